@@ -1,0 +1,77 @@
+"""The library API: ``check``, ``check_many``, ``extract``. The CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Union
+
+from gklint.engine.diagnostic import FileResult, Result
+from gklint.engine.rules import Rule, load_rules, select as select_rules
+from gklint.ingest.errors import ReadError
+from gklint.model import Report
+
+Source = Union[str, os.PathLike, dict, Report]
+
+
+def extract(source: Source, *, layout: str | None = None) -> Report:
+    """Read a file (any supported format), a JSON dict or a Report into a Report. Raises ReadError."""
+    if isinstance(source, Report):
+        return source
+    if isinstance(source, dict):
+        from gklint.ingest.json_format import from_json
+
+        return from_json(source, "<dict>")
+    from gklint.ingest import read_report
+
+    return read_report(source, layout=layout)
+
+
+def _rules(select: Iterable[str] | None, ignore: Iterable[str] | None,
+           rules: tuple[Rule, ...] | None) -> tuple[Rule, ...]:
+    return select_rules(rules or load_rules(), list(select or []), list(ignore or []))
+
+
+def _meta(report: Report) -> dict:
+    m = report.meta
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in
+            {"title": m.title, "agency": m.agency, "year": m.year, "published": m.published}.items()
+            if v is not None}
+
+
+def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
+               rules: tuple[Rule, ...] | None = None, layout: str | None = None) -> Result:
+    """Check many reports at once; a file that cannot be read is reported and the rest still run."""
+    from gklint.engine.run import check_reports
+
+    chosen = _rules(select, ignore, rules)
+    files: list[FileResult] = []
+    readable: list[tuple[FileResult, Report]] = []
+    for source in sources:
+        name = source.path if isinstance(source, Report) else ("<dict>" if isinstance(source, dict) else str(source))
+        try:
+            report = extract(source, layout=layout)
+        except ReadError as exc:
+            files.append(FileResult(path=name, error=str(exc)))
+            continue
+        except (RecursionError, MemoryError, ValueError, LookupError, OSError, TypeError,
+                AttributeError, IndexError) as exc:  # a reader bug on odd input: report it, keep going
+            files.append(FileResult(path=name, error=f"{name}: 无法读取（{type(exc).__name__}: {exc}）"))
+            continue
+        result = FileResult(path=name or report.path, layout=report.layout, report=report, meta=_meta(report))
+        files.append(result)
+        readable.append((result, report))
+    diagnostics = check_reports([r for _, r in readable], chosen, lang=lang, settings=settings)
+    for (result, _), diags in zip(readable, diagnostics):
+        result.diagnostics = diags
+    return Result(files)
+
+
+def check(source: Source, **options) -> FileResult:
+    """Check one report (a path, a JSON dict or a Report). Raises ReadError if it cannot be read."""
+    result = check_many([source], **options).files[0]
+    if result.error is not None:
+        report_error = ReadError(result.path, result.error)
+        report_error.message = result.error
+        raise report_error
+    return result

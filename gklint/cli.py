@@ -1,0 +1,173 @@
+"""The command line: a thin typer layer over ``gklint.api``. Exit 0: no error; 1: errors; 2: unreadable
+input or bad usage."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
+
+SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
+
+
+class Format(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class Lang(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"gklint: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _expand(paths: list[Path]) -> list[str]:
+    """Files as given; a folder contributes the supported files inside it (sorted)."""
+    out: list[str] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+        else:
+            out.append(str(p))
+    return out
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@app.command()
+def check(
+    files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
+    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal or json"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),
+    layout: Optional[str] = typer.Option(None, "--layout", help="force the layout version (2019 or 2021)"),
+    aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 3月31日)"),
+    statistics: bool = typer.Option(False, "--statistics", help="count findings by rule"),
+) -> None:
+    """Check reports and print the findings."""
+    from gklint import api, layouts
+    from gklint.engine.rules import RuleError, load_rules
+
+    if layout and layout not in layouts.layouts():
+        _fail(f"未知的格式版本 {layout!r}（可选：{', '.join(layouts.layouts())}）")
+    try:
+        rules = load_rules()
+    except RuleError as exc:
+        _fail(f"规则文件有误：{exc}")
+    chosen, dropped = _split(select), _split(ignore)
+    unknown = [p for p in chosen + dropped if not any(r.id.startswith(p) or r.name == p for r in rules)]
+    if unknown:
+        _fail(f"没有这样的规则：{', '.join(unknown)}（gklint rules 列出全部规则）")
+    paths = _expand(files)
+    if not paths:
+        _fail("没有找到可检查的文件")
+    result = api.check_many(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
+                            settings={"aggregate": aggregate} if aggregate else None, rules=rules)
+    for f in result.unreadable:
+        typer.echo(f"gklint: {f.error}", err=True)
+    if format is Format.json:
+        from gklint.output.json_output import render
+
+        typer.echo(render(result))
+    elif not (len(paths) == 1 and result.unreadable):
+        from gklint.output.terminal import render
+
+        render(result, _console(), lang=lang.value, show_statistics=statistics)
+    raise typer.Exit(result.exit_code())
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., help="a report file"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON here (default: stdout)"),
+    with_source: bool = typer.Option(False, "--with-source", help="keep where each value came from"),
+    layout: Optional[str] = typer.Option(None, "--layout", help="force the layout version (2019 or 2021)"),
+) -> None:
+    """Read a report and write it as gklint JSON, to correct by hand and check again."""
+    from gklint import api
+    from gklint.ingest.errors import ReadError
+    from gklint.ingest.json_format import to_json
+
+    try:
+        report = api.extract(file, layout=layout)
+    except ReadError as exc:
+        _fail(str(exc))
+    text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+    else:
+        try:
+            output.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: 无法写入：{exc.strerror or exc}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of gklint's report format."""
+    from gklint.ingest.json_format import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("rules")
+def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
+    """List every rule: id, severity, title."""
+    from gklint.engine.rules import load_rules
+
+    for rule in load_rules():
+        typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
+            lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
+    """Print a rule's documentation: what it checks, why, an example, how to fix."""
+    from gklint.engine.rules import find
+
+    rule = find(rule_id)
+    if rule is None:
+        _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
+    typer.echo(render_rule_doc(rule, lang.value))
+
+
+def render_rule_doc(rule, lang: str = "zh") -> str:
+    """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
+    heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
+             "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
+    lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
+             f"{heads[4]}: {rule.severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
+    for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
+        lines += [f"## {head}", rule.docs[key], ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> None:  # console script entry point
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

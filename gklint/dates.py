@@ -1,0 +1,137 @@
+"""Dates written in a report: found by pattern, checked for validity, malformed ones kept.
+
+``find_dates(text)`` returns every date-like expression in document order as a ``FoundDate``
+``(date, raw, span)``:
+
+- a full, valid date (2022年1月14日, 二〇二二年一月十四日, 2022-01-14, 2022.1.14) has ``date`` set;
+- a malformed one (截至202512月31日, 2021年13月, 2月30日, 2021年1231日) has ``date`` None and
+  ``problem`` saying what is wrong;
+- a valid partial one (2021年12月, 12月31日) has ``date`` None and ``problem`` None, except a
+  month and day that directly continue a range begun by a full date ("2021年1月1日至12月31日"),
+  which take that date's year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from gklint.ingest.numerals import chinese_to_int
+
+_CN = "〇零一二三四五六七八九十"
+_MIN_YEAR, _MAX_YEAR = 1949, 2100
+
+# (name, pattern); earlier patterns win where matches overlap
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # year glued to the month: 202512月31日
+    ("glued", re.compile(r"(?<!\d)(?P<y>\d{4})(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    # month glued to the day: 2021年1231日
+    ("glued_day", re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<md>\d{3,4})\s*[日号]")),
+    ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4,5})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
+    ("cn_ymd", re.compile(f"(?P<y>[〇零一二三四五六七八九]{{4}})\\s*年\\s*(?P<m>[{_CN}]{{1,3}})\\s*月"
+                          f"\\s*(?P<d>[{_CN}]{{1,4}})\\s*[日号]")),
+    ("iso", re.compile(r"(?<![\d.\-/])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])")),
+    ("ym", re.compile(r"(?<!\d)(?P<y>\d{4,5})\s*年\s*(?P<m>\d{1,3})\s*月(?!\s*\d)")),
+    ("md", re.compile(r"(?<![\d年.\-/])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+]
+_RANGE_LINK = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|––)+\s*$")
+
+
+class FoundDate(NamedTuple):
+    date: dt.date | None
+    raw: str
+    span: tuple[int, int]
+
+    @property
+    def problem(self) -> str | None:
+        """What is wrong with a malformed date; None when it is valid (full or partial)."""
+        return _check(self.raw)[1]
+
+
+def _num(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return chinese_to_int(text)
+
+
+def _build(kind: str, m: re.Match) -> tuple[dt.date | None, str | None]:
+    """(the date when full and valid, the problem when malformed)."""
+    g = m.groupdict()
+    if kind == "glued":
+        return None, f"年份与月份之间缺少“年”字（应为{g['y']}年{g['m']}月{g['d']}日？）"
+    if kind == "glued_day":
+        return None, "月份与日期之间缺少“月”字"
+    year = _num(g["y"]) if g.get("y") else None
+    month = _num(g["m"]) if g.get("m") else None
+    day = _num(g["d"]) if g.get("d") else None
+    if g.get("y") and (year is None or not _MIN_YEAR <= year <= _MAX_YEAR):
+        return None, f"年份“{g['y']}”不成立"
+    if month is None or not 1 <= month <= 12:
+        return None, f"月份“{g['m']}”不成立（应为1至12）"
+    if g.get("d") is None:
+        return None, None  # year and month only
+    if day is None:
+        return None, f"日期“{g['d']}”不成立"
+    longest = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else
+                                                                  calendar.monthrange(2001, month)[1])
+    if not 1 <= day <= longest:
+        return None, f"{month}月没有{day}日"
+    return (dt.date(year, month, day) if year else None), None
+
+
+def _check(raw: str) -> tuple[dt.date | None, str | None]:
+    for kind, pattern in _PATTERNS:
+        m = pattern.fullmatch(raw.strip())
+        if m:
+            return _build(kind, m)
+    return None, None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date-like expression in ``text``, in order (see the module docstring)."""
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
+                continue
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind, m))
+    found.sort()
+    out: list[FoundDate] = []
+    for s, e, kind, m in found:
+        value, _ = _build(kind, m)
+        if kind == "md" and value is None and out and out[-1].date is not None:
+            prev = out[-1]
+            if _RANGE_LINK.match(text[prev.span[1]:s]):
+                try:
+                    value = dt.date(prev.date.year, int(m["m"]), int(m["d"]))
+                except ValueError:
+                    value = None
+        out.append(FoundDate(value, text[s:e], (s, e)))
+    return out
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full, valid date in ``text``."""
+    for found in find_dates(text):
+        if found.date is not None:
+            return found.date
+    return None
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+
+
+def report_year(report) -> int | None:
+    """The report's year: the metadata's, else the year in its title (the preamble's first line)."""
+    if report.meta.year:
+        return report.meta.year
+    title = report.meta.title or next((ln.strip() for ln in report.preamble.split("\n") if ln.strip()), "")
+    m = _TITLE_YEAR.search(title)
+    return int(m.group(1)) if m and "报告" in title else None

@@ -1,0 +1,158 @@
+"""Diagnostics and results: plain data that every output renders, and nothing else needs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from gklint.ingest.document import Source
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass
+class Location:
+    """Where a finding is. Tables: official labels of table, row and column. Text: section and quote."""
+
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    source: Source | None = None  # where in the original file
+
+    def describe(self, lang: str = "zh") -> str:
+        parts: list[str] = []
+        if self.table:
+            parts.append(f"表{self.table}" if lang == "zh" else f"table {self.table}")
+        if self.row:
+            parts.append(self.row)
+        if self.column:
+            parts.append(self.column)
+        if self.section and not self.table:
+            parts.append(self.section)
+        text = " · ".join(parts)
+        if self.source and (where := self.source.describe()):
+            text += f"（{where}）" if lang == "zh" else f" ({where})"
+        return text
+
+    def to_dict(self) -> dict:
+        out = {k: v for k, v in asdict(self).items() if v is not None and k != "source"}
+        if self.source is not None:
+            out["source"] = self.source.to_dict()
+        return out
+
+
+@dataclass
+class Part:
+    """One term of a checked sum: its label, value (None when not a number) and place."""
+
+    label: str
+    value: int | float | None
+    weight: int = 1
+    location: Location | None = None
+
+    def to_dict(self) -> dict:
+        out: dict = {"label": self.label, "value": self.value}
+        if self.weight != 1:
+            out["weight"] = self.weight
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        return out
+
+
+@dataclass
+class Diagnostic:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location = field(default_factory=Location)
+    expected: object = None
+    found: object = None
+    parts: list[Part] = field(default_factory=list)
+    title: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "title": self.title,
+            "message": self.message,
+            "location": self.location.to_dict(),
+            "expected": self.expected,
+            "found": self.found,
+            "parts": [p.to_dict() for p in self.parts],
+        }
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: the layout it follows and its diagnostics, or why it could not be read."""
+
+    path: str
+    layout: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # set when the file could not be read; no diagnostics then
+    report: object = None  # the Report, for outputs that show table excerpts
+    meta: dict = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(d.severity == severity for d in self.diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.count("error") == 0
+
+    def to_dict(self) -> dict:
+        out: dict = {"path": self.path, "layout": self.layout}
+        if self.meta:
+            out["meta"] = self.meta
+        if self.error is not None:
+            out["error"] = self.error
+        out["diagnostics"] = [d.to_dict() for d in self.diagnostics]
+        return out
+
+
+@dataclass
+class Result:
+    """A run: one FileResult per input, in input order."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count("error") > 0
+
+    @property
+    def unreadable(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+    def exit_code(self) -> int:
+        """0: no error; 1: errors found; 2: an input could not be read."""
+        if self.unreadable:
+            return 2
+        return 1 if self.has_errors else 0
+
+    def to_dict(self) -> dict:
+        return {"files": [f.to_dict() for f in self.files],
+                "summary": {s: self.count(s) for s in SEVERITIES} | {"unreadable": len(self.unreadable)}}
+
+    def flatten(self) -> list[dict]:
+        """One flat row per diagnostic, for a table or a DataFrame."""
+        rows = []
+        for f in self.files:
+            for d in f.diagnostics:
+                loc = d.location
+                rows.append({"path": f.path, "layout": f.layout, "rule": d.rule, "severity": d.severity,
+                             "table": loc.table, "row": loc.row, "column": loc.column,
+                             "section": loc.section, "quote": loc.quote, "expected": d.expected,
+                             "found": d.found, "message": d.message})
+        return rows

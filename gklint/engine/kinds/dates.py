@@ -1,0 +1,230 @@
+"""Rules of kind ``date``: publication deadline, statistics period, signing date, malformed dates.
+
+Each rule names its check in ``check:`` (rules/dates.yaml); the parameters (deadlines, keywords,
+suffixes that tell a department from a government) are data in the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from gklint.dates import FoundDate, find_dates, report_year
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.rules import Rule
+from gklint.model import Report
+from gklint.textutil import PREAMBLE, first_line, is_table_line, lines, quote, report_texts as texts, sentence_span
+
+
+def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
+    check = CHECKS.get(rule.params.get("check", ""))
+    if check is None:
+        raise ValueError(f"rule {rule.id}: unknown date check {rule.params.get('check')!r}")
+    return list(check(rule, report, ctx))
+
+
+def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, severity=None,
+          **values) -> Diagnostic:
+    lang = getattr(ctx, "lang", "zh")
+    return Diagnostic(rule=rule.id, severity=severity or rule.severity, message=rule.render(lang, **values),
+                      location=location, expected=expected, found=found, title=rule.text("title", lang))
+
+
+# --------------------------------------------------------------------------- where dates are written
+
+def _locate(report: Report, value: dt.date, *, last: bool = False,
+            keywords: tuple[str, ...] = ()) -> Location | None:
+    """Where a date equal to ``value`` is written: the first (or last) place, preferring a line with a keyword."""
+    hits: list[tuple[str, str, object, FoundDate]] = []
+    for place, text, source in texts(report):
+        for found in find_dates(text):
+            if found.date == value:
+                hits.append((place, text, source, found))
+    if keywords:
+        keyed = [h for h in hits if any(k in quote(h[1], *h[3].span) for k in keywords)]
+        hits = keyed or hits
+    if not hits:
+        return None
+    place, text, source, found = hits[-1] if last else hits[0]
+    return Location(section=place, quote=quote(text, *found.span), source=source)
+
+
+# --------------------------------------------------------------------------- publication deadline
+
+def agency_kind(report: Report, params: dict, settings: dict | None) -> tuple[str | None, str]:
+    """("aggregate" | "department" | None, why): a local government's own aggregate report, a department's
+    or township's report, or unknown. A setting ``aggregate`` decides; else the title's issuer."""
+    settings = settings or {}
+    if settings.get("aggregate") is not None:
+        return ("aggregate" if settings["aggregate"] else "department"), "按设置"
+    issuer = report.meta.agency or _issuer(report.meta.title or first_line(report.preamble))
+    if not issuer:
+        return None, ""
+    if any(issuer.endswith(s) for s in params.get("department_suffixes", ())):
+        return "department", f"按标题中的“{issuer}”"
+    government = params.get("government_suffix", "人民政府")
+    if issuer.endswith(government):
+        place = issuer[: -len(government)]
+        if any(place.endswith(s) for s in params.get("township_suffixes", ())):
+            return "department", f"按标题中的“{issuer}”"
+        if any(place.endswith(s) for s in params.get("region_suffixes", ())):
+            words = params.get("aggregate_words", ())
+            body = "\n".join(s.text for s in report.sections)
+            if any(w in body for w in words):
+                return "aggregate", f"按标题中的“{issuer}”及正文所述范围"
+        return None, ""
+    if any(issuer.endswith(s) for s in params.get("region_suffixes", ())):
+        return "aggregate", f"按标题中的“{issuer}”"
+    return None, ""
+
+
+def _issuer(title: str) -> str:
+    """The issuing body named in a title: the text before the year, or between the year and 政府信息公开."""
+    title = re.sub(r"\s+", "", title or "")
+    m = re.search(r"(?:19|20)\d{2}年度?", title)
+    if not m:
+        return ""
+    before = title[: m.start()].strip("“”\"《》")
+    if before:
+        return before
+    after = title[m.end():]
+    cut = after.find("政府信息公开")
+    return after[:cut] if cut > 0 else ""
+
+
+def _month_day(text: str, year: int) -> dt.date:
+    month, day = (int(x) for x in str(text).split("-"))
+    return dt.date(year, month, day)
+
+
+def published_date(report: Report, keywords: tuple[str, ...]) -> dt.date | None:
+    """The metadata's publication date, else a date in the page chrome after a keyword (时间：2022-02-08)."""
+    if report.meta.published is not None:
+        return report.meta.published
+    for _, line in lines(report.preamble):
+        for found in find_dates(line):
+            label = line[: found.span[0]].rstrip(" \t:：")
+            if found.date is not None and any(label.endswith(k) for k in keywords):
+                return found.date
+    return None
+
+
+def late_publication(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    keywords = tuple(rule.params.get("published_keywords", ()))
+    year, published = report_year(report), published_date(report, keywords)
+    if year is None or published is None:
+        return
+    p = rule.params
+    department = _month_day(p.get("department_deadline", "01-31"), year + 1)
+    aggregate = _month_day(p.get("aggregate_deadline", "03-31"), year + 1)
+    kind, why = agency_kind(report, p, getattr(ctx, "settings", None))
+    severity = None
+    if published > aggregate:
+        deadline = aggregate if kind == "aggregate" else department
+        basis = (f"本级政府年度报告应于{aggregate.month}月{aggregate.day}日前公布" if kind == "aggregate" else
+                 f"即使按本级政府年度报告计，也应于{aggregate.month}月{aggregate.day}日前公布" if kind is None else
+                 f"部门和乡镇年度报告应于{department.month}月{department.day}日前公布")
+    elif published > department and kind != "aggregate":
+        deadline = department
+        if kind == "department":
+            basis = f"部门和乡镇年度报告应于{department.month}月{department.day}日前公布"
+        else:
+            basis = (f"按部门和乡镇年度报告的{department.month}月{department.day}日期限推定；若为本级政府年度报告，"
+                     f"期限为{aggregate.month}月{aggregate.day}日，则未逾期")
+            severity = p.get("unsure_severity", "info")
+    else:
+        return
+    if why:
+        basis += f"（{why}判断报告类型）"
+    location = _locate(report, published, keywords=keywords) or Location(section=PREAMBLE)
+    yield _diag(rule, ctx, location, expected=f"≤{deadline.isoformat()}", found=published.isoformat(),
+                severity=severity, published=_cn(published), deadline=_cn(deadline), year=year, basis=basis,
+                days=(published - deadline).days)
+
+
+def _cn(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+# --------------------------------------------------------------------------- statistics period
+
+_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年度?(?![\d月])")
+
+
+def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tuple[str, str, object, tuple, tuple]]:
+    """(place, text, source, (start, end), span) for each sentence that states the statistics period:
+    a keyword (统计期限…) followed in the same sentence by two dates, or by a year alone (2021年度)."""
+    for place, text, source in texts(report):
+        positions = sorted({m.start() for k in keywords for m in re.finditer(re.escape(k), text)})
+        done = -1
+        for at in positions:
+            if at < done:
+                continue
+            end = sentence_span(text, at)[1]
+            done = end
+            dates = [f for f in find_dates(text[at:end]) if f.date is not None]
+            if len(dates) >= 2:
+                yield (place, text, source, (dates[0].date, dates[1].date),
+                       (at + dates[0].span[0], at + dates[1].span[1]))
+                continue
+            m = _YEAR_ONLY.search(text, at, end)
+            if m and not dates:
+                y = int(m.group(1))
+                yield place, text, source, (dt.date(y, 1, 1), dt.date(y, 12, 31)), m.span()
+
+
+def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    year = report_year(report)
+    if year is None:
+        return
+    expected = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    stated = next(period_statements(report, tuple(rule.params.get("keywords", ()))), None)
+    if stated is not None:
+        place, text, source, period, span = stated
+        location = Location(section=place, quote=quote(text, *span), source=source)
+    elif report.meta.period_start and report.meta.period_end:
+        period = (report.meta.period_start, report.meta.period_end)
+        location = Location(section=PREAMBLE)
+    else:
+        return
+    if period != expected:
+        yield _diag(rule, ctx, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
+                    found=f"{period[0].isoformat()}/{period[1].isoformat()}",
+                    year=year, start=_cn(period[0]), end=_cn(period[1]))
+
+
+# --------------------------------------------------------------------------- signing date
+
+def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    signed, published = report.meta.signed, report.meta.published
+    if signed is None or published is None or signed <= published:
+        return
+    location = _locate(report, signed, last=True) or Location(section=PREAMBLE)
+    yield _diag(rule, ctx, location, expected=f"≤{published.isoformat()}", found=signed.isoformat(),
+                signed=_cn(signed), published=_cn(published), days=(signed - published).days)
+
+
+# --------------------------------------------------------------------------- malformed dates
+
+def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for place, text, source in texts(report):
+        for offset, line in lines(text):
+            if is_table_line(line):
+                continue
+            for found in find_dates(line):
+                problem = found.problem
+                if problem is None or found.raw in seen:
+                    continue
+                seen.add(found.raw)
+                yield _diag(rule, ctx, Location(section=place, quote=quote(line, *found.span), source=source),
+                            found=found.raw, date=found.raw, problem=problem)
+
+
+CHECKS = {
+    "late_publication": late_publication,
+    "period_mismatch": period_mismatch,
+    "signed_after_published": signed_after_published,
+    "malformed": malformed,
+}

@@ -1,0 +1,135 @@
+"""Rules of kind ``layout``: the layout version the report follows, the notice it cites, and table
+headers worded differently from the official ones.
+
+Each rule names its check in ``check:`` (rules/layout.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from gklint import layouts
+from gklint.dates import report_year
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.rules import Rule
+from gklint.model import Report
+from gklint.textutil import lines, quote, report_texts, sentence_span
+
+
+def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
+    check = CHECKS.get(rule.params.get("check", ""))
+    if check is None:
+        raise ValueError(f"rule {rule.id}: unknown layout check {rule.params.get('check')!r}")
+    return list(check(rule, report, ctx))
+
+
+def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
+    lang = getattr(ctx, "lang", "zh")
+    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
+                      location=location, expected=expected, found=found, title=rule.text("title", lang))
+
+
+def _note_kind(note) -> str | None:
+    return getattr(note, "kind", None)
+
+
+def _tables_read(report: Report) -> bool:
+    """Were the tables actually found (so that ``report.layout`` was told from them)?"""
+    if any(_note_kind(n) == "layout_unknown" for n in report.notes):
+        return False
+    return any(t.found for t in report.tables.values())
+
+
+@cache
+def _only_in(version: str) -> tuple[str, ...]:
+    """Column headers of ``version``'s table 二 that no other layout uses (本年新制作数量, 上一年项目数量…)."""
+    mine = {n for col in layouts.get(version).table("二").columns for n in col.names}
+    others = {n for v, lay in layouts.layouts().items() if v != version
+              for col in lay.table("二").columns for n in col.names}
+    own = {n for n in mine - others if not any(n in o for o in others)}
+    return tuple(sorted(own, key=len, reverse=True))
+
+
+def _header_location(report: Report, version: str) -> Location:
+    """Where a header peculiar to ``version`` is written, or table 二 when it is not in the text."""
+    for place, text, source in report_texts(report, preamble=False):
+        for name in _only_in(version):
+            at = text.find(name)
+            if at >= 0:
+                return Location(table="二", section=place, quote=quote(text, at, at + len(name)), source=source)
+    table = report.tables.get("二")
+    return Location(table="二", source=table.source if table is not None else None)
+
+
+def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    year = report_year(report)
+    old, new = rule.params.get("old", "2019"), rule.params.get("new", "2021")
+    since = layouts.get(new).first_year
+    if year is None or year < since or report.layout != old or not _tables_read(report):
+        return
+    yield _diag(rule, ctx, _header_location(report, old), expected=new, found=old, year=year,
+                old=old, new=new, old_notice=layouts.get(old).notice, new_notice=layouts.get(new).notice)
+
+
+def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    year = report_year(report)
+    new = rule.params.get("new", "2021")
+    since = layouts.get(new).first_year
+    if year is None or year >= since or report.layout != new or not _tables_read(report):
+        return
+    yield _diag(rule, ctx, _header_location(report, new), expected=layouts.for_year(year).version, found=new,
+                year=year, new=new, new_notice=layouts.get(new).notice, since=since)
+
+
+def superseded_notice(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    year = report_year(report)
+    since = int(rule.params.get("from_year", 2021))
+    if year is None or year < since:
+        return
+    pattern = re.compile(rule.params["pattern"])
+    excuses = tuple(rule.params.get("excuse_words", ()))
+    for place, text, source in report_texts(report):
+        for m in pattern.finditer(text):
+            lo, hi = sentence_span(text, m.start(), m.end())
+            if any(w in text[lo:hi] for w in excuses):
+                continue
+            yield _diag(rule, ctx, Location(section=place, quote=quote(text, *m.span()), source=source),
+                        expected=rule.params.get("current", ""), found=m.group(0), cited=m.group(0),
+                        year=year, current=rule.params.get("current", ""))
+            return
+
+
+def header_alias(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    seen: set[tuple] = set()
+    for note in report.notes:
+        if _note_kind(note) != rule.params.get("note_kind", "header_alias"):
+            continue
+        found, official = getattr(note, "found", None), getattr(note, "official", None)
+        if not found or not official:
+            continue
+        key = (note.table, found, official)
+        if key in seen:
+            continue
+        seen.add(key)
+        quote_text = _line_with(report, found) or found
+        yield _diag(rule, ctx, Location(table=note.table, row=note.row, column=note.column, quote=quote_text,
+                                        source=note.source),
+                    expected=official, found=found, table=note.table or "", header=found, official=official)
+
+
+def _line_with(report: Report, text: str) -> str | None:
+    for _, body, _ in report_texts(report, preamble=False):
+        for _, line in lines(body):
+            if text in line:
+                return line.strip()
+    return None
+
+
+CHECKS = {
+    "old_tables": old_tables,
+    "new_tables_early": new_tables_early,
+    "superseded_notice": superseded_notice,
+    "header_alias": header_alias,
+}

@@ -1,0 +1,149 @@
+"""Rules of kind ``prose``: repeated words (政府政府) and half-width punctuation inside Chinese text.
+
+Each rule names its check in ``check:`` (rules/prose.yaml); the legitimate reduplications, the
+suspect characters and the punctuation are lists in the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.rules import Rule
+from gklint.model import Report
+from gklint.textutil import HAN, is_han, is_table_line, lines, quote, report_texts
+
+
+def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
+    check = CHECKS.get(rule.params.get("check", ""))
+    if check is None:
+        raise ValueError(f"rule {rule.id}: unknown prose check {rule.params.get('check')!r}")
+    return list(check(rule, report, ctx))
+
+
+def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
+    lang = getattr(ctx, "lang", "zh")
+    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
+                      location=location, expected=expected, found=found, title=rule.text("title", lang))
+
+
+# --------------------------------------------------------------------------- repeated words
+
+@dataclass(frozen=True)
+class RepeatPolicy:
+    """What counts as a suspicious repeat; built from a rule's parameters."""
+
+    max_length: int = 6
+    allowed: frozenset[str] = frozenset()  # legitimate reduplications: 常常, 研究研究
+    contexts: tuple[str, ...] = ()  # legitimate text around a repeat: 不了了之, 为了了解
+    patterns: tuple[re.Pattern, ...] = ()  # legitimate shapes: 一个一个
+    single: frozenset[str] = frozenset()  # the only characters whose doubling is flagged
+    numerals: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_params(cls, params: dict) -> "RepeatPolicy":
+        return cls(max_length=int(params.get("max_length", 6)),
+                   allowed=frozenset(params.get("allowed", ())),
+                   contexts=tuple(params.get("allowed_contexts", ())),
+                   patterns=tuple(re.compile(p) for p in params.get("allowed_patterns", ())),
+                   single=frozenset(params.get("single_char_suspects", ())),
+                   numerals=frozenset(params.get("numerals", "")))
+
+
+def find_repeats(text: str, policy: RepeatPolicy) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) of each word written twice in a row (end covers both copies), not excused."""
+    i, n = 0, len(text)
+    while i < n:
+        hit = None
+        if is_han(text[i]):
+            for size in range(policy.max_length, 0, -1):
+                word = text[i:i + size]
+                if len(word) == size and text[i + size:i + 2 * size] == word and all(map(is_han, word)):
+                    hit = word
+                    break
+        if hit is None:
+            i += 1
+            continue
+        end = i + 2 * len(hit)
+        if not _excused(text, i, end, hit, policy):
+            yield hit, i, end
+        i = end
+
+
+def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
+    doubled = word * 2
+    if doubled in policy.allowed or word in policy.allowed:
+        return True
+    if all(c in policy.numerals for c in word):
+        return True  # 一一, 十十: numerals, list markers
+    if any(p.fullmatch(doubled) for p in policy.patterns):
+        return True
+    for context in policy.contexts:
+        at = context.find(doubled)
+        while at >= 0:
+            lo = start - at
+            if lo >= 0 and text[lo:lo + len(context)] == context:
+                return True
+            at = context.find(doubled, at + 1)
+    if len(word) == 1:
+        if word not in policy.single:
+            return True
+        # AABB reduplication (实实在在, 的的确确): a doubled character beside a doubled character
+        after, before = text[end:end + 2], text[max(0, start - 2):start]
+        if (len(after) == 2 and after[0] == after[1] and is_han(after[0])) or \
+                (len(before) == 2 and before[0] == before[1] and is_han(before[0])):
+            return True
+    return False
+
+
+def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    policy = RepeatPolicy.from_params(rule.params)
+    for place, text, source in report_texts(report):
+        found: dict[str, tuple[str, int, int]] = {}
+        counts: Counter[str] = Counter()
+        for offset, line in lines(text):
+            if is_table_line(line):
+                continue
+            for word, s, e in find_repeats(line, policy):
+                counts[word] += 1
+                found.setdefault(word, (line, s, e))
+        for word, (line, s, e) in found.items():
+            yield _diag(rule, ctx, Location(section=place, quote=quote(line, s, e), source=source),
+                        expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
+                        times="" if counts[word] == 1 else f"（本部分共{counts[word]}处）")
+
+
+# --------------------------------------------------------------------------- half-width punctuation
+
+def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    marks = str(rule.params.get("characters", ",;:()"))
+    pattern = re.compile(f"(?<=[{HAN}])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}])")
+    for place, text, source in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
+        count = 0
+        first: tuple[str, int, int] | None = None
+        kinds: Counter[str] = Counter()
+        for _, line in lines(text):
+            if is_table_line(line):
+                continue
+            for m in pattern.finditer(line):
+                count += 1
+                kinds[m.group(1)] += 1
+                if first is None:
+                    first = (line, m.start(1), m.end(1))
+        if count < int(rule.params.get("min_count", 1)) or first is None:
+            continue
+        line, s, e = first
+        context = int(rule.params.get("context", 4))
+        listed = "、".join(f"“{k}”{v}处" for k, v in kinds.most_common())
+        yield _diag(rule, ctx, Location(section=place, quote=quote(line, s, e), source=source),
+                    found=count, count=count, marks=listed,
+                    first=line[max(0, s - context):e + context].strip())
+
+
+CHECKS = {
+    "repeated_words": repeated_words,
+    "half_width_punctuation": half_width_punctuation,
+}

@@ -1,0 +1,303 @@
+"""Rules of kind ``structure``: the six sections, their order and numbering, the introduction's
+promise, enumerations inside the text, and the length of 总体情况.
+
+Each rule names its check in ``check:`` (rules/structure.yaml); patterns, word lists and
+thresholds are parameters of the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from gklint import layouts
+from gklint.dates import report_year
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.rules import Rule
+from gklint.ingest.numerals import chinese_to_int
+from gklint.model import Report, Section
+from gklint.layouts import normalise
+from gklint.textutil import PREAMBLE, han_count, is_table_line, lines, quote, sentence_span
+
+
+def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
+    check = CHECKS.get(rule.params.get("check", ""))
+    if check is None:
+        raise ValueError(f"rule {rule.id}: unknown structure check {rule.params.get('check')!r}")
+    return list(check(rule, report, ctx))
+
+
+def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
+    lang = getattr(ctx, "lang", "zh")
+    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
+                      location=location, expected=expected, found=found, title=rule.text("title", lang))
+
+
+def _layout(report: Report, ctx) -> layouts.Layout:
+    layout = getattr(ctx, "layout", None)
+    if layout is not None:
+        return layout
+    try:
+        return layouts.get(report.layout)
+    except KeyError:
+        return layouts.for_year(report_year(report))
+
+
+def _at(section: Section) -> Location:
+    return Location(section=section.heading, quote=section.heading.strip(), source=section.source)
+
+
+def _unrecognised(report: Report) -> list[Section]:
+    """Numbered headings that matched no section of the layout (table labels such as 三、本年度办理结果 excluded)."""
+    return [s for s in report.sections if s.id is None and not is_table_line(s.heading)]
+
+
+# --------------------------------------------------------------------------- the six sections
+
+def _heading_written(report: Report, spec: layouts.SectionSpec) -> bool:
+    """Is the section's heading in the text although recognition did not take it as a section?"""
+    body = normalise("\n".join([report.preamble, *(f"{s.heading}\n{s.text}" for s in report.sections)]))
+    for name in spec.names:
+        if normalise(f"{spec.number}、{name}") in body:
+            return True
+    for text in [report.preamble, *(s.text for s in report.sections)]:
+        for _, line in lines(text):
+            norm = normalise(line)
+            if any(norm == normalise(name) for name in spec.names):
+                return True
+    return False
+
+
+def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    layout = _layout(report, ctx)
+    found = {s.id for s in report.sections if s.id}
+    if len(found) < int(rule.params.get("min_recognised", 2)):
+        return  # too little recognised to tell a missing section from a recognition failure
+    others = _unrecognised(report)
+    for i, spec in enumerate(layout.sections):
+        if spec.id in found:
+            continue
+        if any(s.number == spec.number for s in others) or _heading_written(report, spec):
+            continue  # a heading worded differently (S104), or one recognition did not split off
+        before = [s for s in report.sections if s.id in {p.id for p in layout.sections[:i]}]
+        after = [s for s in report.sections if s.id in {p.id for p in layout.sections[i + 1:]}]
+        where = before[-1] if before else after[0] if after else report.sections[0]
+        yield _diag(rule, ctx, _at(where), expected=spec.heading, found=None,
+                    heading=spec.heading, number=spec.number, label=spec.label,
+                    near=where.heading.strip(), position="之后" if before else "之前")
+
+
+def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    layout = _layout(report, ctx)
+    index = {spec.id: i for i, spec in enumerate(layout.sections)}
+    highest: Section | None = None
+    seen: set[str] = set()
+    for section in report.sections:
+        if section.id not in index:
+            continue
+        if section.id in seen:
+            yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
+                        problem=rule.params.get("repeat_text", "重复出现"), previous=section.heading.strip())
+            continue
+        seen.add(section.id)
+        if highest is not None and index[section.id] < index[highest.id]:
+            yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
+                        problem=rule.params.get("order_text", "排在后面的部分之后"),
+                        previous=highest.heading.strip())
+        elif highest is None or index[section.id] > index[highest.id]:
+            highest = section
+
+
+def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    layout = _layout(report, ctx)
+    specs = {spec.id: spec for spec in layout.sections}
+    for section in report.sections:
+        spec = specs.get(section.id or "")
+        if spec is None or section.number is None or section.number == spec.number:
+            continue
+        yield _diag(rule, ctx, _at(section), expected=spec.heading, found=section.heading.strip(),
+                    heading=section.heading.strip(), number=section.number, official=spec.number,
+                    label=spec.label)
+
+
+def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """An unrecognised heading in the place (number) of a section the report otherwise lacks."""
+    layout = _layout(report, ctx)
+    found = {s.id for s in report.sections if s.id}
+    if len(found) < int(rule.params.get("min_recognised", 2)):
+        return
+    for spec in layout.sections:
+        if spec.id in found:
+            continue
+        for section in _unrecognised(report):
+            if section.number == spec.number:
+                yield _diag(rule, ctx, _at(section), expected=spec.heading, found=section.heading.strip(),
+                            heading=section.heading.strip(), official=spec.heading)
+                break
+
+
+# --------------------------------------------------------------------------- the introduction's promise
+
+def _delivered(report: Report) -> int:
+    ids = {s.id for s in report.sections if s.id}
+    numbers = {s.number for s in report.sections if s.id}
+    extra = {s.number for s in _unrecognised(report) if s.number and s.number not in numbers}
+    return len(ids) + len(extra)
+
+
+def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    if not any(s.id for s in report.sections):
+        return
+    pattern = re.compile(rule.params["pattern"])
+    context = tuple(rule.params.get("context_words", ()))
+    places = [(PREAMBLE, report.preamble, None)]
+    overview = next((s for s in report.sections if s.id == "overview"), None)
+    if overview is not None:
+        head = overview.text[: int(rule.params.get("overview_head", 400))]
+        places.append((overview.heading, head, overview.source))
+    delivered = _delivered(report)
+    for place, text, source in places:
+        for m in pattern.finditer(text or ""):
+            lo, hi = sentence_span(text, m.start(), m.end())
+            if context and not any(w in text[lo:hi] for w in context):
+                continue
+            raw = m.group("n")
+            promised = int(raw) if raw.isdigit() else chinese_to_int(raw)
+            if promised is None or not 2 <= promised <= 12:
+                continue
+            if promised != delivered:
+                yield _diag(rule, ctx, Location(section=place, quote=quote(text, *m.span()), source=source),
+                            expected=promised, found=delivered, promised=promised, delivered=delivered,
+                            raw=m.group(0))
+            return
+
+
+# --------------------------------------------------------------------------- enumerations
+
+@dataclass
+class Marker:
+    style: str
+    n: int
+    raw: str
+    start: int
+    end: int
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _marker_value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if len(raw) == 1 and raw in _CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    return chinese_to_int(raw)
+
+
+def find_markers(text: str, styles: list[dict]) -> list[Marker]:
+    """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
+    compiled = [(s["name"], re.compile(s["pattern"], re.M)) for s in styles]
+    out: list[Marker] = []
+    for offset, line in lines(text):
+        if is_table_line(line):
+            continue
+        taken: list[tuple[int, int]] = []
+        for name, pattern in compiled:
+            for m in pattern.finditer(line):
+                s, e = m.span("n")
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                value = _marker_value(m.group("n"))
+                if value is None or value > 50:
+                    continue
+                taken.append((s, e))
+                out.append(Marker(name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
+    out.sort(key=lambda mk: mk.start)
+    return out
+
+
+def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:
+    """(previous, marker, "gap" | "repeat" | "order") for each marker that does not continue its list.
+
+    Lists nest: a marker of a style already open closes every list opened after it, so a deeper
+    list restarts under each item of its parent. A list may restart at 1 anywhere (a new list).
+    """
+    stack: list[Marker] = []
+    for mk in markers:
+        at = next((i for i, open_ in enumerate(stack) if open_.style == mk.style), None)
+        if at is None:
+            stack.append(mk)
+            continue
+        del stack[at + 1:]
+        last = stack[at]
+        if mk.n != 1 and mk.n != last.n + 1:
+            problem = "repeat" if mk.n == last.n else "gap" if mk.n > last.n else "order"
+            yield last, mk, problem
+        stack[at] = mk
+
+
+def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    styles = rule.params.get("styles", [])
+    words = rule.params.get("problem_words", {})
+    for section in report.sections:
+        text = section.text
+        for last, mk, problem in enumeration_problems(find_markers(text, styles)):
+            expected = _spell(last, last.n + 1)
+            yield _diag(rule, ctx, Location(section=section.heading, quote=quote(text, mk.start, mk.end),
+                                            source=section.source),
+                        expected=expected, found=mk.raw, previous=last.raw, marker=mk.raw,
+                        problem=words.get(problem, problem), next=expected)
+
+
+def _spell(marker: Marker, n: int) -> str:
+    """How the marker after ``marker`` would be written: 二是 -> 三是, 2. -> 3., （二） -> （三）."""
+    raw = marker.raw
+    digits = re.search(r"\d+", raw)
+    if digits:
+        return raw[: digits.start()] + str(n) + raw[digits.end():]
+    if raw and raw[0] in _CIRCLED:
+        return _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n)
+    numeral = re.search(r"[一二三四五六七八九十]+", raw)
+    if numeral:
+        return raw[: numeral.start()] + _chinese(n) + raw[numeral.end():]
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+# --------------------------------------------------------------------------- length of 总体情况
+
+def overview_length(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    year = report_year(report)
+    since = int(rule.params.get("from_year", 2021))
+    if (year is not None and year < since) or (year is None and report.layout != "2021"):
+        return
+    limit = int(rule.params.get("max_chars", 1000))
+    for section in report.sections:
+        if section.id != "overview":
+            continue
+        body = "\n".join(line for _, line in lines(section.text) if not is_table_line(line))
+        count = han_count(body)
+        if count > limit:
+            first = next((ln.strip() for _, ln in lines(body) if ln.strip()), "")
+            yield _diag(rule, ctx, Location(section=section.heading, quote=quote(first, 0, 0),
+                                            source=section.source),
+                        expected=f"≤{limit}", found=count, count=count, limit=limit)
+
+
+CHECKS = {
+    "missing_section": missing_section,
+    "section_order": section_order,
+    "section_numbering": section_numbering,
+    "heading_wording": heading_wording,
+    "promised_parts": promised_parts,
+    "enumeration": enumeration,
+    "overview_length": overview_length,
+}

@@ -1,0 +1,64 @@
+"""The engine: run the selected rules over reports and collect diagnostics.
+
+Table rules run once over all reports of a layout (pandera, stacked); every other kind runs per report.
+A rule that raises becomes a finding about that rule, never a crashed run.
+"""
+
+from __future__ import annotations
+
+from gklint import layouts as L
+from gklint.engine import tables
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.kinds import PER_REPORT, Context, evaluator
+from gklint.engine.rules import Rule
+from gklint.model import Report
+
+TABLE_SECTION = {"二": 1, "三": 2, "四": 3}
+
+
+def _crash(rule: Rule, exc: Exception, lang: str) -> Diagnostic:
+    message = (f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），该项未能检查，请报告此问题。"
+               if lang == "zh" else
+               f"Rule {rule.id} failed ({type(exc).__name__}: {exc}); this check was not done. Please report it.")
+    return Diagnostic(rule=rule.id, severity="warning", title=rule.text("title", lang), message=message)
+
+
+def _order(report: Report, layout: L.Layout):
+    section_ids = [s.id for s in layout.sections]
+    row_order = {(t, r.label): i for t, spec in layout.tables.items()
+                 for i, r in enumerate(spec.rows)}
+
+    def key(d: Diagnostic):
+        loc = d.location
+        if loc.table:
+            sec = TABLE_SECTION.get(loc.table, 9)
+        elif loc.section:
+            sec = next((i for i, s in enumerate(report.sections) if s.heading == loc.section and s.id),
+                       None)
+            sec = section_ids.index(report.sections[sec].id) if sec is not None else -1
+        else:
+            sec = -1  # whole-report findings first
+        return (sec, row_order.get((loc.table, loc.row), 0), d.rule)
+
+    return key
+
+
+def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str = "zh",
+                  settings: dict | None = None) -> list[list[Diagnostic]]:
+    try:
+        results = tables.run(reports, rules, lang)
+    except Exception as exc:  # a broken table rule must not lose the other findings
+        results = [[_crash(r, exc, lang) for r in rules if r.kind in tables.KINDS][:1] for _ in reports]
+    per_report = [r for r in rules if r.kind in PER_REPORT]
+    for report, diags in zip(reports, results):
+        layout = L.get(report.layout)
+        ctx = Context(lang=lang, layout=layout, settings=settings or {})
+        for rule in per_report:
+            if not rule.applies_to(report.layout):
+                continue
+            try:
+                diags.extend(evaluator(rule.kind)(rule, report, ctx))
+            except Exception as exc:
+                diags.append(_crash(rule, exc, lang))
+        diags.sort(key=_order(report, layout))
+    return results

@@ -1,0 +1,356 @@
+"""Table rules (kinds ``identity`` and ``cell``) compiled to pandera schemas, run over stacked reports.
+
+Each report is one row of a wide frame whose columns are its data cells (``table.row.column``, see
+``gklint.layouts.cell_key``): values (float, NaN when the cell is not a number) and kinds (number /
+blank / na / text / missing). One schema per layout and rule set validates one report or ten thousand
+at once, lazily, so every failing cell of every report is collected; failure cases are then turned
+into diagnostics, with the labels, values and parts read back from the report itself.
+
+Identity rules are weighted sums declared in YAML (``left`` = ``right``, per column or per row);
+they are evaluated only where every term is a number: a blank term is the cell rules' business.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gklint import layouts as L
+from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.engine.rules import Rule
+from gklint.model import Report
+
+KINDS = ("identity", "cell")
+
+@dataclass(frozen=True)
+class Instance:
+    """One identity as it applies to one column (or row) of one table."""
+
+    rule: Rule
+    table: str
+    anchor: str  # the cell key a failure is reported against in the frame
+    left: tuple[tuple[str, str, int], ...]  # (row id, column id, weight)
+    right: tuple[tuple[str, str, int], ...]
+    row: str | None  # the official row label the finding is located at, if one
+    column: str | None  # the official column label the finding is located at, if one
+
+
+# --------------------------------------------------------------------------- compiling identities
+
+def _select(items, selector: str | list, attr: str = "id"):
+    """Resolve a list of ids / ``role:x`` / ``group:x`` / ``-id`` (weight -1) into (spec, weight) pairs."""
+    selectors = selector if isinstance(selector, list) else [selector]
+    out = []
+    for sel in selectors:
+        sel = str(sel)
+        weight = -1 if sel.startswith("-") else 1
+        sel = sel.lstrip("-+")
+        if ":" in sel:
+            field, value = sel.split(":", 1)
+            hits = [s for s in items if getattr(s, field, None) == value]
+        else:
+            hits = [s for s in items if getattr(s, attr) == sel]
+        if not hits:
+            raise ValueError(f"rule selector {sel!r} matches nothing")
+        out += [(s, weight) for s in hits]
+    return out
+
+
+def identity_instances(rule: Rule, layout: L.Layout) -> list[Instance]:
+    p = rule.params
+    spec = layout.tables[p["table"]]
+    out: list[Instance] = []
+    if p.get("over") == "columns":  # left/right name rows; the identity holds in every column
+        rows = spec.data_rows
+        left = _select(list(rows), p["left"])
+        right = _select(list(rows), p["right"])
+        anchor_row = spec.row(p["anchor"]) if p.get("anchor") else None
+        columns = _select(list(spec.columns), p["columns"]) if p.get("columns") else [(c, 1) for c in spec.columns]
+        for col, _ in columns:
+            if not all(spec.row(r.id).column(col.id) for r, _ in left + right):
+                continue
+            anchor = anchor_row or right[0][0]
+            out.append(Instance(rule, spec.key, L.cell_key(spec.key, anchor.id, col.id),
+                                tuple((r.id, col.id, w) for r, w in left),
+                                tuple((r.id, col.id, w) for r, w in right),
+                                anchor_row.label if anchor_row else None, col.label))
+    else:  # over rows: left/right name columns; the identity holds in every (selected) row
+        rows = _select(list(spec.data_rows), p["rows"]) if p.get("rows") else [(r, 1) for r in spec.data_rows]
+        for row, _ in rows:
+            try:
+                left = _select(list(row.columns), p["left"])
+                right = _select(list(row.columns), p["right"])
+            except ValueError:
+                continue
+            anchor_col = row.column(p["anchor"]) if p.get("anchor") else right[0][0]
+            out.append(Instance(rule, spec.key, L.cell_key(spec.key, row.id, anchor_col.id),
+                                tuple((row.id, c.id, w) for c, w in left),
+                                tuple((row.id, c.id, w) for c, w in right),
+                                row.label, anchor_col.label if p.get("anchor") else None))
+    return out
+
+
+# --------------------------------------------------------------------------- frames
+
+def to_arrays(reports: list[Report], layout: L.Layout):
+    """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout."""
+    import numpy as np
+
+    cells = [(t, r.id, c.id) for t, spec in layout.tables.items() for r, c in spec.cells()]
+    values = np.full((len(reports), len(cells)), np.nan)
+    kinds = np.empty((len(reports), len(cells)), dtype=object)
+    for i, report in enumerate(reports):
+        for j, (t, r, c) in enumerate(cells):
+            table = report.tables.get(t)
+            if table is None or not table.found:
+                kinds[i, j] = "missing"
+                continue
+            cell = table.cells.get((r, c))
+            if cell is None:
+                kinds[i, j] = "blank"
+                continue
+            kinds[i, j] = cell.kind
+            if cell.kind == "number":
+                values[i, j] = cell.value
+    return values, kinds
+
+
+def long_frame(matrix, extra=None):
+    """A (reports × items) matrix as a long frame: one row per (report, item), flat integer index."""
+    import numpy as np
+    import pandas as pd
+
+    n, m = matrix.shape
+    frame = {"report": np.repeat(np.arange(n), m), "item": np.tile(np.arange(m), n), "value": matrix.ravel()}
+    if extra is not None:
+        frame["kind"] = extra.ravel()
+    return pd.DataFrame(frame)
+
+
+# --------------------------------------------------------------------------- cell rules
+
+def _applies(rule: Rule, layout: L.Layout) -> list[bool]:
+    """For each data cell of the layout (in ``cell_keys`` order): does this cell rule apply to it?"""
+    tables = rule.params.get("tables") or list(layout.tables)
+    want = rule.params.get("columns")  # "counts": integers (not amounts, not signed changes); "unsigned"
+    mask = []
+    for t, spec in layout.tables.items():
+        for _, col in spec.cells():
+            ok = t in tables
+            if want == "counts" and (col.amount or col.signed):
+                ok = False
+            if want == "unsigned" and col.signed:
+                ok = False
+            mask.append(ok)
+    return mask
+
+
+CELL_CHECKS = {
+    # check name -> element-wise predicate over the long cell frame, True where the cell is fine
+    "non_negative": lambda df: (df["value"] >= 0) | df["value"].isna(),
+    "integer": lambda df: (df["value"] % 1 == 0) | df["value"].isna(),
+    "not_blank": lambda df: df["kind"] != "blank",
+    "not_na": lambda df: df["kind"] != "na",
+    "not_text": lambda df: df["kind"] != "text",
+}
+
+
+# --------------------------------------------------------------------------- schemas
+
+@dataclass
+class Compiled:
+    """A rule set compiled for one layout into two pandera schemas over long frames.
+
+    Identities are weighted sums, so all of them are one matrix: ``values @ weights`` gives, per report,
+    left − right for every identity instance (NaN where a term is not a number). The identity schema
+    checks those residuals, one row per (report, instance); the cell schema checks the cells, one row
+    per (report, cell). Long frames keep pandera's cost per failing row, not per column.
+    """
+
+    weights: object  # numpy (cells × instances)
+    instances: list[Instance]
+    identity_schema: object
+    cell_schema: object
+    cell_rules: dict[str, Rule]
+
+    def residuals(self, values):
+        import numpy as np
+
+        known = ~np.isnan(values)
+        res = np.where(known, values, 0.0) @ self.weights
+        res[((~known).astype(float) @ (self.weights != 0)) > 0] = np.nan
+        return res
+
+
+def _masked(predicate, mask):
+    """A check that holds where ``mask`` (per item) is False, and ``predicate`` elsewhere."""
+    def check(df):
+        return predicate(df) | ~mask[df["item"].to_numpy()]
+
+    return check
+
+
+@lru_cache(maxsize=32)
+def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
+    import numpy as np
+    import pandera.pandas as pa
+
+    layout = L.get(version)
+    keys = layout.cell_keys()
+    position = {k: i for i, k in enumerate(keys)}
+    identity_checks, cell_checks = [], []
+    instances: list[Instance] = []
+    cell_rules: dict[str, Rule] = {}
+    identity_rules = [r for r in rules if r.kind == "identity" and r.applies_to(version)
+                      and r.params["table"] in layout.tables]
+    per_rule = [identity_instances(rule, layout) for rule in identity_rules]
+    total = sum(map(len, per_rule))
+    for rule, insts in zip(identity_rules, per_rule):
+        mask = np.zeros(total, dtype=bool)
+        mask[len(instances):len(instances) + len(insts)] = True
+        instances += insts
+        tol = float(rule.params.get("tolerance", 0)) + 1e-9
+        identity_checks.append(pa.Check(
+            _masked(lambda df, tol=tol: df["value"].isna() | (df["value"].abs() <= tol), mask), name=rule.id))
+    for rule in rules:
+        if rule.kind == "cell" and rule.applies_to(version):
+            mask = np.array(_applies(rule, layout))
+            cell_checks.append(pa.Check(_masked(CELL_CHECKS[rule.params["check"]], mask), name=rule.id))
+            cell_rules[rule.id] = rule
+    weights = np.zeros((len(keys), len(instances)))
+    for j, inst in enumerate(instances):
+        for r, c, w in inst.left:
+            weights[position[L.cell_key(inst.table, r, c)], j] += w
+        for r, c, w in inst.right:
+            weights[position[L.cell_key(inst.table, r, c)], j] -= w
+    columns = {"report": pa.Column(int), "item": pa.Column(int), "value": pa.Column(float, nullable=True)}
+    return Compiled(
+        weights=weights, instances=instances, cell_rules=cell_rules,
+        identity_schema=pa.DataFrameSchema(columns, checks=identity_checks,
+                                           name=f"layout {version}: identities"),
+        cell_schema=pa.DataFrameSchema(columns | {"kind": pa.Column(str)}, checks=cell_checks,
+                                       name=f"layout {version}: cells"))
+
+
+def _failures(schema, frame) -> list[tuple[str, int, int]]:
+    """(check name, report position, item position) of every failing row, in frame order."""
+    import pandera.pandas as pa
+
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        cases = cases[cases["index"].notna()].drop_duplicates(["check", "index"])
+        rows = frame.loc[cases["index"].astype(int).to_numpy()]
+        out = [(str(check), int(r), int(i)) for check, r, i in
+               zip(cases["check"], rows["report"], rows["item"])]
+        errors = exc.failure_cases[exc.failure_cases["index"].isna()]
+        if len(errors):  # a check that raised: not a finding about the report
+            raise RuntimeError(f"table check failed: {errors.iloc[0].to_dict()}")
+        return sorted(out, key=lambda f: (f[1], f[2]))
+    return []
+
+
+# --------------------------------------------------------------------------- diagnostics
+
+def _fmt(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _label(layout: L.Layout, table: str, row: str, col: str) -> tuple[str, str]:
+    r = layout.table(table).row(row)
+    return r.label, r.column(col).label
+
+
+def _parts(report: Report, layout: L.Layout, table: str, terms, by: str) -> list[Part]:
+    parts = []
+    for r, c, w in terms:
+        rl, cl = _label(layout, table, r, c)
+        cell = report.cell(table, r, c)
+        parts.append(Part(label=rl if by == "row" else cl, value=report.value(table, r, c), weight=w,
+                          location=Location(table=table, row=rl, column=cl,
+                                            source=cell.source if cell else None)))
+    return parts
+
+
+def _sum(parts: list[Part]):
+    total = sum(p.value * p.weight for p in parts)
+    return int(total) if isinstance(total, float) and total.is_integer() else total
+
+
+def _expr(parts: list[Part]) -> str:
+    text = ""
+    for i, p in enumerate(parts):
+        sign = ("−" if p.weight < 0 else "+") if i else ("−" if p.weight < 0 else "")
+        text += f"{sign}{_short(p.label)}({_fmt(p.value)})"
+    return text
+
+
+def _short(label: str) -> str:
+    """A row label without its long parenthetical note, for messages."""
+    cut = label.find("（区分处理")
+    return label[:cut] if cut > 0 else label
+
+
+def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str) -> Diagnostic:
+    rule = inst.rule
+    by = "row" if rule.params.get("over") == "columns" else "column"
+    left = _parts(report, layout, inst.table, inst.left, by)
+    right = _parts(report, layout, inst.table, inst.right, by)
+    expected, found = _sum(left), _sum(right)
+    values = dict(table=inst.table, row=_short(inst.row or ""), column=inst.column or "",
+                  left=_expr(left), right=_expr(right), expected=_fmt(expected), found=_fmt(found),
+                  difference=_fmt(found - expected))
+    anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
+    return Diagnostic(
+        rule=rule.id, severity=rule.severity, title=rule.text("title", lang),
+        message=rule.render(lang, **values),
+        location=Location(table=inst.table, row=inst.row, column=inst.column,
+                          source=anchor_cell.source if anchor_cell else None),
+        expected=expected, found=found, parts=left + right)
+
+
+def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang: str) -> Diagnostic:
+    table, row, col = key.split(".")
+    rl, cl = _label(layout, table, row, col)
+    cell = report.cell(table, row, col)
+    raw = cell.raw.strip() if cell else ""
+    found = cell.value if cell and cell.is_number else (raw or None)
+    values = dict(table=table, row=_short(rl), column=cl, found=_fmt(found) if found is not None else "空白",
+                  raw=raw)
+    return Diagnostic(rule=rule.id, severity=rule.severity, title=rule.text("title", lang),
+                      message=rule.render(lang, **values),
+                      location=Location(table=table, row=rl, column=cl, source=cell.source if cell else None),
+                      expected=rule.params.get("expected"), found=found)
+
+
+def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:
+    """Diagnostics of the table rules for each report (same order as ``reports``)."""
+    out: list[list[Diagnostic]] = [[] for _ in reports]
+    table_rules = tuple(r for r in rules if r.kind in KINDS)
+    if not table_rules:
+        return out
+    by_layout: dict[str, list[int]] = defaultdict(list)
+    for i, report in enumerate(reports):
+        by_layout[report.layout].append(i)
+    for version, positions in by_layout.items():
+        layout = L.get(version)
+        keys = layout.cell_keys()
+        compiled = compile_rules(table_rules, version)
+        group = [reports[i] for i in positions]
+        values, kinds = to_arrays(group, layout)
+        if compiled.instances:
+            frame = long_frame(compiled.residuals(values))
+            for _, pos, item in _failures(compiled.identity_schema, frame):
+                diag = identity_diagnostic(compiled.instances[item], group[pos], layout, lang)
+                out[positions[pos]].append(diag)
+        if compiled.cell_rules:
+            for check, pos, item in _failures(compiled.cell_schema, long_frame(values, kinds)):
+                diag = cell_diagnostic(compiled.cell_rules[check], group[pos], layout, keys[item], lang)
+                out[positions[pos]].append(diag)
+    return out

@@ -1,0 +1,101 @@
+"""The neutral document every reader produces: ordered blocks, each remembering where it came from.
+
+A reader (txt, html, docx, pdf) knows nothing of the official layout; it only turns bytes into
+paragraphs and table grids. Recognition (``gklint.ingest.recognise``) maps a Document to a Report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value or block came from in the original file (every field optional)."""
+
+    line: int | None = None  # 1-based line in a text file
+    page: int | None = None  # 1-based page in a PDF
+    table: int | None = None  # 1-based index of the table in the document
+    row: int | None = None  # 1-based row in that table's grid
+    column: int | None = None  # 1-based column in that table's grid
+
+    def describe(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        if self.table is not None:
+            parts.append(f"表格{self.table}")
+        if self.row is not None and self.column is not None:
+            parts.append(f"第{self.row}行第{self.column}列")
+        return " ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Paragraph:
+    text: str
+    source: Source = field(default_factory=Source)
+
+
+@dataclass
+class GridCell:
+    """One cell of a table grid after merges are resolved.
+
+    A merged cell appears once, at its top-left position, with its spans; the positions it
+    covers hold ``None`` in ``Grid.rows``.
+    """
+
+    text: str
+    row: int  # 0-based grid row
+    column: int  # 0-based grid column
+    rowspan: int = 1
+    colspan: int = 1
+    source: Source = field(default_factory=Source)
+
+
+@dataclass
+class Grid:
+    """A table as a rectangular grid; ``rows[r][c]`` is the cell that starts there, or None."""
+
+    rows: list[list[GridCell | None]]
+    source: Source = field(default_factory=Source)
+
+    def cell_at(self, r: int, c: int) -> GridCell | None:
+        """The cell covering grid position (r, c), following merges."""
+        for rr in range(r, -1, -1):
+            row = self.rows[rr]
+            for cc in range(min(c, len(row) - 1), -1, -1):
+                cell = row[cc]
+                if cell is not None and cell.row + cell.rowspan > r and cell.column + cell.colspan > c:
+                    return cell
+        return None
+
+    def texts(self) -> list[list[str]]:
+        """The grid as text, merged cells repeated over the positions they cover."""
+        width = max((len(r) for r in self.rows), default=0)
+        return [[(c.text if (c := self.cell_at(r, k)) else "") for k in range(width)]
+                for r in range(len(self.rows))]
+
+
+Block = Paragraph | Grid
+
+
+@dataclass
+class Document:
+    """What a reader found: blocks in document order, and the file it read."""
+
+    blocks: list[Block]
+    path: str = ""
+    format: str = ""  # txt / html / docx / pdf
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def grids(self) -> list[Grid]:
+        return [b for b in self.blocks if isinstance(b, Grid)]

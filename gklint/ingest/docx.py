@@ -1,0 +1,161 @@
+"""Word (.docx) -> Document, with python-docx.
+
+The body's XML children are read in order: paragraphs (one Paragraph per line: a soft line break
+starts a new one) and tables. Table cells are resolved into a ``Grid``: ``w:gridSpan`` gives the
+column span, ``w:vMerge`` restart/continue the row span, ``w:gridBefore`` skipped grid columns.
+A table whose cells hold other tables (or long text, or that has a single cell) is layout: its
+cells' content is read as blocks, in order, so a nested data table becomes a Grid of its own.
+A table pasted as text (tab-separated paragraphs) stays paragraphs: the text recogniser reads those.
+Text boxes are not read.
+
+``Source.line`` of a paragraph is its 1-based ordinal among the document's paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+
+_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+_SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_LONG_CELL = 400  # a cell with more text than this is layout wrapping content, not data
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
+
+
+def read_docx(path: str, data: bytes) -> Document:
+    document = docx.Document(io.BytesIO(data))
+    reader = _Reader()
+    reader.blocks_of(document.element.body)
+    return Document(blocks=reader.blocks, path=path, format="docx")
+
+
+def clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _paragraph_text(p) -> str:
+    # python-docx gives runs, hyperlinks, tabs ("\t") and breaks ("\n") in order.
+    return DocxParagraph(p, None).text
+
+
+def _children(el):
+    """Block children, looking through content controls and custom XML wrappers."""
+    for child in el.iterchildren():
+        if child.tag in (_SDT, _CUSTOM):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _children(content)
+        else:
+            yield child
+
+
+def _rows(tbl):
+    return [tr for tr in _children(tbl) if tr.tag == _TR]
+
+
+def _cells(tr):
+    return [tc for tc in _children(tr) if tc.tag == _TC]
+
+
+def _cell_text(tc) -> str:
+    """The cell's paragraphs joined by a space, or by nothing between two CJK characters (a narrow
+    header cell wrapped by hand: "商业" / "企业")."""
+    lines = [clean(_paragraph_text(p)) for p in _children(tc) if p.tag == _P]
+    return _CJK_GAP.sub("", " ".join(line for line in lines if line))
+
+
+def is_data_table(tbl) -> bool:
+    cells = [tc for tr in _rows(tbl) for tc in _cells(tr)]
+    if len(cells) < 2:
+        return False
+    return not any(tc.find(".//" + _TBL) is not None or len(_cell_text(tc)) > _LONG_CELL for tc in cells)
+
+
+def _int(el, name: str, default: int = 0) -> int:
+    if el is None:
+        return default
+    child = el.find(qn(name))
+    if child is None:
+        return default
+    try:
+        return max(0, int(child.get(qn("w:val"))))
+    except (TypeError, ValueError):
+        return default
+
+
+def _vmerge(tc) -> str | None:
+    """'restart', 'continue' or None (a vMerge element without a value means continue)."""
+    tc_pr = tc.find(qn("w:tcPr"))
+    el = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+    if el is None:
+        return None
+    return el.get(qn("w:val")) or "continue"
+
+
+def build_grid(tbl, index: int) -> Grid:
+    cells: list[GridCell] = []
+    placed: dict[tuple[int, int], GridCell] = {}  # grid position -> cell starting or covering it
+    rows = _rows(tbl)
+    for r, tr in enumerate(rows):
+        c = _int(tr.find(qn("w:trPr")), "w:gridBefore")
+        for tc in _cells(tr):
+            span = max(1, _int(tc.find(qn("w:tcPr")), "w:gridSpan", 1))
+            above = placed.get((r - 1, c))
+            if _vmerge(tc) == "continue" and above is not None and above.column == c:
+                # Continue the merged cell above: extend its row span over this row.
+                above.rowspan = r - above.row + 1
+                for dc in range(above.colspan):
+                    placed[(r, c + dc)] = above
+                c += span
+                continue
+            cell = GridCell(_cell_text(tc), r, c, 1, span, Source(table=index, row=r + 1, column=c + 1))
+            cells.append(cell)
+            for dc in range(span):
+                placed[(r, c + dc)] = cell
+            c += span
+    grid_cols = tbl.find(qn("w:tblGrid"))
+    width = max([c + 1 for _, c in placed] + [len(grid_cols) if grid_cols is not None else 0])
+    grid: list[list[GridCell | None]] = [[None] * width for _ in rows]
+    for cell in cells:
+        grid[cell.row][cell.column] = cell
+    return Grid(rows=grid, source=Source(table=index))
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.blocks: list = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def blocks_of(self, el) -> None:
+        for child in _children(el):
+            if child.tag == _P:
+                self.paragraph(child)
+            elif child.tag == _TBL:
+                self.table(child)
+
+    def paragraph(self, p) -> None:
+        for line in _paragraph_text(p).split("\n"):
+            text = _SPACE_NOT_TAB.sub(" ", line).strip()  # tabs kept: a table pasted as text
+            self.paragraphs += 1
+            if text:
+                self.blocks.append(Paragraph(text, Source(line=self.paragraphs)))
+
+    def table(self, tbl) -> None:
+        if not is_data_table(tbl):
+            for tr in _rows(tbl):
+                for tc in _cells(tr):
+                    if _vmerge(tc) != "continue":
+                        self.blocks_of(tc)
+            return
+        self.tables += 1
+        self.blocks.append(build_grid(tbl, self.tables))

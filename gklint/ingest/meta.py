@@ -1,0 +1,73 @@
+"""Metadata stated in a report: title, agency, year, publication and signing dates, statistics period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gklint.ingest.numerals import chinese_to_int
+from gklint.model import Metadata
+
+_CN = "〇零一二三四五六七八九十"
+DATE = re.compile(
+    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日?")
+_TITLE = re.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
+_PUBLISHED = re.compile(r"(?:发布|公开|发文|成文)(?:日期|时间)\s*[:：]?\s*")
+_PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,12}?(?:期限|时限|期间|时间|区间|周期)[^。\n]{0,6}?")
+
+
+def parse_date(match: re.Match) -> dt.date | None:
+    parts = []
+    for key in ("y", "m", "d"):
+        raw = match[key]
+        value = int(raw) if raw.isdigit() else chinese_to_int(raw)
+        if value is None:
+            return None
+        parts.append(value)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def _year(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
+
+
+def find_title(lines: list[str]) -> str | None:
+    for line in lines[:30]:
+        if "年度报告" in line and len(line) <= 80:
+            return line.strip()
+    return None
+
+
+def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
+    meta = Metadata()
+    meta.title = find_title(preamble_lines) or find_title(all_lines)
+    if meta.title and (m := _TITLE.search(meta.title)):
+        meta.year = _year(m["year"])
+        agency = m["agency"].strip(" 《》“”\"")
+        meta.agency = agency or None
+    for line in preamble_lines + all_lines[:15]:
+        if (m := _PUBLISHED.search(line)) and (d := DATE.match(line, m.end())):
+            meta.published = parse_date(d)
+            break
+    # the signing date: a line that is only a date, near the end
+    for line in reversed(all_lines[-8:]):
+        if (d := DATE.fullmatch(line.strip())) and (date := parse_date(d)):
+            meta.signed = date
+            break
+    for line in all_lines:
+        if m := _PERIOD.search(line):
+            dates = [parse_date(d) for d in DATE.finditer(line, m.end())]
+            dates = [d for d in dates if d]
+            if len(dates) >= 2:
+                meta.period_start, meta.period_end = dates[0], dates[1]
+                break
+    if meta.year is None:
+        for line in all_lines[:10]:
+            if m := re.search(r"(\d{4})\s*年", line):
+                meta.year = int(m[1])
+                break
+    return meta

@@ -1,0 +1,165 @@
+"""PDF -> Document, with pdfplumber: paragraphs in reading order and tables as grids.
+
+Per page: ruled tables (``pdf_tables.ruled_tables``), then the text outside them as lines,
+among which ruleless tables are looked for (``pdf_tables.text_tables``); running headers,
+footers and page numbers are dropped; the remaining lines are joined into paragraphs
+(``pdf_text.ParagraphBuilder``), across page breaks too, and a table cut by a page break becomes
+one grid again (``pdf_tables.merge``). A PDF without a text layer, an encrypted or a damaged one
+raises ReadError.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gklint.ingest import guards
+from gklint.ingest.document import Document, Paragraph, Source
+from gklint.ingest.errors import ReadError
+from gklint.ingest.pdf_tables import Part, continues, merge, ruled_tables, text_tables, to_grid
+from gklint.ingest.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
+                          r"|\d{1,4}/\d{1,4}|(?:page)?\d{1,4}(?:of\d{1,4})?)$", re.I)
+_ZONE = 0.12  # running headers and footers live in the top and bottom 12% of a page
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Part] = field(default_factory=list)
+    chars: int = 0
+    undecoded: int = 0
+    images: int = 0
+
+
+def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
+    guards.check_pdf(path, data, limits)
+    pages = _read_pages(path, data, limits)
+    chars = sum(p.chars for p in pages)
+    if chars == 0:
+        if any(p.images for p in pages):
+            raise ReadError(path, "PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字；"
+                                  "请提供可复制文字的 PDF，或先做文字识别（OCR）")
+        raise ReadError(path, "PDF 中没有任何文字")
+    if sum(p.undecoded for p in pages) > 0.3 * chars:
+        raise ReadError(path, "PDF 的文字无法解码（字体缺少 Unicode 映射），请提供可复制文字的版本")
+    _drop_running_lines(pages)
+    return Document(blocks=_assemble(pages), path=path, format="pdf")
+
+
+# --------------------------------------------------------------------------- pages
+
+def _read_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    deadline = guards.Deadline(path, limits.seconds)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        count = len(pdf.pages)
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadError(path, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的版本") from None
+        raise ReadError(path, f"PDF 文件已损坏或不完整，无法解析（{_describe(cause)}）") from None
+    with pdf:
+        guards.check_page_count(path, count, limits)
+        pages = []
+        for number, page in enumerate(pdf.pages, 1):
+            deadline.check(where=f"第{number}页")
+            try:
+                page.objects  # noqa: B018 - parse the page here, where a damaged stream is caught
+            except Exception as exc:
+                raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=f"第{number}页") from None
+            pages.append(_read_page(page.dedupe_chars(), number, len(page.images)))
+            page.close()
+    return pages
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+def _read_page(page, number: int, images: int) -> _Page:
+    result = _Page(number=number, height=float(page.height), images=images)
+    result.chars = sum(1 for c in page.chars if not c["text"].isspace())
+    result.undecoded = sum(1 for c in page.chars if c["text"].startswith("(cid:"))
+    result.tables = ruled_tables(page, number)
+    boxes = [(t.xs[0] - 1, t.top - 1, t.xs[-1] + 1, t.bottom + 1) for t in result.tables]
+    outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
+    lines = group_lines(outside, number)
+    found = text_tables(lines, number)
+    used = {i for first, last, _ in found for i in range(first, last + 1)}
+    result.tables.extend(part for _, _, part in found)
+    result.lines = [line for i, line in enumerate(lines) if i not in used]
+    return result
+
+
+def _inside(ch: dict, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+# --------------------------------------------------------------------------- running headers/footers
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _zone_lines(page: _Page) -> list[Line]:
+    """The first two and last two lines of a page, when they sit in the top/bottom margin zone."""
+    top = [ln for ln in page.lines[:2] if ln.bottom < page.height * _ZONE]
+    bottom = [ln for ln in page.lines[-2:] if ln.top > page.height * (1 - _ZONE)]
+    return top + [ln for ln in bottom if ln not in top]
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Drop page numbers, and texts repeated in the margin zone of at least half the pages."""
+    seen = Counter(shape for p in pages for shape in {_shape(ln.text) for ln in _zone_lines(p)})
+    running = {s for s, n in seen.items() if n >= 2 and n >= len(pages) / 2}
+    for page in pages:
+        drop = {id(ln) for ln in _zone_lines(page)
+                if _PAGE_NUMBER.match(re.sub(r"\s+", "", ln.text)) or _shape(ln.text) in running}
+        page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+# --------------------------------------------------------------------------- assembly
+
+def _assemble(pages: list[_Page]) -> list:
+    blocks: list = []
+    builder = ParagraphBuilder(emit=lambda page, text: blocks.append(Paragraph(text, Source(page=page))))
+    overall = margins([ln for p in pages for ln in p.lines]) if any(p.lines for p in pages) else None
+    open_table: Part | None = None  # a table that ended the previous page
+    for page in pages:
+        page_margins: Margins | None = margins(page.lines, overall) if page.lines else overall
+        items = sorted([(ln.top, 0, ln) for ln in page.lines] + [(t.top, 1, t) for t in page.tables],
+                       key=lambda item: (item[0], item[1]))
+        for position, (_, _, item) in enumerate(items):
+            if isinstance(item, Part):
+                builder.break_here()
+                if position == 0 and open_table is not None and continues(open_table, item):
+                    merge(open_table, item)
+                else:
+                    blocks.append(item)
+                    open_table = item
+            else:
+                builder.add(item, page_margins, new_page=position == 0)
+                open_table = None
+        if items and not isinstance(items[-1][2], Part):
+            open_table = None
+    builder.flush()
+    out = []
+    tables = 0
+    for block in blocks:
+        if isinstance(block, Part):
+            tables += 1
+            out.append(to_grid(block, tables))
+        else:
+            out.append(block)
+    return out

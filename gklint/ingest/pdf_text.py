@@ -1,0 +1,164 @@
+"""PDF characters -> text lines -> paragraphs (Chinese typography: lines wrap mid-sentence).
+
+A paragraph starts with an indented line, a heading ("一、", "（一）", "1."...), a change of
+font size or a larger vertical gap, or after a line that stops short of the right margin.
+Otherwise a line continues the paragraph before it, across a page break too.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7]")
+_SPACE_NEAR_CJK = re.compile(
+    r"(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014])[ \t\u00a0]+"
+    r"|[ \t\u00a0]+(?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014])")
+HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|[一二三四五六七八九十]+\s*[、.．]"
+                     r"|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
+_SENTENCE_END = tuple("。；：！？!?;:")
+
+
+def tidy(text: str) -> str:
+    """Drop the spaces a PDF puts between Chinese characters and digits ("2024 年" -> "2024年")."""
+    return _SPACE_NEAR_CJK.sub("", text).strip()
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the lines of one paragraph or cell: no space where Chinese meets, one between words."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and not (_CJK.match(out[-1]) or _CJK.match(part[0])) and not out.endswith("-"):
+            out += " "
+        out += part
+    return out
+
+
+@dataclass
+class Line:
+    chars: list[dict]
+    page: int = 0
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    text: str = ""
+
+    @classmethod
+    def of(cls, chars: list[dict], page: int = 0) -> Line:
+        chars = sorted(chars, key=lambda c: c["x0"])
+        visible = [c for c in chars if not c["text"].isspace()]
+        size = statistics.median(c["size"] for c in visible) if visible else 0.0
+        return cls(chars=visible, page=page, x0=min(c["x0"] for c in visible), x1=max(c["x1"] for c in visible),
+                   top=min(c["top"] for c in visible), bottom=max(c["bottom"] for c in visible),
+                   size=size, text=tidy(_spaced(visible)))
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _spaced(chars: list[dict]) -> str:
+    out: list[str] = []
+    prev = None
+    for c in chars:
+        if prev is not None and c["x0"] - prev["x1"] > 0.2 * max(c["size"], prev["size"], 1):
+            out.append(" ")
+        out.append(c["text"])
+        prev = c
+    return "".join(out)
+
+
+def group_lines(chars: list[dict], page: int = 0) -> list[Line]:
+    """Characters -> lines, top to bottom; chars whose vertical middles are close share a line."""
+    visible = [c for c in chars if c["text"] and not c["text"].isspace()]
+    visible.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    groups: list[list[dict]] = []
+    middle = None
+    for c in visible:
+        m = (c["top"] + c["bottom"]) / 2
+        if groups and abs(m - middle) <= 0.4 * max(c["size"], 1):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+            middle = m
+    return [Line.of(g, page) for g in groups]
+
+
+def cell_text(chars: list[dict]) -> str:
+    return join_wrapped([line.text for line in group_lines(chars)])
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+@dataclass
+class Margins:
+    left: float
+    right: float
+    pitch: float  # usual distance between the tops of two lines of one paragraph
+
+
+def margins(lines: list[Line], fallback: Margins | None = None) -> Margins:
+    """The body text's left and right edges and line pitch (the most common values)."""
+    if len(lines) < 3 and fallback:
+        return fallback
+    lefts = Counter(round(line.x0) for line in lines)
+    left, count = lefts.most_common(1)[0]
+    if count < 2 and fallback:
+        return fallback
+    wide = [line.x1 for line in lines if line.x0 <= left + 2]
+    right = statistics.median(sorted(wide)[len(wide) // 2:]) if wide else max(line.x1 for line in lines)
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
+            if b.page == a.page and 0 < b.top - a.top < 4 * max(a.size, 1)]
+    pitch = statistics.median(gaps) if gaps else (fallback.pitch if fallback else 1.5 * lines[0].size)
+    return Margins(left=left, right=right, pitch=pitch)
+
+
+@dataclass
+class ParagraphBuilder:
+    """Feed lines in reading order; each finished paragraph goes to ``emit(page, text)``."""
+
+    emit: Callable[[int, str], None]
+    _parts: list[str] = field(default_factory=list)
+    _page: int = 0
+    _last: Line | None = None
+    _last_margins: Margins | None = None
+
+    def add(self, line: Line, m: Margins, *, new_page: bool = False) -> None:
+        if self._last is None or self._starts_paragraph(line, m, new_page):
+            self.flush()
+            self._page = line.page
+        self._parts.append(line.text)
+        self._last, self._last_margins = line, m
+
+    def _starts_paragraph(self, line: Line, m: Margins, new_page: bool) -> bool:
+        last, lm = self._last, self._last_margins or m
+        size = max(line.size, 1)
+        if line.x0 > m.left + 0.9 * size or line.x0 < m.left - 0.9 * size:  # indented, or outdented
+            return True
+        if last.x1 < lm.right - 2 * max(last.size, 1):  # the line before stopped short
+            return True
+        if abs(line.size - last.size) > 0.15 * max(line.size, last.size):
+            return True
+        if not new_page and line.top - last.top > 1.6 * m.pitch:
+            return True
+        return bool(HEADING.match(line.text)) and last.text.endswith(_SENTENCE_END)
+
+    def flush(self) -> None:
+        if self._parts:
+            text = join_wrapped(self._parts)
+            if text:
+                self.emit(self._page, text)
+        self._parts = []
+        self._last = None
+
+    def break_here(self) -> None:
+        """Something that is not text (a table) comes next: the paragraph ends."""
+        self.flush()

@@ -1,0 +1,136 @@
+"""Document -> Report: find the sections, the official tables and the metadata, driven by the layouts.
+
+Tables come from grids (HTML, Word, PDF) when a reader found them, and otherwise from the text stream
+(tables flattened one cell per line, or by tabs and spaces). The layout version is the one whose
+tables the document matches best; a version forced by the caller wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gklint import layouts as L
+from gklint.ingest import meta as meta_mod
+from gklint.ingest.document import Document, Paragraph
+from gklint.ingest.sections import match_heading
+from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
+from gklint.model import Note, Report, Section, Table
+
+SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}
+
+
+@dataclass
+class _Heading:
+    para: int
+    number: str
+    spec: L.SectionSpec | None
+    tail: str
+
+
+def _headings(paragraphs: list[Paragraph], layout: L.Layout) -> list[_Heading]:
+    found: list[_Heading] = []
+    for i, para in enumerate(paragraphs):
+        m = match_heading(para.text, layout)
+        if m:
+            found.append(_Heading(i, *m))
+    return found
+
+
+def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str, StreamTable]:
+    bounds: dict[str, tuple[int, int]] = {}
+    for key, section_id in SECTION_OF_TABLE.items():
+        for k, h in enumerate(headings):
+            if h.spec and h.spec.id == section_id:
+                start = tokens_of[h.para][0]
+                stop = tokens_of[headings[k + 1].para][0] if k + 1 < len(headings) else len(tokens)
+                bounds[key] = (start, stop)
+                break
+    return read_tables(tokens, layout, bounds)
+
+
+def _score(tables: dict[str, StreamTable] | dict[str, Table]) -> int:
+    total = 0
+    for t in tables.values():
+        table = t.table if isinstance(t, StreamTable) else t
+        total += sum(c.kind in ("number", "na") for c in table.cells.values())
+    return total
+
+
+def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
+    if not doc.grids:
+        return {}, []
+    from gklint.ingest.grid import match_grids
+
+    matches = match_grids(doc.grids, layout)
+    tables: dict[str, Table] = {}
+    notes: list[Note] = []
+    for key, match in matches.items():
+        tables[key] = Table(key, dict(match.cells), found=True, source=match.source)
+        for text in match.notes:
+            notes.append(Note("table_unreadable", text, table=key))
+        notes.extend(getattr(match, "aliases", ()) or ())
+    return tables, notes
+
+
+def recognise(doc: Document, version: str | None = None) -> Report:
+    paragraphs = doc.paragraphs
+    tokens: list[Token] = []
+    tokens_of: list[tuple[int, int]] = []
+    for para in paragraphs:
+        start = len(tokens)
+        for tok in tokenise([para]):
+            tok.index = len(tokens)
+            tokens.append(tok)
+        tokens_of.append((start, len(tokens)))
+
+    candidates = [L.get(version)] if version else list(L.layouts().values())
+    best = None
+    for layout in candidates:
+        headings = _headings(paragraphs, layout)
+        grid_tables, grid_notes = _grid_tables(doc, layout)
+        stream = _stream_tables(paragraphs, tokens_of, tokens, headings, layout)
+        tables: dict[str, Table] = {}
+        notes: list[Note] = list(grid_notes)
+        used: set[int] = set()
+        for key in layout.tables:
+            if key in grid_tables:
+                tables[key] = grid_tables[key]
+            elif stream[key].table.found:
+                tables[key] = stream[key].table
+                notes.extend(stream[key].notes)
+                used |= stream[key].used
+            else:
+                tables[key] = Table(key, found=False)
+        score = _score(tables)
+        if best is None or score > best[0]:
+            best = (score, layout, headings, tables, notes, used)
+    _, layout, headings, tables, notes, used = best
+
+    def is_table_line(i: int) -> bool:
+        lo, hi = tokens_of[i]
+        return hi > lo and lo in used
+
+    sections: list[Section] = []
+    for k, h in enumerate(headings):
+        end = headings[k + 1].para if k + 1 < len(headings) else len(paragraphs)
+        body = [h.tail] if h.tail else []
+        body += [paragraphs[i].text for i in range(h.para + 1, end) if not is_table_line(i)]
+        heading_text = paragraphs[h.para].text
+        if h.tail:
+            heading_text = heading_text[: len(heading_text) - len(h.tail)].rstrip()
+        sections.append(Section(heading=heading_text, text="\n".join(body), number=h.number,
+                                id=h.spec.id if h.spec else None, source=paragraphs[h.para].source))
+    first = headings[0].para if headings else len(paragraphs)
+    preamble_lines = [p.text for p in paragraphs[:first]]
+    all_lines = [p.text for i, p in enumerate(paragraphs) if not is_table_line(i)]
+
+    for key, table in tables.items():
+        if not table.found:
+            spec = layout.table(key)
+            notes.append(Note("table_missing", f"未找到表{key}（{spec.title}）", table=key))
+    if not any(t.found for t in tables.values()):
+        notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
+
+    return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
+                  sections=sections, tables=tables, preamble="\n".join(preamble_lines),
+                  path=doc.path, notes=notes)

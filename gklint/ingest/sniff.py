@@ -1,0 +1,168 @@
+"""Which reader a file needs, judged by its content; the extension only breaks ties.
+
+``sniff`` returns "json", "txt", "html", "docx" or "pdf", or raises ReadError for what gklint
+cannot read (old .doc, spreadsheets, images, archives, other binaries). ``decode_text`` turns
+the bytes of a text or HTML file into str.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+
+from gklint.ingest.errors import ReadError
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
+    (b"{\\rtf", "RTF 文件，请另存为 .docx 或 PDF 后再检查"),
+    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF87a", "GIF 图片"),
+    (b"GIF89a", "GIF 图片"),
+    (b"BM", None),  # bitmap: confirmed below, "BM" alone is too short a signature
+    (b"II*\x00", "TIFF 图片"),
+    (b"MM\x00*", "TIFF 图片"),
+    (b"\x1f\x8b", "gzip 压缩包"),
+    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
+    (b"Rar!\x1a\x07", "RAR 压缩包"),
+    (b"\x7fELF", "可执行文件"),
+    (b"MZ", None),  # Windows executable: confirmed below
+)
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|span|br|tr|td)[\s>/]", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+_GB = {"gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "csgb2312", "gb18030"}
+
+
+def sniff(path: str, data: bytes) -> str:
+    """The reader a file needs: "json", "txt", "html", "docx" or "pdf"."""
+    ext = os.path.splitext(path)[1].lower()
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(_ZIP):
+        return _sniff_zip(path, data)
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            if what is None and not _confirm_weak(magic, data):
+                continue
+            raise ReadError(path, f"不支持的文件类型：{what or _WEAK[magic]}")
+    if data[:5].lower() == b"<?xml" or data[:8].startswith(b"\xef\xbb\xbf<?xml"):
+        head = decode_text(data[:4096], path=path, partial=True)
+        if "wordDocument" in head or "w:document" in head:
+            raise ReadError(path, "不支持的文件类型：Word 2003 XML 文档，请另存为 .docx 或 PDF 后再检查")
+    text = decode_text(data[:65536], path=path, partial=True)
+    head = _XML_DECL.sub("", text.lstrip("\ufeff \t\r\n"), count=1).lstrip()
+    if head.startswith("{") or (head.startswith("[") and ext == ".json"):
+        return "json"
+    if head.lower().startswith("mime-version:") and "multipart/related" in text[:4096].lower():
+        raise ReadError(path, "不支持的文件类型：MHT 网页存档，请另存为 HTML 或 PDF 后再检查")
+    if _HTML.search(text[:8192]):
+        return "html"
+    if ext in (".html", ".htm", ".xhtml", ".shtml") and _HTML.search(text):
+        return "html"
+    return "txt"
+
+
+_WEAK = {b"BM": "BMP 图片", b"MZ": "可执行文件"}
+
+
+def _confirm_weak(magic: bytes, data: bytes) -> bool:
+    """Two-letter signatures only count when the rest of the file is not text."""
+    if magic == b"BM":
+        return len(data) > 26 and data[6:10] == b"\0\0\0\0"
+    return not _looks_textual(data[:4096])
+
+
+def _sniff_zip(path: str, data: bytes) -> str:
+    from gklint.ingest.guards import open_zip
+
+    with open_zip(path, data) as archive:
+        names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx）")
+    if any(n.startswith("ppt/") for n in names):
+        raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
+    if "content.xml" in names and "mimetype" in names:
+        raise ReadError(path, "不支持的文件类型：OpenDocument 文件（.odt/.ods），请另存为 .docx 或 PDF 后再检查")
+    raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档）")
+
+
+# --------------------------------------------------------------------------- text decoding
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+
+
+def _looks_textual(sample: bytes) -> bool:
+    """Few control bytes and no NULs (text in a single- or multi-byte encoding)."""
+    if not sample:
+        return True
+    if b"\0" in sample:
+        return False
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls <= len(sample) // 100
+
+
+def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
+    """Bytes of a text or HTML file -> str.
+
+    Order: a BOM; strict UTF-8; a declared charset (HTML meta / XML declaration); strict GB18030
+    (a superset of GBK and GB2312, the usual Chinese legacy encodings); charset-normalizer's
+    guess. Bytes that are not text at all raise ReadError. ``partial``: ``data`` is a prefix of
+    the file, so a multi-byte character cut at the end is tolerated.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom):], encoding, partial, path)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _decode(data, utf16, partial, path)
+    if not _looks_textual(data[:65536]):
+        raise ReadError(path, "不是文本文件（含有二进制数据），无法读取")
+    candidates = ["utf-8"]
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "ignore").lower()
+        candidates.append("gb18030" if name in _GB else name)
+    candidates.append("gb18030")
+    for encoding in candidates:
+        try:
+            return _decode(data, encoding, partial, path, strict=True)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise ReadError(path, "无法识别文本编码，文件可能不是文本")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: every other byte of ASCII text is NUL."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, encoding: str, partial: bool, path: str, strict: bool = False) -> str:
+    if partial:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict" if strict else "replace")
+        return decoder.decode(data, final=False)
+    if strict:
+        return data.decode(encoding)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return data.decode(encoding, errors="replace")

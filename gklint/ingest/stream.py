@@ -1,0 +1,213 @@
+"""Tables flattened into a stream of text tokens (one cell per line, or cells separated by tabs or spaces).
+
+Rows are found by their official labels, in the layout's order; the values that follow a label are its
+cells, in the layout's column order. Nothing is placed by counting numbers across the whole text: a row
+whose values cannot be read exactly is left blank and reported in the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gklint.ingest.document import Paragraph, Source
+from gklint.ingest.values import parse_cell
+from gklint.layouts import Layout, RowSpec, TableSpec, label_matches, normalise
+from gklint.model import Cell, Note, Table
+
+_SPLIT = re.compile(r"\t+|\s{2,}|\u3000+")
+_TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")
+_WINDOW = 40  # how far (in tokens) the next row label may be from the last one
+
+TABLE_MARKERS = {
+    "二": ("第二十条第(一)项", "第二十条第(五)项", "信息内容"),
+    "三": ("申请人情况", "本列数据的勾稽关系", "自然人"),
+    "四": ("行政复议", "结果维持"),
+}
+
+
+@dataclass
+class Token:
+    text: str
+    source: Source
+    index: int = 0
+    cell: Cell | None = None  # parsed, when the token is a value
+
+    @property
+    def is_value(self) -> bool:
+        return self.cell is not None and self.cell.kind in ("number", "na")
+
+
+def tokenise(paragraphs: list[Paragraph]) -> list[Token]:
+    """Split lines into cell tokens: on tabs and wide gaps, and a label from the numbers that trail it."""
+    tokens: list[Token] = []
+    for para in paragraphs:
+        pieces = [p for p in _SPLIT.split(para.text.strip()) if p.strip()]
+        for piece in pieces:
+            m = _TRAILING_VALUES.match(piece.strip())
+            parts = [m["label"], *m["values"].split()] if m and len(m["label"]) <= 60 else [piece]
+            for part in parts:
+                tok = Token(part.strip(), para.source, len(tokens))
+                cell = parse_cell(part)
+                if cell.kind in ("number", "na") and len(normalise(part)) <= 12:
+                    tok.cell = cell
+                tokens.append(tok)
+    return tokens
+
+
+@dataclass
+class StreamTable:
+    table: Table
+    used: set[int] = field(default_factory=set)  # token indexes that belong to the table
+    notes: list[Note] = field(default_factory=list)
+    rows_found: int = 0
+
+
+def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int | None:
+    for i in range(start, min(stop, len(tokens))):
+        tok = tokens[i]
+        if not tok.is_value and label_matches(tok.text, row.names, loose=True):
+            return i
+    return None
+
+
+def _values_after(tokens: list[Token], i: int, width: int) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens[i + 1:i + 1 + width]:
+        if not tok.is_value:
+            break
+        out.append(tok)
+    return out
+
+
+def _cell(tok: Token, col, source: Source) -> Cell:
+    return parse_cell(tok.text, amount=col.amount, signed=col.signed, source=source)
+
+
+def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
+    """Tables 二 and 三: each data row is its label followed by its values."""
+    result = StreamTable(Table(spec.key, found=False))
+    pos = start
+    first = True
+    for row in spec.rows:
+        window_stop = stop if first else min(stop, pos + _WINDOW)
+        at = _find_label(tokens, pos, window_stop, row)
+        if at is None:
+            continue
+        first = False
+        result.used.add(at)
+        pos = at + 1
+        if row.heading:
+            continue
+        result.rows_found += 1
+        values = _values_after(tokens, at, len(row.columns))
+        if len(values) == len(row.columns):
+            for col, tok in zip(row.columns, values):
+                result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
+                result.used.add(tok.index)
+            pos = values[-1].index + 1
+        else:
+            for col in row.columns:
+                result.table.cells[(row.id, col.id)] = Cell.blank(tokens[at].source)
+            if values:
+                result.notes.append(Note(
+                    "table_unreadable",
+                    f"表{spec.key}“{row.label}”一行读到{len(values)}个数值，应为{len(row.columns)}个，无法确定各数值所属的列",
+                    table=spec.key, row=row.label, source=tokens[at].source))
+                for tok in values:
+                    result.used.add(tok.index)
+                pos = values[-1].index + 1
+    result.table.found = result.rows_found > 0
+    if result.table.found:
+        result.table.source = tokens[min(result.used)].source
+    return result
+
+
+def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
+    """Table 四: a header (行政复议 | 行政诉讼: 未经复议直接起诉, 复议后起诉; five result columns each),
+    then its data: either one run of 15 values, or each row label followed by its 5 values."""
+    result = StreamTable(Table(spec.key, found=False))
+    header = [i for i in range(start, min(stop, len(tokens)))
+              if not tokens[i].is_value and label_matches(tokens[i].text, ("结果维持", "行政复议"))]
+    if not header:
+        return result
+    first = header[0]
+    width = len(spec.columns)
+    # layout 1: row label followed directly by its values
+    rows_by_label = {}
+    for row in spec.data_rows:
+        at = _find_label(tokens, first, min(stop, first + 3 * _WINDOW), row)
+        if at is not None and len(_values_after(tokens, at, width)) == width:
+            rows_by_label[row.id] = at
+    if len(rows_by_label) == len(spec.data_rows):
+        for row in spec.data_rows:
+            at = rows_by_label[row.id]
+            result.used.add(at)
+            for col, tok in zip(row.columns, _values_after(tokens, at, width)):
+                result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
+                result.used.add(tok.index)
+    else:
+        # layout 2: the header's labels, then one run of values in header order
+        i = first
+        while i < min(stop, len(tokens)) and not tokens[i].is_value:
+            i += 1
+        run = _values_after(tokens, i - 1, width * len(spec.data_rows))
+        if not run:
+            return result
+        result.used.update(range(first, i))
+        if len(run) != width * len(spec.data_rows):
+            result.notes.append(Note(
+                "table_unreadable",
+                f"表四读到{len(run)}个数值，应为{width * len(spec.data_rows)}个，无法确定各数值所属的单元格",
+                table=spec.key, source=run[0].source))
+            result.used.update(t.index for t in run)
+            result.table.found = True
+            return result
+        k = 0
+        for row in spec.data_rows:
+            for col in row.columns:
+                tok = run[k]
+                result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
+                result.used.add(tok.index)
+                k += 1
+    result.table.found = True
+    result.table.source = tokens[first].source
+    return result
+
+
+def header_aliases(tokens: list[Token], spec: TableSpec, used: set[int]) -> list[Note]:
+    """Column headers inside the table's span that match an official column only through an alias."""
+    notes = []
+    if not used:
+        return notes
+    lo, hi = min(used), max(used)
+    for tok in tokens[lo:hi + 1]:
+        if tok.is_value:
+            continue
+        for col in spec.columns:
+            if col.aliases and not label_matches(tok.text, (col.label,)) and label_matches(tok.text, col.aliases):
+                notes.append(Note("header_alias", f"表{spec.key}表头“{tok.text}”与官方用语“{col.label}”不一致",
+                                  table=spec.key, column=col.label, found=tok.text, official=col.label,
+                                  source=tok.source))
+    return notes
+
+
+def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int, int]]) -> dict[str, StreamTable]:
+    """Read each official table between the given token bounds (usually its section)."""
+    out = {}
+    for key, spec in layout.tables.items():
+        start, stop = bounds.get(key, (0, len(tokens)))
+        st = read_table4(tokens, spec, start, stop) if key == "四" else read_rows(tokens, spec, start, stop)
+        if st.table.found:
+            # the table's header and label lines between its first and last used token belong to it
+            lo = min(st.used)
+            hi = max(st.used)
+            markers = TABLE_MARKERS.get(key, ())
+            for i in range(start, lo):
+                if any(normalise(m) in normalise(tokens[i].text) for m in markers) and len(tokens[i].text) <= 60:
+                    lo = i
+                    break
+            st.used.update(range(lo, hi + 1))
+            st.notes.extend(header_aliases(tokens, spec, st.used))
+        out[key] = st
+    return out

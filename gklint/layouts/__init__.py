@@ -1,0 +1,224 @@
+"""The official report layouts (2019 and 2021), declared as data in this folder.
+
+This is the only module that knows what the official tables look like. Everything
+else asks it: which tables, rows and columns exist, how they are labelled, which
+rows are group headings and how a label seen in a real report maps to the official one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+TABLES = ("二", "三", "四")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+    amount: bool = False  # a decimal amount (万元), not a count
+    signed: bool = False  # may be negative (2019 本年增/减)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    aliases: tuple[str, ...] = ()
+    heading: bool = False  # a group heading that holds no numbers
+    parent: str | None = None
+    role: str | None = None  # "result": a row that (七)总计 sums
+    block: str | None = None  # table 二: 第二十条第（x）项
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    def column(self, key: str) -> ColumnSpec | None:
+        return _find(self.columns, key)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str  # 二 / 三 / 四
+    title: str
+    rows: tuple[RowSpec, ...]
+    blocks: tuple[str, ...] = ()
+
+    @property
+    def data_rows(self) -> tuple[RowSpec, ...]:
+        return tuple(r for r in self.rows if not r.heading)
+
+    @property
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """Distinct columns, in first-seen order."""
+        seen: dict[str, ColumnSpec] = {}
+        for row in self.data_rows:
+            for col in row.columns:
+                seen.setdefault(col.id, col)
+        return tuple(seen.values())
+
+    def row(self, key: str) -> RowSpec | None:
+        return _find(self.rows, key)
+
+    def cells(self) -> list[tuple[RowSpec, ColumnSpec]]:
+        return [(r, c) for r in self.data_rows for c in r.columns]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    number: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # words a short numbered heading for this section contains
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.label}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    version: str
+    notice: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[SectionSpec, ...]
+    tables: dict[str, TableSpec] = field(hash=False)
+
+    def table(self, key: str) -> TableSpec:
+        return self.tables[key]
+
+    def cell_keys(self) -> list[str]:
+        """Every data cell as ``table.row.column`` (the column names of the check frame)."""
+        return [cell_key(t, r.id, c.id) for t, spec in self.tables.items() for r, c in spec.cells()]
+
+
+def cell_key(table: str, row: str, column: str) -> str:
+    return f"{table}.{row}.{column}"
+
+
+# --------------------------------------------------------------------------- labels
+
+_PUNCT = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": ";",
+                        "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-",
+                        "【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold the ways one label is written: width, brackets, quotes, list punctuation, spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    text = _SPACE.sub("", text)
+    return text.replace('"', "").rstrip(".:;,")
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.|\(\d+\))")
+
+
+def core(text: str) -> str:
+    """A normalised label without its list numbering: "（一）予以公开" -> "予以公开"."""
+    return _NUMBERING.sub("", normalise(text))
+
+
+def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> bool:
+    """Does ``text`` (a cell or line) state one of ``names``?
+
+    Exact after normalisation; with ``loose``, also when the numbering differs or is missing,
+    or the text adds a parenthetical note, provided the distinctive part is long enough.
+    """
+    norm = normalise(text)
+    for name in names:
+        target = normalise(name)
+        if norm == target:
+            return True
+        if not loose:
+            continue
+        c_text, c_name = core(norm), core(target)
+        if len(c_name) >= 4 and (c_text == c_name or c_text.startswith(c_name + "(")):
+            return True
+        if len(target) >= 6 and norm.startswith(target):
+            return True
+    return False
+
+
+def _find(specs, key: str):
+    for spec in specs:
+        if spec.id == key:
+            return spec
+    for spec in specs:
+        if label_matches(key, spec.names):
+            return spec
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+def _load(name: str) -> Layout:
+    data = yaml.safe_load(resources.files(__package__).joinpath(name).read_text("utf-8"))
+    tables: dict[str, TableSpec] = {}
+    for key, spec in data["tables"].items():
+        rows: list[RowSpec] = []
+        blocks: list[str] = []
+        for block in spec.get("blocks") or [{"columns": spec["columns"], "rows": spec["rows"]}]:
+            cols = tuple(_column(c) for c in block["columns"])
+            if block.get("heading"):
+                blocks.append(block["heading"])
+            for r in block["rows"]:
+                rows.append(RowSpec(
+                    id=r["id"], label=r["label"], aliases=tuple(r.get("aliases", ())),
+                    heading=bool(r.get("heading")), parent=r.get("parent"), role=r.get("role"),
+                    block=block.get("heading"), columns=() if r.get("heading") else cols))
+        tables[key] = TableSpec(key=key, title=spec["title"], rows=tuple(rows), blocks=tuple(blocks))
+    sections = tuple(SectionSpec(s["id"], s["number"], s["label"], tuple(s.get("aliases", ())),
+                                 tuple(s.get("keywords", ())))
+                     for s in data["sections"])
+    return Layout(version=str(data["version"]), notice=data["notice"],
+                  first_year=int(data["first_year"]), last_year=data.get("last_year"),
+                  sections=sections, tables=tables)
+
+
+def _column(c: dict) -> ColumnSpec:
+    return ColumnSpec(id=c["id"], label=c["label"], aliases=tuple(c.get("aliases", ())),
+                      group=c.get("group"), amount=bool(c.get("amount")), signed=bool(c.get("signed")))
+
+
+@cache
+def layouts() -> dict[str, Layout]:
+    """Every declared layout by version, newest first."""
+    found = sorted((p.name for p in resources.files(__package__).iterdir() if p.name.endswith(".yaml")),
+                   reverse=True)
+    return {layout.version: layout for layout in map(_load, found)}
+
+
+def get(version: str) -> Layout:
+    try:
+        return layouts()[str(version)]
+    except KeyError:
+        raise KeyError(f"unknown layout {version!r}; known: {', '.join(layouts())}") from None
+
+
+def for_year(year: int | None) -> Layout:
+    """The layout in force for a report year (the newest when the year is unknown)."""
+    for layout in layouts().values():
+        if year is None or year >= layout.first_year:
+            return layout
+    return list(layouts().values())[-1]

@@ -1,0 +1,128 @@
+"""The report model: what one annual report states, independent of the file it came from.
+
+A ``Report`` holds metadata, the sections in order and the three official tables, each cell
+keyed by the layout's row and column ids (``gklint.layouts``). A ``Cell`` keeps apart blank,
+"/" (not applicable), a number, and text that is not a number, together with the raw text
+and where it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from gklint.ingest.document import Source
+
+CellKind = Literal["number", "blank", "na", "text"]
+
+
+@dataclass
+class Cell:
+    kind: CellKind
+    value: int | float | None = None
+    raw: str = ""
+    source: Source | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number"
+
+    @classmethod
+    def number(cls, value: int | float, raw: str | None = None, source: Source | None = None) -> "Cell":
+        return cls("number", value, str(value) if raw is None else raw, source)
+
+    @classmethod
+    def blank(cls, source: Source | None = None) -> "Cell":
+        return cls("blank", None, "", source)
+
+    def display(self) -> str:
+        if self.kind == "number":
+            return _fmt(self.value)
+        if self.kind == "blank":
+            return "（空白）"
+        return self.raw
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass
+class Section:
+    """One top-level section as found: its number (一…六), heading line and body text."""
+
+    heading: str
+    text: str
+    number: str | None = None  # 一 … 六 as written
+    id: str | None = None  # the layout's section id, when recognised
+    source: Source | None = None
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    published: dt.date | None = None
+    signed: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+
+@dataclass
+class Table:
+    """One official table: cells by (row id, column id); ``found`` is False when the report lacks it."""
+
+    key: str
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    found: bool = True
+    source: Source | None = None
+
+    def get(self, row: str, column: str) -> Cell | None:
+        return self.cells.get((row, column))
+
+
+@dataclass
+class Note:
+    """Something recognition noticed or could not do, said plainly; rules of kind ``recognition`` report them.
+
+    Kinds: ``table_missing`` (an official table was not found), ``table_unreadable`` (found, but some cells
+    could not be placed), ``header_alias`` (a header or label worded differently from the official one;
+    ``found`` and ``official`` hold both), ``layout_unknown`` (no layout matched the tables).
+    """
+
+    kind: str
+    message: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    found: str | None = None
+    official: str | None = None
+    source: Source | None = None
+
+
+@dataclass
+class Report:
+    layout: str  # the layout version the tables follow: "2021" or "2019"
+    meta: Metadata = field(default_factory=Metadata)
+    sections: list[Section] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    preamble: str = ""  # text before the first section (title, page chrome)
+    path: str = ""
+    notes: list[Note] = field(default_factory=list)  # what recognition noticed or could not do
+
+    def cell(self, table: str, row: str, column: str) -> Cell | None:
+        t = self.tables.get(table)
+        return t.get(row, column) if t else None
+
+    def value(self, table: str, row: str, column: str) -> int | float | None:
+        c = self.cell(table, row, column)
+        return c.value if c is not None and c.is_number else None
+
+    @property
+    def text(self) -> str:
+        """The narrative: every section's heading and text, in order."""
+        return "\n".join(f"{s.heading}\n{s.text}" for s in self.sections)

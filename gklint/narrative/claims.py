@@ -1,0 +1,263 @@
+"""Claims: a number the narrative states about something a table also counts.
+
+A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: claim``)::
+
+    claims:
+      - name: received
+        label: {zh: 收到政府信息公开申请, en: requests received}
+        units: [件, 次]                 # the stated number must carry one of these units
+        near: ['收到|受理|接收']        # each regex must occur in the number's clause
+        not_near: '复议|诉讼|其中'       # … and this one must not
+        topic: '(?<!依)申请'             # must occur before the number in the sentence, in its clause
+                                        # or in the section heading
+        not_topic: '复议|诉讼'           # must not occur between the last topic match and the number
+        in_parts: false                 # skip numbers that follow 其中 (a part, not the total)
+        compare: equal                  # or presence: only zero against non-zero is a mismatch
+        amount: false                   # true: the number is money, compared in 万元
+        readings:                       # the cells it may mean; agreeing with any one is agreement
+          - cells: [三.new.total]
+          - cells: [三.new.total, 三.carried_over.total]
+            label: {zh: 新收加上年结转, en: new plus carried over}
+
+A cell is ``table.row.column`` with the ids of ``gklint/layouts/<version>.yaml``; a row that is a
+group heading (（三）不予公开) stands for the sum of its rows. A reading whose cells the report's
+layout lacks is dropped, so one pattern serves both layouts.
+
+A number is tied to a claim only when exactly one claim pattern (among all claim rules) matches
+it: a number two patterns could mean is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gklint.layouts import Layout
+from gklint.model import Report
+from gklint.narrative.quantities import Quantity, SentenceQuantities
+from gklint.narrative.sentences import clause_bounds
+
+CellRef = tuple[str, str, str]
+
+
+class ClaimError(ValueError):
+    """A claim pattern in a rule is malformed."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    cells: tuple[str, ...]
+    label: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Claim:
+    rule: str  # id of the rule that declares it
+    name: str
+    label: dict[str, str] = field(hash=False, compare=False)
+    units: tuple[str, ...] = ()
+    near: tuple[re.Pattern, ...] = ()
+    not_near: re.Pattern | None = None
+    topic: re.Pattern | None = None
+    not_topic: re.Pattern | None = None
+    in_parts: bool = False
+    compare: str = "equal"
+    amount: bool = False
+    readings: tuple[Reading, ...] = ()
+    note: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def text(self, field_name: str, lang: str) -> str:
+        texts = getattr(self, field_name)
+        return texts.get(lang) or texts.get("zh") or ""
+
+
+def _texts(value, default: str = "") -> dict[str, str]:
+    if value is None:
+        return {"zh": default} if default else {}
+    if isinstance(value, str):
+        return {"zh": value}
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _regex(value, where: str) -> re.Pattern | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = "|".join(f"(?:{v})" for v in value)
+    try:
+        return re.compile(str(value))
+    except re.error as exc:
+        raise ClaimError(f"{where}: bad pattern {value!r}: {exc}") from None
+
+
+def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
+    out = []
+    for item in items or ():
+        where = f"rule {rule_id}: claim {item.get('name', '?')}"
+        if not item.get("name") or not item.get("readings") or not item.get("units"):
+            raise ClaimError(f"{where}: needs name, units and readings")
+        if item.get("compare", "equal") not in ("equal", "presence"):
+            raise ClaimError(f"{where}: compare must be equal or presence")
+        readings = []
+        for r in item["readings"]:
+            cells = r["cells"] if isinstance(r, dict) else r
+            for c in cells:
+                if len(str(c).split(".")) != 3:
+                    raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
+            readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
+        near = item.get("near") or []
+        out.append(Claim(
+            rule=rule_id, name=str(item["name"]), label=_texts(item.get("label"), item["name"]),
+            units=tuple(item["units"]),
+            near=tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near])),
+            not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
+            not_topic=_regex(item.get("not_topic"), where), in_parts=bool(item.get("in_parts", False)),
+            compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
+            readings=tuple(readings), note=_texts(item.get("note"))))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- matching
+
+def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = "") -> bool:
+    """Does the quantity ``q`` of sentence ``sq`` state what ``claim`` counts?"""
+    if not q.counts or q.unit not in claim.units or q.in_parens and not claim.in_parts:
+        return False
+    s = sq.sentence.folded
+    if not claim.in_parts and "其中" in s[:q.start]:
+        return False
+    context = q.before + "\u2016" + q.after
+    if any(not p.search(context) for p in claim.near):
+        return False
+    if claim.not_near is not None and claim.not_near.search(context):
+        return False
+    if claim.topic is not None:
+        scope = s[:q.start] + "\u2016" + q.after
+        hits = [m for m in claim.topic.finditer(scope) if m.start() < q.start]
+        in_after = claim.topic.search(q.after) is not None
+        if hits:
+            lo, _ = clause_bounds(s, hits[-1].start())
+            if claim.not_topic is not None and claim.not_topic.search(s[lo:q.start]):
+                return False
+        elif in_after:
+            if claim.not_topic is not None and claim.not_topic.search(s[q.clause_start:q.clause_end]):
+                return False
+        elif heading and claim.topic.search(heading):
+            if claim.not_topic is not None and (claim.not_topic.search(heading)
+                                                or claim.not_topic.search(s[:q.start])):
+                return False
+        else:
+            return False
+    return True
+
+
+@dataclass
+class Tie:
+    """A stated number tied to a claim, and what the tables say."""
+
+    claim: Claim
+    sentence: SentenceQuantities
+    quantity: Quantity
+    stated: int | float
+    reading: Reading  # the reading compared (the agreeing one, or the first available)
+    cells: list[tuple[CellRef, int | float]]  # that reading's cells and values
+    expected: int | float
+    agrees: bool
+    others: list[tuple[Reading, int | float]]  # the other available readings and their values
+
+
+def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
+    """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows)."""
+    table, row, column = cell.split(".")
+    spec = layout.tables.get(table)
+    if spec is None:
+        return None
+    row_spec = spec.row(row)
+    if row_spec is None:
+        return None
+    if row_spec.heading:
+        rows = [r for r in spec.data_rows if r.parent == row_spec.id]
+    else:
+        rows = [row_spec]
+    out = [(table, r.id, column) for r in rows if r.column(column) is not None and r.column(column).id == column]
+    return out if out and len(out) == len(rows) else None
+
+
+def reading_values(reading: Reading, report: Report, layout: Layout) -> list[tuple[CellRef, int | float]] | None:
+    cells: list[CellRef] = []
+    for ref in reading.cells:
+        got = resolve(ref, layout)
+        if got is None:
+            return None
+        cells.extend(got)
+    out = []
+    for t, r, c in cells:
+        table = report.tables.get(t)
+        if table is None or not table.found:
+            return None
+        value = report.value(t, r, c)
+        if value is None:
+            return None
+        out.append(((t, r, c), value))
+    return out
+
+
+def _decimals(raw: str) -> int:
+    m = re.search(r"\.(\d+)", raw)
+    return len(m.group(1)) if m else 0
+
+
+def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
+    """The stated value in the table's unit, and the tolerance that rounding allows."""
+    if claim.amount:
+        value = q.in_wan_yuan()
+        if value is None:
+            return None
+        factor = value / q.value if q.value else {"元": 0.0001, "万元": 1, "亿元": 10000}[q.unit]
+        return value, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
+    return q.value, 1e-9
+
+
+def _agree(claim: Claim, stated: float, tolerance: float, expected: float) -> bool:
+    if claim.compare == "presence":
+        return (stated == 0) == (expected == 0)
+    return abs(stated - expected) <= tolerance
+
+
+def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
+    """Compare a matched quantity with the cells of its claim; None when no reading applies."""
+    stated = _stated(claim, q)
+    if stated is None:
+        return None
+    value, tolerance = stated
+    available = []
+    for reading in claim.readings:
+        cells = reading_values(reading, report, layout)
+        if cells is not None:
+            available.append((reading, cells, sum(v for _, v in cells)))
+    if not available:
+        return None
+    agreeing = [a for a in available if _agree(claim, value, tolerance, a[2])]
+    chosen = agreeing[0] if agreeing else available[0]
+    others = [(r, total) for r, _, total in available if r is not chosen[0]]
+    return Tie(claim, sq, q, q.value if not claim.amount else value, chosen[0], chosen[1], chosen[2],
+               bool(agreeing), others)
+
+
+def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], report: Report,
+         layout: Layout, heading: str = "") -> list[Tie]:
+    """Every quantity of a section that exactly one claim (reading-wise) matches, compared with its cells."""
+    out = []
+    for sq in analysed:
+        for q in sq.quantities:
+            if not q.counts:
+                continue
+            hit = [c for c in claims if matches(c, sq, q, heading)]
+            if not hit:
+                continue
+            if len({c.readings for c in hit}) > 1:
+                continue  # two claims could mean this number: leave it alone
+            found = tie(hit[0], sq, q, report, layout)
+            if found is not None:
+                out.append(found)
+    return out

@@ -1,0 +1,271 @@
+"""Every number a sentence states, with its unit, the words around it and what it is not.
+
+A ``Quantity`` is a numeral (Arabic, full-width or Chinese: 2715, ２７１５, 二千七百一十五, 零) with the
+unit after it (件 条 篇 次 个 项 万元 元 …). Numbers that are not a count of the report year are
+kept but marked with the reason they are left alone:
+
+- ``date``: years, months, days (2021年, 12月31日), ages and anniversaries;
+- ``ordinal``: 第3次, 第十四个五年规划;
+- ``percent``: 12%, 百分之十, 3个百分点;
+- ``list``: list markers and heading numbers ("1.主动公开…", "(2)");
+- ``range``: 3-5件, 3至5件, and the second number of the range;
+- ``approx``: 10余个, 约300条, 300条左右, 近百件;
+- ``change``: 同比增长12件, 减少3件 (a difference, not a count);
+- ``rate``: 平均每月10条;
+- ``phone``: telephone numbers.
+
+Separately, ``foreign`` tells that the nearest time marker before the number names another
+period (上年, 去年, 2020年, 同比, 累计, 下一步…): the number is not this year's figure, though
+it may still be a part of a total stated in the same breath.
+Document numbers (〔2021〕24号) and titles (《…》) are blanked before any of this (``sentences.fold``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gklint.narrative.sentences import CLAUSE_END, Sentence, split
+
+UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
+         "起", "宗", "家", "名", "人", "期", "场", "批", "部", "卷", "册", "本", "户", "封", "单", "例")
+# Which units may be added together (the parts of a total must be of the total's family).
+FAMILIES = {
+    "money": ("元", "万元", "亿元"),
+    "persons": ("人", "名", "人次", "万人次"),
+    "places": ("家", "户"),
+    "events": ("次", "场", "期", "批", "批次"),
+}
+WAN_YUAN = {"元": 0.0001, "万元": 1, "亿元": 10000}
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_NUMERAL = re.compile(
+    r"(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+    rf"|(?P<chinese>[{_CN_DIGITS}]+)")
+_UNIT_RE = "|".join(UNITS)
+_TAIL = re.compile(rf"\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})?")
+
+# a Chinese numeral preceded by one of these is part of a word (统一, 进一步, 第十四个, 唯一)
+_CN_WORD_BEFORE = set("第统唯逐进同之其星周初某每单任划")
+_DATE_AFTER = re.compile(r"\s*(?:年(?!度?内)|月|日|号|时|点|分钟|秒|周年|岁|届|季度|世纪|年代)")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|‰|个百分点|成(?![功立为果效员]))")
+_LIST_AFTER = re.compile(r"[.、)](?!\d)|\s*[)）]")
+_RANGE_AFTER = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*[\d" + _CN_DIGITS + "]")
+_RANGE_BEFORE = re.compile(r"[\d" + _CN_DIGITS + r"][万亿]?(?:" + _UNIT_RE + r")?\s*(?:-|~|～|—|–|至|到)\s*$")
+_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|将近|不足|不到|不少于|至少|多达|上百|上千|上万|几)\s*$")
+_APPROX_AFTER = re.compile(r"\s*(?:左右|以上|以下|以内|上下|余)")
+_DURATION_AFTER = re.compile(r"月|小时|工作日|星期|天|周(?!年)")
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|减少|下降|上升|提高|降低|增多|减少|回落|提升|增|减|多|少|相差|差)了?\s*$")
+_CHANGE_IN_CLAUSE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|增幅|降幅")
+_RATE_IN_CLAUSE = re.compile(r"平均|人均|日均|月均|年均|每")
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,}")
+
+# Time markers: the nearest before a number says which period it belongs to.
+_FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比|环比|同期|上半年|下半年|[一二三四1-4]季度"
+            r"|累计|明年|下一年|下一步|今后|未来|此前|近[几两三五十\d]+年")
+_OWN = r"本年度?|今年|年内|全年|当年|年度内|本年度"
+_MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年))|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")
+
+
+@dataclass
+class Quantity:
+    """A number in a sentence. Offsets are relative to the sentence."""
+
+    value: int | float
+    unit: str  # "" when none follows
+    start: int  # start of the numeral
+    end: int  # end of the unit (or of the numeral when there is none)
+    raw: str  # as written, numeral and unit
+    excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change…
+    foreign: bool = False  # about another period (上年, 2020年, 同比…)
+    in_parens: bool = False  # inside (…)
+    clause_start: int = 0
+    clause_end: int = 0
+    before: str = ""  # folded clause text before the number (back to a delimiter or the previous number)
+    after: str = ""  # folded clause text after the unit (up to a delimiter or the next number)
+
+    @property
+    def counts(self) -> bool:
+        """A count or amount that may be compared with a table: has a unit, not excluded, this year."""
+        return bool(self.unit) and self.excluded is None and not self.foreign
+
+    @property
+    def family(self) -> str:
+        return unit_family(self.unit)
+
+    def in_wan_yuan(self) -> float | None:
+        factor = WAN_YUAN.get(self.unit)
+        return None if factor is None else self.value * factor
+
+
+def unit_family(unit: str) -> str:
+    for name, units in FAMILIES.items():
+        if unit in units:
+            return name
+    return "items" if unit else ""
+
+
+@dataclass
+class SentenceQuantities:
+    sentence: Sentence
+    quantities: list[Quantity]
+
+
+def _arabic(match: re.Match, original: str) -> tuple[int | float, int]:
+    """Value of an Arabic numeral matched in folded text, and its end (a thousands comma must be ASCII)."""
+    text = match["arabic"]
+    end = match.end()
+    if "," in text:
+        if "," not in original[match.start():match.end()]:  # a full-width "，": a list, not thousands
+            text = text.split(",", 1)[0]
+            end = match.start() + len(text)
+        text = text.replace(",", "")
+    return (float(text) if "." in text else int(text)), end
+
+
+def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
+    """Every quantity of one sentence, in order, each marked with why it is not a count (if so)."""
+    s = sentence.folded
+    found: list[Quantity] = []
+    pos = 0
+    while (m := _NUMERAL.search(s, pos)) is not None:
+        pos = m.end()
+        chinese = m["chinese"]
+        start = m.start()
+        if chinese:
+            if "万" in chinese or "亿" in chinese:
+                # 三万元: the 万 belongs to the unit
+                if chinese[-1] in "万亿" and s[m.end():m.end() + 1] == "元":
+                    chinese = chinese[:-1]
+                if not chinese:
+                    continue
+            if start > 0 and s[start - 1] in _CN_WORD_BEFORE and s[start - 1] != "第":
+                continue
+            if len(chinese) == 1 and chinese in "一两万亿百千":
+                continue  # 一个, 两个: an article, not a count
+            value = _chinese(chinese)
+            num_end = start + len(chinese)
+        else:
+            value, num_end = _arabic(m, sentence.text)
+        if value is None:
+            continue
+        tail = _TAIL.match(s, num_end)
+        mult, approx, unit = tail["mult"], tail["approx"], tail["unit"] or ""
+        if chinese and not unit and not (start > 0 and s[start - 1] == "第"):
+            if not _DATE_AFTER.match(s, num_end):
+                continue  # a Chinese numeral without a unit is a word (一是, 十九大)
+        if mult == "万" and unit:
+            value = value * 10000
+        elif mult == "亿" and unit:
+            value = value * 100000000
+        end = tail.end() if unit else num_end
+        pos = max(pos, end)
+        q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip())
+        q.excluded = _exclusion(s, q, num_end, bool(approx))
+        found.append(q)
+    _context(s, found)
+    _periods(s, found, year)
+    return found
+
+
+def _chinese(text: str) -> int | None:
+    from gklint.ingest.numerals import chinese_to_int
+
+    return chinese_to_int(text)
+
+
+def _exclusion(s: str, q: Quantity, num_end: int, approx: bool) -> str | None:
+    before = s[:q.start]
+    if before.endswith("第") or before.rstrip().endswith("第"):
+        return "ordinal"
+    if _DATE_AFTER.match(s, num_end) and not q.unit:
+        return "date"
+    if _PERCENT_AFTER.match(s, num_end) or before.endswith("百分之"):
+        return "percent"
+    if _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
+        return "phone"
+    if _RANGE_AFTER.match(s, q.end) or _RANGE_BEFORE.search(before):
+        return "range"
+    if not q.unit:
+        head = before.rstrip(" \t\u3000")
+        if _LIST_AFTER.match(s, num_end) and (not head or head[-1] in CLAUSE_END + "(（" or head[-1] == "□"):
+            return "list"
+        return None
+    if _DURATION_AFTER.match(s, q.end):
+        return "date"  # 3个月, 5个工作日
+    if approx or _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(s, q.end):
+        return "approx"
+    if _CHANGE_BEFORE.search(before):
+        return "change"
+    lo, _ = _bounds(s, q.start)
+    clause_before = s[lo:q.start]
+    if _CHANGE_IN_CLAUSE.search(clause_before):
+        return "change"
+    if _RATE_IN_CLAUSE.search(clause_before):
+        return "rate"
+    return None
+
+
+def _bounds(s: str, pos: int) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and s[lo - 1] not in CLAUSE_END:
+        lo -= 1
+    hi = pos
+    while hi < len(s) and s[hi] not in CLAUSE_END:
+        hi += 1
+    return lo, hi
+
+
+def _context(s: str, found: list[Quantity]) -> None:
+    depth = 0
+    depth_at: list[int] = []
+    for ch in s:
+        depth_at.append(depth)
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】" and depth:
+            depth -= 1
+    for i, q in enumerate(found):
+        lo, hi = _bounds(s, q.start)
+        q.clause_start, q.clause_end = lo, hi
+        prev_end = found[i - 1].end if i else 0
+        next_start = found[i + 1].start if i + 1 < len(found) else len(s)
+        q.before = s[max(lo, prev_end):q.start]
+        q.after = s[q.end:max(q.end, min(hi, next_start))]
+        q.in_parens = q.start < len(depth_at) and depth_at[q.start] > 0
+
+
+def _periods(s: str, found: list[Quantity], year: int | None) -> None:
+    markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
+    for q in found:
+        last = None
+        for at, kind in markers:
+            if at >= q.start:
+                break
+            if kind is not None:
+                last = kind
+        q.foreign = last == "foreign"
+
+
+def _kind(m: re.Match, year: int | None) -> str | None:
+    if m["year"]:
+        if year is None:
+            return None
+        return "own" if int(m["year"]) == year else "foreign"
+    return "foreign" if m["foreign"] else "own"
+
+
+def report_year(text: str) -> int | None:
+    """The year most narrative sentences speak of (for reports whose metadata lacks it)."""
+    counts: dict[int, int] = {}
+    for m in re.finditer(r"(?<!\d)(20\d{2})\s*年", text):
+        y = int(m.group(1))
+        counts[y] = counts.get(y, 0) + 1
+    return max(counts, key=lambda y: (counts[y], -y)) if counts else None
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...]:
+    """The sentences of a text with their quantities (cached: every narrative rule reads the same text)."""
+    return tuple(SentenceQuantities(s, find(s, year)) for s in split(text))

@@ -1,0 +1,103 @@
+"""Split narrative text into sentences and clauses, keeping offsets into the original text.
+
+Matching works on a *folded* copy of the text: full-width digits, letters and punctuation become
+half-width one character for one character (so offsets stay valid), and titles in 《》 and document
+numbers such as 〔2021〕24号 are blanked out, so that neither their numbers nor their words are read
+as statements of the report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MASK = "□"
+SENTENCE_END = "。!?\n"
+# Inside a sentence, these end a clause; "、" too, since list items are separate statements.
+CLAUSE_END = ",;:、" + SENTENCE_END
+
+_TITLE = re.compile(r"《[^《》\n]{0,80}》")
+# 〔2021〕24号, [2021]67号, (2021)3号, 〔2021〕43 (no 号), 第711号
+_DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?|第\s*\d+\s*号")
+
+
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+@lru_cache(maxsize=4096)
+def _fold_table_entry(ch: str) -> str:
+    return _fold_char(ch)
+
+
+def fold(text: str) -> str:
+    """Width-fold character by character (the result has the same length) and blank titles and
+    document numbers with ``MASK``."""
+    out = "".join(ch if ch.isascii() else _fold_table_entry(ch) for ch in text)
+    # "，" -> ","; "。" stays; the ideographic space becomes " "
+    for pattern in (_TITLE, _DOC_NUMBER):
+        out = pattern.sub(lambda m: MASK * len(m.group()), out)
+    return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``start``/``end`` are offsets in the section text; ``folded`` is its folded form."""
+
+    start: int
+    end: int
+    text: str  # as written
+    folded: str  # same length as text
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """The clause (offsets within the sentence) around position ``pos``."""
+        return clause_bounds(self.folded, pos)
+
+    @property
+    def quote(self) -> str:
+        return self.text.strip()
+
+
+def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and folded[lo - 1] not in ends:
+        lo -= 1
+    hi = pos
+    while hi < len(folded) and folded[hi] not in ends:
+        hi += 1
+    return lo, hi
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of ``text``: cut after 。！？ and at line ends; empty ones are dropped.
+
+    A line end always ends a sentence: a paragraph is a unit of meaning, and list items and
+    inline headings ("1.主动公开政府信息情况。") usually start a line.
+    """
+    folded = fold(text)
+    out: list[Sentence] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = folded[i]
+        if ch in SENTENCE_END:
+            end = i + 1
+            # keep closing quotes and brackets with the sentence they close
+            while end < n and folded[end] in "”’\")』」":
+                end += 1
+            _add(out, text, folded, start, end)
+            start = i = end
+            continue
+        i += 1
+    _add(out, text, folded, start, n)
+    return out
+
+
+def _add(out: list[Sentence], text: str, folded: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    if piece.strip(" \t\r\n\u3000\xa0"):
+        out.append(Sentence(start, end, piece, folded[start:end]))

@@ -1,0 +1,1 @@
+"""Outputs: each renders a ``Result`` (and nothing else) in one format."""

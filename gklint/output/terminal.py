@@ -1,0 +1,152 @@
+"""The default terminal report, with rich: per file a header, findings grouped by section, each
+identity with its parts and a small excerpt of the table with the offending cell highlighted, and a
+summary line of counts by severity."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from gklint import layouts as L
+from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+from gklint.model import Report
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+        "en": {"error": "error", "warning": "warning", "info": "info"}}
+TABLE_SECTION = {"二": "proactive", "三": "requests", "四": "appeals"}
+EXCERPT_ROWS = 8
+
+
+def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None, lang: str) -> str:
+    loc = d.location
+    if loc.table and layout:
+        sid = TABLE_SECTION.get(loc.table)
+        spec = next((s for s in layout.sections if s.id == sid), None)
+        return spec.heading if spec else f"表{loc.table}"
+    if loc.section:
+        return loc.section
+    return "全文" if lang == "zh" else "Whole report"
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def _excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> RichTable | None:
+    """The cells a table finding involves, as a small table, the located cell highlighted."""
+    loc = d.location
+    if not loc.table or loc.table not in layout.tables:
+        return None
+    spec = layout.table(loc.table)
+    cells = {(p.location.row, p.location.column) for p in d.parts if p.location}
+    if loc.row and loc.column:
+        cells.add((loc.row, loc.column))
+    if not cells:
+        return None
+    rows = [r for r in spec.data_rows if any(r.label == c[0] for c in cells)]
+    if d.parts and len(rows) > EXCERPT_ROWS:  # long sums: keep the rows that hold something, and the located one
+        keep = [r for r in rows if r.label == loc.row or any(
+            p.location and p.location.row == r.label and p.value not in (0, None) for p in d.parts)]
+        rows = keep[:EXCERPT_ROWS]
+    if loc.row and not d.parts:  # a single cell: show its whole row
+        row = spec.row(loc.row)
+        rows = [row] if row else rows
+        cells |= {(loc.row, c.label) for c in row.columns} if row else set()
+    cols = [c for c in spec.columns if any(c.label == cell[1] for cell in cells)]
+    table = RichTable(show_header=True, header_style="bold", box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("", overflow="fold", max_width=28)
+    for col in cols:
+        table.add_column(col.label, justify="right", overflow="fold", max_width=12)
+    for row in rows:
+        values = []
+        for col in cols:
+            cell = report.cell(loc.table, row.id, col.id) if row.column(col.id) else None
+            text = Text(cell.display() if cell else "")
+            if row.label == loc.row and col.label == loc.column:
+                text.stylize(STYLE.get(d.severity, "bold") + " reverse")
+            values.append(text)
+        label = row.label if len(row.label) <= 28 else row.label[:27] + "…"
+        table.add_row(label, *values)
+    return table
+
+
+def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, lang: str):
+    head = Text()
+    head.append(f"{WORD[lang][d.severity]} ", style=STYLE[d.severity])
+    head.append(f"{d.rule} ", style="bold")
+    head.append(d.message)
+    parts = [head]
+    where = d.location.describe(lang)
+    if where:
+        parts.append(Text(f"  位置：{where}" if lang == "zh" else f"  at: {where}", style="dim"))
+    if d.location.quote:
+        parts.append(Text(f"  原文：“{d.location.quote}”" if lang == "zh" else f"  text: “{d.location.quote}”",
+                          style="dim"))
+    if d.parts and not d.location.table:
+        summed = " + ".join(f"{p.label} {_fmt(p.value)}" for p in d.parts)
+        parts.append(Text(f"  求和：{summed}", style="dim"))
+    if report is not None and layout is not None and (ex := _excerpt(d, report, layout)) is not None:
+        parts.append(Panel(ex, expand=False, border_style="dim", padding=(0, 1)))
+    return Group(*parts)
+
+
+def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
+    text = Text(f.path, style="bold underline")
+    if f.error:
+        text.append(f"\n无法读取：{f.error}" if lang == "zh" else f"\ncannot read: {f.error}", style="bold red")
+        return text
+    m = f.meta
+    bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None]
+    if layout:
+        bits.append(f"{layout.version}年版格式（{layout.notice}）" if lang == "zh" else f"layout {layout.version}")
+    text.append("\n" + " · ".join(b for b in bits if b), style="dim")
+    return text
+
+
+def summary(result: Result, lang: str = "zh") -> str:
+    e, w, i = (result.count(s) for s in ("error", "warning", "info"))
+    n, bad = len(result.files), len(result.unreadable)
+    if lang == "zh":
+        text = f"共 {e} 个错误、{w} 个警告、{i} 个提示（{n} 个文件"
+        return text + (f"，{bad} 个无法读取）" if bad else "）")
+    return f"{e} errors, {w} warnings, {i} info ({n} files" + (f", {bad} unreadable)" if bad else ")")
+
+
+def statistics(result: Result) -> RichTable:
+    counts = Counter((d.rule, d.severity, d.title) for d in result.diagnostics)
+    table = RichTable(box=None, show_header=False)
+    for (rule, severity, title), n in counts.most_common():
+        table.add_row(str(n), Text(rule, style="bold"), Text(severity, style=STYLE[severity]), title)
+    return table
+
+
+def render(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
+    for f in result.files:
+        layout = L.layouts().get(f.layout) if f.layout else None
+        console.print(_header(f, layout, lang))
+        if f.error:
+            console.print()
+            continue
+        if not f.diagnostics:
+            console.print(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
+        groups: dict[str, list[Diagnostic]] = {}
+        for d in f.diagnostics:
+            groups.setdefault(_section_title(d, f.report, layout, lang), []).append(d)
+        for title, diags in groups.items():
+            console.print(Text(f"\n{title}", style="bold"))
+            for d in diags:
+                console.print(_diagnostic(d, f.report, layout, lang))
+        console.print()
+    if show_statistics:
+        console.print(statistics(result))
+    e = result.count("error")
+    console.print(Text(summary(result, lang), style="bold red" if e or result.unreadable else "bold green"))

@@ -1,0 +1,265 @@
+"""Generated reports for tests and benchmarks: consistent by construction, and one-cell corruptions.
+
+``consistent_report(rng, "2021")`` builds a ``Report`` whose tables satisfy every identity of the
+layout (table 三: per column 一 + 二 = 三（七）总计 + 四, （七）总计 = the sum of the result rows,
+per row 总计 = 自然人 + the five 法人或其他组织 columns; table 四: each 总计 = 结果维持 + 结果纠正 +
+其他结果 + 尚未审结), with plausible table 二 figures, metadata of a year the layout covers and the
+six official sections holding short text that states no figures.
+
+The source of randomness is anything with ``randint(a, b)`` and ``choice(seq)``: a
+``random.Random`` (benchmarks), an int seed, or an adapter over hypothesis' ``draw``
+(``tests/strategies.py``), so hypothesis can shrink a failing report. Nothing here imports
+pytest or hypothesis.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Protocol, Sequence, TypeVar
+
+from gklint import layouts
+from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec
+from gklint.model import Cell, Metadata, Report, Section, Table
+
+T = TypeVar("T")
+
+# Table 三: the applicant columns that the 总计 column sums; table 四: the parts of 总计.
+APPLICANT_COLUMNS = ("natural", "business", "research", "public_interest", "legal_services", "other_orgs")
+APPEAL_PARTS = ("upheld", "corrected", "other", "pending")
+TOTAL = "total"
+IDENTITY_TABLES = ("三", "四")
+
+# Characters that would state a figure in prose: section text must hold none of them, so narrative
+# rules comparing text with the tables have nothing to compare.
+NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+class Chooser(Protocol):
+    """The two calls the generator makes; ``random.Random`` has both."""
+
+    def randint(self, a: int, b: int) -> int: ...
+
+    def choice(self, seq: Sequence[T]) -> T: ...
+
+
+def chooser(rng_or_seed: Chooser | int | None) -> Chooser:
+    if rng_or_seed is None or isinstance(rng_or_seed, int):
+        return random.Random(rng_or_seed)
+    return rng_or_seed
+
+
+# --------------------------------------------------------------------------- values
+
+def count(rng: Chooser, high: int = 2000) -> int:
+    """A non-negative count shaped like real tables: mostly zero or small, sometimes large.
+
+    Drawing the magnitude first keeps zeros common and lets hypothesis shrink to 0.
+    """
+    scale = rng.randint(0, 3)
+    if scale == 0:
+        return 0
+    return rng.randint(0, (3, 30, high)[scale - 1])
+
+
+def amount(rng: Chooser, high_cents: int = 10_000_000) -> float:
+    """A 万元 amount with two decimals (may be 0)."""
+    return round(count(rng, high_cents) / 100, 2)
+
+
+def _number(value: int | float, *, decimals: bool = False) -> Cell:
+    return Cell.number(value, f"{value:.2f}" if decimals else None)
+
+
+# --------------------------------------------------------------------------- tables
+
+def _table_two(rng: Chooser, spec: TableSpec) -> Table:
+    """Table 二: counts, one decimal amount, signed 本年增/减; plausible, with no identity to satisfy."""
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in spec.data_rows:
+        values: dict[str, int | float] = {}
+        for col in row.columns:
+            values[col.id] = _table_two_value(rng, col, values)
+        # Ordered pairs that real tables keep (current >= this year's; amount 0 without items).
+        _order(values, "issued", "in_force")
+        _order(values, "published", "total_published")
+        if values.get("procurement_items") == 0 and "procurement_amount" in values:
+            values["procurement_amount"] = 0.0
+        for col in row.columns:
+            cells[(row.id, col.id)] = _number(values[col.id], decimals=col.amount)
+    return Table(spec.key, cells)
+
+
+def _table_two_value(rng: Chooser, col: ColumnSpec, so_far: dict[str, int | float]) -> int | float:
+    if col.amount:
+        return amount(rng)
+    if col.signed:  # 本年增/减: never below minus last year's items
+        floor = int(so_far.get("last_year_items", 0))
+        return rng.randint(-min(floor, 50), 50) if rng.randint(0, 1) else 0
+    return count(rng, 5000 if col.id == "decisions" else 500)
+
+
+def _order(values: dict, low: str, high: str) -> None:
+    if low in values and high in values and values[low] > values[high]:
+        values[low], values[high] = values[high], values[low]
+
+
+def _table_three(rng: Chooser, spec: TableSpec) -> Table:
+    """Table 三, built from the result rows up so that every identity holds."""
+    results = [r for r in spec.data_rows if r.role == "result"]
+    cells: dict[tuple[str, str], Cell] = {}
+    column_values: dict[str, dict[str, int]] = {}
+    for col in APPLICANT_COLUMNS:
+        active = rng.randint(0, 2) > 0  # many agencies get no request from some kinds of applicant
+        v = {r.id: count(rng, 300) if active else 0 for r in results}
+        v[TOTAL] = sum(v[r.id] for r in results)
+        v["carried_forward"] = count(rng, 100) if active else 0
+        handled = v[TOTAL] + v["carried_forward"]  # = 一 + 二
+        v["carried_over"] = rng.randint(0, handled) if rng.randint(0, 2) else 0
+        v["new"] = handled - v["carried_over"]
+        column_values[col] = v
+    for row in spec.data_rows:
+        row_values = [column_values[col][row.id] for col in APPLICANT_COLUMNS]
+        for col, value in zip(APPLICANT_COLUMNS, row_values):
+            cells[(row.id, col)] = _number(value)
+        cells[(row.id, TOTAL)] = _number(sum(row_values))
+    return Table(spec.key, cells)
+
+
+def _table_four(rng: Chooser, spec: TableSpec) -> Table:
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in spec.data_rows:
+        parts = [count(rng, 50) for _ in APPEAL_PARTS]
+        for col, value in zip(APPEAL_PARTS, parts):
+            cells[(row.id, col)] = _number(value)
+        cells[(row.id, TOTAL)] = _number(sum(parts))
+    return Table(spec.key, cells)
+
+
+_TABLES = {"二": _table_two, "三": _table_three, "四": _table_four}
+
+
+# --------------------------------------------------------------------------- text
+
+AGENCIES = ("青山县人民政府办公室", "河西区教育局", "临江市自然资源局", "南岭县卫生健康局",
+            "东湖区人民政府", "北原市生态环境局", "西林县交通运输局", "安平镇人民政府")
+
+# Short, figure-free sentences per section id (no digits, no Chinese numerals, no repeated words).
+SENTENCES: dict[str, tuple[str, ...]] = {
+    "overview": (
+        "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，持续推进政务公开工作。",
+        "我们健全政务公开工作机制，明确分管领导和专职人员，做好信息发布审核和保密审查。",
+        "政府网站和政务新媒体作为信息公开的主要平台，运行平稳，内容更新及时。",
+        "通过政策解读、新闻发布和在线访谈等形式，及时回应社会关切。",
+    ),
+    "proactive": (
+        "本机关围绕中心工作，及时主动公开机构职能、政策文件、财政资金和重点领域信息。",
+        "主动公开的政府信息均通过门户网站发布，并同步推送至政务新媒体。",
+        "规范性文件在制发后按规定及时公开，并做好配套解读。",
+    ),
+    "requests": (
+        "本机关严格按照法定程序和时限办理政府信息公开申请，做到依法答复、规范答复。",
+        "对申请内容不明确的，及时告知申请人补正，保障申请人的合法权益。",
+        "申请的受理、办理和答复情况详见下表。",
+    ),
+    "appeals": (
+        "本年度政府信息公开行政复议、行政诉讼情况详见下表。",
+        "本机关认真做好复议答复和应诉工作，依法履行相关义务。",
+    ),
+    "problems": (
+        "政府信息公开工作仍存在公开内容不够全面、政策解读形式较为单调等问题。",
+        "今后，本机关将加强业务培训，提升工作人员的业务能力。",
+        "我们将完善信息发布审核机制，提高公开信息的准确性和时效性。",
+    ),
+    "other": (
+        "本年度本机关未收取信息处理费。",
+        "本机关无其他需要报告的事项。",
+    ),
+}
+_FALLBACK = ("本机关按照有关规定做好相关工作。",)
+
+
+def _sections(rng: Chooser, layout: Layout) -> list[Section]:
+    sections = []
+    for spec in layout.sections:
+        pool = list(SENTENCES.get(spec.id, _FALLBACK))
+        chosen = []
+        for _ in range(rng.randint(1, len(pool))):
+            chosen.append(pool.pop(rng.randint(0, len(pool) - 1)))
+        sections.append(Section(heading=spec.heading, text="".join(chosen), number=spec.number, id=spec.id))
+    return sections
+
+
+def _year(rng: Chooser, layout: Layout) -> int:
+    return rng.randint(layout.first_year, layout.last_year or layout.first_year + 4)
+
+
+# --------------------------------------------------------------------------- reports
+
+def consistent_report(rng_or_draw: Chooser | int | None, layout_version: str = "2021", *,
+                      year: int | None = None) -> Report:
+    """A report in the given layout whose tables satisfy every identity, with figure-free text.
+
+    ``rng_or_draw``: a ``random.Random``, an int seed, or any object with ``randint`` and
+    ``choice`` (see ``tests/strategies.py`` for the hypothesis adapter).
+    """
+    rng = chooser(rng_or_draw)
+    layout = layouts.get(layout_version)
+    year = _year(rng, layout) if year is None else year
+    agency = rng.choice(AGENCIES)
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    meta = Metadata(title=title, agency=agency, year=year,
+                    published=dt.date(year + 1, 1, 15), signed=dt.date(year + 1, 1, 10),
+                    period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31))
+    tables = {key: _TABLES[key](rng, spec) for key, spec in layout.tables.items()}
+    return Report(layout=layout.version, meta=meta, sections=_sections(rng, layout), tables=tables,
+                  preamble=title, path=f"<generated {layout.version} {agency} {year}>")
+
+
+def consistent_reports(n: int, seed: int = 0, versions: Sequence[str] = ("2021", "2019")) -> list[Report]:
+    """``n`` generated reports, layouts taken in turn from ``versions`` (for benchmarks)."""
+    rng = random.Random(seed)
+    return [consistent_report(rng, versions[i % len(versions)]) for i in range(n)]
+
+
+@dataclass(frozen=True)
+class Corruption:
+    """One table cell changed: the original, the changed copy, the cell (ids and official labels), old and new."""
+
+    original: Report
+    report: Report
+    table: str
+    row: RowSpec
+    column: ColumnSpec
+    old: int | float
+    new: int | float
+
+    @property
+    def delta(self) -> int | float:
+        return self.new - self.old
+
+    def describe(self) -> str:
+        return f"表{self.table} {self.row.label} / {self.column.label}: {self.old} -> {self.new}"
+
+
+def data_cells(layout: Layout, tables: Sequence[str] = IDENTITY_TABLES) -> list[tuple[str, RowSpec, ColumnSpec]]:
+    """Every cell that holds a number (group headings excluded), in layout order."""
+    return [(key, row, col) for key in tables for row, col in layout.table(key).cells()]
+
+
+def corrupt_cell(report: Report, rng_or_draw: Chooser | int | None,
+                 tables: Sequence[str] = IDENTITY_TABLES, max_delta: int = 20) -> Corruption:
+    """A copy of ``report`` with one data cell of ``tables`` changed by a non-zero delta, kept >= 0."""
+    rng = chooser(rng_or_draw)
+    layout = layouts.get(report.layout)
+    table, row, col = rng.choice(data_cells(layout, tables))
+    changed = copy.deepcopy(report)
+    old = changed.tables[table].cells[(row.id, col.id)].value
+    delta = rng.randint(1, max_delta)
+    if old >= delta and rng.randint(0, 1):
+        delta = -delta
+    new = round(old + delta, 2) if col.amount else old + delta
+    changed.tables[table].cells[(row.id, col.id)] = _number(new, decimals=col.amount)
+    return Corruption(report, changed, table, row, col, old, new)

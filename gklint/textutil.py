@@ -1,0 +1,113 @@
+"""Small helpers for the narrative: Chinese characters, lines, sentences, and short quotes.
+
+Every text finding quotes the sentence it comes from; ``quote()`` cuts that sentence out of a
+text around a match, shortened around the match when it is long.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from gklint.layouts import core, layouts, normalise
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+
+PREAMBLE = "标题与导语"  # how findings before the first section name their place
+SENTENCE_END = "。！？!?\n"
+_QUOTE_LIMIT = 80
+
+
+def han_count(text: str) -> int:
+    """How many Chinese characters ``text`` holds (what 字数 means in a notice)."""
+    return len(HAN_CHAR.findall(text))
+
+
+def is_han(char: str) -> bool:
+    return bool(char) and HAN_CHAR.fullmatch(char) is not None
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The span of the sentence around text[start:end]: from after the previous 。！？ or line break
+    to the next one, inclusive."""
+    end = start if end is None else end
+    lo = start
+    while lo > 0 and text[lo - 1] not in SENTENCE_END:
+        lo -= 1
+    hi = max(end, start)
+    while hi < len(text) and text[hi] not in SENTENCE_END:
+        hi += 1
+    if hi < len(text) and text[hi] != "\n":
+        hi += 1  # keep the closing 。
+    return lo, hi
+
+
+def quote(text: str, start: int, end: int | None = None, limit: int = _QUOTE_LIMIT) -> str:
+    """The sentence around text[start:end], stripped; when longer than ``limit`` characters, the part
+    around the match with "…" where it was cut."""
+    end = start if end is None else end
+    lo, hi = sentence_span(text, start, end)
+    while lo < start and text[lo].isspace():
+        lo += 1
+    while hi > end and text[hi - 1].isspace():
+        hi -= 1
+    if hi - lo <= limit:
+        return text[lo:hi]
+    room = max(limit - (end - start), 10)
+    left = max(lo, start - room // 2)
+    right = min(hi, end + (room - (start - left)))
+    left = max(lo, min(left, right - limit))
+    return ("…" if left > lo else "") + text[left:right] + ("…" if right < hi else "")
+
+
+def lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with the offset where it starts."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+@cache
+def _table_labels() -> frozenset[str]:
+    """Every official table label, heading and block title of every layout, normalised and without numbering."""
+    names: set[str] = set()
+    for layout in layouts().values():
+        for spec in layout.tables.values():
+            names.add(core(spec.title))
+            names.update(core(b) for b in spec.blocks)
+            for row in spec.rows:
+                names.update(core(n) for n in row.names)
+                for col in row.columns:
+                    names.update(core(n) for n in col.names)
+                    if col.group:
+                        names.add(core(col.group))
+    names.update(core(n) for n in ("信息内容", "申请人情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+                                   "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "法人或其他组织"))
+    return frozenset(n for n in names if n)
+
+
+_VALUE = re.compile(r"^[\s\d.,，/—－\-+%]*$")
+
+
+def is_table_line(line: str) -> bool:
+    """A line that is a table cell flattened into text: an official label or header, or a bare value."""
+    stripped = line.strip()
+    if not stripped or _VALUE.match(stripped):
+        return True
+    norm = normalise(stripped)
+    return core(norm) in _table_labels() or norm in _table_labels()
+
+
+def first_line(text: str) -> str:
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+
+
+def report_texts(report, *, preamble: bool = True) -> Iterator[tuple[str, str, object]]:
+    """(place, text, source): the preamble (named ``PREAMBLE``), then each section as its heading and body."""
+    if preamble and report.preamble:
+        yield PREAMBLE, report.preamble, None
+    for section in report.sections:
+        yield section.heading, f"{section.heading}\n{section.text}", section.source
