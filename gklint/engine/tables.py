@@ -305,7 +305,7 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     expected, found = _sum(left), _sum(right)
     values = dict(table=inst.table, row=_short(inst.row or ""), column=inst.column or "",
                   left=_expr(left), right=_expr(right), expected=_fmt(expected), found=_fmt(found),
-                  difference=_fmt(found - expected))
+                  difference=_fmt(abs(found - expected)))
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
     return Diagnostic(
         rule=rule.id, severity=rule.severity, title=rule.text("title", lang),

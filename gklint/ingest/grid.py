@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from gklint.ingest.document import Grid, GridCell, Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, label_matches, layouts, normalise
-from gklint.model import Cell
+from gklint.model import Cell, Note
 
 Key = tuple[str, str]
 
@@ -46,6 +46,7 @@ class TableMatch:
     cells: dict[Key, Cell] = field(default_factory=dict)
     source: Source | None = None
     notes: list[str] = field(default_factory=list)
+    aliases: list[Note] = field(default_factory=list)  # labels worded unlike the official ones
 
 
 class Matches(dict):
@@ -172,12 +173,14 @@ class _Mapper:
                 return col
         return None
 
-    def row_of(self, text: str) -> RowSpec | None:
+    def row_of(self, text: str, loose: bool = True) -> RowSpec | None:
         # Exact (normalised) matches first, so "（六）其他处理" never falls to a looser neighbour.
         norm = normalise(text)
         for row in self.spec.rows:
             if any(normalise(n) == norm for n in row.names):
                 return row
+        if not loose:
+            return None
         for row in self.spec.rows:
             if _matches(text, row.names):
                 return row
@@ -236,10 +239,12 @@ class _Mapper:
             col = self.column_of(cell.text)
             if col is not None:
                 self.columns[c] = col.id  # a deeper header row overrides: the deepest label wins
+                self.alias(cell, col.label, column=col.id)
                 continue
             row = self.row_of(cell.text)
             if row is not None and not row.heading:
                 self.groups[c] = row.id
+                self.alias(cell, row.label, row=row.id)
 
     def data(self, grid: Grid, gi: int, r: int) -> None:
         cells = _row_cells(grid, r)
@@ -250,28 +255,46 @@ class _Mapper:
                 self.note(f"{self.name}缺少可识别的表头，无法确定数字所在的列")
             return
         first = min(self.columns)
-        label_cells = _covering(grid, r, range(first))
-        row = None
-        for cell in reversed(label_cells):
-            row = self.row_of(cell.text)
-            if row is not None:
-                break
-        data_columns = sorted(self.columns)
-        values = _covering(grid, r, data_columns)
+        label_cells = [c for c in _covering(grid, r, range(first)) if c.text]
+        row, label, broader = self.row_label(label_cells)
+        values = _covering(grid, r, sorted(self.columns))
         has_numbers = any(_is_number(v.text) for v in values if v.row == r)
+        if row is not None:
+            self.alias_text(label, row.label, row=row.id)
         if row is not None and row.heading:
             if has_numbers:
                 self.note(f"{self.name}“{row.label}”在本格式中是分组标题，但该行填有数字（可能使用了其他年度的格式）")
+            return
+        if row is not None and broader:
+            if has_numbers:
+                sub = label_cells[-1].text
+                self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，其中的数字未读取（可能使用了其他年度的格式）")
             return
         if row is None and self.groups:
             self.read(grid, gi, r, None, values)
             return
         if row is None:
             if has_numbers:
-                label = " ".join(c.text for c in label_cells if c.text) or "（无行名）"
-                self.note(f"{self.name}中“{label}”一行不是官方的行，其中的数字未读取")
+                text = " ".join(c.text for c in label_cells) or "（无行名）"
+                self.note(f"{self.name}中“{text}”一行不是官方的行，其中的数字未读取")
             return
         self.read(grid, gi, r, row, values)
+
+    def row_label(self, cells: list[GridCell]) -> tuple[RowSpec | None, str, bool]:
+        """The row named by the label cells left of the data: the rightmost cell, or the rightmost
+        cells read together (a label split over two cells); else a broader label further left,
+        flagged, whose row then has a sub-row this layout does not know."""
+        texts = [c.text for c in cells]
+        for j in range(len(texts) - 1, -1, -1):
+            text = "".join(texts[j:])
+            row = self.row_of(text, loose=j == len(texts) - 1)  # cells read together: exact only
+            if row is not None:
+                return row, text, False
+        for text in reversed(texts[:-1]):
+            row = self.row_of(text)
+            if row is not None:
+                return row, text, True
+        return None, "", False
 
     def read(self, grid: Grid, gi: int, r: int, row: RowSpec | None, values: list[GridCell]) -> None:
         def key_of(c: int) -> Key | None:
@@ -318,6 +341,17 @@ class _Mapper:
                 continue
             self.match.cells[(row_id, col_id)] = parsed
             self.found_rows.add(row_id)
+
+    def alias(self, cell: GridCell, official: str, **where) -> None:
+        self.alias_text(cell.text, official, source=cell.source, **where)
+
+    def alias_text(self, found: str, official: str, **where) -> None:
+        if normalise(found) == normalise(official):
+            return
+        if any(a.found == found and a.official == official for a in self.match.aliases):
+            return
+        self.match.aliases.append(Note("header_alias", f"{self.name}的“{found}”与官方表述“{official}”不同",
+                                       table=self.spec.key, found=found, official=official, **where))
 
     def label(self, key: Key) -> str:
         row = self.spec.row(key[0])

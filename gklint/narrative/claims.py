@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from gklint.layouts import Layout
 from gklint.model import Report
-from gklint.narrative.quantities import Quantity, SentenceQuantities
+from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 from gklint.narrative.sentences import clause_bounds
 
 CellRef = tuple[str, str, str]
@@ -131,24 +131,23 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
         return False
     if claim.not_near is not None and claim.not_near.search(context):
         return False
-    if claim.topic is not None:
-        scope = s[:q.start] + "\u2016" + q.after
-        hits = [m for m in claim.topic.finditer(scope) if m.start() < q.start]
-        in_after = claim.topic.search(q.after) is not None
-        if hits:
-            lo, _ = clause_bounds(s, hits[-1].start())
-            if claim.not_topic is not None and claim.not_topic.search(s[lo:q.start]):
-                return False
-        elif in_after:
-            if claim.not_topic is not None and claim.not_topic.search(s[q.clause_start:q.clause_end]):
-                return False
-        elif heading and claim.topic.search(heading):
-            if claim.not_topic is not None and (claim.not_topic.search(heading)
-                                                or claim.not_topic.search(s[:q.start])):
-                return False
-        else:
-            return False
+    if claim.topic is not None and not _on_topic(claim, s, q, heading):
+        return False
     return True
+
+
+def _on_topic(claim: Claim, s: str, q: Quantity, heading: str) -> bool:
+    """The topic is named before the number (nearest mention wins), after it in its clause, or in
+    the section heading; ``not_topic`` must not be named between that mention and the number."""
+    hits = list(claim.topic.finditer(s, 0, q.start))
+    if hits:
+        lo, _ = clause_bounds(s, hits[-1].start())
+        return not (claim.not_topic and claim.not_topic.search(s, lo, q.start))
+    if claim.topic.search(q.after):
+        return not (claim.not_topic and claim.not_topic.search(s, q.clause_start, q.clause_end))
+    if heading and claim.topic.search(heading):
+        return not (claim.not_topic and (claim.not_topic.search(heading) or claim.not_topic.search(s, 0, q.start)))
+    return False
 
 
 @dataclass
@@ -210,11 +209,10 @@ def _decimals(raw: str) -> int:
 def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
     """The stated value in the table's unit, and the tolerance that rounding allows."""
     if claim.amount:
-        value = q.in_wan_yuan()
-        if value is None:
+        factor = WAN_YUAN.get(q.unit)
+        if factor is None:
             return None
-        factor = value / q.value if q.value else {"元": 0.0001, "万元": 1, "亿元": 10000}[q.unit]
-        return value, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
+        return q.value * factor, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
     return q.value, 1e-9
 
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gklint.narrative.sentences import CLAUSE_END, Sentence, split
+from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_bounds, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
          "起", "宗", "家", "名", "人", "期", "场", "批", "部", "卷", "册", "本", "户", "封", "单", "例")
@@ -189,7 +189,7 @@ def _exclusion(s: str, q: Quantity, num_end: int, approx: bool) -> str | None:
         return "range"
     if not q.unit:
         head = before.rstrip(" \t\u3000")
-        if _LIST_AFTER.match(s, num_end) and (not head or head[-1] in CLAUSE_END + "(（" or head[-1] == "□"):
+        if _LIST_AFTER.match(s, num_end) and (not head or head[-1] in CLAUSE_END + "、(（" or head[-1] == "□"):
             return "list"
         return None
     if _DURATION_AFTER.match(s, q.end):
@@ -198,23 +198,13 @@ def _exclusion(s: str, q: Quantity, num_end: int, approx: bool) -> str | None:
         return "approx"
     if _CHANGE_BEFORE.search(before):
         return "change"
-    lo, _ = _bounds(s, q.start)
+    lo, _ = clause_bounds(s, q.start)
     clause_before = s[lo:q.start]
     if _CHANGE_IN_CLAUSE.search(clause_before):
         return "change"
     if _RATE_IN_CLAUSE.search(clause_before):
         return "rate"
     return None
-
-
-def _bounds(s: str, pos: int) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and s[lo - 1] not in CLAUSE_END:
-        lo -= 1
-    hi = pos
-    while hi < len(s) and s[hi] not in CLAUSE_END:
-        hi += 1
-    return lo, hi
 
 
 def _context(s: str, found: list[Quantity]) -> None:
@@ -227,7 +217,7 @@ def _context(s: str, found: list[Quantity]) -> None:
         elif ch in ")）]】" and depth:
             depth -= 1
     for i, q in enumerate(found):
-        lo, hi = _bounds(s, q.start)
+        lo, hi = clause_bounds(s, q.start)
         q.clause_start, q.clause_end = lo, hi
         prev_end = found[i - 1].end if i else 0
         next_start = found[i + 1].start if i + 1 < len(found) else len(s)
@@ -239,13 +229,22 @@ def _context(s: str, found: list[Quantity]) -> None:
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
     for q in found:
-        last = None
-        for at, kind in markers:
-            if at >= q.start:
-                break
-            if kind is not None:
-                last = kind
-        q.foreign = last == "foreign"
+        q.foreign = _nearest(markers, q.start) == "foreign"
+
+
+def _nearest(markers: list[tuple[int, str | None]], pos: int) -> str | None:
+    last = None
+    for at, kind in markers:
+        if at >= pos:
+            break
+        if kind is not None:
+            last = kind
+    return last
+
+
+def period_at(folded: str, pos: int, year: int | None) -> str | None:
+    """The period the nearest time marker before ``pos`` names: "own", "foreign" or None."""
+    return _nearest([(m.start(), _kind(m, year)) for m in _MARKER.finditer(folded, 0, pos)], pos)
 
 
 def _kind(m: re.Match, year: int | None) -> str | None:

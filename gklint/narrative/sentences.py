@@ -15,8 +15,9 @@ from functools import lru_cache
 
 MASK = "□"
 SENTENCE_END = "。!?\n"
-# Inside a sentence, these end a clause; "、" too, since list items are separate statements.
-CLAUSE_END = ",;:、" + SENTENCE_END
+# Inside a sentence, these end a clause. "、" does not: "行政复议、行政诉讼共3件" is one statement
+# (list items are told apart by the numbers between them, see ``quantities``).
+CLAUSE_END = ",;:" + SENTENCE_END
 
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 # 〔2021〕24号, [2021]67号, (2021)3号, 〔2021〕43 (no 号), 第711号

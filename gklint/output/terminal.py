@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -96,7 +96,7 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
         parts.append(Text(f"  求和：{summed}", style="dim"))
     if report is not None and layout is not None and (ex := _excerpt(d, report, layout)) is not None:
         parts.append(Panel(ex, expand=False, border_style="dim", padding=(0, 1)))
-    return Group(*parts)
+    return parts
 
 
 def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
@@ -144,7 +144,9 @@ def render(result: Result, console: Console, *, lang: str = "zh", show_statistic
         for title, diags in groups.items():
             console.print(Text(f"\n{title}", style="bold"))
             for d in diags:
-                console.print(_diagnostic(d, f.report, layout, lang))
+                for part in _diagnostic(d, f.report, layout, lang):
+                    # Chinese has no spaces to wrap at: let the terminal fold long lines itself
+                    console.print(part, soft_wrap=isinstance(part, Text))
         console.print()
     if show_statistics:
         console.print(statistics(result))

@@ -197,7 +197,8 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------------------- signing date
 
 def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    signed, published = report.meta.signed, report.meta.published
+    signed = report.meta.signed
+    published = published_date(report, tuple(rule.params.get("published_keywords", ())))
     if signed is None or published is None or signed <= published:
         return
     location = _locate(report, signed, last=True) or Location(section=PREAMBLE)

@@ -1,0 +1,54 @@
+"""A file on disk -> Document: size guard, then the reader the content calls for, with its guards.
+
+JSON is not a Document (it is a Report already): the caller handles it before coming here.
+"""
+
+from __future__ import annotations
+
+from gklint.ingest import guards
+from gklint.ingest.document import Document
+from gklint.ingest.errors import ReadError
+from gklint.ingest.sniff import decode_text, sniff
+
+
+def open_document(path: str, limits: guards.Limits = guards.DEFAULT) -> Document:
+    data = guards.read_limited(path, limits)
+    return read_document(path, data, limits)
+
+
+def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
+    """Bytes already in memory -> Document (the size guard applies here too)."""
+    if len(data) > limits.max_bytes:
+        raise ReadError(path, f"文件过大（超过 {limits.max_bytes // guards.MB} MB），拒绝读取")
+    kind = sniff(path, data)
+    if kind == "pdf":
+        from gklint.ingest.pdf import read_pdf
+
+        return read_pdf(path, data, limits)
+    if kind == "docx":
+        guards.check_docx(path, data, limits)
+        return _read_docx(path, data)
+    if kind == "html":
+        from gklint.ingest.html import read_html
+
+        return read_html(path, data)
+    if kind == "txt":
+        from gklint.ingest.text import read_text
+
+        return read_text(path, decode_text(data, path=path))
+    raise NotImplementedError(f"{kind}: read by the caller, not as a Document")
+
+
+def _read_docx(path: str, data: bytes) -> Document:
+    """python-docx's own errors on a damaged package become ReadError."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    from gklint.ingest.docx import read_docx
+
+    try:
+        return read_docx(path, data)
+    except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
+        raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None

@@ -1,0 +1,233 @@
+"""A stated total and the parts that follow it: "年内公开政府信息2715条。其中，政务类信息672条，……".
+
+Two forms are read:
+
+- ``其中``: the total is the last number before 其中 (in the same sentence, or closing the sentence
+  before when the next one opens with 其中); the parts are the numbers after it, up to the end of
+  the sentence, a new total (a number followed by its own 其中, or introduced by 合计/共计), or a
+  number of another kind (persons after items, money after counts…). 其中 inside brackets opens
+  a nested list whose parts are the numbers in those brackets; numbers in brackets are not parts
+  of an outer list.
+- ``合计``: numbers followed, in the same sentence, by 合计/共计/总计/总共 and a number.
+
+A list is *not exhaustive* when it says so (其中主要包括…, 如…, …等) and *not sure* when a part is
+approximate (10余件) or a range: then only parts that exceed the total are a contradiction.
+Percentages, rates, dates and changes (办结率为100%, 同比增长12件) are not parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
+
+_QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
+_HEJI = re.compile(r"合计|共计|总计|总共|一共")
+_NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)\s*$")
+_NOT_EXHAUSTIVE_START = re.compile(r"^[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含)")
+_NOT_EXHAUSTIVE_END = re.compile(r"^[\s)）]*等")
+_NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
+_GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
+
+
+@dataclass
+class Enumeration:
+    total: Quantity
+    total_sentence: SentenceQuantities
+    parts: list[Quantity]
+    sentence: SentenceQuantities  # where the parts are
+    exhaustive: bool = True
+    sure: bool = True  # every part is an exact number
+    form: str = "其中"
+    unsure_parts: list[Quantity] = field(default_factory=list)
+
+    def amount(self, q: Quantity) -> float:
+        if self.total.family == "money":
+            return q.value * WAN_YUAN[q.unit]
+        return q.value
+
+    @property
+    def total_value(self) -> float:
+        return self.amount(self.total)
+
+    @property
+    def sum(self) -> float:
+        return sum(self.amount(q) for q in self.parts)
+
+    @property
+    def tolerance(self) -> float:
+        if self.total.family != "money":
+            return 1e-9
+        digits = max(_decimals(q.raw) for q in [self.total, *self.parts])
+        factor = min(WAN_YUAN[q.unit] for q in [self.total, *self.parts])
+        return 0.5 * 10 ** -digits * factor * (len(self.parts) + 1) + 1e-9
+
+    def contradicts(self) -> bool:
+        """Do the parts contradict the total? Parts may be a second breakdown of the same total, or
+        a list the text does not claim to be complete, so only a sum that cannot be right counts."""
+        total, tol = self.total_value, self.tolerance
+        values = [self.amount(q) for q in self.parts]
+        if self._run_makes(values, total, tol):
+            return False  # the whole list, or a stretch of it, adds up: a second breakdown may follow
+        if not self.exhaustive or not self.sure:
+            return sum(values) > total + tol
+        return True
+
+    @staticmethod
+    def _run_makes(values: list[float], total: float, tol: float) -> bool:
+        for i in range(len(values)):
+            acc = 0.0
+            for v in values[i:]:
+                acc += v
+                if abs(acc - total) <= tol:
+                    return True
+                if acc > total + tol:
+                    break
+        return False
+
+    def quote(self) -> str:
+        if self.total_sentence is self.sentence:
+            return self.sentence.sentence.quote
+        return (self.total_sentence.sentence.text + self.sentence.sentence.text).strip()
+
+
+def _decimals(raw: str) -> int:
+    m = re.search(r"\.(\d+)", raw)
+    return len(m.group(1)) if m else 0
+
+
+def label(q: Quantity) -> str:
+    """What a part counts, as written before (or after) its number."""
+    text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?", "", q.before).strip(" ,;:、()（）")
+    if not text:
+        text = q.after.strip(" ,;:、()（）")[:12]
+    return text
+
+
+def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    for i, sq in enumerate(analysed):
+        s = sq.sentence.folded
+        qizhong = list(_QIZHONG.finditer(s))
+        for k, m in enumerate(qizhong):
+            total_sq, total = _total_before(analysed, i, m.start())
+            if total is None:
+                continue
+            stop = qizhong[k + 1].start() if k + 1 < len(qizhong) else len(s)
+            e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
+            if e is not None:
+                out.append(e)
+        for m in _HEJI.finditer(s):
+            e = _heji(sq, m, [q.start() for q in qizhong])
+            if e is not None:
+                out.append(e)
+    return out
+
+
+def _depth(s: str, pos: int) -> int:
+    depth = 0
+    for ch in s[:pos]:
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】" and depth:
+            depth -= 1
+    return depth
+
+
+def _total_before(analysed, i: int, pos: int) -> tuple[SentenceQuantities | None, Quantity | None]:
+    sq = analysed[i]
+    s = sq.sentence.folded
+    before = [q for q in sq.quantities if q.end <= pos and (q.unit or q.excluded is None)]
+    if before:
+        total = before[-1]
+        if len(_GAP_TEXT.findall(s[total.end:pos])) > 12:
+            return None, None
+        return (sq, total) if _can_total(total) else (None, None)
+    if _GAP_TEXT.search(s[:pos]) or i == 0:
+        return None, None
+    prev = analysed[i - 1]
+    if not prev.quantities:
+        return None, None
+    total = prev.quantities[-1]
+    if _GAP_TEXT.search(prev.sentence.folded[total.end:]):
+        return None, None
+    return (prev, total) if _can_total(total) else (None, None)
+
+
+def _can_total(q: Quantity) -> bool:
+    return bool(q.unit) and q.excluded is None
+
+
+def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities, at: int, after: int,
+           stop: int) -> Enumeration | None:
+    s = sq.sentence.folded
+    nested = _depth(s, at) > 0
+    close = len(s)
+    if nested:
+        depth = 0
+        for j in range(at, len(s)):
+            if s[j] in "(（[【":
+                depth += 1
+            elif s[j] in ")）]】":
+                if depth == 0:
+                    close = j
+                    break
+                depth -= 1
+    candidates = [q for q in sq.quantities if after <= q.start < min(stop, close)]
+    if stop < len(s) and candidates and not nested:
+        # the number right before the next 其中 is that list's total, not a part of this one
+        last = candidates[-1]
+        if not _GAP_TEXT.findall(s[last.end:stop]) or len(_GAP_TEXT.findall(s[last.end:stop])) <= 12:
+            candidates = candidates[:-1]
+    parts: list[Quantity] = []
+    unsure: list[Quantity] = []
+    end_of_list = after
+    for q in candidates:
+        if not nested and q.in_parens:
+            continue
+        if q.excluded in _NOT_PARTS:
+            continue
+        if not q.unit:
+            unsure.append(q)
+            continue
+        if q.family != total.family:
+            break
+        if _NEW_TOTAL.search(q.before):
+            break
+        if q.excluded in ("approx", "range"):
+            unsure.append(q)
+            end_of_list = q.end
+            continue
+        parts.append(q)
+        end_of_list = q.end
+    if len(parts) + len(unsure) < 2 or not parts:
+        return None
+    exhaustive = not (_NOT_EXHAUSTIVE_START.match(s, after) or _NOT_EXHAUSTIVE_END.match(s, end_of_list))
+    return Enumeration(total, total_sq, parts, sq, exhaustive=exhaustive, sure=not unsure,
+                       form="其中", unsure_parts=unsure)
+
+
+def _heji(sq: SentenceQuantities, m: re.Match, qizhong: list[int]) -> Enumeration | None:
+    s = sq.sentence.folded
+    after = [q for q in sq.quantities if q.start >= m.end()]
+    if not after or _GAP_TEXT.findall(s[m.end():after[0].start]).__len__() > 4:
+        return None
+    total = after[0]
+    if not _can_total(total) or total.in_parens:
+        return None
+    start = max([p for p in qizhong if p < m.start()], default=0)
+    parts = [q for q in sq.quantities if start <= q.start and q.end <= m.start() and not q.in_parens
+             and q.unit and q.excluded not in _NOT_PARTS]
+    # the list runs back from the total while the numbers are of the total's kind
+    run: list[Quantity] = []
+    for q in reversed(parts):
+        if q.family != total.family:
+            break
+        run.append(q)
+    run.reverse()
+    unsure = [q for q in run if q.excluded in ("approx", "range")]
+    run = [q for q in run if q.excluded is None]
+    if len(run) + len(unsure) < 2 or not run:
+        return None
+    return Enumeration(total, sq, run, sq, exhaustive=True, sure=not unsure, form="合计", unsure_parts=unsure)

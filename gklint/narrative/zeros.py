@@ -1,0 +1,84 @@
+"""Statements that something did not happen: "未收到政府信息公开申请", "没有发生行政复议", "无行政诉讼".
+
+Zero statements are declared in a rule of ``rules/narrative.yaml`` (``check: zero``)::
+
+    statements:
+      - name: no-requests
+        label: {zh: 未收到政府信息公开申请, en: no disclosure request received}
+        pattern: '(?:未|没有)(?:收到|接到|受理)[^,;:。]{0,12}?(?<!依)申请(?!人)'
+        spoilers: '复议|诉讼|逾期'     # the clause must not contain these
+        cells: [三.new.total]          # the table must show 0 in each of these
+
+A statement in a sentence about another period (上年, 2020年…) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gklint.narrative.quantities import SentenceQuantities, period_at
+from gklint.narrative.sentences import clause_bounds
+
+
+class ZeroError(ValueError):
+    """A zero statement in a rule is malformed."""
+
+
+@dataclass(frozen=True)
+class ZeroStatement:
+    rule: str
+    name: str
+    label: dict[str, str] = field(hash=False, compare=False)
+    pattern: re.Pattern | None = None
+    spoilers: re.Pattern | None = None
+    cells: tuple[str, ...] = ()
+
+
+def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
+    out = []
+    for item in items or ():
+        where = f"rule {rule_id}: statement {item.get('name', '?')}"
+        if not item.get("name") or not item.get("pattern") or not item.get("cells"):
+            raise ZeroError(f"{where}: needs name, pattern and cells")
+        try:
+            pattern = re.compile(item["pattern"])
+            spoilers = re.compile(item["spoilers"]) if item.get("spoilers") else None
+        except re.error as exc:
+            raise ZeroError(f"{where}: bad pattern: {exc}") from None
+        label = item.get("label") or item["name"]
+        out.append(ZeroStatement(rule_id, str(item["name"]),
+                                 {"zh": label} if isinstance(label, str) else dict(label),
+                                 pattern, spoilers, tuple(map(str, item["cells"]))))
+    return tuple(out)
+
+
+@dataclass
+class ZeroMention:
+    statement: ZeroStatement
+    sentence: SentenceQuantities
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.sentence.sentence.text[self.start:self.end]
+
+
+def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantities, ...],
+         year: int | None) -> list[ZeroMention]:
+    """Every zero statement made about the report year (one per statement and sentence)."""
+    out = []
+    for sq in analysed:
+        s = sq.sentence.folded
+        for st in statements:
+            for m in st.pattern.finditer(s):
+                lo, hi = clause_bounds(s, m.start())
+                hi = max(hi, clause_bounds(s, max(m.end() - 1, m.start()))[1])
+                if st.spoilers is not None and st.spoilers.search(s, lo, hi):
+                    continue
+                if period_at(s, m.start(), year) == "foreign":
+                    continue
+                out.append(ZeroMention(st, sq, m.start(), m.end()))
+                break
+    return out

@@ -1,0 +1,157 @@
+"""Date rules (D1xx) and the date finder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from report_helpers import official, report, run, section
+
+from gklint.dates import find_dates
+
+D = dt.date
+
+# --------------------------------------------------------------------------- find_dates
+
+
+def test_find_dates_reads_the_usual_forms():
+    text = "发布日期:2022-01-14 落款二〇二二年一月四日，统计期限为2021年1月1日至12月31日，截至2021.12.31。"
+    assert [f.date for f in find_dates(text)] == [D(2022, 1, 14), D(2022, 1, 4), D(2021, 1, 1),
+                                                  D(2021, 12, 31), D(2021, 12, 31)]
+
+
+def test_find_dates_keeps_malformed_ones_with_the_problem():
+    found = find_dates("截至202512月31日，2021年13月，2月30日，4月31日，2023年2月29日")
+    assert [f.date for f in found] == [None] * 5
+    assert [f.raw for f in found] == ["202512月31日", "2021年13月", "2月30日", "4月31日", "2023年2月29日"]
+    assert all(f.problem for f in found)
+    assert "2025年12月31日" in found[0].problem
+
+
+def test_find_dates_ignores_phone_numbers_and_decimals():
+    assert find_dates("电话/传真：0591-23165370，收费1.5万元，增长12.5%") == []
+
+
+def test_partial_dates_are_valid_but_dateless():
+    [ym, md] = find_dates("2021年12月，12月31日前")
+    assert (ym.date, ym.problem, md.date, md.problem) == (None, None, None, None)
+
+
+# --------------------------------------------------------------------------- D101 late publication
+
+
+def test_department_published_after_january_31():
+    rep = report(title="某市教育局2021年政府信息公开工作年度报告", published=D(2022, 2, 14),
+                 preamble="某市教育局2021年政府信息公开工作年度报告\n发布日期:2022-02-14")
+    [d] = run("D101", rep)
+    assert d.severity == "warning"
+    assert d.found == "2022-02-14" and d.expected == "≤2022-01-31"
+    assert "2022年1月31日" in d.message and "14天" in d.message
+    assert "2022-02-14" in d.location.quote
+
+
+def test_department_published_in_time():
+    rep = report(title="某市教育局2021年政府信息公开工作年度报告", published=D(2022, 1, 14))
+    assert run("D101", rep) == []
+
+
+def test_township_uses_january_31():
+    rep = report(title="某县某某镇人民政府2021年政府信息公开工作年度报告", published=D(2022, 2, 10))
+    [d] = run("D101", rep)
+    assert d.severity == "warning" and d.expected == "≤2022-01-31"
+
+
+def test_local_government_aggregate_report_has_until_march_31():
+    title = "平潭综合实验区2021年度政府信息公开工作年度报告"
+    assert run("D101", report(title=title, published=D(2022, 2, 8))) == []
+    [d] = run("D101", report(title=title, published=D(2022, 4, 6)))
+    assert d.expected == "≤2022-03-31" and d.severity == "warning"
+
+
+def test_government_title_with_aggregate_wording():
+    sections = official(overview="2021年，全市各级行政机关扎实推进政务公开。")
+    rep = report(sections, title="某市人民政府2021年政府信息公开工作年度报告", published=D(2022, 3, 1))
+    assert run("D101", rep) == []
+
+
+def test_unsure_kind_between_deadlines_is_info_and_says_the_assumption():
+    rep = report(title="某市人民政府2021年政府信息公开工作年度报告", published=D(2022, 2, 20))
+    [d] = run("D101", rep)
+    assert d.severity == "info"
+    assert "推定" in d.message and "3月31日" in d.message
+
+
+def test_aggregate_setting_decides():
+    rep = report(title="某市人民政府2021年政府信息公开工作年度报告", published=D(2022, 2, 20))
+    assert run("D101", rep, settings={"aggregate": True}) == []
+    [d] = run("D101", rep, settings={"aggregate": False})
+    assert d.severity == "warning"
+
+
+def test_publication_date_read_from_page_chrome_when_metadata_lacks_it():
+    rep = report(title="某市教育局2021年政府信息公开工作年度报告",
+                 preamble="某市教育局2021年政府信息公开工作年度报告\n来源：某市教育局 时间：2022-03-08 16:34")
+    [d] = run("D101", rep)
+    assert d.found == "2022-03-08"
+
+
+# --------------------------------------------------------------------------- D102 statistics period
+
+
+def test_period_of_the_previous_year():
+    sections = official(overview="本报告所列数据的统计期限为2020年1月1日至2020年12月31日。2021年，本机关扎实推进政务公开。")
+    [d] = run("D102", report(sections))
+    assert d.severity == "warning"
+    assert d.found == "2020-01-01/2020-12-31" and d.expected == "2021-01-01/2021-12-31"
+    assert d.location.quote.startswith("本报告所列数据的统计期限为2020年1月1日")
+
+
+def test_period_stated_as_a_year():
+    sections = official(other="本报告数据统计期限为2020年度。")
+    [d] = run("D102", report(sections))
+    assert d.found == "2020-01-01/2020-12-31"
+
+
+def test_period_of_the_report_year_is_silent():
+    for text in ("8.信息数据统计期限为:2021年1月1日—2021年12月31日。",
+                 "本报告所列数据的统计期限自2021年1月1日起至12月31日止。"):
+        assert run("D102", report(official(overview=text))) == []
+
+
+def test_cut_off_date_is_not_a_period():
+    sections = official(overview="截至2021年12月31日，现行有效规范性文件8件。统计时间截至2021年12月31日。")
+    assert run("D102", report(sections)) == []
+
+
+# --------------------------------------------------------------------------- D103 signing date
+
+
+def test_signed_after_published():
+    sections = official(other="本年度未收取信息处理费。\n某县人民政府办公室\n2022年1月24日")
+    rep = report(sections, published=D(2022, 1, 14), signed=D(2022, 1, 24))
+    [d] = run("D103", rep)
+    assert d.severity == "warning" and "10天" in d.message
+    assert d.location.quote == "2022年1月24日"
+
+
+def test_signed_before_published_is_silent():
+    rep = report(published=D(2022, 1, 14), signed=D(2022, 1, 4))
+    assert run("D103", rep) == []
+
+
+# --------------------------------------------------------------------------- D104 malformed dates
+
+
+def test_malformed_dates_are_quoted():
+    sections = official(overview="截至202512月31日，现行有效规范性文件8件。",
+                        problems="2021年13月起开展专项整治，于2月30日前完成整改。")
+    found = run("D104", report(sections))
+    assert [d.found for d in found] == ["202512月31日", "2021年13月", "2月30日"]
+    assert all(d.severity == "warning" for d in found)
+    assert found[0].location.quote == "截至202512月31日，现行有效规范性文件8件。"
+
+
+def test_well_formed_dates_and_numbers_are_silent():
+    sections = official(overview="2021年1月1日至12月31日，共收到申请12件，办结率100%，电话0971-8888888，"
+                                 "2024年2月29日召开会议，12月底前完成。")
+    assert run("D104", report(sections)) == []
+    assert run("D104", report([section("一、总体情况", "全年公开信息2715条。")])) == []
