@@ -131,12 +131,29 @@ def schema() -> None:
 
 
 @app.command("rules")
-def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
+def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
+               docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)")) -> None:
     """List every rule: id, severity, title."""
     from gklint.engine.rules import load_rules
 
+    if docs:
+        typer.echo(rules_markdown(load_rules(), lang.value), nl=False)
+        return
     for rule in load_rules():
         typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
+
+
+def rules_markdown(rules, lang: str = "zh") -> str:
+    """docs/rules.md: an index, then each rule's page as ``explain`` prints it."""
+    out = ["# gklint rules", "",
+           "Generated from `rules/*.yaml` by `gklint rules --docs > docs/rules.md`; a test keeps it in step.", "",
+           "| id | severity | kind | title |", "|---|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.kind} | {r.text('title', lang)} |" for r in rules]
+    for rule in rules:
+        page = render_rule_doc(rule, lang).split("\n")
+        out += ["", f"## {rule.id}", "", f"**{page[0]}**", "", page[1], ""]
+        out += [line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in page[3:]]
+    return "\n".join(out).rstrip() + "\n"
 
 
 @app.command()

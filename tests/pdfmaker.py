@@ -31,6 +31,11 @@ class Page:
         self.ops.append(b"%g w %g %g m %g %g l S\n" % (width, x0, PAGE_H - top0, x1, PAGE_H - top1))
         return self
 
+    def fill(self, x0: float, top: float, x1: float, bottom: float, grey: float = 1.0) -> Page:
+        """A filled rectangle without a border (grey 1.0 is white: invisible on paper)."""
+        self.ops.append(b"q %g g %g %g %g %g re f Q\n" % (grey, x0, PAGE_H - bottom, x1 - x0, bottom - top))
+        return self
+
     def grid(self, xs: list[float], ys: list[float]) -> Page:
         """Full ruling: every horizontal line at ``ys`` and vertical line at ``xs``."""
         for y in ys:

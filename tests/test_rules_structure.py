@@ -209,3 +209,27 @@ def test_overview_length_not_checked_before_2021():
     body = "本机关认真贯彻落实政府信息公开条例，扎实推进政务公开工作。" * 45
     rep = report(official("2019", overview=body), layout="2019", year=2020)
     assert run("S107", rep) == []
+
+
+# --------------------------------------------------------------------------- real reports, end to end
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def _structure_findings(name: str):
+    import gklint
+
+    return [d for d in gklint.check(str(FIXTURES / name)).diagnostics if d.rule.startswith("S")]
+
+
+def test_huangyuan_lacks_section_six():
+    found = _structure_findings("huangyuan-2021.txt")
+    errors = [d for d in found if d.severity == "error"]
+    assert [(d.rule, d.expected) for d in errors] == [("S101", "六、其他需要报告的事项")]
+    # its lists (1.…8. in 总体情况; 1./2. with 一是… restarting under each in 第五部分) are in order
+    assert not [d for d in found if d.rule == "S106"]
+
+
+def test_pingtan_has_its_six_sections_as_promised():
+    found = _structure_findings("pingtan-2021.html")
+    assert [d.rule for d in found if d.severity != "info"] == []

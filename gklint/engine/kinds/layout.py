@@ -55,10 +55,10 @@ def _only_in(version: str) -> tuple[str, ...]:
 def _header_location(report: Report, version: str) -> Location:
     """Where a header peculiar to ``version`` is written, or table 二 when it is not in the text."""
     for place, text, source in report_texts(report, preamble=False):
-        for name in _only_in(version):
-            at = text.find(name)
-            if at >= 0:
-                return Location(table="二", section=place, quote=quote(text, at, at + len(name)), source=source)
+        hits = [(at, -len(name), name) for name in _only_in(version) if (at := text.find(name)) >= 0]
+        if hits:
+            at, _, name = min(hits)
+            return Location(table="二", section=place, quote=quote(text, at, at + len(name)), source=source)
     table = report.tables.get("二")
     return Location(table="二", source=table.source if table is not None else None)
 

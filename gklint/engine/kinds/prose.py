@@ -120,7 +120,8 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     marks = str(rule.params.get("characters", ",;:()"))
-    pattern = re.compile(f"(?<=[{HAN}])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}])")
+    # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
+    pattern = re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])")
     for place, text, source in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
         count = 0
         first: tuple[str, int, int] | None = None
@@ -137,10 +138,13 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
             continue
         line, s, e = first
         context = int(rule.params.get("context", 4))
+        lo = max(0, s - context)
+        while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
+            lo -= 1  # do not cut a number or a word in two
         listed = "、".join(f"“{k}”{v}处" for k, v in kinds.most_common())
         yield _diag(rule, ctx, Location(section=place, quote=quote(line, s, e), source=source),
                     found=count, count=count, marks=listed,
-                    first=line[max(0, s - context):e + context].strip())
+                    first=line[lo:e + context].strip())
 
 
 CHECKS = {

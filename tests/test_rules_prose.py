@@ -1,0 +1,134 @@
+"""Prose rules (P1xx): repeated words, half-width punctuation; and the sentence quote they rely on."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import official, report, run
+
+from gklint.engine.kinds.prose import RepeatPolicy, find_repeats
+from gklint.engine.rules import find
+from gklint.textutil import quote
+
+POLICY = RepeatPolicy.from_params(find("P101").params)
+
+
+def repeats(text: str) -> list[str]:
+    return [word for word, _, _ in find_repeats(text, POLICY)]
+
+
+# --------------------------------------------------------------------------- P101 repeated words
+
+
+def test_repeated_word_in_huangyuan_is_info():
+    sections = official(overview="6.政府信息公开的收费及减免情况2021年政府政府信息公开均为免费提供,未收取费用。")
+    [d] = run("P101", report(sections))
+    assert d.severity == "info"
+    assert d.found == "政府政府" and "“政府政府”" in d.message
+    assert d.location.section == "一、总体情况"
+    assert d.location.quote == "6.政府信息公开的收费及减免情况2021年政府政府信息公开均为免费提供,未收取费用。"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("二是规范审核审核发布机制。", "审核"),
+    ("依法公开公开目录中的信息。", "公开"),
+    ("进一步进一步加强政务公开。", "进一步"),
+    ("加强政府信息公开的的规范化建设。", "的"),
+    ("政务公开政务公开工作要点已印发。", "政务公开"),
+])
+def test_repeats_that_are_typos(text, word):
+    assert repeats(text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "常常深入基层，人人参与，年年开展，天天更新，个个落实，事事有回应，处处有服务。",
+    "时时关注，刚刚完成，渐渐形成，多多指导，谢谢支持，看看效果，大家研究研究。",
+    "逐项核对，做到一一对应。",
+    "确保政务公开工作有力有序有效推进落实。",
+    "以习近平新时代中国特色社会主义思想为指导，组织学习习近平总书记重要讲话。",
+    "把政务公开工作作为执政为民的重要举措，公开开展专项检查。",
+    "为了了解群众需求，实实在在解决问题，的的确确取得实效，不了了之的问题坚决杜绝。",
+    "一步一步推进，一个一个落实，层层压实责任，紧紧围绕中心工作。",
+    "关键是是否依法公开，存在在线服务不足的问题，以及及时回应关切。",
+])
+def test_legitimate_reduplications_and_word_boundaries(text):
+    assert repeats(text) == []
+
+
+def test_table_lines_and_silent_sections():
+    sections = official(proactive="其他\n其他\n总计\n总计\n0\n0", overview="本机关认真贯彻落实条例。")
+    assert run("P101", report(sections)) == []
+
+
+def test_same_repeat_twice_in_a_section_is_one_finding_with_count():
+    sections = official(overview="政府政府信息公开工作。\n推进政府政府网站建设。")
+    [d] = run("P101", report(sections))
+    assert d.found == "政府政府" and "共2处" in d.message
+
+
+# --------------------------------------------------------------------------- P102 half-width punctuation
+
+
+def test_half_width_commas_give_one_finding_per_section():
+    text = ("2021年,湟源县始终坚持把政务公开工作作为执政为民的重要举措,全面落实《条例》,扎实推进政务公开工作。"
+            "将报送的所有政务信息(含网站信息)都先经本部门负责人审核;还存在一些不足之处:一是谋划不够。")
+    found = run("P102", report(official(overview=text, problems="虽然开展了一些工作,但还存在不足。")))
+    assert [d.location.section for d in found] == ["一、总体情况", "五、存在的主要问题及改进情况"]
+    first = found[0]
+    assert first.severity == "info"
+    assert first.found == 7  # three commas (one after 》), ( ) ; :
+    assert "“,”3处" in first.message
+    assert first.location.quote.startswith("2021年,湟源县")
+
+
+def test_full_width_and_technical_punctuation_is_silent():
+    text = ("2021年，本机关扎实推进政务公开（含网站信息）；电话:0971-8888888，网址(www.example.gov.cn)，"
+            "收费1,234元，依据某政办函(2021)24号。")
+    assert run("P102", report(official(overview=text))) == []
+
+
+def test_page_chrome_before_the_first_section_is_not_checked():
+    rep = report(preamble="某局2021年政府信息公开工作年度报告\n来源:某局 发布者:管理员")
+    assert run("P102", rep) == []
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_quote_is_the_sentence_around_the_match():
+    text = "第一句话。2021年政府政府信息公开均为免费提供，未收取费用。第三句话。"
+    at = text.index("政府政府")
+    assert quote(text, at, at + 4) == "2021年政府政府信息公开均为免费提供，未收取费用。"
+
+
+def test_long_sentence_is_cut_around_the_match():
+    text = "甲" * 100 + "政府政府" + "乙" * 100 + "。"
+    at = text.index("政府政府")
+    q = quote(text, at, at + 4, limit=30)
+    assert "政府政府" in q and q.startswith("…") and q.endswith("…") and len(q) <= 32
+
+
+# --------------------------------------------------------------------------- real reports, end to end
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def _prose_findings(name: str):
+    import gklint
+
+    return [d for d in gklint.check(str(FIXTURES / name)).diagnostics if d.rule.startswith("P")]
+
+
+def test_huangyuan_repeated_word_and_half_width_commas():
+    found = _prose_findings("huangyuan-2021.txt")
+    [repeat] = [d for d in found if d.rule == "P101"]
+    assert repeat.found == "政府政府" and repeat.severity == "info"
+    assert "2021年政府政府信息公开均为免费提供" in repeat.location.quote
+    punctuation = [d for d in found if d.rule == "P102"]
+    sections = [d.location.section for d in punctuation]
+    assert len(sections) == len(set(sections)) >= 1  # at most one per section, although there are dozens
+    assert all(d.found > 10 for d in punctuation)
+
+
+def test_pingtan_repeated_word():
+    found = _prose_findings("pingtan-2021.html")
+    assert [d.found for d in found if d.rule == "P101"] == ["审核审核"]
