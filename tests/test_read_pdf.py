@@ -260,10 +260,10 @@ def test_page_number_styles_are_dropped():
     pages = []
     for number, style in enumerate(("第 {n} 页", "{n}/3", "—{n}—"), 1):
         page = pdfmaker.Page()
-        _body(page, 100, [LINE[:8] + f"第{number}段。"])
+        _body(page, 100, [LINE[2:], LINE, f"第{number}段。"])
         page.text(280, 805, style.format(n=number), 9)
         pages.append(page)
-    assert [p.text for p in _doc(pages).paragraphs] == [LINE[:8] + f"第{n}段。" for n in (1, 2, 3)]
+    assert [p.text for p in _doc(pages).paragraphs] == [LINE[2:] + LINE + f"第{n}段。" for n in (1, 2, 3)]
 
 
 def _ruled(page, top, rows, xs, height=24):

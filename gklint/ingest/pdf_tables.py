@@ -80,6 +80,8 @@ def _nearest(edges: list[float], v: float) -> int:
 # --------------------------------------------------------------------------- ruled tables
 
 def _white(color) -> bool:
+    if isinstance(color, (int, float)):  # grey
+        color = (color,)
     if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
         return False
     if len(color) == 4:  # CMYK

@@ -106,13 +106,14 @@ class Margins:
 
 
 def margins(lines: list[Line], fallback: Margins | None = None) -> Margins:
-    """The body text's left and right edges and line pitch (the most common values)."""
+    """The body text's left edge (the leftmost shared by two lines), right edge and line pitch."""
     if len(lines) < 3 and fallback:
         return fallback
     lefts = Counter(round(line.x0) for line in lines)
-    left, count = lefts.most_common(1)[0]
-    if count < 2 and fallback:
+    shared = [x for x, n in lefts.items() if n >= 2 or n + lefts.get(x - 1, 0) + lefts.get(x + 1, 0) >= 2]
+    if not shared and fallback:
         return fallback
+    left = min(shared) if shared else lefts.most_common(1)[0][0]  # continuation lines sit at the margin
     wide = [line.x1 for line in lines if line.x0 <= left + 2]
     right = statistics.median(sorted(wide)[len(wide) // 2:]) if wide else max(line.x1 for line in lines)
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
@@ -141,7 +142,7 @@ class ParagraphBuilder:
     def _starts_paragraph(self, line: Line, m: Margins, new_page: bool) -> bool:
         last, lm = self._last, self._last_margins or m
         size = max(line.size, 1)
-        if line.x0 > m.left + 0.9 * size or line.x0 < m.left - 0.9 * size:  # indented, or outdented
+        if line.x0 > m.left + 0.9 * size:  # indented
             return True
         if last.x1 < lm.right - 2 * max(last.size, 1):  # the line before stopped short
             return True

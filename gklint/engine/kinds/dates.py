@@ -58,7 +58,8 @@ def agency_kind(report: Report, params: dict, settings: dict | None) -> tuple[st
     settings = settings or {}
     if settings.get("aggregate") is not None:
         return ("aggregate" if settings["aggregate"] else "department"), "按设置"
-    issuer = report.meta.agency or _issuer(report.meta.title or first_line(report.preamble))
+    issuer = report.meta.agency or _issuer(report.meta.title or first_line(report.preamble)) or \
+        _issuer_above_title(report)
     if not issuer:
         return None, ""
     if any(issuer.endswith(s) for s in params.get("department_suffixes", ())):
@@ -91,6 +92,16 @@ def _issuer(title: str) -> str:
     after = title[m.end():]
     cut = after.find("政府信息公开")
     return after[:cut] if cut > 0 else ""
+
+
+def _issuer_above_title(report: Report) -> str:
+    """A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告): the line above it."""
+    rows = [re.sub(r"\s+", "", ln) for _, ln in lines(report.preamble) if ln.strip()]
+    for i, row in enumerate(rows[1:12], 1):
+        if "年度报告" in row and re.match(r"^(?:19|20)\d{2}年", row):
+            above = rows[i - 1]
+            return above if len(above) <= 30 and not re.search(r"[:：\d]", above) else ""
+    return ""
 
 
 def _month_day(text: str, year: int) -> dt.date:
