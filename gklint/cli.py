@@ -12,6 +12,7 @@ from typing import List, Optional
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
                   help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
 
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
@@ -184,6 +185,14 @@ def main() -> None:  # console script entry point
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line, not a traceback (GKLINT_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("GKLINT_DEBUG"):
+            raise
+        typer.echo(f"gklint: 内部错误（{type(exc).__name__}: {exc}），请报告此问题；设置 GKLINT_DEBUG=1 可显示详情",
+                   err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

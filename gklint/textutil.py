@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
+from gklint.engine.diagnostic import Location
 from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -97,7 +99,19 @@ def is_table_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or _VALUE.match(stripped):
         return True
-    norm = normalise(stripped)
+    if _is_label(stripped):
+        return True
+    if len(stripped) > 200:
+        return False
+    m = _TRAILING_VALUES.match(stripped)  # a row label followed by its values: "行政规范性文件 8 26 66"
+    return bool(m) and _is_label(m.group("label"))
+
+
+_TRAILING_VALUES = re.compile(r"^(?P<label>.*?[^\s\d.,，/—－\-+%])[\s\d.,，/—－\-+%]*\d[\s\d.,，/—－\-+%]*$")
+
+
+def _is_label(text: str) -> bool:
+    norm = normalise(text)
     return core(norm) in _table_labels() or norm in _table_labels()
 
 
@@ -105,9 +119,34 @@ def first_line(text: str) -> str:
     return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
 
 
-def report_texts(report, *, preamble: bool = True) -> Iterator[tuple[str, str, object]]:
-    """(place, text, source): the preamble (named ``PREAMBLE``), then each section as its heading and body."""
+class Place(NamedTuple):
+    """A text findings are quoted from: the preamble, or a section as its heading line and body."""
+
+    name: str  # the section heading, or PREAMBLE
+    text: str
+    sources: tuple = ()  # where each line of ``text`` is in the original (Source or None per line)
+
+    def source_at(self, offset: int):
+        """Where the line holding text[offset] is in the original, when known."""
+        line = self.text.count("\n", 0, max(0, offset))
+        return self.sources[line] if line < len(self.sources) else None
+
+    def location(self, start: int, end: int | None = None, **where) -> Location:
+        """The finding's location: this place, the sentence around text[start:end], and its source."""
+        return Location(section=self.name, quote=quote(self.text, start, end), source=self.source_at(start),
+                        **where)
+
+
+def section_place(section) -> Place:
+    """A section as its heading line and body; line sources from ``Section.sources`` (one per body line)
+    when recognition provides them, else only the heading's."""
+    body = getattr(section, "sources", None) or ()
+    return Place(section.heading, f"{section.heading}\n{section.text}", (section.source, *body))
+
+
+def report_texts(report, *, preamble: bool = True) -> Iterator[Place]:
+    """The preamble (named ``PREAMBLE``), then each section."""
     if preamble and report.preamble:
-        yield PREAMBLE, report.preamble, None
+        yield Place(PREAMBLE, report.preamble, tuple(getattr(report, "preamble_sources", None) or ()))
     for section in report.sections:
-        yield section.heading, f"{section.heading}\n{section.text}", section.source
+        yield section_place(section)

@@ -370,3 +370,26 @@ def test_unknown_row_with_numbers_is_noted_not_guessed():
     assert all(v != 9 for v in values(matches["二"]).values())
     assert any("地方性法规" in n for n in matches["二"].notes)
     assert any("未找到“行政许可”" in n for n in matches["二"].notes)
+
+
+def test_blank_row_before_a_header_is_still_a_row():
+    # Block headings left out: a blank 行政许可 row right above the next block's header.
+    rows = [["信息内容", ("本年处理决定数量", {"c": 3})], ["行政许可", ("", {"c": 3})],
+            ["信息内容", ("本年处理决定数量", {"c": 3})], ["行政处罚", ("5", {"c": 3})], ["行政强制", ("", {"c": 3})]]
+    matches = match_grids(page(table(rows)), get("2021"))
+    got = values(matches["二"])
+    assert got[("licensing", "decisions")] == "blank"
+    assert got[("penalties", "decisions")] == 5
+    assert got[("enforcement", "decisions")] == "blank"
+
+
+def test_value_merged_down_two_rows_counts_once():
+    rows = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", ("0", {"r": 2}), "1", "2"], ["行政规范性文件", "3", "4"]]
+    matches = match_grids(page(table(rows)), get("2021"))
+    got = values(matches["二"])
+    assert got[("regulations", "issued")] == 0
+    assert ("normative_documents", "issued") not in got
+    assert (got[("normative_documents", "repealed")], got[("normative_documents", "in_force")]) == (3, 4)
+    assert any("“行政规范性文件”一行的值与上一行合并" in n for n in matches["二"].notes)
+    assert any("“行政规范性文件”一行缺少“本年制发件数”列" in n for n in matches["二"].notes)

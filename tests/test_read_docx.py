@@ -194,6 +194,27 @@ def test_pasted_table_stays_text_and_line_breaks_split():
     assert [(b.text, b.source.line) for b in doc.blocks] == [("规章\t0\t0\t0", 1), ("第一行", 2), ("第二行", 3)]
 
 
+def test_text_in_smart_tags_and_tracked_changes():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def fill(d):
+        p = d.add_paragraph()
+        p._p.append(parse_xml(
+            f'<w:pPr {nsdecls("w")}><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'))
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>落款日期：</w:t></w:r>'))
+        p._p.append(parse_xml(
+            f'<w:smartTag {nsdecls("w")} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">'
+            '<w:r><w:t>2022年1月4日</w:t></w:r></w:smartTag>'))
+        p._p.append(parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t>（已修订）</w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del>'))
+
+    doc = read(build(fill))
+    assert [b.text for b in doc.blocks] == ["落款日期：2022年1月4日（已修订）"]
+
+
 def test_not_a_docx():
     with pytest.raises(Exception):
         read(b"PK\x03\x04 not really a zip")

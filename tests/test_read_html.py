@@ -48,7 +48,12 @@ def test_portal_page_content(name, year):
     assert title in paragraphs
     assert paragraphs.index(title) < paragraphs.index("一、总体情况")
     joined = "\n".join(paragraphs)
-    for chrome in ("闽政通APP", "热门搜索", "扫一扫", "网站支持IPV6", "关闭"):
+    assert paragraphs[:3] == [title, f"来源：{'平潭县人民政府' if year == 2021 else '平潭综合实验区管委会办公室'} "
+                              f"时间：{'2022-02-08 16:34' if year == 2021 else '2025-03-10 15:35'}",
+                              paragraphs[2]]
+    assert paragraphs[2].startswith(("根据", "本报告根据"))  # the report's own introduction
+    assert paragraphs[3] == "一、总体情况"
+    for chrome in ("闽政通APP", "热门搜索", "扫一扫", "网站支持IPV6", "关闭", "当前位置", "相关链接"):
         assert chrome not in joined
     assert paragraphs[-1] == f"{year}年，无收取信息处理费情况。"
     assert not any("function(" in t or "{" in t for t in paragraphs)

@@ -155,3 +155,13 @@ def test_well_formed_dates_and_numbers_are_silent():
                                  "2024年2月29日召开会议，12月底前完成。")
     assert run("D104", report(sections)) == []
     assert run("D104", report([section("一、总体情况", "全年公开信息2715条。")])) == []
+
+
+def test_title_broken_over_two_lines_names_the_issuer():
+    sections = official(overview="2024年，全市共受理政府信息公开申请3119件。")
+    rep = report(sections, year=2024, title="2024 年政府信息公开工作年度报告", published=D(2025, 3, 20),
+                 preamble="淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室编制。")
+    assert run("D101", rep) == []  # the city's own aggregate report: due by 3月31日
+    rep.meta.published = D(2025, 4, 2)
+    [d] = run("D101", rep)
+    assert d.expected == "≤2025-03-31"

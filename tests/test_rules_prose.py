@@ -132,3 +132,22 @@ def test_huangyuan_repeated_word_and_half_width_commas():
 def test_pingtan_repeated_word():
     found = _prose_findings("pingtan-2021.html")
     assert [d.found for d in found if d.rule == "P101"] == ["审核审核"]
+
+
+def test_government_name_before_government_information_is_not_a_repeat():
+    assert repeats("湟源县人民政府政府信息公开指南已更新，市政府政府信息公开工作领导小组召开会议。") == []
+    assert repeats("2021年政府政府信息公开均为免费提供。") == ["政府"]
+
+
+def test_findings_name_the_line_when_recognition_gives_line_sources():
+    from gklint.ingest.document import Source
+
+    sections = official(overview="第一段没有问题。\n2021年政府政府信息公开均为免费提供。")
+    overview = sections[0]
+    overview.source = Source(line=3)
+    overview.sources = [Source(line=5), Source(line=7)]  # one per line of the section's text
+    [d] = run("P101", report(sections))
+    assert d.location.source == Source(line=7)
+    del overview.sources
+    [d] = run("P101", report(sections))
+    assert d.location.source is None  # the heading's line would be wrong for a finding further down

@@ -233,3 +233,29 @@ def test_huangyuan_lacks_section_six():
 def test_pingtan_has_its_six_sections_as_promised():
     found = _structure_findings("pingtan-2021.html")
     assert [d.rule for d in found if d.severity != "info"] == []
+
+
+def test_counts_of_some_parts_are_not_a_promise():
+    text = "本报告第二、三部分的数据来自统计系统，前三部分由办公室汇总。"
+    assert run("S105", report(official()[:5], preamble=text)) == []
+
+
+def test_table_rows_with_values_are_not_list_items():
+    text = ("（一）予以公开 20 0 0 0 0 0 20\n（二）部分公开 1 0 0 0 0 0 1\n1.属于国家秘密 0 0 0 0 0 0 0\n"
+            "3.危及“三安全一稳定” 0 0 0 0 0 0 0\n（四）无法提供\n")
+    assert find_markers(text, find("S106").params["styles"]) == []
+
+
+def test_unrecognised_heading_line_in_the_slot_is_a_wording_warning_not_an_error():
+    sections = official()[:5]
+    sections[4] = section("五、存在的主要问题及改进情况", "政策解读形式单一。下一步将丰富解读形式。\n六、其他事项\n本年度未收取信息处理费。")
+    rep = report(sections)
+    assert run("S101", rep) == []
+    [d] = run("S104", rep)
+    assert d.found == "六、其他事项" and d.location.quote == "六、其他事项"
+
+
+def test_heading_with_bracketed_number_is_not_missing():
+    sections = official()[:5]
+    sections[4] = section("五、存在的主要问题及改进情况", "政策解读形式单一。\n（六）其他需要报告的事项\n无。")
+    assert run("S101", report(sections)) == []

@@ -14,6 +14,7 @@ from gklint.engine.rules import Rule
 from gklint.model import Report
 
 TABLE_SECTION = {"二": 1, "三": 2, "四": 3}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _crash(rule: Rule, exc: Exception, lang: str) -> Diagnostic:
@@ -30,15 +31,14 @@ def _order(report: Report, layout: L.Layout):
 
     def key(d: Diagnostic):
         loc = d.location
-        if loc.table:
+        if loc.section:  # where the quoted text is
+            found = next((s.id for s in report.sections if s.heading == loc.section and s.id), None)
+            sec = section_ids.index(found) if found in section_ids else -1
+        elif loc.table:  # the section that holds the table
             sec = TABLE_SECTION.get(loc.table, 9)
-        elif loc.section:
-            sec = next((i for i, s in enumerate(report.sections) if s.heading == loc.section and s.id),
-                       None)
-            sec = section_ids.index(report.sections[sec].id) if sec is not None else -1
         else:
             sec = -1  # whole-report findings first
-        return (sec, row_order.get((loc.table, loc.row), 0), d.rule)
+        return (sec, SEVERITY_RANK[d.severity], row_order.get((loc.table, loc.row), 0), d.rule)
 
     return key
 

@@ -18,7 +18,6 @@ import re
 
 import docx
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
 
@@ -42,9 +41,40 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
+_HYPHEN = qn("w:noBreakHyphen")
+# Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs.
+_SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom")})
+
+
 def _paragraph_text(p) -> str:
-    # python-docx gives runs, hyperlinks, tabs ("\t") and breaks ("\n") in order.
-    return DocxParagraph(p, None).text
+    """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n".
+
+    Read from the XML rather than python-docx's ``Paragraph.text``, which only sees runs directly in
+    the paragraph or a hyperlink: it would drop text inside smart tags (Chinese dates such as
+    2021年1月4日 are often wrapped in one), fields and tracked insertions. Deleted text (w:delText)
+    and text boxes (their own paragraphs) are not part of it."""
+    parts: list[str] = []
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if tag in _SKIP:
+            continue
+        if tag == _T:
+            parts.append(el.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _HYPHEN:
+            parts.append("-")
+        elif tag != _P:
+            stack.append(iter(el))
+    return "".join(parts)
 
 
 def _children(el):

@@ -155,7 +155,6 @@ class _Mapper:
         self.width = 0
         self.in_header = False
         self.found_rows: set[str] = set()
-        self.where: dict[Key, str] = {}
 
     # -- names
 
@@ -224,8 +223,10 @@ class _Mapper:
                 and not any(_is_number(c.text) for c in cells))
 
     def is_group_row(self, grid: Grid, r: int) -> bool:
+        """A row of header cells naming rows over several value columns (table 四's 行政复议 over its
+        five). A row label with blank values beside it spans one column and is no group."""
         cells = _row_cells(grid, r)
-        return (any(self.row_of(c.text) for c in cells)
+        return (any(c.colspan > 1 and self.row_of(c.text) for c in cells)
                 and not any(_is_number(c.text) for c in cells))
 
     def header(self, grid: Grid, r: int) -> None:
@@ -241,7 +242,7 @@ class _Mapper:
                 self.columns[c] = col.id  # a deeper header row overrides: the deepest label wins
                 self.alias(cell, col.label, column=col.id)
                 continue
-            row = self.row_of(cell.text)
+            row = self.row_of(cell.text) if cell.colspan > 1 else None
             if row is not None and not row.heading:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.id)
@@ -309,7 +310,8 @@ class _Mapper:
             if cell.row != r:
                 # A value merged down over several rows belongs to the row where it starts.
                 if cell.text:
-                    self.note(f"{self.name}第{r + 1}行的值与上一行合并在一个单元格中，按上一行读取")
+                    where = f"“{row.label}”一行" if row is not None else f"第{r + 1}行"
+                    self.note(f"{self.name}{where}的值与上一行合并在一个单元格中（{cell.text}），只计入上一行")
                 continue
             top = max(keys.values())
             owner = next(k for k in keys if keys[k] == top)  # Counter keeps first-seen (leftmost) order

@@ -38,7 +38,8 @@ class Limits:
     zip_max_ratio: int = 100  # uncompressed / compressed, for entries above zip_ratio_floor
     zip_ratio_floor: int = 2 * MB
     pdf_max_pages: int = 500
-    pdf_max_stream: int = 64 * MB  # one inflated (non-image) PDF stream
+    pdf_max_stream: int = 64 * MB  # one inflated font program, object or xref stream
+    pdf_max_content: int = 8 * MB  # one inflated page content stream (each glyph costs memory once parsed)
     pdf_max_inflated: int = 256 * MB  # all inflated (non-image) PDF streams
     seconds: float = 120.0  # reading deadline (checked between pages)
 
@@ -155,6 +156,7 @@ def check_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
+_NOT_CONTENT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)|/Type\s*/(?:ObjStm|XRef)")
 
 
 def check_pdf(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
@@ -167,8 +169,10 @@ def check_pdf(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
 def check_pdf_streams(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
     """Refuse Flate streams that inflate beyond the limits (a decompression bomb).
 
-    Image streams are skipped (pdfplumber never decodes them); the rest are inflated with a
-    bounded output size and the output discarded, so memory stays flat.
+    Image streams are skipped (pdfplumber never decodes them); font programs, object and xref
+    streams may inflate to ``pdf_max_stream``, anything else (page content: every glyph becomes a
+    parsed object) to ``pdf_max_content``. Each is inflated with a bounded output size and the
+    output discarded, so memory stays flat.
     """
     total = 0
     for match in _STREAM.finditer(data):
@@ -182,13 +186,16 @@ def check_pdf_streams(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
             continue
         if b"/Image" in head:
             continue
+        cap = limits.pdf_max_stream if _NOT_CONTENT.search(head) else limits.pdf_max_content
         end = data.find(b"endstream", start)
         if end < 0:
             end = len(data)
-        size = _inflated_size(data, start, end, limits.pdf_max_stream + 1)
+        size = _inflated_size(data, start, end, cap + 1)
         total += size
-        if size > limits.pdf_max_stream or total > limits.pdf_max_inflated:
-            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后超过 {_mb(min(size, limits.pdf_max_stream))}，拒绝读取")
+        if size > cap:
+            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后超过 {_mb(cap)}，拒绝读取")
+        if total > limits.pdf_max_inflated:
+            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后总计超过 {_mb(limits.pdf_max_inflated)}，拒绝读取")
 
 
 def _inflated_size(data: bytes, start: int, end: int, cap: int) -> int:

@@ -34,7 +34,8 @@ def join_wrapped(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and not (_CJK.match(out[-1]) or _CJK.match(part[0])) and not out.endswith("-"):
+        if out and not (_CJK.match(out[-1]) or _CJK.match(part[0]) or out.endswith("-")
+                        or (out[-1].isdigit() and part[0].isdigit())):  # a number wrapped in a narrow cell
             out += " "
         out += part
     return out

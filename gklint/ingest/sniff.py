@@ -144,16 +144,23 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM: every other byte of ASCII text is NUL."""
+    """UTF-16 text saved without a BOM: NUL bytes, and a strict decode gives ordinary characters."""
     sample = data[:4096]
-    if len(sample) < 8:
+    if b"\0" not in sample or len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
-        return "utf-16-be"
+    sample = sample[:len(sample) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        ordinary = sum(1 for ch in text if ch in "\t\r\n" or " " <= ch <= "~" or _CJK_TEXT.match(ch))
+        if text and ordinary >= 0.9 * len(text):
+            return encoding
     return None
+
+
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\u00a0-\u00ff]")
 
 
 def _decode(data: bytes, encoding: str, partial: bool, path: str, strict: bool = False) -> str:

@@ -25,8 +25,8 @@ from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI = re.compile(r"合计|共计|总计|总共|一共")
 _NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)\s*$")
-_NOT_EXHAUSTIVE_START = re.compile(r"^[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含)")
-_NOT_EXHAUSTIVE_END = re.compile(r"^[\s)）]*等")
+_NOT_EXHAUSTIVE_START = re.compile(r"[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含)")
+_NOT_EXHAUSTIVE_END = re.compile(r"[\s)）]*等")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 
@@ -99,7 +99,8 @@ def _decimals(raw: str) -> int:
 
 def label(q: Quantity) -> str:
     """What a part counts, as written before (or after) its number."""
-    text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?", "", q.before).strip(" ,;:、()（）")
+    text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*", "",
+                  q.before).strip(" ,;:、()（）")
     if not text:
         text = q.after.strip(" ,;:、()（）")[:12]
     return text

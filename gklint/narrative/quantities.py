@@ -12,7 +12,8 @@ kept but marked with the reason they are left alone:
 - ``approx``: 10余个, 约300条, 300条左右, 近百件;
 - ``change``: 同比增长12件, 减少3件 (a difference, not a count);
 - ``rate``: 平均每月10条;
-- ``phone``: telephone numbers.
+- ``phone``: telephone numbers;
+- ``quoted``: inside quotation marks (a slogan or a name: “三个一”工作机制).
 
 Separately, ``foreign`` tells that the nearest time marker before the number names another
 period (上年, 去年, 2020年, 同比, 累计, 下一步…): the number is not this year's figure, though
@@ -216,14 +217,42 @@ def _context(s: str, found: list[Quantity]) -> None:
             depth += 1
         elif ch in ")）]】" and depth:
             depth -= 1
+    quoted = _quoted_spans(s)
     for i, q in enumerate(found):
         lo, hi = clause_bounds(s, q.start)
         q.clause_start, q.clause_end = lo, hi
         prev_end = found[i - 1].end if i else 0
         next_start = found[i + 1].start if i + 1 < len(found) else len(s)
-        q.before = s[max(lo, prev_end):q.start]
-        q.after = s[q.end:max(q.end, min(hi, next_start))]
+        start = max(lo, prev_end)
+        # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
+        start = max([start] + [j + 1 for j in range(start, q.start) if s[j] in _BRACKETS])
+        # after the number, its clause up to a list separator or bracket ("收到70件申请",
+        # "1件结转下年度继续办理"); words running on to the next number are that number's
+        stop = next((j for j in range(q.end, hi) if s[j] in _BRACKETS or s[j] == "、"), hi)
+        q.before = s[start:q.start]
+        q.after = s[q.end:stop] if next_start >= stop else ""
         q.in_parens = q.start < len(depth_at) and depth_at[q.start] > 0
+        if q.excluded is None and any(a < q.start < b for a, b in quoted):
+            q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
+
+
+_BRACKETS = "()（）[]【】"
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+
+
+def _quoted_spans(s: str) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(s):
+        close = _QUOTES.get(s[i])
+        if close is not None:
+            j = s.find(close, i + 1)
+            if j > i and j - i <= 30:
+                spans.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
 
 
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:

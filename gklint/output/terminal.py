@@ -23,13 +23,14 @@ EXCERPT_ROWS = 8
 
 
 def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None, lang: str) -> str:
+    """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
     loc = d.location
+    if loc.section:
+        return loc.section
     if loc.table and layout:
         sid = TABLE_SECTION.get(loc.table)
         spec = next((s for s in layout.sections if s.id == sid), None)
         return spec.heading if spec else f"表{loc.table}"
-    if loc.section:
-        return loc.section
     return "全文" if lang == "zh" else "Whole report"
 
 

@@ -14,7 +14,7 @@ from gklint.dates import FoundDate, find_dates, report_year
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import PREAMBLE, first_line, is_table_line, lines, quote, report_texts as texts, sentence_span
+from gklint.textutil import PREAMBLE, Place, first_line, is_table_line, lines, quote, report_texts as texts, sentence_span
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -36,18 +36,18 @@ def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, sev
 def _locate(report: Report, value: dt.date, *, last: bool = False,
             keywords: tuple[str, ...] = ()) -> Location | None:
     """Where a date equal to ``value`` is written: the first (or last) place, preferring a line with a keyword."""
-    hits: list[tuple[str, str, object, FoundDate]] = []
-    for place, text, source in texts(report):
-        for found in find_dates(text):
+    hits: list[tuple[Place, FoundDate]] = []
+    for place in texts(report):
+        for found in find_dates(place.text):
             if found.date == value:
-                hits.append((place, text, source, found))
+                hits.append((place, found))
     if keywords:
-        keyed = [h for h in hits if any(k in quote(h[1], *h[3].span) for k in keywords)]
+        keyed = [h for h in hits if any(k in quote(h[0].text, *h[1].span) for k in keywords)]
         hits = keyed or hits
     if not hits:
         return None
-    place, text, source, found = hits[-1] if last else hits[0]
-    return Location(section=place, quote=quote(text, *found.span), source=source)
+    place, found = hits[-1] if last else hits[0]
+    return place.location(*found.span)
 
 
 # --------------------------------------------------------------------------- publication deadline
@@ -163,10 +163,11 @@ def _cn(date: dt.date) -> str:
 _YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年度?(?![\d月])")
 
 
-def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tuple[str, str, object, tuple, tuple]]:
-    """(place, text, source, (start, end), span) for each sentence that states the statistics period:
-    a keyword (统计期限…) followed in the same sentence by two dates, or by a year alone (2021年度)."""
-    for place, text, source in texts(report):
+def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tuple[Place, tuple, tuple]]:
+    """(place, (start, end), span) for each sentence that states the statistics period: a keyword
+    (统计期限…) followed in the same sentence by two dates, or by a year alone (2021年度)."""
+    for place in texts(report):
+        text = place.text
         positions = sorted({m.start() for k in keywords for m in re.finditer(re.escape(k), text)})
         done = -1
         for at in positions:
@@ -176,13 +177,12 @@ def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tup
             done = end
             dates = [f for f in find_dates(text[at:end]) if f.date is not None]
             if len(dates) >= 2:
-                yield (place, text, source, (dates[0].date, dates[1].date),
-                       (at + dates[0].span[0], at + dates[1].span[1]))
+                yield place, (dates[0].date, dates[1].date), (at + dates[0].span[0], at + dates[1].span[1])
                 continue
             m = _YEAR_ONLY.search(text, at, end)
             if m and not dates:
                 y = int(m.group(1))
-                yield place, text, source, (dt.date(y, 1, 1), dt.date(y, 12, 31)), m.span()
+                yield place, (dt.date(y, 1, 1), dt.date(y, 12, 31)), m.span()
 
 
 def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -192,8 +192,8 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     expected = (dt.date(year, 1, 1), dt.date(year, 12, 31))
     stated = next(period_statements(report, tuple(rule.params.get("keywords", ()))), None)
     if stated is not None:
-        place, text, source, period, span = stated
-        location = Location(section=place, quote=quote(text, *span), source=source)
+        place, period, span = stated
+        location = place.location(*span)
     elif report.meta.period_start and report.meta.period_end:
         period = (report.meta.period_start, report.meta.period_end)
         location = Location(section=PREAMBLE)
@@ -221,8 +221,8 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
 
 def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for place, text, source in texts(report):
-        for offset, line in lines(text):
+    for place in texts(report):
+        for offset, line in lines(place.text):
             if is_table_line(line):
                 continue
             for found in find_dates(line):
@@ -230,7 +230,8 @@ def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 if problem is None or found.raw in seen:
                     continue
                 seen.add(found.raw)
-                yield _diag(rule, ctx, Location(section=place, quote=quote(line, *found.span), source=source),
+                start, end = found.span
+                yield _diag(rule, ctx, place.location(offset + start, offset + end),
                             found=found.raw, date=found.raw, problem=problem)
 
 

@@ -15,7 +15,7 @@ from gklint.dates import report_year
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import lines, quote, report_texts, sentence_span
+from gklint.textutil import lines, report_texts, sentence_span
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -54,11 +54,11 @@ def _only_in(version: str) -> tuple[str, ...]:
 
 def _header_location(report: Report, version: str) -> Location:
     """Where a header peculiar to ``version`` is written, or table 二 when it is not in the text."""
-    for place, text, source in report_texts(report, preamble=False):
-        hits = [(at, -len(name), name) for name in _only_in(version) if (at := text.find(name)) >= 0]
+    for place in report_texts(report, preamble=False):
+        hits = [(at, -len(name), name) for name in _only_in(version) if (at := place.text.find(name)) >= 0]
         if hits:
             at, _, name = min(hits)
-            return Location(table="二", section=place, quote=quote(text, at, at + len(name)), source=source)
+            return place.location(at, at + len(name), table="二")
     table = report.tables.get("二")
     return Location(table="二", source=table.source if table is not None else None)
 
@@ -90,12 +90,12 @@ def superseded_notice(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         return
     pattern = re.compile(rule.params["pattern"])
     excuses = tuple(rule.params.get("excuse_words", ()))
-    for place, text, source in report_texts(report):
-        for m in pattern.finditer(text):
-            lo, hi = sentence_span(text, m.start(), m.end())
-            if any(w in text[lo:hi] for w in excuses):
+    for place in report_texts(report):
+        for m in pattern.finditer(place.text):
+            lo, hi = sentence_span(place.text, m.start(), m.end())
+            if any(w in place.text[lo:hi] for w in excuses):
                 continue
-            yield _diag(rule, ctx, Location(section=place, quote=quote(text, *m.span()), source=source),
+            yield _diag(rule, ctx, place.location(*m.span()),
                         expected=rule.params.get("current", ""), found=m.group(0), cited=m.group(0),
                         year=year, current=rule.params.get("current", ""))
             return
@@ -120,8 +120,8 @@ def header_alias(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 
 def _line_with(report: Report, text: str) -> str | None:
-    for _, body, _ in report_texts(report, preamble=False):
-        for _, line in lines(body):
+    for place in report_texts(report, preamble=False):
+        for _, line in lines(place.text):
             if text in line:
                 return line.strip()
     return None

@@ -10,11 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import HAN, is_han, is_table_line, lines, quote, report_texts
+from gklint.textutil import HAN, is_han, is_table_line, lines, report_texts
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -54,23 +55,18 @@ class RepeatPolicy:
 
 
 def find_repeats(text: str, policy: RepeatPolicy) -> Iterator[tuple[str, int, int]]:
-    """(word, start, end) of each word written twice in a row (end covers both copies), not excused."""
-    i, n = 0, len(text)
-    while i < n:
-        hit = None
-        if is_han(text[i]):
-            for size in range(policy.max_length, 0, -1):
-                word = text[i:i + size]
-                if len(word) == size and text[i + size:i + 2 * size] == word and all(map(is_han, word)):
-                    hit = word
-                    break
-        if hit is None:
-            i += 1
-            continue
-        end = i + 2 * len(hit)
-        if not _excused(text, i, end, hit, policy):
-            yield hit, i, end
-        i = end
+    """(word, start, end) of each word written twice in a row (end covers both copies), not excused.
+
+    The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it."""
+    for m in _repeat_pattern(policy.max_length).finditer(text):
+        word, start, end = m.group(1), m.start(), m.end()
+        if not _excused(text, start, end, word, policy):
+            yield word, start, end
+
+
+@cache
+def _repeat_pattern(max_length: int) -> re.Pattern:
+    return re.compile(f"([{HAN}]{{1,{max_length}}})\\1")
 
 
 def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
@@ -101,17 +97,17 @@ def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -
 
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     policy = RepeatPolicy.from_params(rule.params)
-    for place, text, source in report_texts(report):
-        found: dict[str, tuple[str, int, int]] = {}
+    for place in report_texts(report):
+        found: dict[str, tuple[int, int]] = {}
         counts: Counter[str] = Counter()
-        for offset, line in lines(text):
+        for offset, line in lines(place.text):
             if is_table_line(line):
                 continue
             for word, s, e in find_repeats(line, policy):
                 counts[word] += 1
-                found.setdefault(word, (line, s, e))
-        for word, (line, s, e) in found.items():
-            yield _diag(rule, ctx, Location(section=place, quote=quote(line, s, e), source=source),
+                found.setdefault(word, (offset + s, offset + e))
+        for word, (s, e) in found.items():
+            yield _diag(rule, ctx, place.location(s, e),
                         expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
                         times="" if counts[word] == 1 else f"（本部分共{counts[word]}处）")
 
@@ -122,28 +118,27 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
     marks = str(rule.params.get("characters", ",;:()"))
     # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
     pattern = re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])")
-    for place, text, source in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
+    for place in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
         count = 0
-        first: tuple[str, int, int] | None = None
+        first: tuple[int, str, int, int] | None = None
         kinds: Counter[str] = Counter()
-        for _, line in lines(text):
+        for offset, line in lines(place.text):
             if is_table_line(line):
                 continue
             for m in pattern.finditer(line):
                 count += 1
                 kinds[m.group(1)] += 1
                 if first is None:
-                    first = (line, m.start(1), m.end(1))
+                    first = (offset, line, m.start(1), m.end(1))
         if count < int(rule.params.get("min_count", 1)) or first is None:
             continue
-        line, s, e = first
+        offset, line, s, e = first
         context = int(rule.params.get("context", 4))
         lo = max(0, s - context)
         while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
             lo -= 1  # do not cut a number or a word in two
         listed = "、".join(f"“{k}”{v}处" for k, v in kinds.most_common())
-        yield _diag(rule, ctx, Location(section=place, quote=quote(line, s, e), source=source),
-                    found=count, count=count, marks=listed,
+        yield _diag(rule, ctx, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 
 

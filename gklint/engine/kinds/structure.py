@@ -17,8 +17,8 @@ from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.ingest.numerals import chinese_to_int
 from gklint.model import Report, Section
-from gklint.layouts import normalise
-from gklint.textutil import PREAMBLE, han_count, is_table_line, lines, quote, sentence_span
+from gklint.layouts import core, normalise
+from gklint.textutil import PREAMBLE, Place, han_count, is_table_line, lines, report_texts, section_place, sentence_span
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -56,17 +56,41 @@ def _unrecognised(report: Report) -> list[Section]:
 # --------------------------------------------------------------------------- the six sections
 
 def _heading_written(report: Report, spec: layouts.SectionSpec) -> bool:
-    """Is the section's heading in the text although recognition did not take it as a section?"""
+    """Is the section's heading in the text although recognition did not take it as a section?
+    (六、其他需要报告的事项 run into the previous paragraph, or written as （六）其他需要报告的事项.)"""
+    names = [normalise(name) for name in spec.names]
     body = normalise("\n".join([report.preamble, *(f"{s.heading}\n{s.text}" for s in report.sections)]))
-    for name in spec.names:
-        if normalise(f"{spec.number}、{name}") in body:
-            return True
+    if any(normalise(f"{spec.number}、") + name in body for name in names):
+        return True
     for text in [report.preamble, *(s.text for s in report.sections)]:
         for _, line in lines(text):
-            norm = normalise(line)
-            if any(norm == normalise(name) for name in spec.names):
+            label = core(line)
+            if any(label.startswith(name) for name in names):
                 return True
     return False
+
+
+_NUMBERED_LINE = r"^\s*{number}\s*[、.．]\s*(?P<title>[^。；;，,]{{1,30}})\s*$"
+
+
+def _slot_heading(report: Report, layout: layouts.Layout, index: int) -> tuple[Place, int, str] | None:
+    """A heading bearing the number of the missing section ``index`` but worded so that recognition did
+    not take it (六、其他事项): an unrecognised Section, or a short numbered line in the body of the
+    section that precedes the slot. (place, offset, heading)."""
+    spec = layout.sections[index]
+    for section in _unrecognised(report):
+        if section.number == spec.number:
+            return section_place(section), 0, section.heading.strip()
+    earlier = {p.id for p in layout.sections[:index]}
+    before = [s for s in report.sections if s.id in earlier]
+    if not before:
+        return None
+    section = before[-1]
+    pattern = re.compile(_NUMBERED_LINE.format(number=spec.number))
+    for offset, line in lines(section.text):
+        if (m := pattern.match(line)) and not is_table_line(line):
+            return section_place(section), len(section.heading) + 1 + offset + m.start("title"), line.strip()
+    return None
 
 
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -74,11 +98,10 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     found = {s.id for s in report.sections if s.id}
     if len(found) < int(rule.params.get("min_recognised", 2)):
         return  # too little recognised to tell a missing section from a recognition failure
-    others = _unrecognised(report)
     for i, spec in enumerate(layout.sections):
         if spec.id in found:
             continue
-        if any(s.number == spec.number for s in others) or _heading_written(report, spec):
+        if _slot_heading(report, layout, i) or _heading_written(report, spec):
             continue  # a heading worded differently (S104), or one recognition did not split off
         before = [s for s in report.sections if s.id in {p.id for p in layout.sections[:i]}]
         after = [s for s in report.sections if s.id in {p.id for p in layout.sections[i + 1:]}]
@@ -122,19 +145,19 @@ def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 
 def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    """An unrecognised heading in the place (number) of a section the report otherwise lacks."""
+    """A heading in the place (number) of a section the report otherwise lacks, worded unrecognisably."""
     layout = _layout(report, ctx)
     found = {s.id for s in report.sections if s.id}
     if len(found) < int(rule.params.get("min_recognised", 2)):
         return
-    for spec in layout.sections:
-        if spec.id in found:
+    for i, spec in enumerate(layout.sections):
+        if spec.id in found or _heading_written(report, spec):
             continue
-        for section in _unrecognised(report):
-            if section.number == spec.number:
-                yield _diag(rule, ctx, _at(section), expected=spec.heading, found=section.heading.strip(),
-                            heading=section.heading.strip(), official=spec.heading)
-                break
+        slot = _slot_heading(report, layout, i)
+        if slot is not None:
+            place, offset, heading = slot
+            yield _diag(rule, ctx, place.location(offset), expected=spec.heading, found=heading,
+                        heading=heading, official=spec.heading)
 
 
 # --------------------------------------------------------------------------- the introduction's promise
@@ -151,14 +174,15 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         return
     pattern = re.compile(rule.params["pattern"])
     context = tuple(rule.params.get("context_words", ()))
-    places = [(PREAMBLE, report.preamble, None)]
+    places = [(place, len(place.text)) for place in report_texts(report) if place.name == PREAMBLE]
     overview = next((s for s in report.sections if s.id == "overview"), None)
     if overview is not None:
-        head = overview.text[: int(rule.params.get("overview_head", 400))]
-        places.append((overview.heading, head, overview.source))
+        place = section_place(overview)
+        places.append((place, len(overview.heading) + 1 + int(rule.params.get("overview_head", 400))))
     delivered = _delivered(report)
-    for place, text, source in places:
-        for m in pattern.finditer(text or ""):
+    for place, stop in places:
+        text = place.text
+        for m in pattern.finditer(text, 0, stop):
             lo, hi = sentence_span(text, m.start(), m.end())
             if context and not any(w in text[lo:hi] for w in context):
                 continue
@@ -167,8 +191,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             if promised is None or not 2 <= promised <= 12:
                 continue
             if promised != delivered:
-                yield _diag(rule, ctx, Location(section=place, quote=quote(text, *m.span()), source=source),
-                            expected=promised, found=delivered, promised=promised, delivered=delivered,
+                yield _diag(rule, ctx, place.location(*m.span()), expected=promised, found=delivered, promised=promised, delivered=delivered,
                             raw=m.group(0))
             return
 
@@ -241,12 +264,10 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     styles = rule.params.get("styles", [])
     words = rule.params.get("problem_words", {})
     for section in report.sections:
-        text = section.text
-        for last, mk, problem in enumeration_problems(find_markers(text, styles)):
+        place, body = section_place(section), len(section.heading) + 1
+        for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
             expected = _spell(last, last.n + 1)
-            yield _diag(rule, ctx, Location(section=section.heading, quote=quote(text, mk.start, mk.end),
-                                            source=section.source),
-                        expected=expected, found=mk.raw, previous=last.raw, marker=mk.raw,
+            yield _diag(rule, ctx, place.location(body + mk.start, body + mk.end), expected=expected, found=mk.raw, previous=last.raw, marker=mk.raw,
                         problem=words.get(problem, problem), next=expected)
 
 
@@ -283,13 +304,15 @@ def overview_length(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     for section in report.sections:
         if section.id != "overview":
             continue
-        body = "\n".join(line for _, line in lines(section.text) if not is_table_line(line))
-        count = han_count(body)
+        body = [(offset, line) for offset, line in lines(section.text) if not is_table_line(line)]
+        count = han_count("\n".join(line for _, line in body))
         if count > limit:
-            first = next((ln.strip() for _, ln in lines(body) if ln.strip()), "")
-            yield _diag(rule, ctx, Location(section=section.heading, quote=quote(first, 0, 0),
-                                            source=section.source),
-                        expected=f"≤{limit}", found=count, count=count, limit=limit)
+            place = section_place(section)
+            first = next((offset for offset, line in body if line.strip()), 0)
+            start = len(section.heading) + 1 + first
+            while start < len(place.text) and place.text[start].isspace():
+                start += 1
+            yield _diag(rule, ctx, place.location(start), expected=f"≤{limit}", found=count, count=count, limit=limit)
 
 
 CHECKS = {

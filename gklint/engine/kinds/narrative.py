@@ -1,0 +1,219 @@
+"""Narrative rules (kind ``narrative``): the numbers the text states against the tables and each other.
+
+The rule's ``check`` parameter names what it checks:
+
+- ``claim``: numbers tied to table cells by the rule's ``claims`` (``gklint.narrative.claims``);
+- ``parts``: a stated total and the parts listed after it (``gklint.narrative.enumerations``);
+- ``zero``: statements that something did not happen, by the rule's ``statements``
+  (``gklint.narrative.zeros``).
+
+A claim is tied to a number only when no claim of any narrative rule could also mean it, so the
+evaluator reads the claim patterns of every loaded narrative rule, selected or not.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+
+from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.engine.kinds import Context
+from gklint.engine.rules import Rule, RuleError, _Defaulting, load_rules
+from gklint.layouts import Layout, get as get_layout
+from gklint.model import Report, Section
+from gklint.narrative import claims as claims_mod
+from gklint.narrative import enumerations, zeros
+from gklint.narrative.quantities import analyse, report_year
+from gklint.narrative.sentences import fold
+
+_COMPILED: dict[tuple[str, int], tuple[Rule, tuple]] = {}
+
+
+def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
+    check = rule.params.get("check")
+    handler = _CHECKS.get(check)
+    if handler is None:
+        raise RuleError(f"{rule.pack}: rule {rule.id}: unknown narrative check {check!r} "
+                        f"(known: {', '.join(_CHECKS)})")
+    layout = ctx.layout or get_layout(report.layout)
+    year = report.meta.year or report_year(report.text)
+    return list(handler(rule, report, layout, year, ctx.lang))
+
+
+# --------------------------------------------------------------------------- claims
+
+def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
+    key = (rule.id, id(rule))
+    if key not in _COMPILED:
+        _COMPILED[key] = (rule, claims_mod.parse_claims(rule.id, rule.params.get("claims") or []))
+    return _COMPILED[key][1]
+
+
+def _all_claims(rule: Rule) -> tuple[claims_mod.Claim, ...]:
+    """The claims of every loaded narrative rule, with ``rule``'s own in place of its namesake's."""
+    try:
+        loaded = load_rules()
+    except RuleError:
+        loaded = ()
+    out = list(_claims_of(rule))
+    for other in loaded:
+        if other.id != rule.id and other.kind == "narrative" and other.params.get("check") == "claim":
+            out.extend(_claims_of(other))
+    return tuple(out)
+
+
+def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
+    every = _all_claims(rule)
+    for section in report.sections:
+        analysed = analyse(section.text, year)
+        for t in claims_mod.ties(every, analysed, report, layout, fold(section.heading)):
+            if t.claim.rule != rule.id or t.agrees:
+                continue
+            yield _claim_diagnostic(rule, t, section, layout, lang)
+
+
+def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str) -> Diagnostic:
+    table = t.cells[0][0][0]
+    alternatives = "".join(
+        _fill(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=_fmt(v))
+        for r, v in t.others if _num(v) != _num(t.expected))
+    stated, unit = _fmt(t.stated), t.quantity.unit
+    if t.claim.amount:  # compared in 万元; quote the text's own figure when it used another unit
+        wan = "万元" if lang == "zh" else " (10k yuan)"
+        stated, unit = (stated, "万元" if lang == "zh" else "10k yuan") if unit == "万元" \
+            else (f"{t.quantity.raw}（{stated}{wan}）" if lang == "zh" else f"{t.quantity.raw} ({stated}{wan})", "")
+    message = rule.render(lang, claim=t.claim.text("label", lang), stated=stated, unit=unit, table=table,
+                          cells=_cells_text(t.cells, t.reading, layout, lang), expected=_fmt(t.expected),
+                          alternatives=alternatives, note=t.claim.text("note", lang)).strip()
+    return Diagnostic(
+        rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+        location=_cells_location(t.cells, layout, section, t.sentence.sentence.quote),
+        expected=t.expected, found=t.stated,
+        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
+               for ref, value in t.cells])
+
+
+# --------------------------------------------------------------------------- parts
+
+def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
+    relations = rule.params.get("relations") or {}
+    for section in report.sections:
+        analysed = analyse(section.text, year)
+        for e in enumerations.find(analysed):
+            if not e.contradicts():
+                continue
+            total, total_sum = e.total_value, e.sum
+            unit = e.total.unit if e.total.family != "money" else ("万元" if lang == "zh" else "10k yuan")
+            relation = relations.get("less" if total_sum < total else "more") or {}
+            parts_text = " + ".join(f"{enumerations.label(q)}{_fmt(e.amount(q))}" for q in e.parts)
+            message = rule.render(lang, total=_fmt(total), unit=unit, sum=_fmt(total_sum),
+                                  difference=_fmt(abs(total - total_sum)),
+                                  relation=_text(relation, lang), parts=parts_text)
+            yield Diagnostic(
+                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                location=Location(section=section.heading, quote=e.quote()),
+                expected=_num(total), found=_num(total_sum),
+                parts=[Part(enumerations.label(q), _num(e.amount(q))) for q in e.parts])
+
+
+# --------------------------------------------------------------------------- zero statements
+
+def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
+    key = (rule.id, id(rule))
+    if key not in _COMPILED:
+        _COMPILED[key] = (rule, zeros.parse_statements(rule.id, rule.params.get("statements") or []))
+    statements = _COMPILED[key][1]
+    for section in report.sections:
+        analysed = analyse(section.text, year)
+        for mention in zeros.find(statements, analysed, year):
+            cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout)
+            if cells is None:
+                continue
+            nonzero = [(ref, v) for ref, v in cells if v != 0]
+            if not nonzero:
+                continue
+            value = sum(v for _, v in nonzero)
+            table = nonzero[0][0][0]
+            message = rule.render(lang, statement=mention.text.strip(), table=table,
+                                  cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value))
+            yield Diagnostic(
+                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote),
+                expected=_num(value), found=0,
+                parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout))
+                       for ref, v in nonzero])
+
+
+_CHECKS = {"claim": _claim_check, "parts": _parts_check, "zero": _zero_check}
+
+
+# --------------------------------------------------------------------------- labels
+
+def _labels(ref: claims_mod.CellRef, layout: Layout) -> tuple[str, str]:
+    t, r, c = ref
+    spec = layout.table(t)
+    row = spec.row(r)
+    col = row.column(c) if row else None
+    return (row.label if row else r), (col.label if col else c)
+
+
+def _cell_label(ref: claims_mod.CellRef, layout: Layout) -> str:
+    row, col = _labels(ref, layout)
+    return f"{row}·{col}"
+
+
+def _cell_location(ref: claims_mod.CellRef, layout: Layout) -> Location:
+    row, col = _labels(ref, layout)
+    return Location(table=ref[0], row=row, column=col)
+
+
+def _cells_location(cells, layout: Layout, section: Section, quote: str) -> Location:
+    rows = list(dict.fromkeys(_labels(ref, layout)[0] for ref, _ in cells))
+    cols = list(dict.fromkeys(_labels(ref, layout)[1] for ref, _ in cells))
+    return Location(table=cells[0][0][0], row=" + ".join(rows), column=" + ".join(cols),
+                    section=section.heading, quote=quote)
+
+
+def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
+    """「row」「column」 for one cell; the reading's label, or the cells joined, for several."""
+    if len(cells) == 1:
+        row, col = _labels(cells[0][0], layout)
+        return f"「{row}」「{col}」" if lang == "zh" else f"“{row}” / “{col}”"
+    if reading is not None and reading.label:
+        return _text(reading.label, lang)
+    joined = (" + " if lang != "zh" else "＋").join(
+        (f"「{r}」「{c}」" if lang == "zh" else f"“{r}” / “{c}”") for r, c in (_labels(ref, layout) for ref, _ in cells))
+    return joined
+
+
+def _reading_label(reading, layout: Layout, lang: str) -> str:
+    if reading.label:
+        return _text(reading.label, lang)
+    refs = []
+    for ref in reading.cells:
+        refs.extend(claims_mod.resolve(ref, layout) or [])
+    return _cells_text([(r, 0) for r in refs], None, layout, lang)
+
+
+def _text(texts: dict, lang: str) -> str:
+    return texts.get(lang) or texts.get("zh") or ""
+
+
+def _fill(template, lang: str, **values) -> str:
+    if not template:
+        return ""
+    text = template if isinstance(template, str) else _text(template, lang)
+    return string.Formatter().vformat(text, (), _Defaulting(values))
+
+
+def _num(value):
+    if isinstance(value, float):
+        value = round(value, 6)
+        if value.is_integer():
+            return int(value)
+    return value
+
+
+def _fmt(value) -> str:
+    value = _num(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
