@@ -25,6 +25,7 @@ _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, not data
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
@@ -104,8 +105,12 @@ def _cell_text(tc) -> str:
 
 
 def is_data_table(tbl) -> bool:
+    """Cells are leaves (no nested table, no long text), more than one, and a grid of sane size."""
     cells = [tc for tr in _rows(tbl) for tc in _cells(tr)]
     if len(cells) < 2:
+        return False
+    rows = len(_rows(tbl))
+    if rows * max(sum(_span(tc) for tc in _cells(tr)) for tr in _rows(tbl)) > _MAX_GRID:
         return False
     return not any(tc.find(".//" + _TBL) is not None or len(_cell_text(tc)) > _LONG_CELL for tc in cells)
 
@@ -120,6 +125,10 @@ def _int(el, name: str, default: int = 0) -> int:
         return max(0, int(child.get(qn("w:val"))))
     except (TypeError, ValueError):
         return default
+
+
+def _span(tc) -> int:
+    return max(1, min(_int(tc.find(qn("w:tcPr")), "w:gridSpan", 1), 100))
 
 
 def _vmerge(tc) -> str | None:
@@ -138,7 +147,7 @@ def build_grid(tbl, index: int) -> Grid:
     for r, tr in enumerate(rows):
         c = _int(tr.find(qn("w:trPr")), "w:gridBefore")
         for tc in _cells(tr):
-            span = max(1, _int(tc.find(qn("w:tcPr")), "w:gridSpan", 1))
+            span = _span(tc)
             above = placed.get((r - 1, c))
             if _vmerge(tc) == "continue" and above is not None and above.column == c:
                 # Continue the merged cell above: extend its row span over this row.

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gklint.ingest.document import Grid, GridCell, Source
 from gklint.ingest.values import parse_cell
@@ -81,6 +82,7 @@ def _grid_name(grid: Grid, gi: int) -> str:
     return f"表格{grid.source.table or gi + 1}"
 
 
+@lru_cache(maxsize=65536)  # the same labels are tested against the same names over and over
 def _matches(text: str, names: tuple[str, ...]) -> bool:
     return bool(text) and label_matches(text, names, loose=True)
 
@@ -403,7 +405,7 @@ def detect_layout(grids: list[Grid]) -> str | None:
                     if cell is None or not cell.text:
                         continue
                     norm = normalise(cell.text)
-                    if any(label_matches(cell.text, (d,), loose=True) for d in distinctive):
+                    if any(_matches(cell.text, (d,)) for d in distinctive):
                         found.add(norm)
         score[version] += len(found)
     # A label that heads a group in one layout and is a data row in another: a heading has its

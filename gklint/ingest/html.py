@@ -37,6 +37,7 @@ _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is page layout wrapping content, not data
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
 
@@ -149,9 +150,14 @@ def _own_cells(tr) -> list:
 
 
 def is_data_table(table) -> bool:
-    """A data table's cells are leaves: no nested table, no long text; a one-cell table wraps content."""
-    cells = [td for tr in _own_rows(table) for td in _own_cells(tr)]
+    """A data table's cells are leaves: no nested table, no long text; a one-cell table wraps content.
+    A table whose spans would make a huge grid is not read as one either (a hostile page)."""
+    rows = _own_rows(table)
+    cells = [td for tr in rows for td in _own_cells(tr)]
     if len(cells) < 2:
+        return False
+    area = sum(_span(td.get("colspan")) * min(_span(td.get("rowspan")), len(rows)) for td in cells)
+    if area > _MAX_GRID:
         return False
     for td in cells:
         if td.find(".//table") is not None or len(clean(td.text_content())) > _LONG_CELL:
@@ -161,7 +167,7 @@ def is_data_table(table) -> bool:
 
 def _span(value: str | None) -> int:
     m = re.match(r"\s*(\d+)", value or "")
-    return max(1, min(int(m.group(1)), 1000)) if m else 1
+    return max(1, min(int(m.group(1)), 100)) if m else 1  # no report table is 100 columns wide
 
 
 def _cell_text(td) -> str:

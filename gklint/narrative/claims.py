@@ -8,9 +8,10 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
         units: [件, 次]                 # the stated number must carry one of these units
         near: ['收到|受理|接收']        # each regex must occur in the number's clause
         not_near: '复议|诉讼|其中'       # … and this one must not
-        topic: '(?<!依)申请'             # must occur before the number in the sentence, in its clause
-                                        # or in the section heading
-        not_topic: '复议|诉讼'           # must not occur between the last topic match and the number
+        topic: '(?<!依)申请'             # the subject: named before the number in its paragraph (the
+                                        # nearest mention), after it in its clause, or in the heading
+        not_topic: '复议|诉讼|留言'      # other subjects: not named between that mention and the number
+        context: '政府信息公开|依申请'   # must occur in the heading, the paragraph or the sentence
         in_parts: false                 # skip numbers that follow 其中 (a part, not the total)
         compare: equal                  # or presence: only zero against non-zero is a mismatch
         amount: false                   # true: the number is money, compared in 万元
@@ -60,6 +61,7 @@ class Claim:
     not_near: re.Pattern | None = None
     topic: re.Pattern | None = None
     not_topic: re.Pattern | None = None
+    context: re.Pattern | None = None
     in_parts: bool = False
     compare: str = "equal"
     amount: bool = False
@@ -111,7 +113,8 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             units=tuple(item["units"]),
             near=tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near])),
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
-            not_topic=_regex(item.get("not_topic"), where), in_parts=bool(item.get("in_parts", False)),
+            not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
+            in_parts=bool(item.get("in_parts", False)),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
             readings=tuple(readings), note=_texts(item.get("note"))))
     return tuple(out)
@@ -119,8 +122,12 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
 
 # --------------------------------------------------------------------------- matching
 
-def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = "") -> bool:
-    """Does the quantity ``q`` of sentence ``sq`` state what ``claim`` counts?"""
+def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = "", para: str = "") -> bool:
+    """Does the quantity ``q`` of sentence ``sq`` state what ``claim`` counts?
+
+    ``heading`` is the folded section heading, ``para`` the folded text of the paragraph before
+    this sentence (the topic and the context may have been named there).
+    """
     if not q.counts or q.unit not in claim.units or q.in_parens and not claim.in_parts:
         return False
     s = sq.sentence.folded
@@ -131,22 +138,28 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
         return False
     if claim.not_near is not None and claim.not_near.search(context):
         return False
-    if claim.topic is not None and not _on_topic(claim, s, q, heading):
+    if claim.topic is not None and not _on_topic(claim, para + s, len(para), q, heading):
+        return False
+    if claim.context is not None and not (claim.context.search(heading) or claim.context.search(para)
+                                          or claim.context.search(s)):
         return False
     return True
 
 
-def _on_topic(claim: Claim, s: str, q: Quantity, heading: str) -> bool:
-    """The topic is named before the number (nearest mention wins), after it in its clause, or in
-    the section heading; ``not_topic`` must not be named between that mention and the number."""
-    hits = list(claim.topic.finditer(s, 0, q.start))
+def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -> bool:
+    """The topic is named before the number in its paragraph (the nearest mention wins), after it in
+    its clause, or in the section heading; ``not_topic`` (another subject) must not be named between
+    that mention and the number."""
+    start = offset + q.start
+    hits = list(claim.topic.finditer(text, 0, start))
+    nt = claim.not_topic
     if hits:
-        lo, _ = clause_bounds(s, hits[-1].start())
-        return not (claim.not_topic and claim.not_topic.search(s, lo, q.start))
+        lo, _ = clause_bounds(text, hits[-1].start())
+        return not (nt and nt.search(text, lo, start))
     if claim.topic.search(q.after):
-        return not (claim.not_topic and claim.not_topic.search(s, q.clause_start, q.clause_end))
+        return not (nt and nt.search(text, offset + q.clause_start, offset + q.clause_end))
     if heading and claim.topic.search(heading):
-        return not (claim.not_topic and (claim.not_topic.search(heading) or claim.not_topic.search(s, 0, q.start)))
+        return not (nt and (nt.search(heading) or nt.search(text, 0, start)))
     return False
 
 
@@ -246,16 +259,22 @@ def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], re
          layout: Layout, heading: str = "") -> list[Tie]:
     """Every quantity of a section that exactly one claim (reading-wise) matches, compared with its cells."""
     out = []
-    for sq in analysed:
+    for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
             if not q.counts:
                 continue
-            hit = [c for c in claims if matches(c, sq, q, heading)]
-            if not hit:
-                continue
-            if len({c.readings for c in hit}) > 1:
-                continue  # two claims could mean this number: leave it alone
+            hit = [c for c in claims if matches(c, sq, q, heading, para)]
+            if not hit or len({c.readings for c in hit}) > 1:
+                continue  # nothing, or two claims that could mean this number: leave it alone
             found = tie(hit[0], sq, q, report, layout)
             if found is not None:
                 out.append(found)
     return out
+
+
+def with_paragraphs(analysed: tuple[SentenceQuantities, ...]):
+    """Each sentence with the folded text of its paragraph before it (sentences end at a line end)."""
+    para = ""
+    for sq in analysed:
+        yield sq, para
+        para = "" if sq.sentence.text.endswith("\n") else para + sq.sentence.folded
