@@ -5,7 +5,9 @@
 
 - a full, valid date (2022年1月14日, 二〇二二年一月十四日, 2022-01-14, 2022.1.14) has ``date`` set;
 - a malformed one (截至202512月31日, 2021年13月, 2月30日, 2021年1231日) has ``date`` None and
-  ``problem`` saying what is wrong;
+  ``problem`` saying what is wrong, as a ``Problem(code, values)`` that messages are built from:
+  ``glued`` (year written into the month: year, month, day), ``glued_day`` (month into the day),
+  ``bad_year`` / ``bad_month`` / ``bad_day`` (raw: the number as written), ``no_such_day`` (month, day);
 - a valid partial one (2021年12月, 12月31日) has ``date`` None and ``problem`` None, except a
   month and day that directly continue a range begun by a full date ("2021年1月1日至12月31日"),
   which take that date's year.
@@ -39,13 +41,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _RANGE_LINK = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|––)+\s*$")
 
 
+class Problem(NamedTuple):
+    code: str
+    values: dict
+
+
 class FoundDate(NamedTuple):
     date: dt.date | None
     raw: str
     span: tuple[int, int]
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Problem | None:
         """What is wrong with a malformed date; None when it is valid (full or partial)."""
         return _check(self.raw)[1]
 
@@ -56,32 +63,32 @@ def _num(text: str) -> int | None:
     return chinese_to_int(text)
 
 
-def _build(kind: str, m: re.Match) -> tuple[dt.date | None, str | None]:
+def _build(kind: str, m: re.Match) -> tuple[dt.date | None, Problem | None]:
     """(the date when full and valid, the problem when malformed)."""
     g = m.groupdict()
     if kind == "glued":
-        return None, f"年份与月份之间缺少“年”字（应为{g['y']}年{g['m']}月{g['d']}日？）"
+        return None, Problem("glued", {"year": g["y"], "month": int(g["m"]), "day": int(g["d"])})
     if kind == "glued_day":
-        return None, "月份与日期之间缺少“月”字"
+        return None, Problem("glued_day", {"year": g["y"], "raw": g["md"]})
     year = _num(g["y"]) if g.get("y") else None
     month = _num(g["m"]) if g.get("m") else None
     day = _num(g["d"]) if g.get("d") else None
     if g.get("y") and (year is None or not _MIN_YEAR <= year <= _MAX_YEAR):
-        return None, f"年份“{g['y']}”不成立"
+        return None, Problem("bad_year", {"raw": g["y"]})
     if month is None or not 1 <= month <= 12:
-        return None, f"月份“{g['m']}”不成立（应为1至12）"
+        return None, Problem("bad_month", {"raw": g["m"]})
     if g.get("d") is None:
         return None, None  # year and month only
     if day is None:
-        return None, f"日期“{g['d']}”不成立"
+        return None, Problem("bad_day", {"raw": g["d"]})
     longest = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else
                                                                   calendar.monthrange(2001, month)[1])
     if not 1 <= day <= longest:
-        return None, f"{month}月没有{day}日"
+        return None, Problem("no_such_day", {"month": month, "day": day})
     return (dt.date(year, month, day) if year else None), None
 
 
-def _check(raw: str) -> tuple[dt.date | None, str | None]:
+def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     for kind, pattern in _PATTERNS:
         m = pattern.fullmatch(raw.strip())
         if m:

@@ -58,7 +58,8 @@ class Section:
     text: str
     number: str | None = None  # 一 … 六 as written
     id: str | None = None  # the layout's section id, when recognised
-    source: Source | None = None
+    source: Source | None = None  # where the heading is
+    sources: list[Source | None] = field(default_factory=list)  # where each line of ``text`` is
 
 
 @dataclass
@@ -111,6 +112,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
     preamble: str = ""  # text before the first section (title, page chrome)
+    preamble_sources: list[Source | None] = field(default_factory=list)  # one per line of ``preamble``
     path: str = ""
     notes: list[Note] = field(default_factory=list)  # what recognition noticed or could not do
 

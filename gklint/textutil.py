@@ -1,12 +1,19 @@
-"""Small helpers for the narrative: Chinese characters, lines, sentences, and short quotes.
+"""Small helpers for rules that read the narrative: Chinese characters, lines, sentences, quotes.
 
-Every text finding quotes the sentence it comes from; ``quote()`` cuts that sentence out of a
-text around a match, shortened around the match when it is long.
+- Every text finding quotes the sentence it comes from: ``quote()`` cuts that sentence out of a
+  text around a match, shortened around the match when it is long.
+- ``report_texts()`` gives the preamble and each section as a ``Place`` (heading line + body) whose
+  ``location()`` builds the finding's Location (section, quote, and the line's source when
+  recognition provides per-line sources in ``Section.sources``).
+- ``is_table_line()`` tells a table cell flattened into the text (an official label, a bare value,
+  a row label followed by its values) from prose, so that prose rules skip tables.
+- ``pick()`` takes a rule parameter's text in the output language from a {zh, en} mapping.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -20,6 +27,22 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
 SENTENCE_END = "。！？!?\n"
 _QUOTE_LIMIT = 80
+
+
+def pick(value, lang: str = "zh", **values) -> str:
+    """A rule parameter's text in ``lang``: a plain string, or a {zh, en} mapping (falling back to zh),
+    filled with ``values`` when given (names not given stay as written)."""
+    if isinstance(value, dict):
+        value = value.get(lang) or value.get("zh") or next(iter(value.values()), "")
+    text = "" if value is None else str(value)
+    if not values:
+        return text
+    return string.Formatter().vformat(text, (), _Keep(values))
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
 
 
 def han_count(text: str) -> int:

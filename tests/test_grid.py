@@ -326,13 +326,14 @@ def test_label_split_over_two_cells_and_aliases():
     rows[2] = ["商业 企业", "科研 机构", "社会公益组织", "法律服务机构", "其它"]
     matches = match_grids(page(table(rows)), get("2021"))
     got = values(matches["三"])
-    # "其它" is not a declared label of 其他 (layout data): that column is left out, and said so.
-    assert [got.get(("new", c)) for c in T3_COLUMNS] == [1, 2, 3, 4, 5, None, 7]
-    assert [got.get(("partly_granted", c)) for c in T3_COLUMNS] == [7, 6, 5, 4, 3, None, 1]
-    assert [got.get(("refused_state_secret", c)) for c in T3_COLUMNS] == [0, 0, 0, 0, 0, None, 0]
-    assert any("“一、本年新收政府信息公开申请数量”一行缺少“其他”列" in n for n in matches["三"].notes)
-    # The split label read together, "1、" for "1.", spaces inside labels: all official wording.
-    assert matches["三"].aliases == []
+    # "其它" is declared in the layout data as an alias of 其他: the column is read, and the wording noted.
+    assert [got.get(("new", c)) for c in T3_COLUMNS] == [1, 2, 3, 4, 5, 6, 7]
+    assert [got.get(("partly_granted", c)) for c in T3_COLUMNS] == [7, 6, 5, 4, 3, 2, 1]
+    assert [got.get(("refused_state_secret", c)) for c in T3_COLUMNS] == [0, 0, 0, 0, 0, 0, 0]
+    assert not [n for n in matches["三"].notes if "其他”列" in n]
+    # The split label read together, "1、" for "1.", spaces inside labels: all official wording;
+    # only 其它 differs from the official header.
+    assert [(a.found, a.official) for a in matches["三"].aliases] == [("其它", "其他")]
 
 
 def test_header_alias_reported():
@@ -393,3 +394,14 @@ def test_value_merged_down_two_rows_counts_once():
     assert (got[("normative_documents", "repealed")], got[("normative_documents", "in_force")]) == (3, 4)
     assert any("“行政规范性文件”一行的值与上一行合并" in n for n in matches["二"].notes)
     assert any("“行政规范性文件”一行缺少“本年制发件数”列" in n for n in matches["二"].notes)
+
+
+def test_table_four_values_on_the_next_page_and_unrelated_tables_after():
+    header, data = T4_OFFICIAL[:3], T4_OFFICIAL[3:]
+    note = [[("注：本表数据统计期限为1月1日至12月31日。", {"c": 15})]]
+    after = [["项目", "2022年", "2023年"], ["网站访问量", "100", "200"], ["留言", "3", "4"]]
+    grids = page(table(header), table(data + note), table(after))
+    matches = match_grids(grids, get("2021"))
+    assert values(matches["四"]) == T4_EXPECTED
+    assert matches["四"].notes == []
+    assert len(matches.notes) == 1 and "表格3" in matches.notes[0]

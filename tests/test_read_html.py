@@ -193,3 +193,28 @@ def test_empty_and_broken_pages():
     doc = read_html("b.html", "<p>一、总体情况<table><tr><td>1<td>2</table>".encode("utf-8"))
     assert texts(doc) == ["一、总体情况"]
     assert doc.grids[0].texts() == [["1", "2"]]
+
+
+def test_br_separated_report_in_one_block():
+    page = ("<html><body><div class='nav'><a href='/'>首页</a> <span>网站导航说明文字很长很长</span></div>"
+            "<div class='article'><h2>某镇2022年政府信息公开工作年度报告</h2>"
+            "<div class='text'>一、总体情况<br>本年度主动公开信息12条。<br>二、主动公开政府信息情况<br>"
+            "<table><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>3</td></tr></table>"
+            "三、收到和处理政府信息公开申请情况<br>本年度未收到申请。</div></div>"
+            "<div class='footer'>版权所有</div></body></html>")
+    doc = read_html("br.html", page.encode("utf-8"))
+    seq = ["G" if isinstance(b, Grid) else b.text for b in doc.blocks]
+    assert seq == ["某镇2022年政府信息公开工作年度报告", "一、总体情况", "本年度主动公开信息12条。", "二、主动公开政府信息情况",
+                   "G", "三、收到和处理政府信息公开申请情况", "本年度未收到申请。"]
+
+
+def test_without_numbered_headings_the_densest_text_wins():
+    nav = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(30))
+    page = (f"<html><head><title>某局年度报告</title></head><body><ul>{nav}</ul>"
+            "<div class='side'><p>联系我们</p><p>电话：123</p></div>"
+            "<div class='article'><p>本局全年主动公开政府信息350条，其中规范性文件3件。</p>"
+            "<p>全年收到政府信息公开申请5件，均已按期答复。</p><p>未发生行政复议和行政诉讼。</p></div>"
+            "<div class='footer'><p>主办：某局</p></div></body></html>")
+    doc = read_html("plain.html", page.encode("utf-8"))
+    assert texts(doc) == ["某局年度报告", "本局全年主动公开政府信息350条，其中规范性文件3件。",
+                          "全年收到政府信息公开申请5件，均已按期答复。", "未发生行政复议和行政诉讼。"]

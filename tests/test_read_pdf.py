@@ -366,3 +366,75 @@ def test_owner_password_only_pdf_is_read():
     page = pdfmaker.Page()
     _body(page, 100, [LINE[:10] + "。"])
     assert [p.text for p in _doc([page], user_password="").paragraphs] == [LINE[:10] + "。"]
+
+
+def _open_table(page, rows, xs, ys, *, closed, spans=None):
+    """Text in cells; horizontal lines only where ``closed`` says (y -> (x0, x1)); verticals
+    from ``spans`` (x -> (top, bottom)) or over the whole height."""
+    for y, (x0, x1) in closed.items():
+        page.line(x0, y, x1, y)
+    for x in xs:
+        top, bottom = (spans or {}).get(x, (ys[0], ys[-1]))
+        page.line(x, top, x, bottom)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                page.text(xs[c] + 4, ys[r] + 6, text, 10)
+
+
+XS = [72, 150, 300, 400, 500]
+
+
+def test_row_cut_by_the_page_break_without_lines_is_one_row():
+    """As browsers print web pages: no line where the break cuts a row (nor a merged cell)."""
+    p1, p2 = pdfmaker.Page(), pdfmaker.Page()
+    _body(p1, 100, [LINE[:12] + "。"])
+    _open_table(p1, [["组", "项目", "本年", "上年"], ["（三）不予", "1.属于国家秘密", "2", "3"],
+                     ["", "8.属于行政", "5", "6"]], XS, [600, 624, 648, 700],
+                closed={600: (72, 500), 624: (72, 500), 648: (150, 500)})
+    _open_table(p2, [["公开", "查询事项", "", ""], ["", "9.其他", "7", "8"]], XS, [72, 100, 140],
+                closed={100: (150, 500), 140: (72, 500)})
+    grid = _doc([p1, p2]).grids
+    assert len(grid) == 1
+    assert grid[0].texts() == [["组", "项目", "本年", "上年"], ["（三）不予公开", "1.属于国家秘密", "2", "3"],
+                               ["（三）不予公开", "8.属于行政查询事项", "5", "6"], ["（三）不予公开", "9.其他", "7", "8"]]
+    assert grid[0].rows[1][0].rowspan == 3
+
+
+def test_merged_cell_open_at_the_break_but_rows_complete():
+    p1, p2 = pdfmaker.Page(), pdfmaker.Page()
+    _body(p1, 100, [LINE[:12] + "。"])
+    _open_table(p1, [["组", "项目", "本年", "上年"], ["（三）不予", "1.属于国家秘密", "2", "3"],
+                     ["", "8.属于行政查询事项", "5", "6"]], XS, [600, 624, 648, 672],
+                closed={600: (72, 500), 624: (72, 500), 648: (150, 500), 672: (150, 500)},
+                spans={72: (600, 700), 150: (600, 700)})
+    _open_table(p2, [["公开", "9.其他", "7", "8"]], XS, [72, 100], closed={100: (72, 500)})
+    grid = _doc([p1, p2]).grids
+    assert len(grid) == 1
+    assert grid[0].texts() == [["组", "项目", "本年", "上年"], ["（三）不予公开", "1.属于国家秘密", "2", "3"],
+                               ["（三）不予公开", "8.属于行政查询事项", "5", "6"], ["（三）不予公开", "9.其他", "7", "8"]]
+
+
+def test_text_running_out_of_a_cut_row_goes_back_into_its_cells():
+    """Browsers let a cut row's text run on below the last ruling of the page."""
+    xs = [72, 200, 300, 400]
+    p1, p2 = pdfmaker.Page(), pdfmaker.Page()
+    _body(p1, 100, [LINE[:12] + "。"])
+    _open_table(p1, [["甲", "乙", "丙"], ["结果", "结果", "总计"]], xs, [600, 624, 690],
+                closed={600: (72, 400), 624: (72, 400)})
+    p1.text(76, 692, "维持", 10).text(204, 692, "纠正", 10)
+    _open_table(p2, [["", "", ""], ["1", "2", "3"]], xs, [72, 90, 114], closed={90: (72, 400), 114: (72, 400)})
+    _body(p2, 200, [LINE[:6] + "。"])
+    doc = _doc([p1, p2])
+    assert [g.texts() for g in doc.grids] == [[["甲", "乙", "丙"], ["结果维持", "结果纠正", "总计"], ["1", "2", "3"]]]
+    assert [p.text for p in doc.paragraphs] == [LINE[:12] + "。", LINE[:6] + "。"]
+
+
+def test_a_line_too_short_only_for_a_long_word_does_not_end_the_paragraph():
+    page = pdfmaker.Page()
+    page.text(96, 100, LINE[2:], 12)
+    page.text(72, 121, LINE[:26], 12)  # stops 6 characters short: "(www.example.gov.cn)" would not fit
+    page.text(72, 142, "（www.example.gov.cn）下载。", 12)
+    page.text(96, 163, LINE[:8] + "。", 12)
+    assert [p.text for p in _doc([page]).paragraphs] == [
+        LINE[2:] + LINE[:26] + "（www.example.gov.cn）下载。", LINE[:8] + "。"]

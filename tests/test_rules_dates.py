@@ -23,8 +23,8 @@ def test_find_dates_keeps_malformed_ones_with_the_problem():
     found = find_dates("截至202512月31日，2021年13月，2月30日，4月31日，2023年2月29日")
     assert [f.date for f in found] == [None] * 5
     assert [f.raw for f in found] == ["202512月31日", "2021年13月", "2月30日", "4月31日", "2023年2月29日"]
-    assert all(f.problem for f in found)
-    assert "2025年12月31日" in found[0].problem
+    assert [f.problem.code for f in found] == ["glued", "bad_month", "no_such_day", "no_such_day", "no_such_day"]
+    assert found[0].problem.values == {"year": "2025", "month": 12, "day": 31}
 
 
 def test_find_dates_ignores_phone_numbers_and_decimals():
@@ -147,6 +147,7 @@ def test_malformed_dates_are_quoted():
     found = run("D104", report(sections))
     assert [d.found for d in found] == ["202512月31日", "2021年13月", "2月30日"]
     assert all(d.severity == "warning" for d in found)
+    assert "应为2025年12月31日" in found[0].message and "2月没有30日" in found[2].message
     assert found[0].location.quote == "截至202512月31日，现行有效规范性文件8件。"
 
 
@@ -165,3 +166,11 @@ def test_title_broken_over_two_lines_names_the_issuer():
     rep.meta.published = D(2025, 4, 2)
     [d] = run("D101", rep)
     assert d.expected == "≤2025-03-31"
+
+
+def test_messages_in_english():
+    rep = report(title="某市教育局2021年政府信息公开工作年度报告", published=D(2022, 2, 14))
+    [d] = run("D101", rep, lang="en")
+    assert "31 January" in d.message and "2022-02-14" in d.message
+    [d] = run("D104", report(official(overview="截至202512月31日。")), lang="en")
+    assert "2025-12-31?" in d.message

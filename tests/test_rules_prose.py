@@ -151,3 +151,9 @@ def test_findings_name_the_line_when_recognition_gives_line_sources():
     del overview.sources
     [d] = run("P101", report(sections))
     assert d.location.source is None  # the heading's line would be wrong for a finding further down
+
+
+def test_breadcrumbs_before_the_first_section_are_not_prose():
+    chrome = "首页政务公开政府信息公开政府信息公开年报\n本报告根据条例要求编制，本报告报告全年工作。"
+    [d] = run("P101", report(preamble=chrome))
+    assert d.found == "报告报告" and d.location.section == "标题与导语"

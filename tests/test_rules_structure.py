@@ -259,3 +259,18 @@ def test_heading_with_bracketed_number_is_not_missing():
     sections = official()[:5]
     sections[4] = section("五、存在的主要问题及改进情况", "政策解读形式单一。\n（六）其他需要报告的事项\n无。")
     assert run("S101", report(sections)) == []
+
+
+def test_a_list_nested_in_the_same_style_resumes_its_parent():
+    text = ("1.主动公开方面。主要做法有：\n1.完善目录。\n2.优化栏目。\n3.加强审核。\n"
+            "2.依申请公开方面。依法办理。\n3.平台建设方面。优化网站。")
+    assert run("S106", _enum_report(text, "一、总体情况")) == []
+    text_with_gap = text + "\n5.监督保障方面。开展检查。"
+    [d] = run("S106", _enum_report(text_with_gap, "一、总体情况"))
+    assert (d.found, d.expected) == ("5.", "4.")
+
+
+def test_a_part_with_an_unofficial_heading_still_counts_as_delivered():
+    sections = official()[:5]
+    sections[4] = section("五、存在的主要问题及改进情况", "政策解读形式单一。\n六、其他事项\n本年度未收取信息处理费。")
+    assert run("S105", report(sections, preamble=INTRO_SIX)) == []

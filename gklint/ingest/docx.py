@@ -29,6 +29,11 @@ _MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, not data
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
+_T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
+_HYPHEN = qn("w:noBreakHyphen")
+# Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs, and the
+# fallback copy of alternate content.
+_SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -40,12 +45,6 @@ def read_docx(path: str, data: bytes) -> Document:
 
 def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
-
-
-_T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
-_HYPHEN = qn("w:noBreakHyphen")
-# Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs.
-_SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom")})
 
 
 def _paragraph_text(p) -> str:

@@ -4,8 +4,9 @@ Nothing is placed by counting numbers: a value is read at the crossing of a row 
 and a column found by its header. How it works:
 
 1. Segmenting. Every grid row votes for the table whose labels (block headings, column headers,
-   row labels, title) it contains; a row without labels stays with the table before it, so a
-   table may share a grid with the others or run on into the next grid (a page break).
+   row labels, title) it contains; a row without labels stays with the table before it. So the
+   tables may share one grid, and a table may run on into the next grid (a page break): its rows
+   carry their labels, or, for table 四's unlabelled values, the grid before ended on the header.
 2. Headers. A row holding a column label (and no number) is a header row; consecutive header rows
    form a band. For each grid column the deepest header cell covering it names its column; header
    cells naming a row (table 四: 行政复议 | 未经复议直接起诉 | 复议后起诉 over their five columns)
@@ -61,14 +62,15 @@ class Matches(dict):
 
 def match_grids(grids: list[Grid], layout: Layout) -> Matches:
     result = Matches()
-    segments = _segment(grids, layout)
+    sheets = [_Sheet(grid, gi) for gi, grid in enumerate(grids)]
+    segments = _segment(sheets, layout)
     for key, rows in segments.items():
-        result[key] = _Mapper(layout.table(key), grids).run(rows)
+        result[key] = _Mapper(layout.table(key), sheets).run(rows)
     claimed = {gi for rows in segments.values() for gi, _ in rows}
-    for gi, grid in enumerate(grids):
-        numbers = sum(1 for row in grid.rows for c in row if c is not None and _is_number(c.text))
-        if gi not in claimed and numbers >= 3:
-            result.notes.append(f"{_grid_name(grid, gi)}（{len(grid.rows)}行）不符合官方表格二、三、四的格式，未读取其中的数字")
+    for sheet in sheets:
+        numbers = sum(1 for row in sheet.grid.rows for c in row if c is not None and _is_number(c.text))
+        if sheet.index not in claimed and numbers >= 3:
+            result.notes.append(f"{sheet.name}（{len(sheet.grid.rows)}行）不符合官方表格二、三、四的格式，未读取其中的数字")
     return result
 
 
@@ -78,39 +80,55 @@ def _is_number(text: str) -> bool:
     return parse_cell(text).kind == "number"
 
 
-def _grid_name(grid: Grid, gi: int) -> str:
-    return f"表格{grid.source.table or gi + 1}"
-
-
 @lru_cache(maxsize=65536)  # the same labels are tested against the same names over and over
 def _matches(text: str, names: tuple[str, ...]) -> bool:
     return bool(text) and label_matches(text, names, loose=True)
 
 
-def _row_cells(grid: Grid, r: int) -> list[GridCell]:
-    """The cells starting in row r."""
-    return [c for c in grid.rows[r] if c is not None]
+class _Sheet:
+    """A grid, its index, and the cell covering each position, computed once (``Grid.cell_at``
+    scans backwards on every call, which long PDF tables make slow)."""
 
+    def __init__(self, grid: Grid, index: int) -> None:
+        self.grid, self.index = grid, index
+        self.width = max((len(r) for r in grid.rows), default=0)
+        self.cover: list[list[GridCell | None]] = [[None] * self.width for _ in grid.rows]
+        for row in grid.rows:
+            for cell in row:
+                if cell is None:
+                    continue
+                for r in range(cell.row, min(cell.row + cell.rowspan, len(grid.rows))):
+                    for c in range(cell.column, min(cell.column + cell.colspan, self.width)):
+                        if self.cover[r][c] is None:
+                            self.cover[r][c] = cell
 
-def _covering(grid: Grid, r: int, columns) -> list[GridCell]:
-    """Distinct cells covering (r, c) for the given columns, left to right."""
-    seen: dict[int, GridCell] = {}
-    for c in columns:
-        cell = grid.cell_at(r, c)
-        if cell is not None and id(cell) not in seen:
-            seen[id(cell)] = cell
-    return list(seen.values())
+    @property
+    def name(self) -> str:
+        return f"表格{self.grid.source.table or self.index + 1}"
 
+    @property
+    def source(self) -> Source:
+        src = self.grid.source
+        return src if src.table is not None else Source(line=src.line, page=src.page, table=self.index + 1)
 
-def _width(grid: Grid) -> int:
-    return max((len(r) for r in grid.rows), default=0)
+    def starting(self, r: int) -> list[GridCell]:
+        """The cells starting in row r."""
+        return [c for c in self.grid.rows[r] if c is not None]
 
+    def covering(self, r: int, columns) -> list[GridCell]:
+        """Distinct cells covering (r, c) for the given columns, left to right."""
+        seen: dict[int, GridCell] = {}
+        for c in columns:
+            cell = self.cover[r][c] if 0 <= c < self.width else None
+            if cell is not None and id(cell) not in seen:
+                seen[id(cell)] = cell
+        return list(seen.values())
 
-def _source(grid: Grid, gi: int, cell: GridCell) -> Source:
-    if cell.source.table is not None:
-        return cell.source
-    return Source(page=grid.source.page, table=grid.source.table or gi + 1, row=cell.row + 1,
-                  column=cell.column + 1)
+    def cell_source(self, cell: GridCell) -> Source:
+        if cell.source.table is not None:
+            return cell.source
+        return Source(page=self.grid.source.page, table=self.source.table, row=cell.row + 1,
+                      column=cell.column + 1)
 
 
 # --------------------------------------------------------------------------- segmenting
@@ -122,15 +140,21 @@ def _markers(spec: TableSpec) -> list[tuple[str, ...]]:
     return names
 
 
-def _segment(grids: list[Grid], layout: Layout) -> dict[str, list[tuple[int, int]]]:
-    """Which table each grid row belongs to: the one whose labels it holds most; a row without
-    labels stays with the current table. Returns table key -> [(grid index, row index)]."""
+def _segment(sheets: list[_Sheet], layout: Layout) -> dict[str, list[tuple[int, int]]]:
+    """Which table each grid row belongs to: the one whose labels it holds most. A row without
+    labels stays with the table before it in the same grid; in a new grid only when the table
+    before ended on its header (table 四's values pushed onto the next page), so that an unrelated
+    table further on is never read as official values. Returns key -> [(grid index, row index)]."""
     markers = {key: _markers(spec) for key, spec in layout.tables.items()}
+    headers = {key: [c.names for c in spec.columns] for key, spec in layout.tables.items()}
     segments: dict[str, list[tuple[int, int]]] = {}
     current: str | None = None
-    for gi, grid in enumerate(grids):
-        for r in range(len(grid.rows)):
-            texts = [c.text for c in _row_cells(grid, r)]
+    open_header = False  # the current table's last row was a header row
+    for sheet in sheets:
+        if not open_header:
+            current = None
+        for r in range(len(sheet.grid.rows)):
+            texts = [c.text for c in sheet.starting(r)]
             votes = Counter({key: sum(1 for t in texts if any(_matches(t, n) for n in names))
                              for key, names in markers.items()})
             best = votes.most_common(1)[0] if votes else (None, 0)
@@ -139,7 +163,10 @@ def _segment(grids: list[Grid], layout: Layout) -> dict[str, list[tuple[int, int
                 if len(ties) == 1:
                     current = best[0]
             if current is not None:
-                segments.setdefault(current, []).append((gi, r))
+                segments.setdefault(current, []).append((sheet.index, r))
+                if texts:
+                    open_header = (any(_matches(t, n) for t in texts for n in headers[current])
+                                   and not any(_is_number(t) for t in texts))
     return segments
 
 
@@ -148,9 +175,9 @@ def _segment(grids: list[Grid], layout: Layout) -> dict[str, list[tuple[int, int
 class _Mapper:
     """Reads one official table from its rows, in order, across grids."""
 
-    def __init__(self, spec: TableSpec, grids: list[Grid]) -> None:
+    def __init__(self, spec: TableSpec, sheets: list[_Sheet]) -> None:
         self.spec = spec
-        self.grids = grids
+        self.sheets = sheets
         self.match = TableMatch(spec.key)
         self.columns: dict[int, str] = {}  # grid column -> column id
         self.groups: dict[int, str] = {}  # grid column -> row id named in a header (table 四)
@@ -192,25 +219,24 @@ class _Mapper:
     def run(self, rows: list[tuple[int, int]]) -> TableMatch:
         previous_grid = None
         for i, (gi, r) in enumerate(rows):
-            grid = self.grids[gi]
+            sheet = self.sheets[gi]
             if gi != previous_grid:
-                self.enter(grid, gi, previous_grid)
+                self.enter(sheet, previous_grid)
                 previous_grid = gi
             nxt = rows[i + 1] if i + 1 < len(rows) else None
-            if self.is_header(grid, r) or (nxt and nxt[0] == gi and self.is_group_row(grid, r)
-                                           and self.is_header(grid, nxt[1])):
-                self.header(grid, r)
+            if self.is_header(sheet, r) or (nxt and nxt[0] == gi and self.is_group_row(sheet, r)
+                                            and self.is_header(sheet, nxt[1])):
+                self.header(sheet, r)
             else:
                 self.in_header = False
-                self.data(grid, gi, r)
+                self.data(sheet, r)
         self.finish()
         return self.match
 
-    def enter(self, grid: Grid, gi: int, previous: int | None) -> None:
-        width = _width(grid)
+    def enter(self, sheet: _Sheet, previous: int | None) -> None:
+        width = sheet.width
         if self.match.source is None:
-            self.match.source = grid.source if grid.source.table is not None else \
-                Source(page=grid.source.page, table=gi + 1)
+            self.match.source = sheet.source
         if previous is not None and self.columns and width != self.width:
             # A continuation without its own header: align the data columns on the right edge.
             shift = width - self.width
@@ -219,24 +245,24 @@ class _Mapper:
         self.width = width
         self.in_header = False
 
-    def is_header(self, grid: Grid, r: int) -> bool:
-        cells = _row_cells(grid, r)
+    def is_header(self, sheet: _Sheet, r: int) -> bool:
+        cells = sheet.starting(r)
         return (any(self.column_of(c.text) for c in cells)
                 and not any(_is_number(c.text) for c in cells))
 
-    def is_group_row(self, grid: Grid, r: int) -> bool:
+    def is_group_row(self, sheet: _Sheet, r: int) -> bool:
         """A row of header cells naming rows over several value columns (table 四's 行政复议 over its
         five). A row label with blank values beside it spans one column and is no group."""
-        cells = _row_cells(grid, r)
+        cells = sheet.starting(r)
         return (any(c.colspan > 1 and self.row_of(c.text) for c in cells)
                 and not any(_is_number(c.text) for c in cells))
 
-    def header(self, grid: Grid, r: int) -> None:
+    def header(self, sheet: _Sheet, r: int) -> None:
         if not self.in_header:  # a new band replaces the previous header
             self.columns, self.groups = {}, {}
             self.in_header = True
-        for c in range(_width(grid)):
-            cell = grid.cell_at(r, c)
+        for c in range(sheet.width):
+            cell = sheet.cover[r][c]
             if cell is None or not cell.text:
                 continue
             col = self.column_of(cell.text)
@@ -249,8 +275,8 @@ class _Mapper:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.id)
 
-    def data(self, grid: Grid, gi: int, r: int) -> None:
-        cells = _row_cells(grid, r)
+    def data(self, sheet: _Sheet, r: int) -> None:
+        cells = sheet.starting(r)
         if not cells:
             return
         if not self.columns:
@@ -258,9 +284,9 @@ class _Mapper:
                 self.note(f"{self.name}缺少可识别的表头，无法确定数字所在的列")
             return
         first = min(self.columns)
-        label_cells = [c for c in _covering(grid, r, range(first)) if c.text]
+        label_cells = [c for c in sheet.covering(r, range(first)) if c.text]
         row, label, broader = self.row_label(label_cells)
-        values = _covering(grid, r, sorted(self.columns))
+        values = sheet.covering(r, sorted(self.columns))
         has_numbers = any(_is_number(v.text) for v in values if v.row == r)
         if row is not None:
             self.alias_text(label, row.label, row=row.id)
@@ -274,14 +300,19 @@ class _Mapper:
                 self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，其中的数字未读取（可能使用了其他年度的格式）")
             return
         if row is None and self.groups:
-            self.read(grid, gi, r, None, values)
+            # Values named by the header alone (table 四): a row of numbers, or the first row
+            # below the header even if blank; not a note row further down.
+            keys = {(g, self.columns[c]) for c, g in self.groups.items() if c in self.columns}
+            marks = any(parse_cell(v.text).kind in ("number", "na") for v in values if v.row == r)
+            if marks or not keys & self.match.cells.keys():
+                self.read(sheet, r, None, values)
             return
         if row is None:
             if has_numbers:
                 text = " ".join(c.text for c in label_cells) or "（无行名）"
                 self.note(f"{self.name}中“{text}”一行不是官方的行，其中的数字未读取")
             return
-        self.read(grid, gi, r, row, values)
+        self.read(sheet, r, row, values)
 
     def row_label(self, cells: list[GridCell]) -> tuple[RowSpec | None, str, bool]:
         """The row named by the label cells left of the data: the rightmost cell, or the rightmost
@@ -299,7 +330,7 @@ class _Mapper:
                 return row, text, True
         return None, "", False
 
-    def read(self, grid: Grid, gi: int, r: int, row: RowSpec | None, values: list[GridCell]) -> None:
+    def read(self, sheet: _Sheet, r: int, row: RowSpec | None, values: list[GridCell]) -> None:
         def key_of(c: int) -> Key | None:
             row_id = row.id if row is not None else self.groups.get(c)
             return (row_id, self.columns[c]) if row_id is not None and c in self.columns else None
@@ -337,7 +368,7 @@ class _Mapper:
             if len(filled) > 1:
                 self.note(f"{self.name}“{row_spec.label}”的“{col.label}”下有多个值，取第一个（{cell.text}）")
             parsed = parse_cell(cell.text, amount=col.amount, signed=col.signed,
-                                source=_source(grid, gi, cell))
+                                source=sheet.cell_source(cell))
             existing = self.match.cells.get((row_id, col_id))
             if existing is not None:
                 if existing.raw != parsed.raw:
@@ -392,38 +423,33 @@ def detect_layout(grids: list[Grid]) -> str | None:
     """Which declared layout the grids follow, from the labels only one layout has (2019: 本年新制作
     数量, 上一年项目数量, 政府集中采购…; 2021: 本年制发件数, 本年收费金额…) and from rows that are a
     heading in one layout but hold numbers in another (（六）其他处理). None when undecided."""
-    all_layouts = layouts()
-    info = {v: _names_of(lay) for v, lay in all_layouts.items()}
-    score = Counter({v: 0 for v in all_layouts})
+    info = {v: _names_of(lay) for v, lay in layouts().items()}
+    score = Counter({v: 0 for v in info})
+    texts = {cell.text for grid in grids for row in grid.rows for cell in row if cell is not None and cell.text}
     for version, own in info.items():
-        others = set().union(*(i["names"] for v, i in info.items() if v != version)) if len(info) > 1 else set()
+        others = set().union(set(), *(i["names"] for v, i in info.items() if v != version))
         distinctive = tuple(own["names"] - others)
-        found = set()
-        for grid in grids:
-            for row in grid.rows:
-                for cell in row:
-                    if cell is None or not cell.text:
-                        continue
-                    norm = normalise(cell.text)
-                    if any(_matches(cell.text, (d,)) for d in distinctive):
-                        found.add(norm)
-        score[version] += len(found)
+        score[version] += len({normalise(t) for t in texts if any(_matches(t, (d,)) for d in distinctive)})
     # A label that heads a group in one layout and is a data row in another: a heading has its
     # sub-row labels to its right ("（六）其他处理" | "1.申请人…"), a data row only values.
-    for grid in grids:
+    roles = {}  # label -> (versions where it is a heading, versions where it is a data row)
+    for version, i in info.items():
+        for label in i["headings"] | i["data"]:
+            heads, rows = roles.setdefault(label, (set(), set()))
+            (heads if label in i["headings"] else rows).add(version)
+    roles = {k: v for k, v in roles.items() if v[0] and v[1]}
+    for gi, grid in enumerate(grids):
+        sheet = None
         for r, row in enumerate(grid.rows):
             for cell in row:
-                if cell is None or not cell.text:
+                if cell is None or normalise(cell.text) not in roles:
                     continue
-                norm = normalise(cell.text)
-                right = _covering(grid, r, range(cell.column + cell.colspan, _width(grid)))
+                sheet = sheet or _Sheet(grid, gi)
+                right = sheet.covering(r, range(cell.column + cell.colspan, sheet.width))
                 as_heading = any(c.text and parse_cell(c.text).kind == "text" for c in right)
-                for version, i in info.items():
-                    other = [o for v, o in info.items() if v != version]
-                    if norm in i["headings"] and any(norm in o["data"] for o in other):
-                        score[version] += as_heading
-                    if norm in i["data"] and any(norm in o["headings"] for o in other):
-                        score[version] += not as_heading
+                heads, rows = roles[normalise(cell.text)]
+                for version in heads if as_heading else rows:
+                    score[version] += 1
     ranked = score.most_common()
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None

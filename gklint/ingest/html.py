@@ -3,9 +3,10 @@
 A portal page wraps the report in navigation, scripts, layout tables and footers. The reader
 1. decodes the bytes (BOM, valid UTF-8, the page's declared charset, then charset-normalizer),
 2. parses them safely (lxml, no network access),
-3. picks the element that holds the report: the deepest element containing every numbered
-   section heading ("一、…", "二、…" as paragraphs), or else the element whose paragraphs hold the
-   most text, plus the short text just before it (title, date) inside a close ancestor,
+3. picks the element that holds the report: the deepest element holding the most distinct
+   numbered section headings ("一、…", "二、…" starting a paragraph or line), or else the element
+   whose paragraphs hold the most text; plus the short text just before it (title, source, date)
+   inside a close ancestor, links aside,
 4. walks it in document order: paragraphs (block elements, <br>-separated lines) and data tables
    as ``Grid``s (rowspan/colspan resolved). Tables used for page layout are walked as containers.
 
@@ -234,9 +235,11 @@ def _content_root(body):
     stray "一、…" in a menu does not widen it), else the element whose innermost paragraphs hold
     the most text."""
     numerals: dict = {}  # element -> numerals of the headings inside it
-    for el in _innermost_blocks(body):
-        text = clean(el.text_content())
-        if _HEADING.match(text) and not _in_data_table(el):
+    # Headings start a paragraph, or a line of one (a text node: "…<br>二、主动公开…").
+    candidates = [(el, clean(el.text_content())) for el in _innermost_blocks(body)]
+    candidates += [(node.getparent(), clean(node)) for node in body.xpath(".//text()")]
+    for el, text in candidates:
+        if el is not None and _HEADING.match(text) and not _in_data_table(el):
             numeral = re.match(r"[一二三四五六七八九十]+", text).group()
             for holder in (el, *el.iterancestors()):
                 numerals.setdefault(holder, set()).add(numeral)
@@ -301,8 +304,8 @@ class _Walker:
 
     def add(self, text: str | None, line: int | None) -> None:
         if text and self.state != "after":
-            if not self.buf:
-                self.line = line
+            if not any(part.strip() for part in self.buf):
+                self.line = line  # the line where the paragraph's first visible text is
             self.buf.append(text)
 
     def flush(self) -> None:

@@ -60,6 +60,7 @@ class SectionModel(BaseModel):
     number: str | None = None
     id: str | None = None
     source: SourceModel | None = None
+    sources: list[SourceModel | None] = Field(default_factory=list, description="where each line of text is")
 
 
 class NoteModel(BaseModel):
@@ -83,6 +84,7 @@ class ReportFile(BaseModel):
     layout: str | None = Field(None, description='"2021" or "2019"; detected from the row labels when absent')
     meta: MetaModel = Field(default_factory=MetaModel)
     preamble: str = ""
+    preamble_sources: list[SourceModel | None] = Field(default_factory=list)
     sections: list[SectionModel] = Field(default_factory=list)
     tables: dict[str, dict[str, dict[str, CellValue]]] = Field(
         default_factory=dict, description="table (二/三/四) -> row label -> column label -> cell")
@@ -171,10 +173,11 @@ def from_json(data: Any, path: str = "<json>") -> Report:
             if not any(n.kind == "table_missing" and n.table == tkey for n in notes):
                 notes.append(Note("table_missing", f"未找到表{tkey}（{spec.title}）", table=tkey))
     meta = Metadata(**doc.meta.model_dump())
-    sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source))
-                for s in doc.sections]
+    sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source),
+                        sources=[_source(x) for x in s.sources]) for s in doc.sections]
     return Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
-                  preamble=doc.preamble, path=path, notes=notes)
+                  preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
+                  path=path, notes=notes)
 
 
 def read_json(path: str, text: str) -> Report:
@@ -222,6 +225,7 @@ def to_json(report: Report, *, with_source: bool = False) -> dict:
         item = {"heading": s.heading, "number": s.number, "id": s.id, "text": s.text}
         if with_source and s.source is not None:
             item["source"] = s.source.to_dict()
+            item["sources"] = [x.to_dict() if x else None for x in s.sources]
         sections.append({k: v for k, v in item.items() if v is not None})
     notes = []
     for n in report.notes:
@@ -229,9 +233,11 @@ def to_json(report: Report, *, with_source: bool = False) -> dict:
         if with_source and n.source is not None:
             item["source"] = n.source.to_dict()
         notes.append(item)
-    return {"gklint": FORMAT_VERSION, "generator": f"gklint {__version__}", "layout": report.layout,
-            "meta": meta, "preamble": report.preamble, "sections": sections, "tables": tables,
-            "notes": notes}
+    out = {"gklint": FORMAT_VERSION, "generator": f"gklint {__version__}", "layout": report.layout,
+           "meta": meta, "preamble": report.preamble, "sections": sections, "tables": tables, "notes": notes}
+    if with_source:
+        out["preamble_sources"] = [x.to_dict() if x else None for x in report.preamble_sources]
+    return out
 
 
 def json_schema() -> dict:

@@ -11,8 +11,10 @@ raises ReadError.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from gklint.ingest import guards
@@ -54,7 +56,25 @@ def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> 
 
 # --------------------------------------------------------------------------- pages
 
+@contextmanager
+def _quiet_pdfminer():
+    """pdfminer logs a warning for every oddity of a font (seen by the hundred in browser-printed
+    PDFs); they say nothing to a user checking a report."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _read_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
+    with _quiet_pdfminer():
+        return _parse_pages(path, data, limits)
+
+
+def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 

@@ -19,7 +19,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from gklint.ingest.document import Grid, GridCell, Source
-from gklint.ingest.pdf_text import HEADING, Line, cell_text, join_wrapped, tidy
+from gklint.ingest.pdf_text import HEADING, Line, cell_text, group_lines, join_wrapped, tidy
 
 _NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")
 _EDGE_TOL = 4.0  # points: edges this close are the same edge (pdfplumber snaps within 3)
@@ -33,6 +33,8 @@ class PartCell:
     rowspan: int = 1
     colspan: int = 1
     page: int = 0
+    open_top: bool = False  # no ruling line above it: it goes on from the page before
+    open_bottom: bool = False  # no ruling line below it: it goes on on the next page
 
 
 @dataclass
@@ -104,12 +106,100 @@ def _visible(obj: dict) -> bool:
 def ruled_tables(page, number: int) -> list[Part]:
     """Tables drawn with ruling lines on one pdfplumber page (at least two columns)."""
     page = page.filter(_visible)
+    horizontals = [e for e in page.edges if e["orientation"] == "h"]
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                "explicit_horizontal_lines": _closing_lines(page.edges)}
     parts = []
-    for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
+    for table in page.find_tables(settings):
         part = _from_cells(table.cells, page.chars, number)
         if part is not None:
+            _mark_open(part, horizontals)
+            _take_overflow(part, page.chars)
             parts.append(part)
     return parts
+
+
+def _take_overflow(part: Part, chars: list[dict]) -> None:
+    """Text that ran out below a row cut by the page break (browsers print it so) goes back into
+    its cells: lines right under the table, each character inside one open cell of the last row."""
+    cells = [c for c in part.cells if c.row + c.rowspan == part.nrows and c.open_bottom]
+    if not cells:
+        return
+    below = [ch for ch in chars if (ch["top"] + ch["bottom"]) / 2 > part.bottom
+             and part.xs[0] <= (ch["x0"] + ch["x1"]) / 2 <= part.xs[-1]]
+    taken: dict[int, list[dict]] = {}
+    bottom = part.bottom
+    for line in group_lines(below):
+        if line.top - bottom > 1.5 * max(line.size, 1):
+            break
+        owners = [_owner(cells, part.xs, ch) for ch in line.chars]
+        if any(owner is None for owner in owners):
+            break
+        for owner, ch in zip(owners, line.chars):
+            taken.setdefault(id(owner), []).append(ch)
+        bottom = line.bottom
+    for cell in cells:
+        if id(cell) in taken:
+            cell.text = join_wrapped([cell.text, cell_text(taken[id(cell)])])
+    part.bottom = bottom
+
+
+def _owner(cells: list[PartCell], xs: list[float], ch: dict) -> PartCell | None:
+    for cell in cells:
+        if xs[cell.col] - 0.5 <= ch["x0"] and ch["x1"] <= xs[cell.col + cell.colspan] + 0.5:
+            return cell
+    return None
+
+
+def _ruled(horizontals: list[dict], y: float, x0: float, x1: float) -> bool:
+    """Is there a ruling line at height ``y`` from ``x0`` to ``x1`` (drawn in one or several pieces)?"""
+    reach = x0 + 2
+    for h in sorted((h for h in horizontals if abs(h["top"] - y) <= 2), key=lambda h: h["x0"]):
+        if h["x0"] > reach + 2:
+            break
+        reach = max(reach, h["x1"])
+        if reach >= x1 - 2:
+            return True
+    return False
+
+
+def _mark_open(part: Part, horizontals: list[dict]) -> None:
+    """Cells on the top or bottom edge of the table with no ruling line drawn there."""
+    for cell in part.cells:
+        x0, x1 = part.xs[cell.col], part.xs[cell.col + cell.colspan]
+        if cell.row == 0:
+            cell.open_top = not _ruled(horizontals, part.top, x0, x1)
+        if cell.row + cell.rowspan == part.nrows:
+            cell.open_bottom = not _ruled(horizontals, part.bottom, x0, x1)
+
+
+def _closing_lines(edges: list[dict]) -> list[dict]:
+    """Horizontal lines closing tables left open at a page break.
+
+    Some producers (browsers printing a web page) draw no line where a page break cuts a table:
+    the vertical rules run to the edge of the text area and stop. A line is added where a group
+    of vertical rules starts or ends without a horizontal rule across it; the cells left open
+    there are marked (``_mark_open``), so the parts can be rejoined across the break.
+    """
+    verticals = sorted((e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3),
+                       key=lambda e: e["top"])
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    groups: list[list[float]] = []  # top, bottom, x0, x1, count
+    for e in verticals:
+        if groups and e["top"] <= groups[-1][1] + 1:
+            g = groups[-1]
+            g[1], g[2], g[3], g[4] = max(g[1], e["bottom"]), min(g[2], e["x0"]), max(g[3], e["x0"]), g[4] + 1
+        else:
+            groups.append([e["top"], e["bottom"], e["x0"], e["x0"], 1])
+    lines = []
+    for top, bottom, x0, x1, count in groups:
+        if count < 2 or x1 - x0 < 10:
+            continue
+        for y in (top, bottom):
+            if not _ruled(horizontals, y, x0, x1):
+                lines.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                              "width": x1 - x0, "height": 0})
+    return lines
 
 
 def _from_cells(boxes: list[tuple[float, float, float, float]], chars: list[dict], number: int) -> Part | None:
@@ -253,14 +343,38 @@ def merge(prev: Part, nxt: Part) -> Part:
     edges.sort()
     _regrid(prev, edges)
     _regrid(nxt, edges)
-    _drop_repeated_header(prev, nxt)
-    _join_across_break(prev, nxt)
+    if not _join_cut_row(prev, nxt):
+        _drop_repeated_header(prev, nxt)
+        _join_across_break(prev, nxt)
     for cell in nxt.cells:
         cell.row += prev.nrows
     prev.cells.extend(nxt.cells)
     prev.nrows += nxt.nrows
     prev.bottom = nxt.bottom
     return prev
+
+
+def _join_cut_row(prev: Part, nxt: Part) -> bool:
+    """The last row of ``prev`` and the first of ``nxt`` are one row cut by the page break:
+    no ruling line closes any cell of either at the break."""
+    last = prev.nrows - 1
+    pairs = []
+    for cell in (c for c in nxt.cells if c.row == 0):
+        above = prev.covering(last, cell.col)
+        if above is None or (above.col, above.colspan) != (cell.col, cell.colspan) \
+                or not (above.open_bottom and cell.open_top):
+            return False
+        pairs.append((above, cell))
+    if not pairs:
+        return False
+    for above, cell in pairs:
+        above.text = join_wrapped([above.text, cell.text])
+        above.rowspan += cell.rowspan - 1
+        nxt.cells.remove(cell)
+    for cell in nxt.cells:
+        cell.row -= 1
+    nxt.nrows -= 1
+    return True
 
 
 def _drop_repeated_header(prev: Part, nxt: Part) -> None:
@@ -288,7 +402,8 @@ def _drop_repeated_header(prev: Part, nxt: Part) -> None:
 def _join_across_break(prev: Part, nxt: Part) -> None:
     """A merged cell cut by the page break: its parts are one cell again.
 
-    Only for cells spanning several rows on either side, in the same columns, where the part
+    Either no ruling line separates the two parts (the producer drew it open), or, when lines
+    were drawn, a cell spanning several rows on either side, in the same columns, whose part
     after the break is empty or continues text (not a number, not a new numbered item).
     """
     last = prev.nrows - 1
@@ -296,13 +411,14 @@ def _join_across_break(prev: Part, nxt: Part) -> None:
         above = prev.covering(last, cell.col)
         if above is None or (above.col, above.colspan) != (cell.col, cell.colspan):
             continue
-        if above.rowspan == 1 and cell.rowspan == 1:
-            continue
-        if cell.text and (not above.text or _is_number(above.text) or _is_number(cell.text)
-                          or HEADING.match(cell.text)):
-            continue
-        if not cell.text and not above.text:
-            continue
+        if not (above.open_bottom and cell.open_top):
+            if above.rowspan == 1 and cell.rowspan == 1:
+                continue
+            if not cell.text and not above.text:
+                continue
+            if cell.text and (not above.text or _is_number(above.text) or _is_number(cell.text)
+                              or HEADING.match(cell.text)):
+                continue
         above.text = join_wrapped([above.text, cell.text])
         above.rowspan += cell.rowspan
         nxt.cells.remove(cell)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,9 +23,22 @@ HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+[章节�
 _SENTENCE_END = tuple("。；：！？!?;:")
 
 
+# Some PDF producers map glyphs to look-alike code points: Kangxi radicals (U+2F00...) instead of
+# ideographs ("⼈" for "人", "⼀" for "一"), CJK compatibility ideographs, U+2329 for "〈". Fold
+# them back (NFKC, for these blocks only). The radicals supplement (U+2E80...) has no NFKC
+# mapping: its radicals that are also whole characters are mapped by hand (after Unicode's
+# EquivalentUnifiedIdeograph.txt).
+_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp))
+             for cp in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), 0x2329, 0x232A]
+             if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
+_RADICALS.update({ord(a): b for a, b in zip(
+    "⺁⺇⺌⺗⺝⺟⺠⺧⺩⺫⺬⺮⺯⺳⺶⺼⺽⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+    "厂几小心月母民牛王目示竹糸网羊肉臼虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟")})
+
+
 def tidy(text: str) -> str:
     """Drop the spaces a PDF puts between Chinese characters and digits ("2024 年" -> "2024年")."""
-    return _SPACE_NEAR_CJK.sub("", text).strip()
+    return _SPACE_NEAR_CJK.sub("", text.translate(_RADICALS)).strip()
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -93,6 +107,30 @@ def group_lines(chars: list[dict], page: int = 0) -> list[Line]:
     return [Line.of(g, page) for g in groups]
 
 
+_OPENING = frozenset("（《“‘〈【「『〔([{")
+_CLOSING = frozenset("，。、；：！？）》”’〉】」』〕,.;:!?)]}%")
+_WORD = re.compile(r"[A-Za-z0-9.@:/\\_\-+%#&=~]")
+
+
+def first_unit_width(line: Line) -> float:
+    """Width of what cannot be split at the start of a line: opening brackets, then one Chinese
+    character or a whole Latin word or number, then closing punctuation (which never starts a
+    line). A wrapped line before it may stop short by up to this much."""
+    chars = line.chars
+    i = 0
+    while i < len(chars) and chars[i]["text"] in _OPENING:
+        i += 1
+    if i < len(chars) and _WORD.match(chars[i]["text"]):
+        while i < len(chars) and _WORD.match(chars[i]["text"]):
+            i += 1
+    else:
+        i += 1
+    while i < len(chars) and chars[i]["text"] in _CLOSING:
+        i += 1
+    i = min(i, len(chars))
+    return (chars[i - 1]["x1"] - chars[0]["x0"]) if i else 0.0
+
+
 def cell_text(chars: list[dict]) -> str:
     return join_wrapped([line.text for line in group_lines(chars)])
 
@@ -115,8 +153,11 @@ def margins(lines: list[Line], fallback: Margins | None = None) -> Margins:
     if not shared and fallback:
         return fallback
     left = min(shared) if shared else lefts.most_common(1)[0][0]  # continuation lines sit at the margin
-    wide = [line.x1 for line in lines if line.x0 <= left + 2]
-    right = statistics.median(sorted(wide)[len(wide) // 2:]) if wide else max(line.x1 for line in lines)
+    ends = sorted((line.x1 for line in lines), reverse=True)
+    size = statistics.median(line.size for line in lines)
+    # the right edge: the furthest end reached by two lines (full lines end together; a stray
+    # wide line, a page number or a centred title does not move it)
+    right = next((a for a, b in zip(ends, ends[1:]) if a - b <= 0.5 * size), ends[0])
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:])
             if b.page == a.page and 0 < b.top - a.top < 4 * max(a.size, 1)]
     pitch = statistics.median(gaps) if gaps else (fallback.pitch if fallback else 1.5 * lines[0].size)
@@ -145,8 +186,8 @@ class ParagraphBuilder:
         size = max(line.size, 1)
         if line.x0 > m.left + 0.9 * size:  # indented
             return True
-        if last.x1 < lm.right - 2 * max(last.size, 1):  # the line before stopped short
-            return True
+        if lm.right - last.x1 > first_unit_width(line) + 0.6 * max(last.size, 1):
+            return True  # the line before stopped short: what starts this line would have fitted there
         if abs(line.size - last.size) > 0.15 * max(line.size, last.size):
             return True
         if not new_page and line.top - last.top > 1.6 * m.pitch:

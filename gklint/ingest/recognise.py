@@ -65,10 +65,14 @@ def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], lis
     tables: dict[str, Table] = {}
     notes: list[Note] = []
     for key, match in matches.items():
+        if not match.cells:  # labels found but no value placed: let the text stream try
+            notes.extend(Note("table_unreadable", text, table=key) for text in match.notes)
+            continue
         tables[key] = Table(key, dict(match.cells), found=True, source=match.source)
         for text in match.notes:
             notes.append(Note("table_unreadable", text, table=key))
-        notes.extend(getattr(match, "aliases", ()) or ())
+        notes.extend(match.aliases)
+    notes.extend(Note("table_unreadable", text) for text in getattr(matches, "notes", ()))
     return tables, notes
 
 
@@ -113,13 +117,15 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     sections: list[Section] = []
     for k, h in enumerate(headings):
         end = headings[k + 1].para if k + 1 < len(headings) else len(paragraphs)
-        body = [h.tail] if h.tail else []
-        body += [paragraphs[i].text for i in range(h.para + 1, end) if not is_table_line(i)]
+        kept = [i for i in range(h.para + 1, end) if not is_table_line(i)]
+        body = ([h.tail] if h.tail else []) + [paragraphs[i].text for i in kept]
+        sources = ([paragraphs[h.para].source] if h.tail else []) + [paragraphs[i].source for i in kept]
         heading_text = paragraphs[h.para].text
         if h.tail:
             heading_text = heading_text[: len(heading_text) - len(h.tail)].rstrip()
         sections.append(Section(heading=heading_text, text="\n".join(body), number=h.number,
-                                id=h.spec.id if h.spec else None, source=paragraphs[h.para].source))
+                                id=h.spec.id if h.spec else None, source=paragraphs[h.para].source,
+                                sources=sources))
     first = headings[0].para if headings else len(paragraphs)
     preamble_lines = [p.text for p in paragraphs[:first]]
     all_lines = [p.text for i, p in enumerate(paragraphs) if not is_table_line(i)]
@@ -133,4 +139,5 @@ def recognise(doc: Document, version: str | None = None) -> Report:
 
     return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
                   sections=sections, tables=tables, preamble="\n".join(preamble_lines),
+                  preamble_sources=[p.source for p in paragraphs[:first]],
                   path=doc.path, notes=notes)

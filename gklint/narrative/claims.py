@@ -7,11 +7,12 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
         label: {zh: 收到政府信息公开申请, en: requests received}
         units: [件, 次]                 # the stated number must carry one of these units
         near: ['收到|受理|接收']        # each regex must occur in the number's clause
-        not_near: '复议|诉讼|其中'       # … and this one must not
+        not_near: '复议|诉讼|其中'       # … and this one must not, nor a bracket right after the number
         topic: '(?<!依)申请'             # the subject: named before the number in its paragraph (the
                                         # nearest mention), after it in its clause, or in the heading
         not_topic: '复议|诉讼|留言'      # other subjects: not named between that mention and the number
         context: '政府信息公开|依申请'   # must occur in the heading, the paragraph or the sentence
+        context_in: paragraph           # or sentence: only the heading and the sentence count
         in_parts: false                 # skip numbers that follow 其中 (a part, not the total)
         compare: equal                  # or presence: only zero against non-zero is a mismatch
         amount: false                   # true: the number is money, compared in 万元
@@ -62,6 +63,7 @@ class Claim:
     topic: re.Pattern | None = None
     not_topic: re.Pattern | None = None
     context: re.Pattern | None = None
+    context_in: str = "paragraph"
     in_parts: bool = False
     compare: str = "equal"
     amount: bool = False
@@ -100,6 +102,8 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             raise ClaimError(f"{where}: needs name, units and readings")
         if item.get("compare", "equal") not in ("equal", "presence"):
             raise ClaimError(f"{where}: compare must be equal or presence")
+        if item.get("context_in", "paragraph") not in ("paragraph", "sentence"):
+            raise ClaimError(f"{where}: context_in must be paragraph or sentence")
         readings = []
         for r in item["readings"]:
             cells = r["cells"] if isinstance(r, dict) else r
@@ -114,6 +118,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             near=tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near])),
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
             not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
+            context_in=str(item.get("context_in", "paragraph")),
             in_parts=bool(item.get("in_parts", False)),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
             readings=tuple(readings), note=_texts(item.get("note"))))
@@ -136,12 +141,12 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     context = q.before + "\u2016" + q.after
     if any(not p.search(context) for p in claim.near):
         return False
-    if claim.not_near is not None and claim.not_near.search(context):
-        return False
+    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(q.note)):
+        return False  # (a bracket after the number qualifies it: "规章13件（含修改4件、废止4件）")
     if claim.topic is not None and not _on_topic(claim, para + s, len(para), q, heading):
         return False
-    if claim.context is not None and not (claim.context.search(heading) or claim.context.search(para)
-                                          or claim.context.search(s)):
+    if claim.context is not None and not (claim.context.search(heading) or claim.context.search(s)
+                                          or claim.context_in == "paragraph" and claim.context.search(para)):
         return False
     return True
 
@@ -226,7 +231,7 @@ def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
         if factor is None:
             return None
         return q.value * factor, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
-    return q.value, 1e-9
+    return q.value, q.tolerance + 1e-9
 
 
 def _agree(claim: Claim, stated: float, tolerance: float, expected: float) -> bool:

@@ -58,7 +58,7 @@ class Enumeration:
     @property
     def tolerance(self) -> float:
         if self.total.family != "money":
-            return 1e-9
+            return sum(q.tolerance for q in [self.total, *self.parts]) + 1e-9
         digits = max(_decimals(q.raw) for q in [self.total, *self.parts])
         factor = min(WAN_YUAN[q.unit] for q in [self.total, *self.parts])
         return 0.5 * 10 ** -digits * factor * (len(self.parts) + 1) + 1e-9
@@ -111,11 +111,13 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
     for i, sq in enumerate(analysed):
         s = sq.sentence.folded
         qizhong = list(_QIZHONG.finditer(s))
+        depths = [_depth(s, m.start()) for m in qizhong]
         for k, m in enumerate(qizhong):
             total_sq, total = _total_before(analysed, i, m.start())
             if total is None:
                 continue
-            stop = qizhong[k + 1].start() if k + 1 < len(qizhong) else len(s)
+            # a list runs to the next 其中 at its own level (a nested one in brackets does not end it)
+            stop = next((n.start() for n, d in zip(qizhong[k + 1:], depths[k + 1:]) if d <= depths[k]), len(s))
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
@@ -148,11 +150,12 @@ def _total_before(analysed, i: int, pos: int) -> tuple[SentenceQuantities | None
     if _GAP_TEXT.search(s[:pos]) or i == 0:
         return None, None
     prev = analysed[i - 1]
-    if not prev.quantities:
+    counted = [q for q in prev.quantities if q.unit]
+    if not counted:
         return None, None
-    total = prev.quantities[-1]
-    if _GAP_TEXT.search(prev.sentence.folded[total.end:]):
-        return None, None
+    total = counted[-1]
+    if len(_GAP_TEXT.findall(prev.sentence.folded[total.end:])) > 12:
+        return None, None  # "…4521条，同比增长8.6%。其中…" still names 4521
     return (prev, total) if _can_total(total) else (None, None)
 
 
@@ -178,8 +181,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
     candidates = [q for q in sq.quantities if after <= q.start < min(stop, close)]
     if stop < len(s) and candidates and not nested:
         # the number right before the next 其中 is that list's total, not a part of this one
-        last = candidates[-1]
-        if not _GAP_TEXT.findall(s[last.end:stop]) or len(_GAP_TEXT.findall(s[last.end:stop])) <= 12:
+        if len(_GAP_TEXT.findall(s[candidates[-1].end:stop])) <= 12:
             candidates = candidates[:-1]
     parts: list[Quantity] = []
     unsure: list[Quantity] = []
@@ -212,7 +214,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
 def _heji(sq: SentenceQuantities, m: re.Match, qizhong: list[int]) -> Enumeration | None:
     s = sq.sentence.folded
     after = [q for q in sq.quantities if q.start >= m.end()]
-    if not after or _GAP_TEXT.findall(s[m.end():after[0].start]).__len__() > 4:
+    if not after or len(_GAP_TEXT.findall(s[m.end():after[0].start])) > 4:
         return None
     total = after[0]
     if not _can_total(total) or total.in_parens:

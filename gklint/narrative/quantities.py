@@ -58,15 +58,19 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|将近|不足|不
 _APPROX_AFTER = re.compile(r"\s*(?:左右|以上|以下|以内|上下|余)")
 _DURATION_AFTER = re.compile(r"月|小时|工作日|星期|天|周(?!年)")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|减少|下降|上升|提高|降低|增多|减少|回落|提升|增|减|多|少|相差|差)了?\s*$")
-_CHANGE_IN_CLAUSE = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|增幅|降幅")
+_CHANGE_IN_CLAUSE = re.compile(r"同比|环比|[较比]上一?年|[较比]去年|增幅|降幅")
 _RATE_IN_CLAUSE = re.compile(r"平均|人均|日均|月均|年均|每")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,}")
 
 # Time markers: the nearest before a number says which period it belongs to.
 _FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比|环比|同期|上半年|下半年|[一二三四1-4]季度"
             r"|累计|明年|下一年|下一步|今后|未来|此前|近[几两三五十\d]+年")
-_OWN = r"本年度?|今年|年内|全年|当年|年度内|本年度"
-_MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年))|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")
+_OWN = r"本年度?|今年|年内|全年|当年|年度内"
+_MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年)|[一二][〇零九一二三][〇零一二三四五六七八九]{{2}}(?=年))"
+                     rf"|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")
+_COMPARISONS = ("同比", "环比", "同期")
+_COMPARE_BEFORE = ("较", "比", "与", "于", "同")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 @dataclass
@@ -85,6 +89,8 @@ class Quantity:
     clause_end: int = 0
     before: str = ""  # folded clause text before the number (back to a delimiter or the previous number)
     after: str = ""  # folded clause text after the unit (up to a delimiter or the next number)
+    note: str = ""  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
+    tolerance: float = 0.0  # how far the true figure may be from a rounded one (2.3万件: 500)
 
     @property
     def counts(self) -> bool:
@@ -141,28 +147,31 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
                     chinese = chinese[:-1]
                 if not chinese:
                     continue
-            if start > 0 and s[start - 1] in _CN_WORD_BEFORE and s[start - 1] != "第":
-                continue
+            if start > 0 and s[start - 1] in _CN_WORD_BEFORE:
+                continue  # 统一, 进一步, 第十四个: part of a word, or an ordinal
             if len(chinese) == 1 and chinese in "一两万亿百千":
                 continue  # 一个, 两个: an article, not a count
-            value = _chinese(chinese)
             num_end = start + len(chinese)
+            tail = _TAIL.match(s, num_end)
+            if not tail["unit"]:
+                continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
+            value = _chinese(chinese)
         else:
             value, num_end = _arabic(m, sentence.text)
+            pos = num_end
+            tail = _TAIL.match(s, num_end)
         if value is None:
             continue
-        tail = _TAIL.match(s, num_end)
         mult, approx, unit = tail["mult"], tail["approx"], tail["unit"] or ""
-        if chinese and not unit and not (start > 0 and s[start - 1] == "第"):
-            if not _DATE_AFTER.match(s, num_end):
-                continue  # a Chinese numeral without a unit is a word (一是, 十九大)
-        if mult == "万" and unit:
-            value = value * 10000
-        elif mult == "亿" and unit:
-            value = value * 100000000
+        tolerance = 0.0
+        if mult and unit:  # 2.3万件 is rounded: it stands for anything from 22,500 to 23,499
+            factor = 10000 if mult == "万" else 100000000
+            digits = len(str(value).split(".")[1]) if isinstance(value, float) else 0
+            value, tolerance = _round(value * factor), 0.5 * factor * 10 ** -digits
         end = tail.end() if unit else num_end
         pos = max(pos, end)
-        q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip())
+        q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip(),
+                     tolerance=tolerance)
         q.excluded = _exclusion(s, q, num_end, bool(approx))
         found.append(q)
     _context(s, found)
@@ -170,7 +179,17 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     return found
 
 
+_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"〇": 0}
+
+
+def _round(value: float) -> int | float:
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
 def _chinese(text: str) -> int | None:
+    if text in _ONE_DIGIT:  # spares the cn2an import for 三个, 十件
+        return _ONE_DIGIT[text]
     from gklint.ingest.numerals import chinese_to_int
 
     return chinese_to_int(text)
@@ -232,11 +251,29 @@ def _context(s: str, found: list[Quantity]) -> None:
         q.before = s[start:q.start]
         q.after = s[q.end:stop] if next_start >= stop else ""
         q.in_parens = q.start < len(depth_at) and depth_at[q.start] > 0
+        q.note = _bracket_after(s, q.end)
         if q.excluded is None and any(a < q.start < b for a, b in quoted):
             q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
 
 
 _BRACKETS = "()（）[]【】"
+
+
+def _bracket_after(s: str, pos: int) -> str:
+    """The text of a bracket right after a number: "规章13件（含新制定5件，废止4件）"."""
+    while pos < len(s) and s[pos] in " \t":
+        pos += 1
+    if pos >= len(s) or s[pos] not in "(（[【":
+        return ""
+    depth = 0
+    for j in range(pos, len(s)):
+        if s[j] in "(（[【":
+            depth += 1
+        elif s[j] in ")）]】":
+            depth -= 1
+            if depth == 0:
+                return s[pos + 1:j]
+    return s[pos + 1:]
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 
 
@@ -257,8 +294,11 @@ def _quoted_spans(s: str) -> list[tuple[int, int]]:
 
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
+    comparisons = [at for at, kind in markers if kind == "comparison"]
     for q in found:
-        q.foreign = _nearest(markers, q.start) == "foreign"
+        # a comparison (较上年, 与去年同期) speaks of the other year in its own clause only
+        q.foreign = _nearest(markers, q.start) == "foreign" or any(
+            q.clause_start <= at < q.start for at in comparisons)
 
 
 def _nearest(markers: list[tuple[int, str | None]], pos: int) -> str | None:
@@ -266,7 +306,7 @@ def _nearest(markers: list[tuple[int, str | None]], pos: int) -> str | None:
     for at, kind in markers:
         if at >= pos:
             break
-        if kind is not None:
+        if kind in ("own", "foreign"):
             last = kind
     return last
 
@@ -277,10 +317,12 @@ def period_at(folded: str, pos: int, year: int | None) -> str | None:
 
 
 def _kind(m: re.Match, year: int | None) -> str | None:
+    if m["foreign"] and (m["foreign"] in _COMPARISONS or m.string[max(0, m.start() - 1):m.start()] in _COMPARE_BEFORE):
+        return "comparison"  # 较上年增加14件: its own clause is about last year, the frame stays
     if m["year"]:
         if year is None:
             return None
-        return "own" if int(m["year"]) == year else "foreign"
+        return "own" if int(m["year"].translate(_YEAR_DIGITS)) == year else "foreign"
     return "foreign" if m["foreign"] else "own"
 
 

@@ -7,6 +7,7 @@ Zero statements are declared in a rule of ``rules/narrative.yaml`` (``check: zer
         label: {zh: 未收到政府信息公开申请, en: no disclosure request received}
         pattern: '(?:未|没有)(?:收到|接到|受理)[^,;:。]{0,12}?(?<!依)申请(?!人)'
         spoilers: '复议|诉讼|逾期'     # the clause must not contain these
+        context: '信息公开'            # optional: the sentence or the section heading must contain it
         cells: [三.new.total]          # the table must show 0 in each of these
 
 A statement in a sentence about another period (上年, 2020年…) is left alone.
@@ -33,6 +34,7 @@ class ZeroStatement:
     pattern: re.Pattern | None = None
     spoilers: re.Pattern | None = None
     cells: tuple[str, ...] = ()
+    context: re.Pattern | None = None
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -44,12 +46,13 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         try:
             pattern = re.compile(item["pattern"])
             spoilers = re.compile(item["spoilers"]) if item.get("spoilers") else None
+            context = re.compile(item["context"]) if item.get("context") else None
         except re.error as exc:
             raise ZeroError(f"{where}: bad pattern: {exc}") from None
         label = item.get("label") or item["name"]
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
-                                 pattern, spoilers, tuple(map(str, item["cells"]))))
+                                 pattern, spoilers, tuple(map(str, item["cells"])), context))
     return tuple(out)
 
 
@@ -66,12 +69,14 @@ class ZeroMention:
 
 
 def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantities, ...],
-         year: int | None) -> list[ZeroMention]:
+         year: int | None, heading: str = "") -> list[ZeroMention]:
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
     for sq in analysed:
         s = sq.sentence.folded
         for st in statements:
+            if st.context is not None and not (st.context.search(s) or st.context.search(heading)):
+                continue
             for m in st.pattern.finditer(s):
                 lo, hi = clause_bounds(s, m.start())
                 hi = max(hi, clause_bounds(s, max(m.end() - 1, m.start()))[1])

@@ -6,6 +6,7 @@ suffixes that tell a department from a government) are data in the rule.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,8 @@ from gklint.dates import FoundDate, find_dates, report_year
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import PREAMBLE, Place, first_line, is_table_line, lines, quote, report_texts as texts, sentence_span
+from gklint.textutil import (PREAMBLE, Place, first_line, is_table_line, lines, pick, quote, report_texts as texts,
+                             sentence_span)
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -50,34 +52,38 @@ def _locate(report: Report, value: dt.date, *, last: bool = False,
     return place.location(*found.span)
 
 
+def _title_location(report: Report) -> Location:
+    """When the date itself is not written in the text (it came from the page's metadata): the title."""
+    return Location(section=PREAMBLE, quote=report.meta.title or first_line(report.preamble) or None)
+
+
 # --------------------------------------------------------------------------- publication deadline
 
-def agency_kind(report: Report, params: dict, settings: dict | None) -> tuple[str | None, str]:
-    """("aggregate" | "department" | None, why): a local government's own aggregate report, a department's
-    or township's report, or unknown. A setting ``aggregate`` decides; else the title's issuer."""
+def agency_kind(report: Report, params: dict, settings: dict | None) -> tuple[str | None, str, str]:
+    """(kind, how it was told, issuer): kind is "aggregate" (a local government's own report), "department"
+    (a department's or a township's) or None (unknown); a setting ``aggregate`` decides, else the title's issuer."""
     settings = settings or {}
     if settings.get("aggregate") is not None:
-        return ("aggregate" if settings["aggregate"] else "department"), "按设置"
+        return ("aggregate" if settings["aggregate"] else "department"), "setting", ""
     issuer = report.meta.agency or _issuer(report.meta.title or first_line(report.preamble)) or \
         _issuer_above_title(report)
     if not issuer:
-        return None, ""
+        return None, "", ""
     if any(issuer.endswith(s) for s in params.get("department_suffixes", ())):
-        return "department", f"按标题中的“{issuer}”"
+        return "department", "title", issuer
     government = params.get("government_suffix", "人民政府")
     if issuer.endswith(government):
         place = issuer[: -len(government)]
         if any(place.endswith(s) for s in params.get("township_suffixes", ())):
-            return "department", f"按标题中的“{issuer}”"
+            return "department", "title", issuer
         if any(place.endswith(s) for s in params.get("region_suffixes", ())):
-            words = params.get("aggregate_words", ())
             body = "\n".join(s.text for s in report.sections)
-            if any(w in body for w in words):
-                return "aggregate", f"按标题中的“{issuer}”及正文所述范围"
-        return None, ""
+            if any(w in body for w in params.get("aggregate_words", ())):
+                return "aggregate", "title_and_scope", issuer
+        return None, "", issuer
     if any(issuer.endswith(s) for s in params.get("region_suffixes", ())):
-        return "aggregate", f"按标题中的“{issuer}”"
-    return None, ""
+        return "aggregate", "title", issuer
+    return None, "", issuer
 
 
 def _issuer(title: str) -> str:
@@ -122,36 +128,41 @@ def published_date(report: Report, keywords: tuple[str, ...]) -> dt.date | None:
 
 
 def late_publication(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    keywords = tuple(rule.params.get("published_keywords", ()))
+    p, lang = rule.params, getattr(ctx, "lang", "zh")
+    keywords = tuple(p.get("published_keywords", ()))
     year, published = report_year(report), published_date(report, keywords)
     if year is None or published is None:
         return
-    p = rule.params
     department = _month_day(p.get("department_deadline", "01-31"), year + 1)
     aggregate = _month_day(p.get("aggregate_deadline", "03-31"), year + 1)
-    kind, why = agency_kind(report, p, getattr(ctx, "settings", None))
+    kind, told, issuer = agency_kind(report, p, getattr(ctx, "settings", None))
     severity = None
     if published > aggregate:
         deadline = aggregate if kind == "aggregate" else department
-        basis = (f"本级政府年度报告应于{aggregate.month}月{aggregate.day}日前公布" if kind == "aggregate" else
-                 f"即使按本级政府年度报告计，也应于{aggregate.month}月{aggregate.day}日前公布" if kind is None else
-                 f"部门和乡镇年度报告应于{department.month}月{department.day}日前公布")
+        basis = {"aggregate": "aggregate", None: "unsure_late"}.get(kind, "department")
     elif published > department and kind != "aggregate":
         deadline = department
-        if kind == "department":
-            basis = f"部门和乡镇年度报告应于{department.month}月{department.day}日前公布"
-        else:
-            basis = (f"按部门和乡镇年度报告的{department.month}月{department.day}日期限推定；若为本级政府年度报告，"
-                     f"期限为{aggregate.month}月{aggregate.day}日，则未逾期")
+        basis = "department" if kind == "department" else "unsure"
+        if kind is None:
             severity = p.get("unsure_severity", "info")
     else:
         return
-    if why:
-        basis += f"（{why}判断报告类型）"
-    location = _locate(report, published, keywords=keywords) or Location(section=PREAMBLE)
+    dates = {"department": _day(department, lang), "aggregate": _day(aggregate, lang)}
+    text = pick(p.get("basis", {}).get(basis, ""), lang, **dates)
+    if told:
+        text += pick(p.get("told_by", {}).get(told, ""), lang, issuer=issuer)
+    location = _locate(report, published, keywords=keywords) or _title_location(report)
     yield _diag(rule, ctx, location, expected=f"≤{deadline.isoformat()}", found=published.isoformat(),
-                severity=severity, published=_cn(published), deadline=_cn(deadline), year=year, basis=basis,
-                days=(published - deadline).days)
+                severity=severity, published=_date(published, lang), deadline=_date(deadline, lang), year=year,
+                basis=text, days=(published - deadline).days)
+
+
+def _day(date: dt.date, lang: str) -> str:
+    return f"{date.month}月{date.day}日" if lang == "zh" else f"{date.day} {calendar.month_name[date.month]}"
+
+
+def _date(date: dt.date, lang: str) -> str:
+    return _cn(date) if lang == "zh" else date.isoformat()
 
 
 def _cn(date: dt.date) -> str:
@@ -196,13 +207,14 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         location = place.location(*span)
     elif report.meta.period_start and report.meta.period_end:
         period = (report.meta.period_start, report.meta.period_end)
-        location = Location(section=PREAMBLE)
+        location = _title_location(report)
     else:
         return
     if period != expected:
         yield _diag(rule, ctx, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
                     found=f"{period[0].isoformat()}/{period[1].isoformat()}",
-                    year=year, start=_cn(period[0]), end=_cn(period[1]))
+                    year=year, start=_date(period[0], getattr(ctx, "lang", "zh")),
+                    end=_date(period[1], getattr(ctx, "lang", "zh")))
 
 
 # --------------------------------------------------------------------------- signing date
@@ -212,9 +224,10 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
     published = published_date(report, tuple(rule.params.get("published_keywords", ())))
     if signed is None or published is None or signed <= published:
         return
-    location = _locate(report, signed, last=True) or Location(section=PREAMBLE)
+    location = _locate(report, signed, last=True) or _title_location(report)
     yield _diag(rule, ctx, location, expected=f"≤{published.isoformat()}", found=signed.isoformat(),
-                signed=_cn(signed), published=_cn(published), days=(signed - published).days)
+                signed=_date(signed, getattr(ctx, "lang", "zh")),
+                published=_date(published, getattr(ctx, "lang", "zh")), days=(signed - published).days)
 
 
 # --------------------------------------------------------------------------- malformed dates
@@ -231,8 +244,10 @@ def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                     continue
                 seen.add(found.raw)
                 start, end = found.span
+                text = pick(rule.params.get("problems", {}).get(problem.code, problem.code),
+                            getattr(ctx, "lang", "zh"), **problem.values)
                 yield _diag(rule, ctx, place.location(offset + start, offset + end),
-                            found=found.raw, date=found.raw, problem=problem)
+                            found=found.raw, date=found.raw, problem=text)
 
 
 CHECKS = {

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from gklint.engine.diagnostic import Diagnostic, Location, Part
 from gklint.engine.kinds import Context
-from gklint.engine.rules import Rule, RuleError, _Defaulting, load_rules
+from gklint.engine.rules import Rule, RuleError, load_rules
 from gklint.layouts import Layout, get as get_layout
 from gklint.model import Report, Section
 from gklint.narrative import claims as claims_mod
@@ -78,16 +78,16 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
         _fill(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=_fmt(v))
         for r, v in t.others if _num(v) != _num(t.expected))
     stated, unit = _fmt(t.stated), t.quantity.unit
-    if t.claim.amount:  # compared in 万元; quote the text's own figure when it used another unit
-        wan = "万元" if lang == "zh" else " (10k yuan)"
-        stated, unit = (stated, "万元" if lang == "zh" else "10k yuan") if unit == "万元" \
-            else (f"{t.quantity.raw}（{stated}{wan}）" if lang == "zh" else f"{t.quantity.raw} ({stated}{wan})", "")
-    message = rule.render(lang, claim=t.claim.text("label", lang), stated=stated, unit=unit, table=table,
-                          cells=_cells_text(t.cells, t.reading, layout, lang), expected=_fmt(t.expected),
-                          alternatives=alternatives, note=t.claim.text("note", lang)).strip()
+    figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
+    if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
+        figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
+    message = rule.render(lang, claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
+                          table=table, cells=_cells_text(t.cells, t.reading, layout, lang),
+                          expected=_fmt(t.expected), alternatives=alternatives,
+                          note=t.claim.text("note", lang)).strip()
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-        location=_cells_location(t.cells, layout, section, t.sentence.sentence.quote),
+        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote),
         expected=t.expected, found=t.stated,
         parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
                for ref, value in t.cells])
@@ -125,7 +125,7 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
     statements = _COMPILED[key][1]
     for section in report.sections:
         analysed = analyse(section.text, year)
-        for mention in zeros.find(statements, analysed, year):
+        for mention in zeros.find(statements, analysed, year, fold(section.heading)):
             cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout)
             if cells is None:
                 continue
@@ -174,6 +174,20 @@ def _cells_location(cells, layout: Layout, section: Section, quote: str) -> Loca
                     section=section.heading, quote=quote)
 
 
+def _reading_location(reading, layout: Layout, section: Section, quote: str) -> Location:
+    """The cells a reading names, a group heading by its own label (（三）不予公开)."""
+    labels = []
+    for ref in reading.cells:
+        t, r, c = ref.split(".")
+        row = layout.table(t).row(r)
+        col = next((rc.column(c) for rc in layout.table(t).data_rows if rc.column(c) is not None), None)
+        labels.append((t, row.label if row else r, col.label if col else c))
+    rows = list(dict.fromkeys(r for _, r, _ in labels))
+    cols = list(dict.fromkeys(c for _, _, c in labels))
+    return Location(table=labels[0][0], row=" + ".join(rows), column=" + ".join(cols),
+                    section=section.heading, quote=quote)
+
+
 def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
     """「row」「column」 for one cell; the reading's label, or the cells joined, for several."""
     if len(cells) == 1:
@@ -199,11 +213,17 @@ def _text(texts: dict, lang: str) -> str:
     return texts.get(lang) or texts.get("zh") or ""
 
 
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
 def _fill(template, lang: str, **values) -> str:
+    """A template from the rule's parameters, filled like ``Rule.render`` fills the message."""
     if not template:
         return ""
     text = template if isinstance(template, str) else _text(template, lang)
-    return string.Formatter().vformat(text, (), _Defaulting(values))
+    return string.Formatter().vformat(text, (), _Keep(values))
 
 
 def _num(value):

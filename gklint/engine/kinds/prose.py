@@ -15,7 +15,7 @@ from functools import cache
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import HAN, is_han, is_table_line, lines, report_texts
+from gklint.textutil import HAN, PREAMBLE, is_han, is_table_line, lines, pick, report_texts
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -97,25 +97,30 @@ def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -
 
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     policy = RepeatPolicy.from_params(rule.params)
+    lang = getattr(ctx, "lang", "zh")
+    prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
     for place in report_texts(report):
         found: dict[str, tuple[int, int]] = {}
         counts: Counter[str] = Counter()
         for offset, line in lines(place.text):
             if is_table_line(line):
                 continue
+            if place.name == PREAMBLE and not any(mark in line for mark in prose_marks):
+                continue  # page chrome (breadcrumbs such as 政府信息公开政府信息公开年报), not the report's prose
             for word, s, e in find_repeats(line, policy):
                 counts[word] += 1
                 found.setdefault(word, (offset + s, offset + e))
         for word, (s, e) in found.items():
             yield _diag(rule, ctx, place.location(s, e),
                         expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
-                        times="" if counts[word] == 1 else f"（本部分共{counts[word]}处）")
+                        times="" if counts[word] == 1 else pick(rule.params.get("times"), lang, count=counts[word]))
 
 
 # --------------------------------------------------------------------------- half-width punctuation
 
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     marks = str(rule.params.get("characters", ",;:()"))
+    lang = getattr(ctx, "lang", "zh")
     # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
     pattern = re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])")
     for place in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
@@ -137,7 +142,8 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
         lo = max(0, s - context)
         while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
             lo -= 1  # do not cut a number or a word in two
-        listed = "、".join(f"“{k}”{v}处" for k, v in kinds.most_common())
+        listed = pick(rule.params.get("separator", "、"), lang).join(
+            pick(rule.params.get("mark_count"), lang, mark=k, count=v) for k, v in kinds.most_common())
         yield _diag(rule, ctx, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 

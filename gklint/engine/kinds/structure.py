@@ -16,9 +16,10 @@ from gklint.dates import report_year
 from gklint.engine.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
 from gklint.ingest.numerals import chinese_to_int
-from gklint.model import Report, Section
 from gklint.layouts import core, normalise
-from gklint.textutil import PREAMBLE, Place, han_count, is_table_line, lines, report_texts, section_place, sentence_span
+from gklint.model import Report, Section
+from gklint.textutil import (PREAMBLE, Place, han_count, is_table_line, lines, pick, report_texts, section_place,
+                             sentence_span)
 
 
 def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
@@ -32,6 +33,10 @@ def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **v
     lang = getattr(ctx, "lang", "zh")
     return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
                       location=location, expected=expected, found=found, title=rule.text("title", lang))
+
+
+def _lang(ctx) -> str:
+    return getattr(ctx, "lang", "zh")
 
 
 def _layout(report: Report, ctx) -> layouts.Layout:
@@ -108,7 +113,8 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         where = before[-1] if before else after[0] if after else report.sections[0]
         yield _diag(rule, ctx, _at(where), expected=spec.heading, found=None,
                     heading=spec.heading, number=spec.number, label=spec.label,
-                    near=where.heading.strip(), position="之后" if before else "之前")
+                    near=where.heading.strip(),
+                    position=pick(rule.params.get("positions", {}).get("after" if before else "before"), _lang(ctx)))
 
 
 def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -121,12 +127,13 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue
         if section.id in seen:
             yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=rule.params.get("repeat_text", "重复出现"), previous=section.heading.strip())
+                        problem=pick(rule.params.get("problems", {}).get("repeat"), _lang(ctx)),
+                        previous=section.heading.strip())
             continue
         seen.add(section.id)
         if highest is not None and index[section.id] < index[highest.id]:
             yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=rule.params.get("order_text", "排在后面的部分之后"),
+                        problem=pick(rule.params.get("problems", {}).get("order"), _lang(ctx)),
                         previous=highest.heading.strip())
         elif highest is None or index[section.id] > index[highest.id]:
             highest = section
@@ -162,11 +169,15 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------- the introduction's promise
 
-def _delivered(report: Report) -> int:
+def _delivered(report: Report, layout: layouts.Layout) -> int:
+    """How many parts the report has: the layout's sections present in any form (recognised, worded
+    differently, or run into the text), and numbered headings beyond them."""
     ids = {s.id for s in report.sections if s.id}
-    numbers = {s.number for s in report.sections if s.id}
+    present = [spec for i, spec in enumerate(layout.sections)
+               if spec.id in ids or _slot_heading(report, layout, i) or _heading_written(report, spec)]
+    numbers = {spec.number for spec in present}
     extra = {s.number for s in _unrecognised(report) if s.number and s.number not in numbers}
-    return len(ids) + len(extra)
+    return len(present) + len(extra)
 
 
 def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -179,7 +190,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if overview is not None:
         place = section_place(overview)
         places.append((place, len(overview.heading) + 1 + int(rule.params.get("overview_head", 400))))
-    delivered = _delivered(report)
+    delivered = _delivered(report, _layout(report, ctx))
     for place, stop in places:
         text = place.text
         for m in pattern.finditer(text, 0, stop):
@@ -191,8 +202,8 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             if promised is None or not 2 <= promised <= 12:
                 continue
             if promised != delivered:
-                yield _diag(rule, ctx, place.location(*m.span()), expected=promised, found=delivered, promised=promised, delivered=delivered,
-                            raw=m.group(0))
+                yield _diag(rule, ctx, place.location(*m.span()), expected=promised, found=delivered,
+                            promised=promised, delivered=delivered, raw=m.group(0))
             return
 
 
@@ -244,31 +255,42 @@ def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker
     """(previous, marker, "gap" | "repeat" | "order") for each marker that does not continue its list.
 
     Lists nest: a marker of a style already open closes every list opened after it, so a deeper
-    list restarts under each item of its parent. A list may restart at 1 anywhere (a new list).
+    list restarts under each item of its parent. A list may restart at 1 anywhere (a new list); the
+    list it interrupted may then resume ("1.… 1. 2. 3. … 2." nests a list in the same style).
     """
     stack: list[Marker] = []
+    interrupted: dict[str, list[Marker]] = {}
     for mk in markers:
         at = next((i for i, open_ in enumerate(stack) if open_.style == mk.style), None)
         if at is None:
             stack.append(mk)
             continue
+        for closed in stack[at + 1:]:
+            interrupted.pop(closed.style, None)
         del stack[at + 1:]
         last = stack[at]
-        if mk.n != 1 and mk.n != last.n + 1:
-            problem = "repeat" if mk.n == last.n else "gap" if mk.n > last.n else "order"
-            yield last, mk, problem
+        earlier = interrupted.setdefault(mk.style, [])
+        if mk.n == 1:
+            earlier.append(last)
+        elif mk.n != last.n + 1:
+            resumed = next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].n + 1 == mk.n), None)
+            if resumed is not None:
+                del earlier[resumed:]
+            else:
+                yield last, mk, "repeat" if mk.n == last.n else "gap" if mk.n > last.n else "order"
         stack[at] = mk
 
 
 def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     styles = rule.params.get("styles", [])
-    words = rule.params.get("problem_words", {})
+    words = rule.params.get("problems", {})
     for section in report.sections:
         place, body = section_place(section), len(section.heading) + 1
         for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
             expected = _spell(last, last.n + 1)
-            yield _diag(rule, ctx, place.location(body + mk.start, body + mk.end), expected=expected, found=mk.raw, previous=last.raw, marker=mk.raw,
-                        problem=words.get(problem, problem), next=expected)
+            yield _diag(rule, ctx, place.location(body + mk.start, body + mk.end), expected=expected,
+                        found=mk.raw, previous=last.raw, marker=mk.raw,
+                        problem=pick(words.get(problem, problem), _lang(ctx)), next=expected)
 
 
 def _spell(marker: Marker, n: int) -> str:

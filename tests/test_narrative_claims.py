@@ -1,0 +1,329 @@
+"""Numbers the narrative states, tied to table cells (rules N101–N106)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gklint import layouts
+from gklint.engine.rules import find, load_rules
+from gklint.narrative.claims import ClaimError, parse_claims, resolve
+from narrative_helpers import report, run, run_all
+
+
+def claims_fired(text, cells=None, **kw):
+    return [d for d in run_all(report(text, cells, **kw), "N1")]
+
+
+# --------------------------------------------------------------------------- N101 requests
+
+def test_received_agrees_with_new_plus_carried_over():
+    # 75 = 新收 74 + 上年结转 1: the second reading agrees, nothing to say
+    assert run("N101", report("本年度共收到政府信息公开申请75件。",
+                              {"三.new.total": 74, "三.carried_over.total": 1})) == []
+
+
+def test_received_that_matches_neither_reading():
+    [d] = run("N101", report("本年度共收到政府信息公开申请76件。", {"三.new.total": 74, "三.carried_over.total": 1}))
+    assert d.severity == "warning"
+    assert (d.expected, d.found) == (74, 76)
+    assert (d.location.table, d.location.row, d.location.column) == ("三", "一、本年新收政府信息公开申请数量", "总计")
+    assert d.location.section == "一、总体情况"
+    assert d.location.quote == "本年度共收到政府信息公开申请76件。"
+    assert "76件" in d.message and "74" in d.message and "75" in d.message  # the other reading is named
+    assert [(p.label, p.value) for p in d.parts] == [("一、本年新收政府信息公开申请数量·总计", 74)]
+
+
+def test_huangyuan_zero_requests_agree():
+    text = "2.依申请公开政府信息情况。2021年我收到政府信息公开申请0次,按照程序已公开。"
+    assert run("N101", report(text)) == []
+    [d] = run("N101", report(text, {"三.new.total": 3}))
+    assert (d.expected, d.found) == (3, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "2020年共收到政府信息公开申请60件。",
+    "上年共收到政府信息公开申请60件，本年度情况见下表。",
+    "与去年同期收到的政府信息公开申请60件相比有所增加。",
+    "本年度收到政府信息公开申请74件，同比增长12件。",
+    "收到政府信息公开申请数量同比增长12%。",
+    "每季度收到政府信息公开申请3-5件。",
+    "如对政府信息公开申请有疑问，请致电0971-8888888，我们将在收到申请后15个工作日内答复。",
+    "依据《关于规范2021年收到的12件政府信息公开申请办理工作的通知》(源政办函[2021]24号)办理。",
+    "1.收到政府信息公开申请情况。",
+    "（2）收到政府信息公开申请情况",
+    "本年度收到政府信息公开申请约80件。",
+])
+def test_pitfalls_stay_silent(text):
+    # every sentence holds a number that, read as this year's count, would contradict 新收 74
+    assert claims_fired(text, {"三.new.total": 74}) == []
+
+
+def test_only_the_count_is_tied():
+    from gklint.engine.kinds.narrative import _all_claims
+    from gklint.narrative.claims import ties
+    from gklint.narrative.quantities import analyse
+
+    rep = report("3.依申请公开情况。2021年1月1日至12月31日，本机关收到政府信息公开申请74件，较上年增长12件，增长19%。")
+    tied = ties(_all_claims(find("N101")), analyse(rep.sections[0].text, 2021), rep, layouts.get("2021"))
+    assert [(t.claim.name, t.quantity.raw) for t in tied] == [("received", "74件")]
+
+
+def test_handled_carried_forward_and_received_in_one_sentence():
+    text = "本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。"
+    heading = "（二）依申请公开方面。我区高度重视依申请公开工作的办理。"
+    cells = {"三.new.total": 70, "三.total.total": 69, "三.carried_forward.total": 1}
+    assert claims_fired(heading + text, cells) == []
+    fired = claims_fired(heading + text, cells | {"三.total.total": 68, "三.carried_forward.total": 2})
+    assert sorted((d.location.row, d.expected, d.found) for d in fired) == [
+        ("四、结转下年度继续办理", 2, 1), ("（七）总计", 68, 69)]
+
+
+def test_processed_agrees_with_any_reading():
+    text = "全年办理政府信息公开申请218件。"
+    assert run("N101", report(text, {"三.new.total": 218, "三.total.total": 210})) == []
+    assert run("N101", report(text, {"三.new.total": 200, "三.total.total": 218})) == []
+    assert len(run("N101", report(text, {"三.new.total": 200, "三.total.total": 210}))) == 1
+
+
+def test_requests_carried_over_in_brackets():
+    text = "全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。"
+    cells = {"三.new.total": 3119, "三.carried_over.total": 34, "三.total.total": 3050, "三.carried_forward.total": 103}
+    assert claims_fired(text, cells) == []
+    [d] = claims_fired(text, cells | {"三.carried_over.total": 30})
+    assert (d.location.row, d.expected, d.found) == ("二、上年结转政府信息公开申请数量", 30, 34)
+
+
+@pytest.mark.parametrize("text", [
+    "依申请公开方面，共受理网民留言126件，办结120件。",  # messages, not requests
+    "全年受理各类申请事项1.2万件，其中网上办理9000件。",  # services, not disclosure requests
+    "本机关共收到政府信息公开申请12件，其中当面申请2件，网络申请10件。",  # parts by channel
+])
+def test_other_things_received_are_not_requests(text):
+    assert run("N101", report(text, {"三.new.total": 12, "三.total.total": 12})) == []
+
+
+# --------------------------------------------------------------------------- N102 results
+
+RESULTS = {"三.new.total": 73, "三.total.total": 73, "三.granted.total": 30, "三.partly_granted.total": 10,
+           "三.refused_internal.total": 3, "三.refused_process.total": 2, "三.unavailable_not_held.total": 20,
+           "三.not_processed_repeat.total": 5, "三.other_other.total": 3}
+RESULTS_TEXT = ("本年度共收到政府信息公开申请73件，已全部办结，其中予以公开30件、部分公开10件、不予公开5件、"
+                "无法提供20件、不予处理5件、其他处理3件。")
+
+
+def test_results_agree():
+    assert run("N102", report(RESULTS_TEXT, RESULTS)) == []
+
+
+def test_result_category_that_disagrees_names_its_rows():
+    fired = run("N102", report(RESULTS_TEXT, RESULTS | {"三.refused_process.total": 4}))
+    [d] = fired
+    assert (d.location.row, d.location.column, d.expected, d.found) == ("（三）不予公开", "总计", 7, 5)
+    assert sum(p.value for p in d.parts) == 7 and len(d.parts) == 8
+
+
+def test_other_handling_in_the_2019_layout_is_one_row():
+    cells = {"三.new.total": 4, "三.total.total": 4, "三.granted.total": 1, "三.other_handling.total": 3}
+    text = "本年度共收到政府信息公开申请4件，其中予以公开1件、其他处理3件。"
+    assert run("N102", report(text, cells, layout="2019", year=2020)) == []
+    [d] = run("N102", report(text, cells | {"三.other_handling.total": 2}, layout="2019", year=2020))
+    assert d.location.row == "（六）其他处理"
+
+
+def test_results_of_appeals_are_not_request_results():
+    text = "本年度收到政府信息公开申请5件。被申请行政复议2件，其中维持1件、纠正1件。"
+    assert run("N102", report(text, {"三.new.total": 5, "四.review.total": 2, "四.review.upheld": 1,
+                                     "四.review.corrected": 1})) == []
+
+
+# --------------------------------------------------------------------------- N103 appeals
+
+APPEALS = {"四.review.total": 3, "四.review.upheld": 2, "四.review.corrected": 1,
+           "四.litigation_direct.total": 1, "四.litigation_direct.upheld": 1,
+           "四.litigation_after_review.total": 1, "四.litigation_after_review.pending": 1}
+APPEALS_TEXT = "全年因政府信息公开被申请行政复议3件，其中维持2件、纠正1件；被提起行政诉讼2件，其中维持1件、尚未审结1件。"
+
+
+def test_appeals_agree():
+    assert run("N103", report(APPEALS_TEXT, APPEALS)) == []
+
+
+def test_lawsuits_are_the_sum_of_both_rows():
+    [d] = run("N103", report(APPEALS_TEXT, APPEALS | {"四.litigation_after_review.total": 2,
+                                                       "四.litigation_after_review.other": 1}))
+    assert (d.expected, d.found) == (3, 2)
+    assert d.location.row == "未经复议直接起诉 + 复议后起诉"
+    assert [p.value for p in d.parts] == [1, 2]
+
+
+def test_review_result_that_disagrees():
+    [d] = run("N103", report(APPEALS_TEXT, APPEALS | {"四.review.upheld": 1, "四.review.other": 1}))
+    assert (d.location.row, d.location.column, d.expected, d.found) == ("行政复议", "结果维持", 1, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "因政府信息公开被申请行政复议和提起行政诉讼共3件。",
+    "行政复议、行政诉讼共5件，其中维持4件。",
+])
+def test_appeals_that_cannot_be_told_apart_stay_silent(text):
+    assert run("N103", report(text, APPEALS)) == []
+
+
+def test_reviews_the_government_decides_as_review_body_are_not_table_four():
+    text = "县司法局全年共受理行政复议申请30件，办结28件。"
+    assert run("N103", report(text, APPEALS)) == []
+    # the same words under the heading of section 四 speak of disclosure appeals
+    [d] = run("N103", report({"四、政府信息公开行政复议、行政诉讼情况": "全年共受理行政复议申请30件。"}, APPEALS))
+    assert (d.location.row, d.expected, d.found) == ("行政复议", 3, 30)
+
+
+def test_the_nearest_subject_decides():
+    text = "因政府信息公开被申请行政复议3件；被提起行政诉讼2件，其中维持3件。"  # lawsuits upheld: table says 1
+    [d] = run("N103", report(text, APPEALS))
+    assert (d.location.row, d.location.column, d.found) == ("未经复议直接起诉 + 复议后起诉", "结果维持", 3)
+
+
+# --------------------------------------------------------------------------- N104 documents
+
+def test_huangyuan_normative_documents():
+    text = "其中,政务类信息672条,制发政策解读16篇,规范性文件10篇,主动公开重点领域信息1308条。"
+    cells = {"二.normative_documents.issued": 3, "二.normative_documents.in_force": 8}
+    [d] = run("N104", report(text, cells))
+    assert (d.location.table, d.location.row, d.location.column) == ("二", "行政规范性文件", "本年制发件数")
+    assert (d.expected, d.found) == (3, 10)
+    assert "现行有效件数" in d.message and "8" in d.message
+
+
+def test_normative_documents_agree_with_issued_or_in_force():
+    cells = {"二.normative_documents.issued": 3, "二.normative_documents.in_force": 8}
+    assert run("N104", report("本年度公开规范性文件3件。", cells)) == []
+    assert run("N104", report("公开规范性文件8件。", cells)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "全年共审查规范性文件25件，清理规范性文件13件。",
+    "对12件规范性文件进行了解读。",
+    "向县人大常委会报送备案规范性文件5件。",
+    "本年度制发规章和规范性文件10件。",  # two cells at once: left alone
+])
+def test_documents_that_were_not_issued(text):
+    assert run("N104", report(text, {"二.normative_documents.issued": 3})) == []
+
+
+def test_in_force_and_repealed():
+    text = "本年度制发规范性文件5件，废止2件，现行有效规范性文件30件。"
+    cells = {"二.normative_documents.issued": 5, "二.normative_documents.repealed": 2,
+             "二.normative_documents.in_force": 30}
+    assert run("N104", report(text, cells)) == []
+    fired = run("N104", report(text, cells | {"二.normative_documents.repealed": 1,
+                                             "二.normative_documents.in_force": 31}))
+    assert sorted((d.location.column, d.expected, d.found) for d in fired) == [
+        ("本年废止件数", 1, 2), ("现行有效件数", 31, 30)]
+
+
+def test_2019_layout_has_its_own_columns():
+    text = "本年度新制作规范性文件5件。"
+    assert run("N104", report(text, {"二.normative_documents.made": 5}, layout="2019", year=2020)) == []
+    assert run("N104", report(text, {"二.normative_documents.published": 5}, layout="2019", year=2020)) == []
+    [d] = run("N104", report(text, {"二.normative_documents.made": 4}, layout="2019", year=2020))
+    assert d.location.column == "本年新制作数量"
+
+
+# --------------------------------------------------------------------------- N105 decisions
+
+def test_huangyuan_penalty_information_against_no_decision():
+    text = "其中,政务类信息672条,行政法规类46条,行政处罚类130条,发展规划类20条。"
+    [d] = run("N105", report(text))
+    assert (d.location.row, d.location.column, d.expected, d.found) == ("行政处罚", "本年处理决定数量", 0, 130)
+    assert "口径不同" in d.message  # honest: items published are not decisions
+
+
+def test_information_items_only_contradict_zero_decisions():
+    text = "公开行政处罚类信息130条。"
+    assert run("N105", report(text, {"二.penalties.decisions": 100})) == []
+    assert run("N105", report("公开行政处罚类信息0条。", {"二.penalties.decisions": 0})) == []
+
+
+def test_decisions_are_compared_exactly():
+    text = "全年办理行政许可事项300件，作出行政处罚决定21件。"
+    cells = {"二.licensing.decisions": 300, "二.penalties.decisions": 21}
+    assert run("N105", report(text, cells)) == []
+    [d] = run("N105", report(text, cells | {"二.penalties.decisions": 20}))
+    assert (d.location.row, d.expected, d.found) == ("行政处罚", 20, 21)
+
+
+@pytest.mark.parametrize("text", [
+    "公示行政许可和行政处罚双公示信息500条。",  # both at once
+    "梳理行政许可事项清单85项。",
+    "全年取消下放行政许可事项12件。",
+])
+def test_licensing_numbers_that_are_not_decisions(text):
+    assert run("N105", report(text, {"二.licensing.decisions": 300, "二.penalties.decisions": 20})) == []
+
+
+# --------------------------------------------------------------------------- N106 fees
+
+def test_fees_in_yuan_are_converted():
+    assert run("N106", report("全年行政事业性收费25000元。", {"二.fees.fees_amount": 2.5})) == []
+    assert run("N106", report("全年行政事业性收费24252.31万元。", {"二.fees.fees_amount": 24252.311082})) == []
+    [d] = run("N106", report("全年行政事业性收费2.6万元。", {"二.fees.fees_amount": 2.5}))
+    assert (d.expected, d.found) == (2.5, 2.6)
+
+
+def test_information_processing_fees_are_not_administrative_fees():
+    assert run("N106", report("全年收取信息处理费3940元，行政事业性收费减免120万元。", {"二.fees.fees_amount": 2.5})) == []
+
+
+# --------------------------------------------------------------------------- the patterns themselves
+
+def test_blank_cells_are_not_compared():
+    assert run("N101", report("本年度共收到政府信息公开申请76件。", blank=("三.new.total",))) == []
+
+
+def test_english_messages():
+    [d] = run("N101", report("本年度共收到政府信息公开申请76件。", {"三.new.total": 74}), lang="en")
+    assert d.message.startswith("The text states requests received: 76")
+
+
+def test_every_claim_resolves_in_some_layout():
+    for rule in load_rules():
+        if rule.kind != "narrative" or rule.params.get("check") != "claim":
+            continue
+        for claim in parse_claims(rule.id, rule.params["claims"]):
+            for reading in claim.readings:
+                assert any(all(resolve(c, layouts.get(v)) for c in reading.cells) for v in ("2019", "2021")), \
+                    (rule.id, claim.name, reading.cells)
+            assert any(all(resolve(c, layouts.get("2021")) for c in r.cells) for r in claim.readings) or \
+                rule.layouts == ("2019",), (rule.id, claim.name)
+
+
+def test_malformed_claims_are_refused():
+    with pytest.raises(ClaimError):
+        parse_claims("N999", [{"name": "x", "units": ["件"], "near": ["(unclosed"], "readings": [["三.new.total"]]}])
+    with pytest.raises(ClaimError):
+        parse_claims("N999", [{"name": "x", "units": ["件"], "readings": [["三.new"]]}])
+
+
+def test_claim_rules_have_docs_and_messages():
+    for rid in ("N101", "N102", "N103", "N104", "N105", "N106"):
+        rule = find(rid)
+        assert rule.severity == "warning"
+        assert all(rule.docs[k] for k in ("what", "why", "example", "fix"))
+        assert "{figure}" in rule.message["zh"] and "{cells}" in rule.message["zh"]
+
+
+def test_rounded_figures_are_compared_within_their_rounding():
+    text = "全年行政许可办件量2.3万件。"
+    assert run("N105", report(text, {"二.licensing.decisions": 23156})) == []
+    [d] = run("N105", report(text, {"二.licensing.decisions": 25000}))
+    assert (d.expected, d.found) == (25000, 23000)
+
+
+def test_a_bracket_after_the_number_qualifies_it():
+    # published 13 regulations, of which 5 new, 4 amended, 4 repealed: 13 is none of the table's columns
+    text = "主动公开市政府规章13件(含新制定5件,修改4件,废止4件)，主动公开行政规范性文件42件。"
+    cells = {"二.regulations.issued": 5, "二.regulations.repealed": 4, "二.regulations.in_force": 120,
+             "二.normative_documents.issued": 42}
+    assert run("N104", report(text, cells, year=2022)) == []
+    [d] = run("N104", report(text, cells | {"二.regulations.repealed": 3}, year=2022))
+    assert (d.location.row, d.location.column, d.found) == ("规章", "本年废止件数", 4)

@@ -1,0 +1,53 @@
+"""Statements that nothing happened must agree with the tables (rule N301)."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrative_helpers import report, run
+
+
+@pytest.mark.parametrize("text, cells, row", [
+    ("本年度未收到政府信息公开申请。", {"三.new.total": 3}, "一、本年新收政府信息公开申请数量"),
+    ("全年没有收到群众的政府信息公开申请。", {"三.new.total": 1}, "一、本年新收政府信息公开申请数量"),
+    ("本年度无政府信息公开申请。", {"三.new.total": 2}, "一、本年新收政府信息公开申请数量"),
+    ("本年度没有发生因政府信息公开引起的行政复议。", {"四.review.total": 1}, "行政复议"),
+    ("全年未发生政府信息公开行政诉讼案件。", {"四.litigation_after_review.total": 1}, "复议后起诉"),
+    ("本年度政府信息公开行政复议、行政诉讼均为0件。", {"四.litigation_direct.total": 2}, "未经复议直接起诉"),
+])
+def test_zero_statement_against_a_number(text, cells, row):
+    [d] = run("N301", report(text, cells))
+    assert d.severity == "warning"
+    assert d.location.row == row and d.location.quote == text
+    assert d.found == 0 and d.expected == sum(cells.values())
+
+
+def test_review_and_lawsuit_in_one_statement():
+    text = "本年度未发生因政府信息公开引起的行政复议和行政诉讼。"
+    assert run("N301", report(text)) == []
+    fired = run("N301", report(text, {"四.review.total": 1, "四.litigation_direct.total": 1}))
+    assert sorted(d.location.row for d in fired) == ["未经复议直接起诉", "行政复议"]
+
+
+def test_appeals_need_to_be_about_disclosure():
+    text = "本年度未发生行政复议和行政诉讼案件。"
+    assert run("N301", report(text, {"四.review.total": 1})) == []
+    [d] = run("N301", report({"四、政府信息公开行政复议、行政诉讼情况": text}, {"四.review.total": 1}))
+    assert d.location.section == "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def test_zero_statement_that_agrees():
+    assert run("N301", report("本年度未收到政府信息公开申请，未发生行政复议和行政诉讼。")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "未发生行政复议被纠正、行政诉讼败诉的情况。",  # about results, not about there being none
+    "2020年未收到政府信息公开申请，本年度情况见下表。",  # another year
+    "对无法提供的，告知申请人可依法申请行政复议。",
+    "本年度未收取信息处理费。",
+    "本机关未按时答复的申请为0件。",
+])
+def test_sentences_that_are_not_zero_statements(text):
+    cells = {"三.new.total": 3, "四.review.total": 1, "四.review.corrected": 1,
+             "四.litigation_direct.total": 1, "四.litigation_direct.corrected": 1}
+    assert run("N301", report(text, cells)) == []
