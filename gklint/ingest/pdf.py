@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from gklint.ingest import guards
 from gklint.ingest.document import Document, Paragraph, Source
 from gklint.ingest.errors import ReadError
-from gklint.ingest.pdf_tables import Part, continues, merge, ruled_tables, text_tables, to_grid
+from gklint.ingest.pdf_breaks import continues, merge
+from gklint.ingest.pdf_tables import Part, ruled_tables, text_tables, to_grid
 from gklint.ingest.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"

@@ -6,23 +6,19 @@ Two finders:
   the grid of distinct column and row edges gives its row/column spans;
 - ruleless tables: lines of words separated by wide gaps, whose columns line up over several lines.
 
-A table broken by a page break arrives as two parts: ``continues``/``merge`` join them (same
-outer edges, one part's column edges a subset of the other's), drop a header repeated at the top
-of the second part, and rejoin a merged cell that runs over the break.
+A table broken by a page break arrives as two parts, joined by ``pdf_breaks``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from gklint.ingest.document import Grid, GridCell, Source
-from gklint.ingest.pdf_text import HEADING, Line, cell_text, group_lines, join_wrapped, tidy
+from gklint.ingest.pdf_text import Line, cell_text, group_lines, join_wrapped, tidy
 
 _NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")
-_EDGE_TOL = 4.0  # points: edges this close are the same edge (pdfplumber snaps within 3)
 
 
 @dataclass
@@ -62,7 +58,7 @@ class Part:
         return [(cell.text if (cell := self.covering(r, c)) else "") for c in range(self.ncols)]
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     return bool(_NUMERIC.match(text.replace(" ", "")))
 
 
@@ -75,7 +71,7 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return out
 
 
-def _nearest(edges: list[float], v: float) -> int:
+def nearest(edges: list[float], v: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
@@ -211,7 +207,7 @@ def _from_cells(boxes: list[tuple[float, float, float, float]], chars: list[dict
     cover: list[list[PartCell | None]] = [[None] * ncols for _ in range(nrows)]
     cells: list[PartCell] = []
     for x0, top, x1, bottom in boxes:
-        r0, r1, c0, c1 = _nearest(ys, top), _nearest(ys, bottom), _nearest(xs, x0), _nearest(xs, x1)
+        r0, r1, c0, c1 = nearest(ys, top), nearest(ys, bottom), nearest(xs, x0), nearest(xs, x1)
         if r1 <= r0 or c1 <= c0 or cover[r0][c0] is not None:
             continue
         cell = PartCell("", r0, c0, r1 - r0, c1 - c0, number)
@@ -285,7 +281,7 @@ def _text_part(lines: list[Line], segs: list[list[list[dict]]], number: int) -> 
     columns = [(min(s[i][0]["x0"] for s in widest), max(s[i][-1]["x1"] for s in widest)) for i in range(k)]
     if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])):
         return None  # the widest lines do not line up in columns
-    numeric_rows = sum(1 for s in multi if _is_number(tidy("".join(c["text"] for c in s[-1]))))
+    numeric_rows = sum(1 for s in multi if is_number(tidy("".join(c["text"] for c in s[-1]))))
     if k < 3 and numeric_rows < 2:
         return None
     x0 = min(line.x0 for line in lines)
@@ -313,117 +309,6 @@ def _text_part(lines: list[Line], segs: list[list[list[dict]]], number: int) -> 
     return Part(page=number, top=lines[0].top, bottom=lines[-1].bottom, xs=xs, nrows=len(lines), cells=cells)
 
 
-# --------------------------------------------------------------------------- page breaks
-
-def _matches(edges: list[float], others: list[float]) -> bool:
-    return all(min(abs(e - o) for o in others) <= _EDGE_TOL for e in edges)
-
-
-def continues(prev: Part, nxt: Part) -> bool:
-    """Is ``nxt`` (first on its page) the rest of ``prev`` (last on the page before)?"""
-    if abs(prev.xs[0] - nxt.xs[0]) > _EDGE_TOL or abs(prev.xs[-1] - nxt.xs[-1]) > _EDGE_TOL:
-        return False
-    return _matches(nxt.xs, prev.xs) or _matches(prev.xs, nxt.xs)
-
-
-def _regrid(part: Part, edges: list[float]) -> None:
-    index = [_nearest(edges, x) for x in part.xs]
-    for cell in part.cells:
-        start, end = index[cell.col], index[cell.col + cell.colspan]
-        cell.col, cell.colspan = start, max(1, end - start)
-    part.xs = edges
-
-
-def merge(prev: Part, nxt: Part) -> Part:
-    """``prev`` with ``nxt`` appended below it (both re-gridded on the union of their edges)."""
-    edges = list(prev.xs)
-    for x in nxt.xs:
-        if min(abs(x - e) for e in edges) > _EDGE_TOL:
-            edges.append(x)
-    edges.sort()
-    _regrid(prev, edges)
-    _regrid(nxt, edges)
-    if not _join_cut_row(prev, nxt):
-        _drop_repeated_header(prev, nxt)
-        _join_across_break(prev, nxt)
-    for cell in nxt.cells:
-        cell.row += prev.nrows
-    prev.cells.extend(nxt.cells)
-    prev.nrows += nxt.nrows
-    prev.bottom = nxt.bottom
-    return prev
-
-
-def _join_cut_row(prev: Part, nxt: Part) -> bool:
-    """The last row of ``prev`` and the first of ``nxt`` are one row cut by the page break:
-    no ruling line closes any cell of either at the break."""
-    last = prev.nrows - 1
-    pairs = []
-    for cell in (c for c in nxt.cells if c.row == 0):
-        above = prev.covering(last, cell.col)
-        if above is None or (above.col, above.colspan) != (cell.col, cell.colspan) \
-                or not (above.open_bottom and cell.open_top):
-            return False
-        pairs.append((above, cell))
-    if not pairs:
-        return False
-    for above, cell in pairs:
-        above.text = join_wrapped([above.text, cell.text])
-        above.rowspan += cell.rowspan - 1
-        nxt.cells.remove(cell)
-    for cell in nxt.cells:
-        cell.row -= 1
-    nxt.nrows -= 1
-    return True
-
-
-def _drop_repeated_header(prev: Part, nxt: Part) -> None:
-    k = 0
-    while k < min(prev.nrows, nxt.nrows - 1):
-        texts = nxt.row_texts(k)
-        if not any(texts) or texts != prev.row_texts(k):
-            break
-        k += 1
-    if not k:
-        return
-    kept = []
-    for cell in nxt.cells:
-        if cell.row + cell.rowspan <= k:
-            continue
-        if cell.row < k:
-            cell.rowspan -= k - cell.row
-            cell.row = k
-        cell.row -= k
-        kept.append(cell)
-    nxt.cells = kept
-    nxt.nrows -= k
-
-
-def _join_across_break(prev: Part, nxt: Part) -> None:
-    """A merged cell cut by the page break: its parts are one cell again.
-
-    Either no ruling line separates the two parts (the producer drew it open), or, when lines
-    were drawn, a cell spanning several rows on either side, in the same columns, whose part
-    after the break is empty or continues text (not a number, not a new numbered item).
-    """
-    last = prev.nrows - 1
-    for cell in [c for c in nxt.cells if c.row == 0]:
-        above = prev.covering(last, cell.col)
-        if above is None or (above.col, above.colspan) != (cell.col, cell.colspan):
-            continue
-        if not (above.open_bottom and cell.open_top):
-            if above.rowspan == 1 and cell.rowspan == 1:
-                continue
-            if not cell.text and not above.text:
-                continue
-            if cell.text and (not above.text or _is_number(above.text) or _is_number(cell.text)
-                              or HEADING.match(cell.text)):
-                continue
-        above.text = join_wrapped([above.text, cell.text])
-        above.rowspan += cell.rowspan
-        nxt.cells.remove(cell)
-
-
 # --------------------------------------------------------------------------- grid
 
 def to_grid(part: Part, index: int) -> Grid:
@@ -433,7 +318,3 @@ def to_grid(part: Part, index: int) -> Grid:
             text=cell.text, row=cell.row, column=cell.col, rowspan=cell.rowspan, colspan=cell.colspan,
             source=Source(page=cell.page, table=index, row=cell.row + 1, column=cell.col + 1))
     return Grid(rows=rows, source=Source(page=part.page, table=index))
-
-
-def median_size(lines: list[Line]) -> float:
-    return statistics.median(line.size for line in lines) if lines else 10.0

@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7]")
-_SPACE_NEAR_CJK = re.compile(
-    r"(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014])[ \t\u00a0]+"
-    r"|[ \t\u00a0]+(?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014])")
+# Chinese characters and punctuation (ideographs, CJK and full-width punctuation, curly quotes)
+_CHINESE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]"
+_CJK = re.compile(_CHINESE)
+_SPACE_NEAR_CJK = re.compile(rf"(?<={_CHINESE})[ \t\u00a0]+|[ \t\u00a0]+(?={_CHINESE})")
 HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|[一二三四五六七八九十]+\s*[、.．]"
                      r"|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 _SENTENCE_END = tuple("。；：！？!?;:")
@@ -74,10 +74,6 @@ class Line:
         return cls(chars=visible, page=page, x0=min(c["x0"] for c in visible), x1=max(c["x1"] for c in visible),
                    top=min(c["top"] for c in visible), bottom=max(c["bottom"] for c in visible),
                    size=size, text=tidy(_spaced(visible)))
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 def _spaced(chars: list[dict]) -> str:
