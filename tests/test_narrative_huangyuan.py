@@ -53,3 +53,12 @@ def test_end_to_end():
     api = pytest.importorskip("gklint.api")
     result = api.check(str(FIXTURE))
     check_findings([d for d in result.diagnostics if d.rule.startswith("N")])  # no N201: both lists add up
+
+
+def test_findings_point_at_the_line_of_the_file():
+    api = pytest.importorskip("gklint.api")
+    lines = FIXTURE.read_text("utf-8").splitlines()
+    found = [d for d in api.check(str(FIXTURE)).diagnostics if d.rule.startswith("N")]
+    assert found and all(d.location.source is not None for d in found)
+    for d in found:
+        assert d.location.quote.split(",")[0] in lines[d.location.source.line - 1]

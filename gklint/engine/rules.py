@@ -44,6 +44,16 @@ class Rule:
         texts = getattr(self, field_name)
         return texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
 
+    def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
+                   **values):
+        """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, the message
+        filled with ``values``."""
+        from gklint.engine.diagnostic import Diagnostic, Location
+
+        return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
+                          message=self.render(lang, **values), location=location or Location(),
+                          expected=expected, found=found, parts=list(parts))
+
     def render(self, lang: str = "zh", **values) -> str:
         """The message with its named values filled in (unknown names stay as written)."""
         return string.Formatter().vformat(self.text("message", lang), (), _Defaulting(values))

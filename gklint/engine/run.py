@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gklint import layouts as L
 from gklint.engine import tables
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.diagnostic import Diagnostic
 from gklint.engine.kinds import PER_REPORT, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.model import Report

@@ -307,12 +307,9 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
                   left=_expr(left), right=_expr(right), expected=_fmt(expected), found=_fmt(found),
                   difference=_fmt(abs(found - expected)))
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
-    return Diagnostic(
-        rule=rule.id, severity=rule.severity, title=rule.text("title", lang),
-        message=rule.render(lang, **values),
-        location=Location(table=inst.table, row=inst.row, column=inst.column,
-                          source=anchor_cell.source if anchor_cell else None),
-        expected=expected, found=found, parts=left + right)
+    return rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
+                                          source=anchor_cell.source if anchor_cell else None),
+                           expected=expected, found=found, parts=left + right, **values)
 
 
 def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang: str) -> Diagnostic:
@@ -323,10 +320,8 @@ def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang
     found = cell.value if cell and cell.is_number else (raw or None)
     values = dict(table=table, row=_short(rl), column=cl, found=_fmt(found) if found is not None else "空白",
                   raw=raw)
-    return Diagnostic(rule=rule.id, severity=rule.severity, title=rule.text("title", lang),
-                      message=rule.render(lang, **values),
-                      location=Location(table=table, row=rl, column=cl, source=cell.source if cell else None),
-                      expected=rule.params.get("expected"), found=found)
+    return rule.diagnostic(lang, Location(table=table, row=rl, column=cl, source=cell.source if cell else None),
+                           expected=rule.params.get("expected"), found=found, **values)
 
 
 def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:

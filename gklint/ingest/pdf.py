@@ -21,7 +21,8 @@ from gklint.ingest import guards
 from gklint.ingest.document import Document, Paragraph, Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.pdf_breaks import continues, merge
-from gklint.ingest.pdf_tables import Part, ruled_tables, text_tables, to_grid
+from gklint.ingest.pdf_columns import find_columns
+from gklint.ingest.pdf_tables import Part, ruled_tables, to_grid
 from gklint.ingest.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
@@ -115,9 +116,11 @@ def _read_page(page, number: int, images: int) -> _Page:
     boxes = [(t.xs[0] - 1, t.top - 1, t.xs[-1] + 1, t.bottom + 1) for t in result.tables]
     outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
     lines = group_lines(outside, number)
-    found = text_tables(lines, number)
-    used = {i for first, last, _ in found for i in range(first, last + 1)}
-    result.tables.extend(part for _, _, part in found)
+    columns = find_columns(lines, number)
+    used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
+    result.tables.extend(part for _, _, part in columns.tables)
+    for i, text in columns.tabular.items():
+        lines[i].text, lines[i].tabular = text, True
     result.lines = [line for i, line in enumerate(lines) if i not in used]
     return result
 

@@ -1,12 +1,10 @@
 """Tables on PDF pages -> grids with merged cells resolved.
 
-Two finders:
-- ruled tables: pdfplumber's table finder on the ruling lines (invisible white rectangles, which
-  some converters draw behind every paragraph, are removed first), then every cell's position in
-  the grid of distinct column and row edges gives its row/column spans;
-- ruleless tables: lines of words separated by wide gaps, whose columns line up over several lines.
-
-A table broken by a page break arrives as two parts, joined by ``pdf_breaks``.
+Ruled tables: pdfplumber's table finder on the ruling lines (invisible white rectangles, which
+some converters draw behind every paragraph, are removed first; tables a browser left open at a
+page break are closed), then every cell's position in the grid of distinct column and row edges
+gives its row/column spans. Tables without ruling lines are ``pdf_columns``'s; a table broken by
+a page break arrives as two parts, joined by ``pdf_breaks``.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.ingest.document import Grid, GridCell, Source
-from gklint.ingest.pdf_text import Line, cell_text, group_lines, join_wrapped, tidy
+from gklint.ingest.pdf_text import cell_text, group_lines, join_wrapped
 
 _NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")
 
@@ -230,83 +228,6 @@ def _from_cells(boxes: list[tuple[float, float, float, float]], chars: list[dict
         cell.text = cell_text(inside.get(id(cell), []))
     cells.sort(key=lambda k: (k.row, k.col))
     return Part(page=number, top=ys[0], bottom=ys[-1], xs=xs, nrows=nrows, cells=cells)
-
-
-# --------------------------------------------------------------------------- ruleless tables
-
-def _segments(line: Line) -> list[list[dict]]:
-    """A line cut where the gap between two characters is wider than one and a half characters."""
-    segs: list[list[dict]] = []
-    for ch in line.chars:
-        if segs and ch["x0"] - segs[-1][-1]["x1"] <= max(1.5 * line.size, 6):
-            segs[-1].append(ch)
-        else:
-            segs.append([ch])
-    return segs
-
-
-def text_tables(lines: list[Line], number: int) -> list[tuple[int, int, Part]]:
-    """Tables without ruling lines among a page's text lines: (first line, last line, part)."""
-    segs = [_segments(line) for line in lines]
-    found = []
-    i = 0
-    while i < len(lines):
-        if len(segs[i]) < 2:
-            i += 1
-            continue
-        j = i  # extend the run: multi-segment lines, with at most one single-segment line between
-        while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < 2.5 * max(lines[j].size, 1):
-            if len(segs[j + 1]) >= 2:
-                j += 1
-            elif j + 2 < len(lines) and len(segs[j + 2]) >= 2 \
-                    and lines[j + 2].top - lines[j + 1].bottom < 2.5 * max(lines[j + 1].size, 1):
-                j += 2
-            else:
-                break
-        part = _text_part(lines[i:j + 1], segs[i:j + 1], number)
-        if part is not None:
-            found.append((i, j, part))
-            i = j + 1
-        else:
-            i += 1
-    return found
-
-
-def _text_part(lines: list[Line], segs: list[list[list[dict]]], number: int) -> Part | None:
-    multi = [s for s in segs if len(s) >= 2]
-    if len(multi) < 2:
-        return None
-    k = max(len(s) for s in multi)
-    widest = [s for s in multi if len(s) == k]
-    columns = [(min(s[i][0]["x0"] for s in widest), max(s[i][-1]["x1"] for s in widest)) for i in range(k)]
-    if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])):
-        return None  # the widest lines do not line up in columns
-    numeric_rows = sum(1 for s in multi if is_number(tidy("".join(c["text"] for c in s[-1]))))
-    if k < 3 and numeric_rows < 2:
-        return None
-    x0 = min(line.x0 for line in lines)
-    x1 = max(line.x1 for line in lines)
-    xs = [min(x0, columns[0][0])] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [max(x1, columns[-1][1])]
-    cells: list[PartCell] = []
-    for r, (line, line_segs) in enumerate(zip(lines, segs)):
-        row: dict[int, PartCell] = {}
-        for seg in line_segs:
-            c0 = max(0, min(k - 1, bisect.bisect(xs, seg[0]["x0"] + 0.5) - 1))
-            c1 = max(c0, min(k - 1, bisect.bisect(xs, seg[-1]["x1"] - 0.5) - 1))
-            text = tidy("".join(ch["text"] for ch in seg))
-            if c0 in row:
-                row[c0].text = join_wrapped([row[c0].text, text])
-                continue
-            row[c0] = PartCell(text, r, c0, 1, c1 - c0 + 1, number)
-        c = 0
-        while c < k:
-            if c in row:
-                cells.append(row[c])
-                c += row[c].colspan
-            else:
-                cells.append(PartCell("", r, c, 1, 1, number))
-                c += 1
-    return Part(page=number, top=lines[0].top, bottom=lines[-1].bottom, xs=xs, nrows=len(lines), cells=cells)
 
 
 # --------------------------------------------------------------------------- grid

@@ -65,6 +65,7 @@ class Line:
     bottom: float = 0.0
     size: float = 0.0
     text: str = ""
+    tabular: bool = False  # cells of a table without ruling lines, separated by tabs: a line of its own
 
     @classmethod
     def of(cls, chars: list[dict], page: int = 0) -> Line:
@@ -74,6 +75,11 @@ class Line:
         return cls(chars=visible, page=page, x0=min(c["x0"] for c in visible), x1=max(c["x1"] for c in visible),
                    top=min(c["top"] for c in visible), bottom=max(c["bottom"] for c in visible),
                    size=size, text=tidy(_spaced(visible)))
+
+
+def spaced_text(chars: list[dict]) -> str:
+    """The text of characters on one line, tidied."""
+    return tidy(_spaced(chars))
 
 
 def _spaced(chars: list[dict]) -> str:
@@ -171,6 +177,10 @@ class ParagraphBuilder:
     _last_margins: Margins | None = None
 
     def add(self, line: Line, m: Margins, *, new_page: bool = False) -> None:
+        if line.tabular:
+            self.flush()
+            self.emit(line.page, line.text)
+            return
         if self._last is None or self._starts_paragraph(line, m, new_page):
             self.flush()
             self._page = line.page

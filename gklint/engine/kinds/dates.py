@@ -26,12 +26,6 @@ def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
     return list(check(rule, report, ctx))
 
 
-def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, severity=None,
-          **values) -> Diagnostic:
-    lang = getattr(ctx, "lang", "zh")
-    return Diagnostic(rule=rule.id, severity=severity or rule.severity, message=rule.render(lang, **values),
-                      location=location, expected=expected, found=found, title=rule.text("title", lang))
-
 
 # --------------------------------------------------------------------------- where dates are written
 
@@ -152,7 +146,7 @@ def late_publication(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if told:
         text += pick(p.get("told_by", {}).get(told, ""), lang, issuer=issuer)
     location = _locate(report, published, keywords=keywords) or _title_location(report)
-    yield _diag(rule, ctx, location, expected=f"≤{deadline.isoformat()}", found=published.isoformat(),
+    yield rule.diagnostic(ctx.lang, location, expected=f"≤{deadline.isoformat()}", found=published.isoformat(),
                 severity=severity, published=_date(published, lang), deadline=_date(deadline, lang), year=year,
                 basis=text, days=(published - deadline).days)
 
@@ -211,7 +205,7 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     else:
         return
     if period != expected:
-        yield _diag(rule, ctx, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
+        yield rule.diagnostic(ctx.lang, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
                     found=f"{period[0].isoformat()}/{period[1].isoformat()}",
                     year=year, start=_date(period[0], getattr(ctx, "lang", "zh")),
                     end=_date(period[1], getattr(ctx, "lang", "zh")))
@@ -225,7 +219,7 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
     if signed is None or published is None or signed <= published:
         return
     location = _locate(report, signed, last=True) or _title_location(report)
-    yield _diag(rule, ctx, location, expected=f"≤{published.isoformat()}", found=signed.isoformat(),
+    yield rule.diagnostic(ctx.lang, location, expected=f"≤{published.isoformat()}", found=signed.isoformat(),
                 signed=_date(signed, getattr(ctx, "lang", "zh")),
                 published=_date(published, getattr(ctx, "lang", "zh")), days=(signed - published).days)
 
@@ -246,7 +240,7 @@ def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 start, end = found.span
                 text = pick(rule.params.get("problems", {}).get(problem.code, problem.code),
                             getattr(ctx, "lang", "zh"), **problem.values)
-                yield _diag(rule, ctx, place.location(offset + start, offset + end),
+                yield rule.diagnostic(ctx.lang, place.location(offset + start, offset + end),
                             found=found.raw, date=found.raw, problem=text)
 
 

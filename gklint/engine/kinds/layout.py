@@ -25,11 +25,6 @@ def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
     return list(check(rule, report, ctx))
 
 
-def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
-    lang = getattr(ctx, "lang", "zh")
-    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
-                      location=location, expected=expected, found=found, title=rule.text("title", lang))
-
 
 def _note_kind(note) -> str | None:
     return getattr(note, "kind", None)
@@ -69,7 +64,7 @@ def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     since = layouts.get(new).first_year
     if year is None or year < since or report.layout != old or not _tables_read(report):
         return
-    yield _diag(rule, ctx, _header_location(report, old), expected=new, found=old, year=year,
+    yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old, year=year,
                 old=old, new=new, old_notice=layouts.get(old).notice, new_notice=layouts.get(new).notice)
 
 
@@ -79,7 +74,7 @@ def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     since = layouts.get(new).first_year
     if year is None or year >= since or report.layout != new or not _tables_read(report):
         return
-    yield _diag(rule, ctx, _header_location(report, new), expected=layouts.for_year(year).version, found=new,
+    yield rule.diagnostic(ctx.lang, _header_location(report, new), expected=layouts.for_year(year).version, found=new,
                 year=year, new=new, new_notice=layouts.get(new).notice, since=since)
 
 
@@ -95,7 +90,7 @@ def superseded_notice(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             lo, hi = sentence_span(place.text, m.start(), m.end())
             if any(w in place.text[lo:hi] for w in excuses):
                 continue
-            yield _diag(rule, ctx, place.location(*m.span()),
+            yield rule.diagnostic(ctx.lang, place.location(*m.span()),
                         expected=rule.params.get("current", ""), found=m.group(0), cited=m.group(0),
                         year=year, current=rule.params.get("current", ""))
             return
@@ -114,7 +109,7 @@ def header_alias(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue
         seen.add(key)
         quote_text = _line_with(report, found) or found
-        yield _diag(rule, ctx, Location(table=note.table, row=note.row, column=note.column, quote=quote_text,
+        yield rule.diagnostic(ctx.lang, Location(table=note.table, row=note.row, column=note.column, quote=quote_text,
                                         source=note.source),
                     expected=official, found=found, table=note.table or "", header=found, official=official)
 

@@ -87,7 +87,8 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
                           note=t.claim.text("note", lang)).strip()
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote),
+        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
+                                   _source(section, t.sentence.sentence.start)),
         expected=t.expected, found=t.stated,
         parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
                for ref, value in t.cells])
@@ -111,7 +112,8 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
                                   relation=_text(relation, lang), parts=parts_text)
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-                location=Location(section=section.heading, quote=e.quote()),
+                location=Location(section=section.heading, quote=e.quote(),
+                                  source=_source(section, e.total_sentence.sentence.start)),
                 expected=_num(total), found=_num(total_sum),
                 parts=[Part(enumerations.label(q), _num(e.amount(q))) for q in e.parts])
 
@@ -138,7 +140,8 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
                                   cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value))
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-                location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote),
+                location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
+                                         _source(section, mention.sentence.sentence.start)),
                 expected=_num(value), found=0,
                 parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout))
                        for ref, v in nonzero])
@@ -167,14 +170,14 @@ def _cell_location(ref: claims_mod.CellRef, layout: Layout) -> Location:
     return Location(table=ref[0], row=row, column=col)
 
 
-def _cells_location(cells, layout: Layout, section: Section, quote: str) -> Location:
+def _cells_location(cells, layout: Layout, section: Section, quote: str, source=None) -> Location:
     rows = list(dict.fromkeys(_labels(ref, layout)[0] for ref, _ in cells))
     cols = list(dict.fromkeys(_labels(ref, layout)[1] for ref, _ in cells))
     return Location(table=cells[0][0][0], row=" + ".join(rows), column=" + ".join(cols),
-                    section=section.heading, quote=quote)
+                    section=section.heading, quote=quote, source=source)
 
 
-def _reading_location(reading, layout: Layout, section: Section, quote: str) -> Location:
+def _reading_location(reading, layout: Layout, section: Section, quote: str, source=None) -> Location:
     """The cells a reading names, a group heading by its own label (（三）不予公开)."""
     labels = []
     for ref in reading.cells:
@@ -185,7 +188,14 @@ def _reading_location(reading, layout: Layout, section: Section, quote: str) -> 
     rows = list(dict.fromkeys(r for _, r, _ in labels))
     cols = list(dict.fromkeys(c for _, _, c in labels))
     return Location(table=labels[0][0], row=" + ".join(rows), column=" + ".join(cols),
-                    section=section.heading, quote=quote)
+                    section=section.heading, quote=quote, source=source)
+
+
+def _source(section: Section, offset: int):
+    """Where the text at ``offset`` of the section's text is in the original file, when known."""
+    line = section.text.count("\n", 0, offset)
+    sources = getattr(section, "sources", None) or []
+    return sources[line] if line < len(sources) else None
 
 
 def _cells_text(cells, reading, layout: Layout, lang: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.diagnostic import Diagnostic
 from gklint.engine.rules import Rule
 from gklint.model import Report
 from gklint.textutil import HAN, PREAMBLE, is_han, is_table_line, lines, pick, report_texts
@@ -24,11 +24,6 @@ def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
         raise ValueError(f"rule {rule.id}: unknown prose check {rule.params.get('check')!r}")
     return list(check(rule, report, ctx))
 
-
-def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
-    lang = getattr(ctx, "lang", "zh")
-    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
-                      location=location, expected=expected, found=found, title=rule.text("title", lang))
 
 
 # --------------------------------------------------------------------------- repeated words
@@ -111,7 +106,7 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 counts[word] += 1
                 found.setdefault(word, (offset + s, offset + e))
         for word, (s, e) in found.items():
-            yield _diag(rule, ctx, place.location(s, e),
+            yield rule.diagnostic(ctx.lang, place.location(s, e),
                         expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
                         times="" if counts[word] == 1 else pick(rule.params.get("times"), lang, count=counts[word]))
 
@@ -144,7 +139,7 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
             lo -= 1  # do not cut a number or a word in two
         listed = pick(rule.params.get("separator", "、"), lang).join(
             pick(rule.params.get("mark_count"), lang, mark=k, count=v) for k, v in kinds.most_common())
-        yield _diag(rule, ctx, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
+        yield rule.diagnostic(ctx.lang, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 
 

@@ -29,11 +29,6 @@ def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
     return list(check(rule, report, ctx))
 
 
-def _diag(rule: Rule, ctx, location: Location, *, expected=None, found=None, **values) -> Diagnostic:
-    lang = getattr(ctx, "lang", "zh")
-    return Diagnostic(rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
-                      location=location, expected=expected, found=found, title=rule.text("title", lang))
-
 
 def _lang(ctx) -> str:
     return getattr(ctx, "lang", "zh")
@@ -111,7 +106,7 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         before = [s for s in report.sections if s.id in {p.id for p in layout.sections[:i]}]
         after = [s for s in report.sections if s.id in {p.id for p in layout.sections[i + 1:]}]
         where = before[-1] if before else after[0] if after else report.sections[0]
-        yield _diag(rule, ctx, _at(where), expected=spec.heading, found=None,
+        yield rule.diagnostic(_lang(ctx), _at(where), expected=spec.heading, found=None,
                     heading=spec.heading, number=spec.number, label=spec.label,
                     near=where.heading.strip(),
                     position=pick(rule.params.get("positions", {}).get("after" if before else "before"), _lang(ctx)))
@@ -126,13 +121,13 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         if section.id not in index:
             continue
         if section.id in seen:
-            yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
+            yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
                         problem=pick(rule.params.get("problems", {}).get("repeat"), _lang(ctx)),
                         previous=section.heading.strip())
             continue
         seen.add(section.id)
         if highest is not None and index[section.id] < index[highest.id]:
-            yield _diag(rule, ctx, _at(section), found=section.heading.strip(), heading=section.heading.strip(),
+            yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
                         problem=pick(rule.params.get("problems", {}).get("order"), _lang(ctx)),
                         previous=highest.heading.strip())
         elif highest is None or index[section.id] > index[highest.id]:
@@ -146,7 +141,7 @@ def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         spec = specs.get(section.id or "")
         if spec is None or section.number is None or section.number == spec.number:
             continue
-        yield _diag(rule, ctx, _at(section), expected=spec.heading, found=section.heading.strip(),
+        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=section.heading.strip(),
                     heading=section.heading.strip(), number=section.number, official=spec.number,
                     label=spec.label)
 
@@ -163,7 +158,7 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         slot = _slot_heading(report, layout, i)
         if slot is not None:
             place, offset, heading = slot
-            yield _diag(rule, ctx, place.location(offset), expected=spec.heading, found=heading,
+            yield rule.diagnostic(_lang(ctx), place.location(offset), expected=spec.heading, found=heading,
                         heading=heading, official=spec.heading)
 
 
@@ -202,7 +197,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             if promised is None or not 2 <= promised <= 12:
                 continue
             if promised != delivered:
-                yield _diag(rule, ctx, place.location(*m.span()), expected=promised, found=delivered,
+                yield rule.diagnostic(_lang(ctx), place.location(*m.span()), expected=promised, found=delivered,
                             promised=promised, delivered=delivered, raw=m.group(0))
             return
 
@@ -288,7 +283,7 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         place, body = section_place(section), len(section.heading) + 1
         for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
             expected = _spell(last, last.n + 1)
-            yield _diag(rule, ctx, place.location(body + mk.start, body + mk.end), expected=expected,
+            yield rule.diagnostic(_lang(ctx), place.location(body + mk.start, body + mk.end), expected=expected,
                         found=mk.raw, previous=last.raw, marker=mk.raw,
                         problem=pick(words.get(problem, problem), _lang(ctx)), next=expected)
 
@@ -334,7 +329,7 @@ def overview_length(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             start = len(section.heading) + 1 + first
             while start < len(place.text) and place.text[start].isspace():
                 start += 1
-            yield _diag(rule, ctx, place.location(start), expected=f"≤{limit}", found=count, count=count, limit=limit)
+            yield rule.diagnostic(_lang(ctx), place.location(start), expected=f"≤{limit}", found=count, count=count, limit=limit)
 
 
 CHECKS = {
