@@ -45,18 +45,28 @@ class Rule:
         return texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
 
     def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
-                   **values):
-        """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, the message
-        filled with ``values``."""
+                   values: dict | None = None, **more):
+        """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, and the
+        message filled with ``expected``, ``found`` and the named ``values`` (which may override how those
+        two are shown)."""
         from gklint.engine.diagnostic import Diagnostic, Location
 
+        shown = {"expected": _show(expected), "found": _show(found)} | (values or {}) | more
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
-                          message=self.render(lang, **values), location=location or Location(),
+                          message=self.render(lang, **shown), location=location or Location(),
                           expected=expected, found=found, parts=list(parts))
 
     def render(self, lang: str = "zh", **values) -> str:
         """The message with its named values filled in (unknown names stay as written)."""
         return string.Formatter().vformat(self.text("message", lang), (), _Defaulting(values))
+
+
+def _show(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 class _Defaulting(dict):

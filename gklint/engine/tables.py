@@ -309,7 +309,7 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
     return rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
                                           source=anchor_cell.source if anchor_cell else None),
-                           expected=expected, found=found, parts=left + right, **values)
+                           expected=expected, found=found, parts=left + right, values=values)
 
 
 def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang: str) -> Diagnostic:
@@ -321,7 +321,7 @@ def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang
     values = dict(table=table, row=_short(rl), column=cl, found=_fmt(found) if found is not None else "空白",
                   raw=raw)
     return rule.diagnostic(lang, Location(table=table, row=rl, column=cl, source=cell.source if cell else None),
-                           expected=rule.params.get("expected"), found=found, **values)
+                           expected=rule.params.get("expected"), found=found, values=values)
 
 
 def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:

@@ -1,11 +1,13 @@
 """Tables without ruling lines: text lines whose pieces, separated by wide gaps, line up in columns.
 
-A line is *tabular* when a gap wider than ``GAP`` of its font size cuts it into pieces. A run of
-consecutive tabular lines becomes a grid only when it is clean: the lines with the most pieces
-define the columns (their pieces line up, one column each), every other line's pieces fall in
-whole columns, and there are numbers to tabulate. Tabular lines left over (wrapped labels, headers
-over several columns...) are not guessed into a grid: each stays a line of its own, its pieces
-joined by tabs, which the text-stream reader reads like a table copied as text.
+A line is *tabular* when a gap wider than ``GAP`` of its font size cuts it into pieces. A region
+(tabular lines close to each other, with the single lines between two of them) becomes a grid
+only when it is clean: at least two lines have the most pieces and define the columns (their
+pieces line up, one column each), every other line's pieces fall in whole columns, and there is
+a number to tabulate. A region that is not clean (labels wrapped over lines, headers written
+vertically...) is not guessed into a grid, nor are the other regions close to it (parts of one
+table would come out half grid, half text): each tabular line stays a line of its own, its
+pieces joined by tabs, which the text-stream reader reads like a table copied as text.
 """
 
 from __future__ import annotations
@@ -38,25 +40,49 @@ def find_columns(lines: list[Line], number: int) -> Columns:
     pieces = [_pieces(line) for line in lines]
     texts = [[spaced_text(p) for p in line_pieces] for line_pieces in pieces]
     tabular = {i for i, p in enumerate(pieces) if len(p) >= 2}
-    result = Columns([], {})
+    cluster = [0] * len(lines)  # lines close to each other: one table and what surrounds it
+    for k in range(1, len(lines)):
+        cluster[k] = cluster[k - 1] + (0 if _close(lines[k - 1], lines[k]) else 1)
+    regions: list[tuple[int, int, Part | None]] = []
     i = 0
     while i < len(lines):
         if i not in tabular:
             i += 1
             continue
-        j = i
-        while j + 1 in tabular and lines[j + 1].top - lines[j].bottom < 2.5 * max(lines[j].size, 1):
-            j += 1
-        part = _grid(pieces[i:j + 1], texts[i:j + 1], number)
-        if part is not None:
+        j = _region_end(lines, pieces, tabular, i)
+        regions.append((i, j, _grid(pieces[i:j + 1], texts[i:j + 1], number)))
+        i = j + 1
+    unclean = {cluster[i] for i, _, part in regions if part is None}
+    result = Columns([], {})
+    for i, j, part in regions:
+        if part is not None and cluster[i] not in unclean:
             part.top, part.bottom = lines[i].top, lines[j].bottom
             result.tables.append((i, j, part))
-        else:
-            run = range(i, j + 1)
-            if len(run) >= 2 or any(is_number(t) for t in texts[i]):  # not one justified sentence
-                result.tabular.update({k: "\t".join(texts[k]) for k in run})
-        i = j + 1
+            continue
+        run = [k for k in range(i, j + 1) if k in tabular]
+        if len(run) >= 2 or part is not None or any(is_number(t) for t in texts[i]):
+            result.tabular.update({k: "\t".join(texts[k]) for k in run})  # not one justified sentence
     return result
+
+
+def _close(upper: Line, lower: Line) -> bool:
+    return lower.top - upper.bottom < 4.5 * max(upper.size, 1)  # table rows may be far apart
+
+
+def _region_end(lines: list[Line], pieces, tabular: set[int], i: int) -> int:
+    """The last line of the region starting at tabular line ``i``: following tabular lines, and
+    single lines between two of them (a heading row, a wrapped label) within the region's width."""
+    j = i
+    left = min(p[0]["x0"] for p in pieces[i])
+    right = max(p[-1]["x1"] for p in pieces[i])
+    while j + 1 < len(lines) and _close(lines[j], lines[j + 1]):
+        nxt = lines[j + 1]
+        if j + 1 not in tabular:
+            if not (j + 2 in tabular and _close(nxt, lines[j + 2]) and left - 2 <= nxt.x0 and nxt.x1 <= right + 2):
+                break
+        j += 1
+        left, right = min(left, lines[j].x0), max(right, lines[j].x1)
+    return j
 
 
 def _grid(pieces: list[list[list[dict]]], texts: list[list[str]], number: int) -> Part | None:
@@ -64,8 +90,8 @@ def _grid(pieces: list[list[list[dict]]], texts: list[list[str]], number: int) -
         return None
     k = max(len(p) for p in pieces)
     widest = [p for p in pieces if len(p) == k]
-    numeric = sum(1 for t in texts if sum(is_number(x) for x in t) >= 1)
-    if len(widest) < 2 or (k < 3 and numeric < 2) or numeric < 1:
+    numeric = sum(1 for t in texts if any(is_number(x) for x in t))
+    if len(widest) < 2 or numeric < 1:
         return None
     columns = [(min(p[c][0]["x0"] for p in widest), max(p[c][-1]["x1"] for p in widest)) for c in range(k)]
     if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])):
