@@ -438,3 +438,22 @@ def test_a_line_too_short_only_for_a_long_word_does_not_end_the_paragraph():
     page.text(96, 163, LINE[:8] + "。", 12)
     assert [p.text for p in _doc([page]).paragraphs] == [
         LINE[2:] + LINE[:26] + "（www.example.gov.cn）下载。", LINE[:8] + "。"]
+
+
+def test_ruleless_table_with_wrapped_labels_stays_text_with_tabs():
+    """Not guessed into a grid: each line of it a paragraph of its own, cells separated by tabs."""
+    page = pdfmaker.Page()
+    _body(page, 80, [LINE[:14] + "。"])
+    lines = [(140, [(72, "信息内容"), (200, "本年"), (300, "上年")]),
+             (158, [(72, "（二）部分公开（区分")]),
+             (170, [(200, "447"), (300, "7")]),
+             (182, [(72, "处理的）")]),
+             (204, [(72, "规章"), (200, "1"), (300, "2")])]
+    for top, pieces in lines:
+        for x, text in pieces:
+            page.text(x, top, text, 10)
+    _body(page, 250, [LINE[:9] + "。"])
+    doc = _doc([page])
+    assert doc.grids == []
+    assert [p.text for p in doc.paragraphs] == [
+        LINE[:14] + "。", "信息内容\t本年\t上年", "（二）部分公开（区分", "447\t7", "处理的）", "规章\t1\t2", LINE[:9] + "。"]

@@ -114,3 +114,24 @@ def test_decode_refuses_binary():
 def test_sniff_reads_only_the_head_of_a_large_text():
     data = (TEXT + "\n").encode() * 200_000  # about 20 MB
     assert sniff("big.txt", data) == "txt"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("huaian-2024.pdf", "pdf"), ("template-2021.docx", "docx"), ("pingtan-2024.html", "html"),
+    ("huangyuan-2021.txt", "txt"),
+])
+def test_open_document_reads_every_format(name, kind):
+    from gklint.ingest.open import open_document
+
+    document = open_document(str(FIXTURES / name))
+    assert document.format == kind
+    assert any("政府信息公开" in p.text for p in document.paragraphs)
+
+
+def test_open_document_leaves_json_to_the_caller(tmp_path):
+    from gklint.ingest.open import open_document
+
+    path = tmp_path / "report.json"
+    path.write_text('{"layout": "2021"}', encoding="utf-8")
+    with pytest.raises(NotImplementedError):
+        open_document(str(path))

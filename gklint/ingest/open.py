@@ -52,3 +52,7 @@ def _read_docx(path: str, data: bytes) -> Document:
         return read_docx(path, data)
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
         raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None
+    except ValueError as exc:
+        if "content type" not in str(exc):  # python-docx: a macro-enabled document or a template
+            raise
+        raise ReadError(path, "不支持的 Word 文件类型（启用宏的文档或模板），请另存为普通 .docx 后再检查") from None

@@ -1,11 +1,11 @@
 """PDF -> Document, with pdfplumber: paragraphs in reading order and tables as grids.
 
-Per page: ruled tables (``pdf_tables.ruled_tables``), then the text outside them as lines,
-among which ruleless tables are looked for (``pdf_tables.text_tables``); running headers,
-footers and page numbers are dropped; the remaining lines are joined into paragraphs
-(``pdf_text.ParagraphBuilder``), across page breaks too, and a table cut by a page break becomes
-one grid again (``pdf_tables.merge``). A PDF without a text layer, an encrypted or a damaged one
-raises ReadError.
+Per page: ruled tables (``pdf_tables``), then the text outside them as lines, among which tables
+without ruling lines are looked for (``pdf_columns``); running headers, footers and page numbers
+are dropped; the remaining lines are joined into paragraphs (``pdf_text``), across page breaks
+too, and a table cut by a page break becomes one grid again (``pdf_breaks``). A PDF without a
+text layer, an encrypted or a damaged one raises ReadError; ``guards`` bounds size, pages,
+inflated streams and time.
 """
 
 from __future__ import annotations

@@ -12,12 +12,14 @@ pieces joined by tabs, which the text-stream reader reads like a table copied as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gklint.ingest.pdf_tables import Part, PartCell, is_number
 from gklint.ingest.pdf_text import Line, spaced_text
 
 GAP = 0.6  # a gap this wide (in font sizes) separates two cells; words in a sentence are closer
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{4,}")  # "三、收到和处理政府信息公开申请情况"
 
 
 @dataclass
@@ -40,9 +42,10 @@ def find_columns(lines: list[Line], number: int) -> Columns:
     pieces = [_pieces(line) for line in lines]
     texts = [[spaced_text(p) for p in line_pieces] for line_pieces in pieces]
     tabular = {i for i, p in enumerate(pieces) if len(p) >= 2}
-    cluster = [0] * len(lines)  # lines close to each other: one table and what surrounds it
-    for k in range(1, len(lines)):
-        cluster[k] = cluster[k - 1] + (0 if _close(lines[k - 1], lines[k]) else 1)
+    cluster = [0] * len(lines)  # lines close to each other (one table and what surrounds it)
+    for k in range(1, len(lines)):  # up to a section heading
+        heading = k not in tabular and _SECTION.match(lines[k].text) is not None
+        cluster[k] = cluster[k - 1] + (0 if _close(lines[k - 1], lines[k]) and not heading else 1)
     regions: list[tuple[int, int, Part | None]] = []
     i = 0
     while i < len(lines):
@@ -105,6 +108,8 @@ def _grid(pieces: list[list[list[dict]]], texts: list[list[str]], number: int) -
                 return None  # a piece between columns, or two pieces in one column: not clean
             used.update(covered)
             cells.append(PartCell(text, r, covered[0], 1, len(covered), number))
+        if 0 not in used and any(is_number(t) for t in line_texts):
+            return None  # numbers without their label: the label was wrapped onto other lines
         cells.extend(PartCell("", r, c, 1, 1, number) for c in range(k) if c not in used)
     xs = [columns[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [columns[-1][1]]
     cells.sort(key=lambda cell: (cell.row, cell.col))

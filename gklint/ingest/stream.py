@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.ingest.digits import splits
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import Layout, RowSpec, TableSpec, label_matches, normalise
@@ -49,7 +50,8 @@ def tokenise(paragraphs: list[Paragraph]) -> list[Token]:
             for part in parts:
                 tok = Token(part.strip(), para.source, len(tokens))
                 cell = parse_cell(part)
-                if cell.kind in ("number", "na") and len(normalise(part)) <= 12:
+                norm = normalise(part)
+                if cell.kind in ("number", "na") and (len(norm) <= 12 or (norm.isdigit() and len(norm) <= 40)):
                     tok.cell = cell
                 tokens.append(tok)
     return tokens
@@ -107,20 +109,56 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
                 result.used.add(tok.index)
             pos = values[-1].index + 1
         else:
-            for col in row.columns:
-                result.table.cells[(row.id, col.id)] = Cell.blank(tokens[at].source)
-            if values:
+            placed = (_split_run(values, len(row.columns), _totals(row.columns), spec.key, row.label, result.notes)
+                      if values else None)
+            for k, col in enumerate(row.columns):
+                result.table.cells[(row.id, col.id)] = (
+                    Cell("number", placed[k], str(placed[k]), values[0].source) if placed
+                    else Cell.blank(tokens[at].source))
+            if values and placed is None:
                 result.notes.append(Note(
                     "table_unreadable",
                     f"表{spec.key}“{row.label}”一行读到{len(values)}个数值，应为{len(row.columns)}个，无法确定各数值所属的列",
                     table=spec.key, row=row.label, source=tokens[at].source))
-                for tok in values:
-                    result.used.add(tok.index)
+            for tok in values:
+                result.used.add(tok.index)
+            if values:
                 pos = values[-1].index + 1
     result.table.found = result.rows_found > 0
     if result.table.found:
         result.table.source = tokens[min(result.used)].source
     return result
+
+
+def _totals(columns, offset: int = 0) -> dict[int, tuple[int, ...]]:
+    """The layout's 总计 columns of one row as positions: total position -> positions it sums."""
+    index = {c.id: offset + k for k, c in enumerate(columns)}
+    return {index[c.id]: tuple(index[p] for p in c.sums if p in index) for c in columns if c.sums}
+
+
+def _split_run(values: list[Token], width: int, totals: dict, table: str, row: str | None,
+               notes: list[Note]) -> list[int] | None:
+    """Recover cells whose digits ran together, from the layout's totals (see ``gklint.ingest.digits``).
+
+    One split satisfies the totals: it is taken and noted (``digits_split``). Several: none is taken,
+    and the note says so. None at all, or no total to decide by: None (the caller reports the row).
+    """
+    texts = [normalise(t.text) for t in values]
+    found = splits(texts, width, totals)
+    where = f"表{table}“{row}”一行" if row else f"表{table}"
+    run = "、".join(f"“{t}”" for t in texts)
+    if found and len(found) == 1:
+        notes.append(Note("digits_split", f"{where}的数字粘连为{run}，已按总计拆分为{'、'.join(map(str, found[0]))}",
+                          table=table, row=row, found=" ".join(texts),
+                          official=" ".join(map(str, found[0])), source=values[0].source))
+        return found[0]
+    if found is None or len(found) > 1:
+        count = "过多" if found is None else f"{len(found)}种"
+        notes.append(Note("table_unreadable",
+                          f"{where}的数字粘连为{run}，有{count}拆分方式都满足总计，无法确定，按空白处理",
+                          table=table, row=row, found=" ".join(texts), source=values[0].source))
+        return []  # reported here: the caller leaves the cells blank without a second note
+    return None
 
 
 def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
@@ -155,20 +193,31 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
         if not run:
             return result
         result.used.update(range(first, i))
-        if len(run) != width * len(spec.data_rows):
-            result.notes.append(Note(
-                "table_unreadable",
-                f"表四读到{len(run)}个数值，应为{width * len(spec.data_rows)}个，无法确定各数值所属的单元格",
-                table=spec.key, source=run[0].source))
+        cells = width * len(spec.data_rows)
+        numbers: list | None = None
+        if len(run) != cells:
+            totals: dict = {}
+            for n, row in enumerate(spec.data_rows):
+                totals |= _totals(row.columns, n * width)
+            placed = _split_run(run, cells, totals, spec.key, None, result.notes)
+            if placed is None:
+                result.notes.append(Note(
+                    "table_unreadable", f"表四读到{len(run)}个数值，应为{cells}个，无法确定各数值所属的单元格",
+                    table=spec.key, source=run[0].source))
             result.used.update(t.index for t in run)
             result.table.found = True
-            return result
+            if not placed:
+                return result
+            numbers = placed
         k = 0
         for row in spec.data_rows:
             for col in row.columns:
-                tok = run[k]
-                result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
-                result.used.add(tok.index)
+                if numbers is not None:
+                    result.table.cells[(row.id, col.id)] = Cell("number", numbers[k], str(numbers[k]), run[0].source)
+                else:
+                    tok = run[k]
+                    result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
+                    result.used.add(tok.index)
                 k += 1
     result.table.found = True
     result.table.source = tokens[first].source

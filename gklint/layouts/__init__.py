@@ -26,6 +26,7 @@ class ColumnSpec:
     group: str | None = None
     amount: bool = False  # a decimal amount (万元), not a count
     signed: bool = False  # may be negative (2019 本年增/减)
+    sums: tuple[str, ...] = ()  # the ids of the columns this one totals in every row (总计)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -198,7 +199,8 @@ def _load(name: str) -> Layout:
 
 def _column(c: dict) -> ColumnSpec:
     return ColumnSpec(id=c["id"], label=c["label"], aliases=tuple(c.get("aliases", ())),
-                      group=c.get("group"), amount=bool(c.get("amount")), signed=bool(c.get("signed")))
+                      group=c.get("group"), amount=bool(c.get("amount")), signed=bool(c.get("signed")),
+                      sums=tuple(c.get("sums", ())))
 
 
 @cache
