@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from gklint import layouts as L
 from gklint.ingest import meta as meta_mod
 from gklint.ingest.document import Document, Paragraph
+from gklint.ingest.script import simplify
 from gklint.ingest.sections import match_heading
 from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
 from gklint.model import Note, Report, Section, Table
@@ -77,6 +78,7 @@ def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], lis
 
 
 def recognise(doc: Document, version: str | None = None) -> Report:
+    doc, traditional = simplify(doc)
     paragraphs = doc.paragraphs
     tokens: list[Token] = []
     tokens_of: list[tuple[int, int]] = []
@@ -134,6 +136,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
         if not table.found:
             spec = layout.table(key)
             notes.append(Note("table_missing", f"未找到表{key}（{spec.title}）", table=key))
+    if traditional:
+        notes.append(Note("traditional_script", "原文使用繁体字，已转换为简体后检查；引文为转换后的文字"))
     if not any(t.found for t in tables.values()):
         notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
 
