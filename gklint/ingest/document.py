@@ -91,6 +91,7 @@ class Document:
     blocks: list[Block]
     path: str = ""
     format: str = ""  # txt / html / docx / pdf
+    notes: list[str] = field(default_factory=list)  # parts the reader could not read, said plainly
 
     @property
     def paragraphs(self) -> list[Paragraph]:

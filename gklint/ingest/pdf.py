@@ -53,7 +53,8 @@ def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> 
     if sum(p.undecoded for p in pages) > 0.3 * chars:
         raise ReadError(path, "PDF 的文字无法解码（字体缺少 Unicode 映射），请提供可复制文字的版本")
     _drop_running_lines(pages)
-    return Document(blocks=_assemble(pages), path=path, format="pdf")
+    skipped = [f"第{p.number}页没有文字层（可能是扫描图片），其内容未能读取" for p in pages if p.chars == 0 and p.images]
+    return Document(blocks=_assemble(pages), path=path, format="pdf", notes=skipped)
 
 
 # --------------------------------------------------------------------------- pages

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from gklint import layouts as L
 from gklint.ingest import meta as meta_mod
+from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import match_heading
@@ -112,13 +113,15 @@ def recognise(doc: Document, version: str | None = None) -> Report:
             best = (score, layout, headings, tables, notes, used)
     _, layout, headings, tables, notes, used = best
 
+    end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
+
     def is_table_line(i: int) -> bool:
         lo, hi = tokens_of[i]
         return hi > lo and lo in used
 
     sections: list[Section] = []
     for k, h in enumerate(headings):
-        end = headings[k + 1].para if k + 1 < len(headings) else len(paragraphs)
+        end = headings[k + 1].para if k + 1 < len(headings) else end_of_report
         kept = [i for i in range(h.para + 1, end) if not is_table_line(i)]
         body = ([h.tail] if h.tail else []) + [paragraphs[i].text for i in kept]
         sources = ([paragraphs[h.para].source] if h.tail else []) + [paragraphs[i].source for i in kept]
@@ -130,12 +133,13 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                                 sources=sources))
     first = headings[0].para if headings else len(paragraphs)
     preamble_lines = [p.text for p in paragraphs[:first]]
-    all_lines = [p.text for i, p in enumerate(paragraphs) if not is_table_line(i)]
+    all_lines = [p.text for i, p in enumerate(paragraphs[:end_of_report]) if not is_table_line(i)]
 
     for key, table in tables.items():
         if not table.found:
             spec = layout.table(key)
             notes.append(Note("table_missing", f"未找到表{key}（{spec.title}）", table=key))
+    notes.extend(Note("unreadable_part", text) for text in doc.notes)
     if traditional:
         notes.append(Note("traditional_script", "原文使用繁体字，已转换为简体后检查；引文为转换后的文字"))
     if not any(t.found for t in tables.values()):

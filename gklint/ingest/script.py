@@ -55,4 +55,4 @@ def simplify(document: Document) -> tuple[Document, bool]:
             rows = [[replace(c, text=convert(c.text)) if isinstance(c, GridCell) else c for c in row]
                     for row in block.rows]
             blocks.append(Grid(rows, block.source))
-    return replace(document, blocks=blocks), True
+    return replace(document, blocks=blocks), True  # notes and path carried over by replace()
