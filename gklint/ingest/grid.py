@@ -268,12 +268,12 @@ class _Mapper:
             col = self.column_of(cell.text)
             if col is not None:
                 self.columns[c] = col.id  # a deeper header row overrides: the deepest label wins
-                self.alias(cell, col.label, column=col.id)
+                self.alias(cell, col.label, column=col.label)
                 continue
             row = self.row_of(cell.text) if cell.colspan > 1 else None
             if row is not None and not row.heading:
                 self.groups[c] = row.id
-                self.alias(cell, row.label, row=row.id)
+                self.alias(cell, row.label, row=row.label)
 
     def data(self, sheet: _Sheet, r: int) -> None:
         cells = sheet.starting(r)
@@ -289,7 +289,7 @@ class _Mapper:
         values = sheet.covering(r, sorted(self.columns))
         has_numbers = any(_is_number(v.text) for v in values if v.row == r)
         if row is not None:
-            self.alias_text(label, row.label, row=row.id)
+            self.alias_text(label, row.label, row=row.label)
         if row is not None and row.heading:
             if has_numbers:
                 self.note(f"{self.name}“{row.label}”在本格式中是分组标题，但该行填有数字（可能使用了其他年度的格式）")
