@@ -311,8 +311,8 @@ class _Walker:
     def flush(self) -> None:
         text = _join(self.buf)
         self.buf.clear()
-        if self.state == "before" and text.endswith(("：", ":")):
-            return  # a page label whose value was a link ("当前位置：", "相关链接：")
+        if self.state == "before" and text.rstrip(" >›»/|｜\u00a0").endswith(("：", ":")):
+            return  # a page label whose value was links ("当前位置： > >", "相关链接：")
         if text:
             self.blocks.append(Paragraph(text, Source(line=self.line)))
 
