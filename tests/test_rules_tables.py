@@ -131,3 +131,21 @@ def test_r106_unreadable_part(report):
     [d] = fired(report, "R106")
     assert "第5页" in d.message
     assert not fired(gklint.extract(FIXTURES / "huangyuan-2021.txt"), "R106")
+
+
+def test_c201_collapses_a_blank_row_and_a_blank_table(report):
+    for col in ("natural", "business", "research", "public_interest", "legal_services", "other_orgs", "total"):
+        setcell(report, "三", "granted", col, Cell.blank())
+    setcell(report, "三", "partly_granted", "natural", Cell.blank())
+    for key in list(report.tables["四"].cells):
+        report.tables["四"].cells[key] = Cell.blank()
+    found = {(d.location.table, d.location.row, d.location.column): d.message for d in fired(report, "C201")}
+    assert set(found) == {("三", "（一）予以公开", None), ("三", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人"),
+                          ("四", None, None)}
+    assert "7个单元格全部空白" in found[("三", "（一）予以公开", None)]
+    assert "表四的15个数据单元格全部空白" in found[("四", None, None)]
+
+
+def test_empty_official_template_is_three_findings():
+    result = gklint.check(FIXTURES / "template-2021.docx", select=["C201"])
+    assert [(d.location.table, d.location.row) for d in result.diagnostics] == [("二", None), ("三", None), ("四", None)]

@@ -45,7 +45,7 @@ class Rule:
         return texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
 
     def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
-                   values: dict | None = None, **more):
+                   values: dict | None = None, template: str = "message", **more):
         """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, and the
         message filled with ``expected``, ``found`` and the named ``values`` (which may override how those
         two are shown)."""
@@ -53,12 +53,15 @@ class Rule:
 
         shown = {"expected": _show(expected), "found": _show(found)} | (values or {}) | more
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
-                          message=self.render(lang, **shown), location=location or Location(),
+                          message=self.render(lang, template, **shown), location=location or Location(),
                           expected=expected, found=found, parts=list(parts))
 
-    def render(self, lang: str = "zh", **values) -> str:
-        """The message with its named values filled in (unknown names stay as written)."""
-        return string.Formatter().vformat(self.text("message", lang), (), _Defaulting(values))
+    def render(self, lang: str = "zh", template: str = "message", **values) -> str:
+        """The message (or another template the rule declares, such as ``message_row``) with its named
+        values filled in; unknown names stay as written."""
+        texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
+        text = texts.get(lang) or texts["zh"]
+        return string.Formatter().vformat(text, (), _Defaulting(values))
 
 
 def _show(value) -> str:

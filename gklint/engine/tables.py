@@ -345,7 +345,41 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
                 diag = identity_diagnostic(compiled.instances[item], group[pos], layout, lang)
                 out[positions[pos]].append(diag)
         if compiled.cell_rules:
+            failing: dict[tuple[str, int], list[str]] = defaultdict(list)
             for check, pos, item in _failures(compiled.cell_schema, long_frame(values, kinds)):
-                diag = cell_diagnostic(compiled.cell_rules[check], group[pos], layout, keys[item], lang)
-                out[positions[pos]].append(diag)
+                failing[(check, pos)].append(keys[item])
+            for (check, pos), cell_keys in failing.items():
+                rule = compiled.cell_rules[check]
+                out[positions[pos]].extend(cell_diagnostics(rule, group[pos], layout, cell_keys, lang))
+    return out
+
+
+def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str) -> list[Diagnostic]:
+    """One diagnostic per failing cell; with ``collapse``, one per wholly failing row or table instead
+    (an unfilled template is one finding per table, not 175)."""
+    if not rule.params.get("collapse"):
+        return [cell_diagnostic(rule, report, layout, key, lang) for key in keys]
+    failing = set(keys)
+    out: list[Diagnostic] = []
+    for tkey, spec in layout.tables.items():
+        table_keys = [L.cell_key(tkey, r.id, c.id) for r, c in spec.cells()]
+        if not failing.intersection(table_keys):
+            continue
+        if len(table_keys) > 1 and failing.issuperset(table_keys):
+            values = dict(table=tkey, count=len(table_keys))
+            out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
+                                       expected=rule.params.get("expected"), found=None,
+                                       values=values, template="message_table"))
+            continue
+        for row in spec.data_rows:
+            row_keys = [L.cell_key(tkey, row.id, c.id) for c in row.columns]
+            if len(row_keys) > 1 and failing.issuperset(row_keys):
+                cell = report.cell(tkey, row.id, row.columns[0].id)
+                values = dict(table=tkey, row=_short(row.label), count=len(row_keys))
+                out.append(rule.diagnostic(lang, Location(table=tkey, row=row.label,
+                                                          source=cell.source if cell else None),
+                                           expected=rule.params.get("expected"), found=None,
+                                           values=values, template="message_row"))
+            else:
+                out += [cell_diagnostic(rule, report, layout, k, lang) for k in row_keys if k in failing]
     return out
