@@ -157,3 +157,18 @@ def test_breadcrumbs_before_the_first_section_are_not_prose():
     chrome = "首页政务公开政府信息公开政府信息公开年报\n本报告根据条例要求编制，本报告报告全年工作。"
     [d] = run("P101", report(preamble=chrome))
     assert d.found == "报告报告" and d.location.section == "标题与导语"
+
+
+def test_p103_template_placeholder_fires_and_stays_silent():
+    import gklint
+    from gklint.model import Report, Section
+
+    def run(text):
+        report = Report(layout="2021", sections=[Section(heading="六、其他需要报告的事项", text=text, number="六",
+                                                          id="other")])
+        return [d for d in gklint.check(report, select=["P103"]).diagnostics]
+
+    [d] = run("（文字描述，收取信息处理费情况在此处报告。）")
+    assert d.severity == "warning" and "文字描述" in d.message and d.location.section == "六、其他需要报告的事项"
+    assert len(run("本机关××局2021年收到申请。")) == 1
+    assert run("本年度未收取信息处理费。本机关按照《××条例》有关描述开展工作。XXL码数与此无关。") == []

@@ -143,7 +143,23 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
                     first=line[lo:e + context].strip())
 
 
+# --------------------------------------------------------------------------- phrases that should not be there
+
+def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """Each match of the rule's ``patterns`` (regular expressions: the rule's data), once per pattern and
+    section, quoting the sentence; e.g. the template's "（文字描述）" left in a draft."""
+    compiled = [re.compile(p) for p in rule.params["patterns"]]
+    for place in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
+        for pattern in compiled:
+            m = pattern.search(place.text)
+            if m:
+                count = len(pattern.findall(place.text))
+                yield rule.diagnostic(ctx.lang, place.location(m.start(), m.end()), found=m.group(0),
+                                      phrase=m.group(0), count=count)
+
+
 CHECKS = {
+    "phrases": phrases,
     "repeated_words": repeated_words,
     "half_width_punctuation": half_width_punctuation,
 }
