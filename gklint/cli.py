@@ -15,6 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   pretty_exceptions_enable=False,
                   help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
 
+CHUNK = 200  # files per stacked validation in a batch
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
 
@@ -82,18 +83,33 @@ def check(
     paths = _expand(files)
     if not paths:
         _fail("没有找到可检查的文件")
-    result = api.check_many(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
-                            settings={"aggregate": aggregate} if aggregate else None, rules=rules)
-    for f in result.unreadable:
-        typer.echo(f"gklint: {f.error}", err=True)
+    # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
+    # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
+    from gklint.engine.diagnostic import Result
+
+    result = Result()
+    console = _console() if format is Format.terminal else None
+    for start in range(0, len(paths), CHUNK):
+        part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
+                              layout=layout, settings={"aggregate": aggregate} if aggregate else None,
+                              rules=rules)
+        for f in part.files:
+            if f.error is not None:
+                typer.echo(f"gklint: {f.error}", err=True)
+            if console is not None and (f.error is None or len(paths) > 1):
+                from gklint.output.terminal import render_file
+
+                render_file(f, console, lang=lang.value)
+            f.report = None
+            result.files.append(f)
     if format is Format.json:
         from gklint.output.json_output import render
 
         typer.echo(render(result))
-    elif not (len(paths) == 1 and result.unreadable):
-        from gklint.output.terminal import render
+    elif not (len(paths) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
+        from gklint.output.terminal import render_summary
 
-        render(result, _console(), lang=lang.value, show_statistics=statistics)
+        render_summary(result, console, lang=lang.value, show_statistics=statistics)
     raise typer.Exit(result.exit_code())
 
 

@@ -3,7 +3,8 @@
 (a) a report consistent by construction, in either layout, gets no error;
 (b) the same report with one table 三 or 四 cell changed gets an error located at that cell's
     row or column (official labels);
-(c) checking a batch gives each report the diagnostics it gets when checked alone.
+(c) checking a batch gives each report the diagnostics it gets when checked alone;
+(d) a report's JSON form (gklint.to_json) gets the same diagnostics as the model.
 The first tests check the generator itself, independently of gklint's engine, so that (a)-(c)
 rest on reports that really are consistent.
 """
@@ -149,3 +150,12 @@ def test_mixed_batch_matches_single_checks(seed):
     _same_diagnostics(result, batch)
     with_errors = {i for i, f in enumerate(result.files) if errors(f)}
     assert with_errors == corrupted, json.dumps(sorted(with_errors ^ corrupted))
+
+
+@BATCH_SETTINGS
+@given(st.one_of(reports(), corrupted_reports().map(lambda c: c.report)))
+def test_json_round_trip_keeps_the_diagnostics(report):
+    """gklint's JSON form of a report (as written by `gklint extract`) checks the same as the model."""
+    data = json.loads(json.dumps(gklint.to_json(report), ensure_ascii=False))
+    assert [d.to_dict() for d in gklint.check(data).diagnostics] == \
+        [d.to_dict() for d in gklint.check(report).diagnostics]

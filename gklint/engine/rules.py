@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from gklint.engine.diagnostic import SEVERITIES
+from gklint.layouts import SAFE_LOADER
 
 DOC_KEYS = ("what", "why", "example", "fix")
 KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout")
@@ -118,7 +119,7 @@ def parse_rule(data: dict, pack: str) -> Rule:
 
 def load_pack(path: Path) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise RuleError(f"{path.name}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):

@@ -260,3 +260,114 @@ def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int
             st.notes.extend(header_aliases(tokens, spec, st.used))
         out[key] = st
     return out
+
+
+# --------------------------------------------------------------------------- a report flattened to one line
+
+SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}
+TABLE4_HEADER = ("行政诉讼",)  # the group heading over the litigation columns (not a row or column label)
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
+_CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",
+          "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
+_GAP = r"[\s“”\"‘’]*"  # a copy may break a label with spaces, or keep or drop its quotes
+_VALUE_RUN = re.compile(r"(?:\s*(?:[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－))+")
+_CHUNK = re.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
+
+
+def _pattern(name: str) -> re.Pattern:
+    chars = [ch for ch in name if not ch.isspace() and ch not in "“”\"‘’"]
+    return re.compile(_GAP.join(_CHARS.get(ch, re.escape(ch)) for ch in chars))
+
+
+def _names(row: RowSpec) -> list[str]:
+    names = list(row.names)
+    for name in row.names:
+        bare = _NUMBERED.sub("", name)
+        if bare != name and len(normalise(bare)) >= 4:
+            names.append(bare)  # the numbering may be missing
+    return names
+
+
+def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
+    """The values right after a label (each its own piece), then whatever follows them up to ``stop``."""
+    run = _VALUE_RUN.match(text, start, stop)
+    end = run.end() if run else start
+    return [*_CHUNK.findall(text[start:end]), text[end:stop]]
+
+
+def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
+    """Tables 二 and 三 run together: a piece for each row label, each value, and the text between."""
+    hits: list[tuple[int, int]] = []
+    pos = 0
+    for row in spec.rows:
+        best = None
+        for name in _names(row):
+            m = _pattern(name).search(text, pos)
+            if m and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
+                best = m
+        if best:
+            hits.append((best.start(), best.end()))
+            pos = best.end()
+    if len(hits) < 3:
+        return None
+    pieces = [text[:hits[0][0]]]
+    for k, (a, b) in enumerate(hits):
+        stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
+        pieces += [text[a:b], *_values_then_rest(text, b, stop)]
+    return pieces
+
+
+def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
+    """Table 四 run together: a piece for each header or row label, and each value."""
+    words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(TABLE4_HEADER)
+    pattern = re.compile("|".join(_pattern(w).pattern for w in sorted(words, key=len, reverse=True)))
+    hits = list(pattern.finditer(text))
+    if len(hits) < 3:
+        return None
+    pieces = [text[:hits[0].start()]]
+    for k, m in enumerate(hits):
+        stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        pieces += [m.group(), *_values_then_rest(text, m.end(), stop)]
+    return pieces
+
+
+def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
+    """Recover the lines of a report whose page was saved as one line (headings, rows and values run together).
+
+    A line is cut before each top-level heading it holds (when it holds two or more, or starts with one),
+    and a line inside a table's section that holds three or more of the table's labels is cut into
+    one piece per label and per value, as if the table had been copied one cell per line. Lines of an
+    ordinary report are left as they are.
+    """
+    from gklint.ingest.sections import inline_headings, match_heading
+
+    lines: list[Paragraph] = []
+    for para in paragraphs:
+        text = para.text
+        heads = inline_headings(text, layout)
+        if len(heads) < 2 and not (heads and heads[0][0] == 0 and heads[0][1] < len(text)):
+            lines.append(para)
+            continue
+        cuts = [text[:heads[0][0]]]
+        for k, (start, end, _) in enumerate(heads):
+            stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+            cuts += [text[start:end], text[end:stop]]
+        lines += [Paragraph(c.strip(), para.source) for c in cuts if c.strip()]
+
+    table_of = {section: key for key, section in SECTION_OF_TABLE.items()}
+    out: list[Paragraph] = []
+    current = None
+    for para in lines:
+        heading = match_heading(para.text, layout)
+        if heading and heading[1]:
+            current = heading[1].id
+        key = table_of.get(current)
+        pieces = None
+        if key and not heading and len(para.text) > 40:
+            spec = layout.table(key)
+            pieces = _cut_header(para.text, spec) if key == "四" else _cut_rows(para.text, spec)
+        if pieces:
+            out += [Paragraph(p.strip(), para.source) for p in pieces if p.strip()]
+        else:
+            out.append(para)
+    return out

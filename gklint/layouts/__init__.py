@@ -15,6 +15,8 @@ from importlib import resources
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
 TABLES = ("二", "三", "四")
 
 
@@ -174,7 +176,7 @@ def _find(specs, key: str):
 # --------------------------------------------------------------------------- loading
 
 def _load(name: str) -> Layout:
-    data = yaml.safe_load(resources.files(__package__).joinpath(name).read_text("utf-8"))
+    data = yaml.load(resources.files(__package__).joinpath(name).read_text("utf-8"), Loader=SAFE_LOADER)
     tables: dict[str, TableSpec] = {}
     for key, spec in data["tables"].items():
         rows: list[RowSpec] = []

@@ -130,26 +130,35 @@ def statistics(result: Result) -> RichTable:
     return table
 
 
-def render(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
-    for f in result.files:
-        layout = L.layouts().get(f.layout) if f.layout else None
-        console.print(_header(f, layout, lang))
-        if f.error:
-            console.print()
-            continue
-        if not f.diagnostics:
-            console.print(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
-        groups: dict[str, list[Diagnostic]] = {}
-        for d in f.diagnostics:
-            groups.setdefault(_section_title(d, f.report, layout, lang), []).append(d)
-        for title, diags in groups.items():
-            console.print(Text(f"\n{title}", style="bold"))
-            for d in diags:
-                for part in _diagnostic(d, f.report, layout, lang):
-                    # Chinese has no spaces to wrap at: let the terminal fold long lines itself
-                    console.print(part, soft_wrap=isinstance(part, Text))
+def render_file(f: FileResult, console: Console, *, lang: str = "zh") -> None:
+    """One file's header and findings, grouped by section."""
+    layout = L.layouts().get(f.layout) if f.layout else None
+    console.print(_header(f, layout, lang))
+    if f.error:
         console.print()
+        return
+    if not f.diagnostics:
+        console.print(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
+    groups: dict[str, list[Diagnostic]] = {}
+    for d in f.diagnostics:
+        groups.setdefault(_section_title(d, f.report, layout, lang), []).append(d)
+    for title, diags in groups.items():
+        console.print(Text(f"\n{title}", style="bold"))
+        for d in diags:
+            for part in _diagnostic(d, f.report, layout, lang):
+                # Chinese has no spaces to wrap at: let the terminal fold long lines itself
+                console.print(part, soft_wrap=isinstance(part, Text))
+    console.print()
+
+
+def render_summary(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
     if show_statistics:
         console.print(statistics(result))
     e = result.count("error")
     console.print(Text(summary(result, lang), style="bold red" if e or result.unreadable else "bold green"))
+
+
+def render(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
+    for f in result.files:
+        render_file(f, console, lang=lang)
+    render_summary(result, console, lang=lang, show_statistics=show_statistics)
