@@ -22,6 +22,7 @@ SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf
 class Format(str, enum.Enum):
     terminal = "terminal"
     json = "json"
+    html = "html"
 
 
 class Lang(str, enum.Enum):
@@ -49,16 +50,29 @@ def _expand(paths: list[Path]) -> list[str]:
     return out
 
 
-def _console():
+def _console(record: bool = False):
     from rich.console import Console
 
+    if record:  # rendered off-screen, exported as one HTML page
+        import io
+
+        return Console(highlight=False, record=True, file=io.StringIO(), width=120, force_terminal=True)
     return Console(highlight=False, soft_wrap=False)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>gklint 检查结果</title>
+<style>body{{background:{background};color:{foreground};margin:2em}}
+pre{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC",Menlo,Consolas,monospace;white-space:pre-wrap}}</style>
+</head><body><pre><code>{code}</code></pre></body></html>
+"""
 
 
 @app.command()
 def check(
     files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
-    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal or json"),
+    format: Format = typer.Option(Format.terminal, "--format", "-f",
+                                  help="terminal, json, or html (the terminal report as a page to share)"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),
@@ -88,7 +102,7 @@ def check(
     from gklint.engine.diagnostic import Result
 
     result = Result()
-    console = _console() if format is Format.terminal else None
+    console = _console(record=format is Format.html) if format is not Format.json else None
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings={"aggregate": aggregate} if aggregate else None,
@@ -110,6 +124,8 @@ def check(
         from gklint.output.terminal import render_summary
 
         render_summary(result, console, lang=lang.value, show_statistics=statistics)
+        if format is Format.html:
+            typer.echo(console.export_html(inline_styles=True, code_format=HTML_PAGE))
     raise typer.Exit(result.exit_code())
 
 

@@ -203,3 +203,21 @@ def test_clean_report_exits_0(tmp_path):
     out = tmp_path / "h.json"
     run("extract", FIXTURES / "huangyuan-2021.txt", "-o", out)
     assert run("check", out, "--select", "T,C").exit_code == 0
+
+
+def test_html_report_is_a_page_with_the_findings():
+    result = run("check", FIXTURES / "huangyuan-2021.txt", "--format", "html")
+    assert result.exit_code == 1
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>") and 'charset="utf-8"' in page
+    assert "S101" in page and "六、其他需要报告的事项" in page and "个错误" in page
+
+
+def test_a_folder_is_checked_file_by_file(tmp_path, huangyuan_text):
+    (tmp_path / "a.txt").write_text(huangyuan_text, encoding="utf-8")
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a report", encoding="utf-8")
+    result = run("check", tmp_path, "--format", "json")
+    files = json.loads(result.stdout)["files"]
+    assert [f["path"].rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.json"]
+    assert result.exit_code == 2 and files[0]["diagnostics"] and files[1]["error"]

@@ -15,10 +15,8 @@ from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import match_heading
-from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
+from gklint.ingest.stream import SECTION_OF_TABLE, StreamTable, Token, read_tables, tokenise, unflatten
 from gklint.model import Note, Report, Section, Table
-
-SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}
 
 
 @dataclass
@@ -78,9 +76,8 @@ def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], lis
     return tables, notes
 
 
-def recognise(doc: Document, version: str | None = None) -> Report:
-    doc, traditional = simplify(doc)
-    paragraphs = doc.paragraphs
+def _tokens(paragraphs: list[Paragraph]) -> tuple[list[Token], list[tuple[int, int]]]:
+    """Every paragraph's tokens, numbered across the document, and each paragraph's token range."""
     tokens: list[Token] = []
     tokens_of: list[tuple[int, int]] = []
     for para in paragraphs:
@@ -89,10 +86,16 @@ def recognise(doc: Document, version: str | None = None) -> Report:
             tok.index = len(tokens)
             tokens.append(tok)
         tokens_of.append((start, len(tokens)))
+    return tokens, tokens_of
 
+
+def recognise(doc: Document, version: str | None = None) -> Report:
+    doc, traditional = simplify(doc)
     candidates = [L.get(version)] if version else list(L.layouts().values())
     best = None
     for layout in candidates:
+        paragraphs = unflatten(doc.paragraphs, layout)
+        tokens, tokens_of = _tokens(paragraphs)
         headings = _headings(paragraphs, layout)
         grid_tables, grid_notes = _grid_tables(doc, layout)
         stream = _stream_tables(paragraphs, tokens_of, tokens, headings, layout)
@@ -110,8 +113,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 tables[key] = Table(key, found=False)
         score = _score(tables)
         if best is None or score > best[0]:
-            best = (score, layout, headings, tables, notes, used)
-    _, layout, headings, tables, notes, used = best
+            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
+    _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
 
     end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
 
