@@ -38,13 +38,16 @@ class Cell:
 
     def display(self) -> str:
         if self.kind == "number":
-            return _fmt(self.value)
+            return show_number(self.value)
         if self.kind == "blank":
             return "（空白）"
         return self.raw
 
 
-def _fmt(value) -> str:
+def show_number(value) -> str:
+    """A number as a person writes it: 3 (not 3.0), 0.35; "—" for no value."""
+    if value is None:
+        return "—"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

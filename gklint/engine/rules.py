@@ -16,6 +16,7 @@ import yaml
 
 from gklint.engine.diagnostic import SEVERITIES
 from gklint.layouts import SAFE_LOADER
+from gklint.model import show_number
 
 DOC_KEYS = ("what", "why", "example", "fix")
 KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout")
@@ -52,7 +53,7 @@ class Rule:
         two are shown)."""
         from gklint.engine.diagnostic import Diagnostic, Location
 
-        shown = {"expected": _show(expected), "found": _show(found)} | (values or {}) | more
+        shown = {"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
                           message=self.render(lang, template, **shown), location=location or Location(),
                           expected=expected, found=found, parts=list(parts))
@@ -64,13 +65,6 @@ class Rule:
         text = texts.get(lang) or texts["zh"]
         return string.Formatter().vformat(text, (), _Defaulting(values))
 
-
-def _show(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class _Defaulting(dict):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from gklint import layouts as L
 from gklint.engine.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.model import Report, show_number
 
 KINDS = ("identity", "cell")
 
@@ -247,19 +247,12 @@ def _failures(schema, frame) -> list[tuple[str, int, int]]:
                zip(cases["check"], rows["report"], rows["item"])]
         errors = exc.failure_cases[exc.failure_cases["index"].isna()]
         if len(errors):  # a check that raised: not a finding about the report
-            raise RuntimeError(f"table check failed: {errors.iloc[0].to_dict()}")
+            raise RuntimeError(f"table check failed: {errors.iloc[0].to_dict()}") from None
         return sorted(out, key=lambda f: (f[1], f[2]))
     return []
 
 
 # --------------------------------------------------------------------------- diagnostics
-
-def _fmt(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
 
 
 def _label(layout: L.Layout, table: str, row: str, col: str) -> tuple[str, str]:
@@ -287,7 +280,7 @@ def _expr(parts: list[Part]) -> str:
     text = ""
     for i, p in enumerate(parts):
         sign = ("−" if p.weight < 0 else "+") if i else ("−" if p.weight < 0 else "")
-        text += f"{sign}{_short(p.label)}({_fmt(p.value)})"
+        text += f"{sign}{_short(p.label)}({show_number(p.value)})"
     return text
 
 
@@ -304,8 +297,8 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     right = _parts(report, layout, inst.table, inst.right, by)
     expected, found = _sum(left), _sum(right)
     values = dict(table=inst.table, row=_short(inst.row or ""), column=inst.column or "",
-                  left=_expr(left), right=_expr(right), expected=_fmt(expected), found=_fmt(found),
-                  difference=_fmt(abs(found - expected)))
+                  left=_expr(left), right=_expr(right), expected=show_number(expected), found=show_number(found),
+                  difference=show_number(abs(found - expected)))
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
     return rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
                                           source=anchor_cell.source if anchor_cell else None),
@@ -318,7 +311,7 @@ def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang
     cell = report.cell(table, row, col)
     raw = cell.raw.strip() if cell else ""
     found = cell.value if cell and cell.is_number else (raw or None)
-    values = dict(table=table, row=_short(rl), column=cl, found=_fmt(found) if found is not None else "空白",
+    values = dict(table=table, row=_short(rl), column=cl, found=show_number(found) if found is not None else "空白",
                   raw=raw)
     return rule.diagnostic(lang, Location(table=table, row=rl, column=cl, source=cell.source if cell else None),
                            expected=rule.params.get("expected"), found=found, values=values)

@@ -145,6 +145,8 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
     """
     texts = [normalise(t.text) for t in values]
     found = splits(texts, width, totals)
+    if not totals and all(t.isdigit() for t in texts) and sum(map(len, texts)) == width:
+        found = [[int(d) for t in texts for d in t]]  # one digit per cell: the only reading there is
     where = f"表{table}“{row}”一行" if row else f"表{table}"
     run = "、".join(f"“{t}”" for t in texts)
     if found and len(found) == 1:
@@ -276,7 +278,7 @@ _CHUNK = re.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
 
 def _pattern(name: str) -> re.Pattern:
     chars = [ch for ch in name if not ch.isspace() and ch not in "“”\"‘’"]
-    return re.compile(_GAP.join(_CHARS.get(ch, re.escape(ch)) for ch in chars))
+    return re.compile(_GAP.join(_CHARS.get(ch, re.escape(ch)) for ch in chars) + r"[”\"’]?")
 
 
 def _names(row: RowSpec) -> list[str]:

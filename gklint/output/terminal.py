@@ -13,7 +13,7 @@ from rich.text import Text
 
 from gklint import layouts as L
 from gklint.engine.diagnostic import Diagnostic, FileResult, Result
-from gklint.model import Report
+from gklint.model import Report, show_number
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -33,13 +33,6 @@ def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None
         return spec.heading if spec else f"表{loc.table}"
     return "全文" if lang == "zh" else "Whole report"
 
-
-def _fmt(v) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return str(v)
 
 
 def _excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> RichTable | None:
@@ -93,7 +86,7 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
         parts.append(Text(f"  原文：“{d.location.quote}”" if lang == "zh" else f"  text: “{d.location.quote}”",
                           style="dim"))
     if d.parts and not d.location.table:
-        summed = " + ".join(f"{p.label} {_fmt(p.value)}" for p in d.parts)
+        summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}", style="dim"))
     if report is not None and layout is not None and (ex := _excerpt(d, report, layout)) is not None:
         parts.append(Panel(ex, expand=False, border_style="dim", padding=(0, 1)))
