@@ -17,7 +17,7 @@ def test_docs_page_is_generated_from_the_rules():
 @pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.id)
 def test_every_rule_is_complete(rule):
     assert rule.kind in KINDS
-    assert rule.kind in PER_REPORT or rule.kind in ("identity", "cell")
+    assert rule.kind in PER_REPORT or rule.kind in ("identity", "cell", "series")
     assert rule.title["zh"] and rule.title.get("en"), "title in Chinese and English"
     assert rule.message["zh"] and rule.message.get("en"), "message in Chinese and English"
     for key in ("what", "why", "example", "fix"):

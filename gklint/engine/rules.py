@@ -19,7 +19,7 @@ from gklint.layouts import SAFE_LOADER
 from gklint.model import show_number
 
 DOC_KEYS = ("what", "why", "example", "fix")
-KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout")
+KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout", "series")
 
 
 class RuleError(ValueError):

@@ -1,6 +1,7 @@
 """The engine: run the selected rules over reports and collect diagnostics.
 
-Table rules run once over all reports of a layout (pandera, stacked); every other kind runs per report.
+Table rules run once over all reports of a layout (pandera, stacked); ``series`` rules compare one
+agency's reports of consecutive years within the batch; every other kind runs per report.
 A rule that raises becomes a finding about that rule, never a crashed run.
 """
 
@@ -51,8 +52,7 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
         results = [[_crash(r, exc, lang) for r in rules if r.kind in tables.KINDS][:1] for _ in reports]
     per_report = [r for r in rules if r.kind in PER_REPORT]
     for report, diags in zip(reports, results):
-        layout = L.get(report.layout)
-        ctx = Context(lang=lang, layout=layout, settings=settings or {})
+        ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {})
         for rule in per_report:
             if not rule.applies_to(report.layout):
                 continue
@@ -60,5 +60,18 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
                 diags.extend(evaluator(rule.kind)(rule, report, ctx))
             except Exception as exc:
                 diags.append(_crash(rule, exc, lang))
-        diags.sort(key=_order(report, layout))
+    series = [r for r in rules if r.kind == "series"]
+    if series and len(reports) > 1:
+        from gklint.engine.kinds.series import evaluate_series
+
+        for rule in series:
+            try:
+                for i, diag in evaluate_series(rule, reports, lang):
+                    results[i].append(diag)
+            except Exception as exc:
+                for diags in results:
+                    diags.append(_crash(rule, exc, lang))
+                break
+    for report, diags in zip(reports, results):
+        diags.sort(key=_order(report, L.get(report.layout)))
     return results

@@ -1,0 +1,102 @@
+"""Kind ``series``: identities across one agency's reports of consecutive years, when a batch holds both.
+
+A rule says ``left = right`` over cells written ``table.row.column``; ``last:`` marks a cell of the
+previous year's report, ``-`` a weight of −1, and ``*`` as the column means "in every column". Reports
+are paired by agency (or, without one, by title with the year taken out) and year. A term that is not
+a number in either report leaves that instance unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gklint import layouts as L
+from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.engine.rules import Rule
+from gklint.model import Report, show_number
+
+_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
+
+
+def agency_key(report: Report) -> str | None:
+    m = report.meta
+    if m.agency:
+        return L.normalise(m.agency)
+    if m.title:
+        return L.normalise(_YEAR.sub("", m.title)) or None
+    return None
+
+
+def pairs(reports: list[Report]) -> Iterator[tuple[int, Report, Report]]:
+    """(index of this year's report, it, last year's report of the same agency)."""
+    by_key: dict[tuple[str, int], Report] = {}
+    for report in reports:
+        key = agency_key(report)
+        if key and report.meta.year:
+            by_key.setdefault((key, report.meta.year), report)
+    for i, report in enumerate(reports):
+        key = agency_key(report)
+        if key and report.meta.year and (last := by_key.get((key, report.meta.year - 1))) is not None:
+            if last is not report:
+                yield i, report, last
+
+
+def _terms(spec: list[str], column: str | None) -> list[tuple[bool, str, str, str, int]]:
+    out = []
+    for term in spec:
+        weight = -1 if term.startswith("-") else 1
+        term = term.lstrip("-+")
+        last = term.startswith("last:")
+        table, row, col = term.removeprefix("last:").split(".")
+        out.append((last, table, row, column if col == "*" else col, weight))
+    return out
+
+
+def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
+    terms = rule.params["left"] + rule.params["right"]
+    if not any(t.endswith(".*") for t in terms):
+        return [None]
+    table = terms[0].lstrip("-+").removeprefix("last:").split(".")[0]
+    return [c.id for c in layout.table(table).columns]
+
+
+def _part(report: Report, layout: L.Layout, term, lang: str) -> Part | None:
+    last, table, row, col, weight = term
+    spec = layout.tables.get(table)
+    r = spec.row(row) if spec else None
+    c = r.column(col) if r else None
+    if c is None:
+        return None
+    value = report.value(table, row, col)
+    year = report.meta.year
+    prefix = (f"{year}年报告" if lang == "zh" else f"{year} report ") if last else ""
+    cell = report.cell(table, row, col)
+    return Part(label=f"{prefix}{r.label}·{c.label}", value=value, weight=weight,
+                location=Location(table=table, row=r.label, column=c.label, source=cell.source if cell else None))
+
+
+def evaluate_series(rule: Rule, reports: list[Report], lang: str) -> Iterator[tuple[int, Diagnostic]]:
+    for i, this, last in pairs(reports):
+        if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
+            continue
+        layouts = {False: L.get(this.layout), True: L.get(last.layout)}
+        for column in _columns(rule, layouts[False]):
+            sides = []
+            for side in ("left", "right"):
+                parts = [_part(last if t[0] else this, layouts[t[0]], t, lang)
+                         for t in _terms(rule.params[side], column)]
+                sides.append(parts)
+            flat = [p for side in sides for p in side]
+            if any(p is None or p.value is None for p in flat):
+                continue
+            left, right = (sum(p.value * p.weight for p in side) for side in sides)
+            if abs(left - right) <= float(rule.params.get("tolerance", 0)) + 1e-9:
+                continue
+            anchor = sides[0][0].location
+            values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
+                          last_year=last.meta.year, difference=show_number(abs(left - right)),
+                          left=" + ".join(f"{p.label}({show_number(p.value)})" for p in sides[0]),
+                          right=" ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
+                                         for p in sides[1]).lstrip("+ "))
+            yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values)
