@@ -336,6 +336,7 @@ class _Mapper:
             return (row_id, self.columns[c]) if row_id is not None and c in self.columns else None
 
         owned: dict[Key, list[GridCell]] = {}
+        spans: list[tuple[GridCell, Key, list[Key]]] = []
         for cell in values:
             keys = Counter(k for c in range(cell.column, cell.column + cell.colspan) if (k := key_of(c)))
             if not keys:
@@ -351,8 +352,12 @@ class _Mapper:
             owned.setdefault(owner, []).append(cell)
             others = [k for k in keys if k != owner]
             if others and cell.text:
+                spans.append((cell, owner, others))
+        for cell, owner, others in spans:
+            # a merge that overlaps a column which has its own cell in this row changes nothing
+            if unowned := [k for k in others if k not in owned]:
                 self.note(f"{self.name}的一个单元格（{cell.text}）跨越“{self.label(owner)}”和"
-                          f"“{'”“'.join(self.label(k) for k in others)}”，按“{self.label(owner)}”读取")
+                          f"“{'”“'.join(self.label(k) for k in unowned)}”，按“{self.label(owner)}”读取")
         if not owned:
             return
         spec_rows = {row.id} if row is not None else set(self.groups.values())

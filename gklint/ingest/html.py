@@ -60,7 +60,8 @@ def read_html(path: str, data: bytes) -> Document:
     walker.flush()
     blocks = walker.blocks
     title = _page_title(root)
-    if title and not any("报告" in b.text for b in blocks[:5] if isinstance(b, Paragraph)):
+    # the page's title stands in for a body without one ("本报告……" in an opening sentence is not a title)
+    if title and not any("年度报告" in b.text and len(b.text) <= 80 for b in blocks[:5] if isinstance(b, Paragraph)):
         blocks.insert(0, Paragraph(title, Source(line=1)))
     return Document(blocks=blocks, path=path, format="html")
 

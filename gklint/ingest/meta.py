@@ -13,6 +13,9 @@ DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日?")
 _TITLE = re.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
+# the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+_YEAR_FIRST = re.compile(r"^\s*(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?P<agency>[^\d\s]+?)(?:政府)?信息公开(?:工作)?年度报告")
+_SAME_YEAR_END = re.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月\s*(?P<d>\d{{1,3}}|[{_CN}]{{1,3}})\s*日")
 _PUBLISHED = re.compile(r"(?:(?:发布|公开|发文|成文|更新)(?:日期|时间)\s*[:：]?|(?<![统计])(?:日期|时间)\s*[:：])\s*")
 _PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,12}?(?:期限|时限|期间|时间|区间|周期)[^。\n]{0,6}?")
 
@@ -35,17 +38,20 @@ def _year(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
+_FIELD = re.compile(r"^\s*(?:文章|信息|文件)?(?:标\s*题|名\s*称)\s*[:：]\s*")  # a portal's "标题：" info field
+
+
 def find_title(lines: list[str]) -> str | None:
     for line in lines[:30]:
         if "年度报告" in line and len(line) <= 80:
-            return line.strip()
+            return _FIELD.sub("", line).strip()
     return None
 
 
 def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
     meta = Metadata()
     meta.title = find_title(preamble_lines) or find_title(all_lines)
-    if meta.title and (m := _TITLE.search(meta.title)):
+    if meta.title and (m := _TITLE.search(meta.title) or _YEAR_FIRST.search(meta.title)):
         meta.year = _year(m["year"])
         agency = m["agency"].strip(" 《》“”\"")
         meta.agency = agency or None
@@ -60,10 +66,18 @@ def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
             break
     for line in all_lines:
         if m := _PERIOD.search(line):
-            dates = [parse_date(d) for d in DATE.finditer(line, m.end())]
-            dates = [d for d in dates if d]
+            found = list(DATE.finditer(line, m.end()))
+            dates = [d for d in map(parse_date, found) if d]
             if len(dates) >= 2:
                 meta.period_start, meta.period_end = dates[0], dates[1]
+                break
+            if dates and (end := _SAME_YEAR_END.match(line, found[0].end())):
+                # "从2019年1月1日到12月31日": the end date's year is the start date's
+                month, day = (int(v) if v.isdigit() else chinese_to_int(v) for v in (end["m"], end["d"]))
+                try:
+                    meta.period_start, meta.period_end = dates[0], dt.date(dates[0].year, month, day)
+                except (TypeError, ValueError):
+                    pass
                 break
     if meta.year is None:
         for line in all_lines[:10]:

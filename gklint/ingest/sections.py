@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from gklint.layouts import Layout, SectionSpec, normalise
 
@@ -79,14 +80,22 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=256)
+def _folded_name(name: str) -> str:
+    return "".join(f for _, f in _fold(name))
+
+
 def _prefix(text: str, name: str) -> int | None:
     """Characters of ``text`` that state ``name`` at its start (one typo allowed in a long name), or None."""
-    target = "".join(f for _, f in _fold(name))
+    target = _folded_name(name)
+    head = _fold(text[:4])
+    if not head or head[0][1] != target[0]:
+        return None  # not even the first character: most candidates end here
     folded = _fold(text[: 3 * len(name) + 10])
     chars = "".join(f for _, f in folded)
     if chars.startswith(target):
         return folded[len(target) - 1][0] + 1
-    if len(target) >= 8:
+    if len(target) >= 8 and chars[:2] == target[:2]:  # a typo inside a long title, not a different title
         for n in (len(target), len(target) + 1, len(target) - 1):
             if 0 < n <= len(chars) and _distance(chars[:n], target) <= 1:
                 return folded[n - 1][0] + 1
@@ -100,14 +109,31 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
     section's label or alias (one typo allowed in a long one), in the layout's order; table row
     labels such as "二、上年结转政府信息公开申请数量" state no section and are never taken.
     """
-    found: list[tuple[int, int, SectionSpec]] = []
-    order = {spec.id: k for k, spec in enumerate(layout.sections)}
+    candidates: list[tuple[int, int, SectionSpec]] = []
     for m in _INLINE_NUMERAL.finditer(text):
         for spec in layout.sections:
-            if spec.number != m["num"] or (found and order[spec.id] <= order[found[-1][2].id]):
+            if spec.number != m["num"]:
                 continue
-            ends = [n for name in spec.names if (n := _prefix(text[m.end():], name)) is not None]
+            window = text[m.end():m.end() + 120]  # a heading's title is short: never slice the whole line
+            ends = [n for name in spec.names if (n := _prefix(window, name)) is not None]
             if ends:
-                found.append((m.start(), m.end() + max(ends), spec))
+                candidates.append((m.start(), m.end() + max(ends), spec))
                 break
-    return found
+    # a heading has a body: titles listed one after another ("本报告包括一、总体情况；二、……") are not headings
+    kept = [c for k, c in enumerate(candidates)
+            if k + 1 == len(candidates) or _BODY.sub("", text[c[1]:candidates[k + 1][0]])]
+    return _in_order(kept, {spec.id: k for k, spec in enumerate(layout.sections)})
+
+
+_BODY = re.compile(r"[\s\W_]+")  # what does not count as a heading's body: spaces and punctuation
+
+
+def _in_order(found: list[tuple[int, int, SectionSpec]], order: dict[str, int]) -> list[tuple[int, int, SectionSpec]]:
+    """The longest run of headings whose sections follow the layout's order (the latest such run on ties)."""
+    ending: dict[int, list[tuple[int, int, SectionSpec]]] = {}  # section order -> best run ending with it
+    for head in found:
+        o = order[head[2].id]
+        before = max((run for k, run in ending.items() if k < o), key=len, default=[])
+        if len(before) + 1 >= len(ending.get(o, [])):  # ties: the later heading
+            ending[o] = before + [head]
+    return max(ending.values(), key=lambda run: (len(run), run[-1][0]), default=[])

@@ -10,14 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.ingest.chrome import FOOTER
 from gklint.ingest.digits import splits
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import Layout, RowSpec, TableSpec, label_matches, normalise
 from gklint.model import Cell, Note, Table
 
-_SPLIT = re.compile(r"\t+|\s{2,}|\u3000+")
+_SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
 _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")
+# a label whose values follow it without a gap ("规章000", "行政许可356"): the label ends in a Chinese
+# character or a closing bracket or quote, the line in numbers
+_GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
+_NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
+_LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
 _WINDOW = 40  # how far (in tokens) the next row label may be from the last one
 
 TABLE_MARKERS = {
@@ -38,20 +44,48 @@ class Token:
     def is_value(self) -> bool:
         return self.cell is not None and self.cell.kind in ("number", "na")
 
+    @property
+    def is_cell(self) -> bool:
+        """A value, or an empty cell kept in its place (between two tabs of a copied table row)."""
+        return self.cell is not None and self.cell.kind in ("number", "na", "blank")
+
+
+def _pieces(text: str) -> list[str]:
+    """A line's cells. A row copied from a web page or a spreadsheet keeps one tab per cell, so an
+    empty cell between two tabs stays in its place (as ""); otherwise cells are split on wide gaps."""
+    text = text.strip()
+    if "\t" in text:
+        cells = [c.strip() for c in text.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()  # trailing tabs are layout, not cells
+        first = next((k for k, c in enumerate(cells) if c), len(cells))
+        return [p for k, c in enumerate(cells) if c or k > first for p in (_gaps(c) if c else [""])]
+    return _gaps(text)
+
+
+def _gaps(text: str) -> list[str]:
+    """Cells split on wide gaps or bars; a line of numbers under a header (a PDF's table): one value each."""
+    pieces = [p for p in _SPLIT.split(text) if p.strip()]
+    if len(pieces) == 1 and _NUMBERS_ONLY.fullmatch(text.strip()):
+        return text.split()
+    return pieces
+
 
 def tokenise(paragraphs: list[Paragraph]) -> list[Token]:
     """Split lines into cell tokens: on tabs and wide gaps, and a label from the numbers that trail it."""
     tokens: list[Token] = []
     for para in paragraphs:
-        pieces = [p for p in _SPLIT.split(para.text.strip()) if p.strip()]
-        for piece in pieces:
-            m = _TRAILING_VALUES.match(piece.strip())
+        for piece in _pieces(para.text):
+            if not piece:
+                tokens.append(Token("", para.source, len(tokens), Cell.blank(para.source)))
+                continue
+            m = _TRAILING_VALUES.match(piece.strip()) or _GLUED_VALUES.match(piece.strip())
             parts = [m["label"], *m["values"].split()] if m and len(m["label"]) <= 60 else [piece]
             for part in parts:
                 tok = Token(part.strip(), para.source, len(tokens))
                 cell = parse_cell(part)
                 norm = normalise(part)
-                if cell.kind in ("number", "na") and (len(norm) <= 12 or (norm.isdigit() and len(norm) <= 40)):
+                if cell.kind in ("number", "na") and (len(norm) <= 12 or (_LONG_NUMBER.fullmatch(norm) and len(norm) <= 40)):
                     tok.cell = cell
                 tokens.append(tok)
     return tokens
@@ -76,7 +110,7 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
 def _values_after(tokens: list[Token], i: int, width: int) -> list[Token]:
     out: list[Token] = []
     for tok in tokens[i + 1:i + 1 + width]:
-        if not tok.is_value:
+        if not tok.is_cell:
             break
         out.append(tok)
     return out
@@ -91,6 +125,8 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
     result = StreamTable(Table(spec.key, found=False))
     pos = start
     first = True
+    pending: list[_Ambiguous] = []  # rows with several splits: the column totals may decide between them
+    forced: list = []  # rows whose run had one digit per cell
     for row in spec.rows:
         window_stop = stop if first else min(stop, pos + _WINDOW)
         at = _find_label(tokens, pos, window_stop, row)
@@ -109,8 +145,8 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
                 result.used.add(tok.index)
             pos = values[-1].index + 1
         else:
-            placed = (_split_run(values, len(row.columns), _totals(row.columns), spec.key, row.label, result.notes)
-                      if values else None)
+            placed = (_split_run(values, len(row.columns), _totals(row.columns), spec.key, row.label, result.notes,
+                                 pending=pending, row_spec=row, forced=forced) if values else None)
             for k, col in enumerate(row.columns):
                 result.table.cells[(row.id, col.id)] = (
                     Cell("number", placed[k], str(placed[k]), values[0].source) if placed
@@ -124,10 +160,87 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
                 result.used.add(tok.index)
             if values:
                 pos = values[-1].index + 1
+    _resolve_by_columns(result, spec, pending)
+    _note_forced(result, spec.key, forced)
     result.table.found = result.rows_found > 0
     if result.table.found:
         result.table.source = tokens[min(result.used)].source
     return result
+
+
+def _note_forced(result: StreamTable, table: str, forced: list) -> None:
+    """One note for the rows of a table whose digits ran together one digit per cell ("7000007")."""
+    if not forced:
+        return
+    rows = "、".join(f"“{row}”" for row, _ in forced if row)
+    where = "" if not rows else f"{len(forced)}行" if len(forced) > 3 else f"{len(forced)}行（{rows}）"
+    result.notes.append(Note("digits_split", f"表{table}{where}的数字粘连在一起，每个单元格一位数字，已逐位拆分",
+                             table=table, source=forced[0][1]))
+
+
+@dataclass
+class _Ambiguous:
+    row: RowSpec
+    values: list[Token]
+    found: list[list[int]]
+
+
+MAX_COMBINATIONS = 4096  # ambiguous rows' splits tried together against the column totals
+
+
+def _resolve_by_columns(result: StreamTable, spec: TableSpec, pending: list[_Ambiguous]) -> None:
+    """Rows whose run-together digits split several ways: keep the one choice per row for which every
+    column's (七)总计 equals the sum of the result rows (the layout's ``role: result``), if exactly one does.
+    Otherwise the rows stay blank and each is reported as unreadable."""
+    import math
+    from itertools import product
+
+    total = spec.row("total")
+    results = [r for r in spec.data_rows if r.role == "result"]
+    chosen = None
+    if pending and total is not None and results and math.prod(len(p.found) for p in pending) <= MAX_COMBINATIONS:
+        fixed = {(r, c): cell.value for (r, c), cell in result.table.cells.items() if cell.kind == "number"}
+        passing = []
+        for combo in product(*(p.found for p in pending)):
+            cells = dict(fixed)
+            for amb, split in zip(pending, combo):
+                cells |= {(amb.row.id, col.id): v for col, v in zip(amb.row.columns, split)}
+            if _columns_add_up(cells, total, results):
+                passing.append(combo)
+                if len(passing) > 1:
+                    break
+        chosen = passing[0] if len(passing) == 1 else None
+    for k, amb in enumerate(pending):
+        texts = [normalise(t.text) for t in amb.values]
+        run = "、".join(f"“{t}”" for t in texts)
+        where = f"表{spec.key}“{amb.row.label}”一行"
+        if chosen is None:
+            result.notes.append(Note("table_unreadable",
+                                     f"{where}的数字粘连为{run}，有{len(amb.found)}种拆分方式都满足总计，无法确定，按空白处理",
+                                     table=spec.key, row=amb.row.label, found=" ".join(texts), source=amb.values[0].source))
+            continue
+        split = chosen[k]
+        for col, v in zip(amb.row.columns, split):
+            result.table.cells[(amb.row.id, col.id)] = Cell("number", v, str(v), amb.values[0].source)
+        result.notes.append(Note("digits_split",
+                                 f"{where}的数字粘连为{run}，已按行、列总计拆分为{'、'.join(map(str, split))}",
+                                 table=spec.key, row=amb.row.label, found=" ".join(texts),
+                                 official=" ".join(map(str, split)), source=amb.values[0].source))
+
+
+def _columns_add_up(cells: dict, total: RowSpec, results: list[RowSpec]) -> bool:
+    """Does (七)总计 equal the sum of the result rows in every column where all of them are known?
+    A column with an unknown term decides nothing; at least one column must decide."""
+    decided = False
+    for col in total.columns:
+        terms = [cells.get((r.id, col.id)) for r in results]
+        want = cells.get((total.id, col.id))
+        if want is None or any(t is None for t in terms):
+            continue
+        if sum(terms) != want:
+            return False
+        decided = True
+    return decided
 
 
 def _totals(columns, offset: int = 0) -> dict[int, tuple[int, ...]]:
@@ -137,11 +250,13 @@ def _totals(columns, offset: int = 0) -> dict[int, tuple[int, ...]]:
 
 
 def _split_run(values: list[Token], width: int, totals: dict, table: str, row: str | None,
-               notes: list[Note]) -> list[int] | None:
+               notes: list[Note], *, pending: list | None = None, row_spec: RowSpec | None = None,
+               forced: list | None = None) -> list[int] | None:
     """Recover cells whose digits ran together, from the layout's totals (see ``gklint.ingest.digits``).
 
-    One split satisfies the totals: it is taken and noted (``digits_split``). Several: none is taken,
-    and the note says so. None at all, or no total to decide by: None (the caller reports the row).
+    One split satisfies the totals: it is taken and noted (``digits_split``); a run with one digit per
+    cell ("0000000"), which only splits one way, is listed in ``forced`` for one note per table. Several:
+    none is taken, and the note says so. None at all, or no total to decide by: None (the caller reports the row).
     """
     texts = [normalise(t.text) for t in values]
     found = splits(texts, width, totals)
@@ -149,11 +264,17 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
         found = [[int(d) for t in texts for d in t]]  # one digit per cell: the only reading there is
     where = f"表{table}“{row}”一行" if row else f"表{table}"
     run = "、".join(f"“{t}”" for t in texts)
+    if found and len(found) == 1 and forced is not None and sum(map(len, texts)) == width:
+        forced.append((row, values[0].source))  # one digit per cell: said once for the table
+        return found[0]
     if found and len(found) == 1:
         notes.append(Note("digits_split", f"{where}的数字粘连为{run}，已按总计拆分为{'、'.join(map(str, found[0]))}",
                           table=table, row=row, found=" ".join(texts),
                           official=" ".join(map(str, found[0])), source=values[0].source))
         return found[0]
+    if found and len(found) > 1 and pending is not None and row_spec is not None:
+        pending.append(_Ambiguous(row_spec, values, found))  # the column totals may still decide
+        return []
     if found is None or len(found) > 1:
         count = "过多" if found is None else f"{len(found)}种"
         notes.append(Note("table_unreadable",
@@ -163,12 +284,18 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
     return None
 
 
+def _table4_header(text: str) -> bool:
+    """The first cell of table 四's header: "行政复议" or "结果维持", or a PDF line that starts the header
+    with them run together ("行政复议 行政诉讼")."""
+    norm = normalise(text)
+    return label_matches(text, ("结果维持", "行政复议")) or (len(norm) <= 12 and norm.startswith(("行政复议", "结果维持")))
+
+
 def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
     """Table 四: a header (行政复议 | 行政诉讼: 未经复议直接起诉, 复议后起诉; five result columns each),
     then its data: either one run of 15 values, or each row label followed by its 5 values."""
     result = StreamTable(Table(spec.key, found=False))
-    header = [i for i in range(start, min(stop, len(tokens)))
-              if not tokens[i].is_value and label_matches(tokens[i].text, ("结果维持", "行政复议"))]
+    header = [i for i in range(start, min(stop, len(tokens))) if not tokens[i].is_value and _table4_header(tokens[i].text)]
     if not header:
         return result
     first = header[0]
@@ -201,7 +328,9 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
             totals: dict = {}
             for n, row in enumerate(spec.data_rows):
                 totals |= _totals(row.columns, n * width)
-            placed = _split_run(run, cells, totals, spec.key, None, result.notes)
+            forced: list = []
+            placed = _split_run(run, cells, totals, spec.key, None, result.notes, forced=forced)
+            _note_forced(result, spec.key, forced)
             if placed is None:
                 result.notes.append(Note(
                     "table_unreadable", f"表四读到{len(run)}个数值，应为{cells}个，无法确定各数值所属的单元格",
@@ -297,6 +426,16 @@ def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
     return [*_CHUNK.findall(text[start:end]), text[end:stop]]
 
 
+_TABLE_HEADERS = {"二": ("信息内容",), "三": ("申请人情况", "自然人"), "四": ("结果维持", "尚未审结")}
+_UNIT_AFTER = re.compile(r"\s*[件条项个次篇份起宗人户家万]")
+
+
+def _looks_like_table(text: str, key: str) -> bool:
+    """A line holding a whole table run together carries the table's own column headers (prose does not)."""
+    norm = normalise(text)
+    return all(normalise(h) in norm for h in _TABLE_HEADERS[key])
+
+
 def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
     """Tables 二 and 三 run together: a piece for each row label, each value, and the text between."""
     hits: list[tuple[int, int]] = []
@@ -310,9 +449,13 @@ def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
         if best:
             hits.append((best.start(), best.end()))
             pos = best.end()
-    if len(hits) < 3:
+    valued = [b for _, b in hits if (run := _VALUE_RUN.match(text, b)) and not _UNIT_AFTER.match(text, run.end())]
+    if len(valued) < 3:
         return None
-    pieces = [text[:hits[0][0]]]
+    head = text[:hits[0][0]]
+    for word in _TABLE_HEADERS[spec.key]:  # the header on lines of its own, as the table's markers expect
+        head = head.replace(word, "\n" + word, 1)
+    pieces = head.split("\n")
     for k, (a, b) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         pieces += [text[a:b], *_values_then_rest(text, b, stop)]
@@ -333,6 +476,16 @@ def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
     return pieces
 
 
+_TITLE = re.compile(r"(?<!\S)[^\s，。；]{0,40}年度报告(?!\S)")
+
+
+def _title_apart(text: str) -> list[str]:
+    """The text before the first heading of a flattened page, with the report's title on a line of its own
+    (so the page's breadcrumb before it and the opening paragraph after it are lines of their own too)."""
+    m = _TITLE.search(text)
+    return [text[:m.start()], m.group(), text[m.end():]] if m else [text]
+
+
 def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
     """Recover the lines of a report whose page was saved as one line (headings, rows and values run together).
 
@@ -350,10 +503,12 @@ def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
         if len(heads) < 2 and not (heads and heads[0][0] == 0 and heads[0][1] < len(text)):
             lines.append(para)
             continue
-        cuts = [text[:heads[0][0]]]
+        cuts = _title_apart(text[:heads[0][0]])
         for k, (start, end, _) in enumerate(heads):
             stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
-            cuts += [text[start:end], text[end:stop]]
+            cuts += [text[start:end], text[end:stop].lstrip(" 　：:。.，,")]
+        if footer := FOOTER.search(cuts[-1]):  # the page's footer ran into the last section
+            cuts[-1:] = [cuts[-1][:footer.start()], cuts[-1][footer.start():]]
         lines += [Paragraph(c.strip(), para.source) for c in cuts if c.strip()]
 
     table_of = {section: key for key, section in SECTION_OF_TABLE.items()}
@@ -365,7 +520,7 @@ def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
             current = heading[1].id
         key = table_of.get(current)
         pieces = None
-        if key and not heading and len(para.text) > 40:
+        if key and not heading and len(para.text) > 40 and _looks_like_table(para.text, key):
             spec = layout.table(key)
             pieces = _cut_header(para.text, spec) if key == "四" else _cut_rows(para.text, spec)
         if pieces:
