@@ -15,7 +15,8 @@ from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import match_heading
-from gklint.ingest.stream import SECTION_OF_TABLE, StreamTable, Token, read_tables, tokenise, unflatten
+from gklint.ingest.oneline import SECTION_OF_TABLE, unflatten
+from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
 from gklint.model import Note, Report, Section, Table
 
 

@@ -1,0 +1,148 @@
+"""A report whose page was saved as one line: headings, table rows and values run together.
+
+``unflatten`` recovers the lines (one per heading, label and value, as if copied one cell per line),
+so that ``stream`` and ``sections`` read it like any other text. Lines of an ordinary report are left
+as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gklint.ingest.chrome import FOOTER
+from gklint.ingest.document import Paragraph
+from gklint.layouts import Layout, RowSpec, TableSpec, normalise
+
+SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}
+TABLE4_HEADER = ("行政诉讼",)  # the group heading over the litigation columns (not a row or column label)
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
+_CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",
+          "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
+_GAP = r"[\s“”\"‘’]*"  # a copy may break a label with spaces, or keep or drop its quotes
+_VALUE_RUN = re.compile(r"(?:\s*(?:[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－))+")
+_CHUNK = re.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
+
+
+def _pattern(name: str) -> re.Pattern:
+    chars = [ch for ch in name if not ch.isspace() and ch not in "“”\"‘’"]
+    return re.compile(_GAP.join(_CHARS.get(ch, re.escape(ch)) for ch in chars) + r"[”\"’]?")
+
+
+def _names(row: RowSpec) -> list[str]:
+    names = list(row.names)
+    for name in row.names:
+        bare = _NUMBERED.sub("", name)
+        if bare != name and len(normalise(bare)) >= 4:
+            names.append(bare)  # the numbering may be missing
+    return names
+
+
+def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
+    """The values right after a label (each its own piece), then whatever follows them up to ``stop``."""
+    run = _VALUE_RUN.match(text, start, stop)
+    end = run.end() if run else start
+    return [*_CHUNK.findall(text[start:end]), text[end:stop]]
+
+
+_TABLE_HEADERS = {"二": ("信息内容",), "三": ("申请人情况", "自然人"), "四": ("结果维持", "尚未审结")}
+_UNIT_AFTER = re.compile(r"\s*[件条项个次篇份起宗人户家万]")
+
+
+def _looks_like_table(text: str, key: str) -> bool:
+    """A line holding a whole table run together carries the table's own column headers (prose does not)."""
+    norm = normalise(text)
+    return all(normalise(h) in norm for h in _TABLE_HEADERS[key])
+
+
+def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
+    """Tables 二 and 三 run together: a piece for each row label, each value, and the text between."""
+    hits: list[tuple[int, int]] = []
+    pos = 0
+    for row in spec.rows:
+        best = None
+        for name in _names(row):
+            m = _pattern(name).search(text, pos)
+            if m and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
+                best = m
+        if best:
+            hits.append((best.start(), best.end()))
+            pos = best.end()
+    valued = [b for _, b in hits if (run := _VALUE_RUN.match(text, b)) and not _UNIT_AFTER.match(text, run.end())]
+    if len(valued) < 3:
+        return None
+    head = text[:hits[0][0]]
+    for word in _TABLE_HEADERS[spec.key]:  # the header on lines of its own, as the table's markers expect
+        head = head.replace(word, "\n" + word, 1)
+    pieces = head.split("\n")
+    for k, (a, b) in enumerate(hits):
+        stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
+        pieces += [text[a:b], *_values_then_rest(text, b, stop)]
+    return pieces
+
+
+def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
+    """Table 四 run together: a piece for each header or row label, and each value."""
+    words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(TABLE4_HEADER)
+    pattern = re.compile("|".join(_pattern(w).pattern for w in sorted(words, key=len, reverse=True)))
+    hits = list(pattern.finditer(text))
+    if len(hits) < 3:
+        return None
+    pieces = [text[:hits[0].start()]]
+    for k, m in enumerate(hits):
+        stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        pieces += [m.group(), *_values_then_rest(text, m.end(), stop)]
+    return pieces
+
+
+_TITLE = re.compile(r"(?<!\S)[^\s，。；]{0,40}年度报告(?!\S)")
+
+
+def _title_apart(text: str) -> list[str]:
+    """The text before the first heading of a flattened page, with the report's title on a line of its own
+    (so the page's breadcrumb before it and the opening paragraph after it are lines of their own too)."""
+    m = _TITLE.search(text)
+    return [text[:m.start()], m.group(), text[m.end():]] if m else [text]
+
+
+def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
+    """Recover the lines of a report whose page was saved as one line (headings, rows and values run together).
+
+    A line is cut before each top-level heading it holds (when it holds two or more, or starts with one),
+    and a line inside a table's section that holds three or more of the table's labels is cut into
+    one piece per label and per value, as if the table had been copied one cell per line. Lines of an
+    ordinary report are left as they are.
+    """
+    from gklint.ingest.sections import inline_headings, match_heading
+
+    lines: list[Paragraph] = []
+    for para in paragraphs:
+        text = para.text
+        heads = inline_headings(text, layout)
+        if len(heads) < 2 and not (heads and heads[0][0] == 0 and heads[0][1] < len(text)):
+            lines.append(para)
+            continue
+        cuts = _title_apart(text[:heads[0][0]])
+        for k, (start, end, _) in enumerate(heads):
+            stop = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+            cuts += [text[start:end], text[end:stop].lstrip(" 　：:。.，,")]
+        if footer := FOOTER.search(cuts[-1]):  # the page's footer ran into the last section
+            cuts[-1:] = [cuts[-1][:footer.start()], cuts[-1][footer.start():]]
+        lines += [Paragraph(c.strip(), para.source) for c in cuts if c.strip()]
+
+    table_of = {section: key for key, section in SECTION_OF_TABLE.items()}
+    out: list[Paragraph] = []
+    current = None
+    for para in lines:
+        heading = match_heading(para.text, layout)
+        if heading and heading[1]:
+            current = heading[1].id
+        key = table_of.get(current)
+        pieces = None
+        if key and not heading and len(para.text) > 40 and _looks_like_table(para.text, key):
+            spec = layout.table(key)
+            pieces = _cut_header(para.text, spec) if key == "四" else _cut_rows(para.text, spec)
+        if pieces:
+            out += [Paragraph(p.strip(), para.source) for p in pieces if p.strip()]
+        else:
+            out.append(para)
+    return out
