@@ -48,10 +48,11 @@ def test_ambiguous_stream_row_is_left_blank_and_said():
     report = _report("101000011")
     t3 = report.tables["三"]
     assert all(t3.cells[("granted", c)].kind == "blank" for c in ("natural", "total"))
-    [note] = [n for n in report.notes if n.kind == "table_unreadable"]
+    [note] = [n for n in report.notes if n.kind == "table_unreadable" and n.row == "（一）予以公开"]
     assert "101000011" in note.message and "2种" in note.message and "无法确定" in note.message
-    rules = [d.rule for d in gklint.check(report, select=["R102", "R104"]).diagnostics]
-    assert rules == ["R102"]  # reported once, as unreadable; nothing was split
+    found = [d for d in gklint.check(report, select=["R102", "R104", "C201"]).diagnostics
+             if d.location.row == "（一）予以公开"]
+    assert [d.rule for d in found] == ["R102"]  # reported once, as unreadable; not split, not "blank"
 
 
 def test_table_four_run_is_split_by_its_three_totals():

@@ -100,8 +100,11 @@ def test_row_with_wrong_number_of_values_is_left_blank_and_noted():
     report = recognise(read_text("t.txt", text), version="2021")
     assert report.tables["三"].cells[("granted", "natural")].kind == "blank"
     assert report.tables["三"].cells[("total", "natural")].value == 3
-    notes = [n for n in report.notes if n.kind == "table_unreadable"]
+    notes = [n for n in report.notes if n.kind == "table_unreadable" and n.row]
     assert len(notes) == 1 and "（一）予以公开" in notes[0].message
+    # the fragment's other 23 rows are said to be missing, in one note, not guessed
+    [missing] = [n for n in report.notes if n.kind == "table_unreadable" and not n.row]
+    assert "有23行未找到" in missing.message
 
 
 def test_missing_table_is_noted_not_guessed():

@@ -149,3 +149,22 @@ def test_c201_collapses_a_blank_row_and_a_blank_table(report):
 def test_empty_official_template_is_three_findings():
     result = gklint.check(FIXTURES / "template-2021.docx", select=["C201"])
     assert [(d.location.table, d.location.row) for d in result.diagnostics] == [("二", None), ("三", None), ("四", None)]
+
+
+def test_c201_many_scattered_blanks_are_one_finding(report):
+    rows = ["granted", "partly_granted", "refused_state_secret", "refused_prohibited", "refused_security",
+            "refused_third_party"]
+    for row in rows:
+        setcell(report, "三", row, "business", Cell.blank())
+        setcell(report, "三", row, "research", Cell.blank())
+    [d] = fired(report, "C201")  # 12 blanks over six rows: one finding for table 三
+    assert (d.location.table, d.location.row, d.found) == ("三", None, 12)
+    assert "12个单元格为空白" in d.message and "“（一）予以公开”“商业企业”" in d.message
+
+
+def test_rows_absent_from_json_are_reported_once_and_not_taken_for_blanks():
+    data = gklint.to_json(gklint.extract(FIXTURES / "huangyuan-2021.txt"))
+    del data["tables"]["三"]["（一）予以公开"]
+    result = gklint.check(data, select=["R102", "C201", "T"])
+    [d] = result.diagnostics
+    assert (d.rule, d.location.table, d.location.row) == ("R102", "三", "（一）予以公开")

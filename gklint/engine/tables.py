@@ -94,23 +94,26 @@ def identity_instances(rule: Rule, layout: L.Layout) -> list[Instance]:
 # --------------------------------------------------------------------------- frames
 
 def to_arrays(reports: list[Report], layout: L.Layout):
-    """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout."""
+    """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout.
+
+    Kinds are the cells' own (number / blank / na / text), and two that no cell rule judges: ``missing``
+    (the table, or the cell, is not in the report) and ``unread`` (left blank because recognition could
+    not read its row, as a ``table_unreadable`` note says: that note is the finding, not the blank).
+    """
     import numpy as np
 
-    cells = [(t, r.id, c.id) for t, spec in layout.tables.items() for r, c in spec.cells()]
+    cells = [(t, r.id, c.id, r.label) for t, spec in layout.tables.items() for r, c in spec.cells()]
     values = np.full((len(reports), len(cells)), np.nan)
     kinds = np.empty((len(reports), len(cells)), dtype=object)
     for i, report in enumerate(reports):
-        for j, (t, r, c) in enumerate(cells):
+        unread = {(n.table, n.row) for n in report.notes if n.kind == "table_unreadable" and n.row}
+        for j, (t, r, c, label) in enumerate(cells):
             table = report.tables.get(t)
-            if table is None or not table.found:
+            cell = table.cells.get((r, c)) if table is not None and table.found else None
+            if cell is None:
                 kinds[i, j] = "missing"
                 continue
-            cell = table.cells.get((r, c))
-            if cell is None:
-                kinds[i, j] = "blank"
-                continue
-            kinds[i, j] = cell.kind
+            kinds[i, j] = "unread" if cell.kind == "blank" and (t, label) in unread else cell.kind
             if cell.kind == "number":
                 values[i, j] = cell.value
     return values, kinds
@@ -349,20 +352,25 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
 
 def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str) -> list[Diagnostic]:
     """One diagnostic per failing cell; with ``collapse``, one per wholly failing row or table instead
-    (an unfilled template is one finding per table, not 175)."""
+    (an unfilled template is one finding per table, not 175), and with ``collapse_over: N``, one per
+    table where more than N scattered cells fail (zeros left blank all over a table)."""
     if not rule.params.get("collapse"):
         return [cell_diagnostic(rule, report, layout, key, lang) for key in keys]
     failing = set(keys)
+    many = int(rule.params.get("collapse_over", 0))
     out: list[Diagnostic] = []
     for tkey, spec in layout.tables.items():
         table_keys = [L.cell_key(tkey, r.id, c.id) for r, c in spec.cells()]
-        if not failing.intersection(table_keys):
+        hits = [k for k in table_keys if k in failing]
+        if not hits:
             continue
-        if len(table_keys) > 1 and failing.issuperset(table_keys):
-            values = dict(table=tkey, count=len(table_keys))
+        whole = len(table_keys) > 1 and len(hits) == len(table_keys)
+        if whole or (many and len(hits) > many):
+            examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in hits[:3])
+            values = dict(table=tkey, count=len(hits), examples=examples)
             out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
-                                       expected=rule.params.get("expected"), found=None,
-                                       values=values, template="message_table"))
+                                       expected=rule.params.get("expected"), found=len(hits),
+                                       values=values, template="message_table" if whole else "message_many"))
             continue
         for row in spec.data_rows:
             row_keys = [L.cell_key(tkey, row.id, c.id) for c in row.columns]

@@ -17,6 +17,7 @@ from gklint import __version__
 from gklint import layouts as L
 from gklint.ingest.document import Source
 from gklint.ingest.errors import ReadError
+from gklint.ingest.coverage import missing_rows
 from gklint.ingest.values import parse_cell
 from gklint.model import Cell, Metadata, Note, Report, Section, Table
 
@@ -167,6 +168,8 @@ def from_json(data: Any, path: str = "<json>") -> Report:
                     raise ReadError(path, str(exc), where=f"$.tables.{tkey}.{rlabel}.{clabel}") from None
         tables[tkey] = table
     notes = [Note(**(n.model_dump() | {"source": _source(n.source)})) for n in doc.notes]
+    for tkey, table in tables.items():
+        notes.extend(missing_rows(layout.table(tkey), table))
     for tkey, spec in layout.tables.items():
         if tkey not in tables:
             tables[tkey] = Table(tkey, found=False)

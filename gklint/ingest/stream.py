@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digits import splits
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
@@ -162,6 +163,8 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
     _resolve_by_columns(result, spec, pending)
     _note_forced(result, spec.key, forced)
     result.table.found = result.rows_found > 0
+    if result.table.found:
+        result.notes.extend(missing_rows(spec, result.table))
     if result.table.found:
         result.table.source = tokens[min(result.used)].source
     return result
