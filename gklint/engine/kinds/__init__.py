@@ -32,5 +32,19 @@ class Context:
     settings: dict | None = None  # user settings (e.g. {"aggregate": True} for a government's own report)
 
 
+def dispatch(checks: dict, kind: str):
+    """The evaluator of a kind whose rules name one of ``checks`` in their ``check`` parameter."""
+    def evaluate(rule, report, ctx):
+        name = rule.params.get("check", "")
+        if name not in checks:
+            from gklint.engine.rules import RuleError
+
+            raise RuleError(f"{rule.pack}: rule {rule.id}: unknown {kind} check {name!r} "
+                            f"(known: {', '.join(checks)})")
+        return list(checks[name](rule, report, ctx))
+
+    return evaluate
+
+
 def evaluator(kind: str):
     return importlib.import_module(PER_REPORT[kind]).evaluate

@@ -9,23 +9,24 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from gklint.dates import FoundDate, find_dates, report_year
 from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import (PREAMBLE, Place, first_line, is_table_line, lines, pick, quote, report_texts as texts,
-                             sentence_span)
-
-
-def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
-    check = CHECKS.get(rule.params.get("check", ""))
-    if check is None:
-        raise ValueError(f"rule {rule.id}: unknown date check {rule.params.get('check')!r}")
-    return list(check(rule, report, ctx))
-
-
+from gklint.textutil import (
+    PREAMBLE,
+    Place,
+    first_line,
+    is_table_line,
+    lines,
+    pick,
+    quote,
+    sentence_span,
+)
+from gklint.textutil import report_texts as texts
 
 # --------------------------------------------------------------------------- where dates are written
 
@@ -250,3 +251,6 @@ CHECKS = {
     "signed_after_published": signed_after_published,
     "malformed": malformed,
 }
+
+
+evaluate = dispatch(CHECKS, "date")

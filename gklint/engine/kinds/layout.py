@@ -7,23 +7,16 @@ Each rule names its check in ``check:`` (rules/layout.yaml).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
 from gklint import layouts
 from gklint.dates import report_year
 from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.model import Report
 from gklint.textutil import lines, report_texts, sentence_span
-
-
-def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
-    check = CHECKS.get(rule.params.get("check", ""))
-    if check is None:
-        raise ValueError(f"rule {rule.id}: unknown layout check {rule.params.get('check')!r}")
-    return list(check(rule, report, ctx))
-
 
 
 def _note_kind(note) -> str | None:
@@ -128,3 +121,6 @@ CHECKS = {
     "superseded_notice": superseded_notice,
     "header_alias": header_alias,
 }
+
+
+evaluate = dispatch(CHECKS, "layout")

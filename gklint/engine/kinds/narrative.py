@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from gklint.engine.diagnostic import Diagnostic, Location, Part
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
-from gklint.layouts import Layout, get as get_layout
+from gklint.layouts import Layout
+from gklint.layouts import get as get_layout
 from gklint.model import Report, Section
 from gklint.narrative import claims as claims_mod
 from gklint.narrative import enumerations, zeros

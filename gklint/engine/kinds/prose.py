@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from gklint.engine.diagnostic import Diagnostic
+from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.model import Report
-from gklint.textutil import HAN, PREAMBLE, is_han, is_table_line, lines, pick, report_texts
-
-
-def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
-    check = CHECKS.get(rule.params.get("check", ""))
-    if check is None:
-        raise ValueError(f"rule {rule.id}: unknown prose check {rule.params.get('check')!r}")
-    return list(check(rule, report, ctx))
-
-
+from gklint.textutil import (
+    HAN,
+    PREAMBLE,
+    is_han,
+    is_table_line,
+    lines,
+    pick,
+    report_texts,
+)
 
 # --------------------------------------------------------------------------- repeated words
 
@@ -163,3 +163,6 @@ CHECKS = {
     "repeated_words": repeated_words,
     "half_width_punctuation": half_width_punctuation,
 }
+
+
+evaluate = dispatch(CHECKS, "prose")

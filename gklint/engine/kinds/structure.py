@@ -8,26 +8,28 @@ thresholds are parameters of the rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gklint import layouts
 from gklint.dates import report_year
 from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.ingest.numerals import chinese_to_int
 from gklint.layouts import core, normalise
 from gklint.model import Report, Section
-from gklint.textutil import (PREAMBLE, Place, han_count, is_table_line, lines, pick, report_texts, section_place,
-                             sentence_span)
-
-
-def evaluate(rule: Rule, report: Report, ctx) -> Iterable[Diagnostic]:
-    check = CHECKS.get(rule.params.get("check", ""))
-    if check is None:
-        raise ValueError(f"rule {rule.id}: unknown structure check {rule.params.get('check')!r}")
-    return list(check(rule, report, ctx))
-
+from gklint.textutil import (
+    PREAMBLE,
+    Place,
+    han_count,
+    is_table_line,
+    lines,
+    pick,
+    report_texts,
+    section_place,
+    sentence_span,
+)
 
 
 def _lang(ctx) -> str:
@@ -341,3 +343,6 @@ CHECKS = {
     "enumeration": enumeration,
     "overview_length": overview_length,
 }
+
+
+evaluate = dispatch(CHECKS, "structure")
