@@ -54,9 +54,8 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
         except ReadError as exc:
             files.append(FileResult(path=name, error=str(exc)))
             continue
-        except (RecursionError, MemoryError, ValueError, LookupError, OSError, TypeError,
-                AttributeError, IndexError) as exc:  # a reader bug on odd input: report it, keep going
-            files.append(FileResult(path=name, error=f"{name}: 无法读取（{type(exc).__name__}: {exc}）"))
+        except Exception as exc:  # a reader's bug on odd input: report this file, check the others
+            files.append(FileResult(path=name, error=f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"))
             continue
         result = FileResult(path=name or report.path, layout=report.layout, report=report, meta=_meta(report))
         files.append(result)

@@ -135,3 +135,17 @@ def test_open_document_leaves_json_to_the_caller(tmp_path):
     path.write_text('{"layout": "2021"}', encoding="utf-8")
     with pytest.raises(NotImplementedError):
         open_document(str(path))
+
+
+def test_a_few_damaged_bytes_do_not_make_text_unreadable():
+    from gklint.ingest.sniff import decode_text
+
+    text = "一、总体情况\n本年度收到政府信息公开申请3件。\n" * 50
+    data = text.encode("utf-8")
+    assert decode_text(data[:-1]).startswith("一、总体情况")  # cut inside the last character
+    flipped = bytearray(data)
+    flipped[100] = 0xFF
+    assert "本年度收到" in decode_text(bytes(flipped))
+    gbk = bytearray(text.encode("gbk"))
+    gbk[50] = 0xFF
+    assert "本年度收到" in decode_text(bytes(gbk))

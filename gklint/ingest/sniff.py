@@ -108,6 +108,9 @@ def _looks_textual(sample: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
+MAX_DAMAGED_CHARS = 8  # replacement characters tolerated in a text file (or one in 500, if more)
+
+
 def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     """Bytes of a text or HTML file -> str.
 
@@ -135,6 +138,19 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
             return _decode(data, encoding, partial, path, strict=True)
         except (UnicodeDecodeError, LookupError):
             continue
+    # A few damaged bytes (a copy cut mid-character, a flipped byte) must not make a report unreadable:
+    # take the candidate that needs the fewest replacement characters, when they are a handful.
+    tolerant = []
+    for encoding in dict.fromkeys(candidates):
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        tolerant.append((text.count("\ufffd"), text))
+    if tolerant:
+        bad, text = min(tolerant, key=lambda t: t[0])
+        if bad <= max(MAX_DAMAGED_CHARS, len(text) // 500):
+            return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1024 * 1024]).best()
