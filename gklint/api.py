@@ -38,24 +38,54 @@ def _meta(report: Report) -> dict:
             if v is not None}
 
 
+def _read(source: Source, layout: str | None) -> Report | str:
+    """A Report, or the one-line reason the source cannot be read (never an exception)."""
+    name = _name(source)
+    try:
+        return extract(source, layout=layout)
+    except ReadError as exc:
+        return str(exc)
+    except Exception as exc:  # a reader's bug on odd input: report this file, check the others
+        return f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"
+
+
+def _name(source: Source) -> str:
+    if isinstance(source, Report):
+        return source.path
+    return "<dict>" if isinstance(source, dict) else str(source)
+
+
+def read_many(sources: list[Source], *, layout: str | None = None, jobs: int = 1) -> list[Report | str]:
+    """Read every source, in ``jobs`` processes when more than one (reading a PDF is the slow part)."""
+    paths = [s for s in sources if not isinstance(s, (Report, dict))]
+    if jobs <= 1 or len(paths) < 2:
+        return [_read(s, layout) for s in sources]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        read = iter(pool.map(partial(_read, layout=layout), paths, chunksize=1))
+        return [_read(s, layout) if isinstance(s, (Report, dict)) else next(read) for s in sources]
+
+
 def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
-               rules: tuple[Rule, ...] | None = None, layout: str | None = None) -> Result:
-    """Check many reports at once; a file that cannot be read is reported and the rest still run."""
+               rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1) -> Result:
+    """Check many reports at once; a file that cannot be read is reported and the rest still run.
+
+    The table rules of all readable reports run as one stacked validation per layout; ``jobs`` > 1
+    reads the files in that many processes.
+    """
     from gklint.engine.run import check_reports
 
     chosen = _rules(select, ignore, rules)
+    sources = list(sources)
     files: list[FileResult] = []
     readable: list[tuple[FileResult, Report]] = []
-    for source in sources:
-        name = source.path if isinstance(source, Report) else ("<dict>" if isinstance(source, dict) else str(source))
-        try:
-            report = extract(source, layout=layout)
-        except ReadError as exc:
-            files.append(FileResult(path=name, error=str(exc)))
-            continue
-        except Exception as exc:  # a reader's bug on odd input: report this file, check the others
-            files.append(FileResult(path=name, error=f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"))
+    for source, report in zip(sources, read_many(sources, layout=layout, jobs=jobs)):
+        name = _name(source)
+        if isinstance(report, str):
+            files.append(FileResult(path=name, error=report))
             continue
         result = FileResult(path=name or report.path, layout=report.layout, report=report, meta=_meta(report))
         files.append(result)

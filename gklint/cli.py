@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -23,6 +24,12 @@ class Format(str, enum.Enum):
     terminal = "terminal"
     json = "json"
     html = "html"
+
+
+class Severity(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 class Lang(str, enum.Enum):
@@ -79,6 +86,9 @@ def check(
     layout: Optional[str] = typer.Option(None, "--layout", help="force the layout version (2019 or 2021)"),
     aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 3月31日)"),
     statistics: bool = typer.Option(False, "--statistics", help="count findings by rule"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
+    fail_on: Severity = typer.Option(Severity.error, "--fail-on",
+                                     help="exit 1 when a finding of this severity or worse is found"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -106,7 +116,7 @@ def check(
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings={"aggregate": aggregate} if aggregate else None,
-                              rules=rules)
+                              rules=rules, jobs=jobs or (os.cpu_count() or 1))
         for f in part.files:
             if f.error is not None:
                 typer.echo(f"gklint: {f.error}", err=True)
@@ -126,7 +136,7 @@ def check(
         render_summary(result, console, lang=lang.value, show_statistics=statistics)
         if format is Format.html:
             typer.echo(console.export_html(inline_styles=True, code_format=HTML_PAGE))
-    raise typer.Exit(result.exit_code())
+    raise typer.Exit(result.exit_code(fail_on.value))
 
 
 @app.command()

@@ -221,3 +221,27 @@ def test_a_folder_is_checked_file_by_file(tmp_path, huangyuan_text):
     files = json.loads(result.stdout)["files"]
     assert [f["path"].rsplit("/", 1)[-1] for f in files] == ["a.txt", "b.json"]
     assert result.exit_code == 2 and files[0]["diagnostics"] and files[1]["error"]
+
+
+def test_reading_in_processes_gives_the_same_result(tmp_path, huangyuan_text):
+    import gklint
+
+    paths = []
+    for k in range(3):
+        path = tmp_path / f"r{k}.txt"
+        path.write_text(set_stream_value(huangyuan_text, "(一)予以公开", 0, str(k)), encoding="utf-8")
+        paths.append(path)
+    paths.append(tmp_path / "missing.pdf")
+    one = gklint.check_many(paths, jobs=1).to_dict()
+    two = gklint.check_many(paths, jobs=2).to_dict()
+    assert one == two
+    assert [f.get("error") is None for f in one["files"]] == [True, True, True, False]
+
+
+def test_fail_on_warning(tmp_path):
+    out = tmp_path / "h.json"
+    run("extract", FIXTURES / "huangyuan-2021.txt", "-o", out)
+    assert run("check", out, "--select", "N").exit_code == 0  # warnings only
+    assert run("check", out, "--select", "N", "--fail-on", "warning").exit_code == 1
+    assert run("check", out, "--select", "P101", "--fail-on", "warning").exit_code == 0  # info only
+    assert run("check", out, "--select", "P101", "--fail-on", "info").exit_code == 1

@@ -135,11 +135,12 @@ class Result:
     def unreadable(self) -> list[FileResult]:
         return [f for f in self.files if f.error is not None]
 
-    def exit_code(self) -> int:
-        """0: no error; 1: errors found; 2: an input could not be read."""
+    def exit_code(self, fail_on: Severity = "error") -> int:
+        """0: nothing at ``fail_on`` severity or worse; 1: such findings; 2: an input could not be read."""
         if self.unreadable:
             return 2
-        return 1 if self.has_errors else 0
+        worst = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        return 1 if any(self.count(s) for s in worst) else 0
 
     def to_dict(self) -> dict:
         return {"files": [f.to_dict() for f in self.files],
