@@ -93,9 +93,12 @@ class Table:
 class Note:
     """Something recognition noticed or could not do, said plainly; rules of kind ``recognition`` report them.
 
-    Kinds: ``table_missing`` (an official table was not found), ``table_unreadable`` (found, but some cells
-    could not be placed), ``header_alias`` (a header or label worded differently from the official one;
-    ``found`` and ``official`` hold both), ``layout_unknown`` (no layout matched the tables).
+    Kinds (each reported by one recognition or layout rule): ``table_missing`` (an official table was not
+    found: R101), ``table_unreadable`` (found, but a row could not be read or was not found: R102),
+    ``layout_unknown`` (no table matched either layout: R103), ``digits_split`` (run-together digits split
+    by the row's total: R104), ``traditional_script`` (converted to simplified: R105), ``unreadable_part``
+    (a part the reader could not read, e.g. a scanned PDF page: R106), ``header_alias`` (a header or label
+    worded differently from the official one; ``found`` and ``official`` hold both: L104).
     """
 
     kind: str
