@@ -35,6 +35,8 @@ def test_damaged_copies_never_crash(tmp_path, name):
     result = gklint.check_many(paths)
     assert time.monotonic() - start < 60
     assert len(result.files) == len(paths)
+    if name.endswith((".txt", ".html")):  # text: a few damaged bytes never make it unreadable
+        assert all(f.error is None for f in result.files[4:]), [f.error for f in result.files]
     for f in result.files:
         if f.error is None:
             assert f.layout in ("2019", "2021")

@@ -92,6 +92,22 @@ class ReportFile(BaseModel):
     notes: list[NoteModel] = Field(default_factory=list, description="what recognition of the original noticed")
 
 
+# pydantic's error types, said in Chinese (others keep pydantic's English message)
+_PYDANTIC_ZH = {
+    "extra_forbidden": "不认识的字段",
+    "dict_type": "应为对象（{…}）",
+    "list_type": "应为数组（[…]）",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "missing": "缺少必填字段",
+}
+
+
 def _source(model: SourceModel | None) -> Source | None:
     return Source(**model.model_dump()) if model else None
 
@@ -137,11 +153,13 @@ def _detect(data: ReportFile) -> L.Layout:
 
 def from_json(data: Any, path: str = "<json>") -> Report:
     """Validate a parsed JSON document and build the Report; ReadError names the JSON path of a problem."""
+    if not isinstance(data, dict) or not data.keys() & {"gklint", "tables", "sections", "meta"}:
+        raise ReadError(path, "这不是 gklint 的报告 JSON（应有 tables、sections 或 meta；格式见 gklint schema）")
     try:
         doc = ReportFile.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise ReadError(path, err["msg"], where=_where(err["loc"])) from None
+        raise ReadError(path, _PYDANTIC_ZH.get(err["type"], err["msg"]), where=_where(err["loc"])) from None
     try:
         layout = _detect(doc)
     except KeyError as exc:

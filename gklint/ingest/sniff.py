@@ -108,7 +108,8 @@ def _looks_textual(sample: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
-MAX_DAMAGED_CHARS = 8  # replacement characters tolerated in a text file (or one in 500, if more)
+MAX_DAMAGED_CHARS = 8  # replacement characters tolerated in a text file (or 1 %, if more; a wrong
+# encoding garbles most Chinese characters, far above that)
 
 
 def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
@@ -149,7 +150,7 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
         tolerant.append((text.count("\ufffd"), text))
     if tolerant:
         bad, text = min(tolerant, key=lambda t: t[0])
-        if bad <= max(MAX_DAMAGED_CHARS, len(text) // 500):
+        if bad <= max(MAX_DAMAGED_CHARS, len(text) // 100):
             return text
     from charset_normalizer import from_bytes
 
