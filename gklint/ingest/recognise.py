@@ -57,6 +57,29 @@ def _score(tables: dict[str, StreamTable] | dict[str, Table]) -> int:
     return total
 
 
+MARKER_WEIGHT = 20  # a label only one layout has outweighs a few cells read either way
+
+
+def _own_labels(layout: L.Layout) -> set[str]:
+    """Row and column labels (normalised) that no other layout uses: 本年制发件数 vs 本年新制作数量…"""
+    def names(lay: L.Layout) -> set[str]:
+        out = set()
+        for spec in lay.tables.values():
+            for row in spec.rows:
+                out |= {L.normalise(n) for n in row.names}
+                for col in row.columns:
+                    out |= {L.normalise(n) for n in col.names}
+        return out
+
+    others = set().union(*(names(o) for v, o in L.layouts().items() if v != layout.version))
+    return names(layout) - others
+
+
+def _markers(texts: set[str], layout: L.Layout) -> int:
+    """How many labels peculiar to ``layout`` the document writes (as a whole line or cell)."""
+    return len(_own_labels(layout) & texts)
+
+
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
     if not doc.grids:
         return {}, []
@@ -93,6 +116,8 @@ def _tokens(paragraphs: list[Paragraph]) -> tuple[list[Token], list[tuple[int, i
 def recognise(doc: Document, version: str | None = None) -> Report:
     doc, traditional = simplify(doc)
     candidates = [L.get(version)] if version else list(L.layouts().values())
+    texts = {L.normalise(p.text) for p in doc.paragraphs} | {
+        L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
     best = None
     for layout in candidates:
         paragraphs = unflatten(doc.paragraphs, layout)
@@ -112,7 +137,7 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 used |= stream[key].used
             else:
                 tables[key] = Table(key, found=False)
-        score = _score(tables)
+        score = _score(tables) + MARKER_WEIGHT * _markers(texts, layout)
         if best is None or score > best[0]:
             best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
     _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
