@@ -111,3 +111,28 @@ def test_missing_table_is_noted_not_guessed():
     report = recognise(read_text("t.txt", "一、总体情况\n今年工作顺利。\n"))
     assert {n.table for n in report.notes if n.kind == "table_missing"} == {"二", "三", "四"}
     assert not any(t.found for t in report.tables.values())
+
+
+def _sections_of(text):
+    report = recognise(read_text("t.txt", text), version="2021")
+    return [(s.number, s.id) for s in report.sections]
+
+
+def test_parts_numbered_in_brackets_or_as_parts_or_not_at_all():
+    body = "本机关认真开展工作。\n"
+    titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+              "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+    ids = ["overview", "proactive", "requests", "appeals", "problems", "other"]
+    numerals = list("一二三四五六")
+    bracketed = "".join(f"（{n}）{t}\n{body}" for n, t in zip(numerals, titles))
+    assert _sections_of(bracketed) == list(zip(numerals, ids))
+    parts = "".join(f"第{n}部分 {t}\n{body}" for n, t in zip(numerals, titles))
+    assert _sections_of(parts) == list(zip(numerals, ids))
+    bare = "".join(f"{t}\n{body}" for t in titles)
+    assert _sections_of(bare) == [(None, i) for i in ids]
+
+
+def test_bracketed_sub_items_are_not_taken_for_parts_when_the_report_uses_the_official_style():
+    text = ("一、总体情况\n（一）主动公开情况。本年度公开信息。\n（二）主动公开政府信息情况\n略。\n"
+            "二、主动公开政府信息情况\n略。\n三、收到和处理政府信息公开申请情况\n略。\n")
+    assert _sections_of(text) == [("一", "overview"), ("二", "proactive"), ("三", "requests")]

@@ -14,7 +14,7 @@ from gklint.ingest import meta as meta_mod
 from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
-from gklint.ingest.sections import match_heading
+from gklint.ingest.sections import find_headings
 from gklint.ingest.oneline import SECTION_OF_TABLE, unflatten
 from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
 from gklint.model import Note, Report, Section, Table
@@ -23,18 +23,13 @@ from gklint.model import Note, Report, Section, Table
 @dataclass
 class _Heading:
     para: int
-    number: str
+    number: str | None  # as written; None for a title without numbering
     spec: L.SectionSpec | None
     tail: str
 
 
 def _headings(paragraphs: list[Paragraph], layout: L.Layout) -> list[_Heading]:
-    found: list[_Heading] = []
-    for i, para in enumerate(paragraphs):
-        m = match_heading(para.text, layout)
-        if m:
-            found.append(_Heading(i, *m))
-    return found
+    return [_Heading(*h) for h in find_headings([p.text for p in paragraphs], layout)]
 
 
 def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str, StreamTable]:

@@ -9,17 +9,48 @@ from functools import lru_cache
 from gklint.layouts import Layout, SectionSpec, normalise
 
 _HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]{1,2})\s*[、.．,，:：\s]\s*(?P<rest>.*)$")
+# Numbering styles some reports use for the six parts instead of 一、…六、: tried only when a report has
+# (almost) no 一、 headings, since inside a section （一）…（六） number its sub-items.
+_OTHER_STYLES = (
+    re.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
+    re.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
+)
 _MAX_HEADING = 40  # characters of a heading line; a longer line is a heading followed by text
 
 
-def match_heading(text: str, layout: Layout) -> tuple[str, SectionSpec | None, str] | None:
+def find_headings(texts: list[str], layout: Layout) -> list[tuple[int, str | None, SectionSpec | None, str]]:
+    """(line index, numeral, section spec, text after the heading) of every top-level heading.
+
+    The official style (一、总体情况) first; when it yields fewer than three headings, the report may
+    number its parts （一） or 第一部分, or not at all (a line that is exactly a section's title).
+    """
+    found = [(i, *m) for i, t in enumerate(texts) if (m := match_heading(t, layout))]
+    if len(found) >= 3:
+        return found
+    for style in _OTHER_STYLES:
+        other = [(i, *m) for i, t in enumerate(texts) if (m := match_heading(t, layout, style))]
+        if len(other) >= 3:
+            return other
+    bare = [(i, None, spec, "") for i, t in enumerate(texts) if (spec := _bare_title(t, layout))]
+    return bare if len(bare) >= 3 else found
+
+
+def _bare_title(text: str, layout: Layout) -> SectionSpec | None:
+    norm = normalise(text)
+    for spec in layout.sections:
+        if any(norm == normalise(name) for name in spec.names):
+            return spec
+    return None
+
+
+def match_heading(text: str, layout: Layout, style: re.Pattern = _HEADING) -> tuple[str, SectionSpec | None, str] | None:
     """(numeral, section spec or None, text after the heading) if ``text`` starts with a top-level heading.
 
     A line is a heading when its numbered title states a section's label or alias, or when it is short,
     bears the section's own numeral and contains one of its keywords (so a table row such as
     "二、上年结转政府信息公开申请数量" is not taken for section 三). A numbered line that names no section is not a heading.
     """
-    m = _HEADING.match(text)
+    m = style.match(text)
     if not m:
         return None
     rest = m["rest"].strip()
