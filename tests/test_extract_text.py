@@ -136,3 +136,33 @@ def test_bracketed_sub_items_are_not_taken_for_parts_when_the_report_uses_the_of
     text = ("一、总体情况\n（一）主动公开情况。本年度公开信息。\n（二）主动公开政府信息情况\n略。\n"
             "二、主动公开政府信息情况\n略。\n三、收到和处理政府信息公开申请情况\n略。\n")
     assert _sections_of(text) == [("一", "overview"), ("二", "proactive"), ("三", "requests")]
+
+
+def test_a_label_wrapped_onto_the_next_line_is_still_its_row():
+    from gklint import layouts as L
+
+    row = L.get("2021").table("三").row("not_processed_confirmation")
+    assert L.label_matches("5.要求行政机关确认或重新出具已获取", row.names, loose=True)
+    assert not L.label_matches("4.要求行政机关确认或重新出具已获取", row.names, loose=True)  # other number
+    assert not L.label_matches("5.要求行政机关", row.names, loose=True)  # too short to be sure
+
+
+def test_rows_a_grid_lacks_are_read_from_the_text_around_it():
+    """A PDF table whose last rows lost their ruling lines: part grid, part tab-separated lines."""
+    from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+
+    header = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [header, ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],
+            ["（一）予以公开", "1", "0", "0", "0", "0", "0", "1"]]
+    grid = Grid([[GridCell(text, r, c, source=Source(table=1, row=r + 1, column=c + 1))
+                  for c, text in enumerate(cells)] for r, cells in enumerate(rows)])
+    blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), grid,
+              Paragraph("5.要求行政机关确认或重新出具已获取\t0\t0\t0\t0\t0\t0\t0"), Paragraph("信息"),
+              Paragraph("四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0")]
+    report = recognise(Document(blocks, path="t.pdf", format="pdf"), version="2021")
+    t3 = report.tables["三"]
+    assert t3.cells[("granted", "natural")].value == 1  # from the grid
+    assert t3.cells[("not_processed_confirmation", "total")].value == 0  # from the text
+    assert t3.cells[("carried_forward", "natural")].value == 0
+    missing = " ".join(n.message for n in report.notes if n.kind == "table_unreadable")
+    assert "5.要求行政机关确认" not in missing and "结转下年度" not in missing

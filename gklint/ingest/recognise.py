@@ -108,6 +108,22 @@ def _tokens(paragraphs: list[Paragraph]) -> tuple[list[Token], list[tuple[int, i
     return tokens, tokens_of
 
 
+def _fill_from_stream(spec: L.TableSpec, grid: Table, stream: StreamTable, notes: list[Note]) -> list[Note]:
+    """Rows a grid lacks, read from the text instead: a PDF table whose rows lost their ruling lines comes
+    out partly as a grid and partly as tab-separated lines. The grid's "row not found" notes for the rows
+    filled go; nothing the grid did read is replaced."""
+    filled = []
+    for row in spec.data_rows:
+        if any((row.id, c.id) in grid.cells for c in row.columns):
+            continue
+        cells = {(row.id, c.id): stream.table.cells[(row.id, c.id)] for c in row.columns
+                 if (row.id, c.id) in stream.table.cells}
+        if len(cells) == len(row.columns) and all(c.kind in ("number", "na") for c in cells.values()):
+            grid.cells.update(cells)
+            filled.append(row.label)
+    return [n for n in notes if not (n.table == spec.key and any(f"“{label}”" in n.message for label in filled))]
+
+
 def recognise(doc: Document, version: str | None = None) -> Report:
     doc, traditional = simplify(doc)
     candidates = [L.get(version)] if version else list(L.layouts().values())
@@ -126,6 +142,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
         for key in layout.tables:
             if key in grid_tables:
                 tables[key] = grid_tables[key]
+                if stream[key].table.found:
+                    notes = _fill_from_stream(layout.table(key), tables[key], stream[key], notes)
             elif stream[key].table.found:
                 tables[key] = stream[key].table
                 notes.extend(stream[key].notes)

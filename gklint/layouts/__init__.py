@@ -146,7 +146,9 @@ def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> 
     """Does ``text`` (a cell or line) state one of ``names``?
 
     Exact after normalisation; with ``loose``, also when the numbering differs or is missing,
-    or the text adds a parenthetical note, provided the distinctive part is long enough.
+    or the text adds a parenthetical note, provided the distinctive part is long enough, or when the
+    text is a long beginning of the label whose end wrapped onto another line ("5.要求行政机关确认或
+    重新出具已获取" for "…已获取信息").
     """
     norm = normalise(text)
     for name in names:
@@ -160,7 +162,18 @@ def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> 
             return True
         if len(target) >= 6 and norm.startswith(target):
             return True
+        if len(c_text) >= WRAPPED_MIN and c_name.startswith(c_text) and len(c_text) >= 0.6 * len(c_name) \
+                and _numbering(norm) in ("", _numbering(target)):
+            return True
     return False
+
+
+WRAPPED_MIN = 10  # characters of a label's beginning that identify it when the rest wrapped away
+
+
+def _numbering(text: str) -> str:
+    m = _NUMBERING.match(text)
+    return m.group(0) if m else ""
 
 
 def _find(specs, key: str):
