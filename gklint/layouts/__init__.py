@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -127,6 +127,7 @@ _PUNCT = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": "
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold the ways one label is written: width, brackets, quotes, list punctuation, spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_PUNCT)

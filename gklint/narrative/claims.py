@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gklint.layouts import Layout
 from gklint.model import Report
-from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
+from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_bounds
 
 CellRef = tuple[str, str, str]
@@ -52,7 +53,7 @@ class Reading:
     label: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: claims are parsed once per rule, and hashed per text in a cache
 class Claim:
     rule: str  # id of the rule that declares it
     name: str
@@ -263,6 +264,25 @@ def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layou
 def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], report: Report,
          layout: Layout, heading: str = "") -> list[Tie]:
     """Every quantity of a section that exactly one claim (reading-wise) matches, compared with its cells."""
+    found = (tie(claim, sq, q, report, layout) for sq, q, claim in unambiguous(claims, analysed, heading))
+    return [t for t in found if t is not None]
+
+
+def ties_in_text(claims: tuple[Claim, ...], text: str, year: int | None, report: Report, layout: Layout,
+                 heading: str = "") -> list[Tie]:
+    """``ties`` for a section's text; which claim each number states is worked out once per text, heading
+    and claim set, and shared by every claim rule (each then keeps its own ties)."""
+    found = (tie(claim, sq, q, report, layout) for sq, q, claim in _unambiguous_in_text(claims, text, year, heading))
+    return [t for t in found if t is not None]
+
+
+@lru_cache(maxsize=1024)
+def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str):
+    return unambiguous(claims, analyse(text, year), heading)
+
+
+def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
+    """(sentence, quantity, claim) for every quantity exactly one claim (reading-wise) could mean."""
     out = []
     for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
@@ -271,10 +291,8 @@ def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], re
             hit = [c for c in claims if matches(c, sq, q, heading, para)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
-            found = tie(hit[0], sq, q, report, layout)
-            if found is not None:
-                out.append(found)
-    return out
+            out.append((sq, q, hit[0]))
+    return tuple(out)
 
 
 def with_paragraphs(analysed: tuple[SentenceQuantities, ...]):

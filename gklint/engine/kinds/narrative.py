@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable
+from functools import lru_cache
 
 from gklint.engine.diagnostic import Diagnostic, Location, Part
 from gklint.engine.kinds import Context
@@ -56,18 +57,21 @@ def _all_claims(rule: Rule) -> tuple[claims_mod.Claim, ...]:
         loaded = load_rules()
     except RuleError:
         loaded = ()
-    out = list(_claims_of(rule))
-    for other in loaded:
-        if other.id != rule.id and other.kind == "narrative" and other.params.get("check") == "claim":
-            out.extend(_claims_of(other))
-    return tuple(out)
+    rules = {r.id: r for r in loaded if r.kind == "narrative" and r.params.get("check") == "claim"}
+    rules[rule.id] = rule
+    # the same tuple for every claim rule of a run, so the matching is shared (claims.ties_in_text)
+    return _joined(tuple(rules[k] for k in sorted(rules)))
+
+
+@lru_cache(maxsize=64)
+def _joined(rules: tuple[Rule, ...]) -> tuple[claims_mod.Claim, ...]:
+    return tuple(c for r in rules for c in _claims_of(r))
 
 
 def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
     every = _all_claims(rule)
     for section in report.sections:
-        analysed = analyse(section.text, year)
-        for t in claims_mod.ties(every, analysed, report, layout, fold(section.heading)):
+        for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading)):
             if t.claim.rule != rule.id or t.agrees:
                 continue
             yield _claim_diagnostic(rule, t, section, layout, lang)
