@@ -37,6 +37,20 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from gklint import __version__
+
+        typer.echo(f"gklint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit")) -> None:
+    """gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)"""
+
+
 def _fail(message: str) -> None:
     typer.echo(f"gklint: {message}", err=True)
     raise typer.Exit(2)

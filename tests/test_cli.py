@@ -245,3 +245,10 @@ def test_fail_on_warning(tmp_path):
     assert run("check", out, "--select", "N", "--fail-on", "warning").exit_code == 1
     assert run("check", out, "--select", "P101", "--fail-on", "warning").exit_code == 0  # info only
     assert run("check", out, "--select", "P101", "--fail-on", "info").exit_code == 1
+
+
+def test_version():
+    import gklint
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"gklint {gklint.__version__}"
