@@ -14,7 +14,6 @@ from gklint.engine.kinds import PER_REPORT, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.model import Report
 
-TABLE_SECTION = {"二": 1, "三": 2, "四": 3}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -36,7 +35,8 @@ def _order(report: Report, layout: L.Layout):
             found = next((s.id for s in report.sections if s.heading == loc.section and s.id), None)
             sec = section_ids.index(found) if found in section_ids else -1
         elif loc.table:  # the section that holds the table
-            sec = TABLE_SECTION.get(loc.table, 9)
+            sid = L.SECTION_OF_TABLE.get(loc.table)
+            sec = section_ids.index(sid) if sid in section_ids else len(section_ids)
         else:
             sec = -1  # whole-report findings first
         return (sec, SEVERITY_RANK[d.severity], row_order.get((loc.table, loc.row), 0), d.rule)

@@ -25,11 +25,12 @@ def read_bytes(path: str, data: bytes, *, layout: str | None = None) -> Report:
     """Choose the reader by content (``sniff``), read, and recognise the official layout."""
     from gklint.ingest.sniff import decode_text, sniff
 
-    if sniff(path, data) == "json":
+    kind = sniff(path, data)
+    if kind == "json":
         from gklint.ingest.json_format import read_json
 
         return read_json(path, decode_text(data, path=path))
     from gklint.ingest.open import read_document
     from gklint.ingest.recognise import recognise
 
-    return recognise(read_document(path, data), version=layout)
+    return recognise(read_document(path, data, kind=kind), version=layout)

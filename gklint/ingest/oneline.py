@@ -11,9 +11,8 @@ import re
 
 from gklint.ingest.chrome import FOOTER
 from gklint.ingest.document import Paragraph
-from gklint.layouts import Layout, RowSpec, TableSpec, normalise
+from gklint.layouts import SECTION_OF_TABLE, Layout, RowSpec, TableSpec, normalise
 
-SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}
 TABLE4_HEADER = ("行政诉讼",)  # the group heading over the litigation columns (not a row or column label)
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
 _CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",

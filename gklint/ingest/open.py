@@ -16,11 +16,13 @@ def open_document(path: str, limits: guards.Limits = guards.DEFAULT) -> Document
     return read_document(path, data, limits)
 
 
-def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
-    """Bytes already in memory -> Document (the size guard applies here too)."""
+def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT, *,
+                  kind: str | None = None) -> Document:
+    """Bytes already in memory -> Document (the size guard applies here too); ``kind`` when the caller
+    has already sniffed the content."""
     if len(data) > limits.max_bytes:
         raise ReadError(path, f"文件过大（超过 {limits.max_bytes // guards.MB} MB），拒绝读取")
-    kind = sniff(path, data)
+    kind = kind or sniff(path, data)
     if kind == "pdf":
         from gklint.ingest.pdf import read_pdf
 

@@ -15,7 +15,7 @@ from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import find_headings
-from gklint.ingest.oneline import SECTION_OF_TABLE, unflatten
+from gklint.ingest.oneline import unflatten
 from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
 from gklint.model import Note, Report, Section, Table
 
@@ -34,7 +34,7 @@ def _headings(paragraphs: list[Paragraph], layout: L.Layout) -> list[_Heading]:
 
 def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str, StreamTable]:
     bounds: dict[str, tuple[int, int]] = {}
-    for key, section_id in SECTION_OF_TABLE.items():
+    for key, section_id in L.SECTION_OF_TABLE.items():
         for k, h in enumerate(headings):
             if h.spec and h.spec.id == section_id:
                 start = tokens_of[h.para][0]
@@ -44,12 +44,9 @@ def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str,
     return read_tables(tokens, layout, bounds)
 
 
-def _score(tables: dict[str, StreamTable] | dict[str, Table]) -> int:
-    total = 0
-    for t in tables.values():
-        table = t.table if isinstance(t, StreamTable) else t
-        total += sum(c.kind in ("number", "na") for c in table.cells.values())
-    return total
+def _score(tables: dict[str, Table]) -> int:
+    """Cells read as a number or "/" in all tables."""
+    return sum(c.kind in ("number", "na") for table in tables.values() for c in table.cells.values())
 
 
 MARKER_WEIGHT = 20  # a label only one layout has outweighs a few cells read either way

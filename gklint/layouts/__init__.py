@@ -18,6 +18,7 @@ import yaml
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 TABLES = ("二", "三", "四")
+SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}  # the section each table sits in
 
 
 @dataclass(frozen=True)

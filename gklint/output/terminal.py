@@ -18,7 +18,6 @@ from gklint.model import Report, show_number
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
         "en": {"error": "error", "warning": "warning", "info": "info"}}
-TABLE_SECTION = {"二": "proactive", "三": "requests", "四": "appeals"}
 EXCERPT_ROWS = 8
 
 
@@ -28,7 +27,7 @@ def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None
     if loc.section:
         return loc.section
     if loc.table and layout:
-        sid = TABLE_SECTION.get(loc.table)
+        sid = L.SECTION_OF_TABLE.get(loc.table)
         spec = next((s for s in layout.sections if s.id == sid), None)
         return spec.heading if spec else f"表{loc.table}"
     return "全文" if lang == "zh" else "Whole report"
