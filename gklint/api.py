@@ -49,6 +49,11 @@ def _read(source: Source, layout: str | None) -> Report | str:
         return f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"
 
 
+def _layout_shown(report: Report) -> str | None:
+    """The layout version to name in outputs: none when recognition could not tell it (R103)."""
+    return None if any(n.kind == "layout_unknown" for n in report.notes) else report.layout
+
+
 def _name(source: Source) -> str:
     if isinstance(source, Report):
         return source.path
@@ -87,7 +92,7 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
         if isinstance(report, str):
             files.append(FileResult(path=name, error=report))
             continue
-        result = FileResult(path=name or report.path, layout=report.layout, report=report, meta=_meta(report))
+        result = FileResult(path=name or report.path, layout=_layout_shown(report), report=report, meta=_meta(report))
         files.append(result)
         readable.append((result, report))
     diagnostics = check_reports([r for _, r in readable], chosen, lang=lang, settings=settings)

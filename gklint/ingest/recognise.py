@@ -7,7 +7,9 @@ tables the document matches best; a version forced by the caller wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from gklint import layouts as L
 from gklint.ingest import meta as meta_mod
@@ -52,24 +54,53 @@ def _score(tables: dict[str, Table]) -> int:
 MARKER_WEIGHT = 20  # a label only one layout has outweighs a few cells read either way
 
 
-def _own_labels(layout: L.Layout) -> set[str]:
+@cache
+def _own_labels(layout: L.Layout) -> frozenset[str]:
     """Row and column labels (normalised) that no other layout uses: 本年制发件数 vs 本年新制作数量…"""
-    def names(lay: L.Layout) -> set[str]:
-        out = set()
-        for spec in lay.tables.values():
-            for row in spec.rows:
-                out |= {L.normalise(n) for n in row.names}
-                for col in row.columns:
-                    out |= {L.normalise(n) for n in col.names}
-        return out
-
-    others = set().union(*(names(o) for v, o in L.layouts().items() if v != layout.version))
-    return names(layout) - others
+    others = set().union(*(_all_labels(o) for v, o in L.layouts().items() if v != layout.version))
+    return frozenset(_all_labels(layout) - others)
 
 
-def _markers(texts: set[str], layout: L.Layout) -> int:
-    """How many labels peculiar to ``layout`` the document writes (as a whole line or cell)."""
-    return len(_own_labels(layout) & texts)
+_ORDINAL = re.compile(r"^\d+\.")
+MIN_MARKER = 5  # shorter peculiar labels ("3.其他") are not evidence inside running text
+
+
+@cache
+def _searchable(version: str) -> tuple[str, ...]:
+    """Labels peculiar to a layout that are safe to look for inside running text (a page saved as one
+    line): at least MIN_MARKER characters once the item number is dropped, and not part of another
+    layout's label ("处理决定数量" is inside 2021's "本年处理决定数量")."""
+    layout = L.get(version)
+    others = [n for v, o in L.layouts().items() if v != version for n in _all_labels(o)]
+    out = set()
+    for label in _own_labels(layout):
+        bare = _ORDINAL.sub("", label)
+        if len(bare) >= MIN_MARKER and not any(bare in o for o in others):
+            out.add(bare)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _all_labels(layout: L.Layout) -> set[str]:
+    out = set()
+    for spec in layout.tables.values():
+        for row in spec.rows:
+            out |= {L.normalise(n) for n in row.names}
+            for col in row.columns:
+                out |= {L.normalise(n) for n in col.names}
+    return out
+
+
+def markers(texts: set[str], blob: str, layout: L.Layout) -> tuple[str, ...]:
+    """The labels peculiar to ``layout`` that the document writes: as a whole line or cell, or inside
+    the running text of a page saved as one line. Each is evidence that the tables follow ``layout``."""
+    found = {_ORDINAL.sub("", t) for t in _own_labels(layout) & texts}
+    for label in _searchable(layout.version):
+        if label in blob and not any(label in f for f in found):
+            found.add(label)
+    return tuple(sorted(found))
+
+
+YEAR_WEIGHT = 10  # the report year favours the layout in force that year; a peculiar label outweighs it
 
 
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
@@ -126,6 +157,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     candidates = [L.get(version)] if version else list(L.layouts().values())
     texts = {L.normalise(p.text) for p in doc.paragraphs} | {
         L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
+    blob = "".join(texts)
+    year = meta_mod.title_year([p.text for p in doc.paragraphs[:12]])
     best = None
     for layout in candidates:
         paragraphs = unflatten(doc.paragraphs, layout)
@@ -147,10 +180,12 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 used |= stream[key].used
             else:
                 tables[key] = Table(key, found=False)
-        score = _score(tables) + MARKER_WEIGHT * _markers(texts, layout)
+        own = markers(texts, blob, layout)
+        in_force = year is not None and layout is L.for_year(year)
+        score = _score(tables) + MARKER_WEIGHT * len(own) + (YEAR_WEIGHT if in_force else 0)
         if best is None or score > best[0]:
-            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
-    _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
+            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of, own)
+    _, layout, headings, tables, notes, used, paragraphs, tokens_of, own = best
 
     end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
 
@@ -184,7 +219,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     if not any(t.found for t in tables.values()):
         notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
 
+    evidence = {v: own if o is layout else markers(texts, blob, o) for v, o in L.layouts().items()}
     return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
                   sections=sections, tables=tables, preamble="\n".join(preamble_lines),
                   preamble_sources=[p.source for p in paragraphs[:first]],
-                  path=doc.path, notes=notes)
+                  path=doc.path, notes=notes, layout_markers=evidence)

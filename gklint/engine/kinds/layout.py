@@ -51,14 +51,35 @@ def _header_location(report: Report, version: str) -> Location:
     return Location(table="二", source=table.source if table is not None else None)
 
 
+def _quoted(labels, lang: str, most: int = 3) -> str:
+    return ("" if lang == "zh" else ", ").join(f"“{x}”" for x in labels[:most])
+
+
 def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """Certain (the rule's severity) when the report writes headers only the old layout has and none of
+    the new one's, or when the layout was declared (gklint JSON); otherwise the tables were merely read
+    better with the old layout, and the finding is a warning that says so."""
     year = report_year(report)
     old, new = rule.params.get("old", "2019"), rule.params.get("new", "2021")
     since = layouts.get(new).first_year
     if year is None or year < since or report.layout != old or not _tables_read(report):
         return
-    yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old, year=year,
-                old=old, new=new, old_notice=layouts.get(old).notice, new_notice=layouts.get(new).notice)
+    values = dict(year=year, old=old, new=new, old_notice=layouts.get(old).notice,
+                  new_notice=layouts.get(new).notice)
+    markers = report.layout_markers
+    if markers is None:
+        yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
+                              template="message_declared", **values)
+        return
+    old_found, new_found = list(markers.get(old, ())), list(markers.get(new, ()))
+    location = _header_location(report, old)
+    if old_found and not new_found:
+        yield rule.diagnostic(ctx.lang, location, expected=new, found=old_found[0],
+                              headers=_quoted(old_found, ctx.lang), **values)
+    else:
+        yield rule.diagnostic(ctx.lang, location, expected=new, found=old, severity=rule.params["weak_severity"],
+                              template="message_weak", headers=_quoted(old_found, ctx.lang) or "—",
+                              new_headers=_quoted(new_found, ctx.lang) or "—", **values)
 
 
 def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
