@@ -93,7 +93,7 @@ def render(per_sev, per_rule, outcomes, details: bool) -> str:
              "",
              "## Per severity",
              "",
-             "| severity | true pos. | tolerated | false pos. | false neg. (not reported) | known missed (no rule) | precision | recall |",
+             "| severity | true pos. | tolerated | false pos. | false neg. (not reported) | known missed (`missed:`) | precision | recall |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for sev in (*GRADED, "info", "unspecified"):  # info and unspecified rows hold known-missed defects only
         c = per_sev.get(sev)
