@@ -185,3 +185,13 @@ def test_no_layout_is_named_when_no_table_was_found():
     console = Console(record=True, width=200)
     terminal.render_file(result, console)
     assert "年版格式" not in console.export_text()
+
+
+def test_citing_the_2019_format_by_its_title_is_the_superseded_notice():
+    # jjp-2021 (tests/corpus): the old format cited by title, "（试行）", not by number
+    text = "本报告根据《中华人民共和国政府信息公开条例》《中华人民共和国政府信息公开工作年度报告格式（试行）》规定编制。"
+    [d] = run("L102", report(official(overview=text), year=2021))
+    assert d.severity == "error" and "试行" in d.message
+    assert run("L102", report(official(overview=text), year=2020)) == []
+    current = "本报告根据《中华人民共和国政府信息公开工作年度报告格式》编制。"
+    assert run("L102", report(official(overview=current), year=2021)) == []
