@@ -116,7 +116,8 @@ from gklint import layouts as L  # noqa: E402
 
 
 def _with_markers(rep, **found):
-    rep.layout_markers = {"2019": tuple(found.get("old", ())), "2021": tuple(found.get("new", ()))}
+    rep.layout_markers = {"2019": {"二": tuple(found["old"])} if found.get("old") else {},
+                          "2021": {"二": tuple(found["new"])} if found.get("new") else {}}
     return rep
 
 
@@ -151,8 +152,8 @@ def test_headers_are_found_inside_a_page_saved_as_one_line():
     rep = testing.consistent_report(7, "2021")
     blob = L.normalise(_one_line(rep).decode())
     found = markers(set(), blob, L.get("2021"))
-    assert "本年制发件数" in found and "现行有效件数" in found
-    assert markers(set(), blob, L.get("2019")) == ()
+    assert "本年制发件数" in found["二"] and "现行有效件数" in found["二"]
+    assert markers(set(), blob, L.get("2019")) == {}
 
 
 def test_a_2019_layout_report_of_2022_saved_as_one_line_is_an_error_quoting_its_headers():
@@ -160,7 +161,7 @@ def test_a_2019_layout_report_of_2022_saved_as_one_line_is_an_error_quoting_its_
     rep.meta = dataclasses.replace(rep.meta, year=2022, title="某县教育局2022年政府信息公开工作年度报告")
     result = check(read_bytes("old.txt", _one_line(rep)), select=["L101"])
     [d] = result.diagnostics
-    assert result.layout == "2019" and d.severity == "error"
+    assert result.layout == "2019" and d.severity == "error" and d.location.table == "二"
     assert "“本年新制作数量”" in d.message or "“上一年项目数量”" in d.message
 
 
@@ -195,3 +196,19 @@ def test_citing_the_2019_format_by_its_title_is_the_superseded_notice():
     assert run("L102", report(official(overview=text), year=2020)) == []
     current = "本报告根据《中华人民共和国政府信息公开工作年度报告格式》编制。"
     assert run("L102", report(official(overview=current), year=2021)) == []
+
+
+def test_a_2021_report_with_table_two_from_the_2019_template_is_read_as_2021_and_l101_names_table_two():
+    # shs-2021 (tests/corpus): table 二 copied from the 2019 template, tables 三 and 四 in the 2021 layout
+    rep = testing.consistent_report(11, "2021")
+    rep.meta = dataclasses.replace(rep.meta, year=2021, title="某县教育局2021年政府信息公开工作年度报告")
+    text = render_text(rep, sep=" ")
+    for new, old in (("本年制发件数", "本年新制作数量"), ("本年废止件数", "本年新公开数量"),
+                     ("现行有效件数", "对外公开总数量"), ("本年处理决定数量", "处理决定数量"),
+                     ("本年收费金额（单位：万元）", "上一年项目数量")):
+        text = text.replace(new, old)
+    result = check(read_bytes("mixed.txt", text.replace("\n", "").encode()), select=["L101"])
+    assert result.layout == "2021"
+    [d] = result.diagnostics
+    assert (d.severity, d.location.table) == ("error", "二")
+    assert "表二" in d.message and "“对外公开总数量”" in d.message

@@ -51,56 +51,62 @@ def _score(tables: dict[str, Table]) -> int:
     return sum(c.kind in ("number", "na") for table in tables.values() for c in table.cells.values())
 
 
-MARKER_WEIGHT = 20  # a label only one layout has outweighs a few cells read either way
-
-
-@cache
-def _own_labels(layout: L.Layout) -> frozenset[str]:
-    """Row and column labels (normalised) that no other layout uses: 本年制发件数 vs 本年新制作数量…"""
-    others = set().union(*(_all_labels(o) for v, o in L.layouts().items() if v != layout.version))
-    return frozenset(_all_labels(layout) - others)
-
-
 _ORDINAL = re.compile(r"^\d+\.")
 MIN_MARKER = 5  # shorter peculiar labels ("3.其他") are not evidence inside running text
+YEAR_WEIGHT = 10  # the layout in force in the report year: a tie-breaker, outweighed by any header evidence
 
 
 @cache
-def _searchable(version: str) -> tuple[str, ...]:
-    """Labels peculiar to a layout that are safe to look for inside running text (a page saved as one
-    line): at least MIN_MARKER characters once the item number is dropped, and not part of another
-    layout's label ("处理决定数量" is inside 2021's "本年处理决定数量")."""
-    layout = L.get(version)
-    others = [n for v, o in L.layouts().items() if v != version for n in _all_labels(o)]
-    out = set()
-    for label in _own_labels(layout):
-        bare = _ORDINAL.sub("", label)
-        if len(bare) >= MIN_MARKER and not any(bare in o for o in others):
-            out.add(bare)
-    return tuple(sorted(out, key=len, reverse=True))
-
-
-def _all_labels(layout: L.Layout) -> set[str]:
-    out = set()
-    for spec in layout.tables.values():
+def _labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
+    """Every row and column label and alias of ``layout``, normalised, with its table and its own wording."""
+    out: dict[str, tuple[str, str]] = {}
+    for key, spec in layout.tables.items():
         for row in spec.rows:
-            out |= {L.normalise(n) for n in row.names}
-            for col in row.columns:
-                out |= {L.normalise(n) for n in col.names}
+            for name in (*row.names, *(n for col in row.columns for n in col.names)):
+                out.setdefault(L.normalise(name), (key, name))
     return out
 
 
-def markers(texts: set[str], blob: str, layout: L.Layout) -> tuple[str, ...]:
-    """The labels peculiar to ``layout`` that the document writes: as a whole line or cell, or inside
-    the running text of a page saved as one line. Each is evidence that the tables follow ``layout``."""
-    found = {_ORDINAL.sub("", t) for t in _own_labels(layout) & texts}
-    for label in _searchable(layout.version):
-        if label in blob and not any(label in f for f in found):
-            found.add(label)
-    return tuple(sorted(found))
+@cache
+def _own_labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
+    """The labels (normalised) that no other layout uses, 本年制发件数 vs 本年新制作数量…, each with its table
+    and wording; and, for search inside running text, only those of at least MIN_MARKER characters once the
+    item number is dropped that are not part of another layout's label (2019's "处理决定数量" is inside
+    2021's "本年处理决定数量")."""
+    others = {n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)}
+    return {n: place for n, place in _labels(layout).items() if n not in others}
 
 
-YEAR_WEIGHT = 10  # the report year favours the layout in force that year; a peculiar label outweighs it
+@cache
+def _searchable(layout: L.Layout) -> tuple[tuple[str, str, str], ...]:
+    others = [n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)]
+    out = []
+    for label, (table, name) in _own_labels(layout).items():
+        bare = _ORDINAL.sub("", label)
+        if len(bare) >= MIN_MARKER and not any(bare in o for o in others):
+            out.append((bare, table, _ORDINAL.sub("", name)))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def markers(texts: set[str], blob: str, layout: L.Layout) -> dict[str, tuple[str, ...]]:
+    """Per table, the labels peculiar to ``layout`` that the document writes (as the layout words them): as a
+    whole line or cell, or inside the running text of a page saved as one line. Each is evidence that this
+    table follows ``layout``."""
+    found: dict[str, set[str]] = {}
+    own = _own_labels(layout)
+    for text in texts & own.keys():
+        table, name = own[text]
+        found.setdefault(table, set()).add(_ORDINAL.sub("", name))
+    for bare, table, name in _searchable(layout):
+        if bare in blob and not any(name in f for f in found.get(table, ())):
+            found.setdefault(table, set()).add(name)
+    return {t: tuple(sorted(v)) for t, v in found.items()}
+
+
+def _marker_score(found: dict[str, tuple[str, ...]], layout: L.Layout) -> int:
+    """A table whose headers are peculiar to ``layout`` counts as many cells as it has: a 2021 table 三
+    (175 cells) outweighs a table 二 copied from the 2019 template in the same report."""
+    return sum(len(layout.table(t).cells()) for t in found)
 
 
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
@@ -182,7 +188,7 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 tables[key] = Table(key, found=False)
         own = markers(texts, blob, layout)
         in_force = year is not None and layout is L.for_year(year)
-        score = _score(tables) + MARKER_WEIGHT * len(own) + (YEAR_WEIGHT if in_force else 0)
+        score = _score(tables) + _marker_score(own, layout) + (YEAR_WEIGHT if in_force else 0)
         if best is None or score > best[0]:
             best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of, own)
     _, layout, headings, tables, notes, used, paragraphs, tokens_of, own = best
