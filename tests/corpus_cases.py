@@ -9,6 +9,9 @@ recall). One expectations file per report::
     absent: [...]               # false findings that must never come back
     missed: [...]               # true defects no rule can catch yet (free text; counted as false negatives)
 
+The reports are checked together in one batch (``check_corpus``), so findings across one office's
+consecutive years (Y101, Y102) are expected in the later year's file.
+
 An entry of findings/allowed/absent: ``rule`` (required), ``severity`` (optional), ``at`` (optional:
 a subset of ``table``, ``row``, ``column``, ``section`` compared for equality with the diagnostic's
 location, and ``quote_contains`` looked for inside ``location.quote``) and ``why`` (required: the
@@ -141,6 +144,23 @@ def load_case(path: Path) -> Case:
 
 def case_paths() -> list[Path]:
     return sorted(CORPUS.glob("*.yaml"))
+
+
+_RESULTS: dict = {}
+
+
+def check_corpus(paths: list[Path] | None = None) -> dict[Path, object]:
+    """Every report of the corpus checked in ONE batch, as an inspector checks a folder: the series rules
+    (Y101, Y102) then pair each office's consecutive years. The FileResult of each expectations file.
+    The whole corpus is checked once per process and shared."""
+    import gklint
+
+    key = tuple(paths or case_paths())
+    if key not in _RESULTS:
+        cases = [load_case(p) for p in key]
+        result = gklint.check_many([c.file for c in cases])
+        _RESULTS[key] = dict(zip(key, result.files))
+    return _RESULTS[key]
 
 
 @dataclass
