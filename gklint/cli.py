@@ -12,6 +12,9 @@ from typing import List, Optional
 
 import typer
 
+from gklint import output as _output
+from gklint.output import annotate_docx as _annotate
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
@@ -20,10 +23,7 @@ CHUNK = 200  # files per stacked validation in a batch
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
 
-class Format(str, enum.Enum):
-    terminal = "terminal"
-    json = "json"
-    html = "html"
+Format = enum.Enum("Format", {name: name for name in _output.FORMATS}, type=str)  # from the output registry
 
 
 class Severity(str, enum.Enum):
@@ -71,29 +71,14 @@ def _expand(paths: list[Path]) -> list[str]:
     return out
 
 
-def _console(record: bool = False):
-    from rich.console import Console
-
-    if record:  # rendered off-screen, exported as one HTML page
-        import io
-
-        return Console(highlight=False, record=True, file=io.StringIO(), width=120, force_terminal=True)
-    return Console(highlight=False, soft_wrap=False)
-
-
-HTML_PAGE = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>gklint 检查结果</title>
-<style>body{{background:{background};color:{foreground};margin:2em}}
-pre{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC",Menlo,Consolas,monospace;white-space:pre-wrap}}</style>
-</head><body><pre><code>{code}</code></pre></body></html>
-"""
-
-
 @app.command()
 def check(
     files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
-    format: Format = typer.Option(Format.terminal, "--format", "-f",
-                                  help="terminal, json, or html (the terminal report as a page to share)"),
+    format: Format = typer.Option(Format.terminal, "--format", "-f", help=_output.describe()),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
+                                               help="write the output here, UTF-8 (with --annotate: the Word file)"),
+    annotate: bool = typer.Option(False, "--annotate", help="write X.gklint.docx: the Word draft with a comment "
+                                  "on each finding (or -o)"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),
@@ -121,12 +106,14 @@ def check(
     paths = _expand(files)
     if not paths:
         _fail("没有找到可检查的文件")
+    if annotate and (problem := _annotate.usage(paths, output_file)):
+        _fail(problem)
     # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
     # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
     from gklint.engine.diagnostic import Result
 
     result = Result()
-    console = _console(record=format is Format.html) if format is not Format.json else None
+    console = _output.open_console(format.value, None if annotate else output_file)
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings={"aggregate": aggregate} if aggregate else None,
@@ -140,16 +127,13 @@ def check(
                 render_file(f, console, lang=lang.value)
             f.report = None
             result.files.append(f)
-    if format is Format.json:
-        from gklint.output.json_output import render
-
-        typer.echo(render(result))
-    elif not (len(paths) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
-        from gklint.output.terminal import render_summary
-
-        render_summary(result, console, lang=lang.value, show_statistics=statistics)
-        if format is Format.html:
-            typer.echo(console.export_html(inline_styles=True, code_format=HTML_PAGE))
+    try:
+        _output.emit(format.value, result, console=console, output_file=None if annotate else output_file,
+                     lang=lang.value, statistics=statistics)
+        if annotate:
+            _annotate.annotate(result, output_file, lang=lang.value)
+    except _output.OutputError as exc:
+        _fail(str(exc))
     raise typer.Exit(result.exit_code(fail_on.value))
 
 

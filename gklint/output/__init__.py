@@ -1,1 +1,141 @@
-"""Outputs: each renders a ``Result`` (and nothing else) in one format."""
+"""Outputs: each renders a ``Result`` (and nothing else) in one format.
+
+``FORMATS`` is the registry the CLI's ``--format`` choices and help are generated from: a format's
+name, a line of help, the function that renders it (``module:function``, imported only when used),
+and how it is written. To add a format: one module here, one entry below, its tests and docs.
+
+- a *text* format's renderer takes ``(result, lang=...)`` and returns ``str``;
+- a *binary* format's returns ``bytes`` and needs ``-o`` (a spreadsheet is not for a terminal);
+- a *console* format (terminal, html) is printed file by file on a rich console as a batch runs
+  (``open_console``), then finished by ``emit``.
+
+Whatever the console's encoding, text goes out as UTF-8 (to ``-o`` and to a redirected stdout), so
+a report read on a GBK console and saved by a redirection is not mojibake.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    help: str
+    renderer: str = ""  # "module:function" under gklint.output
+    binary: bool = False  # bytes, written only to a file (-o)
+    console: bool = False  # printed file by file on a rich console as the batch runs
+
+    def render(self) -> Callable:
+        module, function = self.renderer.split(":")
+        return getattr(importlib.import_module(f"gklint.output.{module}"), function)
+
+
+FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
+    OutputFormat("terminal", "the findings for a person, file by file (default)", console=True),
+    OutputFormat("json", "the whole result as one JSON document", "json_output:render"),
+    OutputFormat("jsonl", "one JSON object per line: a finding, or a file that could not be read", "jsonl:render"),
+    OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render"),
+    OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render"),
+    OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render"),
+    OutputFormat("xlsx", "a spreadsheet: one row per finding, and a sheet per file (needs -o)",
+                 "xlsx:render", binary=True),
+    OutputFormat("html", "the terminal report as one page to share", console=True),
+)}
+
+
+class OutputError(Exception):
+    """The output could not be written; the message is for the user (Chinese)."""
+
+
+def describe() -> str:
+    """The --format help: every format and what it gives."""
+    return "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
+
+
+def _utf8_stdout() -> None:
+    """A redirected stdout writes UTF-8, whatever the console's code page (PYTHONIOENCODING=gbk)."""
+    stream = sys.stdout
+    if not _isatty(stream) and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (ValueError, OSError):  # a stream already written in another encoding: leave it
+            pass
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def open_console(name: str, output_file: Path | None):
+    """The rich console a console format prints on as files are checked, or None for other formats."""
+    fmt = FORMATS[name]
+    if not fmt.console:
+        return None
+    from rich.console import Console
+
+    if name == "html":  # rendered off-screen, exported as one HTML page
+        return Console(highlight=False, record=True, file=io.StringIO(), width=120, force_terminal=True)
+    if output_file is not None:
+        return Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=120, force_terminal=False,
+                       color_system=None)
+    _utf8_stdout()
+    return Console(highlight=False, soft_wrap=False)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>gklint 检查结果</title>
+<style>body{{background:{background};color:{foreground};margin:2em}}
+pre{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC",Menlo,Consolas,monospace;white-space:pre-wrap}}</style>
+</head><body><pre><code>{code}</code></pre></body></html>
+"""
+
+
+def emit(name: str, result, *, console=None, output_file: Path | None = None, lang: str = "zh",
+         statistics: bool = False) -> None:
+    """Finish and write format ``name`` for ``result``: to ``output_file`` (UTF-8) or stdout."""
+    fmt = FORMATS[name]
+    if fmt.console:
+        text = None
+        if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
+            from gklint.output.terminal import render_summary
+
+            render_summary(result, console, lang=lang, show_statistics=statistics)
+        if name == "html":
+            text = console.export_html(inline_styles=True, code_format=HTML_PAGE)
+        elif output_file is not None:
+            text = console.file.getvalue()
+        if text is not None:
+            write(text, output_file)
+        return
+    data = fmt.render()(result, lang=lang)
+    if fmt.binary and output_file is None:
+        raise OutputError(f"--format {name} 写出的是文件，请用 -o 指定输出文件，例如 -o findings.{name}")
+    write(data, output_file)
+
+
+def write(data: str | bytes, output_file: Path | None) -> None:
+    """Write text as UTF-8 (a final newline added) or bytes, to a file or to stdout."""
+    if isinstance(data, str):
+        data = (data if data.endswith("\n") or not data else data + "\n").encode("utf-8")
+    if output_file is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (an embedding application)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    try:
+        Path(output_file).write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"{output_file}: 无法写入：{exc.strerror or exc}") from None

@@ -1,0 +1,254 @@
+"""``gklint check draft.docx --annotate``: the Word draft back with a comment (批注) on each finding.
+
+Writes ``draft.gklint.docx`` next to the draft (or ``-o``): the same document, with one comment by
+author "gklint" per finding, anchored on its place:
+
+- a table finding on the cell it names (``Source.table/row/column`` are the Word reader's data-table
+  index and grid position, so the cell is found by walking the body the way the reader does);
+- a narrative or structure finding on its paragraph (``Source.line``, the reader's paragraph
+  ordinal), narrowed to the runs that hold the quoted sentence when they can be found;
+- a finding without a place on the first paragraph that has text.
+
+Only the comments part, its relationship, ``[Content_Types].xml`` and the comment anchors in
+``word/document.xml`` change: every other part of the package is copied byte for byte from the draft.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+AUTHOR = "gklint"
+INITIALS = "GK"
+CHANGED = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+_SPACE = re.compile(r"\s+")
+
+
+def target_for(path: str, output_file: Path | None) -> Path:
+    if output_file is not None:
+        return Path(output_file)
+    p = Path(path)
+    return p.with_name(p.stem + ".gklint.docx")
+
+
+def usage(paths: list[str], output_file: Path | None) -> str | None:
+    """Why ``--annotate`` cannot be used on these files (a Chinese usage message), or None."""
+    others = [p for p in paths if Path(p).suffix.lower() != ".docx"]
+    if others:
+        return (f"--annotate 只能为 Word 文件（.docx）加批注，{others[0]} 不是 Word 文件；"
+                f"网页和 PDF 无法编辑，请用 --format html/xlsx 等输出检查结果")
+    if output_file is not None and len(paths) > 1:
+        return "--annotate 检查多个文件时不能用 -o 指定一个输出文件：每个文件写到同目录下的 X.gklint.docx"
+    return None
+
+
+def annotate(result, output_file: Path | None = None, lang: str = "zh") -> list[Path]:
+    """Write the annotated copy of every readable .docx in ``result``; return the files written."""
+    from gklint.output import OutputError
+
+    written = []
+    for f in result.files:
+        if f.error is not None or Path(f.path).suffix.lower() != ".docx":
+            continue
+        target = target_for(f.path, output_file)
+        try:
+            data = Path(f.path).read_bytes()
+            target.write_bytes(annotated(data, f.diagnostics, lang=lang))
+        except OSError as exc:
+            raise OutputError(f"{target}: 无法写入：{exc.strerror or exc}") from None
+        written.append(target)
+    return written
+
+
+def comment_text(d, lang: str = "zh") -> str:
+    from gklint.model import show_number
+
+    head = {"error": "错误", "warning": "警告", "info": "提示"}[d.severity] if lang == "zh" else d.severity
+    lines = [f"【{head} {d.rule}】{d.title}", d.message]
+    if d.expected is not None or d.found is not None:
+        if isinstance(d.expected, (int, float)) or isinstance(d.found, (int, float)):
+            lines.append(f"应为：{show_number(d.expected)}；实为：{show_number(d.found)}" if lang == "zh" else
+                         f"expected: {show_number(d.expected)}; found: {show_number(d.found)}")
+    lines.append(f"（说明：gklint explain {d.rule}）" if lang == "zh" else f"(see: gklint explain {d.rule})")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- finding places
+
+class _Places:
+    """The draft's paragraphs by the reader's paragraph ordinal, and its data-table cells by grid position."""
+
+    def __init__(self, body) -> None:
+        self.lines: dict[int, object] = {}  # paragraph ordinal (Source.line) -> w:p
+        self.cells: dict[tuple[int, int, int], object] = {}  # (table, row, column), 1-based -> w:tc
+        self.first = None  # the first paragraph with text
+        self._line = 0
+        self._table = 0
+        self._blocks(body)
+
+    def _blocks(self, el) -> None:
+        from gklint.ingest.docx import _P, _TBL, _children
+
+        for child in _children(el):
+            if child.tag == _P:
+                self._paragraph(child)
+            elif child.tag == _TBL:
+                self._tbl(child)
+
+    def _paragraph(self, p) -> None:
+        from gklint.ingest.docx import _paragraph_text
+
+        text = _paragraph_text(p)
+        for _ in text.split("\n"):
+            self._line += 1
+            self.lines[self._line] = p
+        if self.first is None and text.strip() and _runs(p):
+            self.first = p
+
+    def _tbl(self, tbl) -> None:
+        from docx.oxml.ns import qn
+
+        from gklint.ingest.docx import _cells, _int, _rows, _span, _vmerge, is_data_table
+
+        if not is_data_table(tbl):
+            for tr in _rows(tbl):
+                for tc in _cells(tr):
+                    if _vmerge(tc) != "continue":
+                        self._blocks(tc)
+            return
+        self._table += 1
+        placed: dict[tuple[int, int], int] = {}  # grid position -> column where its cell starts
+        for r, tr in enumerate(_rows(tbl)):
+            c = _int(tr.find(qn("w:trPr")), "w:gridBefore")
+            for tc in _cells(tr):
+                span = _span(tc)
+                if _vmerge(tc) == "continue" and placed.get((r - 1, c)) == c:
+                    for dc in range(span):
+                        placed[(r, c + dc)] = c
+                    c += span
+                    continue
+                self.cells[(self._table, r + 1, c + 1)] = tc
+                for dc in range(span):
+                    placed[(r, c + dc)] = c
+                c += span
+
+
+def _runs(el) -> list:
+    """The text runs inside ``el`` (paragraph or cell), in order, skipping deleted text and text boxes."""
+    from docx.oxml.ns import qn
+
+    from gklint.ingest.docx import _SKIP
+
+    out = []
+    for r in el.iter(qn("w:r")):
+        if any(a.tag in _SKIP for a in r.iterancestors()) or r.find(qn("w:commentReference")) is not None:
+            continue
+        out.append(r)
+    return out
+
+
+def _run_text(r) -> str:
+    from docx.oxml.ns import qn
+
+    return "".join((t.text or "") if t.tag == qn("w:t") else "\t" for t in r if t.tag in (qn("w:t"), qn("w:tab")))
+
+
+def _quoted_runs(p, quote: str | None) -> list:
+    """The runs of paragraph ``p`` that hold ``quote`` (spaces ignored), else all its runs."""
+    runs = _runs(p)
+    if not quote or not runs:
+        return runs
+    owner: list[int] = []
+    chars: list[str] = []
+    for k, r in enumerate(runs):
+        for ch in _run_text(r):
+            if not ch.isspace():
+                chars.append(ch)
+                owner.append(k)
+    text, wanted = "".join(chars), _SPACE.sub("", quote)
+    for probe in (wanted, wanted[:20]):
+        start = text.find(probe) if probe else -1
+        if start >= 0:
+            end = start + len(probe) - 1
+            return runs[owner[start]: owner[end] + 1]
+    return runs
+
+
+def _anchor(places: _Places, d) -> tuple[object, list]:
+    """The element a finding's comment goes on and the runs to anchor it to."""
+    src = d.location.source
+    if src is not None and src.table is not None and src.row is not None and src.column is not None:
+        tc = places.cells.get((src.table, src.row, src.column))
+        if tc is not None:
+            return tc, _runs(tc)
+    if src is not None and src.line is not None and src.line in places.lines:
+        p = places.lines[src.line]
+        return p, _quoted_runs(p, d.location.quote)
+    if d.location.quote:
+        wanted = _SPACE.sub("", d.location.quote)[:20]
+        from gklint.ingest.docx import _paragraph_text
+
+        for p in dict.fromkeys(places.lines.values()):
+            if wanted and wanted in _SPACE.sub("", _paragraph_text(p)):
+                return p, _quoted_runs(p, d.location.quote)
+    return places.first, _runs(places.first) if places.first is not None else []
+
+
+def _mark_empty(el, comment_id: int) -> None:
+    """Anchor a comment on an element without text runs: an empty range at the end of its first paragraph."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p = el if el.tag == qn("w:p") else next(el.iter(qn("w:p")))
+    start = OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)})
+    end = OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)})
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"})
+    props.append(style)
+    run.append(props)
+    run.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
+    p.append(start)
+    p.append(end)
+    p.append(run)
+
+
+def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
+    """The draft's bytes with one comment per diagnostic; parts other than the comments' copied as they were."""
+    import docx
+    from docx.text.run import Run
+
+    document = docx.Document(io.BytesIO(data))
+    places = _Places(document.element.body)
+    for d in diagnostics:
+        el, runs = _anchor(places, d)
+        text = comment_text(d, lang)
+        if runs:
+            document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR,
+                                 initials=INITIALS)
+        else:
+            comment = document.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
+            _mark_empty(el if el is not None else document.element.body, comment.comment_id)
+    saved = io.BytesIO()
+    document.save(saved)
+    return _merge(data, saved.getvalue())
+
+
+def _merge(original: bytes, saved: bytes) -> bytes:
+    """The original package with the changed parts (and new ones, the comments) taken from ``saved``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        old_names = set(old.namelist())
+        new_names = set(new.namelist())
+        for info in old.infolist():
+            if info.filename in CHANGED and info.filename in new_names:
+                z.writestr(info, new.read(info.filename))
+            else:
+                z.writestr(info, old.read(info.filename))
+        for info in new.infolist():
+            if info.filename not in old_names:
+                z.writestr(info, new.read(info.filename))
+    return out.getvalue()

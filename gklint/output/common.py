@@ -1,0 +1,69 @@
+"""What several outputs need from a finding: its section, its place in words, a row of plain values."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from gklint import layouts as L
+from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+
+
+def section_of(d: Diagnostic, layout: str | None) -> str:
+    """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
+    loc = d.location
+    if loc.section:
+        return loc.section
+    spec = L.layouts().get(layout) if layout else None
+    if loc.table and spec is not None:
+        sid = L.SECTION_OF_TABLE.get(loc.table)
+        section = next((s for s in spec.sections if s.id == sid), None)
+        return f"{section.number}、{section.label}" if section else f"表{loc.table}"
+    return ""
+
+
+def line_of(d: Diagnostic) -> int | None:
+    """The 1-based line (text, HTML) or paragraph (Word) a finding is on, when known."""
+    src = d.location.source
+    return src.line if src is not None and src.line else None
+
+
+def plain(value):
+    """A value as a spreadsheet or a line shows it: numbers stay numbers, lists and dicts as JSON."""
+    if value is None or isinstance(value, (int, float, str, bool)):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def rows(result: Result) -> list[dict]:
+    """One row per finding, with the file's agency and year."""
+    out = []
+    for f in result.files:
+        for d in f.diagnostics:
+            loc = d.location
+            out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
+                        "section": section_of(d, f.layout), "table": loc.table, "row": loc.row,
+                        "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
+                        "expected": plain(d.expected), "found": plain(d.found)})
+    return out
+
+
+def uri(path: str) -> str:
+    """A file path as a URI reference: relative paths stay relative, with forward slashes."""
+    text = path.replace("\\", "/")
+    if text.startswith("/"):
+        return "file://" + quote(text)
+    if len(text) > 1 and text[1] == ":":  # a Windows drive
+        return "file:///" + quote(text)
+    return quote(text)
+
+
+def file_rows(result: Result) -> list[dict]:
+    """The per-file summary: counts by severity, or why the file could not be read."""
+    return [_file_row(f) for f in result.files]
+
+
+def _file_row(f: FileResult) -> dict:
+    return {"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"), "layout": f.layout,
+            "errors": f.count("error"), "warnings": f.count("warning"), "infos": f.count("info"),
+            "read_error": f.error}

@@ -1,0 +1,24 @@
+"""``--format jsonl``: one JSON object per line, written as each file's findings are known.
+
+A finding: ``{"type": "finding", "path", "agency", "year", "layout", "rule", "severity", "title",
+"message", "location", "expected", "found", "parts"}``; a file that could not be read:
+``{"type": "error", "path", "error"}``. A reader can act on each line as it comes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from gklint.engine.diagnostic import FileResult, Result
+
+
+def lines(f: FileResult) -> list[str]:
+    if f.error is not None:
+        return [json.dumps({"type": "error", "path": f.path, "error": f.error}, ensure_ascii=False)]
+    head = {"type": "finding", "path": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
+            "layout": f.layout}
+    return [json.dumps(head | d.to_dict(), ensure_ascii=False, default=str) for d in f.diagnostics]
+
+
+def render(result: Result, lang: str = "zh") -> str:
+    return "".join(line + "\n" for f in result.files for line in lines(f))
