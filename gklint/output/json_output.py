@@ -7,5 +7,5 @@ import json
 from gklint.engine.diagnostic import Result
 
 
-def render(result: Result) -> str:
+def render(result: Result, lang: str = "zh") -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,171 @@
+"""Issue 10's annotated Word draft: ``gklint check draft.docx --annotate`` gives the draft back with one
+Word comment (author gklint) per finding, on the cell, sentence or heading the finding names, and
+nothing else in the package changed.
+
+The draft is the official template (tests/fixtures/template-2021.docx) filled with a consistent report
+(every table cell 0, five requests granted to natural persons) and three known defects:
+1. table 四: 行政复议 结果维持 1, its 总计 left 0 (T401, on the 总计 cell);
+2. the overview says 收到政府信息公开申请6件 while table 三 says 5 (N101, on that sentence);
+3. the heading of 四 numbered 五 (S103, on the heading).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+from typer.testing import CliRunner
+
+from gklint.cli import app
+from gklint.layouts import get
+
+from conftest import FIXTURES
+
+_spec = importlib.util.spec_from_file_location("make_docx", FIXTURES / "make_docx.py")
+make_docx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_docx)
+runner = CliRunner()
+
+SENTENCE = "全年共收到政府信息公开申请6件，均已按时办结。"
+HEADING = "五、政府信息公开行政复议、行政诉讼情况"
+ANCHORS = ("w:commentRangeStart", "w:commentRangeEnd")
+
+
+def draft_bytes(defects: bool = True) -> bytes:
+    spec = get("2021")
+    values = {(k, r.id, c.id): 0 for k in ("二", "三", "四") for r in spec.table(k).data_rows for c in r.columns}
+    for row in ("new", "granted", "total"):
+        values[("三", row, "natural")] = 5
+        values[("三", row, "total")] = 5
+    narrative = {"一": ["本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
+                       SENTENCE if defects else SENTENCE.replace("6件", "5件")],
+                 "五": ["政府信息公开工作仍存在不足。下一步将加强培训。"], "六": ["本年度未收取信息处理费。"]}
+    if defects:
+        values[("四", "review", "upheld")] = 1
+    return make_docx.fill_template(values, narrative, title="某某县人民政府办公室2021年政府信息公开工作年度报告",
+                                   preamble=["2022年1月10日"], headings={"四": HEADING} if defects else None)
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("annotate") / "草稿.docx"
+    path.write_bytes(draft_bytes())
+    return path
+
+
+@pytest.fixture(scope="module")
+def annotated(draft) -> Path:
+    result = runner.invoke(app, ["check", str(draft), "--annotate", "--format", "concise"])
+    assert result.exit_code == 1, result.output
+    assert sorted(line.split(" ")[1] for line in result.stdout.splitlines()) == ["N101", "S103", "T401"]
+    out = draft.with_name("草稿.gklint.docx")
+    assert out.exists()
+    return out
+
+
+def anchored_text(document, comment_id: int) -> tuple[str, object]:
+    """The text between a comment's range markers, and the element the range starts in."""
+    body = document.element.body
+    start = next(el for el in body.iter(qn("w:commentRangeStart")) if el.get(qn("w:id")) == str(comment_id))
+    texts, on = [], False
+    for el in body.iter():
+        if el is start:
+            on = True
+        elif el.tag == qn("w:commentRangeEnd") and el.get(qn("w:id")) == str(comment_id):
+            break
+        elif on and el.tag == qn("w:t"):
+            texts.append(el.text or "")
+    return "".join(texts), start
+
+
+def test_a_clean_draft_has_no_findings_and_no_comments(tmp_path):
+    path = tmp_path / "clean.docx"
+    path.write_bytes(draft_bytes(defects=False))
+    result = runner.invoke(app, ["check", str(path), "--annotate", "--format", "concise"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(list(docx.Document(str(tmp_path / "clean.gklint.docx")).comments)) == 0
+
+
+def test_three_defects_give_three_comments_in_place(annotated):
+    document = docx.Document(str(annotated))
+    comments = {c.text.split("】")[0].split(" ")[-1]: c for c in document.comments}
+    assert sorted(comments) == ["N101", "S103", "T401"]
+    assert all(c.author == "gklint" for c in comments.values())
+    # T401: the 总计 cell of 行政复议 in table 四 (the template's last row, fifth cell)
+    text, start = anchored_text(document, comments["T401"].comment_id)
+    cell = next(a for a in start.iterancestors() if a.tag == qn("w:tc"))
+    table_4 = document.tables[2]._tbl
+    assert cell is table_4.tr_lst[-1].tc_lst[4] and text == "0"
+    assert "实为：0" in comments["T401"].text and "应为：1" in comments["T401"].text
+    # N101: the sentence that disagrees with table 三
+    text, _ = anchored_text(document, comments["N101"].comment_id)
+    assert text == SENTENCE
+    # S103: the misnumbered heading
+    text, _ = anchored_text(document, comments["S103"].comment_id)
+    assert text == HEADING
+
+
+def _without_anchors(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    for tag in ANCHORS:
+        for el in list(root.iter(qn(tag))):
+            el.getparent().remove(el)
+    for ref in list(root.iter(qn("w:commentReference"))):
+        run = ref.getparent()
+        run.getparent().remove(run)
+    return etree.tostring(root)
+
+
+def test_nothing_else_in_the_package_changes(draft, annotated):
+    before, after = zipfile.ZipFile(draft), zipfile.ZipFile(annotated)
+    assert set(after.namelist()) - set(before.namelist()) == {"word/comments.xml"}
+    changed = {"word/comments.xml", "word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    for name in before.namelist():
+        if name not in changed:
+            assert after.read(name) == before.read(name), name
+    assert _without_anchors(after.read("word/document.xml")) == _without_anchors(before.read("word/document.xml"))
+    assert after.read("word/document.xml") != before.read("word/document.xml")
+
+
+def test_output_file_and_the_annotated_draft_reads_as_the_draft(draft, tmp_path):
+    out = tmp_path / "批注版.docx"
+    result = runner.invoke(app, ["check", str(draft), "--annotate", "-o", str(out), "--format", "json"])
+    assert result.exit_code == 1 and '"T401"' in result.stdout  # the format still goes to stdout
+    again = runner.invoke(app, ["check", str(out), "--format", "concise"])
+    assert sorted(line.split(" ")[1] for line in again.stdout.splitlines()) == ["N101", "S103", "T401"]
+
+
+def test_a_finding_without_a_place_goes_on_the_first_paragraph_and_a_blank_cell_is_marked():
+    from gklint.engine.diagnostic import Diagnostic, Location
+    from gklint.ingest.document import Source
+    from gklint.output.annotate_docx import annotated as annotate_bytes
+
+    data = (FIXTURES / "template-2021.docx").read_bytes()
+    blank = Location(table="四", row="行政复议", column="总计", source=Source(table=3, row=4, column=5))
+    diags = [Diagnostic("D101", "warning", "没有发布日期"), Diagnostic("T401", "error", "总计为空白", location=blank)]
+    document = docx.Document(io.BytesIO(annotate_bytes(data, diags)))
+    first = next(p for p in document.paragraphs if p.text.strip())
+    ids = [c.comment_id for c in document.comments]
+    assert len(ids) == 2
+    text, start = anchored_text(document, ids[0])
+    assert text == first.text and start.getparent() is first._p
+    _, start = anchored_text(document, ids[1])
+    cell = next(a for a in start.iterancestors() if a.tag == qn("w:tc"))
+    assert cell is document.tables[2]._tbl.tr_lst[-1].tc_lst[4]
+
+
+@pytest.mark.parametrize("name", ["pingtan-2021.html", "huaian-2024.pdf"])
+def test_annotate_on_a_page_or_pdf_is_a_usage_error(name):
+    result = runner.invoke(app, ["check", str(FIXTURES / name), "--annotate"])
+    assert result.exit_code == 2 and "Word" in result.output and "Traceback" not in result.output
+
+
+def test_annotate_many_files_with_one_output_is_a_usage_error(draft, tmp_path):
+    result = runner.invoke(app, ["check", str(draft), str(draft), "--annotate", "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2 and "X.gklint.docx" in result.output
