@@ -113,7 +113,7 @@ def check(
     from gklint.engine.diagnostic import Result
 
     result = Result()
-    console = _output.open_console(format.value, None if annotate else output_file)
+    console = _output.open_console(format.value, None if annotate else output_file, lang.value)
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings={"aggregate": aggregate} if aggregate else None,
@@ -121,10 +121,8 @@ def check(
         for f in part.files:
             if f.error is not None:
                 typer.echo(f"gklint: {f.error}", err=True)
-            if console is not None and (f.error is None or len(paths) > 1):
-                from gklint.output.terminal import render_file
-
-                render_file(f, console, lang=lang.value)
+            if console is not None and (f.error is None or len(paths) > 1 or format is Format.html):
+                _output.render_file(format.value, f, console, lang=lang.value)
             f.report = None
             result.files.append(f)
     try:

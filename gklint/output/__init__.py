@@ -45,7 +45,8 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render"),
     OutputFormat("xlsx", "a spreadsheet: one row per finding, and a sheet per file (needs -o)",
                  "xlsx:render", binary=True),
-    OutputFormat("html", "the terminal report as one page to share", console=True),
+    OutputFormat("html", "the review page: a summary, then each report rebuilt with its findings marked "
+                 "(self-contained; -o review.html)", console=True),
 )}
 
 
@@ -75,15 +76,18 @@ def _isatty(stream) -> bool:
         return False
 
 
-def open_console(name: str, output_file: Path | None):
-    """The rich console a console format prints on as files are checked, or None for other formats."""
+def open_console(name: str, output_file: Path | None, lang: str = "zh"):
+    """What a console format renders each file on as it is checked (a rich console for the terminal,
+    the review page for html), or None for other formats."""
     fmt = FORMATS[name]
     if not fmt.console:
         return None
+    if name == "html":
+        from gklint.output.html import Page
+
+        return Page(lang=lang)
     from rich.console import Console
 
-    if name == "html":  # rendered off-screen, exported as one HTML page
-        return Console(highlight=False, record=True, file=io.StringIO(), width=120, force_terminal=True)
     if output_file is not None:
         return Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=120, force_terminal=False,
                        color_system=None)
@@ -91,30 +95,30 @@ def open_console(name: str, output_file: Path | None):
     return Console(highlight=False, soft_wrap=False)
 
 
-HTML_PAGE = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>gklint 检查结果</title>
-<style>body{{background:{background};color:{foreground};margin:2em}}
-pre{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC",Menlo,Consolas,monospace;white-space:pre-wrap}}</style>
-</head><body><pre><code>{code}</code></pre></body></html>
-"""
+def render_file(name: str, f, console, lang: str = "zh") -> None:
+    """Render one checked file on a console format's console (while its Report is still at hand)."""
+    if name == "html":
+        console.add(f)
+        return
+    from gklint.output.terminal import render_file as terminal_file
+
+    terminal_file(f, console, lang=lang)
 
 
 def emit(name: str, result, *, console=None, output_file: Path | None = None, lang: str = "zh",
          statistics: bool = False) -> None:
     """Finish and write format ``name`` for ``result``: to ``output_file`` (UTF-8) or stdout."""
     fmt = FORMATS[name]
+    if name == "html":
+        write(console.html(result), output_file)
+        return
     if fmt.console:
-        text = None
         if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
             from gklint.output.terminal import render_summary
 
             render_summary(result, console, lang=lang, show_statistics=statistics)
-        if name == "html":
-            text = console.export_html(inline_styles=True, code_format=HTML_PAGE)
-        elif output_file is not None:
-            text = console.file.getvalue()
-        if text is not None:
-            write(text, output_file)
+        if output_file is not None:
+            write(console.file.getvalue(), output_file)
         return
     data = fmt.render()(result, lang=lang)
     if fmt.binary and output_file is None:

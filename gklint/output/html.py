@@ -1,0 +1,314 @@
+"""``--format html -o review.html``: the review page, for someone who has never heard of gklint.
+
+One self-contained page per batch (no network: styles and the small sorting script are inline, system
+fonts only): a summary table (file, agency, year, layout, errors, warnings, infos; click a header to
+sort), then one section per report: its findings explained in plain Chinese (what is wrong, expected,
+found, the parts summed, how to fix, the rule's page one click away), and the report itself rebuilt:
+its sections' text, with each quoted sentence highlighted, and its three tables as HTML tables with
+the official row and column labels, each cell a finding names highlighted and linked to its
+explanation. Files are named without their folders (no local paths) unless ``full_paths``. Prints on
+A4, one report per page.
+
+A batch is rendered as it is checked: ``Page.add`` turns each file into its HTML section while its
+Report is still at hand, so the Reports need not be kept; ``Page.html`` assembles the page.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import PurePath
+
+from gklint import layouts as L
+from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+from gklint.model import Report, show_number
+
+WORD = {"error": "错误", "warning": "警告", "info": "提示"}
+RANK = {"error": 0, "warning": 1, "info": 2}
+LAYOUT_NAME = {"2021": "2021年版", "2019": "2019年版"}
+
+STYLE = """
+:root{--error:#b3261e;--error-bg:#fde7e4;--warning:#8a5a00;--warning-bg:#fff1c2;--info:#1d5f8a;--info-bg:#e3f1fb}
+*{box-sizing:border-box}
+body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;
+ color:#1d1d1f;background:#fff;margin:0 auto;max-width:1100px;padding:24px;line-height:1.6}
+h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.25em;border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}
+h3{font-size:1.05em;margin:1.2em 0 .4em}
+table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}
+th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top}
+thead th{background:#f2f2f2}
+table.summary th{cursor:pointer;user-select:none}
+table.summary th[aria-sort=ascending]::after{content:" ▲"}table.summary th[aria-sort=descending]::after{content:" ▼"}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.report td{text-align:right;min-width:3.5em}table.report th.row{text-align:left;font-weight:normal;max-width:26em}
+tr.group th{text-align:left;background:#fafafa;font-weight:bold}
+.sev{display:inline-block;border-radius:3px;padding:0 .4em;font-size:.85em;font-weight:bold}
+.sev.error{color:#fff;background:var(--error)}.sev.warning{color:#000;background:#f5c542}.sev.info{color:#fff;background:var(--info)}
+td.flag.error,mark.error{background:var(--error-bg);outline:2px solid var(--error)}
+td.flag.warning,mark.warning{background:var(--warning-bg);outline:2px solid #d9a400}
+td.flag.info,mark.info{background:var(--info-bg);outline:2px solid var(--info)}
+td.flag a,mark a{color:inherit;text-decoration:none}
+mark{color:inherit;padding:0 1px}
+ol.findings{padding-left:1.4em}ol.findings li{margin:.6em 0}
+.place,.quote{color:#444}.quote{font-style:normal}
+.values{font-variant-numeric:tabular-nums}
+details{margin:.2em 0}details summary{cursor:pointer;color:#1d5f8a}
+.text p{margin:.3em 0;text-indent:2em}
+.meta{color:#555}.unreadable{color:var(--error);font-weight:bold}
+.ok{color:#1b7f3b;font-weight:bold}
+@media print{@page{size:A4;margin:15mm}body{max-width:none;padding:0;font-size:10.5pt}
+ section.report{page-break-before:always}details{display:block}details>*{display:block}
+ table.summary th{cursor:auto}a{color:inherit;text-decoration:none}}
+"""
+
+SCRIPT = """
+window.addEventListener("error",function(e){document.body.dataset.jsErrors=(document.body.dataset.jsErrors||"")+e.message+";"});
+document.querySelectorAll("table.summary").forEach(function(table){
+  table.querySelectorAll("thead th").forEach(function(th,k){
+    th.addEventListener("click",function(){
+      var down=th.getAttribute("aria-sort")==="ascending";
+      table.querySelectorAll("thead th").forEach(function(h){h.removeAttribute("aria-sort")});
+      th.setAttribute("aria-sort",down?"descending":"ascending");
+      var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+      rows.sort(function(a,b){
+        var x=a.cells[k].dataset.sort||a.cells[k].textContent,y=b.cells[k].dataset.sort||b.cells[k].textContent;
+        var nx=parseFloat(x),ny=parseFloat(y),r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,"zh");
+        return down?-r:r});
+      rows.forEach(function(r){body.appendChild(r)});
+    });
+  });
+});
+document.body.dataset.flagged=document.querySelectorAll("td.flag").length;
+document.body.dataset.ready="1";
+"""
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def shown(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "、".join(shown(v) for v in value)
+    return show_number(value) if isinstance(value, (int, float)) or value is None else str(value)
+
+
+class Page:
+    """The review page of one batch, built file by file."""
+
+    def __init__(self, *, lang: str = "zh", full_paths: bool = False) -> None:
+        self.lang = lang
+        self.full_paths = full_paths
+        self.sections: list[str] = []
+        self.files: list[FileResult] = []
+
+    def name(self, f: FileResult) -> str:
+        return f.path if self.full_paths else PurePath(f.path.replace("\\", "/")).name
+
+    def error(self, f: FileResult) -> str:
+        """Why the file could not be read, naming it as the page does (no folders unless asked)."""
+        return (f.error or "").replace(f.path, self.name(f))
+
+    def add(self, f: FileResult) -> None:
+        self.files.append(f)
+        self.sections.append(_report_section(f, len(self.files), self.name(f), self.lang, self.error(f)))
+
+    def html(self, result: Result | None = None) -> str:
+        from gklint.output.terminal import summary
+
+        result = result or Result(self.files)
+        rows = []
+        for k, f in enumerate(self.files, start=1):
+            m = f.meta
+            link = f'<a href="#r{k}">{esc(self.name(f))}</a>'
+            if f.error is not None:
+                rows.append(f'<tr><td>{link}</td><td colspan="6" class="unreadable">无法读取：{esc(self.error(f))}</td></tr>')
+                continue
+            counts = "".join(f'<td class="num">{f.count(s)}</td>' for s in ("error", "warning", "info"))
+            rows.append(f"<tr><td>{link}</td><td>{esc(m.get('agency'))}</td><td class=\"num\">{esc(m.get('year'))}</td>"
+                        f"<td>{esc(LAYOUT_NAME.get(f.layout or '', f.layout or '未能确定'))}</td>{counts}</tr>")
+        head = "".join(f"<th>{h}</th>" for h in ("文件", "机关", "年度", "格式版本", "错误", "警告", "提示"))
+        return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                f"<title>政府信息公开工作年度报告检查结果</title><style>{STYLE}</style></head><body>"
+                "<h1>政府信息公开工作年度报告检查结果</h1>"
+                f"<p class=\"meta\">{esc(summary(result, 'zh'))}。点击表头可排序；点击文件名查看该报告的问题和原文，"
+                "有问题的单元格和语句已标出颜色（红：错误，黄：警告，蓝：提示）。</p>"
+                f"<table class=\"summary\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+                + "".join(self.sections) + f"<script>{SCRIPT}</script></body></html>\n")
+
+
+def render(result: Result, lang: str = "zh") -> str:
+    """The page for a result whose files still hold their Reports (the library's ``check_many``)."""
+    page = Page(lang=lang)
+    for f in result.files:
+        page.add(f)
+    return page.html(result)
+
+
+# --------------------------------------------------------------------------- one report
+
+
+def _rule_docs(rule_id: str):
+    from gklint.engine.rules import find
+
+    try:
+        return find(rule_id)
+    except Exception:  # rule packs that cannot load: the finding is still shown
+        return None
+
+
+def cell_id(prefix: str, table: str, row: str, column: str) -> str:
+    return f"{prefix}-c-{table}-{row}-{column}".replace(" ", "_")
+
+
+def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str]) -> str:
+    """One finding explained; its place links to the highlighted cell and sentence when the page shows them."""
+    loc = d.location
+    place = " · ".join(x for x in ((f"表{loc.table}" if loc.table else None), loc.row, loc.column) if x) or (loc.section or "")
+    cell = cell_id(fid.rsplit("-", 1)[0], loc.table, loc.row, loc.column) if loc.table and loc.row and loc.column else None
+    out = [f'<li id="{fid}"><span class="sev {d.severity}">{WORD[d.severity]}</span> '
+           f'<b>{esc(d.rule)}</b> {esc(d.title)}<br>{esc(d.message)}']
+    if place:
+        target = cell if cell in targets else f"{fid}-text" if f"{fid}-text" in targets and not loc.table else None
+        shown_place = f'<a href="#{target}">{esc(place)}</a>' if target else esc(place)
+        out.append(f'<br><span class="place">位置：{shown_place}</span>')
+    if loc.quote:
+        quote = f'<q class="quote">{esc(loc.quote)}</q>'
+        out.append(f'<br>原文：<a href="#{fid}-text">{quote}</a>' if f"{fid}-text" in targets else f"<br>原文：{quote}")
+    if d.expected is not None or d.found is not None:
+        out.append(f'<br><span class="values">应为：{esc(shown(d.expected))}；实为：{esc(shown(d.found))}</span>')
+    if d.parts:
+        summed = " + ".join(f"{p.label} {show_number(p.value)}" + (f"×{p.weight}" if p.weight != 1 else "") for p in d.parts)
+        out.append(f'<br><span class="values">参与计算的各项：{esc(summed)}</span>')
+    rule = _rule_docs(d.rule)
+    if rule is not None:
+        out.append(f'<br>如何改正：{esc(rule.docs.get("fix", ""))}')
+        out.append("<details><summary>这条规则的说明</summary>"
+                   + "".join(f"<p><b>{h}</b>：{esc(rule.docs.get(k, ''))}</p>" for h, k in
+                             (("检查什么", "what"), ("为什么重要", "why"), ("示例", "example")))
+                   + "</details>")
+    out.append("</li>")
+    return "".join(out)
+
+
+def _flags(f: FileResult, prefix: str):
+    """Per table cell (table, row label, column label) and per quote, the findings that name it."""
+    cells: dict[tuple[str, str, str], list[tuple[str, Diagnostic]]] = {}
+    quotes: list[tuple[str, str, Diagnostic]] = []
+    for k, d in enumerate(f.diagnostics, start=1):
+        fid = f"{prefix}-f{k}"
+        loc = d.location
+        if loc.table and loc.row and loc.column:
+            cells.setdefault((loc.table, loc.row, loc.column), []).append((fid, d))
+        if loc.quote:
+            quotes.append((loc.quote.rstrip("…").strip(), fid, d))
+    return cells, quotes
+
+
+def _worst(items) -> str:
+    return min((d.severity for _, d in items), key=RANK.get)
+
+
+def _mark_line(line: str, quotes: list, used: set) -> str:
+    """A line of text, escaped, with the first quote found in it marked (each quote marked once)."""
+    for quote, fid, d in quotes:
+        if fid in used or not quote:
+            continue
+        probe = quote if quote in line else quote[:24] if len(quote) > 24 and quote[:24] in line else None
+        if probe:
+            used.add(fid)
+            used.add(f"{fid}-text")
+            start = line.index(probe)
+            end = start + len(probe)
+            return (esc(line[:start]) + f'<mark class="{d.severity}" id="{fid}-text" title="{esc(d.rule)} {esc(d.message)}">'
+                    f'<a href="#{fid}">{esc(line[start:end])}</a></mark>' + _mark_line(line[end:], quotes, used))
+    return esc(line)
+
+
+def _table(report: Report, key: str, layout: L.Layout, cells: dict, prefix: str, targets: set[str]) -> str:
+    spec = layout.table(key)
+    table = report.tables.get(key)
+    if table is None or not table.found:
+        return f"<p class=\"meta\">（报告中没有找到表{key}）</p>"
+    out = [f'<h3>表{key}　{esc(spec.title)}</h3><table class="report" data-table="{esc(key)}">']
+    header: tuple | None = None
+    width = max(len(r.columns) for r in spec.data_rows)
+    for row in spec.rows:
+        if row.heading:
+            out.append(f'<tr class="group"><th colspan="{width + 1}">{esc(row.label)}</th></tr>')
+            continue
+        if tuple(c.id for c in row.columns) != header:
+            header = tuple(c.id for c in row.columns)
+            out.append("<tr><th></th>" + "".join(f"<th>{esc(c.label)}</th>" for c in row.columns)
+                       + "<th></th>" * (width - len(row.columns)) + "</tr>")
+        tds = []
+        for col in row.columns:
+            cell = table.get(row.id, col.id)
+            text = esc(cell.display() if cell is not None else "")
+            attrs = f' data-row="{esc(row.label)}" data-column="{esc(col.label)}"'
+            hits = cells.get((key, row.label, col.label))
+            if hits:
+                fid = hits[0][0]
+                tip = "；".join(f"{d.rule} {d.message}" for _, d in hits)
+                cid = cell_id(prefix, key, row.label, col.label)
+                targets.add(cid)
+                tds.append(f'<td class="flag {_worst(hits)}" id="{esc(cid)}"{attrs} title="{esc(tip)}" '
+                           f'data-rules="{esc(" ".join(d.rule for _, d in hits))}"><a href="#{fid}">{text}</a></td>')
+            else:
+                tds.append(f"<td{attrs}>{text}</td>")
+        out.append(f'<tr><th class="row">{esc(row.label)}</th>{"".join(tds)}'
+                   + "<td></td>" * (width - len(row.columns)) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _report_section(f: FileResult, index: int, name: str, lang: str, error: str | None = None) -> str:
+    prefix = f"r{index}"
+    head = f'<section class="report" id="{prefix}"><h2>{esc(name)}</h2>'
+    if f.error is not None:
+        return head + f'<p class="unreadable">无法读取：{esc(error or f.error)}</p></section>'
+    m = f.meta
+    bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None,
+            LAYOUT_NAME.get(f.layout or "") and f"{LAYOUT_NAME[f.layout]}格式"]
+    out = [head, f'<p class="meta">{esc(" · ".join(b for b in bits if b))}</p>']
+    report = f.report if isinstance(f.report, Report) else None
+    targets: set[str] = set()  # ids of the highlighted cells and sentences
+    body = _report_body(report, f, prefix, targets) if report is not None else ""
+    if f.diagnostics:
+        out.append(f"<h3>发现的问题（{f.count('error')} 个错误、{f.count('warning')} 个警告、{f.count('info')} 个提示）</h3>"
+                   '<ol class="findings">')
+        out += [_finding(d, f"{prefix}-f{k}", lang, targets) for k, d in enumerate(f.diagnostics, start=1)]
+        out.append("</ol>")
+    else:
+        out.append('<p class="ok">未发现问题。</p>')
+    out.append(body)
+    out.append("</section>")
+    return "".join(out)
+
+
+def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str]) -> str:
+    layout = L.layouts().get(report.layout)
+    cells, quotes = _flags(f, prefix)
+    used: set = set()
+    out = ['<details open><summary>报告原文（重建，有问题处已标出）</summary><div class="text">']
+    for line in report.preamble.split("\n"):
+        if line.strip():
+            out.append(f"<p>{_mark_line(line, quotes, used)}</p>")
+    placed = set()
+    for section in report.sections:
+        out.append(f"<h3>{_mark_line(section.heading, quotes, used)}</h3>")
+        for line in section.text.split("\n"):
+            if line.strip():
+                out.append(f"<p>{_mark_line(line, quotes, used)}</p>")
+        if layout is not None:
+            for key, sid in L.SECTION_OF_TABLE.items():
+                if sid == section.id and key in layout.tables and key not in placed:
+                    placed.add(key)
+                    out.append(_table(report, key, layout, cells, prefix, targets))
+    if layout is not None:
+        for key in layout.tables:
+            if key not in placed and key in report.tables:
+                out.append(_table(report, key, layout, cells, prefix, targets))
+    out.append("</div></details>")
+    targets.update(u for u in used if u.endswith("-text"))
+    return "".join(out)

@@ -1,0 +1,135 @@
+"""Issue 10's review page (``--format html -o review.html``), checked as an inspector would open it: in
+headless Chromium (Debian's ``chromium``; the test is skipped, with the reason, when it is not installed).
+
+The batch: the three-defect Word draft of test_annotate.py first, then the real reports in
+tests/fixtures (huangyuan text, 平潭 page, 淮安 PDF) and an unreadable file. The page loads with no
+script error, every cell a finding names is highlighted and no other, and a screenshot (the summary and
+the first report's highlighted cells) is kept under ``$GKLINT_ARTIFACTS`` or ``tests/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from gklint.cli import app
+
+from conftest import FIXTURES
+from test_annotate import draft_bytes
+
+runner = CliRunner()
+ARTIFACTS = Path(os.environ.get("GKLINT_ARTIFACTS") or Path(__file__).parent / "artifacts")
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("review")
+    draft = folder / "某县草稿.docx"
+    draft.write_bytes(draft_bytes())
+    bad = folder / "坏文件.pdf"
+    bad.write_bytes(b"%PDF-1.4 truncated")
+    return [draft, FIXTURES / "huangyuan-2021.txt", FIXTURES / "pingtan-2021.html", FIXTURES / "huaian-2024.pdf", bad]
+
+
+@pytest.fixture(scope="module")
+def page(batch, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("page") / "review.html"
+    result = runner.invoke(app, ["check", *map(str, batch), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 2, result.output  # the unreadable file
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference(batch) -> dict:
+    return json.loads(runner.invoke(app, ["check", *map(str, batch), "--format", "json"]).stdout)
+
+
+def expected_cells(reference) -> set[tuple]:
+    """(report number, table, row label, column label) of every finding that names a cell."""
+    out = set()
+    for k, f in enumerate(reference["files"], start=1):
+        for d in f["diagnostics"]:
+            loc = d["location"]
+            if loc.get("table") and loc.get("row") and loc.get("column"):
+                out.add((k, loc["table"], loc["row"], loc["column"]))
+    return out
+
+
+def flagged_cells(tree) -> set[tuple]:
+    out = set()
+    for td in tree.xpath('//td[contains(concat(" ", @class, " "), " flag ")]'):
+        section = td.xpath("ancestor::section[1]")[0]
+        table = td.xpath("ancestor::table[1]")[0]
+        out.add((int(section.get("id")[1:]), table.get("data-table"), td.get("data-row"), td.get("data-column")))
+    return out
+
+
+def test_page_is_self_contained_and_names_no_folder(page, batch):
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'charset="utf-8"' in text
+    for needle in ('src="http', "href=\"http", "@import", "url(", "<link"):
+        assert needle not in text
+    for path in batch:
+        assert str(path.parent) not in text and path.name in text
+
+
+def test_summary_and_highlights_match_the_findings(page, reference):
+    tree = lxml_html.fromstring(page.read_bytes())
+    rows = tree.xpath('//table[@class="summary"]/tbody/tr')
+    assert [r.xpath("string(td[1])") for r in rows] == [Path(f["path"]).name for f in reference["files"]]
+    for row, f in zip(rows, reference["files"]):
+        if "error" in f:
+            assert "无法读取" in row.xpath("string(.)")
+        else:
+            counts = [int(row.xpath(f"string(td[{k}])")) for k in (5, 6, 7)]
+            assert counts == [sum(d["severity"] == s for d in f["diagnostics"]) for s in ("error", "warning", "info")]
+    want = expected_cells(reference)
+    assert want and flagged_cells(tree) == want
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids))  # every anchor unique, and every link lands on one
+    assert {h[1:] for h in tree.xpath('//a/@href') if h.startswith("#")} <= set(ids)
+    # a narrative-vs-table finding links to both its places: the sentence and the cell
+    n101 = next(li for li in tree.xpath('//section[@id="r1"]//li') if "N101" in li.text_content())
+    targets = [h[1:] for h in n101.xpath(".//a/@href")]
+    assert len(targets) == 2 and {tree.get_element_by_id(t).tag for t in targets} == {"td", "mark"}
+    # the three defects of the draft: the T401 cell, the N101 sentence, the S103 heading
+    first = tree.xpath('//section[@id="r1"]')[0]
+    assert [m.text_content() for m in first.xpath(".//mark")] == ["全年共收到政府信息公开申请6件，均已按时办结。",
+                                                                  "五、政府信息公开行政复议、行政诉讼情况"]
+    cell = first.xpath('.//td[contains(@class, "flag")]')
+    assert [(c.get("data-row"), c.get("data-column"), c.text_content()) for c in cell if "T401" in c.get("data-rules")] \
+        == [("行政复议", "总计", "0")]
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--no-first-run", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
+                           "--enable-logging=stderr", "--v=0", *args],
+                          capture_output=True, timeout=300)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+def test_page_in_headless_chromium(page, reference, tmp_path):
+    url = page.resolve().as_uri()
+    proc = chromium(tmp_path, "--dump-dom", url)
+    log = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0, log[-2000:]
+    dom = lxml_html.fromstring(proc.stdout)
+    body = dom.xpath("//body")[0]
+    assert body.get("data-ready") == "1" and body.get("data-js-errors") is None  # the script ran to its end
+    assert "Uncaught" not in log
+    assert flagged_cells(dom) == expected_cells(reference)
+    assert int(body.get("data-flagged")) == len(dom.xpath('//td[contains(concat(" ", @class, " "), " flag ")]'))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "review-page.png"
+    shot.unlink(missing_ok=True)
+    proc = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,2600", url)
+    assert proc.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
