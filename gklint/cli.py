@@ -113,7 +113,7 @@ def check(
     from gklint.engine.diagnostic import Result
 
     result = Result()
-    console = _output.open_console(format.value, None if annotate else output_file, lang.value)
+    sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate)
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings={"aggregate": aggregate} if aggregate else None,
@@ -121,15 +121,14 @@ def check(
         for f in part.files:
             if f.error is not None:
                 typer.echo(f"gklint: {f.error}", err=True)
-            if console is not None and (f.error is None or len(paths) > 1 or format is Format.html):
-                _output.render_file(format.value, f, console, lang=lang.value)
+            sink.render_file(f, many=len(paths) > 1)
             f.report = None
             result.files.append(f)
     try:
-        _output.emit(format.value, result, console=console, output_file=None if annotate else output_file,
-                     lang=lang.value, statistics=statistics)
+        _output.emit(sink, result, statistics=statistics)
         if annotate:
-            _annotate.annotate(result, output_file, lang=lang.value)
+            for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):
+                typer.echo(f"gklint: {line}", err=True)
     except _output.OutputError as exc:
         _fail(str(exc))
     raise typer.Exit(result.exit_code(fail_on.value))

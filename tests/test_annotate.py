@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -161,11 +162,18 @@ def test_a_finding_without_a_place_goes_on_the_first_paragraph_and_a_blank_cell_
 
 
 @pytest.mark.parametrize("name", ["pingtan-2021.html", "huaian-2024.pdf"])
-def test_annotate_on_a_page_or_pdf_is_a_usage_error(name):
-    result = runner.invoke(app, ["check", str(FIXTURES / name), "--annotate"])
-    assert result.exit_code == 2 and "Word" in result.output and "Traceback" not in result.output
+def test_annotate_on_a_page_or_pdf_writes_its_review_page(name, tmp_path):
+    source = tmp_path / name
+    source.write_bytes((FIXTURES / name).read_bytes())
+    result = runner.invoke(app, ["check", str(source), "--annotate", "--format", "json"])
+    page = tmp_path / (source.stem + ".gklint.html")
+    assert result.exit_code in (0, 1) and "审阅网页" in result.stderr and str(page) in result.stderr
+    text = page.read_text(encoding="utf-8")
+    findings = json.loads(result.stdout)["files"][0]["diagnostics"]
+    assert text.startswith("<!DOCTYPE html>") and all(d["rule"] in text for d in findings)
+    assert not (tmp_path / (source.stem + ".gklint.docx")).exists()
 
 
 def test_annotate_many_files_with_one_output_is_a_usage_error(draft, tmp_path):
     result = runner.invoke(app, ["check", str(draft), str(draft), "--annotate", "-o", str(tmp_path / "x.docx")])
-    assert result.exit_code == 2 and "X.gklint.docx" in result.output
+    assert result.exit_code == 2 and "X.gklint.docx" in result.output and "-o" in result.output

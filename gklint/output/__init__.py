@@ -76,51 +76,68 @@ def _isatty(stream) -> bool:
         return False
 
 
-def open_console(name: str, output_file: Path | None, lang: str = "zh"):
-    """What a console format renders each file on as it is checked (a rich console for the terminal,
-    the review page for html), or None for other formats."""
-    fmt = FORMATS[name]
-    if not fmt.console:
-        return None
-    if name == "html":
-        from gklint.output.html import Page
+class Sink:
+    """Where a run's output goes, fed file by file as the batch is checked (``render_file``), then
+    finished by ``emit``: the format's rich console or review page, and for ``--annotate`` the review
+    page of each file that is not a Word draft (those cannot take comments)."""
 
-        return Page(lang=lang)
-    from rich.console import Console
+    def __init__(self, name: str, output_file: Path | None = None, lang: str = "zh", *,
+                 annotate: bool = False) -> None:
+        self.name = name
+        self.lang = lang
+        self.annotate = annotate
+        # with --annotate, -o names the annotated file; the format goes to stdout
+        self.output_file = None if annotate else output_file
+        self.console = self.page = None
+        self.reviews: dict[str, object] = {}  # --annotate: path of a page or PDF -> its review page
+        if name == "html":
+            from gklint.output.html import Page
 
-    if output_file is not None:
-        return Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=120, force_terminal=False,
-                       color_system=None)
-    _utf8_stdout()
-    return Console(highlight=False, soft_wrap=False)
+            self.page = Page(lang=lang)
+        elif FORMATS[name].console:
+            from rich.console import Console
+
+            if self.output_file is not None:
+                self.console = Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=120,
+                                       force_terminal=False, color_system=None)
+            else:
+                _utf8_stdout()
+                self.console = Console(highlight=False, soft_wrap=False)
+
+    def render_file(self, f, *, many: bool = True) -> None:
+        """One checked file, while its Report is still at hand (the batch drops it afterwards)."""
+        if self.page is not None:
+            self.page.add(f)
+        elif self.console is not None and (f.error is None or many):
+            from gklint.output.terminal import render_file
+
+            render_file(f, self.console, lang=self.lang)
+        if self.annotate and f.error is None and Path(f.path).suffix.lower() != ".docx":
+            from gklint.output.html import Page
+
+            self.reviews[f.path] = page = Page(lang=self.lang)
+            page.add(f)
 
 
-def render_file(name: str, f, console, lang: str = "zh") -> None:
-    """Render one checked file on a console format's console (while its Report is still at hand)."""
-    if name == "html":
-        console.add(f)
+def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False) -> Sink:
+    return Sink(name, output_file, lang, annotate=annotate)
+
+
+def emit(sink: Sink, result, *, statistics: bool = False) -> None:
+    """Finish and write the format for ``result``: to ``-o`` (UTF-8) or stdout."""
+    name, output_file, fmt = sink.name, sink.output_file, FORMATS[sink.name]
+    if sink.page is not None:
+        write(sink.page.html(result), output_file)
         return
-    from gklint.output.terminal import render_file as terminal_file
-
-    terminal_file(f, console, lang=lang)
-
-
-def emit(name: str, result, *, console=None, output_file: Path | None = None, lang: str = "zh",
-         statistics: bool = False) -> None:
-    """Finish and write format ``name`` for ``result``: to ``output_file`` (UTF-8) or stdout."""
-    fmt = FORMATS[name]
-    if name == "html":
-        write(console.html(result), output_file)
-        return
-    if fmt.console:
+    if sink.console is not None:
         if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
             from gklint.output.terminal import render_summary
 
-            render_summary(result, console, lang=lang, show_statistics=statistics)
+            render_summary(result, sink.console, lang=sink.lang, show_statistics=statistics)
         if output_file is not None:
-            write(console.file.getvalue(), output_file)
+            write(sink.console.file.getvalue(), output_file)
         return
-    data = fmt.render()(result, lang=lang)
+    data = fmt.render()(result, lang=sink.lang)
     if fmt.binary and output_file is None:
         raise OutputError(f"--format {name} 写出的是文件，请用 -o 指定输出文件，例如 -o findings.{name}")
     write(data, output_file)

@@ -1,7 +1,8 @@
 """``gklint check draft.docx --annotate``: the Word draft back with a comment (批注) on each finding.
 
 Writes ``draft.gklint.docx`` next to the draft (or ``-o``): the same document, with one comment by
-author "gklint" per finding, anchored on its place:
+author "gklint" per finding, anchored on its place (an HTML page or a PDF, which cannot be edited, gets
+its review page ``X.gklint.html`` instead, see ``gklint.output.html``):
 
 - a table finding on the cell it names (``Source.table/row/column`` are the Word reader's data-table
   index and grid position, so the cell is found by walking the body the way the reader does);
@@ -26,40 +27,43 @@ CHANGED = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types]
 _SPACE = re.compile(r"\s+")
 
 
-def target_for(path: str, output_file: Path | None) -> Path:
+def target_for(path: str, output_file: Path | None, suffix: str = ".docx") -> Path:
     if output_file is not None:
         return Path(output_file)
     p = Path(path)
-    return p.with_name(p.stem + ".gklint.docx")
+    return p.with_name(p.stem + ".gklint" + suffix)
 
 
 def usage(paths: list[str], output_file: Path | None) -> str | None:
     """Why ``--annotate`` cannot be used on these files (a Chinese usage message), or None."""
-    others = [p for p in paths if Path(p).suffix.lower() != ".docx"]
-    if others:
-        return (f"--annotate 只能为 Word 文件（.docx）加批注，{others[0]} 不是 Word 文件；"
-                f"网页和 PDF 无法编辑，请用 --format html/xlsx 等输出检查结果")
     if output_file is not None and len(paths) > 1:
-        return "--annotate 检查多个文件时不能用 -o 指定一个输出文件：每个文件写到同目录下的 X.gklint.docx"
+        return ("--annotate 检查多个文件时不能用 -o 指定一个输出文件：每个 Word 文件写到同目录下的 X.gklint.docx"
+                "（网页和 PDF 写出审阅网页 X.gklint.html）")
     return None
 
 
-def annotate(result, output_file: Path | None = None, lang: str = "zh") -> list[Path]:
-    """Write the annotated copy of every readable .docx in ``result``; return the files written."""
+def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews: dict | None = None) -> list[str]:
+    """Write the annotated copy of every readable .docx in ``result``, and for a page or a PDF, which
+    cannot take comments, its review page (``reviews``: path -> ``html.Page``); return what was written,
+    one line each, for the user."""
     from gklint.output import OutputError
 
-    written = []
+    said = []
     for f in result.files:
-        if f.error is not None or Path(f.path).suffix.lower() != ".docx":
+        if f.error is not None:
             continue
-        target = target_for(f.path, output_file)
+        is_docx = Path(f.path).suffix.lower() == ".docx"
+        target = target_for(f.path, output_file, ".docx" if is_docx else ".html")
         try:
-            data = Path(f.path).read_bytes()
-            target.write_bytes(annotated(data, f.diagnostics, lang=lang))
+            if is_docx:
+                target.write_bytes(annotated(Path(f.path).read_bytes(), f.diagnostics, lang=lang))
+                said.append(f"已写出 {target}（{len(f.diagnostics)} 条批注）")
+            elif reviews and f.path in reviews:
+                target.write_text(reviews[f.path].html(), encoding="utf-8")
+                said.append(f"{f.path} 不是 Word 文件，无法加批注；已写出审阅网页 {target}")
         except OSError as exc:
             raise OutputError(f"{target}: 无法写入：{exc.strerror or exc}") from None
-        written.append(target)
-    return written
+    return said
 
 
 def comment_text(d, lang: str = "zh") -> str:
