@@ -264,4 +264,4 @@ def test_xlsx_opens_in_libreoffice_when_installed(batch, tmp_path):
     proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(out)],
                           capture_output=True, timeout=300)
     csv = (tmp_path / "findings.csv").read_text(encoding="utf-8", errors="replace")
-    assert proc.returncode == 0 and "T3" in csv or "N1" in csv
+    assert proc.returncode == 0 and ("T3" in csv or "N1" in csv)
