@@ -265,3 +265,25 @@ def test_xlsx_opens_in_libreoffice_when_installed(batch, tmp_path):
                           capture_output=True, timeout=300)
     csv = (tmp_path / "findings.csv").read_text(encoding="utf-8", errors="replace")
     assert proc.returncode == 0 and ("T3" in csv or "N1" in csv)
+
+
+def test_jsonl_is_written_as_each_file_is_done(tmp_path):
+    """A batch's lines reach the file file by file, before the batch ends (a reader can follow it)."""
+    from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+    from gklint.output import emit, open_sink
+
+    out = tmp_path / "stream.jsonl"
+    sink = open_sink("jsonl", out)
+    first = FileResult("a.txt", "2021", [Diagnostic("T301", "error", "甲")])
+    sink.render_file(first)
+    assert [json.loads(line)["message"] for line in out.read_text(encoding="utf-8").splitlines()] == ["甲"]
+    second = FileResult("b.txt", error="b.txt: 无法读取")
+    sink.render_file(second)
+    emit(sink, Result([first, second]))
+    assert [json.loads(line)["type"] for line in out.read_text(encoding="utf-8").splitlines()] == ["finding", "error"]
+
+
+@pytest.mark.parametrize("name", ["jsonl", "sarif", "terminal"])
+def test_unwritable_output_file_is_a_plain_error_for_any_format(name, tmp_path):
+    result = run("check", HUANGYUAN, "--format", name, "-o", tmp_path / "无此目录" / "out")
+    assert result.exit_code == 2 and "无法写入" in result.output and "Traceback" not in result.output

@@ -39,7 +39,8 @@ class OutputFormat:
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("terminal", "the findings for a person, file by file (default)", console=True),
     OutputFormat("json", "the whole result as one JSON document", "json_output:render"),
-    OutputFormat("jsonl", "one JSON object per line: a finding, or a file that could not be read", "jsonl:render"),
+    OutputFormat("jsonl", "one JSON object per line, written as each file is done: a finding, or a file that "
+                 "could not be read", "jsonl:render"),
     OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render"),
     OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render"),
     OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render"),
@@ -89,6 +90,9 @@ class Sink:
         # with --annotate, -o names the annotated file; the format goes to stdout
         self.output_file = None if annotate else output_file
         self.console = self.page = None
+        self.streamed = name == "jsonl"  # written line by line as each file is done
+        self._stream = None  # the open -o file of a streamed format
+        self._failed: OutputError | None = None
         self.reviews: dict[str, object] = {}  # --annotate: path of a page or PDF -> its review page
         if name == "html":
             from gklint.output.html import Page
@@ -104,8 +108,34 @@ class Sink:
                 _utf8_stdout()
                 self.console = Console(highlight=False, soft_wrap=False)
 
+    def _stream_out(self, data: bytes) -> None:
+        if self._failed is not None:
+            return
+        if self.output_file is None:
+            write(data, None)
+            return
+        try:
+            if self._stream is None:
+                self._stream = open(self.output_file, "wb")
+            self._stream.write(data)
+            self._stream.flush()
+        except OSError as exc:
+            self._failed = OutputError(f"{self.output_file}: 无法写入：{exc.strerror or exc}")
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+        if self._failed is not None:
+            raise self._failed
+
     def render_file(self, f, *, many: bool = True) -> None:
         """One checked file, while its Report is still at hand (the batch drops it afterwards)."""
+        if self.streamed:
+            from gklint.output.jsonl import lines
+
+            if text := "".join(line + "\n" for line in lines(f)):
+                self._stream_out(text.encode("utf-8"))
         if self.page is not None:
             self.page.add(f)
         elif self.console is not None and (f.error is None or many):
@@ -126,6 +156,11 @@ def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, a
 def emit(sink: Sink, result, *, statistics: bool = False) -> None:
     """Finish and write the format for ``result``: to ``-o`` (UTF-8) or stdout."""
     name, output_file, fmt = sink.name, sink.output_file, FORMATS[sink.name]
+    if sink.streamed:
+        if output_file is not None and sink._stream is None and sink._failed is None:
+            sink._stream_out(b"")  # no finding at all: the file is still written, empty
+        sink.close()
+        return
     if sink.page is not None:
         write(sink.page.html(result), output_file)
         return
