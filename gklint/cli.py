@@ -78,7 +78,7 @@ def check(
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
                                                help="write the output here, UTF-8 (with --annotate: the Word file)"),
     annotate: bool = typer.Option(False, "--annotate", help="write X.gklint.docx: the Word draft with a comment "
-                                  "on each finding (or -o)"),
+                                  "on each finding (or -o); a page or PDF gets its review page X.gklint.html"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),

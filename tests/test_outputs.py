@@ -287,3 +287,23 @@ def test_jsonl_is_written_as_each_file_is_done(tmp_path):
 def test_unwritable_output_file_is_a_plain_error_for_any_format(name, tmp_path):
     result = run("check", HUANGYUAN, "--format", name, "-o", tmp_path / "无此目录" / "out")
     assert result.exit_code == 2 and "无法写入" in result.output and "Traceback" not in result.output
+
+
+def _unescape(text: str) -> str:
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+
+
+try:
+    from hypothesis import given, strategies as st
+
+    @given(st.text(), st.text())
+    def test_github_annotation_round_trips_any_text(message, path):
+        from gklint.output.github import annotation
+
+        line = annotation("warning", message, file=path)
+        assert "\n" not in line and "\r" not in line
+        head, _, body = line.partition("::")[2].partition("::")
+        assert _unescape(body) == message
+        assert _unescape(head[len("warning file="):]) == path and "," not in head and ":" not in head
+except ImportError:  # hypothesis is in the test extra
+    pass
