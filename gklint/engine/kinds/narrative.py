@@ -132,11 +132,15 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
     statements = _COMPILED[key][1]
     for section in report.sections:
         analysed = analyse(section.text, year)
+        reported: set[tuple[int, claims_mod.CellRef]] = set()
         for mention in zeros.find(statements, analysed, year, fold(section.heading)):
             cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout)
             if cells is None:
                 continue
-            nonzero = [(ref, v) for ref, v in cells if v != 0]
+            # one sentence may state the same zero twice ("复议、诉讼均未被纠错"): each cell once
+            nonzero = [(ref, v) for ref, v in cells if v != 0
+                       and (mention.sentence.sentence.start, ref) not in reported]
+            reported.update((mention.sentence.sentence.start, ref) for ref, _ in nonzero)
             if not nonzero:
                 continue
             value = sum(v for _, v in nonzero)
