@@ -85,3 +85,12 @@ def test_review_and_lawsuit_not_corrected_in_one_statement():
     found = run("N301", report(text, cells))
     assert sorted(d.location.row for d in found) == ["未经复议直接起诉", "行政复议"]
     assert run("N301", report(text, {"四.review.total": 2, "四.review.upheld": 2})) == []
+
+
+def test_no_correction_and_no_loss_in_one_clause():
+    text = "依申请公开工作中，无行政复议纠错、行政诉讼败诉情况。"
+    cells = {"四.review.total": 2, "四.review.upheld": 2, "四.litigation_direct.total": 1,
+             "四.litigation_direct.corrected": 1}
+    [d] = run("N301", report(text, cells))
+    assert (d.location.row, d.location.column) == ("未经复议直接起诉", "结果纠正")
+    assert run("N301", report(text, {"四.review.total": 2, "四.review.upheld": 2})) == []
