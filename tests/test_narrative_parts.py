@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from gklint.narrative import enumerations
 from gklint.narrative.quantities import analyse
@@ -172,3 +174,29 @@ def test_gong_inside_an_item_is_not_a_new_total():
 def test_a_breakdown_of_one_kind_that_does_not_add_up_is_still_reported():
     [d] = run("N201", report(CZJ_2021_SHORT))
     assert (d.expected, d.found) == (510, 477)
+
+
+_KINDS = ["政务类信息", "公告类信息", "政策类信息", "动态类信息", "规划类信息"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.integers(0, 500), min_size=2, max_size=5), delta=st.integers(-30, 30),
+       ending=st.sampled_from(["", "等"]), rest=st.booleans())
+def test_lists_of_one_kind_are_judged_only_when_closed(values, delta, ending, rest):
+    assume(sum(values) + delta >= 0)
+    labels = _KINDS[:len(values)]
+    if rest:
+        labels[-1] = "其他信息"
+    total = sum(values) + delta
+    items = "，".join(f"{k}{v}条" for k, v in zip(labels, values))
+    text = f"全年主动公开政府信息{total}条，其中{items}{ending}。"
+    fired = run("N201", report(text))
+    stretch = any(sum(values[i:j]) == total for i in range(len(values)) for j in range(i + 1, len(values) + 1))
+    if ending == "等" or stretch:
+        assert fired == []  # not all the parts; or the list, or a stretch of it, makes the total
+    else:
+        [d] = fired
+        assert (d.expected, d.found) == (total, sum(values))
+    # the same list as changes ("新增…") is never a breakdown
+    changes = "，".join(f"新增{k}{v}条" for k, v in zip(labels, values))
+    assert run("N201", report(f"全年主动公开政府信息{total}条，其中{changes}。")) == []

@@ -141,6 +141,7 @@ def label(q: Quantity) -> str:
     """What a part counts, as written before (or after) its number."""
     text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*", "",
                   q.before).strip(" ,;:、()（）")
+    text = re.sub(r"(?:共计|合计|总计|共)(?:有|为|是)?$", "", text).strip(" ,;:、()（）")  # 决算报告共5条
     if not text:
         text = q.after.strip(" ,;:、()（）")[:12]
     return text
