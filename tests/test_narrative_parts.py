@@ -155,9 +155,12 @@ def test_changes_are_not_parts():
     assert lists(GWH_2022_CHANGES) == []
 
 
-@pytest.mark.parametrize("text", [ZHZ_2025_OTHER_WORD, ZHZ_2024_OTHER_WORD])
-def test_a_number_with_another_counting_word_is_not_a_part(text):
-    assert run("N201", report(text)) == []
+def test_a_number_with_another_counting_word_is_not_a_part():
+    assert run("N201", report(ZHZ_2025_OTHER_WORD)) == []
+    # the 545起 is not a part; the two 份 parts still exceed the 607条 they are said to be part of
+    [d] = run("N201", report(ZHZ_2024_OTHER_WORD))
+    assert (d.expected, d.found) == (607, 699)
+    assert [p.value for p in d.parts] == [380, 319]
 
 
 def test_gong_inside_an_item_is_not_a_new_total():

@@ -13,8 +13,8 @@ Two forms are read:
 A 其中-list is read as a breakdown only on positive evidence, since 其中 also introduces highlights
 ("其中重点领域信息300条、政策解读50条") and changes ("调整为33家，其中注销5家、新增3家"):
 
-- every part is counted with the total's own counting word (条 with 条; money converts between 元,
-  万元 and 亿元); a number with another counting word ends the list ("发布575份，其中主动公开317份，
+- every part is counted with the same counting word (份 with 份; money converts between 元, 万元
+  and 亿元); a number with another counting word ends the list ("发布575份，其中主动公开317份，
   作出行政处罚决定204起": the 204起 belongs to a clause of its own);
 - no part is a change (新增, 注销, 撤销, 关停…): such a list tells how the total came about;
 - the list is closed: it does not say it is incomplete (其中主要包括…, 如…, …等), and it names
@@ -229,7 +229,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
         # the number right before the next 其中 is that list's total, not a part of this one
         if len(_GAP_TEXT.findall(s[candidates[-1].end:stop])) <= 12:
             candidates = candidates[:-1]
-    parts: list[Quantity] = []  # the parts counted with the total's counting word
+    parts: list[Quantity] = []  # the parts counted with one counting word (the first part's)
     unsure: list[Quantity] = []
     extended: list[Quantity] = []  # every exact number of the total's kind (件, 条, 篇… alike)
     own_word = True
@@ -250,7 +250,8 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
             break  # "…，共5条": a total of what came before; "决算报告共5条" is an item
         if _CHANGE_ITEM.match(label(q)):
             return None  # "调整为33家，其中注销5家、新增3家": changes, not parts
-        if q.unit != total.unit and total.family != "money":
+        word = parts[0].unit if parts else q.unit  # the list's counting word is its first part's
+        if q.unit != word and total.family != "money":
             own_word = False  # another counting word: a clause of its own ("…作出行政处罚决定204起")
         if q.excluded in ("approx", "range"):
             if own_word:
