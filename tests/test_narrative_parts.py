@@ -203,3 +203,20 @@ def test_lists_of_one_kind_are_judged_only_when_closed(values, delta, ending, re
     # the same list as changes ("新增…") is never a breakdown
     changes = "，".join(f"新增{k}{v}条" for k, v in zip(labels, values))
     assert run("N201", report(f"全年主动公开政府信息{total}条，其中{changes}。")) == []
+
+
+# source: /work/shared/reports/depts/hzs-2022.txt (行政审批局 2022年报, 一、总体情况): no 其中, but the
+# categories end with the rest (其他…): 17+1+308+8+19 = 353, not 364
+HZS_2022_NO_QIZHONG = ("2022年，主动公开政府信息364条，人事信息17条，国民经济和社会发展规划类信息1条，重大建设项目类信息308条，"
+                       " 公共服务类信息8条，其他应主动公开的政府信息19条。")
+
+
+def test_a_list_closed_by_the_rest_needs_no_qizhong():
+    [d] = run("N201", report(HZS_2022_NO_QIZHONG, year=2022))
+    assert (d.expected, d.found) == (364, 353)
+    assert run("N201", report(HZS_2022_NO_QIZHONG.replace("19条", "30条"), year=2022)) == []
+    # without the rest, the numbers may be highlights (source: hzs-2023.txt, which adds 24 elsewhere)
+    assert run("N201", report("2023年，主动公开政府信息312条，重大建设项目类信息280条，规范性文件类信息5条，"
+                              "行政许可类信息3条。", year=2023)) == []
+    # siblings, not a total and its parts: the first number names no action
+    assert run("N201", report("网上申请4件，信函申请2件，当面申请1件，其他申请1件。")) == []

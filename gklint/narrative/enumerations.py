@@ -9,6 +9,8 @@ Two forms are read:
   a nested list whose parts are the numbers in those brackets; numbers in brackets are not parts
   of an outer list.
 - ``合计``: numbers followed, in the same sentence, by 合计/共计/总计/总共 and a number.
+- ``列举``: no 其中, but a total stated with its verb (公开政府信息364条) and, clause after clause,
+  categories with the same counting word ending with the rest (其他…19条).
 
 A 其中-list is read as a breakdown only on positive evidence, since 其中 also introduces highlights
 ("其中重点领域信息300条、政策解读50条") and changes ("调整为33家，其中注销5家、新增3家"):
@@ -171,6 +173,42 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _heji(sq, m, [q.start() for q in qizhong])
             if e is not None:
                 out.append(e)
+        if not qizhong:
+            out.extend(_rest_closed(sq))
+    return out
+
+
+# what a total does (公开政府信息364条); the categories after it do not
+_AGGREGATE_VERB = re.compile(r"公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
+
+
+def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
+    """The list without 其中: "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条".
+    Read only on strong evidence: the first number says what it totals with a verb (公开, 收到…),
+    every following clause holds one number with the same counting word and names a category
+    without such a verb, and the last is the rest (其他…), closing the list."""
+    s = sq.sentence.folded
+    qs = [q for q in sq.quantities if not q.in_parens and q.excluded not in ("percent", "date", "ordinal", "phone",
+                                                                               "list")]
+    out = []
+    for a, total in enumerate(qs):
+        if not _can_total(total) or not _AGGREGATE_VERB.search(total.before) or _REST_ITEM.match(label(total)):
+            continue
+        parts: list[Quantity] = []
+        prev = total
+        for q in qs[a + 1:]:
+            adjacent = q.clause_start == prev.clause_end + 1 and s[prev.clause_end] in ",;"
+            if not adjacent or q.unit != total.unit or q.excluded is not None:
+                break
+            if _REST_ITEM.match(label(q)):
+                parts.append(q)
+                break
+            if _AGGREGATE_VERB.search(q.before) or _CHANGE_ITEM.match(label(q)):
+                break
+            parts.append(q)
+            prev = q
+        if len(parts) >= 3 and _REST_ITEM.match(label(parts[-1])) and not _NOT_EXHAUSTIVE_END.match(s, parts[-1].end):
+            out.append(Enumeration(total, sq, parts, sq, form="列举"))
     return out
 
 
