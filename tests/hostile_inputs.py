@@ -9,11 +9,11 @@ tests pass a small ``size`` with a small ``guards.Limits`` to stay cheap.
 Defect 1 (the guard's inflater looped forever): ``pdf_inflates_past_step``,
 ``pdf_large_repetitive_content``. Defect 2 (Flate bombs the byte search did not see):
 ``pdf_bomb_escaped_filter_name``, ``pdf_bomb_indirect_filter``, ``pdf_bomb_content_called_image``,
-``pdf_bomb_long_dictionary``; beyond Flate: ``pdf_bomb_runlength``, ``pdf_bomb_lzw``,
-``pdf_forms_drawn_many_times``, ``pdf_glyph_flood``. Defect 4 (blocking opens): ``fifo``,
-``unix_socket``. Defect 6 (internal errors): ``txt_number_of_400_digits``, ``html_number_of_400_digits``, ``docx_negative_seek``,
-``html_with_control_characters``, ``json_integer_of_5000_digits``, ``json_nested_100000_deep``,
-``json_count`` (NaN, 1e400, Infinity...).
+``pdf_bomb_long_dictionary``, ``pdf_bomb_font_program``; beyond Flate: ``pdf_bomb_runlength``,
+``pdf_bomb_lzw``, ``pdf_forms_drawn_many_times``, ``pdf_glyph_flood``. Defect 4 (blocking opens):
+``fifo``, ``unix_socket``. Defect 6 (internal errors): ``txt_number_of_400_digits``,
+``html_number_of_400_digits``, ``docx_negative_seek``, ``html_with_control_characters``,
+``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...).
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def pdf_bomb_long_dictionary(path, size: int = GB) -> Path:
     return _write(path, _one_page([_text_stream(), _stream(head, _zlib_zeros(size))]))
 
 
-def pdf_bomb_font_program(path, size: int = GB) -> Path:
+def pdf_bomb_font_program(path, size: int = GB, filter_name: bytes = b"/Fl#61teDecode") -> Path:
     """A Type 1 font program (not page content) that inflates to ``size``; pdfminer reads it to recover
     the font's encoding. Bounded by the per-stream limit, not the page-content one."""
     text = _stream(b"/Filter /FlateDecode", zlib.compress(_TEXT + b"BT /F2 12 Tf 72 700 Td (x) Tj ET\n"))
@@ -149,7 +149,7 @@ def pdf_bomb_font_program(path, size: int = GB) -> Path:
             b" /FontDescriptor 7 0 R >>")
     descriptor = (b"<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0"
                   b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile 8 0 R >>")
-    program = _stream(b"/Filter /FlateDecode /Length1 100 /Length2 0 /Length3 0", _zlib_zeros(size))
+    program = _stream(b"/Filter %s /Length1 100 /Length2 0 /Length3 0" % filter_name, _zlib_zeros(size))
     return _write(path, _one_page([text], extra=[font, descriptor, program],
                                   resources=b"/Font << /F1 4 0 R /F2 6 0 R >>"))
 

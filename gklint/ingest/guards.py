@@ -90,7 +90,7 @@ def _not_regular(path: str, mode: int) -> ReadError:
     if stat.S_ISDIR(mode):
         return ReadError(path, "这是一个目录，不是文件")
     kind = next((name for test, name in _KINDS if test(mode)), "特殊文件")
-    return ReadError(path, f"这不是普通文件（是{kind}），拒绝读取")
+    return ReadError(path, f"这不是普通文件，而是{kind}，拒绝读取")
 
 
 def read_limited(path: str, limits: Limits = DEFAULT) -> bytes:
