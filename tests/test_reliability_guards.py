@@ -21,8 +21,7 @@ from hypothesis import given, settings, strategies as st
 
 import hostile_inputs as hostile
 from gklint import api
-from gklint.display import printable
-from gklint.ingest import guards, pdf_limits
+from gklint.ingest import guards
 from gklint.ingest.errors import ReadError
 from gklint.ingest.open import open_document
 from gklint.ingest.values import parse_cell
@@ -149,6 +148,8 @@ def test_real_pdf_reads_within_the_default_limits():
 def test_hooks_are_in_place_and_inert_outside_a_read():
     from pdfminer import pdftypes
 
+    from gklint.ingest import pdf_limits
+
     pdf_limits.install()
     pdf_limits.install()  # idempotent
     assert isinstance(pdftypes.zlib, pdf_limits._BoundedZlib)
@@ -160,6 +161,8 @@ def test_hooks_are_in_place_and_inert_outside_a_read():
 @given(st.binary(max_size=300))
 def test_bounded_runlength_decodes_as_pdfminer_does(data):
     from pdfminer.runlength import rldecode
+
+    from gklint.ingest import pdf_limits
 
     try:
         expected = rldecode(data)
@@ -174,6 +177,9 @@ def test_bounded_corrupted_inflation_matches_pdfminer(payload, damaged, cut):
     """A bad checksum (the last bytes flipped) or a stream cut short: the same bytes, or the same error."""
     from pdfminer import pdftypes
 
+    from gklint.ingest import pdf_limits
+
+    pdf_limits.install()
     data = zlib.compress(payload)
     data = data[:-damaged] if cut else data[:-damaged] + bytes(b ^ 0xFF for b in data[-damaged:])
     reference = pdftypes.decompress_corrupted.__wrapped__
@@ -188,6 +194,8 @@ def test_bounded_corrupted_inflation_matches_pdfminer(payload, damaged, cut):
 
 def test_bounded_lzw_decodes_as_pdfminer_does():
     from pdfminer.lzw import lzwdecode
+
+    from gklint.ingest import pdf_limits
 
     data = hostile._lzw_run_of_spaces(200_000)
     budget = pdf_limits.Budget("x.pdf", guards.DEFAULT, guards.Deadline("x.pdf", 60))
@@ -302,6 +310,8 @@ CONTROLS = ("\x1b", "\x07", "\u202e")
 
 
 def test_printable_escapes_controls_and_keeps_the_rest():
+    from gklint.display import printable
+
     assert printable("a\nb\x1b[31m\u202e\x9b") == "a\\x0ab\\x1b[31m\\u202e\\x9b"
     assert printable("C:\\报告\\政府信息公开 2021.pdf") == "C:\\报告\\政府信息公开 2021.pdf"
     assert printable(os.fsdecode(b"caf\xe9.pdf")) == "caf\\xe9.pdf"
