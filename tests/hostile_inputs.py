@@ -13,7 +13,8 @@ Defect 1 (the guard's inflater looped forever): ``pdf_inflates_past_step``,
 ``pdf_bomb_lzw``, ``pdf_forms_drawn_many_times``, ``pdf_glyph_flood``. Defect 4 (blocking opens):
 ``fifo``, ``unix_socket``. Defect 6 (internal errors): ``txt_number_of_400_digits``,
 ``html_number_of_400_digits``, ``docx_negative_seek``, ``html_with_control_characters``,
-``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...).
+``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...);
+found on the way: ``text_declaring_a_binary_codec``.
 """
 
 from __future__ import annotations
@@ -273,6 +274,12 @@ def html_with_control_characters(path) -> Path:
     assert b"<body>" in html
     html = html.replace(b"<body>", b"<body><script>var x;</script>\x01\x02\x1b[31m<p>\x0b\x08</p>", 1)
     return _write(path, html)
+
+
+def text_declaring_a_binary_codec(path, codec: str = "uu_codec") -> Path:
+    """A GB18030 text whose XML declaration names a codec that is not a character set."""
+    text = (FIXTURES / "huangyuan-2021.txt").read_text("utf-8")
+    return _write(path, f'<?xml version="1.0" encoding="{codec}"?>\n{text}'.encode("gb18030"))
 
 
 def _json_with_count(value: str) -> bytes:

@@ -272,6 +272,12 @@ def test_html_control_characters_do_not_reach_the_text(tmp_path):
     assert not any(ch in text for ch in "\x01\x02\x0b\x08\x1b")
 
 
+@pytest.mark.parametrize("codec", ["uu_codec", "base64_codec", "zlib_codec"])
+def test_text_declaring_a_binary_codec_is_read(tmp_path, codec):
+    result = api.check(str(hostile.text_declaring_a_binary_codec(tmp_path / "report.txt", codec)))
+    assert result.error is None and result.layout == "2021" and result.diagnostics
+
+
 def _json_refused(path, where: str | None, *words: str) -> ReadError:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # numpy's RuntimeWarning on NaN counts was the old symptom
