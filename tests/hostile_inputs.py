@@ -14,7 +14,7 @@ Defect 1 (the guard's inflater looped forever): ``pdf_inflates_past_step``,
 ``fifo``, ``unix_socket``. Defect 6 (internal errors): ``txt_number_of_400_digits``,
 ``html_number_of_400_digits``, ``docx_negative_seek``, ``html_with_control_characters``,
 ``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...);
-found on the way: ``text_declaring_a_binary_codec``.
+found on the way: ``text_declaring_a_binary_codec``, ``pdf_many_pages``.
 """
 
 from __future__ import annotations
@@ -221,6 +221,15 @@ def pdf_glyph_flood(path, glyphs: int = 2_000_000) -> Path:
     """One page showing ``glyphs`` characters (a few MB of content that compresses to KB)."""
     content = b"BT /F1 1 Tf 0 0 Td (" + b"A" * glyphs + b") Tj ET\n"
     return _write(path, _one_page([_stream(b"/Filter /FlateDecode", zlib.compress(content, 9))]))
+
+
+def pdf_many_pages(path, pages: int = 20_000) -> Path:
+    """A page tree of ``pages`` empty pages (about 60 bytes each)."""
+    first = 3
+    kids = b" ".join(b"%d 0 R" % (first + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages
+    return _write(path, _pdf(objects))
 
 
 # --------------------------------------------------------------------------- defect 4

@@ -138,6 +138,11 @@ def test_glyph_flood_is_bounded(tmp_path):
     refused(path, "对象过多", limits=guards.Limits(pdf_max_objects=5000))
 
 
+def test_pages_are_counted_only_up_to_the_limit(tmp_path):
+    path = hostile.pdf_many_pages(tmp_path / "report.pdf", pages=600)
+    refused(path, "页数过多", "超过 500 页")
+
+
 def test_real_pdf_reads_within_the_default_limits():
     from conftest import FIXTURES
 

@@ -277,9 +277,11 @@ def _inflated_size(data: bytes, start: int, end: int, cap: int) -> int:
     return size
 
 
-def check_page_count(path: str, pages: int, limits: Limits = DEFAULT) -> None:
+def check_page_count(path: str, pages: int, limits: Limits = DEFAULT, *, at_least: bool = False) -> None:
+    """``at_least``: counting stopped at ``pages``, the file may have more."""
     if pages > limits.pdf_max_pages:
-        raise ReadError(path, f"PDF 页数过多（{pages} 页，上限 {limits.pdf_max_pages} 页），拒绝读取")
+        found = f"超过 {limits.pdf_max_pages} 页" if at_least else f"{pages} 页，上限 {limits.pdf_max_pages} 页"
+        raise ReadError(path, f"PDF 页数过多（{found}），拒绝读取")
 
 
 class Deadline:

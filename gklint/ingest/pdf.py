@@ -106,9 +106,18 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from pdfminer.pdfpage import PDFPage
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        # counted lazily, stopping past the limit: pdfplumber would make an object of every page first
+        counted = sum(1 for _, _ in zip(PDFPage.create_pages(pdf.doc), range(limits.pdf_max_pages + 1)))
+        if counted > limits.pdf_max_pages:
+            pdf.close()
+            guards.check_page_count(path, counted, limits, at_least=True)
         count = len(pdf.pages)
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         if (passed := _bound_passed(exc) or budget.error) is not None:
             raise passed from None
