@@ -5,7 +5,7 @@ without ruling lines are looked for (``pdf_columns``); running headers, footers 
 are dropped; the remaining lines are joined into paragraphs (``pdf_text``), across page breaks
 too, and a table cut by a page break becomes one grid again (``pdf_breaks``). A PDF without a
 text layer, an encrypted or a damaged one raises ReadError; ``guards`` bounds size, pages,
-inflated streams and time.
+inflated streams and time, and ``pdf_limits`` enforces those bounds inside pdfminer while it works.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gklint.ingest import guards
+from gklint.ingest import guards, pdf_limits
 from gklint.ingest.document import Document, Paragraph, Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.pdf_breaks import continues, merge
@@ -78,8 +78,6 @@ def _read_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
 
 
 def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
-    from gklint.ingest import pdf_limits
-
     deadline = guards.Deadline(path, limits.seconds)
     with pdf_limits.budget(path, limits, deadline) as budget:
         try:
@@ -102,10 +100,9 @@ def _bound_passed(exc: BaseException) -> ReadError | None:
 
 
 def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline: guards.Deadline,
-                        budget) -> list[_Page]:
+                        budget: pdf_limits.Budget) -> list[_Page]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
     from pdfminer.pdfpage import PDFPage
 
     try:
