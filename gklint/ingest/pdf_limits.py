@@ -12,8 +12,8 @@ file; outside a budget every hook behaves exactly as pdfminer's own code):
   (output predicted before decoding) and ``ccittfaxdecode`` (a fax image: gklint needs no
   pixels, so nothing is decoded). One stream may inflate to ``pdf_max_stream`` (to
   ``pdf_max_content`` when it is page content), all streams together to ``pdf_max_inflated``;
-- parsing page content (``PDFContentParser.fillfp``/``fillbuf``): at most ``pdf_max_content``
-  bytes per page, forms counted each time they are drawn; the deadline every 4 KB;
+- parsing page content (``PDFContentParser.fillfp``): at most ``pdf_max_content`` bytes per page,
+  forms counted each time they are drawn; the deadline every 4 KB read;
 - drawing (``LTContainer.add``): at most ``pdf_max_objects`` glyphs, paths and images per page;
   the deadline every 1,000 objects;
 - parsing the file's objects (``PSBaseParser.fillbuf``): the deadline every 4 KB.
@@ -281,6 +281,18 @@ def _no_fax_image(data, cap, current, params=None):
     return b""
 
 
+class _TimedBytesIO(BytesIO):
+    """Page content as the content parser reads it, 4 KB at a time: each read looks at the clock."""
+
+    def __init__(self, data: bytes, current: Budget):
+        super().__init__(data)
+        self.budget = current
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.budget.check_time()
+        return super().read(size)
+
+
 _INSTALLED = False
 
 
@@ -293,7 +305,7 @@ def install() -> None:
 
     needed = {pdftypes: ("zlib", "decompress_corrupted", "lzwdecode", "rldecode", "ascii85decode",
                          "ccittfaxdecode"),
-              pdfinterp.PDFContentParser: ("fillfp", "fillbuf"),
+              pdfinterp.PDFContentParser: ("fillfp",),
               psparser.PSBaseParser: ("fillbuf",),
               layout.LTContainer: ("add",)}
     missing = [f"{getattr(owner, '__name__', owner)}.{name}" for owner, names in needed.items()
@@ -311,7 +323,7 @@ def install() -> None:
     pdftypes.ccittfaxdecode = _bounded(pdftypes.ccittfaxdecode, _no_fax_image)
 
     parser = pdfinterp.PDFContentParser
-    fillfp, fillbuf = parser.fillfp, parser.fillbuf
+    fillfp = parser.fillfp
 
     def content_fillfp(self) -> bool:
         current = _BUDGET.get()
@@ -323,19 +335,15 @@ def install() -> None:
         finally:
             _CONTENT.reset(token)
         if new:
-            with self.fp.getbuffer() as view:
-                current.page_content += view.nbytes
+            data = self.fp.getvalue()  # the stream's bytes themselves (BytesIO shares them)
+            current.page_content += len(data)
             if current.page_content > current.limits.pdf_max_content:
                 found, cap = guards.sizes(current.page_content, current.limits.pdf_max_content)
                 current.fail(f"PDF 页面内容过多（{found}，上限 {cap}；可能是恶意构造的文件），拒绝读取")
+            self.fp = _TimedBytesIO(data, current)
         return new
 
-    def content_fillbuf(self) -> bool:
-        if self.charpos >= len(self.buf) and (current := _BUDGET.get()) is not None:  # a new 4 KB is read
-            current.check_time()
-        return fillbuf(self)
-
-    parser.fillfp, parser.fillbuf = content_fillfp, content_fillbuf
+    parser.fillfp = content_fillfp
 
     base_fillbuf = psparser.PSBaseParser.fillbuf
 
