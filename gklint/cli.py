@@ -52,7 +52,9 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"gklint: {message}", err=True)
+    from gklint.display import printable
+
+    typer.echo(f"gklint: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -123,6 +125,7 @@ def check(
         _fail("没有找到可检查的文件")
     # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
     # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
+    from gklint.display import printable
     from gklint.engine.diagnostic import Result
 
     result = Result()
@@ -133,7 +136,7 @@ def check(
                               rules=rules, jobs=jobs or (os.cpu_count() or 1))
         for f in part.files:
             if f.error is not None:
-                typer.echo(f"gklint: {f.error}", err=True)
+                typer.echo(f"gklint: {printable(f.error)}", err=True)
             if console is not None and (f.error is None or len(paths) > 1):
                 from gklint.output.terminal import render_file
 
@@ -171,7 +174,9 @@ def extract(
         _fail(str(exc))
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
-        typer.echo(text)
+        from gklint.display import json_safe
+
+        typer.echo(json_safe(text))
     else:
         try:
             output.write_text(text + "\n", encoding="utf-8")
