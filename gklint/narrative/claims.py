@@ -68,6 +68,7 @@ class Claim:
     in_parts: bool = False
     compare: str = "equal"
     amount: bool = False
+    tolerance: float = 0.0  # an amount's difference (in the table's unit, 万元) still taken as rounding
     readings: tuple[Reading, ...] = ()
     note: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
@@ -122,7 +123,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             context_in=str(item.get("context_in", "paragraph")),
             in_parts=bool(item.get("in_parts", False)),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
-            readings=tuple(readings), note=_texts(item.get("note"))))
+            tolerance=float(item.get("tolerance", 0) or 0), readings=tuple(readings), note=_texts(item.get("note"))))
     return tuple(out)
 
 
@@ -231,7 +232,7 @@ def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
         factor = WAN_YUAN.get(q.unit)
         if factor is None:
             return None
-        return q.value * factor, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
+        return q.value * factor, max(0.5 * 10 ** -_decimals(q.raw) * factor, claim.tolerance) + 1e-9
     return q.value, q.tolerance + 1e-9
 
 
