@@ -102,3 +102,18 @@ def test_y104_compares_last_years_problems_only():
     last, this = _pair(problems + measures, "一是新媒体账号运维力量不足，发布频次偏低。二是依申请公开答复文书格式不统一。" + measures,
                        sid="problems")
     assert gklint.check_many([last, this], select=["Y104"]).files[1].diagnostics == []
+
+
+def test_a_sentence_with_a_few_words_edited_is_repeated_a_rewritten_one_is_not():
+    from gklint.engine.kinds.repeated import Line, is_repeated
+
+    def line(text):
+        return Line(text, normalise(text), len(text))
+
+    last = [line("坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实新《条例》和国务院、省政府的部署要求，牢固树立政府信息公开法定性理念。")]
+    keys = {ln.key for ln in last}
+    edited = line("坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》和国务院、省政府的部署要求，不断提升政府信息公开意识。")
+    other = line("全年组织两次业务培训，覆盖各处室信息员，并对失效文件开展专项清理，清理后现行有效文件目录已在网站公布。")
+    similarity = find("Y103").params["similarity"]
+    assert is_repeated(edited, last, keys, similarity) and not is_repeated(edited, last, keys, 1.0)
+    assert not is_repeated(other, last, keys, similarity)

@@ -3,7 +3,9 @@
 Both reports are cut into sentences by gklint's own splitter (``gklint.narrative.sentences.split``);
 a sentence is compared in a *normalised* form: width-folded, every run of digits or Chinese numerals
 replaced by one ``#`` (so a sentence that differs only in its figures or years is repeated), and
-punctuation and spaces dropped. Sentences the template itself imposes (the rule's ``boilerplate``
+punctuation and spaces dropped. With the rule's ``similarity`` below 1, a sentence (of at least
+``min_similar_chars`` characters) whose key is that close to one of last year's (difflib's ratio: a few
+words edited, the rest copied) also counts as repeated. Sentences the template itself imposes (the rule's ``boilerplate``
 patterns: the statistics-period note, the contact line, the fee statement, the signature and date,
 short numbered sub-headings) and table lines flattened into the text are left out of both sides.
 
@@ -21,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from gklint.engine.diagnostic import Diagnostic, Location
@@ -72,12 +75,39 @@ def kept_lines(section: Section, boilerplate: tuple[str, ...] = (), min_chars: i
     return out
 
 
-def repeated_share(this: list[Line], last: list[Line]) -> tuple[float, list[Line]]:
-    """The share (by Chinese characters) of ``this`` repeated in ``last``, and the repeated lines."""
+def is_repeated(line: Line, last: list[Line], keys: set[str], similarity: float = 1.0,
+                min_similar: int = 15) -> bool:
+    """Is ``line`` one of ``last`` (``keys``: their keys): the same key, or, when ``similarity`` < 1 and the
+    line is long enough, a key that close (difflib ratio: a few words edited, the rest copied)?"""
+    if line.key in keys:
+        return True
+    if similarity >= 1 or len(line.key) < min_similar:
+        return False
+    for other in last:
+        if len(other.key) < min_similar:
+            continue
+        matcher = SequenceMatcher(None, line.key, other.key, autojunk=False)
+        if matcher.real_quick_ratio() >= similarity and matcher.quick_ratio() >= similarity \
+                and matcher.ratio() >= similarity:
+            return True
+    return False
+
+
+def repeated_lines(this: list[Line], last: list[Line], similarity: float = 1.0, min_similar: int = 15) -> list[Line]:
     keys = {line.key for line in last}
-    repeated = [line for line in this if line.key in keys]
-    total = sum(line.chars for line in this)
-    return (sum(line.chars for line in repeated) / total if total else 0.0), repeated
+    return [line for line in this if is_repeated(line, last, keys, similarity, min_similar)]
+
+
+def share(lines: list[Line], of: list[Line]) -> float:
+    total = sum(line.chars for line in of)
+    return sum(line.chars for line in lines) / total if total else 0.0
+
+
+def repeated_share(this: list[Line], last: list[Line], similarity: float = 1.0,
+                   min_similar: int = 15) -> tuple[float, list[Line]]:
+    """The share (by Chinese characters) of ``this`` repeated in ``last``, and the repeated lines."""
+    repeated = repeated_lines(this, last, similarity, min_similar)
+    return share(repeated, this), repeated
 
 
 def problem_lines(lines: list[Line], markers: tuple[str, ...]) -> list[Line]:
@@ -119,6 +149,8 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
     min_section = int(p.get("min_section_chars", 0))
     limit = int(p.get("quote_sentences", 3))
     threshold = float((settings or {}).get("repeated_threshold", p.get("threshold", 0.5)))
+    similarity = float(p.get("similarity", 1.0))
+    min_similar = int(p.get("min_similar_chars", 15))
     for i, this, last in pairs_:
         now, before = _sections(this), _sections(last)
         for sid in p.get("sections") or list(now):
@@ -128,24 +160,25 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
             theirs = kept_lines(before[sid], boilerplate, min_sentence)
             if p["repeated"] == "problems":
                 theirs = problem_lines(theirs, tuple(p.get("improvement_markers", ())))
-                keys = {line.key for line in ours}
-                repeated = [line for line in theirs if line.key in keys]
-                chars = sum(line.chars for line in theirs)
-                share = sum(line.chars for line in repeated) / chars if chars else 0.0
-                if chars < min_section or len(repeated) < int(p.get("min_sentences", 2)) or share < threshold:
+                again = repeated_lines(theirs, ours, similarity, min_similar)  # last year's, stated again
+                part = share(again, theirs)
+                if (sum(line.chars for line in theirs) < min_section or len(again) < int(p.get("min_sentences", 2))
+                        or part < threshold):
                     continue
-                repeated = [line for line in ours if line.key in {r.key for r in repeated}]
+                repeated = repeated_lines(ours, again, similarity, min_similar)
             else:
                 if sum(line.chars for line in ours) < min_section:
                     continue
-                share, repeated = repeated_share(ours, theirs)
-                if share <= threshold:
+                part, repeated = repeated_share(ours, theirs, similarity, min_similar)
+                if part <= threshold:
                     continue
             section = now[sid]
-            where = Location(section=section.heading, quote=repeated[0].text if repeated else None,
+            # the quote: the longest repeated sentence (the plainest evidence); the message lists the first ones
+            longest = max(repeated, key=lambda line: line.chars, default=None)
+            where = Location(section=section.heading, quote=longest.text if longest else None,
                              source=section.source)
-            values = dict(section=section.heading, share=_percent(share), threshold=_percent(threshold),
+            values = dict(section=section.heading, share=_percent(part), threshold=_percent(threshold),
                           year=this.meta.year, last_year=last.meta.year, count=len(repeated),
                           sentences=_quotes(repeated, limit, lang))
-            yield i, rule.diagnostic(lang, where, expected=round(threshold, 4), found=round(share, 4),
+            yield i, rule.diagnostic(lang, where, expected=round(threshold, 4), found=round(part, 4),
                                      values=values)
