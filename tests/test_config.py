@@ -146,3 +146,12 @@ def test_the_package_is_typed():
     assert (Path(gklint.__file__).parent / "py.typed").is_file()
     project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
     assert "gklint" in project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]  # py.typed goes along
+
+
+def test_the_guides_example_configuration_is_valid(tmp_path):
+    from pathlib import Path
+
+    guide = (Path(__file__).parent.parent / "docs" / "guide.md").read_text("utf-8")
+    example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = load_config(_write(tmp_path / "gklint.toml", example))
+    assert config.deadlines.department == "02-20" and config.fail_on == "warning"
