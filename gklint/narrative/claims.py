@@ -121,9 +121,9 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
             not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
             context_in=str(item.get("context_in", "paragraph")),
-            in_parts=bool(item.get("in_parts", False)),
+            in_parts=bool(item.get("in_parts", False)), tolerance=float(item.get("tolerance", 0) or 0),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
-            tolerance=float(item.get("tolerance", 0) or 0), readings=tuple(readings), note=_texts(item.get("note"))))
+            readings=tuple(readings), note=_texts(item.get("note"))))
     return tuple(out)
 
 
