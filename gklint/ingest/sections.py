@@ -61,12 +61,19 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
             continue
         spec = name_spec(rest, layout)
         extra.append(Candidate(i, i, m["num"], num, spec, () if spec else term_specs(title, layout), short=len(rest) <= 20))
-    if not extra:
-        return found
-    anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec, ()) for i, n, spec, _ in found]
+    # a heading found by its own number's key terms (not its title) is named by terms too
+    anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec,
+                         () if spec is None or _states_title(texts[i], spec) else ((1, spec),))
+               for i, n, spec, _ in found]
     chosen = renumbered(anchors, extra, layout, keep_unnamed=True)
     tails = {i: tail for i, _, _, tail in found}
     return [(c.pos, c.numeral, c.spec, tails.get(c.pos, "")) for c in chosen]
+
+
+def _states_title(line: str, spec: SectionSpec) -> bool:
+    m = _HEADING.match(line) or _BARE_NUMBERED.match(line)
+    rest = m["rest"] if m else line
+    return any(_prefix(rest.strip(), name) is not None for name in spec.names)
 
 
 def _bare_title(text: str, layout: Layout) -> SectionSpec | None:
@@ -192,10 +199,12 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
     """``anchors`` (headings certain by their number and title) with the ``extra`` candidates that
     continue the report's own numbering between them, in text order.
 
-    An extra candidate is taken when its numeral is one more than the previous heading's and less than
-    the next anchor's, and it names a section (its title, or its key terms: the one with most terms, on a
-    tie the one its number or its position points to). With ``keep_unnamed``, a short title that names no
-    section is kept too (spec None). Lists in the text ("一、…二、…" under a part) and table rows do not
+    An extra candidate is taken when its numeral is one more than the previous heading's (two more when it
+    states a section's title: a local part before it may have gone unseen) and less than the next anchor's,
+    and it names a section (its title, or its key terms: the one with most terms, on a tie the one its
+    number or its position points to). With ``keep_unnamed``, a short title that names no section is kept
+    too (spec None). A part named only by key terms whose section another heading states by its title is a
+    local part (spec None). Lists in the text ("一、…二、…" under a part) and table rows do not
     continue the numbering of the parts, so they are not taken.
     """
     order = {spec.id: k for k, spec in enumerate(layout.sections)}
@@ -213,7 +222,10 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
                 last_order = max(last_order, order[c.spec.id])
             continue
         nxt = anchors[k] if k < len(anchors) else None
-        if c.num != last_num + 1 or (nxt is not None and nxt.num is not None and c.num >= nxt.num):
+        step = c.num - last_num if c.num is not None else 0
+        # the next number; a part stating its section's title may follow a local part not found (a gap of one)
+        if not (step == 1 or (step == 2 and c.spec is not None)) \
+                or (nxt is not None and nxt.num is not None and c.num >= nxt.num):
             continue
         spec = c.spec or _pick(c, layout, last_order, order)
         if spec is None and not (keep_unnamed and c.short):
@@ -223,6 +235,12 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
         last_num = c.num
         if spec is not None:
             last_order = max(last_order, order[spec.id])
+    # a part found only by its key terms whose section another heading states by its title is a local part
+    # ("五、信息处理费收取情况" before "七、其他需要报告的事项"): unrecognised, not a second 六
+    named = {c.spec.id for c in out if c.spec is not None and not c.terms}
+    for c in out:
+        if c.terms and c.spec is not None and c.spec.id in named:
+            c.spec = None
     return out
 
 
@@ -313,10 +331,9 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
             candidates.append((m.start(), m.end() + max(ends), spec))
     candidates.sort(key=lambda c: c[0])
     anchors = _in_order(_with_body(text, candidates), {spec.id: k for k, spec in enumerate(layout.sections)})
-    if not anchors:
-        return anchors
     taken = {c[0] for c in anchors}
     extra: list[Candidate] = []
+    unnamed: list[Candidate] = []  # numbered titles that name no section: a local part, if its place says so
     for m in _INLINE_PART.finditer(text):
         if m.start() in taken or (num := ordinal(m["num"])) is None:
             continue
@@ -324,18 +341,40 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
         title = _title(window)
         if not title or _is_row_label(title, layout):
             continue
+        lead = len(window) - len(window.lstrip(" 　"))
+        unnamed.append(Candidate(m.start(), m.end() + lead + _title_end(title), m["num"], num, None, ()))
         spec = name_spec(window, layout)
         if spec is not None:
             end = m.end() + max(n for name in spec.names if (n := _prefix(window, name)) is not None)
             extra.append(Candidate(m.start(), end, m["num"], num, spec, ()))
         elif terms := term_specs(title, layout):
-            extra.append(Candidate(m.start(), m.end() + len(window) - len(window.lstrip(" 　")) + _title_end(title),
-                                   m["num"], num, None, terms))
+            extra.append(Candidate(m.start(), m.end() + lead + _title_end(title), m["num"], num, None, terms))
+            unnamed.pop()
     if not extra:
         return anchors
     sure = [Candidate(s, e, spec.number, ordinal(spec.number), spec, ()) for s, e, spec in anchors]
-    chosen = renumbered(sure, extra, layout)
-    return _with_body(text, [(c.pos, c.end, c.spec) for c in chosen])
+    chosen = _with_body(text, [(c.pos, c.end, c.spec) for c in _fill_gaps(renumbered(sure, extra, layout), unnamed)])
+    # with no heading worded officially, only a run of parts numbered from 一 in order (three or more) is taken
+    return chosen if anchors or len(chosen) >= _MIN_RUN else anchors
+
+
+_MIN_RUN = 3
+
+
+def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candidate]:
+    """``heads`` with the local parts their numbering implies: between a part numbered n and the next one
+    numbered n + 2, the one title numbered n + 1 in between (a local part whose title names no section,
+    such as "五、政务公开工作亮点"), when there is exactly one."""
+    out: list[Candidate] = []
+    for k, head in enumerate(heads):
+        out.append(head)
+        nxt = heads[k + 1] if k + 1 < len(heads) else None
+        if nxt is None or head.num is None or nxt.num != head.num + 2:
+            continue
+        between = [c for c in unnamed if head.end <= c.pos < nxt.pos and c.num == head.num + 1]
+        if len(between) == 1:
+            out.append(between[0])
+    return out
 
 
 _INLINE_BARE = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?P<num>[一二三四五六七八九十]{1,2})(?=[^、.．\s])")
@@ -344,12 +383,19 @@ _INLINE_PART = re.compile(r"(?<![（(第一二三四五六七八九十、])(?P<n
 _TITLE_FINAL = ("情况", "事项", "措施", "计划", "打算", "安排", "方向", "问题", "不足")
 
 
+_TITLE_LONG = 16  # characters of most titles after their numbering
+
+
 def _title_end(title: str) -> int:
-    """Where a title found by its key terms ends in a line: after its last closing word (情况, 事项, 措施…)
-    among its first characters, which the text or a table's labels follow ("信息处理费收取情况通知收取件数…")."""
+    """Where a title found by its key terms ends in a line that runs on into the text or a table's labels
+    ("信息处理费收取情况通知收取件数…"): after its last closing word (情况, 事项, 措施…) within the usual
+    length of a title, else after the first one."""
     head = title[:24]
-    ends = [head.rfind(w) + len(w) for w in _TITLE_FINAL if w in head]
-    return max(ends) if ends else len(head)
+    ends = sorted(m.end() for w in _TITLE_FINAL for m in re.finditer(w, head))
+    if not ends:
+        return len(head)
+    short = [e for e in ends if e <= _TITLE_LONG]
+    return short[-1] if short else ends[0]
 
 
 def _with_body(text: str, heads: list[tuple[int, int, SectionSpec]]) -> list[tuple[int, int, SectionSpec]]:
