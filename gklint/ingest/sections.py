@@ -65,7 +65,9 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
     anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec,
                          () if spec is None or _states_title(texts[i], spec) else ((1, spec),))
                for i, n, spec, _ in found]
-    chosen = renumbered(anchors, extra, layout, keep_unnamed=True)
+    restarts = tuple(i for i, t in enumerate(texts) if (m := _HEADING.match(t)) and m["num"] == "一"
+                     and not _is_row_label(_title(m["rest"]), layout))
+    chosen = renumbered(anchors, extra, layout, keep_unnamed=True, restarts=restarts)
     tails = {i: tail for i, _, _, tail in found}
     return [(c.pos, c.numeral, c.spec, tails.get(c.pos, "")) for c in chosen]
 
@@ -195,7 +197,7 @@ class Candidate:
 
 
 def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout, *,
-               keep_unnamed: bool = False) -> list[Candidate]:
+               keep_unnamed: bool = False, restarts: tuple[int, ...] = ()) -> list[Candidate]:
     """``anchors`` (headings certain by their number and title) with the ``extra`` candidates that
     continue the report's own numbering between them, in text order.
 
@@ -204,19 +206,21 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
     and it names a section (its title, or its key terms: the one with most terms, on a tie the one its
     number or its position points to). With ``keep_unnamed``, a short title that names no section is kept
     too (spec None). A part named only by key terms whose section another heading states by its title is a
-    local part (spec None). Lists in the text ("一、…二、…" under a part) and table rows do not
+    local part (spec None). ``restarts``: where a list numbered from 一 begins in the text; after one, a
+    title named only by key terms is that list's item ("一、…二、…六、其他工作"), not a part. Lists in the text ("一、…二、…" under a part) and table rows do not
     continue the numbering of the parts, so they are not taken.
     """
     order = {spec.id: k for k, spec in enumerate(layout.sections)}
     anchors = sorted(anchors, key=lambda c: c.pos)
     out: list[Candidate] = []
-    last_num, last_order = 0, -1
+    last_num, last_order, last_pos = 0, -1, -1
     merged = sorted([(c.pos, 0, c) for c in anchors] + [(c.pos, 1, c) for c in extra], key=lambda t: (t[0], t[1]))
     k = 0  # next anchor
     for pos, is_extra, c in merged:
         if not is_extra:
             k += 1
             out.append(c)
+            last_pos = c.pos
             last_num = c.num if c.num is not None else last_num + 1
             if c.spec is not None:
                 last_order = max(last_order, order[c.spec.id])
@@ -227,12 +231,14 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
         if not (step == 1 or (step == 2 and c.spec is not None)) \
                 or (nxt is not None and nxt.num is not None and c.num >= nxt.num):
             continue
+        if c.spec is None and any(last_pos < r < c.pos for r in restarts):
+            continue
         spec = c.spec or _pick(c, layout, last_order, order)
         if spec is None and not (keep_unnamed and c.short):
             continue
         c.spec = spec
         out.append(c)
-        last_num = c.num
+        last_num, last_pos = c.num, c.pos
         if spec is not None:
             last_order = max(last_order, order[spec.id])
     # a part found only by its key terms whose section another heading states by its title is a local part
@@ -353,7 +359,10 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
     if not extra:
         return anchors
     sure = [Candidate(s, e, spec.number, ordinal(spec.number), spec, ()) for s, e, spec in anchors]
-    chosen = _with_body(text, [(c.pos, c.end, c.spec) for c in _fill_gaps(renumbered(sure, extra, layout), unnamed)])
+    restarts = tuple(m.start() for m in _INLINE_PART.finditer(text)
+                     if m["num"] == "一" and not _is_row_label(_title(text[m.end():m.end() + 60]), layout))
+    chosen = _with_body(text, [(c.pos, c.end, c.spec)
+                               for c in _fill_gaps(renumbered(sure, extra, layout, restarts=restarts), unnamed)])
     # with no heading worded officially, only a run of parts numbered from 一 in order (three or more) is taken
     return chosen if anchors or len(chosen) >= _MIN_RUN else anchors
 
@@ -390,12 +399,21 @@ def _title_end(title: str) -> int:
     """Where a title found by its key terms ends in a line that runs on into the text or a table's labels
     ("信息处理费收取情况通知收取件数…"): after its last closing word (情况, 事项, 措施…) within the usual
     length of a title, else after the first one."""
-    head = title[:24]
+    head = title[:40]
     ends = sorted(m.end() for w in _TITLE_FINAL for m in re.finditer(w, head))
     if not ends:
-        return len(head)
+        return min(len(head), 24)
     short = [e for e in ends if e <= _TITLE_LONG]
-    return short[-1] if short else ends[0]
+    end = short[-1] if short else ends[0]
+    while end < len(head) and head[end] in _JOINS:  # "…收取情况及其他需要报告的事项": the title goes on
+        further = next((e for e in ends if e > end + 1), None)
+        if further is None:
+            break
+        end = further
+    return end
+
+
+_JOINS = "及和与、"
 
 
 def _with_body(text: str, heads: list[tuple[int, int, SectionSpec]]) -> list[tuple[int, int, SectionSpec]]:

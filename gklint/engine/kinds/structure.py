@@ -261,7 +261,7 @@ def _delivered(report: Report, layout: layouts.Layout) -> int:
                if spec.id in ids or _slot_heading(report, layout, i) or _heading_written(report, spec)]
     numbers = {spec.number for spec in present}
     extra = {s.number for s in _unrecognised(report) if s.number and s.number not in numbers}
-    written = {s.number for s in report.sections if s.number and not is_table_line(s.heading)}
+    written = {s.number for s in report.sections if s.number and (s.id or not is_table_line(s.heading))}
     return max(len(present) + len(extra), len(written))  # a part split in two, or a local one, is a part
 
 
