@@ -57,7 +57,8 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
         num = ordinal(m["num"])
         title = _title(m["rest"])
         rest = m["rest"].strip()
-        if num is None or not title or len(rest) > _MAX_HEADING or re.search(r"\d", title) or _is_row_label(title, layout):
+        if num is None or not title or len(rest) > _MAX_HEADING or re.search(r"\d", _YEAR.sub("", title, count=1)) \
+                or _is_row_label(title, layout):
             continue
         spec = name_spec(rest, layout)
         extra.append(Candidate(i, i, m["num"], num, spec, () if spec else term_specs(title, layout), short=len(rest) <= 20))
@@ -153,8 +154,13 @@ _TERMS_IN = 16  # a key term counts only near the start of a title (a heading's 
 def _title(rest: str) -> str:
     """The beginning of a heading's title: up to the first sentence mark, bracket, digit or space."""
     rest = rest.lstrip(" 　")
-    m = _TITLE_END.search(rest)
+    year = _YEAR.match(rest)  # "五、2023年工作打算": a title may begin with the year it plans for
+    skip = year.end() if year else 0
+    m = _TITLE_END.search(rest, skip)
     return rest[: m.start()] if m else rest[:40]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 
 
 @lru_cache(maxsize=8)
