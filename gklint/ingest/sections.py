@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from gklint.layouts import Layout, SectionSpec, normalise
@@ -163,33 +164,61 @@ def _title(rest: str) -> str:
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 
 
-@lru_cache(maxsize=8)
-def _row_labels(layout: Layout) -> tuple[str, ...]:
+_PER_LAYOUT: dict[tuple[str, str], object] = {}  # (what, layout version) -> a pattern or table built once
+
+
+def _once(what: str, layout: Layout, build):
+    key = (what, layout.version)
+    if key not in _PER_LAYOUT:
+        _PER_LAYOUT[key] = build(layout)
+    return _PER_LAYOUT[key]
+
+
+def _row_label_pattern(layout: Layout) -> re.Pattern:
     """Table row labels without their numbering ("结转下年度继续办理"): numbered like a part, never one."""
     from gklint.layouts import core
 
     out = {core(name) for spec in layout.tables.values() for row in spec.rows for name in row.names}
-    return tuple(sorted(n for n in out if len(n) >= 4))
+    labels = sorted((n for n in out if len(n) >= 4), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
 
 
 def _is_row_label(title: str, layout: Layout) -> bool:
-    norm = normalise(title)
-    return any(norm.startswith(label) for label in _row_labels(layout))
+    return _once("rows", layout, _row_label_pattern).match(normalise(title)) is not None
 
 
 def name_spec(rest: str, layout: Layout) -> SectionSpec | None:
     """The section whose label or alias ``rest`` starts with (one typo allowed in a long one)."""
-    for spec in layout.sections:
-        if any(_prefix(rest, name) is not None for name in spec.names):
+    first = rest.lstrip(" 　\t")[:1]
+    if not first:
+        return None
+    for spec, name in _once("names", layout, _names_by_first).get(unicodedata.normalize("NFKC", first).translate(_FOLD), ()):
+        if _prefix(rest, name) is not None:
             return spec
     return None
+
+
+def _names_by_first(layout: Layout) -> dict[str, tuple[tuple[SectionSpec, str], ...]]:
+    """Every section title and alias, by its first (folded) character: most numbered texts start with none."""
+    out: dict[str, list[tuple[SectionSpec, str]]] = {}
+    for spec in layout.sections:
+        for name in spec.names:
+            out.setdefault(_folded_name(name)[0], []).append((spec, name))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def term_specs(title: str, layout: Layout) -> tuple[tuple[int, SectionSpec], ...]:
     """(how many, section) for the sections whose key terms the beginning of ``title`` holds, most first."""
     head = normalise(title)[:_TERMS_IN]
+    if not _once("terms", layout, _any_term).search(head):
+        return ()
     hits = [(sum(k in head for k in spec.keywords), k, spec) for k, spec in enumerate(layout.sections)]
     return tuple((n, spec) for n, _, spec in sorted(hits, key=lambda h: (-h[0], h[1])) if n)
+
+
+def _any_term(layout: Layout) -> re.Pattern:
+    terms = sorted({k for spec in layout.sections for k in spec.keywords}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)) or r"(?!)")
 
 
 class Candidate:
@@ -237,7 +266,7 @@ def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout,
         if not (step == 1 or (step == 2 and c.spec is not None)) \
                 or (nxt is not None and nxt.num is not None and c.num >= nxt.num):
             continue
-        if c.spec is None and any(last_pos < r < c.pos for r in restarts):
+        if c.spec is None and (r := bisect_right(restarts, last_pos)) < len(restarts) and restarts[r] < c.pos:
             continue
         spec = c.spec or _pick(c, layout, last_order, order)
         if spec is None and not (keep_unnamed and c.short):
@@ -354,7 +383,7 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
         if not title or _is_row_label(title, layout):
             continue
         lead = len(window) - len(window.lstrip(" 　"))
-        unnamed.append(Candidate(m.start(), m.end() + lead + _title_end(title), m["num"], num, None, ()))
+        unnamed.append(Candidate(m.start(), (m.end() + lead, title), m["num"], num, None, ()))  # end: see _fill_gaps
         spec = name_spec(window, layout)
         if spec is not None:
             end = m.end() + max(n for name in spec.names if (n := _prefix(window, name)) is not None)
@@ -388,7 +417,10 @@ def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candida
             continue
         between = [c for c in unnamed if head.end <= c.pos < nxt.pos and c.num == head.num + 1]
         if len(between) == 1:
-            out.append(between[0])
+            local = between[0]
+            start, title = local.end
+            local.end = start + _title_end(title)
+            out.append(local)
     return out
 
 
