@@ -88,6 +88,22 @@ def test_same_report_as_lines_reads_the_same_parts():
     assert not [d for d in _rules(rep) if d.rule == "S101"]
 
 
+# source: changwu/pingtan-gov-zwgk-archive:pingtan/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/202101/80587_平潭综合实验区金井片区管理局2020年政府信息公开工作年度报告/page.txt@056fdbf0b5854167661b2fbf732a75baa9aa1c64
+JJP_2020_OPENING = ("如对本报告有任何疑问，请与平潭综合实验区金井片区管理局党政办公室联系（地址：平潭县北厝镇红山村加田下65号；"
+                    "邮编：350401；电话：23156157；传真：23156377）。一总体情况2020年，我局政府信息公开工作坚持以"
+                    "习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。")
+
+
+def test_numeral_run_into_its_title_heads_the_overview():
+    """jjp-2020: "一总体情况" with no mark after the numeral, on a one-line page."""
+    rep = _read(JJP_2020_OPENING + JJP_2025[JJP_2025.index("二、主动公开政府信息情况"):])
+    assert rep.sections[0].id == "overview" and rep.sections[0].heading == "一总体情况"
+    assert rep.sections[0].text.startswith("2020年，我局政府信息公开工作")
+    found = _rules(rep)
+    assert not [d for d in found if d.rule == "S101"]
+    assert not [d for d in found if d.location.section == "一总体情况"]  # its wording is the official title
+
+
 # --------------------------------------------------------------------------- a part truly missing stays an error
 
 def test_missing_sixth_part_on_one_line_is_still_an_error():
