@@ -52,7 +52,9 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"gklint: {message}", err=True)
+    from gklint.display import printable
+
+    typer.echo(f"gklint: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -73,6 +75,7 @@ def _expand(paths: list[Path]) -> list[str]:
 
 @app.command()
 def check(
+    ctx: typer.Context,
     files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
     format: Format = typer.Option(Format.terminal, "--format", "-f", help=_output.describe()),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
@@ -88,6 +91,10 @@ def check(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on",
                                      help="exit 1 when a finding of this severity or worse is found"),
+    config: Optional[Path] = typer.Option(None, "--config", help="a gklint.toml or pyproject.toml (default: found upward from the first file)"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="leave out the findings this baseline file accepts"),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="accept every finding: write them to this baseline file"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="exit 0 even when findings are found"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -108,19 +115,26 @@ def check(
         _fail("没有找到可检查的文件")
     if annotate and (problem := _annotate.usage(paths, output_file)):
         _fail(problem)
+    # configuration file and baseline (gklint/config.py, gklint/baseline.py): options given here win
+    conf = _configured(ctx, paths[0], config, baseline, select=chosen or None, ignore=dropped or None, lang=lang,
+                       format=format, fail_on=fail_on, level="aggregate" if aggregate else None)
+    lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
+    rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
     # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
     # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
+    from gklint.display import printable
     from gklint.engine.diagnostic import Result
 
     result = Result()
     sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate)
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
-                              layout=layout, settings={"aggregate": aggregate} if aggregate else None,
+                              layout=layout, settings=settings,
                               rules=rules, jobs=jobs or (os.cpu_count() or 1))
+        part = _baselined(part, baseline if write_baseline is None else None)
         for f in part.files:
             if f.error is not None:
-                typer.echo(f"gklint: {f.error}", err=True)
+                typer.echo(f"gklint: {printable(f.error)}", err=True)
             sink.render_file(f, many=len(paths) > 1)
             f.report = None
             result.files.append(f)
@@ -128,10 +142,57 @@ def check(
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):
-                typer.echo(f"gklint: {line}", err=True)
+                typer.echo(f"gklint: {printable(line)}", err=True)
     except _output.OutputError as exc:
         _fail(str(exc))
-    raise typer.Exit(result.exit_code(fail_on.value))
+    _write_baseline(result, write_baseline)
+    raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
+
+def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):
+    """The configuration (``--config``, or found upward from the first file) with the options given on the
+    command line taking precedence; a bad configuration or baseline file exits 2 naming it."""
+    from gklint.baseline import BaselineError, load_baseline
+    from gklint.config import ConfigError, discover
+
+    def typed(name: str) -> bool:  # given on the command line, not the option's default
+        return getattr(ctx.get_parameter_source(name), "name", "") in ("COMMANDLINE", "ENVIRONMENT")
+
+    given = {k: (v.value if isinstance(v, enum.Enum) else v) for k, v in options.items()
+             if k not in ("lang", "format", "fail_on") or typed(k)}
+    try:
+        if baseline is not None:
+            load_baseline(baseline)
+        conf = discover(first, config).merged(**given)
+        if conf.format is not None and conf.format not in {f.value for f in Format}:
+            raise ConfigError(f"{conf.path}: 配置项 'format' 的值无效（可选：{', '.join(f.value for f in Format)}）")
+        return conf
+    except (ConfigError, BaselineError) as exc:
+        _fail(str(exc))
+
+
+def _baselined(result, baseline: Optional[Path]):
+    if baseline is None:
+        return result
+    from gklint.baseline import filter_baseline
+
+    return filter_baseline(result, baseline)
+
+
+def _write_baseline(result, path: Optional[Path]) -> None:
+    if path is None:
+        return
+    from gklint.baseline import BaselineError, write_baseline
+
+    try:
+        count = write_baseline(result, path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    typer.echo(f"gklint: 已将{count}条问题写入基线文件 {path}", err=True)
+
+
+def _exit_code(result, fail_on: str, exit_zero: bool) -> int:
+    code = result.exit_code(fail_on)
+    return 0 if exit_zero and code == 1 else code
 
 
 @app.command()
@@ -152,7 +213,9 @@ def extract(
         _fail(str(exc))
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
-        typer.echo(text)
+        from gklint.display import json_safe
+
+        typer.echo(json_safe(text))
     else:
         try:
             output.write_text(text + "\n", encoding="utf-8")

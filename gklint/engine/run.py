@@ -66,7 +66,7 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
 
         for rule in series:
             try:
-                for i, diag in evaluate_series(rule, reports, lang):
+                for i, diag in evaluate_series(rule, reports, lang, settings):
                     results[i].append(diag)
             except Exception as exc:
                 for diags in results:

@@ -9,6 +9,7 @@ line ``path: ERROR [error] why``.
 
 from __future__ import annotations
 
+from gklint.display import printable
 from gklint.engine.diagnostic import Result
 from gklint.output.common import line_of
 
@@ -25,4 +26,4 @@ def render(result: Result, lang: str = "zh") -> str:
             tail = (f"（{where}）" if lang == "zh" else f" ({where})") if where else ""
             out.append(f"{f.path}:{line}: " if line else f"{f.path}: ")
             out[-1] += f"{d.rule} [{d.severity}] {d.message}{tail}"
-    return "".join(line + "\n" for line in out)
+    return "".join(printable(line) + "\n" for line in out)  # one line each, whatever a path or quote holds

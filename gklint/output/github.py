@@ -16,7 +16,10 @@ COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from gklint.display import printable
+
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)  # other control, separator and bidi characters as \\uNNNN
 
 
 def escape_property(text: str) -> str:

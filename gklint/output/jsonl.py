@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 
+from gklint.display import json_safe
 from gklint.engine.diagnostic import FileResult, Result
 
 
 def lines(f: FileResult) -> list[str]:
     if f.error is not None:
-        return [json.dumps({"type": "error", "path": f.path, "error": f.error}, ensure_ascii=False)]
+        return [json_safe(json.dumps({"type": "error", "path": f.path, "error": f.error}, ensure_ascii=False))]
     head = {"type": "finding", "path": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
             "layout": f.layout}
-    return [json.dumps(head | d.to_dict(), ensure_ascii=False, default=str) for d in f.diagnostics]
+    # line and paragraph separators escaped too (json_safe): a reader splitting lines sees one object a line
+    return [json_safe(json.dumps(head | d.to_dict(), ensure_ascii=False, default=str)) for d in f.diagnostics]
 
 
 def render(result: Result, lang: str = "zh") -> str:

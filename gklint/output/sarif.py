@@ -81,4 +81,6 @@ def log(result: Result, lang: str = "zh") -> dict:
 
 
 def render(result: Result, lang: str = "zh") -> str:
-    return json.dumps(log(result, lang), ensure_ascii=False, indent=2, default=str)
+    from gklint.display import json_safe
+
+    return json_safe(json.dumps(log(result, lang), ensure_ascii=False, indent=2, default=str))
