@@ -83,7 +83,10 @@ document.body.dataset.ready="1";
 
 
 def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escaped for HTML, with control, separator and bidi characters written out (display.printable)."""
+    from gklint.display import printable
+
+    return html.escape(printable("" if value is None else str(value)), quote=True)
 
 
 def shown(value) -> str:
