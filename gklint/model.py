@@ -23,6 +23,7 @@ class Cell:
     value: int | float | None = None
     raw: str = ""
     source: Source | None = None
+    doubt: str | None = None  # how an uncertain reading was made (digits run together), said with any finding it causes
 
     @property
     def is_number(self) -> bool:

@@ -52,3 +52,29 @@ def splits(tokens: list[str], width: int, totals: dict[int, tuple[int, ...]]) ->
     if not walk(0, width, []):
         return None
     return results
+
+
+def one_per_cell(tokens: list[str], width: int) -> list[int] | None:
+    """The reading that fills every cell when the run holds exactly one digit per cell ("3000000" for
+    seven cells), whether or not it satisfies the totals; None when the digits do not number ``width``."""
+    if not tokens or not all(t.isdigit() for t in tokens) or sum(map(len, tokens)) != width:
+        return None
+    return [int(d) for t in tokens for d in t]
+
+
+def other_reading(tokens: list[str], width: int) -> bool:
+    """Could the digits be read another way, with a blank cell somewhere? That needs a number of two
+    digits or more (no leading zero) inside one token: "30" in "3000000". Only then is a one-digit-per-cell
+    reading uncertain; "0000001" has no other reading."""
+    if len(tokens) >= width:
+        return False
+    return any(len(t) > 1 and any(ch != "0" for ch in t[:-1]) for t in tokens if t.isdigit())
+
+
+def zeros_short(tokens: list[str], width: int) -> int:
+    """How many cells a run of zeros leaves unfilled ("000000" for seven cells: 1), or 0 when the run is not
+    only zeros or fills every cell. Every value such a run holds is 0, whichever cells are the blank ones."""
+    if not tokens or not all(t.isdigit() and set(t) == {"0"} for t in tokens):
+        return 0
+    digits = sum(map(len, tokens))
+    return width - digits if digits < width else 0

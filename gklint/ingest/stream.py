@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.ingest.coverage import missing_rows
-from gklint.ingest.digits import splits
+from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import Layout, RowSpec, TableSpec, label_matches, normalise
@@ -149,13 +149,15 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
                                  pending=pending, row_spec=row, forced=forced) if values else None)
             for k, col in enumerate(row.columns):
                 result.table.cells[(row.id, col.id)] = (
-                    Cell("number", placed[k], str(placed[k]), values[0].source) if placed
-                    else Cell.blank(tokens[at].source))
+                    Cell("number", placed[k], str(placed[k]), values[0].source, getattr(placed, "doubt", None))
+                    if placed else Cell.blank(tokens[at].source))
             if values and placed is None:
                 result.notes.append(Note(
                     "table_unreadable",
-                    f"表{spec.key}“{row.label}”一行读到{len(values)}个数值，应为{len(row.columns)}个，无法确定各数值所属的列",
-                    table=spec.key, row=row.label, source=tokens[at].source))
+                    f"表{spec.key}“{row.label}”一行{_count_said(values, len(row.columns), bool(_totals(row.columns)))}"
+                    f"，无法确定各数值所属的列",
+                    table=spec.key, row=row.label, found=" ".join(normalise(t.text) for t in values),
+                    source=tokens[at].source))
             for tok in values:
                 result.used.add(tok.index)
             if values:
@@ -190,38 +192,60 @@ class _Ambiguous:
 MAX_COMBINATIONS = 4096  # ambiguous rows' splits tried together against the column totals
 
 
+def _column_identities(spec: TableSpec) -> list[tuple[list[tuple[str, int]], list[tuple[str, int]]]]:
+    """The table's identities that hold in every column (rules of kind identity, ``over: columns``): table
+    三's results add up to (七)总计, and 新收 + 上年结转 = (七)总计 + 结转下年度. As (left, right) lists of
+    (row id, weight)."""
+    from gklint.engine.rules import load_rules
+    from gklint.engine.tables import _select
+
+    out = []
+    for rule in load_rules():
+        p = rule.params
+        if rule.kind != "identity" or p.get("table") != spec.key or p.get("over") != "columns":
+            continue
+        try:
+            left = [(r.id, w) for r, w in _select(list(spec.data_rows), p["left"])]
+            right = [(r.id, w) for r, w in _select(list(spec.data_rows), p["right"])]
+        except (ValueError, KeyError):
+            continue
+        out.append((left, right))
+    return out
+
+
 def _resolve_by_columns(result: StreamTable, spec: TableSpec, pending: list[_Ambiguous]) -> None:
-    """Rows whose run-together digits split several ways: keep the one choice per row for which every
-    column's (七)总计 equals the sum of the result rows (the layout's ``role: result``), if exactly one does.
-    Otherwise the rows stay blank and each is reported as unreadable."""
+    """Rows whose run-together digits split several ways: try every choice per row against the table's
+    column identities (results add up to (七)总计; 新收 + 上年结转 = 总计 + 结转下年度). A row is read
+    when every choice that satisfies them agrees on that row's split. The other rows stay blank and each
+    is reported as unreadable."""
     import math
     from itertools import product
 
-    total = spec.row("total")
-    results = [r for r in spec.data_rows if r.role == "result"]
-    chosen = None
-    if pending and total is not None and results and math.prod(len(p.found) for p in pending) <= MAX_COMBINATIONS:
+    identities = _column_identities(spec) if pending else []
+    decided: dict[int, list[int]] = {}
+    if pending and identities and math.prod(len(p.found) for p in pending) <= MAX_COMBINATIONS:
         fixed = {(r, c): cell.value for (r, c), cell in result.table.cells.items() if cell.kind == "number"}
         passing = []
         for combo in product(*(p.found for p in pending)):
             cells = dict(fixed)
             for amb, split in zip(pending, combo):
                 cells |= {(amb.row.id, col.id): v for col, v in zip(amb.row.columns, split)}
-            if _columns_add_up(cells, total, results):
+            if _columns_add_up(cells, spec, identities):
                 passing.append(combo)
-                if len(passing) > 1:
-                    break
-        chosen = passing[0] if len(passing) == 1 else None
+        for k in range(len(pending)):
+            choices = {tuple(combo[k]) for combo in passing}
+            if len(choices) == 1:
+                decided[k] = list(next(iter(choices)))
     for k, amb in enumerate(pending):
         texts = [normalise(t.text) for t in amb.values]
         run = "、".join(f"“{t}”" for t in texts)
         where = f"表{spec.key}“{amb.row.label}”一行"
-        if chosen is None:
+        if k not in decided:
             result.notes.append(Note("table_unreadable",
                                      f"{where}的数字粘连为{run}，有{len(amb.found)}种拆分方式都满足总计，无法确定，按空白处理",
                                      table=spec.key, row=amb.row.label, found=" ".join(texts), source=amb.values[0].source))
             continue
-        split = chosen[k]
+        split = decided[k]
         for col, v in zip(amb.row.columns, split):
             result.table.cells[(amb.row.id, col.id)] = Cell("number", v, str(v), amb.values[0].source)
         result.notes.append(Note("digits_split",
@@ -230,18 +254,18 @@ def _resolve_by_columns(result: StreamTable, spec: TableSpec, pending: list[_Amb
                                  official=" ".join(map(str, split)), source=amb.values[0].source))
 
 
-def _columns_add_up(cells: dict, total: RowSpec, results: list[RowSpec]) -> bool:
-    """Does (七)总计 equal the sum of the result rows in every column where all of them are known?
-    A column with an unknown term decides nothing; at least one column must decide."""
+def _columns_add_up(cells: dict, spec: TableSpec, identities) -> bool:
+    """Do the column identities hold in every column where all their terms are known? A column with an
+    unknown term decides nothing; at least one identity in one column must decide."""
     decided = False
-    for col in total.columns:
-        terms = [cells.get((r.id, col.id)) for r in results]
-        want = cells.get((total.id, col.id))
-        if want is None or any(t is None for t in terms):
-            continue
-        if sum(terms) != want:
-            return False
-        decided = True
+    for col in spec.columns:
+        for left, right in identities:
+            terms = [(cells.get((r, col.id)), w) for r, w in left] + [(cells.get((r, col.id)), -w) for r, w in right]
+            if any(v is None for v, _ in terms):
+                continue
+            if sum(v * w for v, w in terms) != 0:
+                return False
+            decided = True
     return decided
 
 
@@ -251,6 +275,13 @@ def _totals(columns, offset: int = 0) -> dict[int, tuple[int, ...]]:
     return {index[c.id]: tuple(index[p] for p in c.sums if p in index) for c in columns if c.sums}
 
 
+class Placed(list):
+    """A row's (or table's) values read from run-together digits; ``doubt`` says how, when the reading is
+    not the only one possible (it is carried by each cell, and so to any finding the cells cause)."""
+
+    doubt: str | None = None
+
+
 def _split_run(values: list[Token], width: int, totals: dict, table: str, row: str | None,
                notes: list[Note], *, pending: list | None = None, row_spec: RowSpec | None = None,
                forced: list | None = None) -> list[int] | None:
@@ -258,7 +289,12 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
 
     One split satisfies the totals: it is taken and noted (``digits_split``); a run with one digit per
     cell ("0000000"), which only splits one way, is listed in ``forced`` for one note per table. Several:
-    none is taken, and the note says so. None at all, or no total to decide by: None (the caller reports the row).
+    none is taken, and the note says so. None satisfies the totals, but the run holds one digit per cell
+    ("3000000" for seven cells): that is the only reading filling every cell, so it is taken, noted, and
+    left to the identity rules to judge; it is marked uncertain (``Placed.doubt``) when a reading with a
+    blank cell and a two-digit number exists. A run of zeros short of the row ("000000" for seven cells):
+    every value is 0 and some cell was blank or lost; read as zeros, uncertain, and noted
+    (``digits_short``). Otherwise, or with no total to decide by: None (the caller reports the row).
     """
     texts = [normalise(t.text) for t in values]
     found = splits(texts, width, totals)
@@ -283,7 +319,41 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
                           f"{where}的数字粘连为{run}，有{count}拆分方式都满足总计，无法确定，按空白处理",
                           table=table, row=row, found=" ".join(texts), source=values[0].source))
         return []  # reported here: the caller leaves the cells blank without a second note
+    if (whole := one_per_cell(texts, width)) is not None:
+        placed = Placed(whole)
+        shown = "、".join(map(str, whole))
+        if other_reading(texts, width):
+            placed.doubt = f"{where}的数字粘连为{run}，按每格一位数字读作{shown}，也可能另有读法（某格空白、某数为两位数）"
+            how = "也可能另有读法（某格空白、某数为两位数），读法不确定"
+        else:
+            how = "这是唯一可能的读法"
+        notes.append(Note("digits_split",
+                          f"{where}的数字粘连为{run}，位数与单元格数相同，按每格一位数字读作{shown}（{how}）；"
+                          f"该读法不满足总计，见表格核对结果",
+                          table=table, row=row, found=" ".join(texts), official=" ".join(map(str, whole)),
+                          source=values[0].source))
+        return placed
+    if short := zeros_short(texts, width):
+        placed = Placed([0] * width)
+        digits = width - short
+        placed.doubt = f"{where}只读到{digits}位数字{run}，应有{width}个单元格，{short}格空白或在复制中丢失"
+        notes.append(Note("digits_short",
+                          f"{where}应有{width}个单元格，只读到{digits}位数字{run}：读到的都是0，另有{short}格"
+                          f"空白或在复制中丢失（无法确定是哪一格），各格按0核对",
+                          table=table, row=row, found=" ".join(texts), source=values[0].source))
+        return placed
     return None
+
+
+def _count_said(values: list[Token], width: int, totals: bool) -> str:
+    """What was read where a row's values could not be placed: the count, or the digits run together."""
+    texts = [normalise(t.text) for t in values]
+    if any(len(t) > 1 for t in texts) and all(t.isdigit() for t in texts):
+        digits = sum(map(len, texts))
+        run = "、".join(f"“{t}”" for t in texts)
+        why = "没有一种拆分满足总计" if totals else "本行没有总计可据以拆分"
+        return f"的数字粘连为{run}（共{digits}位数字，应为{width}个单元格），{why}"
+    return f"读到{len(values)}个数值，应为{width}个"
 
 
 def _table4_header(text: str) -> bool:
@@ -335,8 +405,8 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
             _note_forced(result, spec.key, forced)
             if placed is None:
                 result.notes.append(Note(
-                    "table_unreadable", f"表四读到{len(run)}个数值，应为{cells}个，无法确定各数值所属的单元格",
-                    table=spec.key, source=run[0].source))
+                    "table_unreadable", f"表四{_count_said(run, cells, True)}，无法确定各数值所属的单元格",
+                    table=spec.key, found=" ".join(normalise(t.text) for t in run), source=run[0].source))
             result.used.update(t.index for t in run)
             result.table.found = True
             if not placed:
@@ -346,7 +416,8 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
         for row in spec.data_rows:
             for col in row.columns:
                 if numbers is not None:
-                    result.table.cells[(row.id, col.id)] = Cell("number", numbers[k], str(numbers[k]), run[0].source)
+                    result.table.cells[(row.id, col.id)] = Cell("number", numbers[k], str(numbers[k]), run[0].source,
+                                                                getattr(numbers, "doubt", None))
                 else:
                     tok = run[k]
                     result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
