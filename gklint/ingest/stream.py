@@ -14,7 +14,7 @@ from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
-from gklint.layouts import Layout, RowSpec, TableSpec, label_matches, normalise
+from gklint.layouts import Layout, RowSpec, TableSpec, core, label_matches, normalise
 from gklint.model import Cell, Note, Table
 
 _SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
@@ -23,6 +23,8 @@ _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/
 # character or a closing bracket or quote, the line in numbers
 _GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
 _NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
+_BARS = re.compile(r"\s*[|｜]\s*")
+_MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
 _LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
 _WINDOW = 40  # how far (in tokens) the next row label may be from the last one
 
@@ -54,6 +56,16 @@ def _pieces(text: str) -> list[str]:
     """A line's cells. A row copied from a web page or a spreadsheet keeps one tab per cell, so an
     empty cell between two tabs stays in its place (as ""); otherwise cells are split on wide gaps."""
     text = text.strip()
+    if _MD_RULE.fullmatch(text):
+        return []  # a Markdown table's |---|---| line: no cells
+    if _BARS.search(text) and (text[0] in "|｜" or text[-1] in "|｜" or len(_BARS.findall(text)) >= 2):
+        # a text or Markdown table: cells between bars, an empty one kept in its place ("| 2 |  | 0 |")
+        cells = [c.strip() for c in _BARS.split(text)]
+        if cells and not cells[0] and text[0] in "|｜":
+            cells = cells[1:]
+        if cells and not cells[-1] and text[-1] in "|｜":
+            cells.pop()  # the closing bar; empty cells before it are cells
+        return [p for c in cells for p in (_gaps(c) if c else [""])]
     if "\t" in text:
         cells = [c.strip() for c in text.split("\t")]
         while cells and not cells[-1]:
@@ -100,11 +112,25 @@ class StreamTable:
 
 
 def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int | None:
+    """Where ``row``'s label is: a token, or two text tokens read together (a label wrapped over two lines
+    above its numbers, as PDF converters give it); then the index of the label's last token."""
     for i in range(start, min(stop, len(tokens))):
         tok = tokens[i]
-        if not tok.is_value and label_matches(tok.text, row.names, loose=True):
+        if tok.is_value or not tok.text:
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text and nxt.cell is None and not label_matches(nxt.text, row.names, loose=True) \
+                and _whole_label(tok.text + nxt.text, row.names):
+            return i + 1
+        if label_matches(tok.text, row.names, loose=True):
             return i
     return None
+
+
+def _whole_label(text: str, names: tuple[str, ...]) -> bool:
+    """Is ``text`` one of ``names`` in full (its numbering may be missing)? Not a beginning or a longer text."""
+    norm = core(text)
+    return any(norm == core(n) and len(norm) >= 4 for n in names)
 
 
 def _values_after(tokens: list[Token], i: int, width: int) -> list[Token]:
@@ -348,12 +374,12 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
 def _count_said(values: list[Token], width: int, totals: bool) -> str:
     """What was read where a row's values could not be placed: the count, or the digits run together."""
     texts = [normalise(t.text) for t in values]
-    if any(len(t) > 1 for t in texts) and all(t.isdigit() for t in texts):
+    if len(texts) == 1 and len(texts[0]) > 1 and texts[0].isdigit():
         digits = sum(map(len, texts))
-        run = "、".join(f"“{t}”" for t in texts)
         why = "没有一种拆分满足总计" if totals else "本行没有总计可据以拆分"
-        return f"的数字粘连为{run}（共{digits}位数字，应为{width}个单元格），{why}"
-    return f"读到{len(values)}个数值，应为{width}个"
+        return f"的数字粘连为“{texts[0]}”（共{digits}位数字，应为{width}个单元格），{why}"
+    shown = "、".join(f"“{t}”" for t in texts if t) or "空白"
+    return f"读到{sum(1 for t in texts if t)}个数值（{shown}），应为{width}个"
 
 
 def _table4_header(text: str) -> bool:
@@ -390,6 +416,8 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
         i = first
         while i < min(stop, len(tokens)) and not tokens[i].is_value:
             i += 1
+        while i - 1 > first and i < len(tokens) and tokens[i - 1].is_cell and tokens[i - 1].source == tokens[i].source:
+            i -= 1  # the data row starts with blank cells (a text or Markdown table keeps them)
         run = _values_after(tokens, i - 1, width * len(spec.data_rows))
         if not run:
             return result
