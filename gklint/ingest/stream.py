@@ -14,7 +14,7 @@ from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
-from gklint.layouts import Layout, RowSpec, TableSpec, core, label_matches, normalise
+from gklint.layouts import Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise
 from gklint.model import Cell, Note, Table
 
 _SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
@@ -127,6 +127,32 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
     return None
 
 
+def _approximate_label(tokens: list[Token], start: int, stop: int, row: RowSpec, spec: TableSpec,
+                       notes: list[Note]) -> int | None:
+    """A misprinted label where ``row``'s should be: the first text after the previous row's values, alike
+    enough to ``row`` and to no other row more (``gklint.layouts.approximate_row``), matching no row as
+    written, and followed by values (a data row) or by no value (a group heading). Noted (``label_approx``)."""
+    i = start
+    while i < min(stop, len(tokens)) and tokens[i].cell is not None and tokens[i].cell.kind == "blank":
+        i += 1
+    if i >= min(stop, len(tokens)):
+        return None
+    tok = tokens[i]
+    if tok.cell is not None or not tok.text:
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if row.heading == bool(nxt is not None and nxt.is_value):
+        return None
+    if any(label_matches(tok.text, r.names, loose=True) for r in spec.rows):
+        return None
+    if not approximate_row(tok.text, row, spec.rows):
+        return None
+    notes.append(Note("label_approx", f"表{spec.key}的行名“{tok.text}”与官方行名“{row.label}”不完全一致，"
+                                      f"按位置和相似程度视为该行",
+                      table=spec.key, row=row.label, found=tok.text, official=row.label, source=tok.source))
+    return i
+
+
 def _whole_label(text: str, names: tuple[str, ...]) -> bool:
     """Is ``text`` one of ``names`` in full (its numbering may be missing)? Not a beginning or a longer text."""
     norm = core(text)
@@ -156,6 +182,8 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
     for row in spec.rows:
         window_stop = stop if first else min(stop, pos + _WINDOW)
         at = _find_label(tokens, pos, window_stop, row)
+        if at is None and not first:
+            at = _approximate_label(tokens, pos, window_stop, row, spec, result.notes)
         if at is None:
             continue
         first = False
