@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from gklint.ingest.document import Grid, GridCell, Source
 from gklint.ingest.values import parse_cell
+from gklint.ingest.stream import count_cell
 from gklint.layouts import (ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, layouts,
                             normalise)
 from gklint.model import Cell, Note
@@ -395,8 +396,7 @@ class _Mapper:
             cell = (filled or cells)[0]
             if len(filled) > 1:
                 self.note(f"{self.name}“{row_spec.label}”的“{col.label}”下有多个值，取第一个（{cell.text}）")
-            parsed = parse_cell(cell.text, amount=col.amount, signed=col.signed,
-                                source=sheet.cell_source(cell))
+            parsed = count_cell(cell.text, col, sheet.cell_source(cell))
             existing = self.match.cells.get((row_id, col_id))
             if existing is not None:
                 if existing.raw != parsed.raw:

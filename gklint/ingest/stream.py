@@ -23,6 +23,7 @@ _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/
 # character or a closing bracket or quote, the line in numbers
 _GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
 _NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
+_CHANGE = re.compile(r"^(?:增加|减少|增|减)")
 _BARS = re.compile(r"\s*[|｜]\s*")
 _MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
 _LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
@@ -41,6 +42,7 @@ class Token:
     source: Source
     index: int = 0
     cell: Cell | None = None  # parsed, when the token is a value
+    line: object = None  # the paragraph (line) the token comes from: cells of one table row share it
 
     @property
     def is_value(self) -> bool:
@@ -89,12 +91,14 @@ def tokenise(paragraphs: list[Paragraph]) -> list[Token]:
     for para in paragraphs:
         for piece in _pieces(para.text):
             if not piece:
-                tokens.append(Token("", para.source, len(tokens), Cell.blank(para.source)))
+                tokens.append(Token("", para.source, len(tokens), Cell.blank(para.source), para))
                 continue
             m = _TRAILING_VALUES.match(piece.strip()) or _GLUED_VALUES.match(piece.strip())
+            if m and parse_cell(piece).kind == "number":
+                m = None  # "减4", "3件": one cell, not a label and its value
             parts = [m["label"], *m["values"].split()] if m and len(m["label"]) <= 60 else [piece]
             for part in parts:
-                tok = Token(part.strip(), para.source, len(tokens))
+                tok = Token(part.strip(), para.source, len(tokens), line=para)
                 cell = parse_cell(part)
                 norm = normalise(part)
                 if cell.kind in ("number", "na") and (len(norm) <= 12 or (_LONG_NUMBER.fullmatch(norm) and len(norm) <= 40)):
@@ -159,17 +163,32 @@ def _whole_label(text: str, names: tuple[str, ...]) -> bool:
     return any(norm == core(n) and len(norm) >= 4 for n in names)
 
 
-def _values_after(tokens: list[Token], i: int, width: int) -> list[Token]:
+def _values_after(tokens: list[Token], i: int, width: int, *, text_cells: TableSpec | None = None) -> list[Token]:
+    """The cells after the label at ``i``: values and blanks; with ``text_cells``, also text on the label's
+    own line (a row of a tab or bar table: "行政规范性文件 | 3 | 减4 | 20"), kept as a text cell, unless
+    it is a label of the table ``text_cells``."""
     out: list[Token] = []
+    label = tokens[i] if 0 <= i < len(tokens) else None
     for tok in tokens[i + 1:i + 1 + width]:
-        if not tok.is_cell:
+        same_line = text_cells is not None and label is not None and label.line is not None and tok.line is label.line
+        if not tok.is_cell and not (same_line and tok.text and len(normalise(tok.text)) <= 12
+                                    and not any(label_matches(tok.text, r.names, loose=True) for r in text_cells.rows)):
             break
         out.append(tok)
     return out
 
 
+def count_cell(raw: str, col, source: Source | None = None) -> Cell:
+    """A table cell typed for its column: a change written "增3"/"减4" is a number only in a column of
+    changes (2019 本年增/减); in a column of counts it is text that is not a count (C203)."""
+    cell = parse_cell(raw, amount=col.amount, signed=col.signed, source=source)
+    if cell.kind == "number" and not col.signed and _CHANGE.match(normalise(raw or "")):
+        return Cell("text", None, raw, source)
+    return cell
+
+
 def _cell(tok: Token, col, source: Source) -> Cell:
-    return parse_cell(tok.text, amount=col.amount, signed=col.signed, source=source)
+    return count_cell(tok.text, col, source)
 
 
 def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
@@ -192,7 +211,7 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
         if row.heading:
             continue
         result.rows_found += 1
-        values = _values_after(tokens, at, len(row.columns))
+        values = _values_after(tokens, at, len(row.columns), text_cells=spec)
         if len(values) == len(row.columns):
             for col, tok in zip(row.columns, values):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
