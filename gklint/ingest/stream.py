@@ -23,6 +23,7 @@ _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/
 # character or a closing bracket or quote, the line in numbers
 _GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
 _NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
+_DECORATED_PAGE = re.compile(r"[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
 _CHANGE = re.compile(r"^(?:增加|减少|增|减)")
 _BARS = re.compile(r"\s*[|｜]\s*")
 _MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
@@ -93,6 +94,9 @@ def tokenise(paragraphs: list[Paragraph]) -> list[Token]:
             if not piece:
                 tokens.append(Token("", para.source, len(tokens), Cell.blank(para.source), para))
                 continue
+            if piece.strip() == para.text.strip() and _DECORATED_PAGE.fullmatch(piece.strip()):
+                tokens.append(Token(piece.strip(), para.source, len(tokens), line=para))  # "- 3 -": a page number
+                continue
             m = _TRAILING_VALUES.match(piece.strip()) or _GLUED_VALUES.match(piece.strip())
             if m and parse_cell(piece).kind == "number":
                 m = None  # "减4", "3件": one cell, not a label and its value
@@ -137,7 +141,8 @@ def _approximate_label(tokens: list[Token], start: int, stop: int, row: RowSpec,
     enough to ``row`` and to no other row more (``gklint.layouts.approximate_row``), matching no row as
     written, and followed by values (a data row) or by no value (a group heading). Noted (``label_approx``)."""
     i = start
-    while i < min(stop, len(tokens)) and tokens[i].cell is not None and tokens[i].cell.kind == "blank":
+    while i < min(stop, len(tokens)) and ((tokens[i].cell is not None and tokens[i].cell.kind == "blank")
+                                          or _page_number(tokens[i])):
         i += 1
     if i >= min(stop, len(tokens)):
         return None
@@ -155,6 +160,15 @@ def _approximate_label(tokens: list[Token], start: int, stop: int, row: RowSpec,
                                       f"按位置和相似程度视为该行",
                       table=spec.key, row=row.label, found=tok.text, official=row.label, source=tok.source))
     return i
+
+
+_PAGE = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
+
+
+def _page_number(tok: Token) -> bool:
+    """A page number on a line of its own ("- 3 -", "第3页", "3/12", "3"), as PDF text keeps it inside tables."""
+    line = getattr(tok.line, "text", None)
+    return line is not None and line.strip() == tok.text and bool(_PAGE.fullmatch(tok.text))
 
 
 def _whole_label(text: str, names: tuple[str, ...]) -> bool:
