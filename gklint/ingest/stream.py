@@ -14,7 +14,8 @@ from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
 from gklint.ingest.document import Paragraph, Source
 from gklint.ingest.values import parse_cell
-from gklint.layouts import Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise
+from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
+                            similarity)
 from gklint.model import Cell, Note, Table
 
 _SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
@@ -131,6 +132,11 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
                 and _whole_label(tok.text + nxt.text, row.names):
             return i + 1
         if label_matches(tok.text, row.names, loose=True):
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if nxt is not None and nxt.text and nxt.cell is None and after is not None and after.is_value \
+                    and not any(label_matches(nxt.text, r.names, loose=True) for r in (row,)) \
+                    and similarity(tok.text + nxt.text, (row.label,)) >= SIMILAR:
+                return i + 1  # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）")
             return i
     return None
 
