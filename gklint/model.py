@@ -23,6 +23,7 @@ class Cell:
     value: int | float | None = None
     raw: str = ""
     source: Source | None = None
+    doubt: str | None = None  # how an uncertain reading was made (digits run together), said with any finding it causes
 
     @property
     def is_number(self) -> bool:
@@ -97,7 +98,9 @@ class Note:
     found: R101), ``table_unreadable`` (found, but a row could not be read or was not found: R102),
     ``layout_unknown`` (no table matched either layout: R103), ``digits_split`` (run-together digits split
     by the row's total: R104), ``traditional_script`` (converted to simplified: R105), ``unreadable_part``
-    (a part the reader could not read, e.g. a scanned PDF page: R106), ``header_alias`` (a header or label
+    (a part the reader could not read, e.g. a scanned PDF page: R106), ``digits_short`` (a run of zeros shorter
+    than its row: read as zeros, a cell blank or lost: R107), ``label_approx`` (a misprinted row label taken
+    for the row expected at its place: R108), ``header_alias`` (a header or label
     worded differently from the official one; ``found`` and ``official`` hold both: L104).
     """
 

@@ -263,3 +263,44 @@ def corrupt_cell(report: Report, rng_or_draw: Chooser | int | None,
     new = round(old + delta, 2) if col.amount else old + delta
     changed.tables[table].cells[(row.id, col.id)] = _number(new, decimals=col.amount)
     return Corruption(report, changed, table, row, col, old, new)
+
+
+# --------------------------------------------------------------------------- single-digit reports
+
+def _small_table_three(rng: Chooser, spec: TableSpec) -> Table:
+    """Table 三 from a handful of requests (at most 6), each an applicant kind, new or carried over, and
+    a result row or carried forward: every identity holds, and every cell is a single digit."""
+    results = [r.id for r in spec.data_rows if r.role == "result"]
+    counts: dict[tuple[str, str], int] = {}
+    for _ in range(rng.randint(0, 6)):
+        col = rng.choice(APPLICANT_COLUMNS)
+        origin = rng.choice(("new", "new", "carried_over"))
+        outcome = rng.choice([*results, "carried_forward"])
+        for row in (origin, outcome) + ((TOTAL,) if outcome != "carried_forward" else ()):
+            counts[(row, col)] = counts.get((row, col), 0) + 1
+    cells: dict[tuple[str, str], Cell] = {}
+    for row in spec.data_rows:
+        values = [counts.get((row.id, col), 0) for col in APPLICANT_COLUMNS]
+        for col, value in zip(APPLICANT_COLUMNS, values):
+            cells[(row.id, col)] = _number(value)
+        cells[(row.id, TOTAL)] = _number(sum(values))
+    return Table(spec.key, cells)
+
+
+def small_report(rng_or_draw: Chooser | int | None, layout_version: str = "2021") -> Report:
+    """A consistent report (as ``consistent_report``) whose every table cell is a single digit (0-9), so that
+    a copy running a row's digits together ("3000003") still has exactly one reading per row."""
+    rng = chooser(rng_or_draw)
+    report = consistent_report(rng, layout_version)
+    layout = layouts.get(layout_version)
+    two = layout.table("二")
+    report.tables["二"] = Table("二", {(r.id, c.id): _number(rng.randint(0, 9), decimals=c.amount)
+                                      for r, c in two.cells()})
+    report.tables["三"] = _small_table_three(rng, layout.table("三"))
+    four: dict[tuple[str, str], Cell] = {}
+    for row in layout.table("四").data_rows:
+        parts = [rng.randint(0, 2) for _ in APPEAL_PARTS]
+        four |= {(row.id, c): _number(v) for c, v in zip(APPEAL_PARTS, parts)}
+        four[(row.id, TOTAL)] = _number(sum(parts))
+    report.tables["四"] = Table("四", four)
+    return report

@@ -37,3 +37,11 @@ def corrupted_reports(draw, versions: tuple[str, ...] = VERSIONS,
     """A consistent report with one data cell of ``tables`` changed (see ``Corruption``)."""
     report = draw(reports(versions))
     return corrupt_cell(report, DrawChooser(draw), tables)
+
+
+@st.composite
+def small_reports(draw, versions: tuple[str, ...] = VERSIONS):
+    """A consistent generated report whose every table cell is a single digit (see ``small_report``)."""
+    from gklint.testing import small_report
+
+    return small_report(DrawChooser(draw), draw(st.sampled_from(versions)))

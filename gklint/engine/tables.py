@@ -303,9 +303,33 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
                   left=_expr(left), right=_expr(right), expected=show_number(expected), found=show_number(found),
                   difference=show_number(abs(found - expected)))
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
-    return rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
+    diag = rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
                                           source=anchor_cell.source if anchor_cell else None),
                            expected=expected, found=found, parts=left + right, values=values)
+    return _uncertain(diag, rule, report, inst, lang)
+
+
+def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str) -> Diagnostic:
+    """An identity that fails only through cells read uncertainly (run-together digits that could be read
+    another way) cannot be certain: the rule's ``uncertain`` data gives the severity and the note saying so."""
+    spec = rule.params.get("uncertain")
+    doubts = []
+    for r, c, _ in inst.left + inst.right:
+        cell = report.cell(inst.table, r, c)
+        if cell is not None and cell.doubt and cell.doubt not in doubts:
+            doubts.append(cell.doubt)
+    if not spec or not doubts:
+        return diag
+    from gklint.engine.diagnostic import SEVERITIES
+
+    severity = spec.get("severity", "warning")
+    if SEVERITIES.index(severity) < SEVERITIES.index(diag.severity):  # only ever lower
+        severity = diag.severity
+    note = spec.get("note") or {}
+    text = (note.get(lang) or note.get("zh") or "").replace("{doubt}", "；".join(doubts))
+    diag.severity = severity
+    diag.message += text
+    return diag
 
 
 def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang: str) -> Diagnostic:

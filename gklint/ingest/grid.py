@@ -34,7 +34,9 @@ from functools import lru_cache
 
 from gklint.ingest.document import Grid, GridCell, Source
 from gklint.ingest.values import parse_cell
-from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, label_matches, layouts, normalise
+from gklint.ingest.stream import count_cell
+from gklint.layouts import (ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, layouts,
+                            normalise)
 from gklint.model import Cell, Note
 
 Key = tuple[str, str]
@@ -184,6 +186,7 @@ class _Mapper:
         self.width = 0
         self.in_header = False
         self.found_rows: set[str] = set()
+        self.last = -1  # index in the layout's rows of the last row read: the next one is expected next
 
     # -- names
 
@@ -288,6 +291,12 @@ class _Mapper:
         row, label, broader = self.row_label(label_cells)
         values = sheet.covering(r, sorted(self.columns))
         has_numbers = any(_is_number(v.text) for v in values if v.row == r)
+        if (row is None or broader) and label_cells:
+            approx = self.approximate(label_cells[-1])
+            if approx is not None:
+                row, label, broader = approx, label_cells[-1].text, False
+        if row is not None and not broader:
+            self.last = self.spec.rows.index(row)
         if row is not None:
             self.alias_text(label, row.label, row=row.label)
         if row is not None and row.heading:
@@ -313,6 +322,21 @@ class _Mapper:
                 self.note(f"{self.name}中“{text}”一行不是官方的行，其中的数字未读取")
             return
         self.read(sheet, r, row, values)
+
+    def approximate(self, cell: GridCell) -> RowSpec | None:
+        """A misprinted row label in the place of the row expected next (the one after the last row read):
+        taken for it when alike enough and matching no row as written (``gklint.layouts.approximate_row``)."""
+        expected = self.last + 1
+        if not cell.text or expected >= len(self.spec.rows) or self.row_of(cell.text) is not None:
+            return None
+        row = self.spec.rows[expected]
+        if not approximate_row(cell.text, row, self.spec.rows):
+            return None
+        self.match.aliases.append(Note("label_approx", f"{self.name}的行名“{cell.text}”与官方行名“{row.label}”不完全一致，"
+                                                       f"按位置和相似程度视为该行",
+                                       table=self.spec.key, row=row.label, found=cell.text, official=row.label,
+                                       source=cell.source))
+        return row
 
     def row_label(self, cells: list[GridCell]) -> tuple[RowSpec | None, str, bool]:
         """The row named by the label cells left of the data: the rightmost cell, or the rightmost
@@ -372,8 +396,7 @@ class _Mapper:
             cell = (filled or cells)[0]
             if len(filled) > 1:
                 self.note(f"{self.name}“{row_spec.label}”的“{col.label}”下有多个值，取第一个（{cell.text}）")
-            parsed = parse_cell(cell.text, amount=col.amount, signed=col.signed,
-                                source=sheet.cell_source(cell))
+            parsed = count_cell(cell.text, col, sheet.cell_source(cell))
             existing = self.match.cells.get((row_id, col_id))
             if existing is not None:
                 if existing.raw != parsed.raw:

@@ -19,6 +19,8 @@ _CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、":
           "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
 _GAP = r"[\s“”\"‘’]*"  # a copy may break a label with spaces, or keep or drop its quotes
 _VALUE_RUN = re.compile(r"(?:\s*(?:[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－))+")
+_NUMBERING_AT_END = re.compile(r"\d[.．、]$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHUNK = re.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
 
 
@@ -40,6 +42,8 @@ def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
     """The values right after a label (each its own piece), then whatever follows them up to ``stop``."""
     run = _VALUE_RUN.match(text, start, stop)
     end = run.end() if run else start
+    if end < stop and _NUMBERING_AT_END.search(text, start, end) and _CJK.match(text, end):
+        end -= len(_NUMBERING_AT_END.search(text, start, end).group())  # "…00000002.其他": "2." numbers the next label
     return [*_CHUNK.findall(text[start:end]), text[end:stop]]
 
 

@@ -170,6 +170,38 @@ def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> 
     return False
 
 
+SIMILAR = 0.7  # how alike (difflib ratio of the labels without numbering) a misprinted label must be
+SIMILAR_MIN = 4  # characters a label needs (without numbering) to be matched by similarity
+
+
+def similarity(text: str, names: tuple[str, ...]) -> float:
+    """How alike ``text`` is to the closest of ``names`` (0..1), comparing the labels without their list
+    numbering: "其他法律行政止公开" and "2.其他法律行政法规禁止公开" give 0.86, "属于行政执法案件" and
+    "7.属于行政执法案卷" 0.88. A label shorter than ``SIMILAR_MIN`` is alike only when equal."""
+    from difflib import SequenceMatcher
+
+    c_text = core(text)
+    best = 0.0
+    for name in names:
+        c_name = core(name)
+        if c_text == c_name:
+            return 1.0
+        if len(c_name) < SIMILAR_MIN or len(c_text) < SIMILAR_MIN:
+            continue
+        best = max(best, SequenceMatcher(None, c_text, c_name, autojunk=False).ratio())
+    return best
+
+
+def approximate_row(text: str, expected: "RowSpec", rows: tuple["RowSpec", ...]) -> bool:
+    """Is ``text`` (a label matching no row) a misprint of ``expected``, the row that comes next by position?
+    It must be alike enough (``SIMILAR``; an equal label without its numbering also counts, "其他" for
+    "3.其他"), and no other row of the table may be more alike (a tie goes to the expected row)."""
+    score = similarity(text, expected.names)
+    if score < SIMILAR:
+        return False
+    return all(similarity(text, r.names) <= score for r in rows if r.id != expected.id)
+
+
 WRAPPED_MIN = 10  # characters of a label's beginning that identify it when the rest wrapped away
 
 
