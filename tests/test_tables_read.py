@@ -200,3 +200,19 @@ def test_a_text_cell_in_a_count_column_is_kept_and_reported():
     assert row(t2, "normative_documents", ("issued", "in_force")) == [3, 20]
     found = [d for d in gklint.check(rep).diagnostics if d.location.row == "行政规范性文件"]
     assert [(d.rule, d.severity) for d in found] == [("C203", "warning")] and "减4" in found[0].message
+
+
+def test_table_two_row_split_one_digit_per_cell_is_in_doubt_only_when_another_reading_exists():
+    # shs-2025 (tests/corpus): "规范性文件700" may also be 70, 0 and a blank cell; jjp-2024's "001" cannot
+    # ("00" and "01" are no numbers), so only the first carries a doubt to the findings (Y102's severity)
+    def row(digits: str):
+        # the table as shs-2025 publishes it (tests/corpus/shs-2025.txt), with the digits of the row varied
+        two = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+               f"规范性文件{digits}第二十条第（五）项信息内容本年处理决定数量行政许可1483第二十条第（六）项信息内容"
+               "本年处理决定数量行政处罚37行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0")
+        text = "某局2025年政府信息公开工作年度报告 一、总体情况本机关认真做好政府信息公开工作。" + two + CLOSING + "\n"
+        table = read(text).tables["二"]
+        return [(c.value, bool(c.doubt)) for c in (table.cells[("normative_documents", k)]
+                                                   for k in ("issued", "repealed", "in_force"))]
+    assert row("700") == [(7, True), (0, True), (0, True)]
+    assert row("001") == [(0, False), (0, False), (1, False)]

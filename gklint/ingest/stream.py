@@ -397,7 +397,12 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
     run = "、".join(f"“{t}”" for t in texts)
     if found and len(found) == 1 and forced is not None and sum(map(len, texts)) == width:
         forced.append((row, values[0].source))  # one digit per cell: said once for the table
-        return found[0]
+        if totals or not other_reading(texts, width):
+            return found[0]
+        placed = Placed(found[0])  # no total confirms it: "700" may also be 70, 0 and a blank cell
+        placed.doubt = (f"{where}的数字粘连为{run}，按每格一位数字读作{'、'.join(map(str, found[0]))}，"
+                        f"也可能另有读法（某格空白、某数为两位数）")
+        return placed
     if found and len(found) == 1:
         notes.append(Note("digits_split", f"{where}的数字粘连为{run}，已按总计拆分为{'、'.join(map(str, found[0]))}",
                           table=table, row=row, found=" ".join(texts),

@@ -77,13 +77,11 @@ def _part(report: Report, layout: L.Layout, term, lang: str) -> Part | None:
 
 
 def _uncertain(report: Report, term) -> bool:
-    """Was this term's cell read from digits that ran together (a split recognition chose, not a
-    number the report wrote apart)? Such a figure may be misread, so a finding on it is not certain."""
-    _, table, row, _, _ = term
-    spec = L.get(report.layout).tables.get(table)
-    r = spec.row(row) if spec else None
-    label = r.label if r else None
-    return any(n.kind == "digits_split" and n.table == table and n.row in (None, label) for n in report.notes)
+    """Was this term's cell read with doubt (digits that ran together, split one way among others)?
+    Such a figure may be misread, so a finding on it is not certain."""
+    _, table, row, col, _ = term
+    cell = report.cell(table, row, col)
+    return cell is not None and bool(cell.doubt)
 
 
 def evaluate_series(rule: Rule, reports: list[Report], lang: str,
