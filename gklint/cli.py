@@ -82,6 +82,7 @@ def check(
                                                help="write the output here, UTF-8 (with --annotate: the Word file)"),
     annotate: bool = typer.Option(False, "--annotate", help="write X.gklint.docx: the Word draft with a comment "
                                   "on each finding (or -o); a page or PDF gets its review page X.gklint.html"),
+    full_paths: bool = typer.Option(False, "--full-paths", help="the review page names files with their folders"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
     lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),
@@ -126,7 +127,7 @@ def check(
     from gklint.engine.diagnostic import Result
 
     result = Result()
-    sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate)
+    sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths)
     for start in range(0, len(paths), CHUNK):
         part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
                               layout=layout, settings=settings,

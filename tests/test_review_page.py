@@ -81,6 +81,12 @@ def test_page_is_self_contained_and_names_no_folder(page, batch):
         assert str(path.parent) not in text and path.name in text
 
 
+def test_full_paths_when_asked(batch, tmp_path):
+    out = tmp_path / "review.html"
+    runner.invoke(app, ["check", str(batch[0]), "--format", "html", "-o", str(out), "--full-paths"])
+    assert str(batch[0]) in out.read_text(encoding="utf-8")
+
+
 def test_summary_and_highlights_match_the_findings(page, reference):
     tree = lxml_html.fromstring(page.read_bytes())
     rows = tree.xpath('//table[@class="summary"]/tbody/tr')

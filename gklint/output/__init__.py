@@ -83,9 +83,10 @@ class Sink:
     page of each file that is not a Word draft (those cannot take comments)."""
 
     def __init__(self, name: str, output_file: Path | None = None, lang: str = "zh", *,
-                 annotate: bool = False) -> None:
+                 annotate: bool = False, full_paths: bool = False) -> None:
         self.name = name
         self.lang = lang
+        self.full_paths = full_paths  # the review page names files with their folders
         self.annotate = annotate
         # with --annotate, -o names the annotated file; the format goes to stdout
         self.output_file = None if annotate else output_file
@@ -97,7 +98,7 @@ class Sink:
         if name == "html":
             from gklint.output.html import Page
 
-            self.page = Page(lang=lang)
+            self.page = Page(lang=lang, full_paths=full_paths)
         elif FORMATS[name].console:
             from rich.console import Console
 
@@ -145,12 +146,13 @@ class Sink:
         if self.annotate and f.error is None and Path(f.path).suffix.lower() != ".docx":
             from gklint.output.html import Page
 
-            self.reviews[f.path] = page = Page(lang=self.lang)
+            self.reviews[f.path] = page = Page(lang=self.lang, full_paths=self.full_paths)
             page.add(f)
 
 
-def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False) -> Sink:
-    return Sink(name, output_file, lang, annotate=annotate)
+def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False,
+              full_paths: bool = False) -> Sink:
+    return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths)
 
 
 def emit(sink: Sink, result, *, statistics: bool = False) -> None:
