@@ -16,7 +16,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   pretty_exceptions_enable=False,
                   help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
 
-CHUNK = 200  # files per stacked validation in a batch
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
 
@@ -103,6 +102,10 @@ def check(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on",
                                      help="exit 1 when a finding of this severity or worse is found"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1,
+                                            help="seconds to read and check one file (default 120); past it the file is one read error"),
+    memory: Optional[int] = typer.Option(None, "--memory", min=256,
+                                         help="MB of memory a reading worker may use (default 1536)"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -121,25 +124,44 @@ def check(
     paths = _expand(files)
     if not paths:
         _fail("没有找到可检查的文件")
-    # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
-    # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
-    from gklint.engine.diagnostic import Result
+    # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
+    # are done (in input order); a file's report model is dropped once rendered unless the series
+    # rules may pair it with another year's, whose findings are shown after all the files.
+    from gklint.engine.diagnostic import FileResult, Result
+    from gklint.ingest.guards import DEFAULT, MB
 
+    limits = DEFAULT
+    if timeout is not None or memory is not None:
+        from dataclasses import replace
+
+        limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
+                                     if v is not None})
     result = Result()
     console = _console(record=format is Format.html) if format is not Format.json else None
-    for start in range(0, len(paths), CHUNK):
-        part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
-                              layout=layout, settings={"aggregate": aggregate} if aggregate else None,
-                              rules=rules, jobs=jobs or (os.cpu_count() or 1))
-        for f in part.files:
-            if f.error is not None:
-                typer.echo(f"gklint: {f.error}", err=True)
-            if console is not None and (f.error is None or len(paths) > 1):
-                from gklint.output.terminal import render_file
+    run = api.Run(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
+                  settings={"aggregate": aggregate} if aggregate else None, rules=rules,
+                  jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    for f in run.files():
+        if f.error is not None:
+            typer.echo(f"gklint: {f.error}", err=True)
+        if console is not None and (f.error is None or len(paths) > 1):
+            from gklint.output.terminal import render_file
 
-                render_file(f, console, lang=lang.value)
-            f.report = None
-            result.files.append(f)
+            render_file(f, console, lang=lang.value)
+        f.report = None
+        result.files.append(f)
+    series = run.series()
+    if series and console is not None:
+        from rich.text import Text
+
+        from gklint.output.terminal import render_file
+
+        console.print(Text("跨年度核对（同一机关相邻年度的报告）" if lang.value == "zh"
+                           else "Across years (one agency's reports of consecutive years)", style="bold"))
+        console.print()
+        for f, diags, report in series:
+            render_file(FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta, report=report),
+                        console, lang=lang.value)
     if format is Format.json:
         from gklint.output.json_output import render
 
