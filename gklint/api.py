@@ -98,7 +98,7 @@ class Run:
                  ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
                  rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
-                 flush_after: float | None = 0.5):
+                 flush_after: float | None = 1.0):
         self.sources = list(sources)
         self.rules = _rules(select, ignore, rules)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group

@@ -6,9 +6,10 @@ limit; the worker is replaced and the other files go on:
 
 - ``Limits.seconds``: wall-clock time a worker may spend on one file (pebble cancels the task and
   replaces the worker; the PDF reader also checks the same deadline between pages);
-- ``Limits.memory``: the address space of a worker (``RLIMIT_AS``, set in the worker's initializer).
-  An allocation past it raises ``MemoryError`` in the worker, which becomes a read error; a worker
-  that dies instead (killed, or a crash in a C library) is reported for that file alone.
+- ``Limits.memory``: how far a worker's address space may grow beyond its size at start (``RLIMIT_AS``,
+  set in the worker's initializer once gklint is imported). An allocation past it raises
+  ``MemoryError`` in the worker, which becomes a read error; a worker that dies instead (killed, or a
+  crash in a C library) is reported for that file alone.
 
 Results come back in input order, each as soon as it and the files before it are done: a slow file
 holds back the printing of the files after it for at most its deadline, while the workers keep
@@ -106,25 +107,40 @@ def _init(job: Job) -> None:
     """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
     global _JOB
     _JOB = job
-    limit_memory(job.limits.memory)
+    import gklint.engine.run  # noqa: F401
     import gklint.ingest.open  # noqa: F401  (readers and recognition, imported once per worker)
     import gklint.ingest.recognise  # noqa: F401
-    import gklint.engine.run  # noqa: F401
+
+    limit_memory(job.limits.memory)
 
 
 def limit_memory(nbytes: int) -> None:
-    """Cap this process's address space (``RLIMIT_AS``) at ``nbytes`` (never above an existing hard limit)."""
+    """Let this process's address space grow by at most ``nbytes`` from now (``RLIMIT_AS``).
+
+    The limit counts from the worker's size at start, not from zero: a worker forked from a large
+    process (a notebook holding other data) starts as large as its parent.
+    """
     try:
         import resource
     except ImportError:  # not on this platform (Windows): the deadline still applies
         return
+    limit = _address_space() + nbytes
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
-        nbytes = min(nbytes, hard)
+        limit = min(limit, hard)
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (nbytes, hard))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError):
         pass
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (0 where /proc is missing: the limit is then absolute)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _task(path: str) -> Read:
@@ -159,7 +175,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
     pending: deque = deque()
     todo = iter(paths)
-    timeout = job.limits.seconds + GRACE
+    timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 
     def schedule() -> None:
         for path in todo:

@@ -104,8 +104,8 @@ def check(
                                      help="exit 1 when a finding of this severity or worse is found"),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1,
                                             help="seconds to read and check one file (default 120); past it the file is one read error"),
-    memory: Optional[int] = typer.Option(None, "--memory", min=256,
-                                         help="MB of memory a reading worker may use (default 1536)"),
+    memory: Optional[int] = typer.Option(None, "--memory", min=64,
+                                         help="MB of memory a reading worker may add to its size at start (default 1024)"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts

@@ -42,10 +42,10 @@ class Limits:
     pdf_max_content: int = 8 * MB  # one inflated page content stream (each glyph costs memory once parsed)
     pdf_max_inflated: int = 256 * MB  # all inflated (non-image) PDF streams
     seconds: float = 120.0  # reading deadline per file: a batch's worker is stopped past it; PDFs check it between pages
-    memory: int = 1536 * MB  # address space of a reading worker (RLIMIT_AS); a real PDF's reading peaks near 300 MB
-    max_chars: int = 2_000_000  # characters of text in one document (real reports: under 100 K)
-    max_cells: int = 200_000  # table cells in one document (real reports: a few hundred)
-    max_table_cells: int = 100_000  # cells of one table, counted with its row and column spans
+    memory: int = 1024 * MB  # growth of a reading worker's address space (RLIMIT_AS); reading a real PDF grows it ~100 MB
+    max_chars: int = 1_000_000  # characters of text in one document (real reports: under 100 K)
+    max_cells: int = 100_000  # table cells in one document (real reports: a few hundred)
+    max_table_cells: int = 50_000  # grid positions of one table (its rows times its widest row)
 
 
 DEFAULT = Limits()
