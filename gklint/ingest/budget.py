@@ -1,7 +1,7 @@
 """Budgets on what a document holds (characters of text, table cells), checked early and cheaply.
 
 A real report holds a few hundred table cells and under 100,000 characters; the limits
-(``guards.Limits.max_chars``, ``max_cells``, ``max_table_cells``) are ten to a hundred times that,
+(``guards.Limits.max_chars``, ``max_cells``, ``max_table_cells``, ``max_elements``) are ten to a hundred times that,
 and stop a hostile file (a page of a million ``<td>``, a DOCX of a million cells that is small
 enough to pass the zip checks, megabytes of one-line text) before the slow steps see it.
 """
@@ -19,7 +19,7 @@ def check_bytes_for_text(path: str, data: bytes, limits: Limits = DEFAULT) -> No
     """Before decoding: no encoding spends more than 4 bytes on a character, so more than
     ``4 * max_chars`` bytes are surely too many characters."""
     if len(data) > 4 * limits.max_chars:
-        raise ReadError(path, f"文本过长（{len(data) / MB:.1f} MB，超过 {limits.max_chars:,} 个字符的上限），拒绝读取")
+        raise ReadError(path, f"文本过长（{len(data):,} 字节，超过 {limits.max_chars:,} 个字符的上限），拒绝读取")
 
 
 def check_chars(path: str, n: int, limits: Limits = DEFAULT) -> None:
@@ -35,13 +35,15 @@ def check_cells(path: str, n: int, limits: Limits = DEFAULT, *, table: int | Non
         raise ReadError(path, f"表格单元格过多（{n:,} 个，上限 {limits.max_cells:,}），拒绝读取")
 
 
-MARKUP_PER_CHAR = 8  # a page may hold this many characters of markup for each character of text
+_TAG = re.compile(r"<[A-Za-z]")
 
 
-def check_markup(path: str, n: int, limits: Limits = DEFAULT) -> None:
-    """Before parsing: a page far longer than the text budget (real pages: a few hundred K characters)."""
-    if n > MARKUP_PER_CHAR * limits.max_chars:
-        raise ReadError(path, f"网页过大（{n:,} 个字符，上限 {MARKUP_PER_CHAR * limits.max_chars:,}），拒绝读取")
+def check_markup(path: str, text: str, limits: Limits = DEFAULT) -> None:
+    """Before parsing: the page's elements (real pages: a few thousand) and table cells, counted on the markup."""
+    check_html(path, text, limits)
+    n = sum(1 for _ in _TAG.finditer(text))
+    if n > limits.max_elements:
+        raise ReadError(path, f"网页元素过多（{n:,} 个，上限 {limits.max_elements:,}），拒绝读取")
 
 
 _HTML_CELL = re.compile(r"<t[dh][\s>/]", re.I)

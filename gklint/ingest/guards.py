@@ -46,6 +46,7 @@ class Limits:
     max_chars: int = 1_000_000  # characters of text in one document (real reports: under 100 K)
     max_cells: int = 100_000  # table cells in one document (real reports: a few hundred)
     max_table_cells: int = 50_000  # grid positions of one table (its rows times its widest row)
+    max_elements: int = 500_000  # elements of an HTML page (real pages: a few thousand)
 
 
 DEFAULT = Limits()

@@ -47,8 +47,7 @@ _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) t
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     text = decode(data)
-    budget.check_markup(path, len(text), limits)
-    budget.check_html(path, text, limits)
+    budget.check_markup(path, text, limits)
     root = _parse(text)
     del text
     body = root.find("body")

@@ -51,8 +51,8 @@ def sample(text: str, size: int = SAMPLE) -> str:
     if len(text) <= size:
         return text
     piece = size // _PIECES
-    step = (len(text) - piece) // (_PIECES - 1)
-    return "".join(text[k * step:k * step + piece] for k in range(_PIECES))
+    starts = [round(k * (len(text) - piece) / (_PIECES - 1)) for k in range(_PIECES)]
+    return "".join(text[s:s + piece] for s in starts)
 
 
 def is_traditional(document: Document) -> bool:
