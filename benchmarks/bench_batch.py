@@ -9,7 +9,7 @@ The files are written once into a temporary folder: generated reports as gklint 
 with a consistent report of the previous year of the same agency, so the series rules pair them) and
 copies of ``samples/huangyuan-2021.txt`` (a real-sized text report, read and recognised). Each run is
 ``gklint check -f json -j N FOLDER`` in a fresh process; the table gives the median wall time, the
-reports per second and the peak resident set of the main process and of its largest worker
+reports per second, the CPU time of all its processes (steadier than wall time on a shared machine) and the peak resident set of the largest process (the main one or a worker)
 (``getrusage`` of the children, which includes the worker processes).
 """
 
@@ -44,18 +44,21 @@ def write_files(folder: Path, n_json: int, n_text: int) -> int:
     return n_json + n_text
 
 
-def run(cmd: list[str]) -> tuple[float, int, int]:
-    """(wall seconds, exit status, peak RSS in KB of the largest process) of one run in a fresh process."""
+def run(cmd: list[str], cwd: Path) -> tuple[float, int, int, float]:
+    """(wall seconds, exit status, peak RSS in KB of the largest process, CPU seconds of all its processes)
+    of one run in a fresh process."""
     code = ("import resource,subprocess,sys,time\n"
             "t=time.perf_counter();p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE)\n"
             "w=time.perf_counter()-t\n"
-            "print(w,p.returncode,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+            "print(w,p.returncode,u.ru_maxrss,u.ru_utime+u.ru_stime)\n"
             "sys.stderr.write(p.stderr.decode()[-400:])")
-    proc = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=ROOT)
-    wall, status, rss = proc.stdout.split()
+    # run outside the checkout, so that PYTHONPATH decides which gklint runs (to compare two checkouts)
+    proc = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd)
+    wall, status, rss, cpu = proc.stdout.split()
     if int(status) not in (0, 1):
         raise SystemExit(f"{shlex.join(cmd)} exited {status}: {proc.stderr}")
-    return float(wall), int(status), int(rss)
+    return float(wall), int(status), int(rss), float(cpu)
 
 
 def main() -> None:
@@ -68,17 +71,18 @@ def main() -> None:
     print(f"command: python {shlex.join(sys.argv)}")
     print(f"machine: nproc={os.cpu_count()} python={platform.python_version()} {platform.platform()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}\n")
-    print("| files | -j | wall (s) | reports/s | peak RSS (MB, largest process) |")
-    print("|---|---|---|---|---|")
+    print("| files | -j | wall (s) | reports/s | CPU (s, all processes) | peak RSS (MB, largest process) |")
+    print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         n = write_files(folder, args.json, args.text)
         for jobs in args.jobs:
             cmd = [sys.executable, "-m", "gklint", "check", "-f", "json", "-j", str(jobs), str(folder)]
-            runs = [run(cmd) for _ in range(args.runs)]
+            runs = [run(cmd, folder) for _ in range(args.runs)]
             wall = statistics.median(r[0] for r in runs)
             rss = max(r[2] for r in runs) / 1024
-            print(f"| {args.json} json + {args.text} txt | {jobs} | {wall:.1f} | {n / wall:.0f} | {rss:.0f} |")
+            cpu = statistics.median(r[3] for r in runs)
+            print(f"| {args.json} json + {args.text} txt | {jobs} | {wall:.1f} | {n / wall:.0f} | {cpu:.1f} | {rss:.0f} |")
 
 
 if __name__ == "__main__":
