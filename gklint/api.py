@@ -53,6 +53,11 @@ def _read(source: Source, layout: str | None, limits: Limits | None = None) -> R
     return read.report if read.error is None else read.error
 
 
+def _layout_shown(report: Report) -> str | None:
+    """The layout version to name in outputs: none when recognition could not tell it (R103)."""
+    return None if any(n.kind == "layout_unknown" for n in report.notes) else report.layout
+
+
 def _name(source: Source) -> str:
     if isinstance(source, Report):
         return source.path
@@ -143,7 +148,7 @@ class Run:
             report = read.report
             diags = next(tables) + read.diagnostics
             sort(report, diags)
-            result = FileResult(path=read.path or report.path, layout=report.layout, report=report,
+            result = FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
                                 meta=_meta(report), diagnostics=diags)
             if report.meta.year:
                 self._kept.append((result, report))

@@ -51,7 +51,9 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"gklint: {message}", err=True)
+    from gklint.display import printable
+
+    typer.echo(f"gklint: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -127,6 +129,7 @@ def check(
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
     # rules may pair it with another year's, whose findings are shown after all the files.
+    from gklint.display import printable
     from gklint.engine.diagnostic import FileResult, Result
     from gklint.ingest.guards import DEFAULT, MB
 
@@ -143,7 +146,7 @@ def check(
                   jobs=jobs or (os.cpu_count() or 1), limits=limits)
     for f in run.files():
         if f.error is not None:
-            typer.echo(f"gklint: {f.error}", err=True)
+            typer.echo(f"gklint: {printable(f.error)}", err=True)
         if console is not None and (f.error is None or len(paths) > 1):
             from gklint.output.terminal import render_file
 
@@ -193,7 +196,9 @@ def extract(
         _fail(str(exc))
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
-        typer.echo(text)
+        from gklint.display import json_safe
+
+        typer.echo(json_safe(text))
     else:
         try:
             output.write_text(text + "\n", encoding="utf-8")

@@ -121,6 +121,10 @@ class Report:
     preamble_sources: list[Source | None] = field(default_factory=list)  # one per line of ``preamble``
     path: str = ""
     notes: list[Note] = field(default_factory=list)  # what recognition noticed or could not do
+    # per layout version and table, the labels peculiar to that version that the document writes
+    # (本年新制作数量 is 2019's table 二), as recognition found them; None when the layout was declared
+    # (gklint JSON) rather than recognised
+    layout_markers: dict[str, dict[str, tuple[str, ...]]] | None = None
 
     def cell(self, table: str, row: str, column: str) -> Cell | None:
         t = self.tables.get(table)

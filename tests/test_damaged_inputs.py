@@ -38,8 +38,8 @@ def test_damaged_copies_never_crash(tmp_path, name):
     if name.endswith((".txt", ".html")):  # text: a few damaged bytes never make it unreadable
         assert all(f.error is None for f in result.files[4:]), [f.error for f in result.files]
     for f in result.files:
-        if f.error is None:
-            assert f.layout in ("2019", "2021")
+        if f.error is None:  # a layout is named only when tables were found (R103 otherwise)
+            assert f.layout in ("2019", "2021") or any(d.rule == "R103" for d in f.diagnostics)
         else:
             assert f.diagnostics == [] and str(f.path) in f.error
             assert "无法读取（" not in f.error or "Error:" not in f.error, f"a reader crashed: {f.error}"

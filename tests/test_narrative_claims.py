@@ -327,3 +327,75 @@ def test_a_bracket_after_the_number_qualifies_it():
     assert run("N104", report(text, cells, year=2022)) == []
     [d] = run("N104", report(text, cells | {"二.regulations.repealed": 3}, year=2022))
     assert (d.location.row, d.location.column, d.found) == ("规章", "本年废止件数", 4)
+
+
+# --------------------------------------------------------------------------- issue 8, causes 8 and 9
+
+# source: /work/shared/reports/depts/shs-2024.txt (社会事业局 2024年报, 一、总体情况)
+SHS_2024_SUB_ITEMS = ("（三）依申请公开情况。全年通过政府门户网站回应依申请公开信息2条（属于已主动公开答复数1条，"
+                      "同意公开答复数1条）（四）加强监督管理。")
+# source: /work/shared/reports/depts/scj-2024.txt (市场监督管理局 2024年报, 一、总体情况)
+SCJ_2024_RESULTS = "2024年共收到政府信息公开申请4件，同意公开答复数1件，区分处理后公开数 1件，无法提供数2件。"
+
+
+def test_a_sub_item_of_granted_is_not_the_whole():
+    # the older split of 予以公开: 属于已主动公开的 and 同意公开的 are both 予以公开
+    assert claims_fired(SHS_2024_SUB_ITEMS, {"三.new.total": 2, "三.total.total": 2, "三.granted.total": 2}) == []
+
+
+def test_agreed_replies_are_granted_requests():
+    cells = {"三.new.total": 4, "三.total.total": 4, "三.granted.total": 1, "三.partly_granted.total": 1,
+             "三.unavailable_not_held.total": 2}
+    assert claims_fired(SCJ_2024_RESULTS, cells, year=2024) == []
+    [d] = claims_fired(SCJ_2024_RESULTS, cells | {"三.granted.total": 2}, year=2024)
+    assert (d.rule, d.location.row, d.found, d.expected) == ("N102", "（一）予以公开", 1, 2)
+
+
+# source: issue 8, cause 9 (the figures it quotes, the results given in a paragraph of their own that
+# does not repeat the word 申请; the elided middle filled in)
+RESULTS_PARAGRAPH = "予以公开及部分公开258件，不予公开31件，无法提供265件，不予处理40件，其他处理18件。"
+RESULTS_612 = {"三.new.total": 612, "三.total.total": 612, "三.granted.total": 208, "三.partly_granted.total": 50,
+               "三.refused_internal.total": 31, "三.unavailable_not_held.total": 265,
+               "三.not_processed_repeat.total": 40, "三.other_other.total": 18}
+
+
+def test_results_in_a_paragraph_that_does_not_repeat_the_word_request():
+    assert claims_fired(RESULTS_PARAGRAPH, RESULTS_612) == []
+    fired = claims_fired(RESULTS_PARAGRAPH, RESULTS_612 | {"三.unavailable_not_held.total": 260})
+    assert [(d.rule, d.found, d.expected) for d in fired] == [("N102", 265, 260)]
+    # two result words are not enough: "不予公开信息数137条" beside 主动公开 is about documents
+    text = "\n制作政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。"
+    assert claims_fired(text, {"三.refused_internal.total": 1}) == []
+
+
+# source: /work/shared/reports/depts/scj-2023.txt (市场监督管理局 2023年报, 一、总体情况)
+SCJ_2023 = "2023年共收到政府信息公开申请1件，予以公开1件。"
+
+
+def test_a_blank_total_is_read_as_the_sum_of_the_applicant_columns():
+    blank = ("三.new.total", "三.granted.total", "三.total.total")
+    cells = {"三.new.natural": 1, "三.granted.natural": 1, "三.total.natural": 1}
+    assert claims_fired(SCJ_2023, cells, blank=blank, year=2023) == []
+    [d] = claims_fired(SCJ_2023, cells | {"三.new.natural": 2, "三.total.natural": 2}, blank=blank, year=2023)
+    assert (d.rule, d.found, d.expected) == ("N101", 1, 2)
+    assert "空白" in d.message and "自然人" in d.message
+    # a row of zeros beside a blank total is the template left unfilled: nothing sure to compare
+    assert claims_fired(SCJ_2023, {}, blank=blank, year=2023) == []
+
+
+# source: issue 8, cause 9; wording from /work/shared/reports/depts/gwh-2025.txt (管委会办公室 2025年报:
+# "进一步开展文件清理，……现行有效行政规范性文件共253件")
+IN_FORCE_AFTER_CLEANUP = "进一步开展文件清理，清理后现行有效行政规范性文件共253件。"
+
+
+def test_in_force_figure_beside_a_cleanup():
+    cells = {"二.normative_documents.in_force": 253, "二.normative_documents.issued": 9}
+    assert claims_fired(IN_FORCE_AFTER_CLEANUP, cells) == []
+    [d] = claims_fired(IN_FORCE_AFTER_CLEANUP, cells | {"二.normative_documents.in_force": 250})
+    assert (d.rule, d.location.column, d.found, d.expected) == ("N104", "现行有效件数", 253, 250)
+    # the documents named before, the in-force figure in a clause of its own
+    text = "开展规范性文件清理工作，共清理规范性文件30件，现行有效20件，废止10件。"
+    cells = {"二.normative_documents.in_force": 18, "二.normative_documents.repealed": 10}
+    assert [(d.found, d.expected) for d in claims_fired(text, cells)] == [(20, 18)]
+    # "清理现行有效规范性文件20件" counts what was reviewed: left alone
+    assert claims_fired("本年度清理现行有效规范性文件20件。", cells) == []

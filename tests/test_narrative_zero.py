@@ -51,3 +51,46 @@ def test_sentences_that_are_not_zero_statements(text):
     cells = {"三.new.total": 3, "四.review.total": 1, "四.review.corrected": 1,
              "四.litigation_direct.total": 1, "四.litigation_direct.corrected": 1}
     assert run("N301", report(text, cells)) == []
+
+
+# Issue 8, cause 7: a statement that no review ended in correction (纠错) and no lawsuit was lost (败诉)
+# is about the 结果纠正 columns of table 四, not about how many reviews there were (source: issue 8, a
+# report with 55 reviews, none corrected; wording as such reports put it).
+NONE_CORRECTED = "本年度共发生政府信息公开行政复议55件，未发生行政复议被纠错情况，未发生行政诉讼败诉情况。"
+# source: /work/shared/reports/depts/gwh-2025.txt (平潭综合实验区管委会办公室 2025年报, 一、总体情况)
+GWH_2025 = "2025年，实验区管委会（办公室）共受理公开申请34件，均在法定期限内予以办理。因政府信息公开产生行政复议共2件，未出现结果纠正案件。"
+
+
+def test_no_correction_is_not_no_review():
+    cells = {"四.review.total": 55, "四.review.upheld": 50, "四.review.pending": 5}
+    assert run("N301", report(NONE_CORRECTED, cells)) == []
+    assert run("N301", report(GWH_2025, {"四.review.total": 2, "四.review.upheld": 2})) == []
+
+
+def test_no_correction_is_compared_with_the_corrected_columns():
+    cells = {"四.review.total": 55, "四.review.upheld": 52, "四.review.corrected": 3,
+             "四.litigation_direct.total": 1, "四.litigation_direct.corrected": 1}
+    found = run("N301", report(NONE_CORRECTED, cells))
+    assert sorted((d.location.row, d.location.column, d.expected) for d in found) == [
+        ("未经复议直接起诉", "结果纠正", 1), ("行政复议", "结果纠正", 3)]
+    [d] = run("N301", report(GWH_2025, {"四.review.total": 2, "四.review.upheld": 1, "四.review.corrected": 1}))
+    assert (d.location.row, d.location.column) == ("行政复议", "结果纠正")
+    assert "未出现结果纠正" in d.message
+
+
+def test_review_and_lawsuit_not_corrected_in_one_statement():
+    text = "本年度政府信息公开行政复议、行政诉讼均未被纠错。"
+    cells = {"四.review.total": 2, "四.review.corrected": 1, "四.litigation_direct.total": 1,
+             "四.litigation_direct.corrected": 1}
+    found = run("N301", report(text, cells))
+    assert sorted(d.location.row for d in found) == ["未经复议直接起诉", "行政复议"]
+    assert run("N301", report(text, {"四.review.total": 2, "四.review.upheld": 2})) == []
+
+
+def test_no_correction_and_no_loss_in_one_clause():
+    text = "依申请公开工作中，无行政复议纠错、行政诉讼败诉情况。"
+    cells = {"四.review.total": 2, "四.review.upheld": 2, "四.litigation_direct.total": 1,
+             "四.litigation_direct.corrected": 1}
+    [d] = run("N301", report(text, cells))
+    assert (d.location.row, d.location.column) == ("未经复议直接起诉", "结果纠正")
+    assert run("N301", report(text, {"四.review.total": 2, "四.review.upheld": 2})) == []

@@ -50,6 +50,18 @@ def test_y102_in_force_documents():
     last, this = _pair()
     this.tables["二"].cells[("normative_documents", "issued")] = Cell.number(2)
     [d] = _run(last, this, rule="Y102").files[1].diagnostics
-    assert (d.rule, d.severity, d.expected, d.found) == ("Y102", "info", 10, 8)  # 8 + 2 − 0 ≠ 8
+    # read with certainty and not reconciled: a warning (issue 8, cause 10)
+    assert (d.rule, d.severity, d.expected, d.found) == ("Y102", "warning", 10, 8)  # 8 + 2 − 0 ≠ 8
     this.tables["二"].cells[("normative_documents", "in_force")] = Cell.number(10)
     assert _run(last, this, rule="Y102").files[1].diagnostics == []
+
+
+def test_y102_is_only_an_info_when_a_figure_was_split_from_run_together_digits():
+    last, this = _pair()
+    this.tables["二"].cells[("normative_documents", "issued")] = Cell.number(2)
+    this.notes.append(gklint.model.Note("digits_split", "表二1行（“行政规范性文件”）的数字粘连在一起", table="二"))
+    [d] = _run(last, this, rule="Y102").files[1].diagnostics
+    assert d.severity == "info" and "粘连" in d.message
+    this.notes[-1] = gklint.model.Note("digits_split", "表三的数字粘连", table="三")  # another table: certain
+    [d] = _run(last, this, rule="Y102").files[1].diagnostics
+    assert d.severity == "warning"

@@ -147,8 +147,35 @@ def test_c201_collapses_a_blank_row_and_a_blank_table(report):
 
 
 def test_empty_official_template_is_three_findings():
-    result = gklint.check(FIXTURES / "template-2021.docx", select=["C201"])
-    assert [(d.location.table, d.location.row) for d in result.diagnostics] == [("二", None), ("三", None), ("四", None)]
+    result = gklint.check(FIXTURES / "template-2021.docx", select=["C201", "C204"])
+    assert [(d.rule, d.severity, d.location.table, d.location.row) for d in result.diagnostics] == [
+        ("C201", "warning", "二", None), ("C204", "error", "三", None), ("C204", "error", "四", None)]
+
+
+def test_c204_a_table_three_or_four_with_no_value_is_an_error_and_c201_stays_silent_on_it(report):
+    assert not fired(report, "C204")
+    for key in list(report.tables["四"].cells):
+        report.tables["四"].cells[key] = Cell.blank()
+    result = gklint.check(report, select=["C2"])
+    assert [(d.rule, d.severity, d.location.table) for d in result.diagnostics] == [("C204", "error", "四")]
+    assert "15个数据单元格全部空白" in result.diagnostics[0].message
+    # with C204 not selected, C201 still says the table was not filled in
+    [d] = fired(report, "C201")
+    assert (d.severity, d.location.table) == ("warning", "四")
+
+
+def test_c201_a_blank_total_column_is_one_finding_with_the_totals_it_should_hold(report):
+    setcell(report, "三", "new", "natural", 3)
+    setcell(report, "三", "granted", "natural", 2)
+    setcell(report, "三", "granted", "business", 1)
+    for row, _ in list(report.tables["三"].cells):
+        setcell(report, "三", row, "total", Cell.blank())
+    [d] = fired(report, "C201")
+    assert (d.location.table, d.location.row, d.location.column) == ("三", None, "总计")
+    assert "25个单元格全部空白" in d.message
+    assert "“一、本年新收政府信息公开申请数量”3" in d.message and "“（一）予以公开”3" in d.message
+    assert "其余各行为0" in d.message
+    assert d.expected["（一）予以公开"] == 3 and len(d.parts) == 25
 
 
 def test_c201_many_scattered_blanks_are_one_finding(report):

@@ -344,27 +344,86 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
             failing: dict[tuple[str, int], list[str]] = defaultdict(list)
             for check, pos, item in _failures(compiled.cell_schema, long_frame(values, kinds)):
                 failing[(check, pos)].append(keys[item])
+            whole_elsewhere = frozenset(t for r in compiled.cell_rules.values() if r.params.get("whole_table_only")
+                                        for t in r.params.get("tables") or layout.tables)
             for (check, pos), cell_keys in failing.items():
                 rule = compiled.cell_rules[check]
-                out[positions[pos]].extend(cell_diagnostics(rule, group[pos], layout, cell_keys, lang))
+                out[positions[pos]].extend(cell_diagnostics(rule, group[pos], layout, cell_keys, lang,
+                                                            whole_elsewhere))
     return out
 
 
-def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str) -> list[Diagnostic]:
-    """One diagnostic per failing cell; with ``collapse``, one per wholly failing row or table instead
-    (an unfilled template is one finding per table, not 175), and with ``collapse_over: N``, one per
-    table where more than N scattered cells fail (zeros left blank all over a table)."""
-    if not rule.params.get("collapse"):
+def _blank_columns(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str],
+                   lang: str) -> list[Diagnostic]:
+    """A column that fails in every row while the table's other columns do not: one finding for the
+    column (the 总计 column left blank beside filled applicant columns), with what a totals column
+    should hold, computed from the columns it sums. Its cells are taken out of ``failing``."""
+    spec = layout.table(tkey)
+    out: list[Diagnostic] = []
+    for col in spec.columns:
+        rows = [r for r in spec.data_rows if r.column(col.id) is not None]
+        keys = [L.cell_key(tkey, r.id, col.id) for r in rows]
+        if len(keys) < 2 or not failing.issuperset(keys):
+            continue
+        failing.difference_update(keys)
+        parts, shown = [], []
+        for row in rows:
+            terms = [report.value(tkey, row.id, c) for c in col.sums]
+            if col.sums and all(v is not None for v in terms):
+                value = sum(terms)
+                parts.append(Part(label=row.label, value=value,
+                                  location=Location(table=tkey, row=row.label, column=col.label)))
+                if value:
+                    shown.append(f"“{_short(row.label)}”{show_number(value)}")
+        values = dict(table=tkey, column=col.label, count=len(keys))
+        cell = report.cell(tkey, rows[0].id, col.id)
+        location = Location(table=tkey, column=col.label, source=cell.source if cell else None)
+        if parts:
+            summed = "、".join(_label(layout, tkey, rows[0].id, c)[1] for c in col.sums)
+            rest = "其余各行为0" if lang == "zh" else "0 in every other row"
+            values |= dict(totals="、".join(shown) + ("；" + rest if len(shown) < len(parts) else ""),
+                           summed=summed)
+            out.append(rule.diagnostic(lang, location, expected={p.label: p.value for p in parts}, found=None,
+                                       parts=parts, values=values, template="message_total_column"))
+        else:
+            out.append(rule.diagnostic(lang, location, expected=rule.params.get("expected"), found=None,
+                                       values=values, template="message_column"))
+    return out
+
+
+def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str,
+                     whole_elsewhere: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """One diagnostic per failing cell; with ``collapse``, one per wholly failing table, column or row
+    instead (an unfilled template is one finding per table, not 175; a 总计 column left blank is one
+    finding with the totals it should hold), and with ``collapse_over: N``, one per table where more
+    than N scattered cells fail (zeros left blank all over a table). A rule with ``whole_table_only``
+    reports wholly failing tables and nothing else; a wholly failing table that such a rule reports
+    (``whole_elsewhere``) is left to it."""
+    whole_only = bool(rule.params.get("whole_table_only"))
+    if not rule.params.get("collapse") and not whole_only:
         return [cell_diagnostic(rule, report, layout, key, lang) for key in keys]
     failing = set(keys)
     many = int(rule.params.get("collapse_over", 0))
     out: list[Diagnostic] = []
     for tkey, spec in layout.tables.items():
+        if whole_only and tkey not in (rule.params.get("tables") or layout.tables):
+            continue
         table_keys = [L.cell_key(tkey, r.id, c.id) for r, c in spec.cells()]
         hits = [k for k in table_keys if k in failing]
         if not hits:
             continue
         whole = len(table_keys) > 1 and len(hits) == len(table_keys)
+        if whole and tkey in whole_elsewhere and not whole_only:
+            continue
+        if whole_only:
+            if whole:
+                out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
+                                           expected=rule.params.get("expected"), found=len(hits),
+                                           values=dict(table=tkey, count=len(hits))))
+            continue
+        if not whole:
+            out += _blank_columns(rule, report, layout, tkey, failing, lang)
+            hits = [k for k in table_keys if k in failing]
         if whole or (many and len(hits) > many):
             examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in hits[:3])
             values = dict(table=tkey, count=len(hits), examples=examples)

@@ -17,4 +17,7 @@ class ReadError(Exception):
         self.where = where
 
     def __str__(self) -> str:
-        return ": ".join(part for part in (self.path, self.where, self.message) if part)
+        """One printable line: control characters of a file or entry name are escaped (``printable``)."""
+        from gklint.display import printable
+
+        return printable(": ".join(part for part in (self.path, self.where, self.message) if part))

@@ -1,17 +1,36 @@
 """Limits applied before and while a file is read, so a hostile or broken file is refused, not obeyed.
 
-Every check raises ``ReadError`` naming the problem. The limits are generous for real reports
-(a few pages, a few MB) and small against bombs:
+Every check raises ``ReadError`` naming the problem and the limit. The limits are generous for real
+reports (a few pages, a few MB) and small against bombs. Every limit is a field of ``Limits``
+(default values in brackets):
 
-- the input size (``read_limited``), checked from the file system before any byte is read;
+- the input (``read_limited``): only a regular file is opened (a FIFO, socket or device would
+  block or never end), and it is refused from its size in the file system before any byte is
+  read, above ``max_bytes`` (50 MB);
 - zips (docx): the entry count from the end-of-central-directory record before ``zipfile``
-  parses the directory, then the declared sizes and compression ratios before anything is
-  decompressed. While reading, ``zipfile`` itself never returns more than an entry's declared
-  size and checks its CRC, so a directory that lies cannot feed more than was checked;
+  parses the directory (``zip_max_entries``, 5,000), then the declared sizes (``zip_max_total``,
+  200 MB in all) and compression ratios (``zip_max_ratio``, 100:1 for entries above
+  ``zip_ratio_floor``, 2 MB) before anything is decompressed. While reading, ``zipfile`` itself
+  never returns more than an entry's declared size and checks its CRC, so a directory that lies
+  cannot feed more than was checked; a directory whose offsets point outside the file is damage;
 - XML parts: any DTD (``<!DOCTYPE``/``<!ENTITY``) is refused; Office parts never have one, and
   a DTD is how entity-expansion bombs ("billion laughs") and external entities get in;
-- PDFs: a missing end marker (truncated download), too many pages, Flate streams that inflate
-  beyond a bound (measured with a bounded inflater, discarding output), and a reading deadline.
+- PDFs, first on the raw bytes (``check_pdf``): a missing end marker (truncated download), Flate
+  streams found by a byte search that inflate beyond the bounds below (measured with a bounded
+  inflater, discarding output). Then, authoritatively, inside pdfminer while it works
+  (``pdf_limits``), whatever the stream dictionaries say (escaped or indirect filter names, long
+  dictionaries, a content stream that calls itself an image):
+
+  - ``pdf_max_pages`` (500) pages;
+  - ``pdf_max_stream`` (64 MB) inflated from one stream (a font program, an object or xref
+    stream), by any filter (Flate, LZW, RunLength, ASCII85);
+  - ``pdf_max_content`` (8 MB) of content parsed for one page: its content streams and every
+    form drawn on it, each time it is drawn (every glyph becomes a parsed object);
+  - ``pdf_max_objects`` (100,000) objects (glyphs, lines, rectangles, curves, images) drawn on
+    one page;
+  - ``pdf_max_inflated`` (256 MB) inflated from all streams together;
+  - ``seconds`` (120 s) of reading, checked between pages and inside pdfminer (every 4 KB of
+    content parsed and every 1,000 objects drawn).
 """
 
 from __future__ import annotations
@@ -39,9 +58,10 @@ class Limits:
     zip_ratio_floor: int = 2 * MB
     pdf_max_pages: int = 500
     pdf_max_stream: int = 64 * MB  # one inflated font program, object or xref stream
-    pdf_max_content: int = 8 * MB  # one inflated page content stream (each glyph costs memory once parsed)
-    pdf_max_inflated: int = 256 * MB  # all inflated (non-image) PDF streams
-    seconds: float = 120.0  # reading deadline per file: a batch's worker is stopped past it; PDFs check it between pages
+    pdf_max_content: int = 8 * MB  # content parsed for one page, forms included (each glyph costs memory)
+    pdf_max_objects: int = 100_000  # glyphs, lines, rectangles, curves and images drawn on one page
+    pdf_max_inflated: int = 256 * MB  # all inflated PDF streams together
+    seconds: float = 120.0  # reading deadline per file: checked between pages and inside pdfminer; a batch worker is stopped past it
     memory: int = 1024 * MB  # growth of a reading worker's address space (RLIMIT_AS); reading a real PDF grows it ~100 MB
     max_chars: int = 1_000_000  # characters of text in one document (real reports: under 100 K)
     max_cells: int = 100_000  # table cells in one document (real reports: a few hundred)
@@ -52,25 +72,55 @@ class Limits:
 DEFAULT = Limits()
 
 
-def _mb(n: int) -> str:
+def size_text(n: int) -> str:
+    """A size in MB (KB below 1 MB), rounded."""
     return f"{n / MB:.0f} MB" if n >= MB else f"{n / 1024:.0f} KB"
+
+
+def sizes(size: int, cap: int) -> tuple[str, str]:
+    """A size and its cap, written so that they differ visibly: in MB/KB, or in bytes (with
+    thousands separators) when the rounded figures would read the same."""
+    if size_text(size) != size_text(cap):
+        return size_text(size), size_text(cap)
+    return f"{size:,} 字节", f"{cap:,} 字节"
 
 
 # --------------------------------------------------------------------------- input size
 
+_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISSOCK, "套接字"), (stat.S_ISCHR, "字符设备"),
+          (stat.S_ISBLK, "块设备"))
+
+
+def _not_regular(path: str, mode: int) -> ReadError:
+    if stat.S_ISDIR(mode):
+        return ReadError(path, "这是一个目录，不是文件")
+    kind = next((name for test, name in _KINDS if test(mode)), "特殊文件")
+    return ReadError(path, f"这不是普通文件，而是{kind}，拒绝读取")
+
+
 def read_limited(path: str, limits: Limits = DEFAULT) -> bytes:
     """The file's bytes, refused before reading when larger than ``limits.max_bytes``.
 
-    The size is checked from the file system first, then again while reading (a device or a
-    pipe reports no size), so at most ``max_bytes + 1`` bytes are ever held.
+    Only a regular file is read: a FIFO, socket or device would block or never end. The file is
+    opened without blocking and checked again on the open descriptor (it may have been replaced
+    since ``stat``); the size is checked from the file system first, then again while reading, so
+    at most ``max_bytes + 1`` bytes are ever held.
     """
     try:
         info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise ReadError(path, "这是一个目录，不是文件")
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_regular(path, info.st_mode)
         if info.st_size > limits.max_bytes:
-            raise ReadError(path, f"文件过大（{_mb(info.st_size)}，上限 {_mb(limits.max_bytes)}），拒绝读取")
-        with open(path, "rb") as handle:
+            found, cap = sizes(info.st_size, limits.max_bytes)
+            raise ReadError(path, f"文件过大（{found}，上限 {cap}），拒绝读取")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb", closefd=True) as handle:
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                raise _not_regular(path, opened.st_mode)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(handle.fileno(), True)
             data = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
         raise ReadError(path, "文件不存在") from None
@@ -78,10 +128,10 @@ def read_limited(path: str, limits: Limits = DEFAULT) -> bytes:
         raise ReadError(path, "没有读取权限") from None
     except IsADirectoryError:
         raise ReadError(path, "这是一个目录，不是文件") from None
-    except OSError as exc:
-        raise ReadError(path, f"无法读取：{exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise ReadError(path, f"无法读取：{getattr(exc, 'strerror', None) or exc}") from None
     if len(data) > limits.max_bytes:
-        raise ReadError(path, f"文件过大（超过 {_mb(limits.max_bytes)}），拒绝读取")
+        raise ReadError(path, f"文件过大（超过 {size_text(limits.max_bytes)}），拒绝读取")
     if not data:
         raise ReadError(path, "文件是空的")
     return data
@@ -118,10 +168,10 @@ def check_zip(path: str, archive: zipfile.ZipFile, limits: Limits = DEFAULT) -> 
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.zip_ratio_floor and ratio > limits.zip_max_ratio:
-            raise ReadError(path, f"疑似压缩炸弹：条目解压后 {_mb(info.file_size)}，压缩比 {ratio:.0f}:1"
+            raise ReadError(path, f"疑似压缩炸弹：条目解压后 {size_text(info.file_size)}，压缩比 {ratio:.0f}:1"
                                   f"（上限 {limits.zip_max_ratio}:1），拒绝读取", where=info.filename)
         if total > limits.zip_max_total:
-            raise ReadError(path, f"疑似压缩炸弹：解压后总大小超过 {_mb(limits.zip_max_total)}，拒绝读取")
+            raise ReadError(path, f"疑似压缩炸弹：解压后总大小超过 {size_text(limits.zip_max_total)}，拒绝读取")
 
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
@@ -144,6 +194,8 @@ def check_xml_parts(path: str, archive: zipfile.ZipFile, limits: Limits = DEFAUL
                         raise ReadError(path, "XML 部件含有 DTD/实体声明（可能是实体膨胀攻击），拒绝读取",
                                         where=info.filename)
                     tail = window[-32:]
+        except ValueError:  # zipfile seeks to an offset the directory computes: it can be negative
+            raise ReadError(path, "DOCX 文件已损坏（ZIP 目录中的位置指向文件之外）", where=info.filename) from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
             raise ReadError(path, f"DOCX 文件已损坏（{exc}）", where=info.filename) from None
 
@@ -198,39 +250,48 @@ def check_pdf_streams(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
         size = _inflated_size(data, start, end, cap + 1)
         total += size
         if size > cap:
-            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后超过 {_mb(cap)}，拒绝读取")
+            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后超过 {size_text(cap)}，拒绝读取")
         if total > limits.pdf_max_inflated:
-            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后总计超过 {_mb(limits.pdf_max_inflated)}，拒绝读取")
+            raise ReadError(path, f"疑似压缩炸弹：PDF 数据流解压后总计超过 {size_text(limits.pdf_max_inflated)}，拒绝读取")
 
 
 def _inflated_size(data: bytes, start: int, end: int, cap: int) -> int:
+    """How many bytes the zlib stream at data[start:end] inflates to, counted up to ``cap``.
+
+    Output is produced at most 1 MB at a time and discarded. Stops at the end of the zlib stream
+    (bytes after it, such as the line break before ``endstream``, stay unused), at ``cap``, or
+    when the input is used up.
+    """
     inflater = zlib.decompressobj()
     size = 0
     view = memoryview(data)
     pos = start
     try:
-        while pos < end and size < cap:
+        while pos < end and size < cap and not inflater.eof:
             chunk = view[pos:min(end, pos + 64 * 1024)]
             pos += len(chunk)
             out = inflater.decompress(chunk, MB)
             size += len(out)
-            while inflater.unconsumed_tail and size < cap:
+            while inflater.unconsumed_tail and size < cap and not inflater.eof:
                 out = inflater.decompress(inflater.unconsumed_tail, MB)
+                if not out:  # no progress (cannot happen with zlib; never loop on it)
+                    break
                 size += len(out)
-            if inflater.eof:
-                break
     except zlib.error:
         pass  # not really Flate, or damaged: pdfminer will judge
     return size
 
 
-def check_page_count(path: str, pages: int, limits: Limits = DEFAULT) -> None:
+def check_page_count(path: str, pages: int, limits: Limits = DEFAULT, *, at_least: bool = False) -> None:
+    """``at_least``: counting stopped at ``pages``, the file may have more."""
     if pages > limits.pdf_max_pages:
-        raise ReadError(path, f"PDF 页数过多（{pages} 页，上限 {limits.pdf_max_pages} 页），拒绝读取")
+        found = f"超过 {limits.pdf_max_pages} 页" if at_least else f"{pages} 页，上限 {limits.pdf_max_pages} 页"
+        raise ReadError(path, f"PDF 页数过多（{found}），拒绝读取")
 
 
 class Deadline:
-    """A wall-clock bound, checked at cheap points (between pages)."""
+    """A wall-clock bound, checked at cheap points: between pages, and inside pdfminer every 4 KB of
+    content parsed and every 1,000 objects drawn (``pdf_limits``)."""
 
     def __init__(self, path: str, seconds: float):
         self.path = path

@@ -40,6 +40,7 @@ _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # not XML characters
 _MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is page layout wrapping content, not data
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
@@ -112,6 +113,8 @@ def _parse(text: str):
     # in the text cannot make lxml decode twice. No network access; no huge trees.
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
+    # Characters XML does not allow (controls: never text; lxml refuses them in a tree it edits) become spaces.
+    text = _CONTROL.sub(" ", text)
     try:
         return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:  # an empty document

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import sys
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -130,10 +132,25 @@ def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
     if isinstance(value, bool):
         raise ValueError("a cell is a number, null or text, not true/false")
     if isinstance(value, (int, float)):
+        if not _finite(value):
+            raise ValueError(_not_finite(value))
         if not column.amount and isinstance(value, float) and value.is_integer():
             value = int(value)
         return Cell.number(value)
     return parse_cell(value, amount=column.amount, signed=column.signed)
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)  # an int too large for a float raises OverflowError
+    except OverflowError:
+        return False
+
+
+def _not_finite(value: int | float) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return "数值为 NaN（不是数），应为整数或小数"
+    return "数值过大（无穷大，或超出可表示的范围），应为整数或小数"
 
 
 def _detect(data: ReportFile) -> L.Layout:
@@ -201,12 +218,28 @@ def from_json(data: Any, path: str = "<json>") -> Report:
                   path=path, notes=notes)
 
 
+def _parse_int(digits: str) -> int | float:
+    """A JSON integer; one too long for Python to convert (over 4,300 digits) is read as infinity,
+    which the cell check then refuses with its JSON path."""
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    if limit and len(digits.lstrip("-")) > limit:
+        return -math.inf if digits.startswith("-") else math.inf
+    return int(digits)
+
+
 def read_json(path: str, text: str) -> Report:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ReadError(path, f"不是有效的 JSON：{exc.msg}", where=f"第{exc.lineno}行第{exc.colno}列") from None
-    return from_json(data, path)
+    except RecursionError:
+        raise ReadError(path, "JSON 的数组或对象嵌套过深（超过 Python 能解析的层数），拒绝读取") from None
+    except ValueError as exc:  # a number Python cannot convert
+        raise ReadError(path, f"不是有效的 JSON：{str(exc)[:120]}") from None
+    try:
+        return from_json(data, path)
+    except RecursionError:  # nesting json.loads could parse but validation could not walk
+        raise ReadError(path, "JSON 的数组或对象嵌套过深，拒绝读取") from None
 
 
 def _cell_json(cell: Cell, with_source: bool):

@@ -48,6 +48,14 @@ def find_title(lines: list[str]) -> str | None:
     return None
 
 
+def title_year(lines: list[str]) -> int | None:
+    """The report year from a title among the first lines (before sections and tables are known)."""
+    for line in lines:
+        if m := _TITLE.search(line[:300]) or _YEAR_FIRST.search(line[:300]):
+            return _year(m["year"])
+    return None
+
+
 def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
     meta = Metadata()
     meta.title = find_title(preamble_lines) or find_title(all_lines)

@@ -21,7 +21,8 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
     """Bytes already in memory -> Document (the size guard applies here too); ``kind`` when the caller
     has already sniffed the content."""
     if len(data) > limits.max_bytes:
-        raise ReadError(path, f"文件过大（超过 {limits.max_bytes // guards.MB} MB），拒绝读取")
+        found, cap = guards.sizes(len(data), limits.max_bytes)
+        raise ReadError(path, f"文件过大（{found}，上限 {cap}），拒绝读取")
     kind = kind or sniff(path, data)
     if kind == "pdf":
         from gklint.ingest.pdf import read_pdf
@@ -59,6 +60,7 @@ def _read_docx(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
         raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None
     except ValueError as exc:
-        if "content type" not in str(exc):  # python-docx: a macro-enabled document or a template
-            raise
-        raise ReadError(path, "不支持的 Word 文件类型（启用宏的文档或模板），请另存为普通 .docx 后再检查") from None
+        if "content type" in str(exc):  # python-docx: a macro-enabled document or a template
+            raise ReadError(path, "不支持的 Word 文件类型（启用宏的文档或模板），请另存为普通 .docx 后再检查") from None
+        # zipfile on a directory whose offsets point outside the file (a negative seek), and the like
+        raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None

@@ -5,7 +5,7 @@ without ruling lines are looked for (``pdf_columns``); running headers, footers 
 are dropped; the remaining lines are joined into paragraphs (``pdf_text``), across page breaks
 too, and a table cut by a page break becomes one grid again (``pdf_breaks``). A PDF without a
 text layer, an encrypted or a damaged one raises ReadError; ``guards`` bounds size, pages,
-inflated streams and time.
+inflated streams and time, and ``pdf_limits`` enforces those bounds inside pdfminer while it works.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gklint.ingest import guards
+from gklint.ingest import guards, pdf_limits
 from gklint.ingest.document import Document, Paragraph, Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.pdf_breaks import continues, merge
@@ -78,14 +78,46 @@ def _read_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
 
 
 def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
+    deadline = guards.Deadline(path, limits.seconds)
+    with pdf_limits.budget(path, limits, deadline) as budget:
+        try:
+            return _parse_pages_within(path, data, limits, deadline, budget)
+        except ReadError:
+            raise
+        except Exception:
+            budget.raise_if_failed()  # a bound pdfminer wrapped or swallowed
+            raise
+
+
+def _bound_passed(exc: BaseException) -> ReadError | None:
+    """The ReadError of a bound passed inside pdfminer, which pdfplumber wraps in PdfminerException."""
+    while exc is not None:
+        if isinstance(exc, ReadError):
+            return exc
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = cause or exc.__cause__ or exc.__context__
+    return None
+
+
+def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline: guards.Deadline,
+                        budget: pdf_limits.Budget) -> list[_Page]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
 
-    deadline = guards.Deadline(path, limits.seconds)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        # counted lazily, stopping past the limit: pdfplumber would make an object of every page first
+        counted = sum(1 for _, _ in zip(PDFPage.create_pages(pdf.doc), range(limits.pdf_max_pages + 1)))
+        if counted > limits.pdf_max_pages:
+            pdf.close()
+            guards.check_page_count(path, counted, limits, at_least=True)
         count = len(pdf.pages)
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        if (passed := _bound_passed(exc) or budget.error) is not None:
+            raise passed from None
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ReadError(path, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的版本") from None
@@ -94,13 +126,19 @@ def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
         guards.check_page_count(path, count, limits)
         pages = []
         for number, page in enumerate(pdf.pages, 1):
-            deadline.check(where=f"第{number}页")
+            where = f"第{number}页"
+            budget.start_page(number)
+            deadline.check(where=where)
             try:
                 page.objects  # noqa: B018 - parse the page here, where a damaged stream is caught
             except Exception as exc:
-                raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=f"第{number}页") from None
-            pages.append(_read_page(page.dedupe_chars(), number, len(page.images)))
+                if (passed := _bound_passed(exc) or budget.error) is not None:
+                    raise passed from None
+                raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=where) from None
+            budget.raise_if_failed()
+            pages.append(_read_page(page.dedupe_chars(), number, len(page.images), deadline))
             page.close()
+        budget.page = None
     return pages
 
 
@@ -109,14 +147,22 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
-def _read_page(page, number: int, images: int) -> _Page:
+def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None) -> _Page:
+    """One page's lines and tables; the deadline is looked at between the steps."""
+    def check() -> None:
+        if deadline is not None:
+            deadline.check(where=f"第{number}页")
+
     result = _Page(number=number, height=float(page.height), images=images)
     result.chars = sum(1 for c in page.chars if not c["text"].isspace())
     result.undecoded = sum(1 for c in page.chars if c["text"].startswith("(cid:"))
+    check()
     result.tables = ruled_tables(page, number)
+    check()
     boxes = [(t.xs[0] - 1, t.top - 1, t.xs[-1] + 1, t.bottom + 1) for t in result.tables]
     outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
     lines = group_lines(outside, number)
+    check()
     columns = find_columns(lines, number)
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)

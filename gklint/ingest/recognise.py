@@ -7,7 +7,9 @@ tables the document matches best; a version forced by the caller wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from gklint import layouts as L
 from gklint.ingest import meta as meta_mod
@@ -49,27 +51,62 @@ def _score(tables: dict[str, Table]) -> int:
     return sum(c.kind in ("number", "na") for table in tables.values() for c in table.cells.values())
 
 
-MARKER_WEIGHT = 20  # a label only one layout has outweighs a few cells read either way
+_ORDINAL = re.compile(r"^\d+\.")
+MIN_MARKER = 5  # shorter peculiar labels ("3.其他") are not evidence inside running text
+YEAR_WEIGHT = 10  # the layout in force in the report year: a tie-breaker, outweighed by any header evidence
 
 
-def _own_labels(layout: L.Layout) -> set[str]:
-    """Row and column labels (normalised) that no other layout uses: 本年制发件数 vs 本年新制作数量…"""
-    def names(lay: L.Layout) -> set[str]:
-        out = set()
-        for spec in lay.tables.values():
-            for row in spec.rows:
-                out |= {L.normalise(n) for n in row.names}
-                for col in row.columns:
-                    out |= {L.normalise(n) for n in col.names}
-        return out
-
-    others = set().union(*(names(o) for v, o in L.layouts().items() if v != layout.version))
-    return names(layout) - others
+@cache
+def _labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
+    """Every row and column label and alias of ``layout``, normalised, with its table and its own wording."""
+    out: dict[str, tuple[str, str]] = {}
+    for key, spec in layout.tables.items():
+        for row in spec.rows:
+            for name in (*row.names, *(n for col in row.columns for n in col.names)):
+                out.setdefault(L.normalise(name), (key, name))
+    return out
 
 
-def _markers(texts: set[str], layout: L.Layout) -> int:
-    """How many labels peculiar to ``layout`` the document writes (as a whole line or cell)."""
-    return len(_own_labels(layout) & texts)
+@cache
+def _own_labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
+    """The labels (normalised) that no other layout uses, 本年制发件数 vs 本年新制作数量…, each with its table
+    and wording; and, for search inside running text, only those of at least MIN_MARKER characters once the
+    item number is dropped that are not part of another layout's label (2019's "处理决定数量" is inside
+    2021's "本年处理决定数量")."""
+    others = {n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)}
+    return {n: place for n, place in _labels(layout).items() if n not in others}
+
+
+@cache
+def _searchable(layout: L.Layout) -> tuple[tuple[str, str, str], ...]:
+    others = [n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)]
+    out = []
+    for label, (table, name) in _own_labels(layout).items():
+        bare = _ORDINAL.sub("", label)
+        if len(bare) >= MIN_MARKER and not any(bare in o for o in others):
+            out.append((bare, table, _ORDINAL.sub("", name)))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def markers(texts: set[str], blob: str, layout: L.Layout) -> dict[str, tuple[str, ...]]:
+    """Per table, the labels peculiar to ``layout`` that the document writes (as the layout words them): as a
+    whole line or cell, or inside the running text of a page saved as one line. Each is evidence that this
+    table follows ``layout``."""
+    found: dict[str, set[str]] = {}
+    own = _own_labels(layout)
+    for text in texts & own.keys():
+        table, name = own[text]
+        found.setdefault(table, set()).add(_ORDINAL.sub("", name))
+    for bare, table, name in _searchable(layout):
+        if bare in blob and not any(name in f for f in found.get(table, ())):
+            found.setdefault(table, set()).add(name)
+    return {t: tuple(sorted(v)) for t, v in found.items()}
+
+
+def _marker_score(found: dict[str, tuple[str, ...]], layout: L.Layout) -> int:
+    """A table whose headers are peculiar to ``layout`` counts as many cells as it has: a 2021 table 三
+    (175 cells) outweighs a table 二 copied from the 2019 template in the same report."""
+    return sum(len(layout.table(t).cells()) for t in found)
 
 
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
@@ -126,6 +163,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     candidates = [L.get(version)] if version else list(L.layouts().values())
     texts = {L.normalise(p.text) for p in doc.paragraphs} | {
         L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
+    blob = "".join(texts)
+    year = meta_mod.title_year([p.text for p in doc.paragraphs[:12]])
     best = None
     for layout in candidates:
         paragraphs = unflatten(doc.paragraphs, layout)
@@ -147,10 +186,12 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 used |= stream[key].used
             else:
                 tables[key] = Table(key, found=False)
-        score = _score(tables) + MARKER_WEIGHT * _markers(texts, layout)
+        own = markers(texts, blob, layout)
+        in_force = year is not None and layout is L.for_year(year)
+        score = _score(tables) + _marker_score(own, layout) + (YEAR_WEIGHT if in_force else 0)
         if best is None or score > best[0]:
-            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
-    _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
+            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of, own)
+    _, layout, headings, tables, notes, used, paragraphs, tokens_of, own = best
 
     end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
 
@@ -184,7 +225,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     if not any(t.found for t in tables.values()):
         notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
 
+    evidence = {v: own if o is layout else markers(texts, blob, o) for v, o in L.layouts().items()}
     return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
                   sections=sections, tables=tables, preamble="\n".join(preamble_lines),
                   preamble_sources=[p.source for p in paragraphs[:first]],
-                  path=doc.path, notes=notes)
+                  path=doc.path, notes=notes, layout_markers=evidence)

@@ -132,7 +132,9 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     declared = _CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "ignore").lower()
-        candidates.append("gb18030" if name in _GB else name)
+        name = "gb18030" if name in _GB else name
+        if _is_text_codec(name):  # a declaration may name a binary codec (uu_codec, zlib...): not a charset
+            candidates.append(name)
     candidates.append("gb18030")
     for encoding in candidates:
         try:
@@ -158,6 +160,14 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     if best is None or best.encoding is None:
         raise ReadError(path, "无法识别文本编码，文件可能不是文本")
     return data.decode(best.encoding, errors="replace")
+
+
+def _is_text_codec(name: str) -> bool:
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    return getattr(info, "_is_text_encoding", True)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

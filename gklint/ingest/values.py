@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -30,6 +31,8 @@ def parse_cell(raw: str | None, *, amount: bool = False, signed: bool = False,
     if m:
         num = m["num"].replace(",", "")
         value: int | float = float(num)
+        if not math.isfinite(value):  # 309 digits and more: no count or amount is that large
+            return Cell("text", None, raw, source)
         if "." not in num or (not amount and value.is_integer()):
             value = int(value)
         if m["sign"] in ("-", "减", "减少"):

@@ -14,6 +14,11 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
         context: '政府信息公开|依申请'   # must occur in the heading, the paragraph or the sentence
         context_in: paragraph           # or sentence: only the heading and the sentence count
         in_parts: false                 # skip numbers that follow 其中 (a part, not the total)
+        topic_list: {pattern: '予以公开|无法提供|不予处理', min: 3}
+                                        # a sentence naming at least ``min`` different terms of this
+                                        # pattern states the topic and the context by itself
+        not_beside: '已主动公开'         # the number is one item of a finer split when this is named
+                                        # beside it (in its bracket, or else in its sentence)
         compare: equal                  # or presence: only zero against non-zero is a mismatch
         amount: false                   # true: the number is money, compared in 万元
         readings:                       # the cells it may mean; agreeing with any one is agreement
@@ -70,6 +75,9 @@ class Claim:
     amount: bool = False
     readings: tuple[Reading, ...] = ()
     note: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    not_beside: re.Pattern | None = None
+    topic_list: re.Pattern | None = None
+    topic_list_min: int = 0
 
     def text(self, field_name: str, lang: str) -> str:
         texts = getattr(self, field_name)
@@ -113,6 +121,10 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
                     raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
             readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
         near = item.get("near") or []
+        topic_list = item.get("topic_list") or {}
+        if topic_list and (not isinstance(topic_list, dict) or not topic_list.get("pattern")
+                           or not isinstance(topic_list.get("min"), int) or topic_list["min"] < 2):
+            raise ClaimError(f"{where}: topic_list needs a pattern and a min of 2 or more")
         out.append(Claim(
             rule=rule_id, name=str(item["name"]), label=_texts(item.get("label"), item["name"]),
             units=tuple(item["units"]),
@@ -122,7 +134,9 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             context_in=str(item.get("context_in", "paragraph")),
             in_parts=bool(item.get("in_parts", False)),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
-            readings=tuple(readings), note=_texts(item.get("note"))))
+            readings=tuple(readings), note=_texts(item.get("note")),
+            not_beside=_regex(item.get("not_beside"), where),
+            topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0))))
     return tuple(out)
 
 
@@ -144,12 +158,46 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
         return False
     if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(q.note)):
         return False  # (a bracket after the number qualifies it: "规章13件（含修改4件、废止4件）")
+    if claim.not_beside is not None and claim.not_beside.search(_beside(s, q)):
+        return False  # "（属于已主动公开答复数1条，同意公开答复数1条）": a part of 予以公开, not the whole
+    if claim.topic_list is not None and len(set(claim.topic_list.findall(s))) >= claim.topic_list_min:
+        return True  # "予以公开及部分公开258件，…，无法提供265件": the list of results names its topic
     if claim.topic is not None and not _on_topic(claim, para + s, len(para), q, heading):
         return False
     if claim.context is not None and not (claim.context.search(heading) or claim.context.search(s)
                                           or claim.context_in == "paragraph" and claim.context.search(para)):
         return False
     return True
+
+
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
+def _beside(s: str, q: Quantity) -> str:
+    """The list a number is an item of: its bracket when it is inside one, else its sentence
+    outside brackets (a bracket qualifies the number before it: "予以公开5件（含已主动公开2件）");
+    without the number's own clause."""
+    if not q.in_parens:
+        return _BRACKETED.sub("", s[:q.clause_start] + "\u2016" + s[q.clause_end:])
+    depth, lo = 0, 0
+    for j in range(q.start - 1, -1, -1):
+        if s[j] in ")）]】":
+            depth += 1
+        elif s[j] in "(（[【":
+            if depth == 0:
+                lo = j + 1
+                break
+            depth -= 1
+    depth, hi = 0, len(s)
+    for j in range(q.end, len(s)):
+        if s[j] in "(（[【":
+            depth += 1
+        elif s[j] in ")）]】":
+            if depth == 0:
+                hi = j
+                break
+            depth -= 1
+    return s[lo:q.clause_start] + s[q.clause_end:hi] if lo <= q.clause_start <= q.clause_end <= hi else s[lo:hi]
 
 
 def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -> bool:
@@ -182,6 +230,7 @@ class Tie:
     expected: int | float
     agrees: bool
     others: list[tuple[Reading, int | float]]  # the other available readings and their values
+    computed: tuple[CellRef, ...] = ()  # blank 总计 cells of the compared reading, read as their row's sum
 
 
 def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
@@ -201,7 +250,11 @@ def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
     return out if out and len(out) == len(rows) else None
 
 
-def reading_values(reading: Reading, report: Report, layout: Layout) -> list[tuple[CellRef, int | float]] | None:
+def reading_values(reading: Reading, report: Report, layout: Layout,
+                   computed: list[CellRef] | None = None) -> list[tuple[CellRef, int | float]] | None:
+    """The values of a reading's cells; None when one has no value. A blank 总计 cell whose row
+    holds a number in every column it totals, not all 0, stands for their sum (its ref is added to
+    ``computed``, so that the finding can say so)."""
     cells: list[CellRef] = []
     for ref in reading.cells:
         got = resolve(ref, layout)
@@ -215,9 +268,33 @@ def reading_values(reading: Reading, report: Report, layout: Layout) -> list[tup
             return None
         value = report.value(t, r, c)
         if value is None:
-            return None
+            value = _sum_for_blank_total(report, layout, (t, r, c))
+            if value is None:
+                return None
+            if computed is not None:
+                computed.append((t, r, c))
         out.append(((t, r, c), value))
     return out
+
+
+def summed_columns(layout: Layout, ref: CellRef) -> tuple[str, ...]:
+    """The columns a 总计 cell totals (empty for any other cell)."""
+    t, r, c = ref
+    row = layout.table(t).row(r)
+    col = row.column(c) if row is not None else None
+    return col.sums if col is not None and col.id == c else ()
+
+
+def _sum_for_blank_total(report: Report, layout: Layout, ref: CellRef) -> int | float | None:
+    t, r, c = ref
+    cell = report.cell(t, r, c)
+    sums = summed_columns(layout, ref)
+    if cell is None or cell.kind != "blank" or not sums:
+        return None
+    values = [report.value(t, r, s) for s in sums]
+    if any(v is None for v in values) or not any(values):
+        return None  # a row of zeros beside a blank total says nothing sure: the template left unfilled
+    return sum(values)
 
 
 def _decimals(raw: str) -> int:
@@ -249,16 +326,17 @@ def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layou
     value, tolerance = stated
     available = []
     for reading in claim.readings:
-        cells = reading_values(reading, report, layout)
+        computed: list[CellRef] = []
+        cells = reading_values(reading, report, layout, computed)
         if cells is not None:
-            available.append((reading, cells, sum(v for _, v in cells)))
+            available.append((reading, cells, sum(v for _, v in cells), tuple(computed)))
     if not available:
         return None
     agreeing = [a for a in available if _agree(claim, value, tolerance, a[2])]
     chosen = agreeing[0] if agreeing else available[0]
-    others = [(r, total) for r, _, total in available if r is not chosen[0]]
+    others = [(a[0], a[2]) for a in available if a[0] is not chosen[0]]
     return Tie(claim, sq, q, q.value if not claim.amount else value, chosen[0], chosen[1], chosen[2],
-               bool(agreeing), others)
+               bool(agreeing), others, chosen[3])
 
 
 def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], report: Report,

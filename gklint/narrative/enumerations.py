@@ -9,10 +9,24 @@ Two forms are read:
   a nested list whose parts are the numbers in those brackets; numbers in brackets are not parts
   of an outer list.
 - ``合计``: numbers followed, in the same sentence, by 合计/共计/总计/总共 and a number.
+- ``列举``: no 其中, but a total stated with its verb (公开政府信息364条) and, clause after clause,
+  categories with the same counting word ending with the rest (其他…19条).
 
-A list is *not exhaustive* when it says so (其中主要包括…, 如…, …等) and *not sure* when a part is
-approximate (10余件) or a range: then only parts that exceed the total are a contradiction.
-Percentages, rates, dates and changes (办结率为100%, 同比增长12件) are not parts.
+A 其中-list is read as a breakdown only on positive evidence, since 其中 also introduces highlights
+("其中重点领域信息300条、政策解读50条") and changes ("调整为33家，其中注销5家、新增3家"):
+
+- every part is counted with the same counting word (份 with 份; money converts between 元, 万元
+  and 亿元); a number with another counting word ends the list ("发布575份，其中主动公开317份，
+  作出行政处罚决定204起": the 204起 belongs to a clause of its own);
+- no part is a change (新增, 注销, 撤销, 关停…): such a list tells how the total came about;
+- the list is closed: it does not say it is incomplete (其中主要包括…, 如…, …等), and it names
+  a rest (其他, 其余), or its items are of one kind (the same head word: …类信息, …栏, …申请), or
+  its parts exceed the total.
+
+A "共" inside an item ("财政预算、决算报告共5条") is that item's count, not a new total; only a
+共/合计 that opens a clause ("…，共5条") starts one. A list is *not sure* when a part is approximate
+(10余件) or a range: then only parts that exceed the total are a contradiction. Percentages, rates,
+dates and changes (办结率为100%, 同比增长12件) are not parts.
 """
 
 from __future__ import annotations
@@ -24,9 +38,14 @@ from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI = re.compile(r"合计|共计|总计|总共|一共")
-_NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)\s*$")
-_NOT_EXHAUSTIVE_START = re.compile(r"[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含)")
+_NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)(?:有|为|是)?\s*$")
+_NOT_EXHAUSTIVE_START = re.compile(r"[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含|特别是|尤其|突出)")
 _NOT_EXHAUSTIVE_END = re.compile(r"[\s)）]*等")
+# a part that is a change: the list tells how the total came about, not what it is made of
+_CHANGE_ITEM = re.compile(r"^(?:新增|新建|新设|新开通|增加|增设|减少|注销|撤销|撤并|关停|关闭|取消|合并|整合|下线|停用|"
+                          r"迁移|调整|更名|变更|升级)")
+_REST_ITEM = re.compile(r"^(?:其他|其它|其余|另有|剩余|余下)")
+_LABEL_TAIL = re.compile(r"(?:总数|数量|件数|条数|数|量)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 
@@ -41,6 +60,9 @@ class Enumeration:
     sure: bool = True  # every part is an exact number
     form: str = "其中"
     unsure_parts: list[Quantity] = field(default_factory=list)
+    # the list read on past another counting word (政策解读16篇 among 条): when it adds up, the text
+    # counted those too, and the shorter list is no contradiction
+    extended: list[Quantity] = field(default_factory=list)
 
     def amount(self, q: Quantity) -> float:
         if self.total.family == "money":
@@ -66,13 +88,33 @@ class Enumeration:
     def contradicts(self) -> bool:
         """Do the parts contradict the total? Parts may be a second breakdown of the same total, or
         a list the text does not claim to be complete, so only a sum that cannot be right counts."""
+        if not self.exhaustive:
+            return False  # 主要包括…, 如…, …等: the text says these are not all the parts
         total, tol = self.total_value, self.tolerance
         values = [self.amount(q) for q in self.parts]
-        if self._run_makes(values, total, tol):
+        if self._run_makes(values, total, tol) or (
+                len(self.extended) > len(self.parts)
+                and self._run_makes([self.amount(q) for q in self.extended], total, tol)):
             return False  # the whole list, or a stretch of it, adds up: a second breakdown may follow
-        if not self.exhaustive or not self.sure:
-            return sum(values) > total + tol
-        return True
+        if sum(values) > total + tol:
+            return True
+        return self.sure and self.closed
+
+    @property
+    def closed(self) -> bool:
+        """Positive evidence that the parts are all the parts: the 合计 form (the text sums them), a
+        rest item (其他…) at the end, or items of one kind (their labels share a head word: …类, …栏, …信息)."""
+        if self.form == "合计":
+            return True
+        labels = [label(q) for q in self.parts + self.unsure_parts]
+        if _REST_ITEM.match(label(self.parts[-1])):
+            return True  # the rest comes last
+        heads = [_LABEL_TAIL.sub("", t) for t in labels]
+        if any(not h for h in heads):
+            return False
+        if all("类" in h for h in heads):
+            return True
+        return len({h[-1] for h in heads}) == 1
 
     @staticmethod
     def _run_makes(values: list[float], total: float, tol: float) -> bool:
@@ -101,9 +143,15 @@ def label(q: Quantity) -> str:
     """What a part counts, as written before (or after) its number."""
     text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*", "",
                   q.before).strip(" ,;:、()（）")
+    text = re.sub(r"(?:共计|合计|总计|共)(?:有|为|是)?$", "", text).strip(" ,;:、()（）")  # 决算报告共5条
     if not text:
         text = q.after.strip(" ,;:、()（）")[:12]
     return text
+
+
+def _lead_stripped(text: str) -> str:
+    """An item's text without the 其中 and connectives that open it."""
+    return re.sub(r"^[\s,;:、()（）□]*(?:其中)?[\s,:]*(?:另外|此外|另|以及|及|和|并)?", "", text)
 
 
 def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
@@ -125,6 +173,42 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _heji(sq, m, [q.start() for q in qizhong])
             if e is not None:
                 out.append(e)
+        if not qizhong:
+            out.extend(_rest_closed(sq))
+    return out
+
+
+# what a total does (公开政府信息364条); the categories after it do not
+_AGGREGATE_VERB = re.compile(r"公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
+
+
+def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
+    """The list without 其中: "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条".
+    Read only on strong evidence: the first number says what it totals with a verb (公开, 收到…),
+    every following clause holds one number with the same counting word and names a category
+    without such a verb, and the last is the rest (其他…), closing the list."""
+    s = sq.sentence.folded
+    qs = [q for q in sq.quantities if not q.in_parens and q.excluded not in ("percent", "date", "ordinal", "phone",
+                                                                               "list")]
+    out = []
+    for a, total in enumerate(qs):
+        if not _can_total(total) or not _AGGREGATE_VERB.search(total.before) or _REST_ITEM.match(label(total)):
+            continue
+        parts: list[Quantity] = []
+        prev = total
+        for q in qs[a + 1:]:
+            adjacent = q.clause_start == prev.clause_end + 1 and s[prev.clause_end] in ",;"
+            if not adjacent or q.unit != total.unit or q.excluded is not None:
+                break
+            if _REST_ITEM.match(label(q)):
+                parts.append(q)
+                break
+            if _AGGREGATE_VERB.search(q.before) or _CHANGE_ITEM.match(label(q)):
+                break
+            parts.append(q)
+            prev = q
+        if len(parts) >= 3 and _REST_ITEM.match(label(parts[-1])) and not _NOT_EXHAUSTIVE_END.match(s, parts[-1].end):
+            out.append(Enumeration(total, sq, parts, sq, form="列举"))
     return out
 
 
@@ -183,8 +267,10 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
         # the number right before the next 其中 is that list's total, not a part of this one
         if len(_GAP_TEXT.findall(s[candidates[-1].end:stop])) <= 12:
             candidates = candidates[:-1]
-    parts: list[Quantity] = []
+    parts: list[Quantity] = []  # the parts counted with one counting word (the first part's)
     unsure: list[Quantity] = []
+    extended: list[Quantity] = []  # every exact number of the total's kind (件, 条, 篇… alike)
+    own_word = True
     end_of_list = after
     for q in candidates:
         if not nested and q.in_parens:
@@ -192,23 +278,34 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
         if q.excluded in _NOT_PARTS:
             continue
         if not q.unit:
-            unsure.append(q)
+            if own_word:
+                unsure.append(q)
             continue
         if q.family != total.family:
             break
-        if _NEW_TOTAL.search(q.before):
-            break
+        new_total = _NEW_TOTAL.search(q.before)
+        if new_total and not _GAP_TEXT.search(_lead_stripped(q.before[:new_total.start()])):
+            break  # "…，共5条": a total of what came before; "决算报告共5条" is an item
+        if _CHANGE_ITEM.match(label(q)):
+            return None  # "调整为33家，其中注销5家、新增3家": changes, not parts
+        word = parts[0].unit if parts else q.unit  # the list's counting word is its first part's
+        if q.unit != word and total.family != "money":
+            own_word = False  # another counting word: a clause of its own ("…作出行政处罚决定204起")
         if q.excluded in ("approx", "range"):
-            unsure.append(q)
-            end_of_list = q.end
+            if own_word:
+                unsure.append(q)
+                end_of_list = q.end
             continue
-        parts.append(q)
-        end_of_list = q.end
+        extended.append(q)
+        if own_word:
+            parts.append(q)
+            end_of_list = q.end
     if len(parts) + len(unsure) < 2 or not parts:
         return None
-    exhaustive = not (_NOT_EXHAUSTIVE_START.match(s, after) or _NOT_EXHAUSTIVE_END.match(s, end_of_list))
+    exhaustive = not (_NOT_EXHAUSTIVE_START.match(s, after) or _NOT_EXHAUSTIVE_END.match(s, end_of_list)
+                      or any(_NOT_EXHAUSTIVE_END.match(s, q.end) for q in extended + unsure))
     return Enumeration(total, total_sq, parts, sq, exhaustive=exhaustive, sure=not unsure,
-                       form="其中", unsure_parts=unsure)
+                       form="其中", unsure_parts=unsure, extended=extended)
 
 
 def _heji(sq: SentenceQuantities, m: re.Match, qizhong: list[int]) -> Enumeration | None:

@@ -8,6 +8,8 @@ Zero statements are declared in a rule of ``rules/narrative.yaml`` (``check: zer
         pattern: '(?:未|没有)(?:收到|接到|受理)[^,;:。]{0,12}?(?<!依)申请(?!人)'
         spoilers: '复议|诉讼|逾期'     # the clause must not contain these
         context: '信息公开'            # optional: the sentence or the section heading must contain it
+        subject: '复议'                # optional: of this and not_subject, the mention nearest before the
+        not_subject: '诉讼'            #   statement's end (in its sentence) must be the subject
         cells: [三.new.total]          # the table must show 0 in each of these
 
 A statement in a sentence about another period (上年, 2020年…) is left alone.
@@ -35,6 +37,8 @@ class ZeroStatement:
     spoilers: re.Pattern | None = None
     cells: tuple[str, ...] = ()
     context: re.Pattern | None = None
+    subject: re.Pattern | None = None
+    not_subject: re.Pattern | None = None
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -47,12 +51,15 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
             pattern = re.compile(item["pattern"])
             spoilers = re.compile(item["spoilers"]) if item.get("spoilers") else None
             context = re.compile(item["context"]) if item.get("context") else None
+            subject = re.compile(item["subject"]) if item.get("subject") else None
+            not_subject = re.compile(item["not_subject"]) if item.get("not_subject") else None
         except re.error as exc:
             raise ZeroError(f"{where}: bad pattern: {exc}") from None
         label = item.get("label") or item["name"]
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
-                                 pattern, spoilers, tuple(map(str, item["cells"])), context))
+                                 pattern, spoilers, tuple(map(str, item["cells"])), context,
+                                 subject, not_subject))
     return tuple(out)
 
 
@@ -84,6 +91,20 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
                     continue
                 if period_at(s, m.start(), year) == "foreign":
                     continue
+                if st.subject is not None and not _about(st, s, m.end()):
+                    continue
                 out.append(ZeroMention(st, sq, m.start(), m.end()))
                 break
     return out
+
+
+def _about(st: ZeroStatement, s: str, end: int) -> bool:
+    """Is the statement ending at ``end`` about its subject: of the subject and the other subjects,
+    the mention nearest before ``end`` is the subject ("未发生行政复议被纠错": 复议)."""
+    last_subject = max((m.end() for m in st.subject.finditer(s, 0, end)), default=-1)
+    if last_subject < 0:
+        return False
+    if st.not_subject is None:
+        return True
+    last_other = max((m.end() for m in st.not_subject.finditer(s, 0, end)), default=-1)
+    return last_subject > last_other

@@ -8,4 +8,7 @@ from gklint.engine.diagnostic import Result
 
 
 def render(result: Result) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
+    """Chinese as it is; control, bidi and separator characters (a file name may hold them) as \\u escapes."""
+    from gklint.display import json_safe
+
+    return json_safe(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))

@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from gklint import layouts as L
+from gklint.display import printable
 from gklint.engine.diagnostic import Diagnostic, FileResult, Result
 from gklint.model import Report, show_number
 
@@ -63,7 +64,7 @@ def _excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> RichTable | Non
         values = []
         for col in cols:
             cell = report.cell(loc.table, row.id, col.id) if row.column(col.id) else None
-            text = Text(cell.display() if cell else "")
+            text = Text(printable(cell.display()) if cell else "")
             if row.label == loc.row and col.label == loc.column:
                 text.stylize(STYLE.get(d.severity, "bold") + " reverse")
             values.append(text)
@@ -76,14 +77,14 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
     head = Text()
     head.append(f"{WORD[lang][d.severity]} ", style=STYLE[d.severity])
     head.append(f"{d.rule} ", style="bold")
-    head.append(d.message)
+    head.append(printable(d.message))  # messages quote the report, which may hold control characters
     parts = [head]
-    where = d.location.describe(lang)
+    where = printable(d.location.describe(lang))
     if where:
         parts.append(Text(f"  位置：{where}" if lang == "zh" else f"  at: {where}", style="dim"))
     if d.location.quote:
-        parts.append(Text(f"  原文：“{d.location.quote}”" if lang == "zh" else f"  text: “{d.location.quote}”",
-                          style="dim"))
+        quote = printable(d.location.quote)
+        parts.append(Text(f"  原文：“{quote}”" if lang == "zh" else f"  text: “{quote}”", style="dim"))
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}", style="dim"))
@@ -93,15 +94,16 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
 
 
 def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
-    text = Text(f.path, style="bold underline")
+    text = Text(printable(f.path), style="bold underline")
     if f.error:
-        text.append(f"\n无法读取：{f.error}" if lang == "zh" else f"\ncannot read: {f.error}", style="bold red")
+        error = printable(f.error)
+        text.append(f"\n无法读取：{error}" if lang == "zh" else f"\ncannot read: {error}", style="bold red")
         return text
     m = f.meta
     bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None]
     if layout:
         bits.append(f"{layout.version}年版格式（{layout.notice}）" if lang == "zh" else f"layout {layout.version}")
-    text.append("\n" + " · ".join(b for b in bits if b), style="dim")
+    text.append("\n" + printable(" · ".join(b for b in bits if b)), style="dim")
     return text
 
 

@@ -40,25 +40,53 @@ def _only_in(version: str) -> tuple[str, ...]:
     return tuple(sorted(own, key=len, reverse=True))
 
 
-def _header_location(report: Report, version: str) -> Location:
-    """Where a header peculiar to ``version`` is written, or table 二 when it is not in the text."""
+def _header_location(report: Report, version: str, table: str = "二") -> Location:
+    """Where a header peculiar to ``version`` is written, or the table when it is not in the text."""
+    names = _only_in(version) if table == "二" else tuple(
+        h for h in (report.layout_markers or {}).get(version, {}).get(table, ()))
     for place in report_texts(report, preamble=False):
-        hits = [(at, -len(name), name) for name in _only_in(version) if (at := place.text.find(name)) >= 0]
+        hits = [(at, -len(name), name) for name in names if (at := place.text.find(name)) >= 0]
         if hits:
             at, _, name = min(hits)
-            return place.location(at, at + len(name), table="二")
-    table = report.tables.get("二")
-    return Location(table="二", source=table.source if table is not None else None)
+            return place.location(at, at + len(name), table=table)
+    found = report.tables.get(table)
+    return Location(table=table, source=found.source if found is not None else None)
+
+
+def _quoted(labels, lang: str, most: int = 3) -> str:
+    return ("" if lang == "zh" else ", ").join(f"“{x}”" for x in labels[:most])
 
 
 def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """Certain (the rule's severity) for each table whose headers are only the old layout's (quoted), or
+    when the layout was declared (gklint JSON); when the tables were merely read better with the old
+    layout, or old and new headers are mixed in one table, a warning that says so."""
     year = report_year(report)
     old, new = rule.params.get("old", "2019"), rule.params.get("new", "2021")
     since = layouts.get(new).first_year
-    if year is None or year < since or report.layout != old or not _tables_read(report):
+    if year is None or year < since or not _tables_read(report):
         return
-    yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old, year=year,
-                old=old, new=new, old_notice=layouts.get(old).notice, new_notice=layouts.get(new).notice)
+    values = dict(year=year, old=old, new=new, old_notice=layouts.get(old).notice,
+                  new_notice=layouts.get(new).notice)
+    markers = report.layout_markers
+    if markers is None:
+        if report.layout == old:
+            yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
+                                  template="message_declared", **values)
+        return
+    old_found, new_found = markers.get(old, {}), markers.get(new, {})
+    certain = [t for t in layouts.get(old).tables if old_found.get(t) and not new_found.get(t)]
+    for table in certain:
+        headers = list(old_found[table])
+        yield rule.diagnostic(ctx.lang, _header_location(report, old, table), expected=new, found=headers[0],
+                              table=table, headers=_quoted(headers, ctx.lang), **values)
+    if not certain and report.layout == old:
+        olds = [h for hs in old_found.values() for h in hs]
+        news = [h for hs in new_found.values() for h in hs]
+        yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
+                              severity=rule.params["weak_severity"], template="message_weak",
+                              headers=_quoted(olds, ctx.lang) or "—", new_headers=_quoted(news, ctx.lang) or "—",
+                              **values)
 
 
 def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:

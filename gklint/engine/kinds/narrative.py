@@ -86,10 +86,13 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
     figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
     if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
         figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
+    note = t.claim.text("note", lang)
+    blank = _blank_total_note(rule, t.computed, dict(t.cells), layout, lang)
+    note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
     message = rule.render(lang, claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
                           table=table, cells=_cells_text(t.cells, t.reading, layout, lang),
                           expected=_fmt(t.expected), alternatives=alternatives,
-                          note=t.claim.text("note", lang)).strip()
+                          note=note.strip()).strip()
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
         location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
@@ -97,6 +100,20 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
         expected=t.expected, found=t.stated,
         parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
                for ref, value in t.cells])
+
+
+def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: str) -> str:
+    """Say which blank 总计 cells were read as the sum of the columns they total."""
+    template = rule.params.get("blank_total")
+    out = []
+    for ref in computed:
+        row, col = _labels(ref, layout)
+        spec = layout.table(ref[0]).row(ref[1])
+        summed = [spec.column(c).label for c in claims_mod.summed_columns(layout, ref) if spec.column(c)]
+        sep = "、" if lang == "zh" else ", "
+        out.append(_fill(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
+                         row=row, column=col, columns=sep.join(summed), value=_fmt(values.get(ref, 0))))
+    return ("" if lang == "zh" else " ").join(o for o in out if o)
 
 
 # --------------------------------------------------------------------------- parts
@@ -132,17 +149,26 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
     statements = _COMPILED[key][1]
     for section in report.sections:
         analysed = analyse(section.text, year)
+        reported: set[tuple[int, claims_mod.CellRef]] = set()
         for mention in zeros.find(statements, analysed, year, fold(section.heading)):
-            cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout)
+            computed: list = []
+            cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout,
+                                              computed)
             if cells is None:
                 continue
-            nonzero = [(ref, v) for ref, v in cells if v != 0]
+            # one sentence may state the same zero twice ("复议、诉讼均未被纠错"): each cell once
+            nonzero = [(ref, v) for ref, v in cells if v != 0
+                       and (mention.sentence.sentence.start, ref) not in reported]
+            reported.update((mention.sentence.sentence.start, ref) for ref, _ in nonzero)
             if not nonzero:
                 continue
             value = sum(v for _, v in nonzero)
             table = nonzero[0][0][0]
+            note = _blank_total_note(rule, [ref for ref in computed if ref in dict(nonzero)], dict(nonzero),
+                                     layout, lang)
             message = rule.render(lang, statement=mention.text.strip(), table=table,
-                                  cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value))
+                                  cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value),
+                                  note=note).strip()
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,

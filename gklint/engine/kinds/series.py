@@ -76,6 +76,16 @@ def _part(report: Report, layout: L.Layout, term, lang: str) -> Part | None:
                 location=Location(table=table, row=r.label, column=c.label, source=cell.source if cell else None))
 
 
+def _uncertain(report: Report, term) -> bool:
+    """Was this term's cell read from digits that ran together (a split recognition chose, not a
+    number the report wrote apart)? Such a figure may be misread, so a finding on it is not certain."""
+    _, table, row, _, _ = term
+    spec = L.get(report.layout).tables.get(table)
+    r = spec.row(row) if spec else None
+    label = r.label if r else None
+    return any(n.kind == "digits_split" and n.table == table and n.row in (None, label) for n in report.notes)
+
+
 def evaluate_series(rule: Rule, reports: list[Report], lang: str) -> Iterator[tuple[int, Diagnostic]]:
     for i, this, last in pairs(reports):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
@@ -93,10 +103,16 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str) -> Iterator[tu
             left, right = (sum(p.value * p.weight for p in side) for side in sides)
             if abs(left - right) <= float(rule.params.get("tolerance", 0)) + 1e-9:
                 continue
+            severity = None
+            if "uncertain_severity" in rule.params and any(
+                    _uncertain(last if t[0] else this, t) for side in ("left", "right")
+                    for t in _terms(rule.params[side], column)):
+                severity = rule.params["uncertain_severity"]
             anchor = sides[0][0].location
             values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
                           last_year=last.meta.year, difference=show_number(abs(left - right)),
                           left=" + ".join(f"{p.label}({show_number(p.value)})" for p in sides[0]),
                           right=" ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
                                          for p in sides[1]).lstrip("+ "))
-            yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values)
+            yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
+                                     severity=severity, template="message_uncertain" if severity else "message")

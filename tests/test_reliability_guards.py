@@ -1,0 +1,378 @@
+"""Issue 7, defects 1, 2, 4, 6, 7 and 8: hostile inputs are refused with a ReadError naming the limit,
+or read; never a hang, an unbounded inflation or an internal error.
+
+The inputs come from ``hostile_inputs`` (shared with other tests). Bombs are made small and read with
+small limits, so no test allocates more than a few MB. ``watchdog`` only turns a hang (what these
+inputs did before) into a failure instead of a stuck suite: it times nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import signal
+import warnings
+import zlib
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import hostile_inputs as hostile
+from gklint import api
+from gklint.ingest import guards
+from gklint.ingest.errors import ReadError
+from gklint.ingest.open import open_document
+from gklint.ingest.values import parse_cell
+
+MB = 1 << 20
+KB = 1 << 10
+
+
+@contextmanager
+def watchdog(seconds: float = 120):
+    """Fail the test if the block never ends (a hang); no speed is asserted."""
+    def expire(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s: the input hangs the reader")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def refused(path, *words: str, limits: guards.Limits = guards.DEFAULT) -> ReadError:
+    with watchdog(), pytest.raises(ReadError) as info:
+        open_document(str(path), limits)
+    for word in words:
+        assert word in info.value.message, info.value.message
+    return info.value
+
+
+def text_of(document) -> str:
+    return "\n".join(getattr(b, "text", "") for b in document.blocks)
+
+
+# --------------------------------------------------------------------------- defect 1: the inflater loop
+
+def test_inflater_counts_to_the_end_of_a_zlib_stream_followed_by_a_line_break():
+    content = b"0 0 m 0.5 0 l S 1 0 0 1 1.5 0 cm\n" * 100_000  # 3.3 MB, ends past several 1 MB steps
+    data = b"stream\n" + zlib.compress(content, 9) + b"\nendstream"
+    with watchdog():
+        size = guards._inflated_size(data, 7, data.index(b"endstream"), 64 * MB)
+    assert size == len(content)
+
+
+def test_pdf_whose_content_inflates_past_the_step_is_read(tmp_path):
+    path = hostile.pdf_inflates_past_step(tmp_path / "report.pdf")
+    assert path.stat().st_size < 10 * KB
+    with watchdog():
+        document = open_document(str(path))
+    assert "Annual report" in text_of(document)
+
+
+def test_guard_passes_a_large_repetitive_content_stream(tmp_path):
+    data = hostile.pdf_large_repetitive_content(tmp_path / "report.pdf").read_bytes()
+    with watchdog():
+        guards.check_pdf("report.pdf", data)  # ~1.3 MB of content: well within the limits
+
+
+def test_pdf_deadline_applies_while_a_page_is_parsed(tmp_path):
+    """80,000 dots on one page take pdfminer far longer than a second to parse: the deadline stops the
+    page itself (before, it was looked at only between pages, so this page was read to its end)."""
+    import pdfplumber  # noqa: F401 - imported beforehand, so that the second goes to the page
+
+    path = hostile.pdf_large_repetitive_content(tmp_path / "report.pdf", segments=80_000)
+    error = refused(path, "超时", limits=guards.Limits(seconds=1))
+    assert error.where == "第1页"
+
+
+# --------------------------------------------------------------------------- defect 2: bombs in pdfminer
+
+SMALL = guards.Limits(pdf_max_content=256 * KB, pdf_max_stream=1 * MB, pdf_max_inflated=4 * MB)
+
+CONTENT_BOMBS = [hostile.pdf_bomb_escaped_filter_name, hostile.pdf_bomb_indirect_filter,
+                 hostile.pdf_bomb_content_called_image, hostile.pdf_bomb_long_dictionary,
+                 hostile.pdf_bomb_runlength, hostile.pdf_bomb_lzw]
+
+
+@pytest.mark.parametrize("make", CONTENT_BOMBS, ids=lambda f: f.__name__)
+def test_content_bomb_is_refused_at_the_content_limit(tmp_path, make):
+    path = make(tmp_path / "report.pdf", size=2 * MB)
+    refused(path, "压缩炸弹", "页面内容", "256 KB", limits=SMALL)
+
+
+@pytest.mark.parametrize("make", CONTENT_BOMBS[:4], ids=lambda f: f.__name__)
+def test_flate_bomb_just_over_the_default_limit(tmp_path, make):
+    path = make(tmp_path / "report.pdf", size=guards.DEFAULT.pdf_max_content + MB)
+    refused(path, "压缩炸弹", guards.size_text(guards.DEFAULT.pdf_max_content))
+
+
+def test_font_program_bomb_is_refused_at_the_stream_limit(tmp_path):
+    path = hostile.pdf_bomb_font_program(tmp_path / "report.pdf", size=2 * MB)
+    refused(path, "压缩炸弹", "单个数据流", "1 MB", limits=SMALL)
+
+
+def test_all_streams_together_are_bounded(tmp_path):
+    path = hostile.pdf_bomb_font_program(tmp_path / "report.pdf", size=2 * MB)
+    limits = guards.Limits(pdf_max_stream=4 * MB, pdf_max_inflated=1 * MB)
+    refused(path, "压缩炸弹", "合计", "1 MB", limits=limits)
+
+
+def test_forms_drawn_many_times_are_bounded_by_objects_per_page(tmp_path):
+    path = hostile.pdf_forms_drawn_many_times(tmp_path / "report.pdf", depth=4, fanout=10)  # 1,000 copies
+    refused(path, "对象过多", "5,000", limits=guards.Limits(pdf_max_objects=5000))
+
+
+def test_forms_drawn_many_times_are_bounded_by_content_per_page(tmp_path):
+    path = hostile.pdf_forms_drawn_many_times(tmp_path / "report.pdf", depth=4, fanout=10)
+    refused(path, "页面内容过多", "上限 16,384 字节", limits=guards.Limits(pdf_max_content=16 * KB))
+
+
+def test_glyph_flood_is_bounded(tmp_path):
+    path = hostile.pdf_glyph_flood(tmp_path / "report.pdf", glyphs=50_000)
+    refused(path, "对象过多", limits=guards.Limits(pdf_max_objects=5000))
+
+
+def test_pages_are_counted_only_up_to_the_limit(tmp_path):
+    path = hostile.pdf_many_pages(tmp_path / "report.pdf", pages=600)
+    refused(path, "页数过多", "超过 500 页")
+
+
+def test_real_pdf_reads_within_the_default_limits():
+    from conftest import FIXTURES
+
+    document = open_document(str(FIXTURES / "huaian-2024.pdf"))
+    assert len(document.grids) == 3
+
+
+def test_hooks_are_in_place_and_inert_outside_a_read():
+    from pdfminer import pdftypes
+
+    from gklint.ingest import pdf_limits
+
+    pdf_limits.install()
+    pdf_limits.install()  # idempotent
+    assert isinstance(pdftypes.zlib, pdf_limits._BoundedZlib)
+    stream = pdftypes.PDFStream({"Filter": pdftypes.LITERALS_FLATE_DECODE[0]}, zlib.compress(b"\0" * 3 * MB))
+    assert stream.get_data() == b"\0" * 3 * MB  # no budget active: pdfminer's behaviour
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_bounded_runlength_decodes_as_pdfminer_does(data):
+    from pdfminer.runlength import rldecode
+
+    from gklint.ingest import pdf_limits
+
+    try:
+        expected = rldecode(data)
+    except (StopIteration, RuntimeError):  # pdfminer fails on a run cut short; ours ends the output there
+        return
+    assert pdf_limits._rldecode(data, 1 << 30) == expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(min_size=1, max_size=5000), st.integers(1, 4), st.booleans())
+def test_bounded_corrupted_inflation_matches_pdfminer(payload, damaged, cut):
+    """A bad checksum (the last bytes flipped) or a stream cut short: the same bytes, or the same error."""
+    from pdfminer import pdftypes
+
+    from gklint.ingest import pdf_limits
+
+    pdf_limits.install()
+    data = zlib.compress(payload)
+    data = data[:-damaged] if cut else data[:-damaged] + bytes(b ^ 0xFF for b in data[-damaged:])
+    reference = pdftypes.decompress_corrupted.__wrapped__
+    try:
+        expected = reference(data)
+    except zlib.error:
+        with pytest.raises(zlib.error):
+            pdf_limits._decompress_corrupted(data, 1 << 30)
+        return
+    assert pdf_limits._decompress_corrupted(data, 1 << 30) == expected
+
+
+def test_bounded_lzw_decodes_as_pdfminer_does():
+    from pdfminer.lzw import lzwdecode
+
+    from gklint.ingest import pdf_limits
+
+    data = hostile._lzw_run_of_spaces(200_000)
+    budget = pdf_limits.Budget("x.pdf", guards.DEFAULT, guards.Deadline("x.pdf", 60))
+    assert pdf_limits._lzwdecode(data, 1 << 30, budget) == lzwdecode(data)
+    with pytest.raises(pdf_limits._TooLarge):
+        pdf_limits._lzwdecode(data, 100_000, budget)
+
+
+# --------------------------------------------------------------------------- defect 4: not a regular file
+
+@pytest.mark.parametrize(("make", "kind"), [(hostile.fifo, "FIFO"), (hostile.unix_socket, "套接字")])
+def test_special_file_is_refused_without_blocking(tmp_path, make, kind):
+    path = make(tmp_path / "report.pdf")
+    error = refused(path, "不是普通文件", kind)
+    assert str(error).startswith(str(path))
+
+
+def test_device_behind_a_link_is_refused(tmp_path):
+    path = tmp_path / "report.txt"
+    path.symlink_to("/dev/zero")
+    refused(path, "不是普通文件", "字符设备")
+
+
+def test_special_file_in_a_batch_costs_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from conftest import FIXTURES
+    from gklint.cli import app
+
+    good = tmp_path / "good.txt"
+    good.write_bytes((FIXTURES / "huangyuan-2021.txt").read_bytes())
+    pipe = hostile.fifo(tmp_path / "pipe.txt")
+    with watchdog():
+        result = CliRunner().invoke(app, ["check", str(good), str(pipe), "--format", "json", "-j", "1"])
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert "不是普通文件" in files[str(pipe)]["error"]
+    assert not files[str(good)].get("error") and files[str(good)]["diagnostics"]
+
+
+# --------------------------------------------------------------------------- defect 6: no internal errors
+
+def test_number_cell_of_400_digits_is_text_and_the_report_is_kept(tmp_path):
+    result = api.check(str(hostile.html_number_of_400_digits(tmp_path / "report.html")))
+    c203 = [d for d in result.diagnostics if d.rule == "C203"]
+    assert [(d.location.table, d.location.row, d.location.column) for d in c203] == \
+        [("二", "行政规范性文件", "本年制发件数")]
+
+
+def test_text_report_with_a_400_digit_number_is_kept(tmp_path):
+    result = api.check(str(hostile.txt_number_of_400_digits(tmp_path / "report.txt")))
+    assert result.error is None and result.diagnostics
+
+
+@pytest.mark.parametrize("text", ["9" * 309, "9" * 400, "-" + "1" * 500, "1" * 400 + ".5"])
+def test_parse_cell_reads_an_impossible_number_as_text(text):
+    assert parse_cell(text).kind == "text"
+    assert parse_cell(text, amount=True).kind == "text"
+
+
+def test_docx_with_a_negative_zip_offset_is_a_plain_read_error(tmp_path):
+    error = refused(hostile.docx_negative_seek(tmp_path / "report.docx"), "损坏")
+    assert "Error" not in error.message and "seek" not in error.message
+
+
+def test_html_with_control_characters_is_read(tmp_path):
+    result = api.check(str(hostile.html_with_control_characters(tmp_path / "report.html")))
+    assert result.error is None and result.layout == "2021" and result.diagnostics
+
+
+def test_html_control_characters_do_not_reach_the_text(tmp_path):
+    document = open_document(str(hostile.html_with_control_characters(tmp_path / "report.html")))
+    text = text_of(document)
+    assert "政府信息公开" in text
+    assert not any(ch in text for ch in "\x01\x02\x0b\x08\x1b")
+
+
+@pytest.mark.parametrize("codec", ["uu_codec", "base64_codec", "zlib_codec"])
+def test_text_declaring_a_binary_codec_is_read(tmp_path, codec):
+    result = api.check(str(hostile.text_declaring_a_binary_codec(tmp_path / "report.txt", codec)))
+    assert result.error is None and result.layout == "2021" and result.diagnostics
+
+
+def _json_refused(path, where: str | None, *words: str) -> ReadError:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's RuntimeWarning on NaN counts was the old symptom
+        with watchdog(), pytest.raises(ReadError) as info:
+            api.extract(str(path))
+    assert info.value.where == where, str(info.value)
+    for word in words:
+        assert word in info.value.message, info.value.message
+    return info.value
+
+
+@pytest.mark.parametrize(("value", "word"), [("NaN", "NaN"), ("1e400", "过大"), ("-1e400", "过大"),
+                                             ("Infinity", "过大"), ("-Infinity", "过大"), ("1" + "0" * 400, "过大")])
+def test_json_count_that_is_not_a_finite_number_names_its_path(tmp_path, value, word):
+    _json_refused(hostile.json_count(tmp_path / "report.json", value), hostile.JSON_COUNT_PATH, word)
+
+
+def test_json_integer_of_5000_digits_names_its_path(tmp_path):
+    _json_refused(hostile.json_integer_of_5000_digits(tmp_path / "report.json"), hostile.JSON_COUNT_PATH, "过大")
+
+
+def test_json_nested_100000_deep_is_a_read_error(tmp_path):
+    _json_refused(hostile.json_nested_100000_deep(tmp_path / "report.json"), None, "嵌套过深")
+
+
+def test_json_ordinary_counts_still_read(tmp_path):
+    report = api.extract(str(hostile.json_count(tmp_path / "report.json", "1.5e3")))
+    cell = report.cell("二", "normative_documents", "issued")
+    assert cell.kind == "number" and cell.value == 1500 and math.isfinite(cell.value)
+
+
+# --------------------------------------------------------------------------- defect 7: names printed raw
+
+HOSTILE_NAME = "report\n\x1b]0;pwned\x07\x1b[2J\u202egpj.txt"
+CONTROLS = ("\x1b", "\x07", "\u202e")
+
+
+def test_printable_escapes_controls_and_keeps_the_rest():
+    from gklint.display import printable
+
+    assert printable("a\nb\x1b[31m\u202e\x9b") == "a\\x0ab\\x1b[31m\\u202e\\x9b"
+    assert printable("C:\\报告\\政府信息公开 2021.pdf") == "C:\\报告\\政府信息公开 2021.pdf"
+    assert printable(os.fsdecode(b"caf\xe9.pdf")) == "caf\\xe9.pdf"
+
+
+def test_read_error_names_the_file_printably():
+    text = str(ReadError("a\nb\x1b[2J.pdf", "文件是空的", where="word/\x1bdocument.xml"))
+    assert "\n" not in text and "\x1b" not in text
+    assert text == "a\\x0ab\\x1b[2J.pdf: word/\\x1bdocument.xml: 文件是空的"
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "html", "json"])
+@pytest.mark.parametrize("readable", [True, False])
+def test_cli_never_prints_a_control_character_of_a_name(tmp_path, fmt, readable):
+    from typer.testing import CliRunner
+
+    from conftest import FIXTURES
+    from gklint.cli import app
+
+    path = tmp_path / HOSTILE_NAME
+    path.write_bytes((FIXTURES / "huangyuan-2021.txt").read_bytes() if readable else b"")
+    other = tmp_path / "other.txt"
+    other.write_bytes(b"")
+    result = CliRunner().invoke(app, ["check", str(path), str(other), "--format", fmt, "-j", "1"])
+    assert result.exit_code in (1, 2), result.output
+    output = result.output
+    assert not any(ch in output for ch in CONTROLS), repr(output[:300])
+    # the name is shown, its newline and escape sequences written out (rich may fold a long line)
+    folded = output.replace("\n", "")
+    assert any(shown in folded for shown in ("report\\x0a\\x1b]0;pwned", "report\\n\\u001b]0;pwned")), output
+
+
+# --------------------------------------------------------------------------- defect 8: size message
+
+def test_size_just_over_the_cap_reads_differently_from_the_cap(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    os.truncate(path, guards.DEFAULT.max_bytes + 1)  # sparse
+    error = refused(path, "文件过大")
+    assert "52,428,801 字节" in error.message and "上限 52,428,800 字节" in error.message
+
+
+def test_size_far_over_the_cap_is_said_in_megabytes(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    os.truncate(path, 3 * guards.DEFAULT.max_bytes)
+    refused(path, "150 MB", "上限 50 MB")
+
+
+def test_sizes_always_differ():
+    for size, cap in [(50 * MB + 1, 50 * MB), (50 * MB + 400 * KB, 50 * MB), (2049, 2048), (MB + 1, MB)]:
+        found, limit = guards.sizes(size, cap)
+        assert found != limit
