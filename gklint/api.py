@@ -28,9 +28,23 @@ def extract(source: Source, *, layout: str | None = None) -> Report:
     return read_report(source, layout=layout)
 
 
+LANGS = ("zh", "en")
+
+
 def _rules(select: Iterable[str] | None, ignore: Iterable[str] | None,
-           rules: tuple[Rule, ...] | None) -> tuple[Rule, ...]:
-    return select_rules(rules or load_rules(), list(select or []), list(ignore or []))
+           rules: tuple[Rule, ...] | None, lang: str = "zh") -> tuple[Rule, ...]:
+    """The rules to run; an unknown rule id or prefix in ``select``/``ignore``, or an unknown ``lang``,
+    raises ValueError naming it (as the CLI exits 2)."""
+    from gklint.config import check_rule_ids
+
+    if isinstance(select, str) or isinstance(ignore, str):
+        raise ValueError("select/ignore 应是规则编号的列表，如 [\"T3\", \"N101\"]")
+    if lang not in LANGS:
+        raise ValueError(f"未知的语言 {lang!r}（可选：{', '.join(LANGS)}）")
+    every = rules or load_rules()
+    check_rule_ids(every, list(select or []), key="select")
+    check_rule_ids(every, list(ignore or []), key="ignore")
+    return select_rules(every, list(select or []), list(ignore or []))
 
 
 def _meta(report: Report) -> dict:
@@ -105,7 +119,7 @@ class Run:
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
                  flush_after: float | None = 1.0):
         self.sources = list(sources)
-        self.rules = _rules(select, ignore, rules)
+        self.rules = _rules(select, ignore, rules, lang)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
         self.flush_after = flush_after  # seconds a done file may wait for the files after it (None: no limit)
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, lang=lang, settings=settings)
@@ -197,11 +211,27 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
                limits: Limits | None = None, isolate: bool = True) -> Result:
     """Check many reports at once; a file that cannot be read is reported and the rest still run.
 
-    Files are read in ``jobs`` worker processes (one when ``jobs=1``), each under ``limits``
-    (``guards.Limits``: ``seconds`` and ``memory`` per file, plus the readers' own limits): a file
-    past its budget becomes one read error naming the limit. ``isolate=False`` reads in this process
-    (faster to start, unprotected). The table rules of all readable reports run as one stacked
-    validation per layout; the series rules pair every report of the call.
+    ``sources``: paths (any supported format, chosen by content), dicts in gklint's JSON format, or
+    ``Report`` objects. Reports of one agency for consecutive years are paired (the ``Y`` rules).
+
+    Options (as the CLI's):
+
+    - ``select``, ``ignore``: rule ids, id prefixes ("T3") or rule names; ignore wins. An id that
+      matches no rule raises ValueError naming it.
+    - ``lang``: "zh" (default) or "en", the language of messages; anything else raises ValueError.
+    - ``settings``: what the rules read besides the report: ``{"aggregate": True}`` for a local
+      government's own report (deadline 3月31日), ``{"repeated_threshold": 0.6}`` for Y103.
+      ``gklint.config.Config.settings()`` builds it from a configuration file.
+    - ``rules``: the rules to choose from (default: every rule of ``rules/*.yaml``);
+      ``Config.rules()`` gives them with a configuration's severities, deadlines and tolerance.
+    - ``layout``: force the layout version ("2019" or "2021") instead of recognising it.
+    - ``jobs``: read the files in that many worker processes (one when ``jobs=1``).
+    - ``limits`` (``guards.Limits``): each file is read under ``seconds`` and ``memory`` (plus the
+      readers' own limits); a file past its budget becomes one read error naming the limit.
+    - ``isolate``: False reads in this process instead (faster to start, unprotected).
+
+    The table rules of all readable reports run as one stacked validation per layout; the series
+    rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order.
     """
     run = Run(sources, select=select, ignore=ignore, lang=lang, settings=settings, rules=rules, layout=layout,
               jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None)
@@ -211,7 +241,10 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
 
 
 def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
-    """Check one report (a path, a JSON dict or a Report). Raises ReadError if it cannot be read.
+    """Check one report (a path, a JSON dict or a Report) and return its ``FileResult``.
+
+    Takes the options of ``check_many`` (``select``, ``ignore``, ``lang``, ``settings``, ``rules``,
+    ``layout``, ``limits``), validated the same way. Raises ReadError if the report cannot be read.
 
     A single file is read in this process by default (no worker to start: the quick path for a caller
     checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like
@@ -219,7 +252,7 @@ def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
     """
     result = check_many([source], isolate=isolate, **options).files[0]
     if result.error is not None:
-        report_error = ReadError(result.path, result.error)
-        report_error.message = result.error
-        raise report_error
+        prefix = f"{result.path}: "
+        message = result.error[len(prefix):] if result.error.startswith(prefix) else result.error
+        raise ReadError(result.path, message)
     return result

@@ -92,6 +92,7 @@ pre{{font-family:"Sarasa Mono SC","Noto Sans Mono CJK SC",Menlo,Consolas,monospa
 
 @app.command()
 def check(
+    ctx: typer.Context,
     files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
     format: Format = typer.Option(Format.terminal, "--format", "-f",
                                   help="terminal, json, or html (the terminal report as a page to share)"),
@@ -108,6 +109,10 @@ def check(
                                             help="seconds to read and check one file (default 120); past it the file is one read error"),
     memory: Optional[int] = typer.Option(None, "--memory", min=64,
                                          help="MB of memory a reading worker may add to its size at start (default 1024)"),
+    config: Optional[Path] = typer.Option(None, "--config", help="a gklint.toml or pyproject.toml (default: found upward from the first file)"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="leave out the findings this baseline file accepts"),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="accept every finding: write them to this baseline file"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="exit 0 even when findings are found"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -126,6 +131,11 @@ def check(
     paths = _expand(files)
     if not paths:
         _fail("没有找到可检查的文件")
+    # configuration file and baseline (gklint/config.py, gklint/baseline.py): options given here win
+    conf = _configured(ctx, paths[0], config, baseline, select=chosen or None, ignore=dropped or None, lang=lang,
+                       format=format, fail_on=fail_on, level="aggregate" if aggregate else None)
+    lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
+    rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
     # rules may pair it with another year's, whose findings are shown after all the files.
@@ -141,10 +151,14 @@ def check(
                                      if v is not None})
     result = Result()
     console = _console(record=format is Format.html) if format is not Format.json else None
-    run = api.Run(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
-                  settings={"aggregate": aggregate} if aggregate else None, rules=rules,
-                  jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    run = api.Run(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout, settings=settings,
+                  rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    baselined = baseline if write_baseline is None else None
     for f in run.files():
+        if baselined is not None:  # the baseline's findings left out, file by file as they come
+            part = _baselined(Result([f]), baselined)
+            result.baselined += part.baselined
+            f.diagnostics = part.files[0].diagnostics  # the same FileResult: the series findings join it
         if f.error is not None:
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         if console is not None and (f.error is None or len(paths) > 1):
@@ -154,6 +168,15 @@ def check(
         f.report = None
         result.files.append(f)
     series = run.series()
+    if baselined is not None:
+        for k, (f, diags, report) in enumerate(series):
+            part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
+                              baselined)
+            kept = {id(d) for d in part.files[0].diagnostics}
+            f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
+            result.baselined += part.baselined
+            series[k] = (f, [d for d in diags if id(d) in kept], report)
+        series = [s for s in series if s[1]]
     if series and console is not None:
         from rich.text import Text
 
@@ -175,7 +198,55 @@ def check(
         render_summary(result, console, lang=lang.value, show_statistics=statistics)
         if format is Format.html:
             typer.echo(console.export_html(inline_styles=True, code_format=HTML_PAGE))
-    raise typer.Exit(result.exit_code(fail_on.value))
+    _write_baseline(result, write_baseline)
+    raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
+
+
+def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):
+    """The configuration (``--config``, or found upward from the first file) with the options given on the
+    command line taking precedence; a bad configuration or baseline file exits 2 naming it."""
+    from gklint.baseline import BaselineError, load_baseline
+    from gklint.config import ConfigError, discover
+
+    def typed(name: str) -> bool:  # given on the command line, not the option's default
+        return getattr(ctx.get_parameter_source(name), "name", "") in ("COMMANDLINE", "ENVIRONMENT")
+
+    given = {k: (v.value if isinstance(v, enum.Enum) else v) for k, v in options.items()
+             if k not in ("lang", "format", "fail_on") or typed(k)}
+    try:
+        if baseline is not None:
+            load_baseline(baseline)
+        conf = discover(first, config).merged(**given)
+        if conf.format is not None and conf.format not in {f.value for f in Format}:
+            raise ConfigError(f"{conf.path}: 配置项 'format' 的值无效（可选：{', '.join(f.value for f in Format)}）")
+        return conf
+    except (ConfigError, BaselineError) as exc:
+        _fail(str(exc))
+
+
+def _baselined(result, baseline: Optional[Path]):
+    if baseline is None:
+        return result
+    from gklint.baseline import filter_baseline
+
+    return filter_baseline(result, baseline)
+
+
+def _write_baseline(result, path: Optional[Path]) -> None:
+    if path is None:
+        return
+    from gklint.baseline import BaselineError, write_baseline
+
+    try:
+        count = write_baseline(result, path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    typer.echo(f"gklint: 已将{count}条问题写入基线文件 {path}", err=True)
+
+
+def _exit_code(result, fail_on: str, exit_zero: bool) -> int:
+    code = result.exit_code(fail_on)
+    return 0 if exit_zero and code == 1 else code
 
 
 @app.command()

@@ -274,3 +274,15 @@ def test_a_part_with_an_unofficial_heading_still_counts_as_delivered():
     sections = official()[:5]
     sections[4] = section("五、存在的主要问题及改进情况", "政策解读形式单一。\n六、其他事项\n本年度未收取信息处理费。")
     assert run("S105", report(sections, preamble=INTRO_SIX)) == []
+
+
+def test_s106_a_marker_right_after_a_closing_bracket_continues_its_list():
+    # shs-2024 (tests/corpus), one-line page: "（四）" follows the ")" of a remark with no break
+    from report_helpers import official, report, run  # noqa: PLC0415
+
+    text = ("（一）主动公开情况。全年主动公开信息432条。（二）政策解读。解读文件14条。（三）依申请公开情况。全年回应依申请公开信息2条"
+            "（属于已主动公开答复数1条，同意公开答复数1条）（四）加强监督管理。及时纠错。（五）完善政务新媒体公开工作。发布文章1061篇。")
+    assert run("S106", report(official(overview=text))) == []
+    # a run of bracketed numerals is still no list: （一）（五）（六）
+    cited = "依据第二十条（一）（五）（六）项主动公开。（一）主动公开情况。（二）依申请公开情况。"
+    assert run("S106", report(official(overview=cited))) == []

@@ -104,6 +104,12 @@ class FileResult:
     def ok(self) -> bool:
         return self.error is None and self.count("error") == 0
 
+    def __repr__(self) -> str:  # short: never the whole report
+        if self.error is not None:
+            return f"FileResult({self.path!r}, error={self.error!r})"
+        counts = ", ".join(f"{s}={self.count(s)}" for s in SEVERITIES)
+        return f"FileResult({self.path!r}, layout={self.layout!r}, {counts})"
+
     def to_dict(self) -> dict:
         out: dict = {"path": self.path, "layout": self.layout}
         if self.meta:
@@ -119,6 +125,11 @@ class Result:
     """A run: one FileResult per input, in input order."""
 
     files: list[FileResult] = field(default_factory=list)
+    baselined: int = 0  # findings left out because a baseline accepts them (gklint.baseline)
+
+    def __repr__(self) -> str:  # short: counts, not every finding
+        counts = ", ".join(f"{s}={self.count(s)}" for s in SEVERITIES)
+        return f"Result(files={len(self.files)}, {counts}, unreadable={len(self.unreadable)})"
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

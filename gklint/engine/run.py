@@ -88,7 +88,7 @@ def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tu
 
         for rule in series:
             try:
-                for i, diag in evaluate_series(rule, reports, lang):
+                for i, diag in evaluate_series(rule, reports, lang, settings):
                     results[i].append(diag)
             except Exception as exc:
                 for diags in results:

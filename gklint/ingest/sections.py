@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from gklint.layouts import Layout, SectionSpec, normalise
@@ -15,6 +16,7 @@ _OTHER_STYLES = (
     re.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
     re.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
 )
+_BARE_NUMBERED = re.compile(r"^\s*(?P<num>[一二三四五六七八九十])(?P<rest>[^、.．,，:：\s].*)$")
 _MAX_HEADING = 40  # characters of a heading line; a longer line is a heading followed by text
 
 
@@ -25,6 +27,7 @@ def find_headings(texts: list[str], layout: Layout) -> list[tuple[int, str | Non
     number its parts （一） or 第一部分, or not at all (a line that is exactly a section's title).
     """
     found = [(i, *m) for i, t in enumerate(texts) if (m := match_heading(t, layout))]
+    found = _with_renumbered(texts, found, layout)
     if len(found) >= 3:
         return found
     for style in _OTHER_STYLES:
@@ -33,6 +36,48 @@ def find_headings(texts: list[str], layout: Layout) -> list[tuple[int, str | Non
             return other
     bare = [(i, None, spec, "") for i, t in enumerate(texts) if (spec := _bare_title(t, layout))]
     return bare if len(bare) >= 3 else found
+
+
+def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, SectionSpec | None, str]],
+                     layout: Layout) -> list[tuple[int, str | None, SectionSpec | None, str]]:
+    """``found`` (headings stating their section's title or their own number's key terms) and the numbered
+    lines that continue the report's own numbering between them: a part renumbered (五 split in two, a
+    local part inserted before it) or retitled in other words ("五、下一步工作打算").
+
+    Such a line is taken when its numeral is the one after the previous heading's and before the next
+    found heading's, its title is short and names no table row, and it is matched to a section by the
+    section's key terms (the layout's ``keywords``); a short one that names no section is kept as an
+    unrecognised heading (a local part: S104 looks at it), so the text under it is not taken for the
+    previous section's.
+    """
+    taken = {i for i, *_ in found}
+    extra: list[Candidate] = []
+    for i, t in enumerate(texts):
+        if i in taken or not (m := _HEADING.match(t)):
+            continue
+        num = ordinal(m["num"])
+        title = _title(m["rest"])
+        rest = m["rest"].strip()
+        if num is None or not title or len(rest) > _MAX_HEADING or re.search(r"\d", _YEAR.sub("", title, count=1)) \
+                or _is_row_label(title, layout):
+            continue
+        spec = name_spec(rest, layout)
+        extra.append(Candidate(i, i, m["num"], num, spec, () if spec else term_specs(title, layout), short=len(rest) <= 20))
+    # a heading found by its own number's key terms (not its title) is named by terms too
+    anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec,
+                         () if spec is None or _states_title(texts[i], spec) else ((1, spec),))
+               for i, n, spec, _ in found]
+    restarts = tuple(i for i, t in enumerate(texts) if (m := _HEADING.match(t)) and m["num"] == "一"
+                     and not _is_row_label(_title(m["rest"]), layout))
+    chosen = renumbered(anchors, extra, layout, keep_unnamed=True, restarts=restarts)
+    tails = {i: tail for i, _, _, tail in found}
+    return [(c.pos, c.numeral, c.spec, tails.get(c.pos, "")) for c in chosen]
+
+
+def _states_title(line: str, spec: SectionSpec) -> bool:
+    m = _HEADING.match(line) or _BARE_NUMBERED.match(line)
+    rest = m["rest"] if m else line
+    return any(_prefix(rest.strip(), name) is not None for name in spec.names)
 
 
 def _bare_title(text: str, layout: Layout) -> SectionSpec | None:
@@ -52,6 +97,11 @@ def match_heading(text: str, layout: Layout, style: re.Pattern = _HEADING) -> tu
     """
     m = style.match(text)
     if not m:
+        if style is _HEADING and (b := _BARE_NUMBERED.match(text)):  # "一总体情况": no mark after the numeral
+            for spec in layout.sections:
+                if spec.number == b["num"] and any(normalise(b["rest"]).startswith(normalise(n)) for n in spec.names):
+                    return b["num"], spec, _after(b["rest"], next(n for n in spec.names
+                                                                  if normalise(b["rest"]).startswith(normalise(n))))
         return None
     rest = m["rest"].strip()
     norm = normalise(rest)
@@ -80,6 +130,171 @@ def _after(rest: str, name: str) -> str:
             tail = rest[i + 1:].lstrip(" 　：:。.")
             return tail
     return ""
+
+
+# --------------------------------------------------------------------------- headings by meaning and position
+
+_ORDINALS = "一二三四五六七八九"
+
+
+def ordinal(numeral: str | None) -> int | None:
+    """一 -> 1 … 十九 -> 19 (the numbers of a report's parts); None otherwise."""
+    if not numeral:
+        return None
+    if len(numeral) == 1:
+        return 10 if numeral == "十" else _ORDINALS.index(numeral) + 1 if numeral in _ORDINALS else None
+    if len(numeral) == 2 and numeral[0] == "十" and numeral[1] in _ORDINALS:
+        return 10 + _ORDINALS.index(numeral[1]) + 1
+    return None
+
+
+_TITLE_END = re.compile(r"[。；;，,：:！？!?（(\[【\d\s]")
+_TERMS_IN = 16  # a key term counts only near the start of a title (a heading's subject comes first)
+
+
+def _title(rest: str) -> str:
+    """The beginning of a heading's title: up to the first sentence mark, bracket, digit or space."""
+    rest = rest.lstrip(" 　")
+    year = _YEAR.match(rest)  # "五、2023年工作打算": a title may begin with the year it plans for
+    skip = year.end() if year else 0
+    m = _TITLE_END.search(rest, skip)
+    return rest[: m.start()] if m else rest[:40]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
+
+
+_PER_LAYOUT: dict[tuple[str, str], object] = {}  # (what, layout version) -> a pattern or table built once
+
+
+def _once(what: str, layout: Layout, build):
+    key = (what, layout.version)
+    if key not in _PER_LAYOUT:
+        _PER_LAYOUT[key] = build(layout)
+    return _PER_LAYOUT[key]
+
+
+def _row_label_pattern(layout: Layout) -> re.Pattern:
+    """Table row labels without their numbering ("结转下年度继续办理"): numbered like a part, never one."""
+    from gklint.layouts import core
+
+    out = {core(name) for spec in layout.tables.values() for row in spec.rows for name in row.names}
+    labels = sorted((n for n in out if len(n) >= 4), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
+
+
+def _is_row_label(title: str, layout: Layout) -> bool:
+    return _once("rows", layout, _row_label_pattern).match(normalise(title)) is not None
+
+
+def name_spec(rest: str, layout: Layout) -> SectionSpec | None:
+    """The section whose label or alias ``rest`` starts with (one typo allowed in a long one)."""
+    first = rest.lstrip(" 　\t")[:1]
+    if not first:
+        return None
+    for spec, name in _once("names", layout, _names_by_first).get(unicodedata.normalize("NFKC", first).translate(_FOLD), ()):
+        if _prefix(rest, name) is not None:
+            return spec
+    return None
+
+
+def _names_by_first(layout: Layout) -> dict[str, tuple[tuple[SectionSpec, str], ...]]:
+    """Every section title and alias, by its first (folded) character: most numbered texts start with none."""
+    out: dict[str, list[tuple[SectionSpec, str]]] = {}
+    for spec in layout.sections:
+        for name in spec.names:
+            out.setdefault(_folded_name(name)[0], []).append((spec, name))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def term_specs(title: str, layout: Layout) -> tuple[tuple[int, SectionSpec], ...]:
+    """(how many, section) for the sections whose key terms the beginning of ``title`` holds, most first."""
+    head = normalise(title)[:_TERMS_IN]
+    if not _once("terms", layout, _any_term).search(head):
+        return ()
+    hits = [(sum(k in head for k in spec.keywords), k, spec) for k, spec in enumerate(layout.sections)]
+    return tuple((n, spec) for n, _, spec in sorted(hits, key=lambda h: (-h[0], h[1])) if n)
+
+
+def _any_term(layout: Layout) -> re.Pattern:
+    terms = sorted({k for spec in layout.sections for k in spec.keywords}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, terms)) or r"(?!)")
+
+
+class Candidate:
+    """A numbered title that may head a part: where it starts and ends, its numeral, what it names."""
+
+    __slots__ = ("pos", "end", "numeral", "num", "spec", "terms", "short")
+
+    def __init__(self, pos, end, numeral, num, spec, terms, short=False):
+        self.pos, self.end, self.numeral, self.num, self.spec, self.terms, self.short = \
+            pos, end, numeral, num, spec, terms, short
+
+
+def renumbered(anchors: list[Candidate], extra: list[Candidate], layout: Layout, *,
+               keep_unnamed: bool = False, restarts: tuple[int, ...] = ()) -> list[Candidate]:
+    """``anchors`` (headings certain by their number and title) with the ``extra`` candidates that
+    continue the report's own numbering between them, in text order.
+
+    An extra candidate is taken when its numeral is one more than the previous heading's (two more when it
+    states a section's title: a local part before it may have gone unseen) and less than the next anchor's,
+    and it names a section (its title, or its key terms: the one with most terms, on a tie the one its
+    number or its position points to). With ``keep_unnamed``, a short title that names no section is kept
+    too (spec None). A part named only by key terms whose section another heading states by its title is a
+    local part (spec None). ``restarts``: where a list numbered from 一 begins in the text; after one, a
+    title named only by key terms is that list's item ("一、…二、…六、其他工作"), not a part. Lists in the text ("一、…二、…" under a part) and table rows do not
+    continue the numbering of the parts, so they are not taken.
+    """
+    order = {spec.id: k for k, spec in enumerate(layout.sections)}
+    anchors = sorted(anchors, key=lambda c: c.pos)
+    out: list[Candidate] = []
+    last_num, last_order, last_pos = 0, -1, -1
+    merged = sorted([(c.pos, 0, c) for c in anchors] + [(c.pos, 1, c) for c in extra], key=lambda t: (t[0], t[1]))
+    k = 0  # next anchor
+    for pos, is_extra, c in merged:
+        if not is_extra:
+            k += 1
+            out.append(c)
+            last_pos = c.pos
+            last_num = c.num if c.num is not None else last_num + 1
+            if c.spec is not None:
+                last_order = max(last_order, order[c.spec.id])
+            continue
+        nxt = anchors[k] if k < len(anchors) else None
+        step = c.num - last_num if c.num is not None else 0
+        # the next number; a part stating its section's title may follow a local part not found (a gap of one)
+        if not (step == 1 or (step == 2 and c.spec is not None)) \
+                or (nxt is not None and nxt.num is not None and c.num >= nxt.num):
+            continue
+        if c.spec is None and (r := bisect_right(restarts, last_pos)) < len(restarts) and restarts[r] < c.pos:
+            continue
+        spec = c.spec or _pick(c, layout, last_order, order)
+        if spec is None and not (keep_unnamed and c.short):
+            continue
+        c.spec = spec
+        out.append(c)
+        last_num, last_pos = c.num, c.pos
+        if spec is not None:
+            last_order = max(last_order, order[spec.id])
+    # a part found only by its key terms whose section another heading states by its title is a local part
+    # ("五、信息处理费收取情况" before "七、其他需要报告的事项"): unrecognised, not a second 六
+    named = {c.spec.id for c in out if c.spec is not None and not c.terms}
+    for c in out:
+        if c.terms and c.spec is not None and c.spec.id in named:
+            c.spec = None
+    return out
+
+
+def _pick(c: Candidate, layout: Layout, last_order: int, order: dict[str, int]) -> SectionSpec | None:
+    """The section a title's key terms name: most terms; on a tie the one its own number or its place
+    (after the sections already found) points to."""
+    if not c.terms:
+        return None
+    most = c.terms[0][0]
+    ties = [spec for n, spec in c.terms if n == most]
+    own = [s for s in ties if s.number == c.numeral]
+    after = [s for s in ties if order[s.id] > last_order]
+    return (own or after or ties)[0]
 
 
 # --------------------------------------------------------------------------- headings inside a line
@@ -150,10 +365,99 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
             if ends:
                 candidates.append((m.start(), m.end() + max(ends), spec))
                 break
-    # a heading has a body: titles listed one after another ("本报告包括一、总体情况；二、……") are not headings
-    kept = [c for k, c in enumerate(candidates)
-            if k + 1 == len(candidates) or _BODY.sub("", text[c[1]:candidates[k + 1][0]])]
-    return _in_order(kept, {spec.id: k for k, spec in enumerate(layout.sections)})
+    for m in _INLINE_BARE.finditer(text):  # "一总体情况": the numeral and the official title with no mark between
+        spec = next((s for s in layout.sections if s.number == m["num"]), None)
+        if spec is not None and (ends := [n for name in spec.names
+                                          if (n := _prefix(text[m.end():m.end() + 120], name)) is not None]):
+            candidates.append((m.start(), m.end() + max(ends), spec))
+    candidates.sort(key=lambda c: c[0])
+    anchors = _in_order(_with_body(text, candidates), {spec.id: k for k, spec in enumerate(layout.sections)})
+    taken = {c[0] for c in anchors}
+    extra: list[Candidate] = []
+    unnamed: list[Candidate] = []  # numbered titles that name no section: a local part, if its place says so
+    for m in _INLINE_PART.finditer(text):
+        if m.start() in taken or (num := ordinal(m["num"])) is None:
+            continue
+        window = text[m.end():m.end() + 120]
+        title = _title(window)
+        if not title or _is_row_label(title, layout):
+            continue
+        lead = len(window) - len(window.lstrip(" 　"))
+        unnamed.append(Candidate(m.start(), (m.end() + lead, title), m["num"], num, None, ()))  # end: see _fill_gaps
+        spec = name_spec(window, layout)
+        if spec is not None:
+            end = m.end() + max(n for name in spec.names if (n := _prefix(window, name)) is not None)
+            extra.append(Candidate(m.start(), end, m["num"], num, spec, ()))
+        elif terms := term_specs(title, layout):
+            extra.append(Candidate(m.start(), m.end() + lead + _title_end(title), m["num"], num, None, terms))
+            unnamed.pop()
+    if not extra:
+        return anchors
+    sure = [Candidate(s, e, spec.number, ordinal(spec.number), spec, ()) for s, e, spec in anchors]
+    restarts = tuple(m.start() for m in _INLINE_PART.finditer(text)
+                     if m["num"] == "一" and not _is_row_label(_title(text[m.end():m.end() + 60]), layout))
+    chosen = _with_body(text, [(c.pos, c.end, c.spec)
+                               for c in _fill_gaps(renumbered(sure, extra, layout, restarts=restarts), unnamed)])
+    # with no heading worded officially, only a run of parts numbered from 一 in order (three or more) is taken
+    return chosen if anchors or len(chosen) >= _MIN_RUN else anchors
+
+
+_MIN_RUN = 3
+
+
+def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candidate]:
+    """``heads`` with the local parts their numbering implies: between a part numbered n and the next one
+    numbered n + 2, the one title numbered n + 1 in between (a local part whose title names no section,
+    such as "五、政务公开工作亮点"), when there is exactly one."""
+    out: list[Candidate] = []
+    for k, head in enumerate(heads):
+        out.append(head)
+        nxt = heads[k + 1] if k + 1 < len(heads) else None
+        if nxt is None or head.num is None or nxt.num != head.num + 2:
+            continue
+        between = [c for c in unnamed if head.end <= c.pos < nxt.pos and c.num == head.num + 1]
+        if len(between) == 1:
+            local = between[0]
+            start, title = local.end
+            local.end = start + _title_end(title)
+            out.append(local)
+    return out
+
+
+_INLINE_BARE = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?P<num>[一二三四五六七八九十]{1,2})(?=[^、.．\s])")
+# a part's numbering inside a line: not （五）, 第五, 十五 read as 五, nor "五、" in "第四、五、六项"
+_INLINE_PART = re.compile(r"(?<![（(第一二三四五六七八九十、])(?P<num>[一二三四五六七八九十]{1,2})\s*、")
+_TITLE_FINAL = ("情况", "事项", "措施", "计划", "打算", "安排", "方向", "问题", "不足")
+
+
+_TITLE_LONG = 16  # characters of most titles after their numbering
+
+
+def _title_end(title: str) -> int:
+    """Where a title found by its key terms ends in a line that runs on into the text or a table's labels
+    ("信息处理费收取情况通知收取件数…"): after its last closing word (情况, 事项, 措施…) within the usual
+    length of a title, else after the first one."""
+    head = title[:40]
+    ends = sorted(m.end() for w in _TITLE_FINAL for m in re.finditer(w, head))
+    if not ends:
+        return min(len(head), 24)
+    short = [e for e in ends if e <= _TITLE_LONG]
+    end = short[-1] if short else ends[0]
+    while end < len(head) and head[end] in _JOINS:  # "…收取情况及其他需要报告的事项": the title goes on
+        further = next((e for e in ends if e > end + 1), None)
+        if further is None:
+            break
+        end = further
+    return end
+
+
+_JOINS = "及和与、"
+
+
+def _with_body(text: str, heads: list[tuple[int, int, SectionSpec]]) -> list[tuple[int, int, SectionSpec]]:
+    """A heading has a body: titles listed one after another ("本报告包括一、总体情况；二、……") are not headings."""
+    return [c for k, c in enumerate(heads)
+            if k + 1 == len(heads) or _BODY.sub("", text[c[1]:heads[k + 1][0]])]
 
 
 _BODY = re.compile(r"[\s\W_]+")  # what does not count as a heading's body: spaces and punctuation

@@ -73,6 +73,7 @@ class Claim:
     in_parts: bool = False
     compare: str = "equal"
     amount: bool = False
+    tolerance: float = 0.0  # an amount's difference (in the table's unit, 万元) still taken as rounding
     readings: tuple[Reading, ...] = ()
     note: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     not_beside: re.Pattern | None = None
@@ -132,7 +133,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
             not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
             context_in=str(item.get("context_in", "paragraph")),
-            in_parts=bool(item.get("in_parts", False)),
+            in_parts=bool(item.get("in_parts", False)), tolerance=float(item.get("tolerance", 0) or 0),
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
             readings=tuple(readings), note=_texts(item.get("note")),
             not_beside=_regex(item.get("not_beside"), where),
@@ -308,7 +309,7 @@ def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
         factor = WAN_YUAN.get(q.unit)
         if factor is None:
             return None
-        return q.value * factor, 0.5 * 10 ** -_decimals(q.raw) * factor + 1e-9
+        return q.value * factor, max(0.5 * 10 ** -_decimals(q.raw) * factor, claim.tolerance) + 1e-9
     return q.value, q.tolerance + 1e-9
 
 

@@ -106,8 +106,10 @@ def _issuer_above_title(report: Report) -> str:
 
 
 def _month_day(text: str, year: int) -> dt.date:
-    month, day = (int(x) for x in str(text).split("-"))
-    return dt.date(year, month, day)
+    """"01-31" in ``year``; "02-end" is the month's last day (a local deadline of 2月底)."""
+    month, day = str(text).split("-")
+    last = calendar.monthrange(year, int(month))[1]
+    return dt.date(year, int(month), last if day == "end" else min(int(day), last))
 
 
 def published_date(report: Report, keywords: tuple[str, ...]) -> dt.date | None:

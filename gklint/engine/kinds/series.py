@@ -86,7 +86,13 @@ def _uncertain(report: Report, term) -> bool:
     return any(n.kind == "digits_split" and n.table == table and n.row in (None, label) for n in report.notes)
 
 
-def evaluate_series(rule: Rule, reports: list[Report], lang: str) -> Iterator[tuple[int, Diagnostic]]:
+def evaluate_series(rule: Rule, reports: list[Report], lang: str,
+                    settings: dict | None = None) -> Iterator[tuple[int, Diagnostic]]:
+    if "repeated" in rule.params:  # the prose, year against year (年年雷同): gklint/engine/kinds/repeated.py
+        from gklint.engine.kinds.repeated import evaluate_repeated
+
+        yield from evaluate_repeated(rule, pairs(reports), lang, settings)
+        return
     for i, this, last in pairs(reports):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue

@@ -95,6 +95,40 @@ def _slot_heading(report: Report, layout: layouts.Layout, index: int) -> tuple[P
     return None
 
 
+_TABLE_OF = {section: key for key, section in layouts.SECTION_OF_TABLE.items()}
+
+
+def _between(report: Report, layout: layouts.Layout, index: int) -> list[Section]:
+    """The sections where the content of the layout's section ``index`` belongs when its heading is not
+    found: from the last section found before it (its body may have swallowed the part) to the first
+    section found after it."""
+    order = {spec.id: k for k, spec in enumerate(layout.sections)}
+    secs = report.sections
+    before = [k for k, s in enumerate(secs) if s.id in order and order[s.id] < index]
+    after = [k for k, s in enumerate(secs) if s.id in order and order[s.id] > index]
+    lo = before[-1] if before else 0
+    hi = next((k for k in after if k > lo), len(secs))
+    return secs[lo:hi]
+
+
+def content_evidence(rule: Rule, report: Report, layout: layouts.Layout, index: int) -> tuple[str, object] | None:
+    """What shows the content of the layout's section ``index`` is in the report although its heading is
+    not found: its official table, read ("table", key), or a sentence with one of the section's content
+    terms (rule parameter ``content``) between its neighbours ("text", (section, offset, term))."""
+    spec = layout.sections[index]
+    key = _TABLE_OF.get(spec.id)
+    if key is not None and (table := report.tables.get(key)) is not None and table.found and table.cells:
+        return "table", key
+    terms = (rule.params.get("content") or {}).get(spec.id) or ()
+    for section in _between(report, layout, index):
+        text = f"{section.heading}\n{section.text}"
+        for term in terms:
+            at = text.find(term)
+            if at >= 0:
+                return "text", (section, at, term)
+    return None
+
+
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     layout = _layout(report, ctx)
     found = {s.id for s in report.sections if s.id}
@@ -105,6 +139,8 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue
         if _slot_heading(report, layout, i) or _heading_written(report, spec):
             continue  # a heading worded differently (S104), or one recognition did not split off
+        if content_evidence(rule, report, layout, i) is not None:
+            continue  # its heading is not found but its content is there: S104 says so
         before = [s for s in report.sections if s.id in {p.id for p in layout.sections[:i]}]
         after = [s for s in report.sections if s.id in {p.id for p in layout.sections[i + 1:]}]
         where = before[-1] if before else after[0] if after else report.sections[0]
@@ -119,9 +155,15 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     index = {spec.id: i for i, spec in enumerate(layout.sections)}
     highest: Section | None = None
     seen: set[str] = set()
+    previous: Section | None = None
     for section in report.sections:
         if section.id not in index:
+            previous = section
             continue
+        split = previous is not None and previous.id == section.id and previous.number != section.number
+        previous = section
+        if split:
+            continue  # one part written as two (五、存在的问题 六、改进措施): not a repeat
         if section.id in seen:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
                         problem=pick(rule.params.get("problems", {}).get("repeat"), _lang(ctx)),
@@ -148,12 +190,40 @@ def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                     label=spec.label)
 
 
+_NUMBER_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．,，:：]?|[（(][一二三四五六七八九十]{1,2}[）)]"
+                          r"|第[一二三四五六七八九十]{1,2}部分\s*[、.．:：]?)\s*")
+
+
+def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:
+    """Does the heading's title (after its numbering) begin with the section's label or one of its aliases,
+    exactly as written in the layout (spaces and punctuation widths aside)?"""
+    title = _CONJUNCTIONS.sub("、", normalise(_NUMBER_MARK.sub("", heading, count=1)))
+    return any(title.startswith(_CONJUNCTIONS.sub("、", normalise(name))) for name in spec.names)
+
+
+# 行政复议、行政诉讼 / 行政复议和行政诉讼 / 行政复议与行政诉讼: the same wording (normalise() writes 、 as ".")
+_CONJUNCTIONS = re.compile(r"[.和与及]")
+
+
 def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    """A heading in the place (number) of a section the report otherwise lacks, worded unrecognisably."""
+    """Every heading taken for a section (by its number, key terms or place) but not worded as the layout
+    says, including one with a typo ("行政法复议"); a heading in the place (number) of a section the report
+    otherwise lacks, worded unrecognisably; and a section whose content is there without its heading."""
     layout = _layout(report, ctx)
+    specs = {spec.id: spec for spec in layout.sections}
     found = {s.id for s in report.sections if s.id}
     if len(found) < int(rule.params.get("min_recognised", 2)):
         return
+    previous = None
+    for section in report.sections:
+        spec = specs.get(section.id or "")
+        split = previous is not None and previous.id == section.id and previous.number != section.number
+        previous = section
+        if spec is None or split or _worded_officially(section.heading, spec):
+            continue  # the second part of a split section is worded as a part: S103 names it
+        heading = section.heading.strip()
+        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading,
+                              heading=heading, official=spec.heading)
     for i, spec in enumerate(layout.sections):
         if spec.id in found or _heading_written(report, spec):
             continue
@@ -162,6 +232,23 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             place, offset, heading = slot
             yield rule.diagnostic(_lang(ctx), place.location(offset), expected=spec.heading, found=heading,
                         heading=heading, official=spec.heading)
+            continue
+        evidence = content_evidence(rule, report, layout, i)
+        if evidence is None:
+            continue
+        kind, what = evidence
+        if kind == "table":
+            table = report.tables[what]
+            src = getattr(table, "source", None)
+            location = Location(section=f"表{what}", quote=layout.table(what).title, source=src)
+            shown = pick(rule.params.get("evidence", {}).get("table"), _lang(ctx)).format(table=what)
+        else:
+            section, offset, term = what
+            location = section_place(section).location(offset, offset + len(term))
+            shown = pick(rule.params.get("evidence", {}).get("text"), _lang(ctx)).format(
+                section=section.heading.strip(), term=term)
+        yield rule.diagnostic(_lang(ctx), location, expected=spec.heading, found=None, template="message_content",
+                              official=spec.heading, evidence=shown)
 
 
 # --------------------------------------------------------------------------- the introduction's promise
@@ -174,7 +261,8 @@ def _delivered(report: Report, layout: layouts.Layout) -> int:
                if spec.id in ids or _slot_heading(report, layout, i) or _heading_written(report, spec)]
     numbers = {spec.number for spec in present}
     extra = {s.number for s in _unrecognised(report) if s.number and s.number not in numbers}
-    return len(present) + len(extra)
+    written = {s.number for s in report.sections if s.number and (s.id or not is_table_line(s.heading))}
+    return max(len(present) + len(extra), len(written))  # a part split in two, or a local one, is a part
 
 
 def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:

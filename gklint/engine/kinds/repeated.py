@@ -1,0 +1,184 @@
+"""Year against year, the prose (年年雷同): how much of a section repeats last year's report.
+
+Both reports are cut into sentences by gklint's own splitter (``gklint.narrative.sentences.split``);
+a sentence is compared in a *normalised* form: width-folded, every run of digits or Chinese numerals
+replaced by one ``#`` (so a sentence that differs only in its figures or years is repeated), and
+punctuation and spaces dropped. With the rule's ``similarity`` below 1, a sentence (of at least
+``min_similar_chars`` characters) whose key is that close to one of last year's (difflib's ratio: a few
+words edited, the rest copied) also counts as repeated. Sentences the template itself imposes (the rule's ``boilerplate``
+patterns: the statistics-period note, the contact line, the fee statement, the signature and date,
+short numbered sub-headings) and table lines flattened into the text are left out of both sides.
+
+Two measures, each the evaluator of a ``series`` rule that names it in ``repeated``:
+
+- ``share``: per section, the Chinese characters of this year's sentences that appear in last year's
+  same section, over all of this year's (kept) characters in that section;
+- ``problems``: the problems last year's section 五 stated (the sentences before its first
+  improvement marker) that this year's section 五 states again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.engine.rules import Rule
+from gklint.model import Report, Section
+from gklint.narrative.sentences import split
+from gklint.textutil import han_count, is_table_line
+
+_NUMBER = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]+")
+_DROP = re.compile(r"[^\w#]|_")
+_QUOTE = 40  # characters of a quoted sentence in the message
+
+
+@dataclass(frozen=True)
+class Line:
+    """One kept sentence of a section: as written, and normalised for comparison."""
+
+    text: str
+    key: str
+    chars: int  # Chinese characters
+
+
+def normalise(sentence: str) -> str:
+    """The comparison key of a sentence: width-folded, figures as ``#``, no punctuation or spaces."""
+    text = unicodedata.normalize("NFKC", sentence)
+    return _DROP.sub("", _NUMBER.sub("#", text))
+
+
+@lru_cache(maxsize=64)
+def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def kept_lines(section: Section, boilerplate: tuple[str, ...] = (), min_chars: int = 1) -> list[Line]:
+    """The section's sentences that count: not table lines, not boilerplate, with at least ``min_chars``
+    Chinese characters."""
+    compiled = _patterns(boilerplate)
+    out = []
+    for sentence in split(section.text):
+        text = sentence.text.strip(" \t\r\n\u3000\xa0")
+        if is_table_line(text):
+            continue
+        folded = unicodedata.normalize("NFKC", text)
+        if any(p.search(folded) for p in compiled):
+            continue
+        chars = han_count(text)
+        if chars >= min_chars:
+            out.append(Line(text, normalise(text), chars))
+    return out
+
+
+def is_repeated(line: Line, last: list[Line], keys: set[str], similarity: float = 1.0,
+                min_similar: int = 15) -> bool:
+    """Is ``line`` one of ``last`` (``keys``: their keys): the same key, or, when ``similarity`` < 1 and the
+    line is long enough, a key that close (difflib ratio: a few words edited, the rest copied)?"""
+    if line.key in keys:
+        return True
+    if similarity >= 1 or len(line.key) < min_similar:
+        return False
+    for other in last:
+        if len(other.key) < min_similar:
+            continue
+        matcher = SequenceMatcher(None, line.key, other.key, autojunk=False)
+        if matcher.real_quick_ratio() >= similarity and matcher.quick_ratio() >= similarity \
+                and matcher.ratio() >= similarity:
+            return True
+    return False
+
+
+def repeated_lines(this: list[Line], last: list[Line], similarity: float = 1.0, min_similar: int = 15) -> list[Line]:
+    keys = {line.key for line in last}
+    return [line for line in this if is_repeated(line, last, keys, similarity, min_similar)]
+
+
+def share(lines: list[Line], of: list[Line]) -> float:
+    total = sum(line.chars for line in of)
+    return sum(line.chars for line in lines) / total if total else 0.0
+
+
+def repeated_share(this: list[Line], last: list[Line], similarity: float = 1.0,
+                   min_similar: int = 15) -> tuple[float, list[Line]]:
+    """The share (by Chinese characters) of ``this`` repeated in ``last``, and the repeated lines."""
+    repeated = repeated_lines(this, last, similarity, min_similar)
+    return share(repeated, this), repeated
+
+
+def problem_lines(lines: list[Line], markers: tuple[str, ...]) -> list[Line]:
+    """The lines of a section 五 before its first improvement marker (all of them without one)."""
+    compiled = _patterns(markers)
+    for i, line in enumerate(lines):
+        if i and any(p.search(line.text) for p in compiled):
+            return lines[:i]
+    return lines
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+
+
+def _quotes(lines: list[Line], limit: int, lang: str) -> str:
+    shown = [f"“{_shorten(line.text)}”" for line in lines[:limit]]
+    more = "……" if len(lines) > len(shown) else ""
+    return ("；" if lang == "zh" else "; ").join(shown) + more
+
+
+def _sections(report: Report) -> dict[str, Section]:
+    out: dict[str, Section] = {}
+    for section in report.sections:
+        if section.id:
+            out.setdefault(section.id, section)
+    return out
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], lang: str,
+                      settings: dict | None = None) -> Iterator[tuple[int, Diagnostic]]:
+    p = rule.params
+    boilerplate = tuple(p.get("boilerplate", ()))
+    min_sentence = int(p.get("min_sentence_chars", 1))
+    min_section = int(p.get("min_section_chars", 0))
+    limit = int(p.get("quote_sentences", 3))
+    threshold = float((settings or {}).get("repeated_threshold", p.get("threshold", 0.5)))
+    similarity = float(p.get("similarity", 1.0))
+    min_similar = int(p.get("min_similar_chars", 15))
+    for i, this, last in pairs_:
+        now, before = _sections(this), _sections(last)
+        for sid in p.get("sections") or list(now):
+            if sid not in now or sid not in before:
+                continue
+            ours = kept_lines(now[sid], boilerplate, min_sentence)
+            theirs = kept_lines(before[sid], boilerplate, min_sentence)
+            if p["repeated"] == "problems":
+                theirs = problem_lines(theirs, tuple(p.get("improvement_markers", ())))
+                again = repeated_lines(theirs, ours, similarity, min_similar)  # last year's, stated again
+                part = share(again, theirs)
+                if (sum(line.chars for line in theirs) < min_section or len(again) < int(p.get("min_sentences", 2))
+                        or part < threshold):
+                    continue
+                repeated = repeated_lines(ours, again, similarity, min_similar)
+            else:
+                if sum(line.chars for line in ours) < min_section:
+                    continue
+                part, repeated = repeated_share(ours, theirs, similarity, min_similar)
+                if part <= threshold:
+                    continue
+            section = now[sid]
+            # the quote: the longest repeated sentence (the plainest evidence); the message lists the first ones
+            longest = max(repeated, key=lambda line: line.chars, default=None)
+            where = Location(section=section.heading, quote=longest.text if longest else None,
+                             source=section.source)
+            values = dict(section=section.heading, share=_percent(part), threshold=_percent(threshold),
+                          year=this.meta.year, last_year=last.meta.year, count=len(repeated),
+                          sentences=_quotes(repeated, limit, lang))
+            yield i, rule.diagnostic(lang, where, expected=round(threshold, 4), found=round(part, 4),
+                                     values=values)
