@@ -195,7 +195,7 @@ class Run:
         assert self._done, "series() needs every file of the run: exhaust files() first"
         reports = [r for _, r in self._kept]
         found: list[list] = [[] for _ in reports]
-        add_series(reports, found, self.rules, self.lang)
+        add_series(reports, found, self.rules, self.lang, self.settings)
         out = []
         for (result, report), diags in zip(self._kept, found):
             if diags:

@@ -49,7 +49,7 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
     results = table_diagnostics(reports, rules, lang)
     for report, diags in zip(reports, results):
         diags.extend(report_diagnostics(report, rules, lang=lang, settings=settings))
-    add_series(reports, results, rules, lang)
+    add_series(reports, results, rules, lang, settings)
     for report, diags in zip(reports, results):
         sort(report, diags)
     return results
@@ -80,7 +80,7 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
 
 
 def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],
-               lang: str = "zh") -> None:
+               lang: str = "zh", settings: dict | None = None) -> None:
     """The series rules over every report of the run (one agency's consecutive years), appended to ``results``."""
     series = [r for r in rules if r.kind == "series"]
     if series and len(reports) > 1:
