@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Union
+from typing import Iterable, Iterator, Union
 
+from gklint import batch
 from gklint.engine.diagnostic import FileResult, Result
 from gklint.engine.rules import Rule, load_rules, select as select_rules
 from gklint.ingest.errors import ReadError
+from gklint.ingest.guards import DEFAULT, Limits
 from gklint.model import Report
 
 Source = Union[str, os.PathLike, dict, Report]
@@ -52,15 +54,17 @@ def _meta(report: Report) -> dict:
             if v is not None}
 
 
-def _read(source: Source, layout: str | None) -> Report | str:
-    """A Report, or the one-line reason the source cannot be read (never an exception)."""
-    name = _name(source)
-    try:
-        return extract(source, layout=layout)
-    except ReadError as exc:
-        return str(exc)
-    except Exception as exc:  # a reader's bug on odd input: report this file, check the others
-        return f"{name}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"
+def _read(source: Source, layout: str | None, limits: Limits | None = None) -> Report | str:
+    """A Report, or the one-line reason the source cannot be read (never an exception); read here."""
+    if isinstance(source, (Report, dict)):
+        try:
+            return extract(source, layout=layout)
+        except ReadError as exc:
+            return str(exc)
+        except Exception as exc:  # a reader's bug on odd input: report this source, check the others
+            return f"{_name(source)}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"
+    read = batch.read_one(str(source), batch.Job(layout=layout, limits=limits or DEFAULT))
+    return read.report if read.error is None else read.error
 
 
 def _layout_shown(report: Report) -> str | None:
@@ -74,22 +78,137 @@ def _name(source: Source) -> str:
     return "<dict>" if isinstance(source, dict) else str(source)
 
 
-def read_many(sources: list[Source], *, layout: str | None = None, jobs: int = 1) -> list[Report | str]:
-    """Read every source, in ``jobs`` processes when more than one (reading a PDF is the slow part)."""
-    paths = [s for s in sources if not isinstance(s, (Report, dict))]
-    if jobs <= 1 or len(paths) < 2:
-        return [_read(s, layout) for s in sources]
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+def _is_file(source: Source) -> bool:
+    return not isinstance(source, (Report, dict))
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        read = iter(pool.map(partial(_read, layout=layout), paths, chunksize=1))
-        return [_read(s, layout) if isinstance(s, (Report, dict)) else next(read) for s in sources]
+
+def read_many(sources: list[Source], *, layout: str | None = None, jobs: int = 1,
+              limits: Limits | None = None, isolate: bool = True) -> list[Report | str]:
+    """Read every source: a Report, or the one-line reason it cannot be read.
+
+    Files are read in ``jobs`` worker processes (one with ``jobs=1``), each file under
+    ``limits.seconds`` and ``limits.memory`` (see ``gklint.batch``); ``isolate=False`` reads them in
+    this process instead. JSON dicts and Reports are taken here.
+    """
+    job = batch.Job(layout=layout, limits=limits or DEFAULT)
+    reads = (r for r in batch.read_all([str(s) for s in sources if _is_file(s)], job, jobs=jobs, isolate=isolate)
+             if r is not None)
+    out: list[Report | str] = []
+    for source in sources:
+        if _is_file(source):
+            read = next(reads)
+            out.append(read.report if read.error is None else read.error)
+        else:
+            out.append(_read(source, layout))
+    return out
+
+
+class Run:
+    """One run over many sources: ``files()`` yields each file's result as soon as it is done (in input
+    order); once it is exhausted, ``series()`` adds the findings that pair reports across the whole run.
+
+    Files are read in worker processes (``isolate``, the default) under ``limits``, where the
+    per-report rules run too; the table rules run here, stacked over the files done so far (up to
+    ``group`` at a time); the series rules run over every readable report of the run, whatever the
+    grouping, so the findings never depend on how the batch was cut.
+    """
+
+    def __init__(self, sources: Iterable[Source], *, select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
+                 rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
+                 limits: Limits | None = None, isolate: bool = True, group: int = 200,
+                 flush_after: float | None = 1.0):
+        self.sources = list(sources)
+        self.rules = _rules(select, ignore, rules, lang)
+        self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
+        self.flush_after = flush_after  # seconds a done file may wait for the files after it (None: no limit)
+        self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, lang=lang, settings=settings)
+        self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
+        self._done = False
+
+    def _local(self, source: Source) -> batch.Read:
+        report = _read(source, self.job.layout)
+        if isinstance(report, str):
+            return batch.Read(_name(source), error=report)
+        from gklint.engine.run import report_diagnostics
+
+        return batch.Read(_name(source), report=report,
+                          diagnostics=report_diagnostics(report, self.rules, lang=self.lang, settings=self.settings))
+
+    def _reads(self) -> Iterator[batch.Read | None]:
+        paths = [str(s) for s in self.sources if _is_file(s)]
+        files = batch.read_all(paths, self.job, jobs=self.jobs, isolate=self.isolate)
+        for source in self.sources:
+            if not _is_file(source):
+                yield self._local(source)
+                continue
+            for read in files:
+                yield read
+                if read is not None:
+                    break
+        for _ in files:  # let the pool close
+            pass
+
+    def _finish(self, reads: list[batch.Read]) -> list[FileResult]:
+        from gklint.engine.run import sort, table_diagnostics
+
+        readable = [r for r in reads if r.report is not None]
+        tables = iter(table_diagnostics([r.report for r in readable], self.rules, self.lang))
+        out = []
+        for read in reads:
+            if read.report is None:
+                out.append(FileResult(path=read.path, error=read.error))
+                continue
+            report = read.report
+            diags = next(tables) + read.diagnostics
+            sort(report, diags)
+            result = FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
+                                meta=_meta(report), diagnostics=diags)
+            if report.meta.year:
+                self._kept.append((result, report))
+            out.append(result)
+        return out
+
+    def files(self) -> Iterator[FileResult]:
+        import time
+
+        held: list[batch.Read] = []
+        since = 0.0
+        for read in self._reads():
+            if read is not None:
+                if not held:
+                    since = time.monotonic()
+                held.append(read)
+            waited = self.flush_after is not None and time.monotonic() - since >= self.flush_after
+            if held and (len(held) >= self.group or (read is None and waited)):
+                yield from self._finish(held)
+                held = []
+        if held:
+            yield from self._finish(held)
+        self._done = True
+
+    def series(self) -> list[tuple[FileResult, list, Report]]:
+        """The series findings of the run, each file's already merged into its result:
+        (file, its new findings, its report)."""
+        from gklint.engine.run import add_series, sort
+
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        reports = [r for _, r in self._kept]
+        found: list[list] = [[] for _ in reports]
+        add_series(reports, found, self.rules, self.lang, self.settings)
+        out = []
+        for (result, report), diags in zip(self._kept, found):
+            if diags:
+                result.diagnostics += diags
+                sort(report, result.diagnostics)
+                out.append((result, diags, report))
+        return out
 
 
 def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
-               rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1) -> Result:
+               rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
+               limits: Limits | None = None, isolate: bool = True) -> Result:
     """Check many reports at once; a file that cannot be read is reported and the rest still run.
 
     ``sources``: paths (any supported format, chosen by content), dicts in gklint's JSON format, or
@@ -106,38 +225,32 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
     - ``rules``: the rules to choose from (default: every rule of ``rules/*.yaml``);
       ``Config.rules()`` gives them with a configuration's severities, deadlines and tolerance.
     - ``layout``: force the layout version ("2019" or "2021") instead of recognising it.
-    - ``jobs``: read the files in that many processes (reading PDFs is the slow part).
+    - ``jobs``: read the files in that many worker processes (one when ``jobs=1``).
+    - ``limits`` (``guards.Limits``): each file is read under ``seconds`` and ``memory`` (plus the
+      readers' own limits); a file past its budget becomes one read error naming the limit.
+    - ``isolate``: False reads in this process instead (faster to start, unprotected).
 
-    The table rules of all readable reports run as one stacked validation per layout. Returns a
-    ``Result`` with one ``FileResult`` per source, in order.
+    The table rules of all readable reports run as one stacked validation per layout; the series
+    rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order.
     """
-    from gklint.engine.run import check_reports
-
-    chosen = _rules(select, ignore, rules, lang)
-    sources = list(sources)
-    files: list[FileResult] = []
-    readable: list[tuple[FileResult, Report]] = []
-    for source, report in zip(sources, read_many(sources, layout=layout, jobs=jobs)):
-        name = _name(source)
-        if isinstance(report, str):
-            files.append(FileResult(path=name, error=report))
-            continue
-        result = FileResult(path=name or report.path, layout=_layout_shown(report), report=report, meta=_meta(report))
-        files.append(result)
-        readable.append((result, report))
-    diagnostics = check_reports([r for _, r in readable], chosen, lang=lang, settings=settings)
-    for (result, _), diags in zip(readable, diagnostics):
-        result.diagnostics = diags
+    run = Run(sources, select=select, ignore=ignore, lang=lang, settings=settings, rules=rules, layout=layout,
+              jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None)
+    files = list(run.files())
+    run.series()
     return Result(files)
 
 
-def check(source: Source, **options) -> FileResult:
+def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
     """Check one report (a path, a JSON dict or a Report) and return its ``FileResult``.
 
     Takes the options of ``check_many`` (``select``, ``ignore``, ``lang``, ``settings``, ``rules``,
-    ``layout``), validated the same way. Raises ReadError if the report cannot be read.
+    ``layout``, ``limits``), validated the same way. Raises ReadError if the report cannot be read.
+
+    A single file is read in this process by default (no worker to start: the quick path for a caller
+    checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like
+    ``check_many`` does, for files from untrusted sources.
     """
-    result = check_many([source], **options).files[0]
+    result = check_many([source], isolate=isolate, **options).files[0]
     if result.error is not None:
         prefix = f"{result.path}: "
         message = result.error[len(prefix):] if result.error.startswith(prefix) else result.error

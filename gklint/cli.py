@@ -19,7 +19,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   pretty_exceptions_enable=False,
                   help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
 
-CHUNK = 200  # files per stacked validation in a batch
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
 
@@ -92,6 +91,10 @@ def check(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on",
                                      help="exit 1 when a finding of this severity or worse is found"),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1,
+                                            help="seconds to read and check one file (default 120); past it the file is one read error"),
+    memory: Optional[int] = typer.Option(None, "--memory", min=64,
+                                         help="MB of memory a reading worker may add to its size at start (default 1024)"),
     config: Optional[Path] = typer.Option(None, "--config", help="a gklint.toml or pyproject.toml (default: found upward from the first file)"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="leave out the findings this baseline file accepts"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="accept every finding: write them to this baseline file"),
@@ -121,25 +124,47 @@ def check(
                        format=format, fail_on=fail_on, level="aggregate" if aggregate else None)
     lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
     rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
-    # Files are checked in chunks (each one stacked pandera validation) and shown as they are done;
-    # a chunk's report models are dropped once rendered, so memory does not grow with the batch.
+    # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
+    # are done (in input order); a file's report model is dropped once rendered unless the series
+    # rules may pair it with another year's, whose findings are shown after all the files.
     from gklint.display import printable
-    from gklint.engine.diagnostic import Result
+    from gklint.engine.diagnostic import FileResult, Result
+    from gklint.ingest.guards import DEFAULT, MB
 
+    limits = DEFAULT
+    if timeout is not None or memory is not None:
+        from dataclasses import replace
+
+        limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
+                                     if v is not None})
     result = Result()
     sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths)
-    for start in range(0, len(paths), CHUNK):
-        part = api.check_many(paths[start:start + CHUNK], select=chosen, ignore=dropped, lang=lang.value,
-                              layout=layout, settings=settings,
-                              rules=rules, jobs=jobs or (os.cpu_count() or 1))
-        part = _baselined(part, baseline if write_baseline is None else None)
-        for f in part.files:
-            if f.error is not None:
-                typer.echo(f"gklint: {printable(f.error)}", err=True)
-            sink.render_file(f, many=len(paths) > 1)
-            f.report = None
-            result.files.append(f)
+    run = api.Run(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout, settings=settings,
+                  rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    baselined = baseline if write_baseline is None else None
+    for f in run.files():
+        if baselined is not None:  # the baseline's findings left out, file by file as they come
+            part = _baselined(Result([f]), baselined)
+            result.baselined += part.baselined
+            f.diagnostics = part.files[0].diagnostics  # the same FileResult: the series findings join it
+        if f.error is not None:
+            typer.echo(f"gklint: {printable(f.error)}", err=True)
+        sink.render_file(f, many=len(paths) > 1)
+        f.report = None
+        result.files.append(f)
+    series = run.series()
+    if baselined is not None:
+        for k, (f, diags, report) in enumerate(series):
+            part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
+                              baselined)
+            kept = {id(d) for d in part.files[0].diagnostics}
+            f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
+            result.baselined += part.baselined
+            series[k] = (f, [d for d in diags if id(d) in kept], report)
+        series = [s for s in series if s[1]]
     try:
+        sink.render_series([(FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta, report=report))
+                            for f, diags, report in series])
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):

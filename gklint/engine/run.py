@@ -46,20 +46,42 @@ def _order(report: Report, layout: L.Layout):
 
 def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str = "zh",
                   settings: dict | None = None) -> list[list[Diagnostic]]:
-    try:
-        results = tables.run(reports, rules, lang)
-    except Exception as exc:  # a broken table rule must not lose the other findings
-        results = [[_crash(r, exc, lang) for r in rules if r.kind in tables.KINDS][:1] for _ in reports]
-    per_report = [r for r in rules if r.kind in PER_REPORT]
+    results = table_diagnostics(reports, rules, lang)
     for report, diags in zip(reports, results):
-        ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {})
-        for rule in per_report:
-            if not rule.applies_to(report.layout):
-                continue
-            try:
-                diags.extend(evaluator(rule.kind)(rule, report, ctx))
-            except Exception as exc:
-                diags.append(_crash(rule, exc, lang))
+        diags.extend(report_diagnostics(report, rules, lang=lang, settings=settings))
+    add_series(reports, results, rules, lang, settings)
+    for report, diags in zip(reports, results):
+        sort(report, diags)
+    return results
+
+
+def table_diagnostics(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:
+    """The table rules, run as one stacked validation per layout (a report's findings do not depend on
+    which other reports are stacked with it)."""
+    try:
+        return tables.run(reports, rules, lang)
+    except Exception as exc:  # a broken table rule must not lose the other findings
+        return [[_crash(r, exc, lang) for r in rules if r.kind in tables.KINDS][:1] for _ in reports]
+
+
+def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "zh",
+                       settings: dict | None = None) -> list[Diagnostic]:
+    """The rules that look at one report alone (every kind but the table and series rules)."""
+    out: list[Diagnostic] = []
+    ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {})
+    for rule in rules:
+        if rule.kind not in PER_REPORT or not rule.applies_to(report.layout):
+            continue
+        try:
+            out.extend(evaluator(rule.kind)(rule, report, ctx))
+        except Exception as exc:
+            out.append(_crash(rule, exc, lang))
+    return out
+
+
+def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],
+               lang: str = "zh", settings: dict | None = None) -> None:
+    """The series rules over every report of the run (one agency's consecutive years), appended to ``results``."""
     series = [r for r in rules if r.kind == "series"]
     if series and len(reports) > 1:
         from gklint.engine.kinds.series import evaluate_series
@@ -72,6 +94,8 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
                 for diags in results:
                     diags.append(_crash(rule, exc, lang))
                 break
-    for report, diags in zip(reports, results):
-        diags.sort(key=_order(report, L.get(report.layout)))
-    return results
+
+
+def sort(report: Report, diags: list[Diagnostic]) -> None:
+    """A report's findings in reading order: whole-report first, then by section, severity, row, rule."""
+    diags.sort(key=_order(report, L.get(report.layout)))

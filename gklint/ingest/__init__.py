@@ -13,18 +13,24 @@ if TYPE_CHECKING:  # the model imports ingest.document: keep this package light 
 __all__ = ["ReadError", "read_report", "read_bytes"]
 
 
-def read_report(path: str | os.PathLike, *, layout: str | None = None) -> Report:
-    """Read any supported file into a Report; ReadError (naming the file and the spot) if it cannot be read."""
+def read_report(path: str | os.PathLike, *, layout: str | None = None, limits=None) -> Report:
+    """Read any supported file into a Report; ReadError (naming the file and the spot) if it cannot be read.
+
+    ``limits`` (``guards.Limits``, default ``guards.DEFAULT``) bounds what is read.
+    """
     from gklint.ingest import guards
 
     path = str(path)
-    return read_bytes(path, guards.read_limited(path), layout=layout)
+    limits = limits or guards.DEFAULT
+    return read_bytes(path, guards.read_limited(path, limits), layout=layout, limits=limits)
 
 
-def read_bytes(path: str, data: bytes, *, layout: str | None = None) -> Report:
+def read_bytes(path: str, data: bytes, *, layout: str | None = None, limits=None) -> Report:
     """Choose the reader by content (``sniff``), read, and recognise the official layout."""
+    from gklint.ingest import guards
     from gklint.ingest.sniff import decode_text, sniff
 
+    limits = limits or guards.DEFAULT
     kind = sniff(path, data)
     if kind == "json":
         from gklint.ingest.json_format import read_json
@@ -33,4 +39,4 @@ def read_bytes(path: str, data: bytes, *, layout: str | None = None) -> Report:
     from gklint.ingest.open import read_document
     from gklint.ingest.recognise import recognise
 
-    return recognise(read_document(path, data, kind=kind), version=layout)
+    return recognise(read_document(path, data, limits, kind=kind), version=layout)

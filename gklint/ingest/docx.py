@@ -19,7 +19,9 @@ import re
 import docx
 from docx.oxml.ns import qn
 
+from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+from gklint.ingest.guards import DEFAULT, Limits
 
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
@@ -36,10 +38,12 @@ _HYPHEN = qn("w:noBreakHyphen")
 _SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
 
 
-def read_docx(path: str, data: bytes) -> Document:
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
+    budget.check_docx_cells(path, data, limits)  # before python-docx builds its tree
     document = docx.Document(io.BytesIO(data))
-    reader = _Reader()
+    reader = _Reader(path, limits)
     reader.blocks_of(document.element.body)
+    budget.check_chars(path, reader.chars, limits)
     return Document(blocks=reader.blocks, path=path, format="docx")
 
 
@@ -169,10 +173,12 @@ def build_grid(tbl, index: int) -> Grid:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, path: str = "", limits: Limits = DEFAULT) -> None:
         self.blocks: list = []
         self.paragraphs = 0
         self.tables = 0
+        self.chars = 0
+        self.path, self.limits = path, limits
 
     def blocks_of(self, el) -> None:
         for child in _children(el):
@@ -186,6 +192,8 @@ class _Reader:
             text = _SPACE_NOT_TAB.sub(" ", line).strip()  # tabs kept: a table pasted as text
             self.paragraphs += 1
             if text:
+                self.chars += len(text)
+                budget.check_chars(self.path, self.chars, self.limits)
                 self.blocks.append(Paragraph(text, Source(line=self.paragraphs)))
 
     def table(self, tbl) -> None:
@@ -196,4 +204,8 @@ class _Reader:
                         self.blocks_of(tc)
             return
         self.tables += 1
-        self.blocks.append(build_grid(tbl, self.tables))
+        grid = build_grid(tbl, self.tables)
+        budget.check_cells(self.path, sum(len(row) for row in grid.rows), self.limits, table=self.tables)
+        self.chars += sum(len(c.text) for row in grid.rows for c in row if c is not None)
+        budget.check_chars(self.path, self.chars, self.limits)
+        self.blocks.append(grid)

@@ -20,7 +20,9 @@ import re
 import lxml.html
 from lxml import etree
 
+from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+from gklint.ingest.guards import DEFAULT, Limits
 
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                    "canvas", "select", "option", "button", "input", "textarea", "map", "audio",
@@ -44,8 +46,11 @@ _LONG_CELL = 400  # a cell with more text than this is page layout wrapping cont
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
 
 
-def read_html(path: str, data: bytes) -> Document:
-    root = _parse(decode(data))
+def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
+    text = decode(data)
+    budget.check_markup(path, text, limits)
+    root = _parse(text)
+    del text
     body = root.find("body")
     if body is None:
         body = root
@@ -60,6 +65,9 @@ def read_html(path: str, data: bytes) -> Document:
     walker.walk(top)
     walker.flush()
     blocks = walker.blocks
+    budget.check_chars(path, sum(len(b.text) for b in blocks if isinstance(b, Paragraph))
+                       + sum(len(c.text) for b in blocks if isinstance(b, Grid) for row in b.rows for c in row if c),
+                       limits)
     title = _page_title(root)
     # the page's title stands in for a body without one ("本报告……" in an opening sentence is not a title)
     if title and not any("年度报告" in b.text and len(b.text) <= 80 for b in blocks[:5] if isinstance(b, Paragraph)):

@@ -30,19 +30,23 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
         return read_pdf(path, data, limits)
     if kind == "docx":
         guards.check_docx(path, data, limits)
-        return _read_docx(path, data)
+        return _read_docx(path, data, limits)
     if kind == "html":
         from gklint.ingest.html import read_html
 
-        return read_html(path, data)
+        return read_html(path, data, limits)
     if kind == "txt":
+        from gklint.ingest.budget import check_bytes_for_text, check_chars
         from gklint.ingest.text import read_text
 
-        return read_text(path, decode_text(data, path=path))
+        check_bytes_for_text(path, data, limits)
+        text = decode_text(data, path=path)
+        check_chars(path, len(text), limits)
+        return read_text(path, text)
     raise NotImplementedError(f"{kind}: read by the caller, not as a Document")
 
 
-def _read_docx(path: str, data: bytes) -> Document:
+def _read_docx(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
     """python-docx's own errors on a damaged package become ReadError."""
     import zipfile
 
@@ -52,7 +56,7 @@ def _read_docx(path: str, data: bytes) -> Document:
     from gklint.ingest.docx import read_docx
 
     try:
-        return read_docx(path, data)
+        return read_docx(path, data, limits)
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
         raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None
     except ValueError as exc:

@@ -150,6 +150,30 @@ class Sink:
             page.add(f)
 
 
+    def render_series(self, files) -> None:
+        """The findings across years (series rules), known only once every file is read: shown after the
+        files, under their own heading. ``files``: a FileResult per report holding only those findings
+        (each is also in its file's own diagnostics, which the whole-result formats render)."""
+        if not files:
+            return
+        if self.streamed:
+            from gklint.output.jsonl import lines
+
+            self._stream_out("".join(line + "\n" for f in files for line in lines(f)).encode("utf-8"))
+        if self.console is not None:
+            from rich.text import Text
+
+            from gklint.output.terminal import render_file
+
+            self.console.print(Text("跨年度核对（同一机关相邻年度的报告）" if self.lang == "zh"
+                                    else "Across years (one agency's reports of consecutive years)", style="bold"))
+            self.console.print()
+            for f in files:
+                render_file(f, self.console, lang=self.lang)
+        if self.page is not None:
+            self.page.add_series(files)
+
+
 def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False,
               full_paths: bool = False) -> Sink:
     return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths)

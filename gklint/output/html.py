@@ -115,6 +115,14 @@ class Page:
         self.files.append(f)
         self.sections.append(_report_section(f, len(self.files), self.name(f), self.lang, self.error(f)))
 
+    def add_series(self, files: list[FileResult]) -> None:
+        """The findings across years, after the files (numbered on from them, so every anchor stays unique)."""
+        title = "跨年度核对（同一机关相邻年度的报告）" if self.lang == "zh" else "Across years"
+        self.sections.append(f"<h2>{esc(title)}</h2>")
+        for k, f in enumerate(files, start=len(self.files) + 1 + getattr(self, "_series", 0)):
+            self.sections.append(_report_section(f, k, self.name(f), self.lang, None))
+        self._series = getattr(self, "_series", 0) + len(files)
+
     def html(self, result: Result | None = None) -> str:
         from gklint.output.terminal import summary
 

@@ -1,0 +1,215 @@
+"""Reading files in worker processes, each under a deadline and a memory limit (one long-lived pool per run).
+
+A file is read (and its per-report rules run) in a worker of a pebble ``ProcessPool``, one file per
+task so that the deadline is the file's own. A file past its budget costs one read error naming the
+limit; the worker is replaced and the other files go on:
+
+- ``Limits.seconds``: wall-clock time a worker may spend on one file (pebble cancels the task and
+  replaces the worker; the PDF reader also checks the same deadline between pages);
+- ``Limits.memory``: how far a worker's address space may grow beyond its size at start (``RLIMIT_AS``,
+  set in the worker's initializer once gklint is imported). An allocation past it raises
+  ``MemoryError`` in the worker, which becomes a read error; a worker that dies instead (killed, or a
+  crash in a C library) is reported for that file alone.
+
+Results come back in input order, each as soon as it and the files before it are done: a slow file
+holds back the printing of the files after it for at most its deadline, while the workers keep
+reading ahead (a bounded window, so memory does not grow with the batch).
+
+Workers return a ``Read``: the Report (the main process needs it for the table rules, which run
+stacked over many reports, for the series rules over the whole run, and for the excerpts the
+terminal shows) and the findings of the per-report rules, which run in the worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from gklint.engine.diagnostic import Diagnostic
+from gklint.ingest.errors import ReadError
+from gklint.ingest.guards import DEFAULT, MB, Limits
+from gklint.model import Report
+
+POLL = 0.25  # seconds between two looks at the file being waited for
+GRACE = 5.0  # seconds past Limits.seconds before a task is cancelled (the PDF reader's own check says more)
+
+
+@dataclass
+class Job:
+    """What every file of a run shares: the reading options and the per-report rules to run."""
+
+    layout: str | None = None
+    limits: Limits = DEFAULT
+    rules: tuple = ()  # the per-report rules run after reading (none: read only)
+    lang: str = "zh"
+    settings: dict | None = None
+
+
+@dataclass
+class Read:
+    """One file's outcome: its Report and per-report findings, or the one-line reason it was not read."""
+
+    path: str
+    report: Report | None = None
+    error: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / MB:.1f} GB" if n >= 1024 * MB else f"{n / MB:.0f} MB"
+
+
+def _seconds(s: float) -> str:
+    return f"{s:g}"
+
+
+def timeout_message(path: str, limits: Limits) -> str:
+    return str(ReadError(path, f"超过读取时限（{_seconds(limits.seconds)} 秒），文件可能异常，已跳过"))
+
+
+def memory_message(path: str, limits: Limits) -> str:
+    return str(ReadError(path, f"超过内存上限（{_size(limits.memory)}），文件可能异常，已跳过"))
+
+
+def read_one(path: str, job: Job) -> Read:
+    """Read ``path`` and run the job's per-report rules on it; never raises (a reader's bug is this file's error)."""
+    from gklint.ingest import read_report
+
+    try:
+        report = read_report(path, layout=job.layout, limits=job.limits)
+    except ReadError as exc:
+        return Read(path, error=str(exc))
+    except MemoryError:
+        return Read(path, error=memory_message(path, job.limits))
+    except RecursionError:
+        return Read(path, error=str(ReadError(path, "文件结构嵌套过深，无法读取")))
+    except Exception as exc:  # a reader's bug on odd input: report this file, check the others
+        return Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
+    if job.rules:
+        from gklint.engine.run import report_diagnostics
+
+        try:
+            diags = report_diagnostics(report, job.rules, lang=job.lang, settings=job.settings)
+        except MemoryError:
+            return Read(path, error=memory_message(path, job.limits))
+        return Read(path, report=report, diagnostics=diags)
+    return Read(path, report=report)
+
+
+# --------------------------------------------------------------------------- the worker side
+
+_JOB: Job | None = None
+
+
+def _init(job: Job) -> None:
+    """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
+    global _JOB
+    _JOB = job
+    import gklint.engine.run  # noqa: F401
+    import gklint.ingest.open  # noqa: F401  (readers and recognition, imported once per worker)
+    import gklint.ingest.recognise  # noqa: F401
+
+    limit_memory(job.limits.memory)
+
+
+def limit_memory(nbytes: int) -> None:
+    """Let this process's address space grow by at most ``nbytes`` from now (``RLIMIT_AS``).
+
+    The limit counts from the worker's size at start, not from zero: a worker forked from a large
+    process (a notebook holding other data) starts as large as its parent.
+    """
+    try:
+        import resource
+    except ImportError:  # not on this platform (Windows): the deadline still applies
+        return
+    limit = _address_space() + nbytes
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (0 where /proc is missing: the limit is then absolute)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _task(path: str) -> Read:
+    assert _JOB is not None
+    return read_one(path, _JOB)
+
+
+# --------------------------------------------------------------------------- the main side
+
+def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = True) -> Iterator[Read | None]:
+    """A ``Read`` for every path, in input order, each as soon as it (and the ones before it) are done.
+
+    ``None`` is yielded, between two reads, when the next one is not done yet: a caller holding
+    finished work (findings to print) does it then, instead of waiting.
+
+    With ``isolate`` (the default), files are read in ``jobs`` worker processes under ``job.limits``
+    (``-j 1`` too: one worker). Without it they are read here, one after the other, with no deadline
+    or memory limit beyond the readers' own checks.
+    """
+    if not isolate:
+        for path in paths:
+            yield read_one(path, job)
+        return
+    if not paths:
+        return
+    from concurrent.futures import TimeoutError as FutureTimeout, wait
+
+    from pebble import ProcessExpired, ProcessPool
+
+    workers = max(1, min(jobs, len(paths)))
+    ahead = 4 * workers + 8  # files scheduled beyond the one being waited for
+    pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
+    pending: deque = deque()
+    todo = iter(paths)
+    timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+
+    def schedule() -> None:
+        for path in todo:
+            pending.append((path, pool.schedule(_task, args=(path,), timeout=timeout)))
+            if len(pending) > ahead:
+                return
+
+    try:
+        schedule()
+        while pending:
+            path, future = pending[0]
+            while not wait([future], timeout=POLL).done:
+                yield None  # still running: the caller may use the time
+            pending.popleft()
+            try:
+                read = future.result()
+            except FutureTimeout:
+                read = Read(path, error=timeout_message(path, job.limits))
+            except ProcessExpired as exc:  # killed (out of memory) or crashed in a C library
+                read = Read(path, error=str(ReadError(
+                    path, f"读取进程异常退出（退出码 {exc.exitcode}，可能超过内存上限 {_size(job.limits.memory)}），已跳过")))
+            except MemoryError:
+                read = Read(path, error=memory_message(path, job.limits))
+            except Exception as exc:  # the result could not be sent back (e.g. not picklable): this file only
+                read = Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
+            schedule()
+            yield read
+    finally:
+        if pending:  # the caller stopped early, or an error: cancel what is left
+            pool.stop()
+        else:
+            pool.close()
+        pool.join()
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
