@@ -39,6 +39,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--time-limit", type=float, default=Limits.seconds, help="seconds per input (default %(default)s)")
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb,
                    help="MB of address space a worker may add to its size after imports (default %(default)s)")
+    p.add_argument("--max-seconds", type=float,
+                   help="stop after this long (the inputs not yet run are left out of the figures)")
     p.add_argument("--batch", type=int, default=20, help="inputs per worker task (default %(default)s)")
     p.add_argument("--check-every", type=int, default=10,
                    help="also run check(path) on every N-th input (the API's catch-all); 0: never (default 10)")
@@ -120,6 +122,8 @@ class Figures:
 
 def print_figures(stats: dict, out=sys.stdout) -> None:
     w = out.write
+    if not stats.get("complete", True):
+        w("\n(stopped early: the figures are those of the inputs done)")
     w(f"\n{stats['inputs']} inputs in {stats['seconds']:.0f} s ({stats['inputs_per_second']:.1f} inputs/s, "
       f"{stats['jobs']} workers, seed {stats['seed']}, limits {stats['time_limit_s']:g} s and +{stats['memory_mb']} MB "
       "per input)\n\n")
@@ -173,12 +177,18 @@ def run(args) -> int:
     runner.warm_up()  # in the parent: forked workers start warm
     pool = runner.make_pool(args.jobs, limits)
     start = time.monotonic()
+    until = start + args.max_seconds if args.max_seconds else None
+    complete = False
     try:
-        runner.run_in_pool(pool, runner.run_generated, batches, limits, on_result, check_every=args.check_every)
+        complete = runner.run_in_pool(pool, runner.run_generated, batches, limits, on_result, until=until,
+                                      check_every=args.check_every)
+    except KeyboardInterrupt:
+        print("interrupted: the figures are those of the inputs done", file=sys.stderr)
     finally:
         pool.stop()
         pool.join()
     stats = figures.to_dict(time.monotonic() - start, args)
+    stats["complete"] = complete
     stats["command"] = found["command"]
     stats["commit"] = found["commit"]
     print_figures(stats)

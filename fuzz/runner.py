@@ -356,13 +356,15 @@ def hard_timeout(limits: Limits, n: int) -> float:
     return limits.seconds * 3 + 5 + 2.0 * n
 
 
-def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, **kwargs) -> None:
+def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, *, until: float | None = None,
+                **kwargs) -> bool:
     """Schedule every batch; a batch that times out or kills its worker is rerun one input per task.
 
     ``fn(batch, limits, **kwargs)`` -> list[Outcome]; ``on_result(outcome)`` is called for each
-    input, in completion order.
+    input, in the order of the batches. ``until``: a ``time.monotonic()`` after which the batches not
+    yet done are cancelled (returns False then).
     """
-    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures import CancelledError, TimeoutError as FutureTimeout
 
     from pebble import ProcessExpired
 
@@ -371,9 +373,15 @@ def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, **kwar
     retry: list = []
     while pending or retry:
         for future, batch in pending:
+            if until is not None and time.monotonic() > until:
+                for other, _ in pending:
+                    other.cancel()
+                return False
             try:
                 for outcome in future.result():
                     on_result(outcome)
+            except CancelledError:
+                return False
             except (FutureTimeout, ProcessExpired) as exc:
                 if len(batch) > 1:
                     retry += [[item] for item in batch]
@@ -382,6 +390,7 @@ def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, **kwar
         pending = [(pool.schedule(fn, args=(b, limits), kwargs=kwargs, timeout=hard_timeout(limits, 1)), b)
                    for b in retry]
         retry = []
+    return True
 
 
 def _lost_batch(item, exc: BaseException, fn, limits: Limits, kwargs) -> Outcome:
