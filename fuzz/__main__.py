@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from fuzz import corpus
-from fuzz.runner import FAILURE, OK, READ_ERROR, Limits
+from fuzz.runner import FAILURE, OK, READ_ERROR, SKIPPED, Limits
 
 FORMATS = ("json", "txt", "html", "docx", "pdf")
 # Share of each format among the inputs: weighted towards the cheap readers, every format well covered.
@@ -106,6 +106,7 @@ class Figures:
 
     def to_dict(self, elapsed: float, args) -> dict:
         formats = {f: {"inputs": sum(c.values()), OK: c[OK], READ_ERROR: c[READ_ERROR], FAILURE: c[FAILURE],
+                       SKIPPED: c[SKIPPED],
                        "mean_ms": round(1000 * self.seconds[f] / max(sum(c.values()), 1), 1),
                        "slowest_s": round(self.slowest[f], 2)} for f, c in sorted(self.per_format.items())}
         rss = sorted(self.rss.values())
@@ -113,6 +114,7 @@ class Figures:
                 "jobs": args.jobs, "seed": args.seed, "time_limit_s": args.time_limit, "memory_mb": args.memory_mb,
                 "formats": formats, OK: sum(v[OK] for v in formats.values()),
                 READ_ERROR: sum(v[READ_ERROR] for v in formats.values()), FAILURE: self.failures(),
+                SKIPPED: sum(v[SKIPPED] for v in formats.values()),
                 "workers": len(rss), "peak_rss_mb_max": round(rss[-1], 0) if rss else None,
                 "peak_rss_mb_median": round(rss[len(rss) // 2], 0) if rss else None,
                 "slowest_inputs": [dict(zip(("seconds", "input", "format", "size", "status"), t))
@@ -131,6 +133,8 @@ def print_figures(stats: dict, out=sys.stdout) -> None:
     for fmt, f in stats["formats"].items():
         w(f"{fmt:<8}{f['inputs']:>9}{f[OK]:>9}{f[READ_ERROR]:>12}{f[FAILURE]:>10}{f['mean_ms']:>9}{f['slowest_s']:>11}\n")
     w(f"{'all':<8}{stats['inputs']:>9}{stats[OK]:>9}{stats[READ_ERROR]:>12}{stats[FAILURE]:>10}\n\n")
+    if stats[SKIPPED]:
+        w(f"({stats[SKIPPED]} inputs skipped: the generator itself failed on them)\n")
     w(f"peak memory (RSS) per worker: max {stats['peak_rss_mb_max']} MB, median {stats['peak_rss_mb_median']} MB "
       f"over {stats['workers']} worker processes\n")
     if stats["signatures"]:

@@ -35,10 +35,9 @@ class Entry:
         if stored:
             raw = (self.sidecar.parent / stored).read_bytes()
             return gzip.decompress(raw) if stored.endswith(".gz") else raw
-        from fuzz.mutators import generate
+        from fuzz.runner import Limits, bounded_generate
 
-        found = self.meta["found"]
-        ext, data = generate(self.meta["format"], found["seed"])
+        ext, data = bounded_generate(self.meta["format"], self.meta["found"]["seed"], Limits())
         return data
 
 
@@ -52,14 +51,16 @@ def save(outcome, directory: Path, found: dict) -> str | None:
     sidecar = directory / f"{outcome.signature}.json"
     if sidecar.exists():
         old = json.loads(sidecar.read_text(encoding="utf-8"))
-        if old.get("size", 1 << 62) <= outcome.size:
+        if old.get("file") and old.get("size", 1 << 62) <= outcome.size:
             return None
         if old.get("file"):
             (directory / old["file"]).unlink(missing_ok=True)
     ext = outcome.ext or ".noext"
     data = outcome.data or b""
     name: str | None = f"{outcome.signature}.input{ext}"
-    if len(data) > RAW_LIMIT:
+    if not data:  # the input was not kept (its worker died): the seed in "found" regenerates it
+        name = None
+    elif len(data) > RAW_LIMIT:
         packed = gzip.compress(data, 9, mtime=0)
         name = f"{name}.gz" if len(packed) <= GZ_LIMIT else None
         data = packed

@@ -60,6 +60,8 @@ MAX_SIZE = 8_000_000  # characters (or bytes) one repetition may produce: inputs
 def _length(value) -> int:
     if isinstance(value, (str, bytes)):
         return len(value)
+    if isinstance(value, _Raw):
+        return len(value.token)
     if isinstance(value, list):
         return sum(_length(v) + 1 for v in value)
     if isinstance(value, dict):
@@ -210,7 +212,7 @@ def _json_tree_op(draw, obj):
     tables = [p for p in _paths(obj) if p[:1] == ("tables",) and len(p) > 1]
     paths = tables if tables and draw(st.booleans()) else list(_paths(obj))
     path = paths[draw(st.integers(0, len(paths) - 1))]
-    op = draw(st.sampled_from(("set", "set", "set", "delete", "add", "copy", "rename", "wrap")))
+    op = draw(st.sampled_from(("set",) * 10 + ("delete", "add", "copy", "copy", "rename", "wrap")))
     if not path:
         return _json_value(draw) if op == "set" else obj
     parent, key = _get(obj, path[:-1]), path[-1]
@@ -480,8 +482,9 @@ _W_TCPR = re.compile(r"<w:tcPr>|<w:tcPr/>")
 
 
 def _docx_xml_op(draw, xml: str) -> str:
-    op = draw(st.sampled_from(("gridspan", "gridspan", "vmerge", "vmerge", "nest", "cells", "rows", "badxml", "text",
-                               "number", "rundigits", "dtd", "grid", "gridbefore")))
+    op = draw(st.sampled_from(("gridspan",) * 3 + ("vmerge",) * 3 + ("nest", "cells", "cells", "rows", "rows", "text",
+                               "number", "number", "rundigits", "rundigits", "grid", "gridbefore", "badxml")
+                              + (("dtd",) if _rare(draw, 200) else ())))
     index = draw(st.integers(0, 10 ** 6))
 
     def with_props(props: str):
@@ -605,10 +608,10 @@ def docx_inputs(draw):
     xml = members[xml_index][1].decode("utf-8")
     after = []  # operators on the finished zip's bytes
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.integers(0, 9))
-        if kind < 6:
+        kind = draw(st.integers(0, 19))
+        if kind < 16:
             xml = _docx_xml_op(draw, xml)
-        elif kind == 6:
+        elif kind < 18:
             op = draw(st.sampled_from(("drop", "many", "duplicate", "rename", "stored", "other_part")))
             if op == "drop" and len(members) > 1:
                 members.pop(draw(st.integers(0, len(members) - 1)))

@@ -32,6 +32,7 @@ import warnings
 from dataclasses import asdict, dataclass, field
 
 OK, READ_ERROR, FAILURE = "ok", "read_error", "failure"
+SKIPPED = "skipped"  # the generator failed on this input (its time or memory limit): not run
 LOST = re.compile(r"无法读取（(\w+)")  # api._read's catch-all for a reader's internal error
 RULE_CRASH = re.compile(r"规则 (\w+) 运行出错（(\w+)")  # engine.run._crash
 IGNORED_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
@@ -329,11 +330,16 @@ def run_generated(specs: list[tuple[int, str, int]], limits: Limits, check_every
     """Generate (id, format, seed) inputs here, in the worker, and run them."""
     from fuzz.mutators import generate
 
-    items = []
+    items, skipped = [], []
     for ident, fmt, seed in specs:
-        ext, data = generate(fmt, seed)
+        try:  # the generator's own trouble is not the library's: the input is skipped, and counted
+            ext, data = _timed(limits.seconds, generate, fmt, seed)
+        except (InputTimeout, MemoryError, Exception) as exc:  # noqa: BLE001
+            skipped.append(Outcome(ident, fmt, "", 0, SKIPPED, message=f"generator: {type(exc).__name__}: {exc}"[:300]))
+            continue
         items.append((ident, fmt, ext, data))
-    return run_inputs(items, limits, check_path=False) if not check_every else _run_mixed(items, limits, check_every)
+    done = run_inputs(items, limits, check_path=False) if not check_every else _run_mixed(items, limits, check_every)
+    return sorted(done + skipped, key=lambda o: o.id)
 
 
 def _run_mixed(items, limits: Limits, every: int) -> list[Outcome]:
@@ -382,7 +388,7 @@ def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, *, unt
                     on_result(outcome)
             except CancelledError:
                 return False
-            except (FutureTimeout, ProcessExpired) as exc:
+            except (FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: BLE001 - a worker's own error too
                 if len(batch) > 1:
                     retry += [[item] for item in batch]
                 else:
@@ -397,21 +403,42 @@ def _lost_batch(item, exc: BaseException, fn, limits: Limits, kwargs) -> Outcome
     """The outcome of a single input whose worker hung past the hard deadline or died."""
     from concurrent.futures import TimeoutError as FutureTimeout
 
+    from pebble import ProcessExpired
+
     ident, fmt = item[0], item[1]
     if fn is run_generated:
-        from fuzz.mutators import generate
-
-        ext, data = generate(fmt, item[2])
+        ext, data = bounded_generate(fmt, item[2], limits)
     else:
         ext, data = item[2], item[3]
     hung = isinstance(exc, FutureTimeout)
     kind = "timeout" if hung else "crash"
+    if not hung and not isinstance(exc, ProcessExpired):
+        return Outcome(ident, fmt, ext, len(data), SKIPPED, message=f"harness: {type(exc).__name__}: {exc}"[:300])
     outcome = Outcome(ident, fmt, ext, len(data), FAILURE, kind=kind, data=data,
                       seconds=hard_timeout(limits, 1) if hung else 0.0)
     outcome.message = ("past the hard deadline (the soft time limit did not fire: a hang in C code)" if hung
                        else f"the worker died ({exc})")
     outcome.signature = _signature(kind, fmt, "hard" if hung else f"exit{getattr(exc, 'exitcode', '')}")
     return outcome
+
+
+def bounded_generate(fmt: str, seed: int, limits: Limits) -> tuple[str, bytes]:
+    """``generate`` in this process under the memory limit (the parent regenerating a lost input)."""
+    import resource
+
+    from fuzz.mutators import generate
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    allowed = _vm_size() + max(limits.memory_mb, 1024) * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        allowed = min(allowed, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (allowed, hard))
+    try:
+        return generate(fmt, seed)
+    except MemoryError:
+        return "", b""
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def current_commit() -> str:
