@@ -51,6 +51,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                    help=f"the short run of CI: {CI['inputs']} inputs, seed {CI['seed']}, {CI['jobs']} jobs")
     p.add_argument("--replay", nargs="*", metavar="SIDECAR", help="replay the corpus (or these entries)")
     p.add_argument("--dump", nargs=2, metavar=("FORMAT:SEED", "OUT"), help="write one generated input to OUT")
+    p.add_argument("--markdown", type=Path, metavar="STATS.json",
+                   help="print the figures of a run (--stats) as the Markdown table of docs/reliability.md")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     args = p.parse_args(argv)
     if args.ci:
@@ -73,6 +75,7 @@ class Figures:
     def __init__(self):
         self.per_format: dict[str, Counter] = defaultdict(Counter)
         self.seconds: dict[str, float] = defaultdict(float)
+        self.cpu = 0.0
         self.slowest: dict[str, float] = defaultdict(float)
         self.signatures: dict[str, dict] = {}
         self.rss: dict[int, float] = {}
@@ -92,6 +95,7 @@ class Figures:
         self.done += 1
         self.per_format[o.fmt][o.status] += 1
         self.seconds[o.fmt] += o.seconds
+        self.cpu += o.cpu
         self.slowest[o.fmt] = max(self.slowest[o.fmt], o.seconds)
         self._note_slow(o)
         if o.pid:
@@ -111,6 +115,8 @@ class Figures:
                        "slowest_s": round(self.slowest[f], 2)} for f, c in sorted(self.per_format.items())}
         rss = sorted(self.rss.values())
         return {"inputs": self.done, "seconds": round(elapsed, 1), "inputs_per_second": round(self.done / elapsed, 1),
+                "cpu_seconds": round(self.cpu, 1),
+                "inputs_per_cpu_second": round(self.done / self.cpu, 1) if self.cpu else None,
                 "jobs": args.jobs, "seed": args.seed, "time_limit_s": args.time_limit, "memory_mb": args.memory_mb,
                 "formats": formats, OK: sum(v[OK] for v in formats.values()),
                 READ_ERROR: sum(v[READ_ERROR] for v in formats.values()), FAILURE: self.failures(),
@@ -135,6 +141,9 @@ def print_figures(stats: dict, out=sys.stdout) -> None:
     w(f"{'all':<8}{stats['inputs']:>9}{stats[OK]:>9}{stats[READ_ERROR]:>12}{stats[FAILURE]:>10}\n\n")
     if stats[SKIPPED]:
         w(f"({stats[SKIPPED]} inputs skipped: the generator itself failed on them)\n")
+    if stats.get("inputs_per_cpu_second"):
+        w(f"CPU time in the workers: {stats['cpu_seconds']:.0f} s, {stats['inputs_per_cpu_second']} inputs per CPU second "
+          f"(what one idle core would do)\n")
     w(f"peak memory (RSS) per worker: max {stats['peak_rss_mb_max']} MB, median {stats['peak_rss_mb_median']} MB "
       f"over {stats['workers']} worker processes\n")
     if stats["signatures"]:
@@ -239,8 +248,37 @@ def dump(args) -> int:
     return 0
 
 
+def markdown(stats: dict) -> str:
+    """The figures of a run as docs/reliability.md shows them."""
+    lines = [f"Command: `{stats.get('command', '')}` at commit `{stats.get('commit', '')}`"
+             + ("" if stats.get("complete", True) else f" (stopped by `--max-seconds` after {stats['inputs']} inputs)")
+             + ".", "",
+             "| Format | Inputs | ok | read error | failures | mean ms | slowest s |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for fmt, f in stats["formats"].items():
+        lines.append(f"| {fmt} | {f['inputs']:,} | {f[OK]:,} | {f[READ_ERROR]:,} | {f[FAILURE]:,} | {f['mean_ms']} | "
+                     f"{f['slowest_s']} |")
+    lines.append(f"| **all** | **{stats['inputs']:,}** | {stats[OK]:,} | {stats[READ_ERROR]:,} | **{stats[FAILURE]:,}** | | |")
+    lines += ["", f"- time: {stats['seconds']:,.0f} s with {stats['jobs']} workers: **{stats['inputs_per_second']} inputs/s**",
+              f"- CPU time in the workers: {stats.get('cpu_seconds', 0):,.0f} s: {stats.get('inputs_per_cpu_second')} inputs "
+              "per CPU second (what one idle core would do)",
+              f"- limits per input: {stats['time_limit_s']:g} s, +{stats['memory_mb']} MB address space",
+              f"- peak memory (RSS) per worker: max {stats['peak_rss_mb_max']} MB, median {stats['peak_rss_mb_median']} MB "
+              f"({stats['workers']} worker processes)"]
+    if stats.get(SKIPPED):
+        lines.append(f"- inputs skipped (the generator failed on them): {stats[SKIPPED]}")
+    if stats["signatures"]:
+        lines += ["", "| Failure signature | Inputs | Example message |", "|---|---:|---|"]
+        for sig, v in sorted(stats["signatures"].items(), key=lambda kv: -kv[1]["count"]):
+            message = v["message"].replace("|", "\\|")[:110]
+            lines.append(f"| `{sig}` | {v['count']} | {message} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))), end="")
+        return 0
     if args.dump:
         return dump(args)
     if args.replay is not None:

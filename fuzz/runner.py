@@ -60,6 +60,7 @@ class Outcome:
     message: str = ""
     trace: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds of the worker spent on it (generation included): fair on a busy machine
     rss_mb: float = 0.0  # the worker's peak resident memory after this input
     pid: int = 0  # the worker's process id
     data: bytes | None = None  # the input, kept for failures only
@@ -303,11 +304,12 @@ def run_inputs(items: list[tuple[int, str, str, bytes]], limits: Limits, check_p
         with open(path, "wb") as f:
             f.write(data)
         outcome = Outcome(ident, fmt, ext, len(data), OK)
-        start = time.monotonic()
+        start, cpu = time.monotonic(), time.process_time()
         report = _read(outcome, path, limits)
         if check_path and outcome.status != FAILURE:
             _check_path(outcome, path, limits)
         outcome.seconds = time.monotonic() - start
+        outcome.cpu = time.process_time() - cpu
         outcome.rss_mb, outcome.pid = _rss_mb(), os.getpid()
         if report is not None and outcome.status == OK:
             readable.append(outcome)
@@ -316,11 +318,13 @@ def run_inputs(items: list[tuple[int, str, str, bytes]], limits: Limits, check_p
             outcome.data = data
         outcomes.append(outcome)
         os.unlink(path)
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()
     _check(readable, reports, limits)
     share = (time.monotonic() - start) / max(len(readable), 1)
+    cpu_share = (time.process_time() - cpu) / max(len(readable), 1)
     for outcome in readable:
         outcome.seconds += share
+        outcome.cpu += cpu_share
         if outcome.status == FAILURE:
             outcome.data = next(d for i, _, _, d in items if i == outcome.id)
     return outcomes
@@ -330,15 +334,19 @@ def run_generated(specs: list[tuple[int, str, int]], limits: Limits, check_every
     """Generate (id, format, seed) inputs here, in the worker, and run them."""
     from fuzz.mutators import generate
 
-    items, skipped = [], []
+    items, skipped, generation = [], [], {}
     for ident, fmt, seed in specs:
         try:  # the generator's own trouble is not the library's: the input is skipped, and counted
+            cpu = time.process_time()
             ext, data = _timed(limits.seconds, generate, fmt, seed)
+            generation[ident] = time.process_time() - cpu
         except (InputTimeout, MemoryError, Exception) as exc:  # noqa: BLE001
             skipped.append(Outcome(ident, fmt, "", 0, SKIPPED, message=f"generator: {type(exc).__name__}: {exc}"[:300]))
             continue
         items.append((ident, fmt, ext, data))
     done = run_inputs(items, limits, check_path=False) if not check_every else _run_mixed(items, limits, check_every)
+    for outcome in done:
+        outcome.cpu += generation.get(outcome.id, 0.0)
     return sorted(done + skipped, key=lambda o: o.id)
 
 
@@ -359,7 +367,7 @@ def make_pool(jobs: int, limits: Limits, max_tasks: int = 500):
 
 def hard_timeout(limits: Limits, n: int) -> float:
     """A batch's deadline: every input's soft limit would fire well before it, barring a hang in C code."""
-    return limits.seconds * 3 + 5 + 2.0 * n
+    return limits.seconds * 3 + 5 + n * (2 + limits.seconds / 4)
 
 
 def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, *, until: float | None = None,
