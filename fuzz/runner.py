@@ -12,9 +12,9 @@ One input's outcome is one of:
   limit without a read error), ``memory`` (over the memory limit), ``crash`` (the worker process died).
 
 Inputs go to the workers in batches (a pebble ``ProcessPool`` whose workers live for many batches:
-starting one costs seconds of imports). Inside a worker, each input has a soft time limit
-(``SIGALRM`` raises ``InputTimeout``, a ``BaseException`` so no ``except Exception`` in the library
-swallows it) and the process an address-space limit (``RLIMIT_AS``: the worker's size after its
+starting one costs seconds of imports). Inside a worker, each input has a limit of CPU time
+(``ITIMER_PROF``; ``SIGPROF`` raises ``InputTimeout``, a ``BaseException`` so no ``except Exception``
+in the library swallows it) and the process an address-space limit (``RLIMIT_AS``: the worker's size after its
 imports plus ``memory_mb``). A batch also has a hard deadline; when it passes, or the worker dies,
 the batch's inputs are run again one per task to find which one it was.
 """
@@ -45,7 +45,7 @@ class Limits:
 
 
 class InputTimeout(BaseException):
-    """Raised in the worker when an input runs past its time limit."""
+    """Raised in the worker (from ``SIGPROF``) when an input runs past its CPU-time limit."""
 
 
 @dataclass
@@ -85,7 +85,7 @@ def init_worker(limits: Limits) -> None:
     import resource
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     warm_up()
     if limits.memory_mb > 0:
         allowed = _vm_size() + limits.memory_mb * 1024 * 1024
@@ -160,13 +160,16 @@ def _signature(*parts: str) -> str:
 
 
 def _timed(seconds: float, fn, *args, **kwargs):
-    if signal.getsignal(signal.SIGALRM) is not _alarm:
-        signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    """``fn(...)`` with a limit of ``seconds`` of CPU time (``ITIMER_PROF``): on a machine shared with other
+    jobs a wall-clock limit would stop inputs that are merely waiting for a core. An input blocked
+    without using CPU is caught by the batch's wall-clock hard deadline instead."""
+    if signal.getsignal(signal.SIGPROF) is not _alarm:
+        signal.signal(signal.SIGPROF, _alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         return fn(*args, **kwargs)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _fail(outcome: Outcome, kind: str, exc: BaseException | None, fmt: str, stage: str) -> Outcome:
@@ -366,8 +369,9 @@ def make_pool(jobs: int, limits: Limits, max_tasks: int = 500):
 
 
 def hard_timeout(limits: Limits, n: int) -> float:
-    """A batch's deadline: every input's soft limit would fire well before it, barring a hang in C code."""
-    return limits.seconds * 3 + 5 + n * (2 + limits.seconds / 4)
+    """A batch's wall-clock deadline: every input's CPU-time limit fires well before it (even with the
+    worker getting a fraction of a core), barring a hang in C code or a wait that uses no CPU."""
+    return limits.seconds * 6 + 10 + n * (2 + limits.seconds / 2)
 
 
 def run_in_pool(pool, fn, batches: list[list], limits: Limits, on_result, *, until: float | None = None,
