@@ -42,7 +42,8 @@ class Entry:
 
 
 def entries(directory: Path = CORPUS) -> list[Entry]:
-    return [Entry(p, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(directory.glob("*.json"))]
+    return [Entry(p, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(directory.glob("*.json"))
+            if ".input." not in p.name]  # a JSON input is <signature>.input.json
 
 
 def save(outcome, directory: Path, found: dict) -> str | None:
