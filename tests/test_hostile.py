@@ -10,7 +10,6 @@ import io
 import os
 import resource
 import struct
-import time
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -29,14 +28,13 @@ MB = 1 << 20
 
 
 @contextmanager
-def bounded(seconds: float = 5.0, megabytes: float = 200.0):
-    """The block must finish within ``seconds`` and raise the process's peak memory by less than ``megabytes``."""
+def bounded(megabytes: float = 200.0):
+    """The block must raise the process's peak memory by less than ``megabytes`` (a bomb refused before it
+    is inflated). Time is not asserted (speed is measured in benchmarks/): a hang is a file past its
+    deadline, which the batch turns into a read error naming the limit (tests/test_batch.py)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    start = time.monotonic()
     yield
-    elapsed = time.monotonic() - start
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak) / 1024
-    assert elapsed < seconds, f"took {elapsed:.1f} s"
     assert grown < megabytes, f"peak memory grew by {grown:.0f} MB"
 
 
@@ -173,7 +171,7 @@ def test_one_gigabyte_file_refused_by_size(tmp_path):
 def test_pdf_named_docx_is_read_as_pdf(tmp_path):
     path = tmp_path / "report.docx"
     path.write_bytes((FIXTURES / "huaian-2024.pdf").read_bytes())
-    with bounded(seconds=20):
+    with bounded():
         document = open_document(str(path))
     assert document.format == "pdf" and len(document.grids) == 3
 
