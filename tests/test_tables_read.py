@@ -216,3 +216,12 @@ def test_table_two_row_split_one_digit_per_cell_is_in_doubt_only_when_another_re
                                                    for k in ("issued", "repealed", "in_force"))]
     assert row("700") == [(7, True), (0, True), (0, True)]
     assert row("001") == [(0, False), (0, False), (1, False)]
+
+
+def test_r109_digits_that_balance_under_no_split_are_one_warning_not_an_unreadable_table():
+    # shs-2024 (tests/corpus): 17 digits for table 四's 15 cells, and no split satisfies its three totals
+    text = page(table4=HZS_2024_TABLE4.replace("100000000000000", "00202000001324015"))
+    result = gklint.check(read(text), select=["R"])
+    [d] = [d for d in result.diagnostics if d.rule in ("R102", "R109")]
+    assert (d.rule, d.severity, d.location.table) == ("R109", "warning", "四")
+    assert "00202000001324015" in d.message and "15个单元格" in d.message

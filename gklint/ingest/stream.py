@@ -440,6 +440,13 @@ def _split_run(values: list[Token], width: int, totals: dict, table: str, row: s
                           f"空白或在复制中丢失（无法确定是哪一格），各格按0核对",
                           table=table, row=row, found=" ".join(texts), source=values[0].source))
         return placed
+    if found == [] and totals and all(t.isdigit() for t in texts) and sum(map(len, texts)) > width:
+        # every way of filling every cell breaks a total: a 总计 is wrong, or cells were left blank, or digits
+        # were lost in copying; which, the digits cannot tell. Reported once here, the cells left unread.
+        notes.append(Note("digits_unbalanced",
+                          f"{where}的{sum(map(len, texts))}位数字{run}，无论怎样拆分到{width}个单元格，都不满足表中的总计：",
+                          table=table, row=row, found=" ".join(texts), source=values[0].source))
+        return []
     return None
 
 
