@@ -174,3 +174,18 @@ def test_messages_in_english():
     assert "31 January" in d.message and "2022-02-14" in d.message
     [d] = run("D104", report(official(overview="截至202512月31日。")), lang="en")
     assert "2025-12-31?" in d.message
+
+
+def test_d105_a_document_cited_that_was_issued_after_the_report_was_published():
+    # jjp-2019 (tests/corpus): published 2020-01-09, cites 国办函〔2020〕109号 (issued 2020-11-06)
+    import datetime as dt  # noqa: PLC0415
+
+    from report_helpers import official, report, run  # noqa: PLC0415
+
+    text = "按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）规定的收费标准，本年度没有收费。"
+    [d] = run("D105", report(official(other=text), year=2019, published=dt.date(2020, 1, 9)))
+    assert d.severity == "warning" and "国办函〔2020〕109号" in d.message and "2020-11-06" in d.message
+    assert run("D105", report(official(other=text), year=2021, published=dt.date(2022, 1, 20))) == []
+    later = "依据某省政府办公厅文件（某政办〔2023〕5号）开展工作。"  # a year after publication: certain too
+    [d] = run("D105", report(official(other=later), year=2021, published=dt.date(2022, 1, 20)))
+    assert "某政办〔2023〕5号" in d.message

@@ -172,3 +172,12 @@ def test_p103_template_placeholder_fires_and_stays_silent():
     assert d.severity == "warning" and "文字描述" in d.message and d.location.section == "六、其他需要报告的事项"
     assert len(run("本机关××局2021年收到申请。")) == 1
     assert run("本年度未收取信息处理费。本机关按照《××条例》有关描述开展工作。XXL码数与此无关。") == []
+
+
+def test_p104_a_count_that_carries_an_extra_wan():
+    # shs-2025 (tests/corpus): "累计阅读量3241654万次"
+    from report_helpers import official, report, run  # noqa: PLC0415
+
+    [d] = run("P104", report(official(overview="发布文章1061篇，累计阅读量3241654万次。")))
+    assert d.severity == "info" and "3241654万次" in d.message
+    assert run("P104", report(official(overview="累计阅读量324万次，访问人数12.5万人次，共计1000000次。"))) == []

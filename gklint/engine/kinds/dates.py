@@ -247,7 +247,37 @@ def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                             found=found.raw, date=found.raw, problem=text)
 
 
+# --------------------------------------------------------------------------- documents cited before they existed
+
+def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """A document the report cites that was issued after the report was published (or signed): the page
+    was edited later, or copied from a later report. The documents and their dates are the rule's data
+    (``documents``: number -> issue date); any other document number whose year is later than the
+    publication's is certain to post-date it as well."""
+    keywords = tuple(rule.params.get("published_keywords", ()))
+    published = published_date(report, keywords) or report.meta.signed
+    if published is None:
+        return
+    known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
+    pattern = re.compile(rule.params["pattern"])
+    seen: set[str] = set()
+    for place in texts(report):
+        for m in pattern.finditer(place.text):
+            number = re.sub(r"\s+", "", m.group(0))
+            # the issuer as far as the pattern reaches may include words before it ("根据国办…")
+            key = next((k for k in known if number.endswith(k)), None)
+            number, issued = (key, known[key]) if key else (number, None)
+            year = int(m.group("year"))
+            if number in seen or not ((issued and issued > published) or year > published.year):
+                continue
+            seen.add(number)
+            when = issued.isoformat() if issued else f"{year}年"
+            yield rule.diagnostic(ctx.lang, place.location(*m.span()), expected=f"≤ {published.isoformat()}",
+                                  found=when, number=number, issued=when, published=published.isoformat())
+
+
 CHECKS = {
+    "cited_after_published": cited_after_published,
     "late_publication": late_publication,
     "period_mismatch": period_mismatch,
     "signed_after_published": signed_after_published,
