@@ -14,7 +14,8 @@ Defect 1 (the guard's inflater looped forever): ``pdf_inflates_past_step``,
 ``fifo``, ``unix_socket``. Defect 6 (internal errors): ``txt_number_of_400_digits``,
 ``html_number_of_400_digits``, ``docx_negative_seek``, ``html_with_control_characters``,
 ``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...);
-found on the way: ``text_declaring_a_binary_codec``, ``pdf_many_pages``.
+found on the way: ``text_declaring_a_binary_codec``, ``pdf_many_pages``. Found by fuzzing:
+``docx_content_types_not_opc``, ``docx_table_skipping_columns``.
 """
 
 from __future__ import annotations
@@ -275,6 +276,46 @@ def docx_negative_seek(path) -> Path:
     (offset,) = struct.unpack("<I", data[end + 16:end + 20])
     data[end + 16:end + 20] = struct.pack("<I", offset + len(data))
     return _write(path, bytes(data))
+
+
+def _docx_replacing(parts: dict[str, bytes]) -> bytes:
+    """The Word template's package with the given parts' contents replaced."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(FIXTURES / "template-2021.docx") as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, parts.get(info.filename) or source.read(info))
+    return out.getvalue()
+
+
+def docx_content_types_not_opc(path) -> Path:
+    """The Word template, its ``[Content_Types].xml`` root in a foreign namespace (a damaged or
+    mis-written package): python-docx raised AttributeError (fuzz/corpus, issue 7)."""
+    return _write(path, _docx_replacing({"[Content_Types].xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://example.com/not-opc">'
+        b'<Default Extension="xml" ContentType="application/xml"/></Types>')}))
+
+
+def docx_table_skipping_columns(path, before: int = 2**31, span: int = 1) -> Path:
+    """The Word template, its body one 3-column table (declared in ``w:tblGrid``) whose second row
+    skips ``before`` grid columns (``w:gridBefore``) and spans ``span``: the reader allocated the whole
+    width, an OverflowError past the largest index and gigabytes below it (fuzz/corpus, issue 7)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(FIXTURES / "template-2021.docx") as source:
+        xml = source.read("word/document.xml").decode("utf-8")
+    cell = "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+    skipped = (f'<w:tr><w:trPr><w:gridBefore w:val="{before}"/></w:trPr>'
+               f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p/></w:tc></w:tr>')
+    table = ('<w:tbl><w:tblGrid>' + '<w:gridCol w:w="2000"/>' * 3 + '</w:tblGrid>'
+             f'<w:tr>{cell * 3}</w:tr>{skipped}</w:tbl>')
+    xml = re.sub(r"<w:body>.*</w:body>", f"<w:body><w:p><w:r><w:t>表</w:t></w:r></w:p>{table}<w:p/></w:body>",
+                 xml, flags=re.S)
+    return _write(path, _docx_replacing({"word/document.xml": xml.encode("utf-8")}))
 
 
 def html_with_control_characters(path) -> Path:

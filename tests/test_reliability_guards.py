@@ -265,6 +265,26 @@ def test_docx_with_a_negative_zip_offset_is_a_plain_read_error(tmp_path):
     assert "Error" not in error.message and "seek" not in error.message
 
 
+def test_docx_whose_content_types_are_not_opc_is_a_plain_read_error(tmp_path):
+    error = refused(hostile.docx_content_types_not_opc(tmp_path / "report.docx"), "损坏", "[Content_Types].xml")
+    assert "Error" not in error.message and error.path.endswith("report.docx")
+
+
+@pytest.mark.parametrize("before", [10**20, 2**31, 60_000])  # past the largest index, huge, past the budget
+def test_docx_row_skipping_grid_columns_past_the_table_budget_is_refused(tmp_path, before):
+    path = hostile.docx_table_skipping_columns(tmp_path / "report.docx", before=before, span=2)
+    error = refused(path, "表格过大", f"上限 {guards.DEFAULT.max_table_cells:,}")
+    assert error.where == "第 1 个表格"
+
+
+def test_docx_row_skipping_grid_columns_within_the_budget_is_read(tmp_path):
+    path = hostile.docx_table_skipping_columns(tmp_path / "report.docx", before=2, span=1)
+    grids = [b for b in open_document(str(path)).blocks if hasattr(b, "rows")]
+    assert len(grids) == 1
+    second = grids[0].rows[1]
+    assert second[:2] == [None, None] and second[2] is not None and second[2].column == 2
+
+
 def test_html_with_control_characters_is_read(tmp_path):
     result = api.check(str(hostile.html_with_control_characters(tmp_path / "report.html")))
     assert result.error is None and result.layout == "2021" and result.diagnostics

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 
 from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, Limits
 
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
@@ -40,11 +41,26 @@ _SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"
 
 def read_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     budget.check_docx_cells(path, data, limits)  # before python-docx builds its tree
-    document = docx.Document(io.BytesIO(data))
+    document = _open_package(path, data)
     reader = _Reader(path, limits)
     reader.blocks_of(document.element.body)
     budget.check_chars(path, reader.chars, limits)
     return Document(blocks=reader.blocks, path=path, format="docx")
+
+
+def _open_package(path: str, data: bytes):
+    """python-docx's ``Document`` on the bytes. Only this call is guarded here (the reader's own code
+    is not, so a bug of ours still shows): python-docx builds its typed element classes from the
+    parts' XML and trusts the result, so a part whose root is not the element it expects comes back as
+    a plain lxml element and the next attribute access fails. Seen (fuzz/corpus):
+    ``[Content_Types].xml`` whose root is not ``<Types>`` in the OPC namespace -> AttributeError
+    ('_Element' object has no attribute 'overrides'). The other errors of a damaged package
+    (BadZipFile, PackageNotFoundError, XMLSyntaxError, KeyError, ValueError) are turned into a
+    ReadError by ``open._read_docx``."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except AttributeError:
+        raise ReadError(path, "Word 文档已损坏，无法解析（文件包的结构部件（如 [Content_Types].xml）内容不符合规范）") from None
 
 
 def clean(text: str) -> str:
@@ -143,7 +159,12 @@ def _vmerge(tc) -> str | None:
     return el.get(qn("w:val")) or "continue"
 
 
-def build_grid(tbl, index: int) -> Grid:
+def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT) -> Grid:
+    """The table's cells placed on its grid. Its size (rows times the widest row, where a row's width
+    counts ``w:gridBefore`` and the spans) is checked against ``limits.max_table_cells`` before the
+    grid is allocated: a damaged row skipping 2**31 grid columns is refused with a ReadError naming the
+    limit, rather than clamped to ``w:tblGrid`` (that would place the row's cells in columns the file
+    does not say, and the checks would then compare the wrong cells)."""
     cells: list[GridCell] = []
     placed: dict[tuple[int, int], GridCell] = {}  # grid position -> cell starting or covering it
     rows = _rows(tbl)
@@ -166,6 +187,7 @@ def build_grid(tbl, index: int) -> Grid:
             c += span
     grid_cols = tbl.find(qn("w:tblGrid"))
     width = max([c + 1 for _, c in placed] + [len(grid_cols) if grid_cols is not None else 0])
+    budget.check_cells(path, len(rows) * width, limits, table=index)  # before allocating it
     grid: list[list[GridCell | None]] = [[None] * width for _ in rows]
     for cell in cells:
         grid[cell.row][cell.column] = cell
@@ -204,8 +226,7 @@ class _Reader:
                         self.blocks_of(tc)
             return
         self.tables += 1
-        grid = build_grid(tbl, self.tables)
-        budget.check_cells(self.path, sum(len(row) for row in grid.rows), self.limits, table=self.tables)
+        grid = build_grid(tbl, self.tables, self.path, self.limits)  # checks the table's budget
         self.chars += sum(len(c.text) for row in grid.rows for c in row if c is not None)
         budget.check_chars(self.path, self.chars, self.limits)
         self.blocks.append(grid)
