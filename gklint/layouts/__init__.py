@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -62,13 +62,15 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     blocks: tuple[str, ...] = ()
 
-    @property
+    # cached_property stores into the instance __dict__ directly, which a frozen (slot-less) dataclass
+    # allows: the spec never changes, and these are asked hundreds of times per report
+    @cached_property
     def data_rows(self) -> tuple[RowSpec, ...]:
         return tuple(r for r in self.rows if not r.heading)
 
-    @property
+    @cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
-        """Distinct columns, in first-seen order."""
+        """Distinct columns, in first-seen order (computed once)."""
         seen: dict[str, ColumnSpec] = {}
         for row in self.data_rows:
             for col in row.columns:
@@ -141,7 +143,20 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三�
 
 def core(text: str) -> str:
     """A normalised label without its list numbering: "（一）予以公开" -> "予以公开"."""
-    return _NUMBERING.sub("", normalise(text))
+    return _forms(text)[1]
+
+
+@lru_cache(maxsize=1 << 17)
+def _forms(text: str) -> tuple[str, str, str]:
+    """``text`` normalised, its core and its numbering: computed once per text, as every row's search
+    compares the same cells and lines again (a page of 100,000 lines was read 70 times over)."""
+    norm = normalise(text)
+    return norm, _NUMBERING.sub("", norm), _numbering(norm)
+
+
+@lru_cache(maxsize=4096)
+def _name_forms(names: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(_forms(name) for name in names)
 
 
 def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> bool:
@@ -152,20 +167,18 @@ def label_matches(text: str, names: tuple[str, ...], *, loose: bool = False) -> 
     text is a long beginning of the label whose end wrapped onto another line ("5.要求行政机关确认或
     重新出具已获取" for "…已获取信息").
     """
-    norm = normalise(text)
-    for name in names:
-        target = normalise(name)
+    norm, c_text, numbering = _forms(text)
+    for target, c_name, target_numbering in _name_forms(names):
         if norm == target:
             return True
         if not loose:
             continue
-        c_text, c_name = core(norm), core(target)
         if len(c_name) >= 4 and (c_text == c_name or c_text.startswith(c_name + "(")):
             return True
         if len(target) >= 6 and norm.startswith(target):
             return True
         if len(c_text) >= WRAPPED_MIN and c_name.startswith(c_text) and len(c_text) >= 0.6 * len(c_name) \
-                and _numbering(norm) in ("", _numbering(target)):
+                and numbering in ("", target_numbering):
             return True
     return False
 

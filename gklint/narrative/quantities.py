@@ -24,6 +24,7 @@ Document numbers (〔2021〕24号) and titles (《…》) are blanked before any
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,7 +120,7 @@ class SentenceQuantities:
     quantities: list[Quantity]
 
 
-def _arabic(match: re.Match, original: str) -> tuple[int | float, int]:
+def _arabic(match: re.Match, original: str) -> tuple[int | float | None, int]:
     """Value of an Arabic numeral matched in folded text, and its end (a thousands comma must be ASCII)."""
     text = match["arabic"]
     end = match.end()
@@ -128,13 +129,19 @@ def _arabic(match: re.Match, original: str) -> tuple[int | float, int]:
             text = text.split(",", 1)[0]
             end = match.start() + len(text)
         text = text.replace(",", "")
+    if len(text) > _MAX_DIGITS:  # a run of hundreds of digits is no quantity (and int() refuses 4,300+)
+        return None, end
     return (float(text) if "." in text else int(text)), end
+
+
+_MAX_DIGITS = 30
 
 
 def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     """Every quantity of one sentence, in order, each marked with why it is not a count (if so)."""
     s = sentence.folded
     found: list[Quantity] = []
+    words: dict = {}  # _ClauseWords of this sentence, made when first needed
     pos = 0
     while (m := _NUMERAL.search(s, pos)) is not None:
         pos = m.end()
@@ -172,7 +179,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
         pos = max(pos, end)
         q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip(),
                      tolerance=tolerance)
-        q.excluded = _exclusion(s, q, num_end, bool(approx))
+        q.excluded = _exclusion(s, q, num_end, bool(approx), words)
         found.append(q)
     _context(s, found)
     _periods(s, found, year)
@@ -195,8 +202,41 @@ def _chinese(text: str) -> int | None:
     return chinese_to_int(text)
 
 
-def _exclusion(s: str, q: Quantity, num_end: int, approx: bool) -> str | None:
-    before = s[:q.start]
+_BEFORE_WINDOW = 64
+"""How far before a number (past the blanks right before it) the "before" patterns look.
+
+The words they look for (第, 百分之, 约, 增加了, a range's "3件至") are a few characters long; reading
+the whole sentence before every number made a sentence with thousands of numbers quadratic."""
+
+
+def _before(s: str, start: int) -> str:
+    """The text before ``start``: every blank right before it, and ``_BEFORE_WINDOW`` characters more."""
+    i = start
+    while i > 0 and s[i - 1].isspace():
+        i -= 1
+    return s[max(0, i - _BEFORE_WINDOW):start]
+
+
+class _ClauseWords:
+    """Where the words of one pattern occur in a sentence, to ask "is one in s[lo:end]?" in log time."""
+
+    def __init__(self, pattern: re.Pattern, s: str):
+        # every occurrence (overlapping ones too), ordered by end, with the latest start so far
+        found = sorted((m.end(1), m.start(1)) for m in re.finditer(f"(?=({pattern.pattern}))", s))
+        self.ends = [e for e, _ in found]
+        self.latest: list[int] = []
+        best = -1
+        for _, b in found:
+            best = max(best, b)
+            self.latest.append(best)
+
+    def within(self, lo: int, end: int) -> bool:
+        i = bisect_right(self.ends, end)
+        return i > 0 and self.latest[i - 1] >= lo
+
+
+def _exclusion(s: str, q: Quantity, num_end: int, approx: bool, words: dict | None = None) -> str | None:
+    before = _before(s, q.start)
     if before.endswith("第") or before.rstrip().endswith("第"):
         return "ordinal"
     if _DATE_AFTER.match(s, num_end) and not q.unit:
@@ -219,11 +259,13 @@ def _exclusion(s: str, q: Quantity, num_end: int, approx: bool) -> str | None:
     if _CHANGE_BEFORE.search(before):
         return "change"
     lo, _ = clause_bounds(s, q.start)
-    clause_before = s[lo:q.start]
-    if _CHANGE_IN_CLAUSE.search(clause_before):
-        return "change"
-    if _RATE_IN_CLAUSE.search(clause_before):
-        return "rate"
+    if words is None:
+        words = {}
+    for pattern, why in ((_CHANGE_IN_CLAUSE, "change"), (_RATE_IN_CLAUSE, "rate")):
+        if pattern not in words:
+            words[pattern] = _ClauseWords(pattern, s)
+        if words[pattern].within(lo, q.start):
+            return why
     return None
 
 
@@ -237,6 +279,8 @@ def _context(s: str, found: list[Quantity]) -> None:
         elif ch in ")）]】" and depth:
             depth -= 1
     quoted = _quoted_spans(s)
+    stops = [j for j, ch in enumerate(s) if ch in _BRACKETS or ch == "、"] if found else []
+    quoted_starts = [a for a, _ in quoted]
     for i, q in enumerate(found):
         lo, hi = clause_bounds(s, q.start)
         q.clause_start, q.clause_end = lo, hi
@@ -247,12 +291,14 @@ def _context(s: str, found: list[Quantity]) -> None:
         start = max([start] + [j + 1 for j in range(start, q.start) if s[j] in _BRACKETS])
         # after the number, its clause up to a list separator or bracket ("收到70件申请",
         # "1件结转下年度继续办理"); words running on to the next number are that number's
-        stop = next((j for j in range(q.end, hi) if s[j] in _BRACKETS or s[j] == "、"), hi)
+        k = bisect_left(stops, q.end)
+        stop = stops[k] if k < len(stops) and stops[k] < hi else hi
         q.before = s[start:q.start]
         q.after = s[q.end:stop] if next_start >= stop else ""
         q.in_parens = q.start < len(depth_at) and depth_at[q.start] > 0
         q.note = _bracket_after(s, q.end)
-        if q.excluded is None and any(a < q.start < b for a, b in quoted):
+        k = bisect_left(quoted_starts, q.start)  # spans are disjoint: only the one before can hold it
+        if q.excluded is None and k > 0 and quoted[k - 1][1] > q.start:
             q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
 
 
@@ -283,7 +329,7 @@ def _quoted_spans(s: str) -> list[tuple[int, int]]:
     while i < len(s):
         close = _QUOTES.get(s[i])
         if close is not None:
-            j = s.find(close, i + 1)
+            j = s.find(close, i + 1, i + 31)
             if j > i and j - i <= 30:
                 spans.append((i, j))
                 i = j + 1
@@ -295,10 +341,20 @@ def _quoted_spans(s: str) -> list[tuple[int, int]]:
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
+    # the latest "own"/"foreign" marker up to each marker, to find the one before a number in log time
+    at_of = [at for at, _ in markers]
+    latest: list[str | None] = []
+    last = None
+    for _, kind in markers:
+        if kind in ("own", "foreign"):
+            last = kind
+        latest.append(last)
     for q in found:
         # a comparison (较上年, 与去年同期) speaks of the other year in its own clause only
-        q.foreign = _nearest(markers, q.start) == "foreign" or any(
-            q.clause_start <= at < q.start for at in comparisons)
+        k = bisect_left(at_of, q.start)
+        c = bisect_left(comparisons, q.clause_start)
+        q.foreign = (k > 0 and latest[k - 1] == "foreign") or (
+            c < len(comparisons) and comparisons[c] < q.start)
 
 
 def _nearest(markers: list[tuple[int, str | None]], pos: int) -> str | None:

@@ -9,6 +9,7 @@ as statements of the report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,13 +64,28 @@ class Sentence:
 
 
 def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and folded[lo - 1] not in ends:
-        lo -= 1
-    hi = pos
-    while hi < len(folded) and folded[hi] not in ends:
-        hi += 1
+    """The clause around ``pos``: from after the last clause end before it to the next one at or after it.
+
+    The clause ends of a string are found once (and cached), so that asking for the clause of every
+    number of a long sentence stays linear overall instead of walking the clause each time.
+    """
+    n = len(folded)
+    if pos > n:  # beyond the text: the old walk's answer (no clause end can follow)
+        lo = pos
+        while lo > 0 and (lo > n or folded[lo - 1] not in ends):
+            lo -= 1
+        return lo, pos
+    marks = _clause_ends(folded, ends)
+    i = bisect_left(marks, pos)
+    lo = marks[i - 1] + 1 if i > 0 else 0
+    hi = marks[i] if i < len(marks) else n
     return lo, hi
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(folded: str, ends: str) -> list[int]:
+    """Offsets of every clause-ending character of ``folded`` (ascending)."""
+    return [i for i, ch in enumerate(folded) if ch in ends]
 
 
 def split(text: str) -> list[Sentence]:
