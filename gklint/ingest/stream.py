@@ -120,10 +120,15 @@ class StreamTable:
     rows_found: int = 0
 
 
+MAX_LABEL_GAP = 3000  # tokens searched for a row's label after the previous row: a table's rows are adjacent
+
+
 def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int | None:
     """Where ``row``'s label is: a token, or two text tokens read together (a label wrapped over two lines
-    above its numbers, as PDF converters give it); then the index of the label's last token."""
-    for i in range(start, min(stop, len(tokens))):
+    above its numbers, as PDF converters give it); then the index of the label's last token. Looked for
+    within ``MAX_LABEL_GAP`` tokens (a real table's rows follow each other), so that a page of 100,000
+    lines costs each of the 71 official rows a bounded search, not a scan of the whole page."""
+    for i in range(start, min(stop, len(tokens), start + MAX_LABEL_GAP)):
         tok = tokens[i]
         if tok.is_value or not tok.text:
             continue
