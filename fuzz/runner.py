@@ -117,7 +117,7 @@ def warm_up() -> None:
                 reports.append(gklint.extract(path))
             except Exception:
                 pass
-        gklint.check_many(reports)
+        gklint.check_many(reports, isolate=False)
     _state["warm"] = True
 
 
@@ -236,7 +236,8 @@ def _check(outcomes: list[Outcome], reports: list, limits: Limits) -> None:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                result = _timed(limits.seconds * max(1, len(group) // 4), gklint.check_many, [r for _, r in group])
+                result = _timed(limits.seconds * max(1, len(group) // 4), gklint.check_many, [r for _, r in group],
+                                isolate=False)
         except (InputTimeout, MemoryError, Exception) as exc:  # noqa: BLE001
             if len(group) > 1:
                 return False
@@ -276,7 +277,7 @@ def _check_path(outcome: Outcome, path: str, limits: Limits) -> None:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            _timed(limits.seconds, gklint.check, path)
+            _timed(limits.seconds, gklint.check, path, isolate=False)
     except ReadError as exc:
         m = LOST.search(exc.message or "")
         if m:
