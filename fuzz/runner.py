@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 
 OK, READ_ERROR, FAILURE = "ok", "read_error", "failure"
 SKIPPED = "skipped"  # the generator failed on this input (its time or memory limit): not run
-LOST = re.compile(r"无法读取（(\w+)")  # api._read's catch-all for a reader's internal error
+LOST = re.compile(r"无法读取（(\w+)")  # batch.read_one's catch-all for a reader's internal error (check raises it as a ReadError)
 RULE_CRASH = re.compile(r"规则 (\w+) 运行出错（(\w+)")  # engine.run._crash
 IGNORED_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
 
