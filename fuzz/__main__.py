@@ -26,7 +26,7 @@ from fuzz.runner import FAILURE, OK, READ_ERROR, SKIPPED, Limits
 FORMATS = ("json", "txt", "html", "docx", "pdf")
 # Share of each format among the inputs: weighted towards the cheap readers, every format well covered.
 WEIGHTS = {"json": 24, "txt": 22, "html": 20, "docx": 17, "pdf": 17}
-CI = {"inputs": 1500, "seed": 20261207, "jobs": 2}
+CI = {"inputs": 800, "seed": 20261207, "jobs": 2}
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 
 OK, READ_ERROR, FAILURE = "ok", "read_error", "failure"
 SKIPPED = "skipped"  # the generator failed on this input (its time or memory limit): not run
-LOST = re.compile(r"无法读取（(\w+)")  # api._read's catch-all for a reader's internal error
+LOST = re.compile(r"无法读取（(\w+)")  # batch.read_one's catch-all for a reader's internal error (check raises it as a ReadError)
 RULE_CRASH = re.compile(r"规则 (\w+) 运行出错（(\w+)")  # engine.run._crash
 IGNORED_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, ImportWarning)
 
@@ -117,7 +117,7 @@ def warm_up() -> None:
                 reports.append(gklint.extract(path))
             except Exception:
                 pass
-        gklint.check_many(reports)
+        gklint.check_many(reports, isolate=False)
     _state["warm"] = True
 
 
@@ -236,7 +236,8 @@ def _check(outcomes: list[Outcome], reports: list, limits: Limits) -> None:
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                result = _timed(limits.seconds * max(1, len(group) // 4), gklint.check_many, [r for _, r in group])
+                result = _timed(limits.seconds * max(1, len(group) // 4), gklint.check_many, [r for _, r in group],
+                                isolate=False)
         except (InputTimeout, MemoryError, Exception) as exc:  # noqa: BLE001
             if len(group) > 1:
                 return False
@@ -276,7 +277,7 @@ def _check_path(outcome: Outcome, path: str, limits: Limits) -> None:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            _timed(limits.seconds, gklint.check, path)
+            _timed(limits.seconds, gklint.check, path, isolate=False)
     except ReadError as exc:
         m = LOST.search(exc.message or "")
         if m:

@@ -19,13 +19,13 @@ SEEDS: dict[str, tuple[tuple[str, int], ...]] = {
              ("fuzz/seeds/huaian-2024.json", 175)),
     "txt": (("samples/huangyuan-2021.txt", 400), ("fuzz/seeds/huangyuan-2021-rows.txt", 400),
             ("fuzz/seeds/huangyuan-2021-oneline.txt", 200)),
-    "html": (("fuzz/seeds/minimal.html", 700), ("fuzz/seeds/huangyuan-2021.html", 200),
-             ("tests/fixtures/pingtan-2024.html", 60), ("tests/fixtures/pingtan-2021.html", 40)),
-    "docx": (("fuzz/seeds/minimal.docx", 600), ("tests/fixtures/template-2021.docx", 200),
-             ("fuzz/seeds/huangyuan-2021.docx", 200)),
-    "pdf": (("fuzz/seeds/grid.pdf", 880), ("fuzz/seeds/huaian-2024-p1.pdf", 35), ("fuzz/seeds/huaian-2024-p2.pdf", 35),
-            ("fuzz/seeds/huaian-2024-p3.pdf", 40), ("tests/fixtures/huaian-2024.pdf", 5),
-            ("tests/fixtures/pingtan-2024-printed-a5.pdf", 5)),
+    "html": (("fuzz/seeds/minimal.html", 850), ("fuzz/seeds/huangyuan-2021.html", 100),
+             ("tests/fixtures/pingtan-2024.html", 30), ("tests/fixtures/pingtan-2021.html", 20)),
+    "docx": (("fuzz/seeds/minimal.docx", 800), ("tests/fixtures/template-2021.docx", 100),
+             ("fuzz/seeds/huangyuan-2021.docx", 100)),
+    "pdf": (("fuzz/seeds/grid.pdf", 950), ("fuzz/seeds/huaian-2024-p1.pdf", 15), ("fuzz/seeds/huaian-2024-p2.pdf", 15),
+            ("fuzz/seeds/huaian-2024-p3.pdf", 15), ("tests/fixtures/huaian-2024.pdf", 2),
+            ("tests/fixtures/pingtan-2024-printed-a5.pdf", 3)),
 }
 
 
