@@ -304,14 +304,18 @@ _FOLD = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": ";
                        "‘": "", "’": "", "—": "-", "－": "-"})
 
 
+@lru_cache(maxsize=None)
+def _fold_char(ch: str) -> tuple[str, ...]:
+    """One character folded (NFKC, the marks of ``_FOLD``), spaces dropped: a page has few distinct ones."""
+    return tuple(f for f in unicodedata.normalize("NFKC", ch).translate(_FOLD) if not f.isspace())
+
+
 def _fold(text: str) -> list[tuple[int, str]]:
     """(index in ``text``, folded character) for every character that is not a space or a quote."""
     out = []
     for i, ch in enumerate(text):
-        folded = unicodedata.normalize("NFKC", ch).translate(_FOLD)
-        for f in folded:
-            if not f.isspace():
-                out.append((i, f))
+        for f in _fold_char(ch):
+            out.append((i, f))
     return out
 
 
