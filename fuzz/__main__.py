@@ -36,6 +36,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: one per core)")
     p.add_argument("--seed", type=int, default=0, help="the run's seed: the same seed gives the same inputs")
     p.add_argument("--formats", default=",".join(FORMATS), help="comma-separated formats (default: all)")
+    p.add_argument("--weights", default=None, metavar="FMT=N,...",
+                   help="share of each format among the inputs (default: " + ",".join(f"{k}={v}" for k, v in WEIGHTS.items()) + ")")
     p.add_argument("--time-limit", type=float, default=Limits.seconds, help="seconds per input (default %(default)s)")
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb,
                    help="MB of address space a worker may add to its size after imports (default %(default)s)")
@@ -67,7 +69,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 def plan(args) -> list[tuple[int, str, int]]:
     """(id, format, seed) of every input: a function of the run's seed and count alone."""
     rng = random.Random(args.seed)
-    weights = [WEIGHTS[f] for f in args.formats]
+    chosen = dict(WEIGHTS)
+    for item in filter(None, (args.weights or "").split(",")):
+        name, _, value = item.partition("=")
+        chosen[name.strip()] = float(value)
+    weights = [chosen[f] for f in args.formats]
     return [(i, rng.choices(args.formats, weights)[0], rng.getrandbits(63)) for i in range(args.inputs)]
 
 

@@ -396,3 +396,39 @@ def test_sizes_always_differ():
     for size, cap in [(50 * MB + 1, 50 * MB), (50 * MB + 400 * KB, 50 * MB), (2049, 2048), (MB + 1, MB)]:
         found, limit = guards.sizes(size, cap)
         assert found != limit
+
+
+def _docx_with_compression(path, method: int):
+    """The template with every entry's compression method set to ``method`` (local and central headers)."""
+    import struct as _struct
+
+    data = bytearray((hostile.FIXTURES / "template-2021.docx").read_bytes())
+    for sig, at in ((b"PK\x01\x02", 10), (b"PK\x03\x04", 8)):
+        i = data.find(sig)
+        while i >= 0:
+            data[i + at:i + at + 2] = _struct.pack("<H", method)
+            i = data.find(sig, i + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_docx_with_an_unknown_compression_method_is_a_plain_read_error(tmp_path):
+    # found by the fuzzer: NotImplementedError (a RuntimeError) escaped check_xml_parts
+    with pytest.raises(ReadError, match="DOCX 文件已损坏"):
+        api.extract(_docx_with_compression(tmp_path / "c.docx", 99))
+
+
+def test_docx_whose_entries_are_flagged_encrypted_is_a_plain_read_error(tmp_path):
+    import struct as _struct
+
+    data = bytearray((hostile.FIXTURES / "template-2021.docx").read_bytes())
+    for sig, at in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):  # general purpose flag bit 0: encrypted
+        i = data.find(sig)
+        while i >= 0:
+            (flags,) = _struct.unpack("<H", data[i + at:i + at + 2])
+            data[i + at:i + at + 2] = _struct.pack("<H", flags | 1)
+            i = data.find(sig, i + 4)
+    path = tmp_path / "e.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReadError, match="加密|已损坏"):
+        api.extract(path)

@@ -194,14 +194,15 @@ def check_xml_parts(path: str, archive: zipfile.ZipFile, limits: Limits = DEFAUL
                         raise ReadError(path, "XML 部件含有 DTD/实体声明（可能是实体膨胀攻击），拒绝读取",
                                         where=info.filename)
                     tail = window[-32:]
+        except ValueError:  # zipfile seeks to an offset the directory computes: it can be negative
+            raise ReadError(path, "DOCX 文件已损坏（ZIP 目录中的位置指向文件之外）", where=info.filename) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+            # NotImplementedError: a compression method zipfile does not know (before RuntimeError, its base)
+            raise ReadError(path, f"DOCX 文件已损坏（{exc}）", where=info.filename) from None
         except RuntimeError as exc:  # zipfile: an entry flagged as encrypted needs a password
             if "encrypted" not in str(exc):
                 raise
             raise ReadError(path, "DOCX 文件已加密（需要密码），无法读取", where=info.filename) from None
-        except ValueError:  # zipfile seeks to an offset the directory computes: it can be negative
-            raise ReadError(path, "DOCX 文件已损坏（ZIP 目录中的位置指向文件之外）", where=info.filename) from None
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-            raise ReadError(path, f"DOCX 文件已损坏（{exc}）", where=info.filename) from None
 
 
 def check_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
