@@ -262,3 +262,24 @@ def test_problems_split_in_two_gives_no_error(report_, titles, lines):
     shaped = split_problems(report_, titles)
     back, found = _check_shape(shaped, lines)
     assert not [d for d in found if d.rule in ("S101", "S102")]
+
+
+def test_one_edit_check_agrees_with_the_edit_distance():
+    from hypothesis import given, strategies as st  # noqa: PLC0415
+
+    from gklint.ingest.sections import _within_one_edit  # noqa: PLC0415
+
+    def distance(a, b):  # the plain Levenshtein distance, the reference
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]
+
+    @given(st.text("政府信息公开情况", max_size=8), st.text("政府信息公开情况", max_size=8))
+    def agree(a, b):
+        assert _within_one_edit(a, b) == (distance(a, b) <= 1)
+
+    agree()

@@ -319,15 +319,17 @@ def _fold(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (short strings only)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def _within_one_edit(a: str, b: str) -> bool:
+    """Is ``a`` at most one insertion, deletion or substitution away from ``b``? (Linear: a long title with
+    one typo; the full edit distance is never needed.)"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
 
 
 @lru_cache(maxsize=256)
@@ -347,7 +349,7 @@ def _prefix(text: str, name: str) -> int | None:
         return folded[len(target) - 1][0] + 1
     if len(target) >= 8 and chars[:2] == target[:2]:  # a typo inside a long title, not a different title
         for n in (len(target), len(target) + 1, len(target) - 1):
-            if 0 < n <= len(chars) and _distance(chars[:n], target) <= 1:
+            if 0 < n <= len(chars) and _within_one_edit(chars[:n], target):
                 return folded[n - 1][0] + 1
     return None
 
