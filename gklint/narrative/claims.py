@@ -43,7 +43,7 @@ from functools import lru_cache
 from gklint.layouts import Layout
 from gklint.model import Report
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
-from gklint.narrative.sentences import clause_bounds
+from gklint.narrative.sentences import clause_bounds, enclosing_brackets
 
 CellRef = tuple[str, str, str]
 
@@ -180,24 +180,7 @@ def _beside(s: str, q: Quantity) -> str:
     without the number's own clause."""
     if not q.in_parens:
         return _BRACKETED.sub("", s[:q.clause_start] + "\u2016" + s[q.clause_end:])
-    depth, lo = 0, 0
-    for j in range(q.start - 1, -1, -1):
-        if s[j] in ")）]】":
-            depth += 1
-        elif s[j] in "(（[【":
-            if depth == 0:
-                lo = j + 1
-                break
-            depth -= 1
-    depth, hi = 0, len(s)
-    for j in range(q.end, len(s)):
-        if s[j] in "(（[【":
-            depth += 1
-        elif s[j] in ")）]】":
-            if depth == 0:
-                hi = j
-                break
-            depth -= 1
+    lo, hi = enclosing_brackets(s, q.start, q.end)
     return s[lo:q.clause_start] + s[q.clause_end:hi] if lo <= q.clause_start <= q.clause_end <= hi else s[lo:hi]
 
 

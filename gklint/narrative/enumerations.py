@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
+from gklint.narrative.sentences import enclosing_brackets
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI = re.compile(r"合计|共计|总计|总共|一共")
@@ -251,17 +252,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
            stop: int) -> Enumeration | None:
     s = sq.sentence.folded
     nested = _depth(s, at) > 0
-    close = len(s)
-    if nested:
-        depth = 0
-        for j in range(at, len(s)):
-            if s[j] in "(（[【":
-                depth += 1
-            elif s[j] in ")）]】":
-                if depth == 0:
-                    close = j
-                    break
-                depth -= 1
+    close = enclosing_brackets(s, at)[1] if nested else len(s)
     candidates = [q for q in sq.quantities if after <= q.start < min(stop, close)]
     if stop < len(s) and candidates and not nested:
         # the number right before the next 其中 is that list's total, not a part of this one

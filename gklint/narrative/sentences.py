@@ -63,6 +63,33 @@ class Sentence:
         return self.text.strip()
 
 
+OPEN, CLOSE = "(（[【", ")）]】"
+
+
+def enclosing_brackets(s: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The span inside the innermost bracket pair around ``s[start:end]``: (after its opening bracket,
+    at its closing one); the text's start or end where a side has no unmatched bracket."""
+    depth, lo = 0, 0
+    for j in range(start - 1, -1, -1):
+        if s[j] in CLOSE:
+            depth += 1
+        elif s[j] in OPEN:
+            if depth == 0:
+                lo = j + 1
+                break
+            depth -= 1
+    depth, hi = 0, len(s)
+    for j in range(start if end is None else end, len(s)):
+        if s[j] in OPEN:
+            depth += 1
+        elif s[j] in CLOSE:
+            if depth == 0:
+                hi = j
+                break
+            depth -= 1
+    return lo, hi
+
+
 def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, int]:
     """The clause around ``pos``: from after the last clause end before it to the next one at or after it.
 
