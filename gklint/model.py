@@ -98,7 +98,8 @@ class Note:
     found: R101), ``table_unreadable`` (found, but a row could not be read or was not found: R102),
     ``layout_unknown`` (no table matched either layout: R103), ``digits_split`` (run-together digits split
     by the row's total: R104), ``digits_unbalanced`` (no split of run-together digits satisfies the totals:
-    R109), ``traditional_script`` (converted to simplified: R105), ``unreadable_part``
+    R109), ``digits_settled`` / ``digits_contradict_text`` (a row's digits read as the text states them: R110;
+    agreeing with the text under no reading: R111), ``traditional_script`` (converted to simplified: R105), ``unreadable_part``
     (a part the reader could not read, e.g. a scanned PDF page: R106), ``digits_short`` (a run of zeros shorter
     than its row: read as zeros, a cell blank or lost: R107), ``label_approx`` (a misprinted row label taken
     for the row expected at its place: R108), ``header_alias`` (a header or label

@@ -432,3 +432,23 @@ def test_docx_whose_entries_are_flagged_encrypted_is_a_plain_read_error(tmp_path
     path.write_bytes(bytes(data))
     with pytest.raises(ReadError, match="加密|已损坏"):
         api.extract(path)
+
+
+def test_json_report_year_out_of_range_names_its_path(tmp_path):
+    # found by the long fuzz run: a year of 10**30 overflowed the publication-deadline rule (D101)
+    from gklint.ingest.json_format import to_json  # noqa: PLC0415
+    from gklint.testing import consistent_report  # noqa: PLC0415
+
+    data = to_json(consistent_report(1, "2021"))
+    data["meta"]["year"] = 10 ** 30
+    path = tmp_path / "y.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReadError, match=r"\$\.meta\.year.*年份应在1900至2999之间"):
+        api.extract(path)
+
+
+def test_html_span_of_ten_thousand_digits_is_clamped_not_converted():
+    # found by the long fuzz run: int() of a 10,001-digit rowspan raised ValueError
+    from gklint.ingest.html import _span  # noqa: PLC0415
+
+    assert (_span("9" * 10_001), _span(" 3"), _span("007"), _span("x")) == (100, 3, 7, 1)

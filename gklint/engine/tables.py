@@ -22,6 +22,8 @@ from gklint.engine.rules import Rule
 from gklint.model import Report, show_number
 
 KINDS = ("identity", "cell")
+# notes that say a row's cells were left blank because they could not be read (that note is the finding)
+UNREAD_NOTES = ("table_unreadable", "digits_contradict_text")
 
 @dataclass(frozen=True)
 class Instance:
@@ -106,7 +108,7 @@ def to_arrays(reports: list[Report], layout: L.Layout):
     values = np.full((len(reports), len(cells)), np.nan)
     kinds = np.empty((len(reports), len(cells)), dtype=object)
     for i, report in enumerate(reports):
-        unread = {(n.table, n.row) for n in report.notes if n.kind == "table_unreadable" and n.row}
+        unread = {(n.table, n.row) for n in report.notes if n.kind in UNREAD_NOTES and n.row}
         for j, (t, r, c, label) in enumerate(cells):
             table = report.tables.get(t)
             cell = table.cells.get((r, c)) if table is not None and table.found else None

@@ -179,8 +179,10 @@ def is_data_table(table) -> bool:
 
 
 def _span(value: str | None) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
-    return max(1, min(int(m.group(1)), 100)) if m else 1  # no report table is 100 columns wide
+    m = re.match(r"\s*0*(\d{1,6})(\d*)", value or "")  # never int() a run of thousands of digits
+    if not m:
+        return 1
+    return 100 if m.group(2) else max(1, min(int(m.group(1)), 100))  # no report table is 100 columns wide
 
 
 def _cell_text(td) -> str:

@@ -49,7 +49,7 @@ class MetaModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str | None = None
     agency: str | None = None
-    year: int | None = Field(None, description="the report year (the year reported on)")
+    year: int | None = Field(None, ge=1900, le=2999, description="the report year (the year reported on)")
     published: dt.date | None = Field(None, description="publication date")
     signed: dt.date | None = Field(None, description="the date under the signature")
     period_start: dt.date | None = None
@@ -107,6 +107,8 @@ _PYDANTIC_ZH = {
     "date_parsing": "应为日期（YYYY-MM-DD）",
     "date_type": "应为日期（YYYY-MM-DD）",
     "missing": "缺少必填字段",
+    "less_than_equal": "数值过大（年份应在1900至2999之间）",
+    "greater_than_equal": "数值过小（年份应在1900至2999之间）",
 }
 
 

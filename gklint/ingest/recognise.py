@@ -215,6 +215,9 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     preamble_lines = [p.text for p in paragraphs[:first]]
     all_lines = [p.text for i, p in enumerate(paragraphs[:end_of_report]) if not is_table_line(i)]
 
+    from gklint.ingest.settle import settle
+
+    notes = settle(tables, notes, "\n".join(s.text for s in sections), layout)
     for key, table in tables.items():
         if not table.found:
             spec = layout.table(key)

@@ -30,6 +30,7 @@ class ColumnSpec:
     amount: bool = False  # a decimal amount (万元), not a count
     signed: bool = False  # may be negative (2019 本年增/减)
     sums: tuple[str, ...] = ()  # the ids of the columns this one totals in every row (总计)
+    said: tuple[str, ...] = ()  # the verbs a narrative states this column's figure with (制发, 废止…)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -262,7 +263,7 @@ def _load(name: str) -> Layout:
 def _column(c: dict) -> ColumnSpec:
     return ColumnSpec(id=c["id"], label=c["label"], aliases=tuple(c.get("aliases", ())),
                       group=c.get("group"), amount=bool(c.get("amount")), signed=bool(c.get("signed")),
-                      sums=tuple(c.get("sums", ())))
+                      sums=tuple(c.get("sums", ())), said=tuple(c.get("said", ())))
 
 
 @cache
