@@ -452,3 +452,11 @@ def test_html_span_of_ten_thousand_digits_is_clamped_not_converted():
     from gklint.ingest.html import _span  # noqa: PLC0415
 
     assert (_span("9" * 10_001), _span(" 3"), _span("007"), _span("x")) == (100, 3, 7, 1)
+
+
+def test_a_chinese_numeral_of_thousands_of_characters_is_no_number():
+    # found by the long fuzz run: "〇" * 5000 reached int() past Python's 4,300-digit limit
+    from gklint.ingest.numerals import chinese_to_int  # noqa: PLC0415
+
+    assert chinese_to_int("〇" * 5000) is None and chinese_to_int("二〇二一") == 2021
+    assert chinese_to_int("二千七百一十五") == 2715

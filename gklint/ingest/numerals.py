@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+MAX_CHARS = 40
 _POSITIONAL = re.compile(r"^[〇零一二三四五六七八九]{2,}$")
 
 
@@ -18,8 +19,8 @@ def _cn2an():
 
 def chinese_to_int(text: str) -> int | None:
     """二千七百一十五 -> 2715, 两千 -> 2000, 二〇二一 -> 2021, 壹佰贰拾陆 -> 126; None if not a numeral."""
-    if not text:
-        return None
+    if not text or len(text) > MAX_CHARS:
+        return None  # no count or year is written with more characters: never convert thousands of digits
     if _POSITIONAL.match(text) and "十" not in text:
         return int(text.translate(_DIGITS))  # 二〇二一: digit by digit (a year)
     try:
