@@ -460,3 +460,14 @@ def test_a_chinese_numeral_of_thousands_of_characters_is_no_number():
 
     assert chinese_to_int("〇" * 5000) is None and chinese_to_int("二〇二一") == 2021
     assert chinese_to_int("二千七百一十五") == 2715
+
+
+def test_a_page_declaring_utf16_without_a_bom_is_read_or_refused_plainly(tmp_path):
+    # found by the long fuzz run: decoding as the declared "utf-16" raised UnicodeError (no BOM)
+    path = tmp_path / "p.html"
+    path.write_bytes('<html><head><meta charset="utf-16"></head><body><p>一、总体情况 本年度工作平稳。</p></body></html>'
+                     .encode("utf-8"))
+    try:
+        api.extract(path)
+    except ReadError as exc:
+        assert "UnicodeError" not in str(exc)

@@ -63,7 +63,7 @@ class Limits:
     pdf_max_inflated: int = 256 * MB  # all inflated PDF streams together
     seconds: float = 120.0  # reading deadline per file: checked between pages and inside pdfminer; a batch worker is stopped past it
     memory: int = 1024 * MB  # growth of a reading worker's address space (RLIMIT_AS); reading a real PDF grows it ~100 MB
-    max_chars: int = 1_000_000  # characters of text in one document (real reports: under 100 K)
+    max_chars: int = 200_000  # characters of text in one document (real reports: under 40 K)
     max_cells: int = 100_000  # table cells in one document (real reports: a few hundred)
     max_table_cells: int = 50_000  # grid positions of one table (its rows times its widest row)
     max_elements: int = 500_000  # elements of an HTML page (real pages: a few thousand)

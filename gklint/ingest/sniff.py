@@ -139,7 +139,7 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     for encoding in candidates:
         try:
             return _decode(data, encoding, partial, path, strict=True)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: "utf-16" declared, no BOM in the bytes
             continue
     # A few damaged bytes (a copy cut mid-character, a flipped byte) must not make a report unreadable:
     # take the candidate that needs the fewest replacement characters, when they are a handful.
@@ -147,7 +147,7 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     for encoding in dict.fromkeys(candidates):
         try:
             text = data.decode(encoding, errors="replace")
-        except LookupError:
+        except (UnicodeError, LookupError):
             continue
         tolerant.append((text.count("\ufffd"), text))
     if tolerant:
@@ -159,7 +159,10 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     best = from_bytes(data[:1024 * 1024]).best()
     if best is None or best.encoding is None:
         raise ReadError(path, "无法识别文本编码，文件可能不是文本")
-    return data.decode(best.encoding, errors="replace")
+    try:
+        return data.decode(best.encoding, errors="replace")
+    except UnicodeError:
+        raise ReadError(path, "无法识别文本编码，文件可能不是文本") from None
 
 
 def _is_text_codec(name: str) -> bool:
