@@ -232,8 +232,19 @@ def build_grid(table, index: int) -> Grid:
 
 # --------------------------------------------------------------------------- choosing the content
 
-def _in_data_table(el) -> bool:
-    return any(a.tag == "table" and is_data_table(a) for a in el.iterancestors("table"))
+def _in_data_table(el, memo: dict | None = None) -> bool:
+    """Is ``el`` inside a data table? ``memo`` keeps each table's answer: a page with many heading-like
+    cells inside one big table asks about the same table each time (quadratic without it)."""
+    for a in el.iterancestors("table"):
+        if memo is None:
+            if is_data_table(a):
+                return True
+            continue
+        if a not in memo:
+            memo[a] = is_data_table(a)
+        if memo[a]:
+            return True
+    return False
 
 
 def _innermost_blocks(body):
@@ -252,8 +263,9 @@ def _content_root(body):
     # Headings start a paragraph, or a line of one (a text node: "…<br>二、主动公开…").
     candidates = [(el, clean(el.text_content())) for el in _innermost_blocks(body)]
     candidates += [(node.getparent(), clean(node)) for node in body.xpath(".//text()")]
+    memo: dict = {}
     for el, text in candidates:
-        if el is not None and _HEADING.match(text) and not _in_data_table(el):
+        if el is not None and _HEADING.match(text) and not _in_data_table(el, memo):
             numeral = re.match(r"[一二三四五六七八九十]+", text).group()
             for holder in (el, *el.iterancestors()):
                 numerals.setdefault(holder, set()).add(numeral)
