@@ -154,7 +154,7 @@ def open_zip(path: str, data: bytes, limits: Limits = DEFAULT) -> zipfile.ZipFil
         raise ReadError(path, f"ZIP/DOCX 包含的条目过多（{entries} 个，上限 {limits.zip_max_entries}），拒绝读取")
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ReadError(path, f"ZIP/DOCX 文件不完整或已损坏（{exc}）") from None
 
 

@@ -307,7 +307,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _marker_value(raw: str) -> int | None:
-    if raw.isdigit():
+    if raw.isdecimal():  # not isdigit: "⑤" is a digit to isdigit(), but int() refuses it
         return int(raw)
     if len(raw) == 1 and raw in _CIRCLED:
         return _CIRCLED.index(raw) + 1
