@@ -54,12 +54,13 @@ def _open_package(path: str, data: bytes):
     parts' XML and trusts the result, so a part whose root is not the element it expects comes back as
     a plain lxml element and the next attribute access fails. Seen (fuzz/corpus):
     ``[Content_Types].xml`` whose root is not ``<Types>`` in the OPC namespace -> AttributeError
-    ('_Element' object has no attribute 'overrides'). The other errors of a damaged package
+    ('_Element' object has no attribute 'overrides'); a relationship without a target part name ->
+    TypeError (``posixpath.join`` of None, found by the long fuzz run). The other errors of a damaged package
     (BadZipFile, PackageNotFoundError, XMLSyntaxError, KeyError, ValueError) are turned into a
     ReadError by ``open._read_docx``."""
     try:
         return docx.Document(io.BytesIO(data))
-    except AttributeError:
+    except (AttributeError, TypeError):
         raise ReadError(path, "Word 文档已损坏，无法解析（文件包的结构部件（如 [Content_Types].xml）内容不符合规范）") from None
 
 
