@@ -14,14 +14,16 @@ MAX_SPLITS = 20_000  # splits tried per row before giving up (a 20-digit run int
 MAX_STEPS = 200_000  # search steps per run before giving up (a long run into many cells explodes)
 
 
-def splits(tokens: list[str], width: int, totals: dict[int, tuple[int, ...]]) -> list[list[int]] | None:
+def splits(tokens: list[str], width: int, totals: dict[int, tuple[int, ...]], *,
+           any_reading: bool = False) -> list[list[int]] | None:
     """All ways to read ``tokens`` (digit strings) as ``width`` numbers that satisfy ``totals``
     (column index -> indexes of the columns it sums). None when there are too many to try.
+    Without totals: none, unless ``any_reading`` asks for every reading (to be judged by other means).
 
     A depth-first search, one number at a time: each token yields at least one number, each number at
     least one digit, no number has a leading zero; the work is bounded by ``MAX_STEPS`` and the count
     of complete splits by ``MAX_SPLITS``, so a long run of digits is given up on, never stalls."""
-    if not tokens or not all(t.isdigit() for t in tokens) or not totals:
+    if not tokens or not all(t.isdigit() for t in tokens) or not (totals or any_reading):
         return []
     results: list[list[int]] = []
     digits_after = [sum(map(len, tokens[i:])) for i in range(len(tokens) + 1)]

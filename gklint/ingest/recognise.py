@@ -166,6 +166,7 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     blob = "".join(texts)
     year = meta_mod.title_year([p.text for p in doc.paragraphs[:12]])
     best = None
+    found_markers: dict[str, dict[str, tuple[str, ...]]] = {}
     for layout in candidates:
         paragraphs = unflatten(doc.paragraphs, layout)
         tokens, tokens_of = _tokens(paragraphs)
@@ -186,12 +187,12 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 used |= stream[key].used
             else:
                 tables[key] = Table(key, found=False)
-        own = markers(texts, blob, layout)
+        own = found_markers[layout.version] = markers(texts, blob, layout)
         in_force = year is not None and layout is L.for_year(year)
         score = _score(tables) + _marker_score(own, layout) + (YEAR_WEIGHT if in_force else 0)
         if best is None or score > best[0]:
-            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of, own)
-    _, layout, headings, tables, notes, used, paragraphs, tokens_of, own = best
+            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
+    _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
 
     end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
 
@@ -228,7 +229,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     if not any(t.found for t in tables.values()):
         notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
 
-    evidence = {v: own if o is layout else markers(texts, blob, o) for v, o in L.layouts().items()}
+    evidence = {v: found_markers[v] if v in found_markers else markers(texts, blob, o)
+                for v, o in L.layouts().items()}
     return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
                   sections=sections, tables=tables, preamble="\n".join(preamble_lines),
                   preamble_sources=[p.source for p in paragraphs[:first]],

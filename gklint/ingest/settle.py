@@ -13,32 +13,16 @@ from __future__ import annotations
 import re
 
 from gklint import layouts as L
+from gklint.ingest.digits import splits
 from gklint.model import Cell, Note, Table
 
-MAX_READINGS = 5000
 _UNIT = r"[^，。；;、\d]{0,16}?(\d+)\s*件"
 
 
-def readings(digits: str, width: int) -> list[list[int]]:
-    """Every way to read a run of digits as ``width`` whole numbers without leading zeros (bounded)."""
-    out: list[list[int]] = []
-
-    def walk(at: int, acc: list[int]) -> None:
-        if len(out) >= MAX_READINGS:
-            return
-        if len(acc) == width:
-            if at == len(digits):
-                out.append(list(acc))
-            return
-        longest = 1 if digits[at:at + 1] == "0" else len(digits) - at - (width - len(acc) - 1)
-        for k in range(1, max(longest, 0) + 1):
-            acc.append(int(digits[at:at + k]))
-            walk(at + k, acc)
-            acc.pop()
-
-    if digits.isdigit() and len(digits) >= width:
-        walk(0, [])
-    return out
+def readings(digits: str, width: int) -> list[list[int]] | None:
+    """Every way to read a run of digits as ``width`` whole numbers without leading zeros; None when
+    there are too many to try (``gklint.ingest.digits.splits``, bounded)."""
+    return splits([digits], width, {}, any_reading=True)
 
 
 def stated(text: str, row: L.RowSpec) -> dict[str, tuple[int, str]]:
@@ -73,9 +57,12 @@ def settle(tables: dict[str, Table], notes: list[Note], text: str, layout: L.Lay
         if not said:
             kept.append(note)
             continue
+        every = readings(digits, len(row.columns))
+        if every is None:  # too many readings to try: the text settles nothing
+            kept.append(note)
+            continue
         position = {c.id: k for k, c in enumerate(row.columns)}
-        fitting = [r for r in readings(digits, len(row.columns))
-                   if all(r[position[c]] == v for c, (v, _) in said.items() if c in position)]
+        fitting = [r for r in every if all(r[position[c]] == v for c, (v, _) in said.items() if c in position)]
         where = f"表{spec.key}“{row.label}”一行的数字粘连为“{digits}”"
         told = "、".join(f"{said[c.id][1]}{said[c.id][0]}件" for c in row.columns if c.id in said)
         if len(fitting) == 1:
