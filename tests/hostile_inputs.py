@@ -118,6 +118,14 @@ def pdf_large_repetitive_content(path, segments: int = 40_000) -> Path:
     return _write(path, _one_page([_stream(b"/Filter /FlateDecode", zlib.compress(content, 9))]))
 
 
+def pdf_inline_image_of_near_misses(path, pairs: int = 3_000_000) -> Path:
+    """A 6 KB PDF whose page holds one inline image of ``pairs`` × ``EX`` (each ``E`` a near miss of the
+    ``EI`` that ends it): pdfminer gathers such an image byte by byte into ``bytes``, quadratic, and
+    ran into the 120-second deadline; read linearly it takes seconds."""
+    content = _TEXT + b"BI /W 1 /H 1 /BPC 8 /CS /G ID " + b"EX" * pairs + b" EI\n"
+    return _write(path, _one_page([_stream(b"/Filter /FlateDecode", zlib.compress(content, 9))]))
+
+
 # --------------------------------------------------------------------------- defect 2
 
 def pdf_bomb_escaped_filter_name(path, size: int = GB) -> Path:

@@ -197,6 +197,37 @@ def test_bounded_corrupted_inflation_matches_pdfminer(payload, damaged, cut):
     assert pdf_limits._decompress_corrupted(data, 1 << 30) == expected
 
 
+def test_inline_image_of_near_misses_is_read_within_a_short_deadline(tmp_path):
+    """Outcome, not timing: with a 60-second deadline (half the default) the page is read, not refused."""
+    path = hostile.pdf_inline_image_of_near_misses(tmp_path / "report.pdf")
+    with watchdog():
+        document = open_document(str(path), limits=guards.Limits(seconds=60))
+    assert "Annual report" in text_of(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200).map(lambda b: b.replace(b"EI", b"")), st.sampled_from([b"EI", b"~>"]),
+       st.binary(max_size=40), st.sampled_from([b" ", b"\n", b"\r\n", b"\r", b"\t"]), st.binary(max_size=20))
+def test_linear_inline_image_reader_matches_pdfminer(head, target, middle, space, tail):
+    """The bytearray ``get_inline_data`` answers exactly as pdfminer's own, across 4 KB buffer ends too."""
+    from pdfminer.pdfinterp import PDFContentParser
+    from pdfminer.pdftypes import PDFStream
+
+    from gklint.ingest import pdf_limits
+
+    pdf_limits.install()
+    content = b"BI /W 1 ID " + head * 25 + middle + target + space + tail + b" Q"
+    ours, theirs = PDFContentParser([PDFStream({}, content)]), PDFContentParser([PDFStream({}, content)])
+    original = pdf_limits._ORIGINAL_GET_INLINE_DATA
+    try:
+        expected = original(theirs, len(b"BI /W 1 ID "), target=target)
+    except Exception as exc:  # noqa: BLE001 - both must fail alike (e.g. no end found)
+        with pytest.raises(type(exc)):
+            pdf_limits._get_inline_data(ours, len(b"BI /W 1 ID "), target=target)
+        return
+    assert pdf_limits._get_inline_data(ours, len(b"BI /W 1 ID "), target=target) == expected
+
+
 def test_bounded_lzw_decodes_as_pdfminer_does():
     from pdfminer.lzw import lzwdecode
 
