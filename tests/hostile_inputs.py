@@ -334,6 +334,14 @@ def html_with_control_characters(path) -> Path:
     return _write(path, html)
 
 
+def html_with_control_character_references(path) -> Path:
+    """The same page with the control characters written as references (``&#x1b;``, ``&#1;``, ``&#xFFFE;``)
+    after an element gklint drops (found by fuzzing: lxml refused them as the dropped element's tail)."""
+    html = (FIXTURES / "pingtan-2021.html").read_bytes()
+    html = html.replace(b"<body>", b"<body><script>var x;</script>&#x1b;&#x1B&#1;&#xFFFE;&#0012;<p>&#x8;a&#65;</p>", 1)
+    return _write(path, html)
+
+
 def text_declaring_a_binary_codec(path, codec: str = "uu_codec") -> Path:
     """A GB18030 text whose XML declaration names a codec that is not a character set."""
     text = (FIXTURES / "huangyuan-2021.txt").read_text("utf-8")

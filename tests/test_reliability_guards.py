@@ -328,6 +328,21 @@ def test_html_control_characters_do_not_reach_the_text(tmp_path):
     assert not any(ch in text for ch in "\x01\x02\x0b\x08\x1b")
 
 
+def test_html_control_character_references_are_read_as_spaces(tmp_path):
+    document = open_document(str(hostile.html_with_control_character_references(tmp_path / "report.html")))
+    text = text_of(document)
+    assert "政府信息公开" in text
+    assert not any(ch in text for ch in "\x01\x0c\x08\x1b\ufffe")
+
+
+@pytest.mark.parametrize("markup, expected", [("&#x1b;", " "), ("&#X1B", " "), ("&#0012;", " "), ("&#xFFFE;", " "),
+                                              ("&#65;", "&#65;"), ("&#x4e2d;", "&#x4e2d;"), ("&#12345678;", "&#12345678;")])
+def test_only_references_to_characters_xml_refuses_are_replaced(markup, expected):
+    from gklint.ingest import html
+
+    assert html._CHARREF.sub(html._xml_charref, markup) == expected
+
+
 @pytest.mark.parametrize("codec", ["uu_codec", "base64_codec", "zlib_codec"])
 def test_text_declaring_a_binary_codec_is_read(tmp_path, codec):
     result = api.check(str(hostile.text_declaring_a_binary_codec(tmp_path / "report.txt", codec)))

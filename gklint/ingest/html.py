@@ -41,6 +41,7 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # not XML characters
+_CHARREF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9a-fA-F])(;?)")  # a numeric character reference
 _MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is page layout wrapping content, not data
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
@@ -115,10 +116,18 @@ def _parse(text: str):
                                   remove_pis=True, huge_tree=False)
     # Characters XML does not allow (controls: never text; lxml refuses them in a tree it edits) become spaces.
     text = _CONTROL.sub(" ", text)
+    text = _CHARREF.sub(_xml_charref, text)  # and the same characters written as references (&#x1b;)
     try:
         return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:  # an empty document
         return lxml.html.document_fromstring(b"<html><body></body></html>", parser=parser)
+
+
+def _xml_charref(match: re.Match) -> str:
+    """A numeric character reference naming a character XML does not allow becomes a space; others stay."""
+    hexa, decimal, _ = match.groups()
+    code = int(hexa, 16) if hexa else int(decimal)
+    return " " if code < 0x110000 and _CONTROL.fullmatch(chr(code)) else match.group(0)
 
 
 def _page_title(root) -> str:
