@@ -675,12 +675,25 @@ def _matches(d, wanted: dict) -> bool:
 
 # --------------------------------------------------------------------------- a case in words (rule docs)
 
+def example_lines(rule, lang: str = "zh") -> list[str]:
+    """The rule's example case (``example: true``) for its page, in Markdown; nothing without one."""
+    example = next((c for c in rule_cases(rule) if c.example), None)
+    if example is None:
+        return []
+    head = (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
+            f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
+    return [head, "", *describe_case(example)]
+
+
 def describe_case(case: RuleCase) -> list[str]:
     """The case as lines of Markdown for the rule's page: the report, the edits, what the rule says."""
     data = case.data
-    lines = [f"- {line}" for line in _describe_report(data)]
+    def bullets(items: list[str], lead: str = "") -> list[str]:  # a code block's lines ("  …", "") as they are
+        return [item if item.startswith("  ") or not item else f"- {lead}{item}" for item in items]
+
+    lines = bullets(_describe_report(data))
     if "previous" in data:
-        lines += [f"- 上一年度报告：{line}" for line in _describe_report(data["previous"], previous=True)]
+        lines += bullets(_describe_report(data["previous"], previous=True), "上一年度报告：")
     if data.get("settings"):
         lines.append("- 设置：" + "，".join(f"`{k}: {v}`" for k, v in data["settings"].items()))
     if data["fires"]:
@@ -702,19 +715,25 @@ def _describe_report(data: dict, previous: bool = False) -> list[str]:
         return out
     version = str(data.get("layout", "2021"))
     layout = layouts.get(version)
-    year = data.get("year")
+    year = data.get("year") or (None if previous else layout.first_year)
     base = "表格全部为0" if data.get("fill", "zeros") == "zeros" else f"各表自洽的随机生成报告（种子{data.get('seed', 0)}）"
     out = [f"{version}年版格式{f'、{year}年度' if year else ('、上一年度' if previous else '')}的报告，{base}"]
     for key, value in (data.get("cells") or {}).items():
-        table, row, col = resolve_cell(layout, key)
+        cells = resolve_cells(layout, key)
+        table, row, col = cells[0]
+        _, row_id, col_id = _split_cell(key)
+        rows = "各行" if row_id == "*" else f"“{row.label}”"
+        cols = "各列" if col_id == "*" else f"“{col.label}”"
         shown = "空白" if value in (None, "") else f"“{value}”" if isinstance(value, str) else show_number(value)
-        out.append(f"表{table.key}“{row.label}”“{col.label}”填{shown}")
+        out.append(f"表{table.key}{rows}{cols}填{shown}")
     names = {s.id: s.heading for s in layout.sections}
     for sid, text in (data.get("sections") or {}).items():
         out.append(f"删去“{names.get(sid, sid)}”部分" if text is None else f"“{names.get(sid, sid)}”的正文为“{text}”")
     labels = {"title": "标题", "agency": "机关", "year": "年度", "published": "发布日期", "signed": "落款日期"}
     out += [f"{labels[k]}为{v}" for k, v in (data.get("meta") or {}).items()]
+    out += [f"记有识别说明“{n.get('message')}”" for n in data.get("notes") or ()]
     if data.get("render"):
-        out.append("写成从网页复制的文字后再读入")
+        omitted = (data["render"] if isinstance(data["render"], dict) else {}).get("omit", ())
+        out.append("写成从网页复制的文字后再读入" + (f"（不含表{'、表'.join(map(str, omitted))}）" if omitted else ""))
     out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
     return out
