@@ -443,7 +443,9 @@ class RuleCase:
 
 def rule_cases(rule) -> list[RuleCase]:
     """The cases a rule declares (``cases:`` in its YAML), checked for form; CaseError names the problem."""
-    raw = getattr(rule, "cases", None) or rule.params.get("cases") or ()
+    params = getattr(rule, "params", None)
+    raw = (getattr(rule, "cases", None) or (params.get("cases") if isinstance(params, dict) else None)
+           or getattr(params, "cases", None) or ())
     if not isinstance(raw, (list, tuple)):
         raise CaseError(f"{rule.pack}: rule {rule.id}: 'cases' must be a list")
     out: list[RuleCase] = []
