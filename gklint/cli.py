@@ -301,8 +301,12 @@ def render_rule_doc(rule, lang: str = "zh") -> str:
              "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
     lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
              f"{heads[4]}: {rule.severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
+    from gklint.testing import example_lines
+
     for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
         lines += [f"## {head}", rule.docs[key], ""]
+        if key == "example" and (case := example_lines(rule, lang)):
+            lines += [*case, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
-from dataclasses import dataclass
-from typing import Protocol, Sequence, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence, TypeVar
 
 from gklint import layouts
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec
-from gklint.model import Cell, Metadata, Report, Section, Table
+from gklint.model import Cell, Metadata, Note, Report, Section, Table, show_number
 
 T = TypeVar("T")
 
@@ -304,3 +304,438 @@ def small_report(rng_or_draw: Chooser | int | None, layout_version: str = "2021"
         four[(row.id, TOTAL)] = _number(sum(parts))
     report.tables["四"] = Table("四", four)
     return report
+
+
+# --------------------------------------------------------------------------- reports as copied text
+
+T4_HEADER = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
+             *("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2)
+T3_HEADER = ("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "自然人", "法人或其他组织",
+             "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+
+
+def _shown(report: Report, table: str, row: str, col: str) -> str:
+    cell = report.cell(table, row, col)
+    if cell is None or cell.kind == "blank":
+        return ""
+    return show_number(cell.value) if cell.kind == "number" else cell.raw
+
+
+def _table_text(report: Report, layout: Layout, key: str, sep: str | None) -> list[str]:
+    spec = layout.table(key)
+    if key == "四":
+        values = [_shown(report, key, r.id, c.id) for r in spec.data_rows for c in r.columns]
+        return [*T4_HEADER, *(values if sep is None else [sep.join(values)])]
+    lines: list[str] = list(T3_HEADER) if key == "三" else []
+    block = None
+    for row in spec.rows:
+        if key == "二" and row.block != block:
+            block = row.block
+            lines += [block, "信息内容", *[c.label for c in row.columns]]
+        values = [] if row.heading else [_shown(report, key, row.id, c.id) for c in row.columns]
+        lines += [row.label, *values] if sep is None else [sep.join([row.label, *values])]
+    return lines
+
+
+def render_text(report: Report, *, sep: str | None = None) -> str:
+    """The report as text copied from a web page: title, publication date, the sections, each official
+    table after the section it belongs to, one cell per line (``sep=None``) or one table row per line
+    with its cells joined by ``sep``. Reading it back (``gklint.ingest.read_bytes``) gives the report."""
+    layout = layouts.get(report.layout)
+    meta = report.meta
+    lines = [meta.title or f"{meta.agency or ''}{meta.year}年政府信息公开工作年度报告"]
+    if meta.published is not None:
+        lines.append(f"发布日期:{meta.published.isoformat()}")
+    for section in report.sections:
+        lines.append(section.heading)
+        if section.text:
+            lines += section.text.split("\n")
+        key = next((t for t, s in layouts.SECTION_OF_TABLE.items() if s == section.id), None)
+        if key is not None and key in report.tables and report.tables[key].found:
+            lines += _table_text(report, layout, key, sep)
+    return "\n\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- zero-filled reports
+
+def zero_report(layout_version: str = "2021", *, year: int | None = None,
+                agency: str = AGENCIES[0]) -> Report:
+    """A report in the given layout with every table cell 0 and the six sections each holding the first
+    figure-free sentence of ``SENTENCES``: consistent, and the same every time (for rule cases)."""
+    layout = layouts.get(layout_version)
+    year = layout.first_year if year is None else year
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    meta = Metadata(title=title, agency=agency, year=year,
+                    published=dt.date(year + 1, 1, 15), signed=dt.date(year + 1, 1, 10),
+                    period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31))
+    tables = {key: Table(key, {(r.id, c.id): _number(0.0 if c.amount else 0, decimals=c.amount)
+                               for r, c in spec.cells()}) for key, spec in layout.tables.items()}
+    sections = [Section(heading=s.heading, text=SENTENCES.get(s.id, _FALLBACK)[0], number=s.number, id=s.id)
+                for s in layout.sections]
+    return Report(layout=layout.version, meta=meta, sections=sections, tables=tables, preamble=title,
+                  path=f"<zeros {layout.version} {agency} {year}>")
+
+
+# --------------------------------------------------------------------------- rule cases
+#
+# Each rule of rules/*.yaml may hold ``cases:``, a list of small reports with what the rule should say
+# about them (as sqlfluff's rule test cases). A case is data only; ``run_case`` builds its report, runs
+# it through ``gklint.check_many`` with that one rule selected, and lists what differs from the case.
+#
+#   - name: column-unbalanced          # unique within the rule
+#     example: true                    # the case shown on the rule's page (docs/rules.md); must fire
+#     layout: "2021"                   # a built report: this layout (default 2021) ...
+#     year: 2021                       # ... of this year (default: the layout's first year)
+#     fill: zeros                      # every cell 0 (default), or "generated" (consistent_report, with seed:)
+#     cells: {三.new.natural: 10}      # table.row.column (layout ids or official labels) = a value as written
+#     sections: {overview: "…"}       # a section's text by its layout id (null: drop the section)
+#     meta: {published: 2022-02-14}    # title, agency, year, published, signed
+#     notes: [{kind: …, message: …}]   # what recognition noted, as gklint's JSON carries it
+#     render: true                     # write the report out as copied text and read it back (or {sep: " "},
+#                                      # {one_line: true}: one table row per line / the whole page on one line;
+#                                      # {omit: [四]}: without those tables)
+#     text: "…"                        # instead of a built report: a report as plain text, read by gklint
+#     replace: {old: new}              # text edits, before reading (with render: or text:)
+#     settings: {aggregate: true}      # the run's settings
+#     previous: {cells: …}             # last year's report of the same agency (series rules); takes the
+#                                      # keys above, year defaults to this year − 1
+#     fires: true                      # the rule reports something (false: nothing)
+#     count: 1                         # how many findings
+#     message: "…"                     # one finding's message, exactly
+#     contains: ["…"]                  # ... or substrings of it
+#     severity: warning                # ... its severity
+#     where: {table: 三, column: 自然人}  # ... its location (any of table, row, column, section, quote)
+#     expected: 12                     # ... its expected and found values
+#     found: 11
+
+BUILD_KEYS = ("layout", "year", "fill", "seed", "cells", "sections", "meta", "notes", "render", "text", "replace")
+EXPECT_KEYS = ("fires", "count", "message", "contains", "severity", "where", "expected", "found")
+CASE_KEYS = ("name", "example", *BUILD_KEYS, "settings", "lang", "previous", *EXPECT_KEYS)
+LOCATION_KEYS = ("table", "row", "column", "section", "quote")
+META_KEYS = ("title", "agency", "year", "published", "signed")
+
+
+class CaseError(ValueError):
+    """A rule case is malformed: names the rule and the case."""
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One case of one rule, as written in its pack."""
+
+    rule: str
+    name: str
+    data: dict = field(hash=False)
+    pack: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}:{self.name}"
+
+    @property
+    def example(self) -> bool:
+        return bool(self.data.get("example"))
+
+    @property
+    def fires(self) -> bool:
+        return bool(self.data.get("fires"))
+
+
+def rule_cases(rule) -> list[RuleCase]:
+    """The cases a rule declares (``cases:`` in its YAML), checked for form; CaseError names the problem."""
+    params = getattr(rule, "params", None)
+    raw = (getattr(rule, "cases", None) or (params.get("cases") if isinstance(params, dict) else None)
+           or getattr(params, "cases", None) or ())
+    if not isinstance(raw, (list, tuple)):
+        raise CaseError(f"{rule.pack}: rule {rule.id}: 'cases' must be a list")
+    out: list[RuleCase] = []
+    for i, data in enumerate(raw):
+        where = f"{rule.pack}: rule {rule.id}: case {i + 1}"
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+            raise CaseError(f"{where}: a case is a mapping with a 'name'")
+        where = f"{rule.pack}: rule {rule.id}: case {data['name']!r}"
+        _check_keys(data, CASE_KEYS, where)
+        if not isinstance(data.get("fires"), bool):
+            raise CaseError(f"{where}: 'fires' must be true or false")
+        if not data["fires"] and any(k in data for k in EXPECT_KEYS[1:]):
+            raise CaseError(f"{where}: a silent case (fires: false) says nothing about findings")
+        if "text" in data and any(k in data for k in ("cells", "sections", "meta", "notes", "render", "fill", "seed", "year")):
+            raise CaseError(f"{where}: 'text' is the whole report: it takes only 'layout' and 'replace'")
+        if "previous" in data:
+            if not isinstance(data["previous"], dict):
+                raise CaseError(f"{where}: 'previous' must be a mapping")
+            _check_keys(data["previous"], BUILD_KEYS, f"{where}: previous")
+        if any(c.name == data["name"] for c in out):
+            raise CaseError(f"{where}: the name is used twice")
+        out.append(RuleCase(rule.id, data["name"], data, rule.pack))
+    return out
+
+
+def _check_keys(data: dict, known: tuple[str, ...], where: str) -> None:
+    unknown = [k for k in data if k not in known]
+    if unknown:
+        raise CaseError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(known)})")
+
+
+def _split_cell(key: str) -> tuple[str, str, str]:
+    """"table.row.column": the row is what lies between the first and the last dot (labels such as
+    "1.本机关不掌握相关政府信息" hold one)."""
+    table, _, rest = str(key).partition(".")
+    row, _, column = rest.rpartition(".")
+    return table, row, column
+
+
+def resolve_cell(layout: Layout, key: str) -> tuple[TableSpec, RowSpec, ColumnSpec]:
+    """The table, row and column that ``table.row.column`` names (layout ids or official labels)."""
+    table, row, column = _split_cell(key)
+    if table not in layout.tables:
+        raise CaseError(f"no table {table!r} in the {layout.version} layout ({key})")
+    spec = layout.table(table)
+    row_spec = spec.row(row)
+    if row_spec is None or row_spec.heading:
+        raise CaseError(f"no data row {row!r} in table {table} of the {layout.version} layout ({key})")
+    col_spec = row_spec.column(column)
+    if col_spec is None:
+        raise CaseError(f"no column {column!r} in row {row_spec.id} of table {table} ({key})")
+    return spec, row_spec, col_spec
+
+
+def resolve_cells(layout: Layout, key: str) -> list[tuple[TableSpec, RowSpec, ColumnSpec]]:
+    """As ``resolve_cell``; "*" as the row or the column stands for every data row or column."""
+    table, row, column = _split_cell(key)
+    if row != "*" and column != "*":
+        return [resolve_cell(layout, key)]
+    if table not in layout.tables:
+        raise CaseError(f"no table {table!r} in the {layout.version} layout ({key})")
+    spec = layout.table(table)
+    rows = spec.data_rows if row == "*" else [resolve_cell(layout, f"{table}.{row}.{spec.columns[0].id}")[1]]
+    return [resolve_cell(layout, f"{table}.{r.id}.{c.id}") for r in rows for c in r.columns
+            if column == "*" or r.column(column) is c]
+
+
+def _section_text(text: Any, name: str) -> str:
+    """A section's text: as written, or ``{repeat: "…", times: n}`` for a long one."""
+    if isinstance(text, dict):
+        if set(text) != {"repeat", "times"}:
+            raise CaseError(f"{name}: a section's text is text or {{repeat: text, times: n}}")
+        return str(text["repeat"]) * int(text["times"])
+    return str(text)
+
+
+def _cell(value: Any, col: ColumnSpec) -> Cell:
+    from gklint.ingest.values import parse_cell
+
+    return parse_cell("" if value is None else show_number(value) if isinstance(value, (int, float)) else str(value),
+                      amount=col.amount, signed=col.signed)
+
+
+def _as_date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise CaseError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _read_text(text: str, name: str, layout: str | None) -> Report:
+    from gklint.ingest import read_bytes
+
+    return read_bytes(f"{name}.txt", text.encode("utf-8"), layout=layout)
+
+
+def build_case_report(spec: dict, *, name: str = "case", year: int | None = None,
+                      agency: str = AGENCIES[0]) -> Report:
+    """The report a case (or its ``previous:``) describes: built and edited, or read from its text."""
+    if "text" in spec:
+        text = str(spec["text"])
+        for old, new in (spec.get("replace") or {}).items():
+            text = text.replace(str(old), str(new))
+        return _read_text(text, name, spec.get("layout"))
+    version = str(spec.get("layout", "2021"))
+    layout = layouts.get(version)
+    year = spec.get("year", year)
+    fill = spec.get("fill", "zeros")
+    if fill == "zeros":
+        report = zero_report(version, year=year, agency=agency)
+    elif fill == "generated":
+        report = consistent_report(int(spec.get("seed", 0)), version, year=year or layout.first_year)
+        report.meta.agency = agency
+        report.meta.title = report.preamble = f"{agency}{report.meta.year}年政府信息公开工作年度报告"
+    else:
+        raise CaseError(f"{name}: fill must be zeros or generated, not {fill!r}")
+    for key, value in (spec.get("cells") or {}).items():
+        for table, row, col in resolve_cells(layout, key):
+            report.tables[table.key].cells[(row.id, col.id)] = _cell(value, col)
+    for sid, text in (spec.get("sections") or {}).items():
+        found = [s for s in report.sections if s.id == sid]
+        if not found:
+            raise CaseError(f"{name}: no section {sid!r} in the {version} layout")
+        if text is None:
+            report.sections.remove(found[0])
+        else:
+            found[0].text = _section_text(text, name)
+    for note in spec.get("notes") or ():
+        if not isinstance(note, dict) or "kind" not in note or "message" not in note:
+            raise CaseError(f"{name}: a note is a mapping with 'kind' and 'message'")
+        report.notes.append(Note(**{k: str(v) for k, v in note.items()}))
+    for key, value in (spec.get("meta") or {}).items():
+        if key not in META_KEYS:
+            raise CaseError(f"{name}: meta takes {', '.join(META_KEYS)}, not {key!r}")
+        if key in ("published", "signed"):
+            value = None if value is None else _as_date(value, name)
+        setattr(report.meta, key, value)
+        if key == "title":
+            report.preamble = value or ""
+    render = spec.get("render")
+    if render:
+        options = render if isinstance(render, dict) else {}
+        for key in options.get("omit", ()):  # tables left out of the text
+            report.tables[str(key)].found = False
+        text = render_text(report, sep=options.get("sep"))
+        if options.get("one_line"):
+            text = text.replace("\n", "")
+        for old, new in (spec.get("replace") or {}).items():
+            text = text.replace(str(old), str(new))
+        return _read_text(text, name, options.get("layout"))
+    if spec.get("replace"):
+        raise CaseError(f"{name}: 'replace' edits text: give 'text' or 'render'")
+    return report
+
+
+@dataclass
+class CaseOutcome:
+    """What a case gave: the findings of its rule on the report, and what differs from the case."""
+
+    case: RuleCase
+    findings: list
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def run_case(case: RuleCase, rules: tuple | None = None) -> CaseOutcome:
+    """Build the case's report(s), check them with ``gklint.check_many`` (only the case's rule selected,
+    read in this process) and compare the findings with what the case says."""
+    from gklint.api import check_many
+
+    data = case.data
+    reports = []
+    if "previous" in data:
+        this_year = data.get("year") or layouts.get(str(data.get("layout", "2021"))).first_year
+        previous = dict(data["previous"])
+        reports.append(build_case_report(previous, name=f"{case.id} previous", year=this_year - 1))
+        data = dict(data, year=this_year) if "text" not in data else data
+    reports.append(build_case_report(data, name=case.id))
+    result = check_many(reports, select=[case.rule], rules=rules, lang=data.get("lang", "zh"),
+                        settings=data.get("settings"), isolate=False)
+    last = result.files[-1]
+    if last.error is not None:
+        return CaseOutcome(case, [], [f"the report could not be read: {last.error}"])
+    findings = [d for d in last.diagnostics if d.rule == case.rule]
+    return CaseOutcome(case, findings, _compare(data, findings))
+
+
+def _compare(data: dict, findings: list) -> list[str]:
+    shown = "; ".join(f"[{d.severity}] {d.message}" for d in findings) or "nothing"
+    if not data["fires"]:
+        return [f"expected no finding, got: {shown}"] if findings else []
+    if not findings:
+        return ["expected a finding, got nothing"]
+    problems = []
+    if "count" in data and len(findings) != data["count"]:
+        problems.append(f"expected {data['count']} findings, got {len(findings)}: {shown}")
+    wanted = {k: data[k] for k in ("message", "contains", "severity", "where", "expected", "found") if k in data}
+    if wanted and not any(_matches(d, wanted) for d in findings):
+        problems.append(f"no finding has {wanted}; got: {shown}")
+    return problems
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(a - b) < 1e-9
+    return show_number(a) == show_number(b) if a is not None and b is not None else a == b
+
+
+def _matches(d, wanted: dict) -> bool:
+    if "message" in wanted and d.message != wanted["message"]:
+        return False
+    contains = wanted.get("contains", [])
+    if any(part not in d.message for part in ([contains] if isinstance(contains, str) else contains)):
+        return False
+    if "severity" in wanted and d.severity != wanted["severity"]:
+        return False
+    for key, value in (wanted.get("where") or {}).items():
+        if key not in LOCATION_KEYS:
+            raise CaseError(f"'where' takes {', '.join(LOCATION_KEYS)}, not {key!r}")
+        if str(getattr(d.location, key, None)) != str(value):
+            return False
+    return all(_same(getattr(d, k), wanted[k]) for k in ("expected", "found") if k in wanted)
+
+
+# --------------------------------------------------------------------------- a case in words (rule docs)
+
+def example_lines(rule, lang: str = "zh") -> list[str]:
+    """The rule's example case (``example: true``) for its page, in Markdown; nothing without one."""
+    example = next((c for c in rule_cases(rule) if c.example), None)
+    if example is None:
+        return []
+    head = (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
+            f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
+    return [head, "", *describe_case(example)]
+
+
+def describe_case(case: RuleCase) -> list[str]:
+    """The case as lines of Markdown for the rule's page: the report, the edits, what the rule says."""
+    data = case.data
+    def bullets(items: list[str], lead: str = "") -> list[str]:  # a code block's lines ("  …", "") as they are
+        return [item if item.startswith("  ") or not item else f"- {lead}{item}" for item in items]
+
+    lines = bullets(_describe_report(data))
+    if "previous" in data:
+        lines += bullets(_describe_report(data["previous"], previous=True), "上一年度报告：")
+    if data.get("settings"):
+        lines.append("- 设置：" + "，".join(f"`{k}: {v}`" for k, v in data["settings"].items()))
+    if data["fires"]:
+        said = data.get("message") or "……".join(
+            [data["contains"]] if isinstance(data.get("contains"), str) else data.get("contains", []))
+        lines.append(f"- {case.rule} 报告：{said}" if said else f"- {case.rule} 报告一处问题")
+    else:
+        lines.append(f"- {case.rule} 不报告")
+    return lines
+
+
+def _describe_report(data: dict, previous: bool = False) -> list[str]:
+    if "text" in data:
+        text = str(data["text"]).rstrip("\n")
+        out = ["报告文字：" + (f"“{text}”" if "\n" not in text and len(text) <= 120 else "")]
+        if "\n" in text or len(text) > 120:
+            out += ["", "  ```text", *[f"  {t}" for t in text.split("\n")], "  ```"]
+        out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
+        return out
+    version = str(data.get("layout", "2021"))
+    layout = layouts.get(version)
+    year = data.get("year") or (None if previous else layout.first_year)
+    base = "表格全部为0" if data.get("fill", "zeros") == "zeros" else f"各表自洽的随机生成报告（种子{data.get('seed', 0)}）"
+    out = [f"{version}年版格式{f'、{year}年度' if year else ('、上一年度' if previous else '')}的报告，{base}"]
+    for key, value in (data.get("cells") or {}).items():
+        cells = resolve_cells(layout, key)
+        table, row, col = cells[0]
+        _, row_id, col_id = _split_cell(key)
+        rows = "各行" if row_id == "*" else f"“{row.label}”"
+        cols = "各列" if col_id == "*" else f"“{col.label}”"
+        shown = "空白" if value in (None, "") else f"“{value}”" if isinstance(value, str) else show_number(value)
+        out.append(f"表{table.key}{rows}{cols}填{shown}")
+    names = {s.id: s.heading for s in layout.sections}
+    for sid, text in (data.get("sections") or {}).items():
+        out.append(f"删去“{names.get(sid, sid)}”部分" if text is None else f"“{names.get(sid, sid)}”的正文为“{text}”")
+    labels = {"title": "标题", "agency": "机关", "year": "年度", "published": "发布日期", "signed": "落款日期"}
+    out += [f"{labels[k]}为{v}" for k, v in (data.get("meta") or {}).items()]
+    out += [f"记有识别说明“{n.get('message')}”" for n in data.get("notes") or ()]
+    if data.get("render"):
+        omitted = (data["render"] if isinstance(data["render"], dict) else {}).get("omit", ())
+        out.append("写成从网页复制的文字后再读入" + (f"（不含表{'、表'.join(map(str, omitted))}）" if omitted else ""))
+    out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
+    return out
