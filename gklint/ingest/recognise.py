@@ -36,9 +36,9 @@ def _headings(paragraphs: list[Paragraph], layout: L.Layout) -> list[_Heading]:
 
 def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str, StreamTable]:
     bounds: dict[str, tuple[int, int]] = {}
-    for key, section_id in L.SECTION_OF_TABLE.items():
+    for key, spec in layout.tables.items():
         for k, h in enumerate(headings):
-            if h.spec and h.spec.id == section_id:
+            if h.spec and h.spec.id == spec.section:
                 start = tokens_of[h.para][0]
                 stop = tokens_of[headings[k + 1].para][0] if k + 1 < len(headings) else len(tokens)
                 bounds[key] = (start, stop)

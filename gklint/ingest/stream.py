@@ -31,13 +31,6 @@ _MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?"
 _LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
 _WINDOW = 40  # how far (in tokens) the next row label may be from the last one
 
-TABLE_MARKERS = {
-    "二": ("第二十条第(一)项", "第二十条第(五)项", "信息内容"),
-    "三": ("申请人情况", "本列数据的勾稽关系", "自然人"),
-    "四": ("行政复议", "结果维持"),
-}
-
-
 @dataclass
 class Token:
     text: str
@@ -218,7 +211,7 @@ def _cell(tok: Token, col, source: Source) -> Cell:
 
 
 def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
-    """Tables 二 and 三: each data row is its label followed by its values."""
+    """A table whose each data row is its label followed by its values (tables 二 and 三)."""
     result = StreamTable(Table(spec.key, found=False))
     pos = start
     first = True
@@ -467,18 +460,19 @@ def _count_said(values: list[Token], width: int, totals: bool) -> str:
     return f"读到{sum(1 for t in texts if t)}个数值（{shown}），应为{width}个"
 
 
-def _table4_header(text: str) -> bool:
-    """The first cell of table 四's header: "行政复议" or "结果维持", or a PDF line that starts the header
-    with them run together ("行政复议 行政诉讼")."""
+def _header_start(text: str, spec: TableSpec) -> bool:
+    """The first cell of a header-first table's header: one of its markers (table 四: "行政复议" or
+    "结果维持"), or a PDF line that starts the header with them run together ("行政复议 行政诉讼")."""
     norm = normalise(text)
-    return label_matches(text, ("结果维持", "行政复议")) or (len(norm) <= 12 and norm.startswith(("行政复议", "结果维持")))
+    return label_matches(text, spec.markers) or (len(norm) <= 12 and norm.startswith(tuple(map(normalise, spec.markers))))
 
 
-def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
-    """Table 四: a header (行政复议 | 行政诉讼: 未经复议直接起诉, 复议后起诉; five result columns each),
-    then its data: either one run of 15 values, or each row label followed by its 5 values."""
+def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
+    """A table whose header comes first (``header_first`` in the layout; table 四: 行政复议 | 行政诉讼:
+    未经复议直接起诉, 复议后起诉; five result columns each), then its data: either one run of all the
+    values (15), or each row label followed by its values (5)."""
     result = StreamTable(Table(spec.key, found=False))
-    header = [i for i in range(start, min(stop, len(tokens))) if not tokens[i].is_value and _table4_header(tokens[i].text)]
+    header = [i for i in range(start, min(stop, len(tokens))) if not tokens[i].is_value and _header_start(tokens[i].text, spec)]
     if not header:
         return result
     first = header[0]
@@ -518,7 +512,7 @@ def read_table4(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> 
             _note_forced(result, spec.key, forced)
             if placed is None:
                 result.notes.append(Note(
-                    "table_unreadable", f"表四{_count_said(run, cells, True)}，无法确定各数值所属的单元格",
+                    "table_unreadable", f"表{spec.key}{_count_said(run, cells, True)}，无法确定各数值所属的单元格",
                     table=spec.key, found=" ".join(normalise(t.text) for t in run), source=run[0].source))
             result.used.update(t.index for t in run)
             result.table.found = True
@@ -563,14 +557,13 @@ def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int
     out = {}
     for key, spec in layout.tables.items():
         start, stop = bounds.get(key, (0, len(tokens)))
-        st = read_table4(tokens, spec, start, stop) if key == "四" else read_rows(tokens, spec, start, stop)
+        st = (read_header_first if spec.header_first else read_rows)(tokens, spec, start, stop)
         if st.table.found:
             # the table's header and label lines between its first and last used token belong to it
             lo = min(st.used)
             hi = max(st.used)
-            markers = TABLE_MARKERS.get(key, ())
             for i in range(start, lo):
-                if any(normalise(m) in normalise(tokens[i].text) for m in markers) and len(tokens[i].text) <= 60:
+                if any(normalise(m) in normalise(tokens[i].text) for m in spec.markers) and len(tokens[i].text) <= 60:
                     lo = i
                     break
             st.used.update(range(lo, hi + 1))

@@ -95,9 +95,6 @@ def _slot_heading(report: Report, layout: layouts.Layout, index: int) -> tuple[P
     return None
 
 
-_TABLE_OF = {section: key for key, section in layouts.SECTION_OF_TABLE.items()}
-
-
 def _between(report: Report, layout: layouts.Layout, index: int) -> list[Section]:
     """The sections where the content of the layout's section ``index`` belongs when its heading is not
     found: from the last section found before it (its body may have swallowed the part) to the first
@@ -116,7 +113,7 @@ def content_evidence(rule: Rule, report: Report, layout: layouts.Layout, index: 
     not found: its official table, read ("table", key), or a sentence with one of the section's content
     terms (rule parameter ``content``) between its neighbours ("text", (section, offset, term))."""
     spec = layout.sections[index]
-    key = _TABLE_OF.get(spec.id)
+    key = layout.table_in(spec.id)
     if key is not None and (table := report.tables.get(key)) is not None and table.found and table.cells:
         return "table", key
     terms = (rule.params.get("content") or {}).get(spec.id) or ()
