@@ -1,7 +1,8 @@
 """HTML page (a report as published on a portal) -> Document.
 
 A portal page wraps the report in navigation, scripts, layout tables and footers. The reader
-1. decodes the bytes (BOM, valid UTF-8, the page's declared charset, then charset-normalizer),
+1. decodes the bytes as every text file is (``gklint.ingest.sniff.decode_text``: BOM, valid UTF-8, the
+   page's declared charset, GB18030, then charset-normalizer),
 2. parses them safely (lxml, no network access),
 3. picks the element that holds the report: the deepest element holding the most distinct
    numbered section headings ("一、…", "二、…" starting a paragraph or line), or else the element
@@ -23,6 +24,7 @@ from lxml import etree
 from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
 from gklint.ingest.guards import DEFAULT, Limits
+from gklint.ingest.sniff import decode_text
 
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                    "canvas", "select", "option", "button", "input", "textarea", "map", "audio",
@@ -47,7 +49,7 @@ _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) t
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
-    text = decode(data)
+    text = decode_text(data, path=path)
     budget.check_markup(path, text, limits)
     root = _parse(text)
     del text
@@ -75,38 +77,7 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     return Document(blocks=blocks, path=path, format="html")
 
 
-# --------------------------------------------------------------------------- decoding
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
-_CHINESE_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-                    "cp936": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030"}
-
-
-def decode(data: bytes) -> str:
-    """Bytes -> text. Order: BOM; valid UTF-8 (a GBK page almost never is, while pages that declare
-    gb2312 but are UTF-8 do occur); the declared charset (GBK family read as GB18030, its superset);
-    charset-normalizer's guess; UTF-8 with replacement characters."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _META_CHARSET.search(data[:16384])
-    if m:
-        declared = m.group(1).decode("ascii", "ignore").lower()
-        try:
-            return data.decode(_CHINESE_ALIASES.get(declared, declared))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("utf-8", errors="replace")
-
+# --------------------------------------------------------------------------- parsing
 
 def _parse(text: str):
     # Parse UTF-8 bytes with the encoding given, so a stale <meta charset> or XML declaration
