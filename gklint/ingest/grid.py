@@ -35,8 +35,7 @@ from functools import lru_cache
 from gklint.ingest.document import Grid, GridCell, Source
 from gklint.ingest.values import parse_cell
 from gklint.ingest.stream import count_cell
-from gklint.layouts import (ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, layouts,
-                            normalise)
+from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, normalise
 from gklint.model import Cell, Note
 
 Key = tuple[str, str]
@@ -429,56 +428,3 @@ class _Mapper:
             missing = [c.label for c in row.columns if (row.id, c.id) not in self.match.cells]
             if missing:
                 self.note(f"{self.name}“{row.label}”一行缺少“{'”“'.join(missing)}”列")
-
-
-# --------------------------------------------------------------------------- layouts
-
-def _names_of(layout: Layout) -> dict[str, set[str]]:
-    """Every label of a layout (normalised), and which of them are group headings or data rows."""
-    names, headings, data_rows = set(), set(), set()
-    for spec in layout.tables.values():
-        names.update(normalise(b) for b in spec.blocks)
-        for col in spec.columns:
-            names.update(normalise(n) for n in col.names)
-        for row in spec.rows:
-            row_names = {normalise(n) for n in row.names}
-            names |= row_names
-            (headings if row.heading else data_rows).update(row_names)
-    return {"names": names, "headings": headings, "data": data_rows}
-
-
-def detect_layout(grids: list[Grid]) -> str | None:
-    """Which declared layout the grids follow, from the labels only one layout has (2019: 本年新制作
-    数量, 上一年项目数量, 政府集中采购…; 2021: 本年制发件数, 本年收费金额…) and from rows that are a
-    heading in one layout but hold numbers in another (（六）其他处理). None when undecided."""
-    info = {v: _names_of(lay) for v, lay in layouts().items()}
-    score = Counter({v: 0 for v in info})
-    texts = {cell.text for grid in grids for row in grid.rows for cell in row if cell is not None and cell.text}
-    for version, own in info.items():
-        others = set().union(set(), *(i["names"] for v, i in info.items() if v != version))
-        distinctive = tuple(own["names"] - others)
-        score[version] += len({normalise(t) for t in texts if any(_matches(t, (d,)) for d in distinctive)})
-    # A label that heads a group in one layout and is a data row in another: a heading has its
-    # sub-row labels to its right ("（六）其他处理" | "1.申请人…"), a data row only values.
-    roles = {}  # label -> (versions where it is a heading, versions where it is a data row)
-    for version, i in info.items():
-        for label in i["headings"] | i["data"]:
-            heads, rows = roles.setdefault(label, (set(), set()))
-            (heads if label in i["headings"] else rows).add(version)
-    roles = {k: v for k, v in roles.items() if v[0] and v[1]}
-    for gi, grid in enumerate(grids):
-        sheet = None
-        for r, row in enumerate(grid.rows):
-            for cell in row:
-                if cell is None or normalise(cell.text) not in roles:
-                    continue
-                sheet = sheet or _Sheet(grid, gi)
-                right = sheet.covering(r, range(cell.column + cell.colspan, sheet.width))
-                as_heading = any(c.text and parse_cell(c.text).kind == "text" for c in right)
-                heads, rows = roles[normalise(cell.text)]
-                for version in heads if as_heading else rows:
-                    score[version] += 1
-    ranked = score.most_common()
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
