@@ -17,7 +17,8 @@ from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import find_headings
 from gklint.ingest.oneline import unflatten
-from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
+from gklint.ingest.stream import StreamTable, read_tables
+from gklint.ingest.tokens import Token, tokenise
 from gklint.model import Note, Report, Section, Table
 
 
