@@ -85,7 +85,7 @@ class ReportFile(BaseModel):
     model_config = ConfigDict(extra="forbid", title="gklint report")
     gklint: int = Field(FORMAT_VERSION, description="format version")
     generator: str | None = Field(None, description="the program that wrote the file")
-    layout: str | None = Field(None, description='"2021" or "2019"; detected from the row labels when absent')
+    layout: str | None = Field(None, description='"2021" or "2019"; detected from the labels (and the year) when absent')
     meta: MetaModel = Field(default_factory=MetaModel)
     preamble: str = ""
     preamble_sources: list[SourceModel | None] = Field(default_factory=list)
