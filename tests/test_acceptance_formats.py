@@ -25,7 +25,8 @@ import pytest
 import gklint
 from gklint.ingest.document import Grid, Paragraph
 from gklint.ingest.docx import read_docx
-from gklint.ingest.html import decode, read_html
+from gklint.ingest.html import read_html
+from gklint.ingest.sniff import decode_text as decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HUANGYUAN = FIXTURES / "huangyuan-2021.txt"

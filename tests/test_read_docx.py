@@ -12,7 +12,8 @@ import pytest
 
 from gklint.ingest.document import Grid, Paragraph
 from gklint.ingest.docx import read_docx
-from gklint.ingest.grid import detect_layout, match_grids
+from gklint.ingest.grid import match_grids
+from gklint.ingest.recognise import recognise
 from gklint.layouts import get
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,7 +94,7 @@ def test_template_structure():
 
 def test_empty_template_reads_as_blank_cells():
     doc = read((FIXTURES / "template-2021.docx").read_bytes())
-    assert detect_layout(doc.grids) == "2021"
+    assert recognise(doc).layout == "2021"
     matches = match_grids(doc.grids, get("2021"))
     assert {k: len(m.cells) for k, m in matches.items()} == {"二": 10, "三": 175, "四": 15}
     assert all(c.kind == "blank" for m in matches.values() for c in m.cells.values())

@@ -495,7 +495,7 @@ def test_json_report_year_out_of_range_names_its_path(tmp_path):
 
 def test_html_span_of_ten_thousand_digits_is_clamped_not_converted():
     # found by the long fuzz run: int() of a 10,001-digit rowspan raised ValueError
-    from gklint.ingest.html import _span  # noqa: PLC0415
+    from gklint.ingest.html_tables import _span  # noqa: PLC0415
 
     assert (_span("9" * 10_001), _span(" 3"), _span("007"), _span("x")) == (100, 3, 7, 1)
 

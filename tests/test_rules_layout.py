@@ -111,7 +111,7 @@ from render import render_text  # noqa: E402
 
 from gklint import check, testing  # noqa: E402
 from gklint.ingest import read_bytes  # noqa: E402
-from gklint.ingest.recognise import markers  # noqa: E402
+from gklint.layouts.detect import markers  # noqa: E402
 from gklint import layouts as L  # noqa: E402
 
 

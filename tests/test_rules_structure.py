@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from report_helpers import official, report, run, section
 
-from gklint.engine.kinds.structure import enumeration_problems, find_markers
+from gklint.engine.kinds.enumerations import enumeration_problems, find_markers
 from gklint.engine.rules import find
 
 # --------------------------------------------------------------------------- S101 missing section

@@ -290,9 +290,8 @@ def _expr(parts: list[Part]) -> str:
 
 
 def _short(label: str) -> str:
-    """A row label without its long parenthetical note, for messages."""
-    cut = label.find("（区分处理")
-    return label[:cut] if cut > 0 else label
+    """A row label without its long parenthetical note (``short`` in the layout), for messages."""
+    return L.short_labels().get(label, label)
 
 
 def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str) -> Diagnostic:

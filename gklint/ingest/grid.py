@@ -3,7 +3,7 @@
 Nothing is placed by counting numbers: a value is read at the crossing of a row found by its label
 and a column found by its header. How it works:
 
-1. Segmenting. Every grid row votes for the table whose labels (block headings, column headers,
+1. Segmenting (``gklint.ingest.grid_segments``). Every grid row votes for the table whose labels (block headings, column headers,
    row labels, title) it contains; a row without labels stays with the table before it. So the
    tables may share one grid, and a table may run on into the next grid (a page break): its rows
    carry their labels, or, for table 四's unlabelled values, the grid before ended on the header.
@@ -30,13 +30,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from gklint.ingest.document import Grid, GridCell, Source
+from gklint.ingest.grid_segments import Sheet, is_number, matches, segment
 from gklint.ingest.values import parse_cell
 from gklint.ingest.stream import count_cell
-from gklint.layouts import (ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, layouts,
-                            normalise)
+from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 from gklint.model import Cell, Note
 
 Key = tuple[str, str]
@@ -64,112 +63,16 @@ class Matches(dict):
 
 def match_grids(grids: list[Grid], layout: Layout) -> Matches:
     result = Matches()
-    sheets = [_Sheet(grid, gi) for gi, grid in enumerate(grids)]
-    segments = _segment(sheets, layout)
+    sheets = [Sheet(grid, gi) for gi, grid in enumerate(grids)]
+    segments = segment(sheets, layout)
     for key, rows in segments.items():
         result[key] = _Mapper(layout.table(key), sheets).run(rows)
     claimed = {gi for rows in segments.values() for gi, _ in rows}
     for sheet in sheets:
-        numbers = sum(1 for row in sheet.grid.rows for c in row if c is not None and _is_number(c.text))
+        numbers = sum(1 for row in sheet.grid.rows for c in row if c is not None and is_number(c.text))
         if sheet.index not in claimed and numbers >= 3:
-            result.notes.append(f"{sheet.name}（{len(sheet.grid.rows)}行）不符合官方表格二、三、四的格式，未读取其中的数字")
+            result.notes.append(f"{sheet.name}（{len(sheet.grid.rows)}行）不符合官方表格{'、'.join(layout.tables)}的格式，未读取其中的数字")
     return result
-
-
-# --------------------------------------------------------------------------- helpers
-
-def _is_number(text: str) -> bool:
-    return parse_cell(text).kind == "number"
-
-
-@lru_cache(maxsize=65536)  # the same labels are tested against the same names over and over
-def _matches(text: str, names: tuple[str, ...]) -> bool:
-    return bool(text) and label_matches(text, names, loose=True)
-
-
-class _Sheet:
-    """A grid, its index, and the cell covering each position, computed once (``Grid.cell_at``
-    scans backwards on every call, which long PDF tables make slow)."""
-
-    def __init__(self, grid: Grid, index: int) -> None:
-        self.grid, self.index = grid, index
-        self.width = max((len(r) for r in grid.rows), default=0)
-        self.cover: list[list[GridCell | None]] = [[None] * self.width for _ in grid.rows]
-        for row in grid.rows:
-            for cell in row:
-                if cell is None:
-                    continue
-                for r in range(cell.row, min(cell.row + cell.rowspan, len(grid.rows))):
-                    for c in range(cell.column, min(cell.column + cell.colspan, self.width)):
-                        if self.cover[r][c] is None:
-                            self.cover[r][c] = cell
-
-    @property
-    def name(self) -> str:
-        return f"表格{self.grid.source.table or self.index + 1}"
-
-    @property
-    def source(self) -> Source:
-        src = self.grid.source
-        return src if src.table is not None else Source(line=src.line, page=src.page, table=self.index + 1)
-
-    def starting(self, r: int) -> list[GridCell]:
-        """The cells starting in row r."""
-        return [c for c in self.grid.rows[r] if c is not None]
-
-    def covering(self, r: int, columns) -> list[GridCell]:
-        """Distinct cells covering (r, c) for the given columns, left to right."""
-        seen: dict[int, GridCell] = {}
-        for c in columns:
-            cell = self.cover[r][c] if 0 <= c < self.width else None
-            if cell is not None and id(cell) not in seen:
-                seen[id(cell)] = cell
-        return list(seen.values())
-
-    def cell_source(self, cell: GridCell) -> Source:
-        if cell.source.table is not None:
-            return cell.source
-        return Source(page=self.grid.source.page, table=self.source.table, row=cell.row + 1,
-                      column=cell.column + 1)
-
-
-# --------------------------------------------------------------------------- segmenting
-
-def _markers(spec: TableSpec) -> list[tuple[str, ...]]:
-    names = [(spec.title,)] + [(b,) for b in spec.blocks]
-    names += [c.names for c in spec.columns] + [r.names for r in spec.rows]
-    names += [(g,) for g in {c.group for c in spec.columns if c.group}]
-    return names
-
-
-def _segment(sheets: list[_Sheet], layout: Layout) -> dict[str, list[tuple[int, int]]]:
-    """Which table each grid row belongs to: the one whose labels it holds most. A row without
-    labels stays with the table before it in the same grid; in a new grid only when the table
-    before ended on its header (table 四's values pushed onto the next page), so that an unrelated
-    table further on is never read as official values. Returns key -> [(grid index, row index)]."""
-    markers = {key: _markers(spec) for key, spec in layout.tables.items()}
-    headers = {key: [c.names for c in spec.columns] for key, spec in layout.tables.items()}
-    segments: dict[str, list[tuple[int, int]]] = {}
-    current: str | None = None
-    open_header = False  # the current table's last row was a header row
-    for sheet in sheets:
-        if not open_header:
-            current = None
-        for r in range(len(sheet.grid.rows)):
-            texts = [c.text for c in sheet.starting(r)]
-            votes = Counter({key: sum(1 for t in texts if any(_matches(t, n) for n in names))
-                             for key, names in markers.items()})
-            best = votes.most_common(1)[0] if votes else (None, 0)
-            if best[1] > 0 and not (current and votes[current] == best[1]):
-                ties = [k for k, v in votes.items() if v == best[1]]
-                if len(ties) == 1:
-                    current = best[0]
-            if current is not None:
-                segments.setdefault(current, []).append((sheet.index, r))
-                if texts:
-                    open_header = (any(_matches(t, n) for t in texts for n in headers[current])
-                                   and not any(_is_number(t) for t in texts))
-    return segments
 
 
 # --------------------------------------------------------------------------- mapping
@@ -177,7 +80,7 @@ def _segment(sheets: list[_Sheet], layout: Layout) -> dict[str, list[tuple[int, 
 class _Mapper:
     """Reads one official table from its rows, in order, across grids."""
 
-    def __init__(self, spec: TableSpec, sheets: list[_Sheet]) -> None:
+    def __init__(self, spec: TableSpec, sheets: list[Sheet]) -> None:
         self.spec = spec
         self.sheets = sheets
         self.match = TableMatch(spec.key)
@@ -200,7 +103,7 @@ class _Mapper:
 
     def column_of(self, text: str) -> ColumnSpec | None:
         for col in self.spec.columns:
-            if _matches(text, col.names):
+            if matches(text, col.names):
                 return col
         return None
 
@@ -213,7 +116,7 @@ class _Mapper:
         if not loose:
             return None
         for row in self.spec.rows:
-            if _matches(text, row.names):
+            if matches(text, row.names):
                 return row
         return None
 
@@ -236,7 +139,7 @@ class _Mapper:
         self.finish()
         return self.match
 
-    def enter(self, sheet: _Sheet, previous: int | None) -> None:
+    def enter(self, sheet: Sheet, previous: int | None) -> None:
         width = sheet.width
         if self.match.source is None:
             self.match.source = sheet.source
@@ -248,19 +151,19 @@ class _Mapper:
         self.width = width
         self.in_header = False
 
-    def is_header(self, sheet: _Sheet, r: int) -> bool:
+    def is_header(self, sheet: Sheet, r: int) -> bool:
         cells = sheet.starting(r)
         return (any(self.column_of(c.text) for c in cells)
-                and not any(_is_number(c.text) for c in cells))
+                and not any(is_number(c.text) for c in cells))
 
-    def is_group_row(self, sheet: _Sheet, r: int) -> bool:
+    def is_group_row(self, sheet: Sheet, r: int) -> bool:
         """A row of header cells naming rows over several value columns (table 四's 行政复议 over its
         five). A row label with blank values beside it spans one column and is no group."""
         cells = sheet.starting(r)
         return (any(c.colspan > 1 and self.row_of(c.text) for c in cells)
-                and not any(_is_number(c.text) for c in cells))
+                and not any(is_number(c.text) for c in cells))
 
-    def header(self, sheet: _Sheet, r: int) -> None:
+    def header(self, sheet: Sheet, r: int) -> None:
         if not self.in_header:  # a new band replaces the previous header
             self.columns, self.groups = {}, {}
             self.in_header = True
@@ -278,19 +181,19 @@ class _Mapper:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.label)
 
-    def data(self, sheet: _Sheet, r: int) -> None:
+    def data(self, sheet: Sheet, r: int) -> None:
         cells = sheet.starting(r)
         if not cells:
             return
         if not self.columns:
-            if any(_is_number(c.text) for c in cells):
+            if any(is_number(c.text) for c in cells):
                 self.note(f"{self.name}缺少可识别的表头，无法确定数字所在的列")
             return
         first = min(self.columns)
         label_cells = [c for c in sheet.covering(r, range(first)) if c.text]
         row, label, broader = self.row_label(label_cells)
         values = sheet.covering(r, sorted(self.columns))
-        has_numbers = any(_is_number(v.text) for v in values if v.row == r)
+        has_numbers = any(is_number(v.text) for v in values if v.row == r)
         if (row is None or broader) and label_cells:
             approx = self.approximate(label_cells[-1])
             if approx is not None:
@@ -354,7 +257,7 @@ class _Mapper:
                 return row, text, True
         return None, "", False
 
-    def read(self, sheet: _Sheet, r: int, row: RowSpec | None, values: list[GridCell]) -> None:
+    def read(self, sheet: Sheet, r: int, row: RowSpec | None, values: list[GridCell]) -> None:
         def key_of(c: int) -> Key | None:
             row_id = row.id if row is not None else self.groups.get(c)
             return (row_id, self.columns[c]) if row_id is not None and c in self.columns else None
@@ -429,56 +332,3 @@ class _Mapper:
             missing = [c.label for c in row.columns if (row.id, c.id) not in self.match.cells]
             if missing:
                 self.note(f"{self.name}“{row.label}”一行缺少“{'”“'.join(missing)}”列")
-
-
-# --------------------------------------------------------------------------- layouts
-
-def _names_of(layout: Layout) -> dict[str, set[str]]:
-    """Every label of a layout (normalised), and which of them are group headings or data rows."""
-    names, headings, data_rows = set(), set(), set()
-    for spec in layout.tables.values():
-        names.update(normalise(b) for b in spec.blocks)
-        for col in spec.columns:
-            names.update(normalise(n) for n in col.names)
-        for row in spec.rows:
-            row_names = {normalise(n) for n in row.names}
-            names |= row_names
-            (headings if row.heading else data_rows).update(row_names)
-    return {"names": names, "headings": headings, "data": data_rows}
-
-
-def detect_layout(grids: list[Grid]) -> str | None:
-    """Which declared layout the grids follow, from the labels only one layout has (2019: 本年新制作
-    数量, 上一年项目数量, 政府集中采购…; 2021: 本年制发件数, 本年收费金额…) and from rows that are a
-    heading in one layout but hold numbers in another (（六）其他处理). None when undecided."""
-    info = {v: _names_of(lay) for v, lay in layouts().items()}
-    score = Counter({v: 0 for v in info})
-    texts = {cell.text for grid in grids for row in grid.rows for cell in row if cell is not None and cell.text}
-    for version, own in info.items():
-        others = set().union(set(), *(i["names"] for v, i in info.items() if v != version))
-        distinctive = tuple(own["names"] - others)
-        score[version] += len({normalise(t) for t in texts if any(_matches(t, (d,)) for d in distinctive)})
-    # A label that heads a group in one layout and is a data row in another: a heading has its
-    # sub-row labels to its right ("（六）其他处理" | "1.申请人…"), a data row only values.
-    roles = {}  # label -> (versions where it is a heading, versions where it is a data row)
-    for version, i in info.items():
-        for label in i["headings"] | i["data"]:
-            heads, rows = roles.setdefault(label, (set(), set()))
-            (heads if label in i["headings"] else rows).add(version)
-    roles = {k: v for k, v in roles.items() if v[0] and v[1]}
-    for gi, grid in enumerate(grids):
-        sheet = None
-        for r, row in enumerate(grid.rows):
-            for cell in row:
-                if cell is None or normalise(cell.text) not in roles:
-                    continue
-                sheet = sheet or _Sheet(grid, gi)
-                right = sheet.covering(r, range(cell.column + cell.colspan, sheet.width))
-                as_heading = any(c.text and parse_cell(c.text).kind == "text" for c in right)
-                heads, rows = roles[normalise(cell.text)]
-                for version in heads if as_heading else rows:
-                    score[version] += 1
-    ranked = score.most_common()
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]

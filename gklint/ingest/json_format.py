@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gklint import __version__
 from gklint import layouts as L
+from gklint.layouts import detect
 from gklint.ingest.document import Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.coverage import missing_rows
@@ -84,7 +85,7 @@ class ReportFile(BaseModel):
     model_config = ConfigDict(extra="forbid", title="gklint report")
     gklint: int = Field(FORMAT_VERSION, description="format version")
     generator: str | None = Field(None, description="the program that wrote the file")
-    layout: str | None = Field(None, description='"2021" or "2019"; detected from the row labels when absent')
+    layout: str | None = Field(None, description='"2021" or "2019"; detected from the labels (and the year) when absent')
     meta: MetaModel = Field(default_factory=MetaModel)
     preamble: str = ""
     preamble_sources: list[SourceModel | None] = Field(default_factory=list)
@@ -156,18 +157,21 @@ def _not_finite(value: int | float) -> str:
 
 
 def _detect(data: ReportFile) -> L.Layout:
+    """The declared layout, or the one the labels follow (``gklint.layouts.detect``, as for every input): rows
+    found, the labels peculiar to a layout (a 2019 table 二's 本年新制作数量), the layout of the report year."""
     if data.layout:
         return L.get(data.layout)
-    best, best_score = None, -1
+    labels = {L.normalise(label) for rows in data.tables.values() for rlabel, cols in rows.items()
+              for label in (rlabel, *cols)}
+    scored = []
     for layout in L.layouts().values():
-        score = 0
-        for tkey, rows in data.tables.items():
+        rows = 0
+        for tkey, table in data.tables.items():
             spec = layout.tables.get(tkey)
             if spec:
-                score += sum(1 for label in rows if spec.row(label) is not None)
-        if score > best_score:
-            best, best_score = layout, score
-    return best
+                rows += sum(1 for label in table if spec.row(label) is not None)
+        scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), data.meta.year), layout))
+    return detect.best(scored)
 
 
 def from_json(data: Any, path: str = "<json>") -> Report:

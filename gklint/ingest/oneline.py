@@ -11,9 +11,8 @@ import re
 
 from gklint.ingest.chrome import FOOTER
 from gklint.ingest.document import Paragraph
-from gklint.layouts import SECTION_OF_TABLE, Layout, RowSpec, TableSpec, normalise
+from gklint.layouts import Layout, RowSpec, TableSpec, normalise
 
-TABLE4_HEADER = ("行政诉讼",)  # the group heading over the litigation columns (not a row or column label)
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
 _CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",
           "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
@@ -47,18 +46,19 @@ def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
     return [*_CHUNK.findall(text[start:end]), text[end:stop]]
 
 
-_TABLE_HEADERS = {"二": ("信息内容",), "三": ("申请人情况", "自然人"), "四": ("结果维持", "尚未审结")}
 _UNIT_AFTER = re.compile(r"\s*[件条项个次篇份起宗人户家万]")
 
 
-def _looks_like_table(text: str, key: str) -> bool:
-    """A line holding a whole table run together carries the table's own column headers (prose does not)."""
+def _looks_like_table(text: str, spec: TableSpec) -> bool:
+    """A line holding a whole table run together carries the table's own column headers (``headers`` in the
+    layout; prose does not)."""
     norm = normalise(text)
-    return all(normalise(h) in norm for h in _TABLE_HEADERS[key])
+    return bool(spec.headers) and all(normalise(h) in norm for h in spec.headers)
 
 
 def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
-    """Tables 二 and 三 run together: a piece for each row label, each value, and the text between."""
+    """A table of label-then-values rows run together (二, 三): a piece for each row label, each value, and
+    the text between."""
     hits: list[tuple[int, int]] = []
     pos = 0
     for row in spec.rows:
@@ -74,7 +74,7 @@ def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
     if len(valued) < 3:
         return None
     head = text[:hits[0][0]]
-    for word in _TABLE_HEADERS[spec.key]:  # the header on lines of its own, as the table's markers expect
+    for word in spec.headers:  # the header on lines of its own, as the table's markers expect
         head = head.replace(word, "\n" + word, 1)
     pieces = head.split("\n")
     for k, (a, b) in enumerate(hits):
@@ -84,8 +84,8 @@ def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
 
 
 def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
-    """Table 四 run together: a piece for each header or row label, and each value."""
-    words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(TABLE4_HEADER)
+    """A header-first table run together (四): a piece for each header or row label, and each value."""
+    words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(spec.groups)
     pattern = re.compile("|".join(_pattern(w).pattern for w in sorted(words, key=len, reverse=True)))
     hits = list(pattern.finditer(text))
     if len(hits) < 3:
@@ -132,18 +132,16 @@ def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
             cuts[-1:] = [cuts[-1][:footer.start()], cuts[-1][footer.start():]]
         lines += [Paragraph(c.strip(), para.source) for c in cuts if c.strip()]
 
-    table_of = {section: key for key, section in SECTION_OF_TABLE.items()}
     out: list[Paragraph] = []
     current = None
     for para in lines:
         heading = match_heading(para.text, layout)
         if heading and heading[1]:
             current = heading[1].id
-        key = table_of.get(current)
+        key = layout.table_in(current)
         pieces = None
-        if key and not heading and len(para.text) > 40 and _looks_like_table(para.text, key):
-            spec = layout.table(key)
-            pieces = _cut_header(para.text, spec) if key == "四" else _cut_rows(para.text, spec)
+        if key and not heading and len(para.text) > 40 and _looks_like_table(para.text, spec := layout.table(key)):
+            pieces = (_cut_header if spec.header_first else _cut_rows)(para.text, spec)
         if pieces:
             out += [Paragraph(p.strip(), para.source) for p in pieces if p.strip()]
         else:

@@ -2,23 +2,23 @@
 
 Tables come from grids (HTML, Word, PDF) when a reader found them, and otherwise from the text stream
 (tables flattened one cell per line, or by tabs and spaces). The layout version is the one whose
-tables the document matches best; a version forced by the caller wins.
+tables the document matches best (``gklint.layouts.detect``); a version forced by the caller wins.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 from gklint import layouts as L
+from gklint.layouts import detect
 from gklint.ingest import meta as meta_mod
 from gklint.ingest.chrome import footer_start
 from gklint.ingest.document import Document, Paragraph
 from gklint.ingest.script import simplify
 from gklint.ingest.sections import find_headings
 from gklint.ingest.oneline import unflatten
-from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
+from gklint.ingest.stream import StreamTable, read_tables
+from gklint.ingest.tokens import Token, tokenise
 from gklint.model import Note, Report, Section, Table
 
 
@@ -36,9 +36,9 @@ def _headings(paragraphs: list[Paragraph], layout: L.Layout) -> list[_Heading]:
 
 def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str, StreamTable]:
     bounds: dict[str, tuple[int, int]] = {}
-    for key, section_id in L.SECTION_OF_TABLE.items():
+    for key, spec in layout.tables.items():
         for k, h in enumerate(headings):
-            if h.spec and h.spec.id == section_id:
+            if h.spec and h.spec.id == spec.section:
                 start = tokens_of[h.para][0]
                 stop = tokens_of[headings[k + 1].para][0] if k + 1 < len(headings) else len(tokens)
                 bounds[key] = (start, stop)
@@ -49,64 +49,6 @@ def _stream_tables(paragraphs, tokens_of, tokens, headings, layout) -> dict[str,
 def _score(tables: dict[str, Table]) -> int:
     """Cells read as a number or "/" in all tables."""
     return sum(c.kind in ("number", "na") for table in tables.values() for c in table.cells.values())
-
-
-_ORDINAL = re.compile(r"^\d+\.")
-MIN_MARKER = 5  # shorter peculiar labels ("3.其他") are not evidence inside running text
-YEAR_WEIGHT = 10  # the layout in force in the report year: a tie-breaker, outweighed by any header evidence
-
-
-@cache
-def _labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
-    """Every row and column label and alias of ``layout``, normalised, with its table and its own wording."""
-    out: dict[str, tuple[str, str]] = {}
-    for key, spec in layout.tables.items():
-        for row in spec.rows:
-            for name in (*row.names, *(n for col in row.columns for n in col.names)):
-                out.setdefault(L.normalise(name), (key, name))
-    return out
-
-
-@cache
-def _own_labels(layout: L.Layout) -> dict[str, tuple[str, str]]:
-    """The labels (normalised) that no other layout uses, 本年制发件数 vs 本年新制作数量…, each with its table
-    and wording; and, for search inside running text, only those of at least MIN_MARKER characters once the
-    item number is dropped that are not part of another layout's label (2019's "处理决定数量" is inside
-    2021's "本年处理决定数量")."""
-    others = {n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)}
-    return {n: place for n, place in _labels(layout).items() if n not in others}
-
-
-@cache
-def _searchable(layout: L.Layout) -> tuple[tuple[str, str, str], ...]:
-    others = [n for v, o in L.layouts().items() if v != layout.version for n in _labels(o)]
-    out = []
-    for label, (table, name) in _own_labels(layout).items():
-        bare = _ORDINAL.sub("", label)
-        if len(bare) >= MIN_MARKER and not any(bare in o for o in others):
-            out.append((bare, table, _ORDINAL.sub("", name)))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
-
-
-def markers(texts: set[str], blob: str, layout: L.Layout) -> dict[str, tuple[str, ...]]:
-    """Per table, the labels peculiar to ``layout`` that the document writes (as the layout words them): as a
-    whole line or cell, or inside the running text of a page saved as one line. Each is evidence that this
-    table follows ``layout``."""
-    found: dict[str, set[str]] = {}
-    own = _own_labels(layout)
-    for text in texts & own.keys():
-        table, name = own[text]
-        found.setdefault(table, set()).add(_ORDINAL.sub("", name))
-    for bare, table, name in _searchable(layout):
-        if bare in blob and not any(name in f for f in found.get(table, ())):
-            found.setdefault(table, set()).add(name)
-    return {t: tuple(sorted(v)) for t, v in found.items()}
-
-
-def _marker_score(found: dict[str, tuple[str, ...]], layout: L.Layout) -> int:
-    """A table whose headers are peculiar to ``layout`` counts as many cells as it has: a 2021 table 三
-    (175 cells) outweighs a table 二 copied from the 2019 template in the same report."""
-    return sum(len(layout.table(t).cells()) for t in found)
 
 
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
@@ -165,7 +107,7 @@ def recognise(doc: Document, version: str | None = None) -> Report:
         L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
     blob = "".join(texts)
     year = meta_mod.title_year([p.text for p in doc.paragraphs[:12]])
-    best = None
+    read: list[tuple] = []
     found_markers: dict[str, dict[str, tuple[str, ...]]] = {}
     for layout in candidates:
         paragraphs = unflatten(doc.paragraphs, layout)
@@ -187,12 +129,11 @@ def recognise(doc: Document, version: str | None = None) -> Report:
                 used |= stream[key].used
             else:
                 tables[key] = Table(key, found=False)
-        own = found_markers[layout.version] = markers(texts, blob, layout)
-        in_force = year is not None and layout is L.for_year(year)
-        score = _score(tables) + _marker_score(own, layout) + (YEAR_WEIGHT if in_force else 0)
-        if best is None or score > best[0]:
-            best = (score, layout, headings, tables, notes, used, paragraphs, tokens_of)
-    _, layout, headings, tables, notes, used, paragraphs, tokens_of = best
+        own = found_markers[layout.version] = detect.markers(texts, blob, layout)
+        read.append((detect.score(layout, _score(tables), own, year), layout,
+                     (headings, tables, notes, used, paragraphs, tokens_of)))
+    layout = detect.best((points, lay) for points, lay, _ in read)
+    headings, tables, notes, used, paragraphs, tokens_of = next(got for _, lay, got in read if lay is layout)
 
     end_of_report = footer_start([p.text for p in paragraphs], headings[-1].para + 1 if headings else len(paragraphs))
 
@@ -229,7 +170,7 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     if not any(t.found for t in tables.values()):
         notes.append(Note("layout_unknown", "未找到任何官方表格，无法判断所用格式版本"))
 
-    evidence = {v: found_markers[v] if v in found_markers else markers(texts, blob, o)
+    evidence = {v: found_markers[v] if v in found_markers else detect.markers(texts, blob, o)
                 for v, o in L.layouts().items()}
     return Report(layout=layout.version, meta=meta_mod.extract(preamble_lines, all_lines),
                   sections=sections, tables=tables, preamble="\n".join(preamble_lines),

@@ -67,7 +67,7 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
     anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec,
                          () if spec is None or _states_title(texts[i], spec) else ((1, spec),))
                for i, n, spec, _ in found]
-    restarts = tuple(i for i, t in enumerate(texts) if (m := _HEADING.match(t)) and m["num"] == "一"
+    restarts = tuple(i for i, t in enumerate(texts) if (m := _HEADING.match(t)) and m["num"] == layout.sections[0].number
                      and not _is_row_label(_title(m["rest"]), layout))
     chosen = renumbered(anchors, extra, layout, keep_unnamed=True, restarts=restarts)
     tails = {i: tail for i, _, _, tail in found}
@@ -395,15 +395,15 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
             end = m.end() + max(n for name in spec.names if (n := _prefix(window, name)) is not None)
             extra.append(Candidate(m.start(), end, m["num"], num, spec, ()))
         elif terms := term_specs(title, layout):
-            extra.append(Candidate(m.start(), m.end() + lead + _title_end(title), m["num"], num, None, terms))
+            extra.append(Candidate(m.start(), m.end() + lead + _title_end(title, layout), m["num"], num, None, terms))
             unnamed.pop()
     if not extra:
         return anchors
     sure = [Candidate(s, e, spec.number, ordinal(spec.number), spec, ()) for s, e, spec in anchors]
     restarts = tuple(m.start() for m in _INLINE_PART.finditer(text)
-                     if m["num"] == "一" and not _is_row_label(_title(text[m.end():m.end() + 60]), layout))
+                     if m["num"] == layout.sections[0].number and not _is_row_label(_title(text[m.end():m.end() + 60]), layout))
     chosen = _with_body(text, [(c.pos, c.end, c.spec)
-                               for c in _fill_gaps(renumbered(sure, extra, layout, restarts=restarts), unnamed)])
+                               for c in _fill_gaps(renumbered(sure, extra, layout, restarts=restarts), unnamed, layout)])
     # with no heading worded officially, only a run of parts numbered from 一 in order (three or more) is taken
     return chosen if anchors or len(chosen) >= _MIN_RUN else anchors
 
@@ -411,7 +411,7 @@ def inline_headings(text: str, layout: Layout) -> list[tuple[int, int, SectionSp
 _MIN_RUN = 3
 
 
-def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candidate]:
+def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate], layout: Layout) -> list[Candidate]:
     """``heads`` with the local parts their numbering implies: between a part numbered n and the next one
     numbered n + 2, the one title numbered n + 1 in between (a local part whose title names no section,
     such as "五、政务公开工作亮点"), when there is exactly one."""
@@ -425,7 +425,7 @@ def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candida
         if len(between) == 1:
             local = between[0]
             start, title = local.end
-            local.end = start + _title_end(title)
+            local.end = start + _title_end(title, layout)
             out.append(local)
     return out
 
@@ -433,18 +433,17 @@ def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate]) -> list[Candida
 _INLINE_BARE = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?P<num>[一二三四五六七八九十]{1,2})(?=[^、.．\s])")
 # a part's numbering inside a line: not （五）, 第五, 十五 read as 五, nor "五、" in "第四、五、六项"
 _INLINE_PART = re.compile(r"(?<![（(第一二三四五六七八九十、])(?P<num>[一二三四五六七八九十]{1,2})\s*、")
-_TITLE_FINAL = ("情况", "事项", "措施", "计划", "打算", "安排", "方向", "问题", "不足")
 
 
 _TITLE_LONG = 16  # characters of most titles after their numbering
 
 
-def _title_end(title: str) -> int:
+def _title_end(title: str, layout: Layout) -> int:
     """Where a title found by its key terms ends in a line that runs on into the text or a table's labels
-    ("信息处理费收取情况通知收取件数…"): after its last closing word (情况, 事项, 措施…) within the usual
+    ("信息处理费收取情况通知收取件数…"): after its last closing word (``title_ends`` in the layout: 情况, 事项, 措施…) within the usual
     length of a title, else after the first one."""
     head = title[:40]
-    ends = sorted(m.end() for w in _TITLE_FINAL for m in re.finditer(w, head))
+    ends = sorted(m.end() for w in layout.title_ends for m in re.finditer(w, head))
     if not ends:
         return min(len(head), 24)
     short = [e for e in ends if e <= _TITLE_LONG]

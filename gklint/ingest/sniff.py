@@ -108,6 +108,7 @@ def _looks_textual(sample: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
+_DECLARED_WITHIN = 16384  # bytes searched for a declared charset (a portal page's <head> may be long)
 MAX_DAMAGED_CHARS = 8  # replacement characters tolerated in a text file (or 1 %, if more; a wrong
 # encoding garbles most Chinese characters, far above that)
 
@@ -129,7 +130,7 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
     if not _looks_textual(data[:65536]):
         raise ReadError(path, "不是文本文件（含有二进制数据），无法读取")
     candidates = ["utf-8"]
-    declared = _CHARSET.search(data[:4096])
+    declared = _CHARSET.search(data[:_DECLARED_WITHIN])
     if declared:
         name = declared.group(1).decode("ascii", "ignore").lower()
         name = "gb18030" if name in _GB else name

@@ -17,8 +17,16 @@ import yaml
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
-TABLES = ("二", "三", "四")
-SECTION_OF_TABLE = {"二": "proactive", "三": "requests", "四": "appeals"}  # the section each table sits in
+
+
+def __getattr__(name: str):
+    """``TABLES`` (the official tables' keys) and ``SECTION_OF_TABLE`` (table key -> the id of the section it
+    sits in), read from the layout files on first use: every layout has the same tables in the same sections."""
+    if name == "TABLES":
+        return tuple(_newest().tables)
+    if name == "SECTION_OF_TABLE":
+        return {key: spec.section for key, spec in _newest().tables.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class RowSpec:
     columns: tuple[ColumnSpec, ...]
     aliases: tuple[str, ...] = ()
     heading: bool = False  # a group heading that holds no numbers
+    short: str | None = None  # the label without its long parenthetical note, for messages
     parent: str | None = None
     role: str | None = None  # "result": a row that (七)总计 sums
     block: str | None = None  # table 二: 第二十条第（x）项
@@ -62,6 +71,11 @@ class TableSpec:
     title: str
     rows: tuple[RowSpec, ...]
     blocks: tuple[str, ...] = ()
+    section: str | None = None  # the id of the section the table sits in
+    markers: tuple[str, ...] = ()  # words that open the table's header (the header lines belong to the table)
+    headers: tuple[str, ...] = ()  # words a line holding the whole table run together always carries
+    header_first: bool = False  # the header (columns, then rows) comes before one run of all the values
+    groups: tuple[str, ...] = ()  # header words over a group of rows that are neither a row nor a column
 
     # cached_property stores into the instance __dict__ directly, which a frozen (slot-less) dataclass
     # allows: the spec never changes, and these are asked hundreds of times per report
@@ -110,9 +124,16 @@ class Layout:
     last_year: int | None
     sections: tuple[SectionSpec, ...]
     tables: dict[str, TableSpec] = field(hash=False)
+    distinctive: str | None = None  # the table whose column headers tell this layout from the others
+    title_ends: tuple[str, ...] = ()  # the words section titles close with (情况, 事项, 措施…)
 
     def table(self, key: str) -> TableSpec:
         return self.tables[key]
+
+    def table_in(self, section: str | None) -> str | None:
+        """The key of the table that sits in the section ``section`` (an id), if any."""
+        return next((key for key, spec in self.tables.items() if section is not None and spec.section == section),
+                    None)
 
     def cell_keys(self) -> list[str]:
         """Every data cell as ``table.row.column`` (the column names of the check frame)."""
@@ -248,16 +269,20 @@ def _load(name: str) -> Layout:
                 blocks.append(block["heading"])
             for r in block["rows"]:
                 rows.append(RowSpec(
-                    id=r["id"], label=r["label"], aliases=tuple(r.get("aliases", ())),
+                    id=r["id"], label=r["label"], aliases=tuple(r.get("aliases", ())), short=r.get("short"),
                     heading=bool(r.get("heading")), parent=r.get("parent"), role=r.get("role"),
                     block=block.get("heading"), columns=() if r.get("heading") else cols))
-        tables[key] = TableSpec(key=key, title=spec["title"], rows=tuple(rows), blocks=tuple(blocks))
+        tables[key] = TableSpec(key=key, title=spec["title"], rows=tuple(rows), blocks=tuple(blocks),
+                                section=spec.get("section"), markers=tuple(spec.get("markers", ())),
+                                headers=tuple(spec.get("headers", ())), header_first=bool(spec.get("header_first")),
+                                groups=tuple(spec.get("groups", ())))
     sections = tuple(SectionSpec(s["id"], s["number"], s["label"], tuple(s.get("aliases", ())),
                                  tuple(s.get("keywords", ())))
                      for s in data["sections"])
     return Layout(version=str(data["version"]), notice=data["notice"],
                   first_year=int(data["first_year"]), last_year=data.get("last_year"),
-                  sections=sections, tables=tables)
+                  sections=sections, tables=tables, distinctive=data.get("distinctive"),
+                  title_ends=tuple(data.get("title_ends", ())))
 
 
 def _column(c: dict) -> ColumnSpec:
@@ -272,6 +297,17 @@ def layouts() -> dict[str, Layout]:
     found = sorted((p.name for p in resources.files(__package__).iterdir() if p.name.endswith(".yaml")),
                    reverse=True)
     return {layout.version: layout for layout in map(_load, found)}
+
+
+def _newest() -> Layout:
+    return next(iter(layouts().values()))
+
+
+@cache
+def short_labels() -> dict[str, str]:
+    """Row label -> its short form (``short:`` in the layout files), for every layout."""
+    return {row.label: row.short for layout in layouts().values() for spec in layout.tables.values()
+            for row in spec.rows if row.short}
 
 
 def get(version: str) -> Layout:

@@ -32,17 +32,21 @@ def _tables_read(report: Report) -> bool:
 
 @cache
 def _only_in(version: str) -> tuple[str, ...]:
-    """Column headers of ``version``'s table 二 that no other layout uses (本年新制作数量, 上一年项目数量…)."""
-    mine = {n for col in layouts.get(version).table("二").columns for n in col.names}
+    """Column headers of ``version``'s distinctive table (二) that no other layout uses (本年新制作数量,
+    上一年项目数量…)."""
+    table = layouts.get(version).distinctive
+    mine = {n for col in layouts.get(version).table(table).columns for n in col.names}
     others = {n for v, lay in layouts.layouts().items() if v != version
-              for col in lay.table("二").columns for n in col.names}
+              for col in lay.table(table).columns for n in col.names}
     own = {n for n in mine - others if not any(n in o for o in others)}
     return tuple(sorted(own, key=len, reverse=True))
 
 
-def _header_location(report: Report, version: str, table: str = "二") -> Location:
-    """Where a header peculiar to ``version`` is written, or the table when it is not in the text."""
-    names = _only_in(version) if table == "二" else tuple(
+def _header_location(report: Report, version: str, table: str | None = None) -> Location:
+    """Where a header peculiar to ``version`` is written, or the table when it is not in the text; by
+    default in the layout's distinctive table."""
+    table = table or layouts.get(version).distinctive
+    names = _only_in(version) if table == layouts.get(version).distinctive else tuple(
         h for h in (report.layout_markers or {}).get(version, {}).get(table, ()))
     for place in report_texts(report, preamble=False):
         hits = [(at, -len(name), name) for name in names if (at := place.text.find(name)) >= 0]

@@ -1,0 +1,124 @@
+"""The ``enumeration`` check of rule kind ``structure``: lists inside the text (一是…二是…, 1. 2. 3., ①②③,
+（一）（二）) that skip, repeat or step back a number. The list styles are parameters of the rule
+(rules/structure.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gklint.engine.diagnostic import Diagnostic
+from gklint.engine.rules import Rule
+from gklint.ingest.numerals import chinese_to_int
+from gklint.model import Report
+from gklint.textutil import is_table_line, lines, pick, section_place
+
+
+@dataclass
+class Marker:
+    style: str
+    n: int
+    raw: str
+    start: int
+    end: int
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _marker_value(raw: str) -> int | None:
+    if raw.isdecimal():  # not isdigit: "⑤" is a digit to isdigit(), but int() refuses it
+        return int(raw)
+    if len(raw) == 1 and raw in _CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    return chinese_to_int(raw)
+
+
+def find_markers(text: str, styles: list[dict]) -> list[Marker]:
+    """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
+    compiled = [(s["name"], re.compile(s["pattern"], re.M)) for s in styles]
+    out: list[Marker] = []
+    for offset, line in lines(text):
+        if is_table_line(line):
+            continue
+        taken: list[tuple[int, int]] = []
+        for name, pattern in compiled:
+            for m in pattern.finditer(line):
+                s, e = m.span("n")
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                value = _marker_value(m.group("n"))
+                if value is None or value > 50:
+                    continue
+                taken.append((s, e))
+                out.append(Marker(name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
+    out.sort(key=lambda mk: mk.start)
+    return out
+
+
+def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:
+    """(previous, marker, "gap" | "repeat" | "order") for each marker that does not continue its list.
+
+    Lists nest: a marker of a style already open closes every list opened after it, so a deeper
+    list restarts under each item of its parent. A list may restart at 1 anywhere (a new list); the
+    list it interrupted may then resume ("1.… 1. 2. 3. … 2." nests a list in the same style).
+    """
+    stack: list[Marker] = []
+    interrupted: dict[str, list[Marker]] = {}
+    for mk in markers:
+        at = next((i for i, open_ in enumerate(stack) if open_.style == mk.style), None)
+        if at is None:
+            stack.append(mk)
+            continue
+        for closed in stack[at + 1:]:
+            interrupted.pop(closed.style, None)
+        del stack[at + 1:]
+        last = stack[at]
+        earlier = interrupted.setdefault(mk.style, [])
+        if mk.n == 1:
+            earlier.append(last)
+        elif mk.n != last.n + 1:
+            resumed = next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].n + 1 == mk.n), None)
+            if resumed is not None:
+                del earlier[resumed:]
+            else:
+                yield last, mk, "repeat" if mk.n == last.n else "gap" if mk.n > last.n else "order"
+        stack[at] = mk
+
+
+def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """Each list marker in a section's text that does not continue its list (a gap, a repeat, a step back)."""
+    lang = getattr(ctx, "lang", "zh")
+    styles = rule.params.get("styles", [])
+    words = rule.params.get("problems", {})
+    for section in report.sections:
+        place, body = section_place(section), len(section.heading) + 1
+        for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
+            expected = _spell(last, last.n + 1)
+            yield rule.diagnostic(lang, place.location(body + mk.start, body + mk.end), expected=expected,
+                        found=mk.raw, previous=last.raw, marker=mk.raw,
+                        problem=pick(words.get(problem, problem), lang), next=expected)
+
+
+def _spell(marker: Marker, n: int) -> str:
+    """How the marker after ``marker`` would be written: 二是 -> 三是, 2. -> 3., （二） -> （三）."""
+    raw = marker.raw
+    digits = re.search(r"\d+", raw)
+    if digits:
+        return raw[: digits.start()] + str(n) + raw[digits.end():]
+    if raw and raw[0] in _CIRCLED:
+        return _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n)
+    numeral = re.search(r"[一二三四五六七八九十]+", raw)
+    if numeral:
+        return raw[: numeral.start()] + _chinese(n) + raw[numeral.end():]
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
