@@ -28,6 +28,8 @@ right edge (the data columns are the rightmost ones).
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -111,7 +113,7 @@ class _Sheet:
     @property
     def source(self) -> Source:
         src = self.grid.source
-        return src if src.table is not None else Source(line=src.line, page=src.page, table=self.index + 1)
+        return src if src.table is not None else dataclasses.replace(src, table=self.index + 1)
 
     def starting(self, r: int) -> list[GridCell]:
         """The cells starting in row r."""

@@ -23,9 +23,11 @@ def section_of(d: Diagnostic, layout: str | None) -> str:
 
 
 def line_of(d: Diagnostic) -> int | None:
-    """The 1-based line (text, HTML) or paragraph (Word) a finding is on, when known."""
-    src = d.location.source
-    return src.line if src is not None and src.line else None
+    """The 1-based line a tool can point at: a text file's line or an HTML page's source line (a Word
+    paragraph is not a line: ``gklint.output.places`` says 第N段)."""
+    from gklint.output.places import tool_line
+
+    return tool_line(d)
 
 
 def plain(value):
@@ -35,8 +37,13 @@ def plain(value):
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def rows(result: Result) -> list[dict]:
-    """One row per finding, with the file's agency and year."""
+def rows(result: Result, lang: str = "zh") -> list[dict]:
+    """One row per finding, with the file's agency and year, its places in words and its quote."""
+    from gklint.output.places import describe as describe_places
+
+    def describe(d: Diagnostic) -> str:
+        return describe_places(d, lang)
+
     out = []
     for f in result.files:
         for d in f.diagnostics:
@@ -44,7 +51,8 @@ def rows(result: Result) -> list[dict]:
             out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
                         "section": section_of(d, f.layout), "table": loc.table, "row": loc.row,
                         "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
-                        "expected": plain(d.expected), "found": plain(d.found)})
+                        "expected": plain(d.expected), "found": plain(d.found),
+                        "place": describe(d), "quote": loc.quote})
     return out
 
 
