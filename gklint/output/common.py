@@ -22,14 +22,6 @@ def section_of(d: Diagnostic, layout: str | None) -> str:
     return ""
 
 
-def line_of(d: Diagnostic) -> int | None:
-    """The 1-based line a tool can point at: a text file's line or an HTML page's source line (a Word
-    paragraph is not a line: ``gklint.output.places`` says 第N段)."""
-    from gklint.output.places import tool_line
-
-    return tool_line(d)
-
-
 def plain(value):
     """A value as a spreadsheet or a line shows it: numbers stay numbers, lists and dicts as JSON."""
     if value is None or isinstance(value, (int, float, str, bool)):
@@ -39,10 +31,7 @@ def plain(value):
 
 def rows(result: Result, lang: str = "zh") -> list[dict]:
     """One row per finding, with the file's agency and year, its places in words and its quote."""
-    from gklint.output.places import describe as describe_places
-
-    def describe(d: Diagnostic) -> str:
-        return describe_places(d, lang)
+    from gklint.output.places import describe
 
     out = []
     for f in result.files:
@@ -52,7 +41,7 @@ def rows(result: Result, lang: str = "zh") -> list[dict]:
                         "section": section_of(d, f.layout), "table": loc.table, "row": loc.row,
                         "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
                         "expected": plain(d.expected), "found": plain(d.found),
-                        "place": describe(d), "quote": loc.quote})
+                        "place": describe(d, lang), "quote": loc.quote})
     return out
 
 
