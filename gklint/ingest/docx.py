@@ -13,7 +13,10 @@ Where a paragraph is: ``Source.paragraph``, its number as Word counts paragraphs
 paragraphs included (Word shows them as blank lines and counts them in ``Document.Paragraphs``),
 looking through content controls and custom XML as Word shows them, and *not* counting paragraphs
 inside tables, headers, footers, footnotes or text boxes. For a body without content controls this
-is python-docx's ``Document.paragraphs`` order: ``document.paragraphs[N - 1]``. A paragraph split by
+is python-docx's ``Document.paragraphs`` order: ``document.paragraphs[N - 1]``. (Word's object model,
+``Document.Paragraphs``, also counts the paragraphs of table cells; they are left out here because a
+cell is placed by its table, row and column, and counting them would shift every number after a
+table by however many lines its cells hold.) A paragraph split by
 soft line breaks gives several Paragraph blocks with the same number. A paragraph inside a table
 used for layout has no number (``paragraph`` is None): it is found by its section and quote. A data
 table's cell is ``Source.table/row/column`` (the data table's 1-based index, grid row and column).
