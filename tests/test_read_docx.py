@@ -274,3 +274,27 @@ def test_a_paragraph_in_a_layout_table_has_no_paragraph_number_and_cells_keep_th
     assert where == {"一、总体情况": 1, "表格里的说明文字": None, "二、主动公开政府信息情况": 3}
     cell = doc.grids[0].rows[1][1]
     assert (cell.text, cell.source.table, cell.source.row, cell.source.column) == ("42", 1, 2, 2)
+
+
+def test_a_paragraph_in_a_content_control_is_numbered_as_word_shows_it_and_the_annotator_agrees():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from gklint.output.annotate_docx import _Places
+
+    def fill(d):
+        d.add_paragraph("一、总体情况")
+        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p>'
+                        "</w:sdtContent></w:sdt>")
+        d.element.body.insert(1, sdt)
+        d.add_paragraph("控件之后的段落")
+
+    data = build(fill)
+    doc = read(data)
+    where = {b.text: b.source.paragraph for b in doc.blocks if isinstance(b, Paragraph)}
+    assert where == {"一、总体情况": 1, "控件里的段落": 2, "控件之后的段落": 3}
+    # python-docx's list skips the content control; Word (and gklint) count the paragraph inside it
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == ["一、总体情况", "控件之后的段落"]
+    found = _Places(docx.Document(io.BytesIO(data)).element.body).paragraphs
+    assert {n: "".join(t.text for t in p.iter() if t.tag.endswith("}t")) for n, p in found.items()} == \
+        {v: k for k, v in where.items()}
