@@ -100,9 +100,11 @@ def test_sarif_keeps_lines_and_table_cells():
     log = json.loads(run("check", HUANGYUAN, "--format", "sarif").stdout)
     results = log["runs"][0]["results"]
     text = [r for r in results if "region" in r["locations"][0]["physicalLocation"]]
-    cells = [r for r in results if r["locations"][0].get("logicalLocations", [{}])[0].get("kind") == "table cell"]
+    # a table cell is a result's location (table rules) or a related location (a sentence compared with it)
+    cells = [loc for r in results for loc in r["locations"] + r.get("relatedLocations", [])
+             if loc.get("logicalLocations", [{}])[0].get("kind") == "table cell"]
     assert text and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in text)
-    assert cells and all(r["locations"][0]["logicalLocations"][0]["name"].startswith("表") for r in cells)
+    assert cells and all(loc["logicalLocations"][0]["name"].startswith("表") for loc in cells)
 
 
 # --------------------------------------------------------------------------- JSON lines, GitHub, concise
@@ -211,8 +213,9 @@ def test_xlsx_reads_back_as_the_json_findings(batch, reference, tmp_path):
     book = openpyxl.load_workbook(out)
     findings, files = book.worksheets
     header = [c.value for c in findings[1]]
-    assert header == ["文件", "机关", "年度", "部分", "表", "行", "列", "规则", "严重程度", "问题", "应为", "实为"]
-    assert findings.freeze_panes == "A2" and findings.auto_filter.ref.startswith("A1:L")
+    assert header == ["文件", "机关", "年度", "部分", "表", "行", "列", "规则", "严重程度", "问题", "应为", "实为",
+                      "位置", "原文"]
+    assert findings.freeze_panes == "A2" and findings.auto_filter.ref.startswith("A1:N")
     rows = [[c.value for c in row] for row in findings.iter_rows(min_row=2)]
 
     def shown(value):
@@ -224,8 +227,9 @@ def test_xlsx_reads_back_as_the_json_findings(batch, reference, tmp_path):
             loc = d["location"]
             want.append([f["path"], f.get("meta", {}).get("agency"), f.get("meta", {}).get("year"), loc.get("table"),
                          loc.get("row"), loc.get("column"), d["rule"], d["severity"], d["message"],
-                         shown(d["expected"]), shown(d["found"])])
-    assert [r[:3] + r[4:] for r in rows] == want
+                         shown(d["expected"]), shown(d["found"]), loc.get("quote")])
+    assert [r[:3] + r[4:12] + r[13:] for r in rows] == want
+    assert all(r[12] for r in rows)  # every finding's place in words
     assert all(r[3] for r in rows)  # every finding names its section
     # the widest Chinese message column is wider than its character count (wide characters count two)
     messages = [r[9] for r in rows]

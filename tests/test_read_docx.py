@@ -192,7 +192,8 @@ def test_pasted_table_stays_text_and_line_breaks_split():
 
     doc = read(build(fill))
     assert doc.grids == []
-    assert [(b.text, b.source.line) for b in doc.blocks] == [("规章\t0\t0\t0", 1), ("第一行", 2), ("第二行", 3)]
+    # a soft line break splits a paragraph into two blocks, both in Word's paragraph 2
+    assert [(b.text, b.source.paragraph) for b in doc.blocks] == [("规章\t0\t0\t0", 1), ("第一行", 2), ("第二行", 2)]
 
 
 def test_text_in_smart_tags_and_tracked_changes():
@@ -221,3 +222,80 @@ def test_not_a_docx():
 
     with pytest.raises(zipfile.BadZipFile):  # the raw reader; through gklint.extract it is a ReadError
         read(b"PK\x03\x04 not really a zip")
+
+
+# --------------------------------------------------------------------------- 第N段: Word's paragraph numbers
+
+
+def _paragraph_numbers_agree_with_python_docx(data: bytes) -> int:
+    """Every paragraph block's ``Source.paragraph`` N names python-docx's ``document.paragraphs[N - 1]``
+    (the body's paragraphs in order, empty ones included), and that paragraph's text holds the block's."""
+    doc = read(data)
+    word = docx.Document(io.BytesIO(data)).paragraphs
+    blocks = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert blocks
+    for b in blocks:
+        assert b.source.paragraph is not None and b.source.line is None
+        assert b.text.replace(" ", "") in word[b.source.paragraph - 1].text.replace(" ", "").replace("\u3000", "")
+    numbers = [b.source.paragraph for b in blocks]
+    assert numbers == sorted(numbers)  # document order
+    return len(word)
+
+
+def test_paragraph_numbers_of_the_official_template_are_word_s():
+    total = _paragraph_numbers_agree_with_python_docx((FIXTURES / "template-2021.docx").read_bytes())
+    assert total > 10
+
+
+def test_paragraph_numbers_of_a_filled_report_count_the_blank_paragraphs_too():
+    narrative = narrative_from_text(FIXTURES / "huangyuan-2021.txt")
+    data = make_docx.fill_template(HUANGYUAN, narrative, title="县人民政府办公室2021年政府信息公开工作年度报告")
+    _paragraph_numbers_agree_with_python_docx(data)
+    document = docx.Document(io.BytesIO(data))
+    blank = [k for k, p in enumerate(document.paragraphs, 1) if not p.text.strip()]
+    assert blank  # the template keeps empty paragraphs: they are counted, as Word counts them
+    doc = read(data)
+    first = next(b for b in doc.blocks if isinstance(b, Paragraph) and b.text == narrative["一"][0])
+    assert document.paragraphs[first.source.paragraph - 1].text.strip() == narrative["一"][0]
+
+
+def test_a_paragraph_in_a_layout_table_has_no_paragraph_number_and_cells_keep_their_grid_place():
+    def fill(d):
+        d.add_paragraph("一、总体情况")
+        outer = d.add_table(rows=1, cols=1)
+        outer.cell(0, 0).paragraphs[0].text = "表格里的说明文字"
+        d.add_paragraph("")
+        d.add_paragraph("二、主动公开政府信息情况")
+        inner = d.add_table(rows=2, cols=2)
+        for (r, c), text in {(0, 0): "信息内容", (0, 1): "本年处理决定数量", (1, 0): "行政许可", (1, 1): "42"}.items():
+            inner.cell(r, c).text = text
+
+    doc = read(build(fill))
+    where = {b.text: b.source.paragraph for b in doc.blocks if isinstance(b, Paragraph)}
+    assert where == {"一、总体情况": 1, "表格里的说明文字": None, "二、主动公开政府信息情况": 3}
+    cell = doc.grids[0].rows[1][1]
+    assert (cell.text, cell.source.table, cell.source.row, cell.source.column) == ("42", 1, 2, 2)
+
+
+def test_a_paragraph_in_a_content_control_is_numbered_as_word_shows_it_and_the_annotator_agrees():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from gklint.output.annotate_docx import _Places
+
+    def fill(d):
+        d.add_paragraph("一、总体情况")
+        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p>'
+                        "</w:sdtContent></w:sdt>")
+        d.element.body.insert(1, sdt)
+        d.add_paragraph("控件之后的段落")
+
+    data = build(fill)
+    doc = read(data)
+    where = {b.text: b.source.paragraph for b in doc.blocks if isinstance(b, Paragraph)}
+    assert where == {"一、总体情况": 1, "控件里的段落": 2, "控件之后的段落": 3}
+    # python-docx's list skips the content control; Word (and gklint) count the paragraph inside it
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs] == ["一、总体情况", "控件之后的段落"]
+    found = _Places(docx.Document(io.BytesIO(data)).element.body).paragraphs
+    assert {n: "".join(t.text for t in p.iter() if t.tag.endswith("}t")) for n, p in found.items()} == \
+        {v: k for k, v in where.items()}

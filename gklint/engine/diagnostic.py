@@ -72,6 +72,9 @@ class Diagnostic:
     found: object = None
     parts: list[Part] = field(default_factory=list)
     title: str = ""
+    # the other places the finding involves, each with its own position: for a sentence that disagrees
+    # with a table, ``location`` is the sentence and ``related`` the table cells it was compared with
+    related: list[Location] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +86,7 @@ class Diagnostic:
             "expected": self.expected,
             "found": self.found,
             "parts": [p.to_dict() for p in self.parts],
+            "related": [r.to_dict() for r in self.related],
         }
 
 

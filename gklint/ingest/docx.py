@@ -8,7 +8,18 @@ cells' content is read as blocks, in order, so a nested data table becomes a Gri
 A table pasted as text (tab-separated paragraphs) stays paragraphs: the text recogniser reads those.
 Text boxes are not read.
 
-``Source.line`` of a paragraph is its 1-based ordinal among the document's paragraphs.
+Where a paragraph is: ``Source.paragraph``, its number as Word counts paragraphs ("第N段"): the
+1-based position of its ``w:p`` among the paragraphs of the main document body, in order, empty
+paragraphs included (Word shows them as blank lines and counts them in ``Document.Paragraphs``),
+looking through content controls and custom XML as Word shows them, and *not* counting paragraphs
+inside tables, headers, footers, footnotes or text boxes. For a body without content controls this
+is python-docx's ``Document.paragraphs`` order: ``document.paragraphs[N - 1]``. (Word's object model,
+``Document.Paragraphs``, also counts the paragraphs of table cells; they are left out here because a
+cell is placed by its table, row and column, and counting them would shift every number after a
+table by however many lines its cells hold.) A paragraph split by
+soft line breaks gives several Paragraph blocks with the same number. A paragraph inside a table
+used for layout has no number (``paragraph`` is None): it is found by its section and quote. A data
+table's cell is ``Source.table/row/column`` (the data table's 1-based index, grid row and column).
 """
 
 from __future__ import annotations
@@ -198,7 +209,8 @@ def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT) -> Gri
 class _Reader:
     def __init__(self, path: str = "", limits: Limits = DEFAULT) -> None:
         self.blocks: list = []
-        self.paragraphs = 0
+        self.paragraphs = 0  # Word paragraph number of the last body paragraph read
+        self.in_table = 0  # > 0 while reading the cells of a layout table
         self.tables = 0
         self.chars = 0
         self.path, self.limits = path, limits
@@ -211,20 +223,25 @@ class _Reader:
                 self.table(child)
 
     def paragraph(self, p) -> None:
+        number = None
+        if not self.in_table:
+            self.paragraphs += 1
+            number = self.paragraphs
         for line in _paragraph_text(p).split("\n"):
             text = _SPACE_NOT_TAB.sub(" ", line).strip()  # tabs kept: a table pasted as text
-            self.paragraphs += 1
             if text:
                 self.chars += len(text)
                 budget.check_chars(self.path, self.chars, self.limits)
-                self.blocks.append(Paragraph(text, Source(line=self.paragraphs)))
+                self.blocks.append(Paragraph(text, Source(paragraph=number)))
 
     def table(self, tbl) -> None:
         if not is_data_table(tbl):
+            self.in_table += 1
             for tr in _rows(tbl):
                 for tc in _cells(tr):
                     if _vmerge(tc) != "continue":
                         self.blocks_of(tc)
+            self.in_table -= 1
             return
         self.tables += 1
         grid = build_grid(tbl, self.tables, self.path, self.limits)  # checks the table's budget

@@ -28,6 +28,8 @@ right edge (the data columns are the rightmost ones).
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from dataclasses import dataclass, field
 

@@ -5,6 +5,8 @@ the next grid (step 1 of ``gklint.ingest.grid``). ``Sheet`` is a grid with each 
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from functools import lru_cache
 
@@ -46,7 +48,7 @@ class Sheet:
     @property
     def source(self) -> Source:
         src = self.grid.source
-        return src if src.table is not None else Source(line=src.line, page=src.page, table=self.index + 1)
+        return src if src.table is not None else dataclasses.replace(src, table=self.index + 1)
 
     def starting(self, r: int) -> list[GridCell]:
         """The cells starting in row r."""

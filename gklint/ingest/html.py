@@ -13,6 +13,11 @@ A portal page wraps the report in navigation, scripts, layout tables and footers
    resolved). Tables used for page layout are walked as containers.
 
 The reader knows nothing of the official layout; ``gklint.ingest.grid`` maps grids to tables.
+
+Where a block is: a paragraph's ``Source.markup_line`` is the line of the page source where its text
+starts, a table's the line of its ``<table>``; a cell's ``Source.table/row/column`` its table's index
+and grid position. The page-source line is data for tools (JSON, SARIF), never shown to people: a
+finding on a page is placed by its section and a quoted sentence, which is what the reader sees.
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     title = _page_title(root)
     # the page's title stands in for a body without one ("本报告……" in an opening sentence is not a title)
     if title and not any("年度报告" in b.text and len(b.text) <= 80 for b in blocks[:5] if isinstance(b, Paragraph)):
-        blocks.insert(0, Paragraph(title, Source(line=1)))
+        blocks.insert(0, Paragraph(title, Source()))
     return Document(blocks=blocks, path=path, format="html")
 
 
@@ -138,7 +143,7 @@ class _Walker:
         if self.state == "before" and text.rstrip(" >›»/|｜\u00a0").endswith(("：", ":")):
             return  # a page label whose value was links ("当前位置： > >", "相关链接：")
         if text:
-            self.blocks.append(Paragraph(text, Source(line=self.line)))
+            self.blocks.append(Paragraph(text, Source(markup_line=self.line)))
 
     def walk(self, el, in_link: bool = False) -> None:
         if self.state == "after" or not isinstance(el.tag, str):

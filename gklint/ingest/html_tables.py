@@ -86,4 +86,4 @@ def build_grid(table, index: int) -> Grid:
     grid: list[list[GridCell | None]] = [[None] * width for _ in rows]
     for cell in cells:
         grid[cell.row][cell.column] = cell
-    return Grid(rows=grid, source=Source(line=table.sourceline, table=index))
+    return Grid(rows=grid, source=Source(markup_line=table.sourceline, table=index))

@@ -34,6 +34,8 @@ class SourceModel(BaseModel):
     table: int | None = None
     row: int | None = None
     column: int | None = None
+    paragraph: int | None = None
+    markup_line: int | None = None
 
 
 class CellModel(BaseModel):

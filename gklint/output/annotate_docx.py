@@ -6,9 +6,16 @@ its review page ``X.gklint.html`` instead, see ``gklint.output.html``):
 
 - a table finding on the cell it names (``Source.table/row/column`` are the Word reader's data-table
   index and grid position, so the cell is found by walking the body the way the reader does);
-- a narrative or structure finding on its paragraph (``Source.line``, the reader's paragraph
-  ordinal), narrowed to the runs that hold the quoted sentence when they can be found;
+- a narrative or structure finding on its paragraph (``Source.paragraph``, Word's paragraph number,
+  see ``gklint.ingest.docx``), narrowed to the runs that hold the quoted sentence when they can be
+  found; a paragraph without a number (inside a layout table) is found by its quote;
 - a finding without a place on the first paragraph that has text.
+
+A sentence that disagrees with a table (narrative rules) has two places, the sentence and the cells
+it was compared with (``Diagnostic.related``). It gets *one* comment, on the sentence (the statement
+the drafting office wrote and must check), and the comment names the cells with their places
+("对照：表三 · … · 总计（表格2 第4行第10列）"): one finding, one comment, so a draft with three
+defects comes back with three comments.
 
 Only the comments part, its relationship, ``[Content_Types].xml`` and the comment anchors in
 ``word/document.xml`` change: every other part of the package is copied byte for byte from the draft.
@@ -20,6 +27,8 @@ import io
 import re
 import zipfile
 from pathlib import Path
+
+from gklint.output.places import related_text
 
 AUTHOR = "gklint"
 INITIALS = "GK"
@@ -75,6 +84,8 @@ def comment_text(d, lang: str = "zh") -> str:
         if isinstance(d.expected, (int, float)) or isinstance(d.found, (int, float)):
             lines.append(f"应为：{show_number(d.expected)}；实为：{show_number(d.found)}" if lang == "zh" else
                          f"expected: {show_number(d.expected)}; found: {show_number(d.found)}")
+    if related := related_text(d, lang):  # the cells the sentence was compared with
+        lines.append(f"对照：{related}" if lang == "zh" else f"compared with: {related}")
     lines.append(f"（说明：gklint explain {d.rule}）" if lang == "zh" else f"(see: gklint explain {d.rule})")
     return "\n".join(lines)
 
@@ -82,13 +93,16 @@ def comment_text(d, lang: str = "zh") -> str:
 # --------------------------------------------------------------------------- finding places
 
 class _Places:
-    """The draft's paragraphs by the reader's paragraph ordinal, and its data-table cells by grid position."""
+    """The draft's paragraphs by Word's paragraph number, and its data-table cells by grid position,
+    found by walking the body as the reader does (``gklint.ingest.docx``)."""
 
     def __init__(self, body) -> None:
-        self.lines: dict[int, object] = {}  # paragraph ordinal (Source.line) -> w:p
+        self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
+        self.every: list = []  # every paragraph read, also those in layout tables, in order
         self.cells: dict[tuple[int, int, int], object] = {}  # (table, row, column), 1-based -> w:tc
         self.first = None  # the first paragraph with text
-        self._line = 0
+        self._number = 0
+        self._in_table = 0
         self._table = 0
         self._blocks(body)
 
@@ -105,9 +119,10 @@ class _Places:
         from gklint.ingest.docx import _paragraph_text
 
         text = _paragraph_text(p)
-        for _ in text.split("\n"):
-            self._line += 1
-            self.lines[self._line] = p
+        if not self._in_table:
+            self._number += 1
+            self.paragraphs[self._number] = p
+        self.every.append(p)
         if self.first is None and text.strip() and _runs(p):
             self.first = p
 
@@ -117,10 +132,12 @@ class _Places:
         from gklint.ingest.docx import _cells, _int, _rows, _span, _vmerge, is_data_table
 
         if not is_data_table(tbl):
+            self._in_table += 1
             for tr in _rows(tbl):
                 for tc in _cells(tr):
                     if _vmerge(tc) != "continue":
                         self._blocks(tc)
+            self._in_table -= 1
             return
         self._table += 1
         placed: dict[tuple[int, int], int] = {}  # grid position -> column where its cell starts
@@ -187,14 +204,14 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
         tc = places.cells.get((src.table, src.row, src.column))
         if tc is not None:
             return tc, _runs(tc)
-    if src is not None and src.line is not None and src.line in places.lines:
-        p = places.lines[src.line]
+    if src is not None and src.paragraph is not None and src.paragraph in places.paragraphs:
+        p = places.paragraphs[src.paragraph]
         return p, _quoted_runs(p, d.location.quote)
     if d.location.quote:
         wanted = _SPACE.sub("", d.location.quote)[:20]
         from gklint.ingest.docx import _paragraph_text
 
-        for p in dict.fromkeys(places.lines.values()):
+        for p in places.every:
             if wanted and wanted in _SPACE.sub("", _paragraph_text(p)):
                 return p, _quoted_runs(p, d.location.quote)
     return places.first, _runs(places.first) if places.first is not None else []

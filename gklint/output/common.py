@@ -22,12 +22,6 @@ def section_of(d: Diagnostic, layout: str | None) -> str:
     return ""
 
 
-def line_of(d: Diagnostic) -> int | None:
-    """The 1-based line (text, HTML) or paragraph (Word) a finding is on, when known."""
-    src = d.location.source
-    return src.line if src is not None and src.line else None
-
-
 def plain(value):
     """A value as a spreadsheet or a line shows it: numbers stay numbers, lists and dicts as JSON."""
     if value is None or isinstance(value, (int, float, str, bool)):
@@ -35,8 +29,10 @@ def plain(value):
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def rows(result: Result) -> list[dict]:
-    """One row per finding, with the file's agency and year."""
+def rows(result: Result, lang: str = "zh") -> list[dict]:
+    """One row per finding, with the file's agency and year, its places in words and its quote."""
+    from gklint.output.places import describe
+
     out = []
     for f in result.files:
         for d in f.diagnostics:
@@ -44,7 +40,8 @@ def rows(result: Result) -> list[dict]:
             out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
                         "section": section_of(d, f.layout), "table": loc.table, "row": loc.row,
                         "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
-                        "expected": plain(d.expected), "found": plain(d.found)})
+                        "expected": plain(d.expected), "found": plain(d.found),
+                        "place": describe(d, lang), "quote": loc.quote})
     return out
 
 

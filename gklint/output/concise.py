@@ -2,8 +2,10 @@
 
     path:line: RULE [severity] message（place）
 
-``line`` is the line (text, HTML) or paragraph (Word) when known, else left out (``path: RULE …``);
-the place (table, row, column, or section) follows the message. A file that could not be read is one
+``line`` is the line of a text file when known, else left out (``path: RULE …``); the place follows
+the message, as ``gklint.output.places`` says it: table, row and column by their official labels, or
+the section, with the position in the file (第12段 in Word, 第3页 in a PDF, none for a web page) and
+the start of the quoted sentence; a sentence compared with a table names the cells too (对照：…). A file that could not be read is one
 line ``path: ERROR [error] why``.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from gklint.display import printable
 from gklint.engine.diagnostic import Result
-from gklint.output.common import line_of
+from gklint.output import places
 
 
 def render(result: Result, lang: str = "zh") -> str:
@@ -21,8 +23,8 @@ def render(result: Result, lang: str = "zh") -> str:
             out.append(f"{f.path}: ERROR [error] {f.error}")
             continue
         for d in f.diagnostics:
-            line = line_of(d)
-            where = d.location.describe(lang)
+            line = places.file_line(d)
+            where = places.describe(d, lang, quote=True)  # the sentence's start: to find it with Ctrl+F
             tail = (f"（{where}）" if lang == "zh" else f" ({where})") if where else ""
             out.append(f"{f.path}:{line}: " if line else f"{f.path}: ")
             out[-1] += f"{d.rule} [{d.severity}] {d.message}{tail}"

@@ -10,7 +10,7 @@ could not be read is an ``error`` annotation on the file.
 from __future__ import annotations
 
 from gklint.engine.diagnostic import Result
-from gklint.output.common import line_of
+from gklint.output import places
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,8 +38,10 @@ def render(result: Result, lang: str = "zh") -> str:
             out.append(annotation("error", f.error, file=f.path, title="gklint"))
             continue
         for d in f.diagnostics:
-            where = d.location.describe(lang)
+            where = places.describe(d, lang)
             message = d.message + (f"\n位置：{where}" if where and lang == "zh" else f"\nat: {where}" if where else "")
-            out.append(annotation(COMMAND[d.severity], message, file=f.path, line=line_of(d),
+            if d.location.quote:
+                message += f"\n原文：“{d.location.quote}”" if lang == "zh" else f"\ntext: “{d.location.quote}”"
+            out.append(annotation(COMMAND[d.severity], message, file=f.path, line=places.tool_line(d),
                                   title=f"{d.rule} {d.title}".strip()))
     return "".join(line + "\n" for line in out)

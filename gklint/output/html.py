@@ -21,6 +21,7 @@ from pathlib import PurePath
 from gklint import layouts as L
 from gklint.engine.diagnostic import Diagnostic, FileResult, Result
 from gklint.model import Report, show_number
+from gklint.output import places
 
 WORD = {"error": "错误", "warning": "警告", "info": "提示"}
 RANK = {"error": 0, "warning": 1, "info": 2}
@@ -172,20 +173,42 @@ def cell_id(prefix: str, table: str, row: str, column: str) -> str:
     return f"{prefix}-c-{table}-{row}-{column}".replace(" ", "_")
 
 
+def _cells_of(d: Diagnostic) -> list:
+    """The table cells a finding names, by official labels: the cells a sentence was compared with
+    (``related``), else its own cell."""
+    named = [r for r in d.related if r.table and r.row and r.column] if d.related else [d.location]
+    return [(loc.table, loc.row, loc.column) for loc in named if loc.table and loc.row and loc.column]
+
+
 def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str]) -> str:
-    """One finding explained; its place links to the highlighted cell and sentence when the page shows them."""
+    """One finding explained; its places link to the highlighted cells and sentence when the page shows
+    them, each with its position in the file (第12段, 第3页; none for a web page: its section and quote)."""
     loc = d.location
-    place = " · ".join(x for x in ((f"表{loc.table}" if loc.table else None), loc.row, loc.column) if x) or (loc.section or "")
-    cell = cell_id(fid.rsplit("-", 1)[0], loc.table, loc.row, loc.column) if loc.table and loc.row and loc.column else None
+    prefix = fid.rsplit("-", 1)[0]
+    first, *others = places.places(d)
     out = [f'<li id="{fid}"><span class="sev {d.severity}">{WORD[d.severity]}</span> '
            f'<b>{esc(d.rule)}</b> {esc(d.title)}<br>{esc(d.message)}']
-    if place:
-        target = cell if cell in targets else f"{fid}-text" if f"{fid}-text" in targets and not loc.table else None
-        shown_place = f'<a href="#{target}">{esc(place)}</a>' if target else esc(place)
-        out.append(f'<br><span class="place">位置：{shown_place}</span>')
+
+    def linked(place: places.Place) -> str:
+        text, where = place.describe(lang), place.location
+        if place.kind == "text":  # the quote below links to the sentence
+            target = f"{fid}-text" if f"{fid}-text" in targets and not where.quote else None
+        else:
+            target = cell_id(prefix, where.table, where.row, where.column) if where.row and where.column else None
+            target = target if target in targets else None
+        return f'<a href="#{esc(target)}">{esc(text)}</a>' if target else esc(text)
+
+    w = places.words(lang)
+    colon = "：" if lang == "zh" else ": "
+    if first.describe(lang):
+        out.append(f'<br><span class="place">{w["at"]}{colon}{linked(first)}</span>')
     if loc.quote:
         quote = f'<q class="quote">{esc(loc.quote)}</q>'
-        out.append(f'<br>原文：<a href="#{fid}-text">{quote}</a>' if f"{fid}-text" in targets else f"<br>原文：{quote}")
+        out.append(f'<br>{w["quote"]}{colon}<a href="#{fid}-text">{quote}</a>' if f"{fid}-text" in targets
+                   else f"<br>{w['quote']}{colon}{quote}")
+    if others:  # the cells a sentence was compared with, each with its own place
+        shown_others = w["sep"].join(linked(p) for p in others if p.describe(lang))
+        out.append(f'<br><span class="place">{w["compared"]}{colon}{shown_others}</span>')
     if d.expected is not None or d.found is not None:
         out.append(f'<br><span class="values">应为：{esc(shown(d.expected))}；实为：{esc(shown(d.found))}</span>')
     if d.parts:
@@ -209,8 +232,8 @@ def _flags(f: FileResult, prefix: str):
     for k, d in enumerate(f.diagnostics, start=1):
         fid = f"{prefix}-f{k}"
         loc = d.location
-        if loc.table and loc.row and loc.column:
-            cells.setdefault((loc.table, loc.row, loc.column), []).append((fid, d))
+        for key in _cells_of(d):
+            cells.setdefault(key, []).append((fid, d))
         if loc.quote:
             quotes.append((loc.quote.rstrip("…").strip(), fid, d))
     return cells, quotes

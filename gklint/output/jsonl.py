@@ -1,7 +1,8 @@
 """``--format jsonl``: one JSON object per line, written as each file's findings are known.
 
 A finding: ``{"type": "finding", "path", "agency", "year", "layout", "rule", "severity", "title",
-"message", "location", "expected", "found", "parts"}``; a file that could not be read:
+"message", "location", "expected", "found", "parts", "related"}`` (``related``: the other places
+of the finding, each with its own position, docs/json-format.md#findings); a file that could not be read:
 ``{"type": "error", "path", "error"}``. A reader can act on each line as it comes.
 """
 

@@ -15,6 +15,7 @@ from gklint import layouts as L
 from gklint.display import printable
 from gklint.engine.diagnostic import Diagnostic, FileResult, Result
 from gklint.model import Report, show_number
+from gklint.output import places
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -79,12 +80,16 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
     head.append(f"{d.rule} ", style="bold")
     head.append(printable(d.message))  # messages quote the report, which may hold control characters
     parts = [head]
-    where = printable(d.location.describe(lang))
+    w = places.words(lang)
+    colon = "：" if lang == "zh" else ": "
+    where = printable(places.primary(d).describe(lang))
     if where:
-        parts.append(Text(f"  位置：{where}" if lang == "zh" else f"  at: {where}", style="dim"))
+        parts.append(Text(f"  {w['at']}{colon}{where}", style="dim"))
     if d.location.quote:
         quote = printable(d.location.quote)
-        parts.append(Text(f"  原文：“{quote}”" if lang == "zh" else f"  text: “{quote}”", style="dim"))
+        parts.append(Text(f"  {w['quote']}{colon}“{quote}”", style="dim"))
+    if related := places.related_text(d, lang):  # the cells a sentence was compared with, each with its place
+        parts.append(Text(f"  {w['compared']}{colon}{printable(related)}", style="dim"))
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}", style="dim"))

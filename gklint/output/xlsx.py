@@ -1,10 +1,12 @@
 """``--format xlsx -o findings.xlsx``: a spreadsheet for an inspector to sort, filter and hand out.
 
 Sheet 问题清单 (findings): one row per finding: file, agency, year, section, table, row, column, rule,
-severity, message, expected, found; the header frozen, an autofilter over the whole table, columns
-as wide as their text (an East-Asian wide character counts as two), long messages wrapped. Sheet
-文件汇总 (files): one row per file: agency, year, layout, errors, warnings, infos, or why it could
-not be read. openpyxl is imported only when this format is used.
+severity, message, expected, found, place (every place of the finding in words, with its position in
+the file: 第12段, 第3页, 表格2 第4行第10列; a sentence compared with a table names the cells after
+对照, see ``gklint.output.places``) and the quoted sentence; the header frozen, an autofilter over
+the whole table, columns as wide as their text (an East-Asian wide character counts as two), long
+messages wrapped. Sheet 文件汇总 (files): one row per file: agency, year, layout, errors, warnings,
+infos, or why it could not be read. openpyxl is imported only when this format is used.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from gklint.engine.diagnostic import Result
 from gklint.output.common import file_rows, rows
 
 FINDING_COLUMNS = ("file", "agency", "year", "section", "table", "row", "column", "rule", "severity",
-                   "message", "expected", "found")
+                   "message", "expected", "found", "place", "quote")
 FILE_COLUMNS = ("file", "agency", "year", "layout", "errors", "warnings", "infos", "read_error")
 HEADERS = {"zh": {"file": "文件", "agency": "机关", "year": "年度", "section": "部分", "table": "表", "row": "行",
                   "column": "列", "rule": "规则", "severity": "严重程度", "message": "问题", "expected": "应为",
                   "found": "实为", "layout": "格式版本", "errors": "错误", "warnings": "警告", "infos": "提示",
-                  "read_error": "无法读取的原因"},
+                  "read_error": "无法读取的原因", "place": "位置", "quote": "原文"},
            "en": {}}
 SHEETS = {"zh": ("问题清单", "文件汇总"), "en": ("findings", "files")}
 MAX_WIDTH = 60  # characters (a wide one counts two); longer text wraps
@@ -73,7 +75,7 @@ def render(result: Result, lang: str = "zh") -> bytes:
     book = Workbook()
     findings = book.active
     findings.title = SHEETS[lang][0]
-    _sheet(findings, FINDING_COLUMNS, rows(result), headers)
+    _sheet(findings, FINDING_COLUMNS, rows(result, lang), headers)
     _sheet(book.create_sheet(SHEETS[lang][1]), FILE_COLUMNS, file_rows(result), headers)
     out = io.BytesIO()
     book.save(out)

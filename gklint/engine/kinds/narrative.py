@@ -74,10 +74,11 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
         for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading)):
             if t.claim.rule != rule.id or t.agrees:
                 continue
-            yield _claim_diagnostic(rule, t, section, layout, lang)
+            yield _claim_diagnostic(rule, t, section, layout, lang, report)
 
 
-def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str) -> Diagnostic:
+def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str,
+                      report: Report | None = None) -> Diagnostic:
     table = t.cells[0][0][0]
     alternatives = "".join(
         _fill(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=_fmt(v))
@@ -98,8 +99,9 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
         location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
                                    _source(section, t.sentence.sentence.start)),
         expected=t.expected, found=t.stated,
-        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
-               for ref, value in t.cells])
+        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout, report))
+               for ref, value in t.cells],
+        related=[_cell_location(ref, layout, report) for ref, _ in t.cells])
 
 
 def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: str) -> str:
@@ -174,8 +176,9 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
                 expected=_num(value), found=0,
-                parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout))
-                       for ref, v in nonzero])
+                parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout, report))
+                       for ref, v in nonzero],
+                related=[_cell_location(ref, layout, report) for ref, _ in nonzero])
 
 
 _CHECKS = {"claim": _claim_check, "parts": _parts_check, "zero": _zero_check}
@@ -196,9 +199,11 @@ def _cell_label(ref: claims_mod.CellRef, layout: Layout) -> str:
     return f"{row}·{col}"
 
 
-def _cell_location(ref: claims_mod.CellRef, layout: Layout) -> Location:
+def _cell_location(ref: claims_mod.CellRef, layout: Layout, report: Report | None = None) -> Location:
+    """A table cell by its official labels, with its own place in the file when the report knows it."""
     row, col = _labels(ref, layout)
-    return Location(table=ref[0], row=row, column=col)
+    cell = report.cell(*ref) if report is not None else None
+    return Location(table=ref[0], row=row, column=col, source=cell.source if cell is not None else None)
 
 
 def _cells_location(cells, layout: Layout, section: Section, quote: str, source=None) -> Location:

@@ -1,0 +1,160 @@
+"""Where a finding is, in words an inspector can act on, in Chinese (default) or English.
+
+A finding names its place in the report's own terms (``Location``): a table cell by the official
+labels of table, row and column, or a section by its heading and a quoted sentence. Its position in
+the original file (``Source``) is said as the file allows one to go there:
+
+============  =======================================  ==========================================
+file          zh                                       en
+============  =======================================  ==========================================
+Word (.docx)  第12段 (Word's paragraph number)         paragraph 12
+PDF           第3页                                    page 3
+text          第57行                                   line 57
+HTML page     nothing: the section and the quote       nothing: the section and the quote
+a table cell  表格2 第4行第10列 (the file's 2nd table,  table 2 of the file, row 4, column 10
+              its grid row and column)
+============  =======================================  ==========================================
+
+A web page's source line (``Source.markup_line``) is data for tools (JSON, SARIF, GitHub), not for
+people: nobody reading the page sees it. See ``gklint.ingest.docx`` for how Word paragraphs are
+numbered.
+
+A finding that compares a sentence with table cells (narrative rules N1xx: the text says 收到申请2件,
+table 三 says 3) has two kinds of place, each with its own position: its ``location`` is the
+sentence (section, quote, paragraph/page/line), and ``related`` holds the cells it was compared
+with. ``places`` lists them in that order, and every output shows both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.ingest.document import Source
+
+SNIPPET = 40  # characters of a quote shown on one line (concise): enough to find it with Ctrl+F
+
+WORDS = {
+    "zh": {"at": "位置", "quote": "原文", "compared": "对照", "sep": "；", "open": "（", "close": "）"},
+    "en": {"at": "at", "quote": "text", "compared": "compared with", "sep": "; ", "open": " (", "close": ")"},
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["zh"])
+
+
+def source_text(src: Source | None, lang: str = "zh") -> str:
+    """The position in the original file: 第3页 第12段 / 表格2 第4行第10列 (zh), page 3, paragraph 12 (en).
+    A page-source line of HTML is never said."""
+    if src is None:
+        return ""
+    zh = lang != "en"
+    parts: list[str] = []
+    if src.page is not None:
+        parts.append(f"第{src.page}页" if zh else f"page {src.page}")
+    if src.paragraph is not None:
+        parts.append(f"第{src.paragraph}段" if zh else f"paragraph {src.paragraph}")
+    if src.line is not None:
+        parts.append(f"第{src.line}行" if zh else f"line {src.line}")
+    if src.table is not None:
+        parts.append(f"表格{src.table}" if zh else f"table {src.table} of the file")
+    if src.row is not None and src.column is not None:
+        parts.append(f"第{src.row}行第{src.column}列" if zh else f"row {src.row}, column {src.column}")
+    return (" " if zh else ", ").join(parts)
+
+
+def cell_labels(loc: Location, lang: str = "zh") -> str:
+    """表三 · （七）总计 · 自然人 (the official labels); "table 三 · …" in English."""
+    parts = [(f"表{loc.table}" if lang != "en" else f"table {loc.table}")] if loc.table else []
+    parts += [x for x in (loc.row, loc.column) if x]
+    return " · ".join(parts)
+
+
+def _with_position(text: str, src: Source | None, lang: str) -> str:
+    where = source_text(src, lang)
+    if not where:
+        return text
+    w = words(lang)
+    return f"{text}{w['open']}{where}{w['close']}" if text else where
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place of a finding: ``kind`` is "text" (a section and its quoted sentence) or "cell"/"table"
+    (official labels), with the location it comes from."""
+
+    kind: str
+    location: Location
+
+    def describe(self, lang: str = "zh") -> str:
+        loc = self.location
+        if self.kind == "text":
+            return _with_position(loc.section or "", loc.source, lang)
+        return _with_position(cell_labels(loc, lang) or (loc.section or ""), loc.source, lang)
+
+
+def _kind(loc: Location) -> str:
+    if loc.table:
+        return "cell" if loc.row and loc.column else "table"
+    return "text"
+
+
+def places(d: Diagnostic) -> list[Place]:
+    """The finding's places, its own first. A finding with ``related`` places is on its sentence: its
+    location is described as the text (section and position), the cells follow, each with its own."""
+    loc = d.location
+    related = list(getattr(d, "related", None) or [])
+    if related and (loc.section or loc.quote):
+        first = Place("text", loc)
+    else:
+        first = Place(_kind(loc), loc)
+    return [first] + [Place(_kind(r), r) for r in related]
+
+
+def primary(d: Diagnostic) -> Place:
+    return places(d)[0]
+
+
+def describe(d: Diagnostic, lang: str = "zh", *, quote: bool = False) -> str:
+    """All the finding's places on one line: 一、总体情况（第7段）；对照：表三 · … · 总计（表格2 第4行第10列);
+    with ``quote``, the start of the quoted sentence follows its place (“全年共收到…”)."""
+    w = words(lang)
+    found = places(d)
+    text = found[0].describe(lang)
+    if quote and d.location.quote:
+        shown = f"“{snippet(d.location.quote)}”"
+        text = f"{text} {shown}" if text else shown
+    others = [p.describe(lang) for p in found[1:]]
+    others = [o for o in others if o]
+    if others:
+        joined = w["sep"].join(others)
+        text = f"{text}{w['sep']}{w['compared']}：{joined}" if lang != "en" else f"{text}; {w['compared']}: {joined}"
+    return text
+
+
+def related_text(d: Diagnostic, lang: str = "zh") -> str:
+    """The related places alone, joined (empty when there are none)."""
+    return words(lang)["sep"].join(p.describe(lang) for p in places(d)[1:] if p.describe(lang))
+
+
+def snippet(quote: str | None, limit: int = SNIPPET) -> str:
+    """A quote short enough for one line, cut with "…"."""
+    if not quote:
+        return ""
+    text = " ".join(quote.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def file_line(d: Diagnostic) -> int | None:
+    """The line of a text file a finding is on (``path:line:``), when it is in a text file."""
+    src = primary(d).location.source
+    return src.line if src is not None and src.line else None
+
+
+def tool_line(d: Diagnostic) -> int | None:
+    """The line a tool can point at in the file: a text file's line, or an HTML page's source line."""
+    src = primary(d).location.source
+    if src is None:
+        return None
+    return src.line or src.markup_line or None
