@@ -10,7 +10,7 @@ from __future__ import annotations
 from gklint import layouts as L
 from gklint.engine import tables
 from gklint.engine.diagnostic import Diagnostic
-from gklint.engine.kinds import PER_REPORT, Context, evaluator
+from gklint.engine.kinds import KINDS, PER_REPORT, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.model import Report
 
@@ -82,7 +82,7 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
 def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],
                lang: str = "zh", settings: dict | None = None) -> None:
     """The series rules over every report of the run (one agency's consecutive years), appended to ``results``."""
-    series = [r for r in rules if r.kind == "series"]
+    series = [r for r in rules if KINDS[r.kind].stage == "series"]
     if series and len(reports) > 1:
         from gklint.engine.kinds.series import evaluate_series
 
