@@ -276,9 +276,11 @@ def schema() -> None:
 def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
                docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)"),
                check: Optional[Path] = typer.Option(None, "--check", help="check that the rule packs in this folder "
-                                                    "load (exit 0) or name the pack, rule and field (exit 2)")) -> None:
+                                                    "load (exit 0) or name the pack, rule and field (exit 2)"),
+               rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="also list the rules of this "
+                                                               "folder of your own packs")) -> None:
     """List every rule: id, severity, title."""
-    from gklint.engine.rules import RuleError, check_folder, load_rules
+    from gklint.engine.rules import RuleError, check_folder
 
     if check is not None:
         try:
@@ -290,11 +292,21 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
                    if lang.value == "zh" else
                    f"OK: the {len(packs)} rule packs in {check} load ({len(checked)} rules).")
         return
+    rules = _load_rules(rule_packs)
     if docs:
-        typer.echo(rules_markdown(load_rules(), lang.value), nl=False)
+        typer.echo(rules_markdown(rules, lang.value), nl=False)
         return
-    for rule in load_rules():
+    for rule in rules:
         typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
+
+
+def _load_rules(packs: Optional[List[Path]]) -> tuple:
+    from gklint.engine.rules import RuleError, load_rules
+
+    try:
+        return load_rules(packs=tuple(str(p) for p in packs or ()))
+    except RuleError as exc:
+        _fail(f"规则包有误：{exc}")
 
 
 def rules_markdown(rules, lang: str = "zh") -> str:
@@ -312,11 +324,12 @@ def rules_markdown(rules, lang: str = "zh") -> str:
 
 @app.command()
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
-            lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
+            lang: Lang = typer.Option(Lang.zh, "--lang"),
+            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
 
-    rule = find(rule_id)
+    rule = find(rule_id, _load_rules(rule_packs))
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
     typer.echo(render_rule_doc(rule, lang.value))

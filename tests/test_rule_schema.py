@@ -70,6 +70,14 @@ SPOILS = {
     "bad regex": (lambda r: "pattern" in r, _bad_regex, "pattern"),
     "unknown placeholder": (lambda r: isinstance(r["message"], dict), _unknown_placeholder, "message.zh"),
     "unknown check": (lambda r: r["kind"] == "prose", lambda r: r.update(check=r["check"] + "_typo"), "check"),
+    "regex without its group": (lambda r: r.get("check") == "promised_parts",
+                                lambda r: r.update(pattern=r["pattern"].replace("(?P<n>", "(")), "pattern"),
+    "style without its group": (lambda r: r.get("check") == "enumeration",
+                                lambda r: r["styles"][0].update(pattern=r["styles"][0]["pattern"].replace("(?P<n>", "(")),
+                                "styles[0].pattern"),
+    "section of no layout": (lambda r: "sections" in r, lambda r: r.update(sections=[r["sections"][0] + "_typo"]),
+                             "sections"),
+    "parameter a check needs": (lambda r: r.get("check") == "phrases", lambda r: r.pop("patterns"), "patterns"),
     "cell of no layout": (lambda r: r["kind"] == "series" and "left" in r,
                           lambda r: r.update(left=[r["left"][0].replace(".", ".x", 1)]), "left"),
 }
@@ -209,6 +217,8 @@ def test_rules_adds_a_pack_of_ones_own_that_fires(tmp_path):
     assert result.exit_code == 0, result.stderr
     [found] = local_findings(result)
     assert phrase in found["message"] and found["severity"] == "info"
+    page = cli("explain", "U901", "--rules", mine)
+    assert page.exit_code == 0 and "`patterns`" in page.stdout
     only = cli("check", report, "--format", "json", "--exit-zero", "--rules", mine, "--select", "U9")
     assert {d["rule"] for f in json.loads(only.stdout)["files"] for d in f["diagnostics"]} == {"U901"}
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -83,6 +83,17 @@ def _regex(value: str) -> str:
 Regex = Annotated[str, AfterValidator(_regex)]
 
 
+def regex_with(*groups: str):
+    """A regular expression with these named groups (the evaluator reads them)."""
+    def check(value: str) -> str:
+        missing = [g for g in groups if g not in re.compile(_regex(value)).groupindex]
+        if missing:
+            raise ValueError(f"regular expression {value!r} lacks the named group (?P<{missing[0]}>…)")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
 def _month_day(value) -> str:
     if not re.fullmatch(r"(0?[1-9]|1[0-2])-(\d{1,2}|end)", str(value)):
         raise ValueError(f"{value!r} is not a month-day such as \"01-31\" or \"02-end\"")
@@ -111,6 +122,10 @@ class Params(BaseModel):
 
 class Checked(Params):
     check: str = doc(..., "检查项（该类型的哪一项检查）", "which check of the kind the rule runs")
+
+    # check -> the parameters it cannot do without, each with the named groups its regular expression needs
+    # (None: not a regular expression); the loader says which is missing
+    needs: ClassVar[dict[str, dict[str, Optional[tuple[str, ...]]]]] = {}
 
 
 class Strict(BaseModel):
@@ -162,10 +177,12 @@ class RecognitionParams(Params):
 
 class Style(Strict):
     name: str
-    pattern: Regex
+    pattern: regex_with("n")
 
 
 class DateParams(Checked):
+    needs = {"cited_after_published": {"pattern": ("year",)}}
+
     department_deadline: MonthDay = doc("01-31", "部门和乡镇的公布期限（月-日）", "deadline of departments (month-day)")
     aggregate_deadline: MonthDay = doc("03-31", "本级政府年度报告的公布期限", "deadline of a government's own report")
     unsure_severity: Severity = doc("info", "报告类型不明时的严重程度", "severity when the kind of report is unsure")
@@ -187,6 +204,8 @@ class DateParams(Checked):
 
 
 class LayoutParams(Checked):
+    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": ()}}
+
     old: str = doc("2019", "旧版格式", "the old layout")
     new: str = doc("2021", "新版格式", "the new layout")
     weak_severity: Optional[Severity] = doc(None, "证据不足时的严重程度", "severity when the evidence is weak")
@@ -241,6 +260,8 @@ class Statement(Strict):
 
 
 class NarrativeParams(Checked):
+    needs = {"claim": {"claims": None}, "zero": {"statements": None}}
+
     claims: list[Claim] = doc([], "正文所述数字及其对应的单元格（check: claim）", "stated figures and their cells (claim)")
     statements: list[Statement] = doc([], "“没有发生”的说法及其单元格（check: zero）", "statements of none and their cells (zero)")
     alternative: Optional[template("reading", "value")] = doc(None, "{alternatives}：另一种读法", "{alternatives}: another reading")
@@ -250,6 +271,8 @@ class NarrativeParams(Checked):
 
 
 class ProseParams(Checked):
+    needs = {"phrases": {"patterns": None}}
+
     times: Optional[template("count")] = doc(None, "{times}：同一部分中出现多次", "{times}: said when repeated in a section")
     max_length: int = doc(6, "重复词的最大字数", "longest word checked", ge=1)
     single_char_suspects: list[str] = doc([], "单字重复只查这些字", "single characters whose doubling is flagged")
@@ -268,6 +291,8 @@ class ProseParams(Checked):
 
 
 class StructureParams(Checked):
+    needs = {"promised_parts": {"pattern": ("n",)}, "enumeration": {"styles": None}}
+
     min_recognised: int = doc(2, "至少识别出几个部分才判断", "fewest recognised sections to judge", ge=0)
     content: dict[str, list[str]] = doc({}, "各部分内容的标志词", "terms that show a section's content")
     positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")

@@ -151,6 +151,13 @@ def check_rule(rule: Rule) -> None:
     if supplied is None:
         raise RuleError(f"{where}: check: unknown {rule.kind} check {rule.params.get(kind.variant)!r} "
                         f"(known: {', '.join(kind.checks)})")
+    check = rule.params.get("check")
+    for key, groups in getattr(kind.params, "needs", {}).get(check, {}).items():
+        if not rule.params.get(key):
+            raise RuleError(f"{where}: {key}: missing ({rule.kind} check {check} needs it)")
+        if groups and (lacking := [g for g in groups if g not in re.compile(rule.params[key]).groupindex]):
+            raise RuleError(f"{where}: {key}: the regular expression lacks the named group (?P<{lacking[0]}>…) "
+                            f"that {rule.kind} check {check} reads")
     templates = [("message", rule.message)] + [(k, v) for k, v in rule.params.items() if k.startswith("message_")]
     for key, texts in templates:
         for lang, text in (texts.items() if isinstance(texts, dict) else [("zh", texts)]):

@@ -54,7 +54,11 @@ def _terms(spec: list[str], column: str | None) -> list[tuple[bool, str, str, st
 
 
 def check_refs(rule: Rule, layouts: list[L.Layout]):
-    """(field, problem) for each term whose cell no layout the rule applies to has."""
+    """(field, problem) for each term whose cell, or section, no layout the rule applies to has."""
+    known = {spec.id for layout in layouts for spec in layout.sections}
+    for sid in rule.params.get("sections") or ():
+        if sid not in known:
+            yield "sections", f"no section {sid!r} in the layouts (known: {', '.join(sorted(known))})"
     for side in ("left", "right"):
         for term in rule.params.get(side) or ():
             _, table, row, col, _ = _terms([term], None)[0]
