@@ -13,6 +13,7 @@ Every field carries a short description in Chinese and English (``doc``): the ru
 
 from __future__ import annotations
 
+import datetime
 import re
 import string
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
@@ -200,7 +201,7 @@ class DateParams(Checked):
     problems: dict[str, template("year", "month", "day", "raw")] = doc(
         {}, "{problem}：各种日期错误的说法", "{problem}: how each kind of bad date is described")
     pattern: Optional[Regex] = doc(None, "文号的正则表达式（year 组为年份）", "regular expression of a document number")
-    documents: dict[str, Any] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
+    documents: dict[str, datetime.date] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
 
 
 class LayoutParams(Checked):

@@ -74,6 +74,10 @@ def check_refs(rule: Rule, layouts: list[L.Layout]):
     if not having:
         yield "table", f"no table {p['table']!r} in layout {', '.join(x.version for x in layouts)}"
         return
+    wrong = "rows" if p.get("over") == "columns" else "columns"
+    if p.get(wrong):
+        yield wrong, f"only read when the identity holds over {wrong} (over: {'rows' if wrong == 'columns' else 'columns'})"
+        return
     for layout in having:
         spec = layout.tables[p["table"]]
         if p.get("over") == "columns":

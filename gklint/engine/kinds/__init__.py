@@ -37,7 +37,6 @@ class Kind:
     # parameter (None: the rule has none)
     supplies: dict[str | None, frozenset[str]] = field(default_factory=dict)
     variant: str | None = "check"
-    summary: dict[str, str] = field(default_factory=dict)
 
     def placeholders(self, params: dict) -> frozenset[str] | None:
         """The names this rule's messages may use (None when its check is unknown)."""
@@ -54,20 +53,16 @@ _SERIES = _names("table", "row", "column", "year", "last_year", "difference", "l
 _REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("identity", P.IdentityParams, "gklint.engine.tables", "table", {None: _IDENTITY}, variant=None,
-         summary={"zh": "表内勾稽关系（加权和相等）", "en": "an identity of a table (weighted sums)"}),
+    Kind("identity", P.IdentityParams, "gklint.engine.tables", "table", {None: _IDENTITY}, variant=None),
     Kind("cell", P.CellParams, "gklint.engine.tables", "table",
-         {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")},
-         summary={"zh": "单元格的写法", "en": "the form of each cell"}),
+         {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
     Kind("recognition", P.RecognitionParams, "gklint.engine.kinds.recognition", "report",
-         {None: _names("message", "table", "row", "column")}, variant=None,
-         summary={"zh": "识别原文时的记录", "en": "what recognition noted"}),
+         {None: _names("message", "table", "row", "column")}, variant=None),
     Kind("narrative", P.NarrativeParams, "gklint.engine.kinds.narrative", "report", {
         "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
                             "note"}),
         "parts": frozenset({"total", "unit", "sum", "difference", "relation", "parts"}),
-        "zero": frozenset({"statement", "table", "cells", "value", "note"})},
-         summary={"zh": "正文数字与表格", "en": "the text's figures against the tables"}),
+        "zero": frozenset({"statement", "table", "cells", "value", "note"})}),
     Kind("structure", P.StructureParams, "gklint.engine.kinds.structure", "report", {
         "missing_section": _names("heading", "number", "label", "near", "position"),
         "section_order": _names("heading", "problem", "previous"),
@@ -75,29 +70,24 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "heading_wording": _names("heading", "official", "evidence"),
         "promised_parts": _names("promised", "delivered", "raw"),
         "enumeration": _names("previous", "marker", "problem", "next"),
-        "overview_length": _names("count", "limit")},
-         summary={"zh": "报告的部分与结构", "en": "the report's parts and structure"}),
+        "overview_length": _names("count", "limit")}),
     Kind("date", P.DateParams, "gklint.engine.kinds.dates", "report", {
         "late_publication": _names("published", "deadline", "year", "basis", "days"),
         "period_mismatch": _names("year", "start", "end"),
         "signed_after_published": _names("signed", "published", "days"),
         "malformed": _names("date", "problem"),
-        "cited_after_published": _names("number", "issued", "published")},
-         summary={"zh": "日期", "en": "dates"}),
+        "cited_after_published": _names("number", "issued", "published")}),
     Kind("prose", P.ProseParams, "gklint.engine.kinds.prose", "report", {
         "repeated_words": _names("word", "repeated", "count", "times"),
         "half_width_punctuation": _names("count", "marks", "first"),
-        "phrases": _names("phrase", "count")},
-         summary={"zh": "文字", "en": "the prose"}),
+        "phrases": _names("phrase", "count")}),
     Kind("layout", P.LayoutParams, "gklint.engine.kinds.layout", "report", {
         "old_tables": _names("year", "old", "new", "old_notice", "new_notice", "table", "headers", "new_headers"),
         "new_tables_early": _names("year", "new", "new_notice", "since"),
         "superseded_notice": _names("cited", "year", "current"),
-        "header_alias": _names("table", "header", "official")},
-         summary={"zh": "格式版本", "en": "the layout version"}),
+        "header_alias": _names("table", "header", "official")}),
     Kind("series", P.SeriesParams, "gklint.engine.kinds.series", "series",
-         {None: _SERIES, "share": _REPEATED, "problems": _REPEATED}, variant="repeated",
-         summary={"zh": "同一机关相邻年度的报告", "en": "one agency's consecutive years"}),
+         {None: _SERIES, "share": _REPEATED, "problems": _REPEATED}, variant="repeated"),
 )}
 
 
