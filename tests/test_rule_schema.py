@@ -97,7 +97,7 @@ def test_a_spoilt_field_stops_loading_naming_pack_rule_and_field(tmp_path, name)
     with pytest.raises(RuleError) as caught:
         load_rules(str(folder))
     message = str(caught.value)
-    assert message.startswith(f"{pack}: rule {rule_id}: {field}:"), message
+    assert message.startswith(f"{pack}: 规则 {rule_id}: {field}:"), message
     result = cli("rules", "--check", folder)
     assert result.exit_code == 2
     assert message in result.stderr  # the spoilt field, not the copy's ids (the folder is checked by itself first)
@@ -133,7 +133,7 @@ def test_a_title_fills_no_placeholder(tmp_path):
     folder = copy_packs(tmp_path)
     pack, rule_id = spoil(folder, lambda r: isinstance(r["title"], dict),
                           lambda r: r["title"].update(zh=r["title"]["zh"] + "{year}"))
-    with pytest.raises(RuleError, match=f"^{pack}: rule {rule_id}: title.zh:"):
+    with pytest.raises(RuleError, match=f"^{pack}: 规则 {rule_id}: title.zh:"):
         load_rules(str(folder))
 
 
@@ -179,7 +179,7 @@ def test_parse_rule_checks_one_rule_against_the_layouts():
     for broken, field in (({"anchor": "nowhere"}, "anchor"), ({"table": "九"}, "table"),
                           ({"rows": ["role:nothing"]}, "rows"), ({"over": "diagonal"}, "over"),
                           ({"layouts": ["1999"]}, "layouts"), ({"message": "{nonesuch}"}, "message.zh")):
-        with pytest.raises(RuleError, match=rf"^p\.yaml: rule X1: {re.escape(field)}:"):
+        with pytest.raises(RuleError, match=rf"^p\.yaml: 规则 X1: {re.escape(field)}:"):
             parse_rule(base | broken, "p.yaml")
 
 

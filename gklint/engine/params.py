@@ -36,7 +36,7 @@ def placeholders(text: str) -> set[str]:
             if name is not None:
                 names.add(re.split(r"[.\[]", name, maxsplit=1)[0])
     except ValueError as exc:  # an unmatched brace
-        raise ValueError(f"template {text!r} is malformed: {exc}") from None
+        raise ValueError(f"模板 {text!r} 的花括号不成对（{exc}）") from None
     return names
 
 
@@ -49,7 +49,7 @@ def _texts(value):
         return value
     if isinstance(value, dict) and "zh" in value and all(isinstance(v, str) for v in value.values()):
         return value
-    raise ValueError("must be text or a mapping of languages with at least 'zh'")
+    raise ValueError("应为文字，或至少含 zh 的语言映射")
 
 
 def template(*names: str):
@@ -61,8 +61,8 @@ def template(*names: str):
         for text in text_values(value):
             unknown = placeholders(text) - allowed
             if unknown:
-                known = ", ".join(sorted(allowed)) or "none"
-                raise ValueError(f"placeholder {{{sorted(unknown)[0]}}} is never filled (filled here: {known})")
+                known = ", ".join(sorted(allowed)) or "无"
+                raise ValueError(f"占位符 {{{sorted(unknown)[0]}}} 不会被填写（此处只填写：{known}）")
         return value
 
     return Annotated[Union[str, dict[str, str]], AfterValidator(check)]
@@ -77,7 +77,7 @@ def _regex(value: str) -> str:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"bad regular expression {value!r}: {exc}") from None
+        raise ValueError(f"正则表达式 {value!r} 有误：{exc}") from None
     return value
 
 
@@ -89,7 +89,7 @@ def regex_with(*groups: str):
     def check(value: str) -> str:
         missing = [g for g in groups if g not in re.compile(_regex(value)).groupindex]
         if missing:
-            raise ValueError(f"regular expression {value!r} lacks the named group (?P<{missing[0]}>…)")
+            raise ValueError(f"正则表达式 {value!r} 缺少命名组 (?P<{missing[0]}>…)")
         return value
 
     return Annotated[str, AfterValidator(check)]
@@ -97,7 +97,7 @@ def regex_with(*groups: str):
 
 def _month_day(value) -> str:
     if not re.fullmatch(r"(0?[1-9]|1[0-2])-(\d{1,2}|end)", str(value)):
-        raise ValueError(f"{value!r} is not a month-day such as \"01-31\" or \"02-end\"")
+        raise ValueError(f"{value!r} 不是月-日（如 \"01-31\"、\"02-end\"）")
     return str(value)
 
 
@@ -106,7 +106,7 @@ MonthDay = Annotated[str, AfterValidator(_month_day)]
 
 def _cell(value: str) -> str:
     if len(str(value).split(".")) != 3:
-        raise ValueError(f"cell {value!r} is not table.row.column")
+        raise ValueError(f"单元格 {value!r} 应写作 表.行.列")
     return str(value)
 
 
@@ -320,7 +320,7 @@ def _template_ok(value, names, where: str) -> None:
     for text in text_values(value):
         unknown = placeholders(text) - set(names)
         if unknown:
-            raise ValueError(f"{where}: placeholder {{{sorted(unknown)[0]}}} is never filled")
+            raise ValueError(f"{where}: 占位符 {{{sorted(unknown)[0]}}} 不会被填写（此处只填写：{', '.join(names)}）")
 
 
 # --------------------------------------------------------------------------- series
@@ -348,9 +348,9 @@ class SeriesParams(Params):
     @model_validator(mode="after")
     def _terms(self):
         if self.repeated is None and not (self.left and self.right):
-            raise ValueError("a series identity needs left and right (or repeated: share/problems)")
+            raise ValueError("跨年度等式须有 left 和 right（或 repeated: share/problems）")
         for side in ("left", "right"):
             for term in getattr(self, side):
                 if len(term.lstrip("-+").removeprefix("last:").split(".")) != 3:
-                    raise ValueError(f"{side}: term {term!r} is not [last:]table.row.column")
+                    raise ValueError(f"{side}: {term!r} 应写作 [last:]表.行.列")
         return self

@@ -80,7 +80,7 @@ def rules_dir() -> Path:
     for candidate in (here / "rules", here.parent / "rules"):
         if candidate.is_dir() and any(candidate.glob("*.yaml")):
             return candidate
-    raise RuleError(f"no rule packs found beside {here}")
+    raise RuleError(f"{here} 旁没有规则包")
 
 
 def _texts(value, where: str, key: str) -> dict[str, str]:
@@ -88,7 +88,7 @@ def _texts(value, where: str, key: str) -> dict[str, str]:
         return {"zh": value}
     if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()) and "zh" in value:
         return dict(value)
-    raise RuleError(f"{where}: '{key}' must be text or a mapping with at least 'zh'")
+    raise RuleError(f"{where}: {key}: 应为文字，或至少含 zh 的语言映射")
 
 
 COMMON = ("id", "name", "kind", "severity", "title", "message", "docs", "layouts")
@@ -98,24 +98,24 @@ def parse_rule(data: dict, pack: str) -> Rule:
     """A rule from its YAML mapping, its parameters checked against its kind's model and the layouts it
     applies to; a RuleError names the pack, the rule and the field."""
     if not isinstance(data, dict):
-        raise RuleError(f"{pack}: a rule must be a mapping, not {type(data).__name__}")
-    where = f"{pack}: rule {data.get('id', '?')}"
+        raise RuleError(f"{pack}: 每条规则应是一个映射，而不是 {type(data).__name__}")
+    where = f"{pack}: 规则 {data.get('id', '?')}"
     for key in ("id", "name", "kind", "severity", "title", "message", "docs"):
         if key not in data:
-            raise RuleError(f"{where}: missing '{key}'")
+            raise RuleError(f"{where}: {key}: 缺少此项")
     if data["kind"] not in KINDS:
-        raise RuleError(f"{where}: kind: unknown kind {data['kind']!r} (known: {', '.join(KINDS)})")
+        raise RuleError(f"{where}: kind: 未知的规则类型 {data['kind']!r}（可选：{', '.join(KINDS)}）")
     if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{where}: severity: must be one of {', '.join(SEVERITIES)}")
+        raise RuleError(f"{where}: severity: 应为 {', '.join(SEVERITIES)} 之一")
     docs = _texts(data["docs"], where, "docs") if isinstance(data["docs"], str) else data["docs"]
     if not isinstance(docs, dict):
-        raise RuleError(f"{where}: docs: must be a mapping of what, why, example, fix")
+        raise RuleError(f"{where}: docs: 应是含 what、why、example、fix 的映射")
     missing = [k for k in DOC_KEYS if not docs.get(k)]
     if missing:
-        raise RuleError(f"{where}: docs lack {', '.join(missing)}")
+        raise RuleError(f"{where}: docs.{missing[0]}: 缺少此项（docs 须有 {', '.join(DOC_KEYS)}）")
     layouts = data.get("layouts", ())
     if not isinstance(layouts, (list, tuple)):
-        raise RuleError(f"{where}: layouts: must be a list of layout versions")
+        raise RuleError(f"{where}: layouts: 应是格式版本的列表")
     rule = Rule(
         id=str(data["id"]), name=str(data["name"]), kind=data["kind"], severity=data["severity"],
         title=_texts(data["title"], where, "title"), message=_texts(data["message"], where, "message"),
@@ -133,7 +133,7 @@ def check_rule(rule: Rule) -> None:
 
     from gklint import layouts as L
 
-    where = f"{rule.pack}: rule {rule.id}"
+    where = f"{rule.pack}: 规则 {rule.id}"
     kind = KINDS[rule.kind]
     try:
         kind.params.model_validate(rule.params)
@@ -141,37 +141,40 @@ def check_rule(rule: Rule) -> None:
         err = exc.errors()[0]
         field_name = _loc(err["loc"])
         if err["type"] == "extra_forbidden":
-            raise RuleError(f"{where}: {field_name}: unknown parameter of kind {rule.kind} "
-                            f"(known: {', '.join(k for k in kind.params.model_fields if k != 'cases')})") from None
+            raise RuleError(f"{where}: {field_name}: {rule.kind} 类规则没有这个参数"
+                            f"（可用：{', '.join(k for k in kind.params.model_fields if k != 'cases')}）") from None
         if err["type"] == "missing":
-            raise RuleError(f"{where}: {field_name}: missing (kind {rule.kind} needs it)") from None
-        message = str(err["msg"]).removeprefix("Value error, ")
-        raise RuleError(f"{where}: {field_name or 'parameters'}: {message}") from None
+            raise RuleError(f"{where}: {field_name}: 缺少此参数（{rule.kind} 类规则必须有）") from None
+        if err["type"] == "literal_error":
+            raise RuleError(f"{where}: {field_name}: 取值 {err['input']!r} 无效（可选：{err['ctx']['expected'].replace(' or ', ', ')}）") from None
+        if err["type"] == "value_error":
+            raise RuleError(f"{where}: {field_name or '参数'}: {err['ctx']['error']}") from None
+        raise RuleError(f"{where}: {field_name or '参数'}: 取值无效（{err['msg']}）") from None
     supplied = kind.placeholders(rule.params)
     if supplied is None:
-        raise RuleError(f"{where}: check: unknown {rule.kind} check {rule.params.get(kind.variant)!r} "
-                        f"(known: {', '.join(kind.checks)})")
+        raise RuleError(f"{where}: {kind.variant}: 未知的 {rule.kind} 检查项 {rule.params.get(kind.variant)!r}"
+                        f"（可选：{', '.join(kind.checks)}）")
     check = rule.params.get("check")
     for key, groups in getattr(kind.params, "needs", {}).get(check, {}).items():
         if not rule.params.get(key):
-            raise RuleError(f"{where}: {key}: missing ({rule.kind} check {check} needs it)")
+            raise RuleError(f"{where}: {key}: 缺少此参数（{rule.kind} 检查项 {check} 必须有）")
         if groups and (lacking := [g for g in groups if g not in re.compile(rule.params[key]).groupindex]):
-            raise RuleError(f"{where}: {key}: the regular expression lacks the named group (?P<{lacking[0]}>…) "
-                            f"that {rule.kind} check {check} reads")
+            raise RuleError(f"{where}: {key}: 正则表达式缺少命名组 (?P<{lacking[0]}>…)，"
+                            f"{rule.kind} 检查项 {check} 要读取它")
     templates = [("message", rule.message)] + [(k, v) for k, v in rule.params.items() if k.startswith("message_")]
     for key, texts in templates:
         for lang, text in (texts.items() if isinstance(texts, dict) else [("zh", texts)]):
             unknown = sorted(_names(text, where, f"{key}.{lang}") - supplied)
             if unknown:
-                raise RuleError(f"{where}: {key}.{lang}: placeholder {{{unknown[0]}}} is never filled by "
-                                f"{rule.kind} rules{_check_named(kind, rule)} (filled: {', '.join(sorted(supplied))})")
+                raise RuleError(f"{where}: {key}.{lang}: 占位符 {{{unknown[0]}}} 不会被填写："
+                                f"{rule.kind} 类规则{_check_named(kind, rule)}只填写 {', '.join(sorted(supplied))}")
     for lang, text in rule.title.items():
         if _names(text, where, f"title.{lang}"):
-            raise RuleError(f"{where}: title.{lang}: a title has no placeholders: {text!r}")
+            raise RuleError(f"{where}: title.{lang}: 标题不填写占位符：{text!r}")
     known = L.layouts()
     for version in rule.layouts:
         if version not in known:
-            raise RuleError(f"{where}: layouts: unknown layout {version!r} (known: {', '.join(known)})")
+            raise RuleError(f"{where}: layouts: 未知的格式版本 {version!r}（可选：{', '.join(known)}）")
     refs = getattr(importlib.import_module(kind.module), "check_refs", None)
     if refs is not None:
         applied = [known[v] for v in (rule.layouts or known)]
@@ -203,7 +206,7 @@ def _names(text: str, where: str, key: str) -> set[str]:
 
 
 def _check_named(kind, rule: Rule) -> str:
-    return f" of check {rule.params.get(kind.variant)}" if kind.variant and rule.params.get(kind.variant) else ""
+    return f"（{kind.variant} {rule.params.get(kind.variant)}）" if kind.variant and rule.params.get(kind.variant) else ""
 
 
 def load_pack(path: Path, name: str | None = None) -> list[Rule]:
@@ -212,26 +215,26 @@ def load_pack(path: Path, name: str | None = None) -> list[Rule]:
     try:
         data = yaml.load(path.read_text("utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
-        raise RuleError(f"{name}: not valid YAML: {exc}") from None
+        raise RuleError(f"{name}: 不是有效的YAML：{exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{name}: cannot be read: {exc}") from None
+        raise RuleError(f"{name}: 无法读取：{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleError(f"{name}: expected a mapping with a 'rules' list")
+        raise RuleError(f"{name}: 应是含 rules 列表的映射")
     return [parse_rule(item, name) for item in data["rules"]]
 
 
 def load_folder(folder: Path, names=lambda path: path.name) -> tuple[Rule, ...]:
     """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique."""
     if not folder.is_dir():
-        raise RuleError(f"{folder}: no such folder of rule packs")
+        raise RuleError(f"{folder}: 规则包文件夹不存在")
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        raise RuleError(f"{folder}: no rule packs (*.yaml) in this folder")
+        raise RuleError(f"{folder}: 文件夹中没有规则包（*.yaml）")
     rules: dict[str, Rule] = {}
     for path in paths:
         for rule in load_pack(path, names(path)):
             if rule.id in rules:
-                raise RuleError(f"{rule.pack}: rule {rule.id}: id: already used in {rules[rule.id].pack}")
+                raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
     return tuple(sorted(rules.values(), key=lambda r: r.id))
 
@@ -247,11 +250,11 @@ def load_user_packs(folder: str | Path, builtin: tuple[Rule, ...] | None = None)
     taken_names = {r.name: r for r in taken.values()}
     for rule in rules:
         if rule.id in taken:
-            raise RuleError(f"{rule.pack}: rule {rule.id}: id: already a built-in rule "
-                            f"({taken[rule.id].pack}); a pack of your own cannot redefine it")
+            raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 与自带规则重复（{taken[rule.id].pack}），"
+                            f"自己的规则包不能重新定义已有规则")
         if rule.name in taken_names:
-            raise RuleError(f"{rule.pack}: rule {rule.id}: name: {rule.name!r} is already the name of "
-                            f"built-in rule {taken_names[rule.name].id}")
+            raise RuleError(f"{rule.pack}: 规则 {rule.id}: name: {rule.name!r} 已是自带规则 "
+                            f"{taken_names[rule.name].id} 的名称")
     return rules
 
 

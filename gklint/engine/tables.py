@@ -68,40 +68,39 @@ def check_refs(rule: Rule, layouts: list[L.Layout]):
     if rule.kind == "cell":
         for t in p.get("tables") or ():
             if not any(t in layout.tables for layout in layouts):
-                yield "tables", f"no table {t!r} in layout {', '.join(x.version for x in layouts)}"
+                yield "tables", f"格式 {', '.join(x.version for x in layouts)} 中没有表 {t!r}"
         return
     having = [layout for layout in layouts if p["table"] in layout.tables]
     if not having:
-        yield "table", f"no table {p['table']!r} in layout {', '.join(x.version for x in layouts)}"
+        yield "table", f"格式 {', '.join(x.version for x in layouts)} 中没有表 {p['table']!r}"
         return
     wrong = "rows" if p.get("over") == "columns" else "columns"
     if p.get(wrong):
-        yield wrong, f"only read when the identity holds over {wrong} (over: {'rows' if wrong == 'columns' else 'columns'})"
+        yield wrong, f"只在 over: {'rows' if wrong == 'columns' else 'columns'} 时使用"
         return
     for layout in having:
         spec = layout.tables[p["table"]]
         if p.get("over") == "columns":
             pools = {"left": [spec.data_rows], "right": [spec.data_rows], "columns": [spec.columns]}
-            what = {"left": "row", "right": "row", "columns": "column"}
+            what = {"left": "行", "right": "行", "columns": "列"}
             if p.get("anchor") and spec.row(p["anchor"]) is None:
-                yield "anchor", f"no row {p['anchor']!r} in table {spec.key} (layout {layout.version})"
+                yield "anchor", f"表{spec.key}（{layout.version}年版格式）中没有行 {p['anchor']!r}"
         else:
             rows = spec.data_rows
             if p.get("rows"):
                 try:
                     rows = tuple(r for r, _ in _select(list(spec.data_rows), p["rows"]))
                 except ValueError as exc:
-                    yield "rows", f"{exc} among the rows of table {spec.key} (layout {layout.version})"
+                    yield "rows", f"选择器在表{spec.key}（{layout.version}年版格式）的行中找不到：{exc}"
                     continue
             pools = {"left": [r.columns for r in rows], "right": [r.columns for r in rows]}
-            what = {"left": "column", "right": "column"}
+            what = {"left": "列", "right": "列"}
             if p.get("anchor") and not any(r.column(p["anchor"]) for r in rows):
-                yield "anchor", f"no column {p['anchor']!r} in table {spec.key} (layout {layout.version})"
+                yield "anchor", f"表{spec.key}（{layout.version}年版格式）中没有列 {p['anchor']!r}"
         for key, pool in pools.items():
             for sel in p.get(key) or ():
                 if not any(_matches(list(items), sel) for items in pool):
-                    yield key, (f"selector {sel!r} matches no {what[key]} of table {spec.key} "
-                                f"(layout {layout.version})")
+                    yield key, f"选择器 {sel!r} 在表{spec.key}（{layout.version}年版格式）中没有对应的{what[key]}"
 
 
 def _matches(items, selector: str) -> bool:

@@ -54,12 +54,12 @@ def check_refs(rule: Rule, layouts: list[Layout]):
             for cell in cells:
                 if missing(str(cell)):
                     yield (f"claims[{i}].readings[{j}].cells",
-                           f"claim {claim.get('name')}: no cell {cell!r} in layout {_versions(layouts)}")
+                           f"说法 {claim.get('name')}：格式 {_versions(layouts)} 中没有单元格 {cell!r}")
     for i, statement in enumerate(rule.params.get("statements") or ()):
         for cell in statement.get("cells") or ():
             if missing(str(cell)):
                 yield (f"statements[{i}].cells",
-                       f"statement {statement.get('name')}: no cell {cell!r} in layout {_versions(layouts)}")
+                       f"说法 {statement.get('name')}：格式 {_versions(layouts)} 中没有单元格 {cell!r}")
 
 
 def _versions(layouts: list[Layout]) -> str:

@@ -58,7 +58,7 @@ def check_refs(rule: Rule, layouts: list[L.Layout]):
     known = {spec.id for layout in layouts for spec in layout.sections}
     for sid in rule.params.get("sections") or ():
         if sid not in known:
-            yield "sections", f"no section {sid!r} in the layouts (known: {', '.join(sorted(known))})"
+            yield "sections", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
     for side in ("left", "right"):
         for term in rule.params.get(side) or ():
             _, table, row, col, _ = _terms([term], None)[0]
@@ -69,7 +69,7 @@ def check_refs(rule: Rule, layouts: list[L.Layout]):
                 if r is not None and (col is None or r.column(col) is not None):
                     ok = True
             if not ok:
-                yield side, f"no cell {term!r} in layout {', '.join(x.version for x in layouts)}"
+                yield side, f"格式 {', '.join(x.version for x in layouts)} 中没有单元格 {term!r}"
 
 
 def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:

@@ -134,7 +134,7 @@ def check_refs(rule: Rule, layouts_: list[layouts.Layout]):
     known = {spec.id for layout in layouts_ for spec in layout.sections}
     for sid in rule.params.get("content") or {}:
         if sid not in known:
-            yield "content", f"no section {sid!r} in the layouts (known: {', '.join(sorted(known))})"
+            yield "content", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
 
 
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
