@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
 from gklint.cli import app, render_rule_doc
@@ -254,3 +255,38 @@ def test_a_broken_pack_in_the_configuration_is_an_error_of_it(tmp_path):
     result = cli("check", report)
     assert result.exit_code == 2
     assert "gklint.toml" in result.stderr and "U901" in result.stderr and "patterns" in result.stderr
+
+
+# --------------------------------------------------------------------------- any rule, any slip
+
+RULES = load_rules()
+NAME = st.from_regex(r"[a-z][a-z_]{2,14}", fullmatch=True)
+
+
+def as_data(rule) -> dict:
+    """The rule as its pack writes it."""
+    return {"id": rule.id, "name": rule.name, "kind": rule.kind, "severity": rule.severity, "title": rule.title,
+            "message": rule.message, "docs": rule.docs, "layouts": list(rule.layouts), **rule.params}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(RULES), NAME)
+def test_any_unknown_key_of_any_rule_is_named(rule, key):
+    assert parse_rule(as_data(rule), rule.pack).params == rule.params  # as loaded, it loads
+    known = set(KINDS[rule.kind].params.model_fields) | {"id", "name", "kind", "severity", "title", "message",
+                                                         "docs", "layouts"}
+    if key in known:
+        return
+    with pytest.raises(RuleError, match=rf"^{re.escape(rule.pack)}: 规则 {rule.id}: {key}:"):
+        parse_rule(as_data(rule) | {key: 1}, rule.pack)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(RULES), NAME, st.sampled_from(["zh", "en"]))
+def test_any_placeholder_its_check_does_not_fill_is_named(rule, name, lang):
+    if name in KINDS[rule.kind].placeholders(rule.params):
+        return
+    data = as_data(rule)
+    data["message"] = dict(rule.message) | {lang: rule.message.get(lang, "") + "{" + name + "}"}
+    with pytest.raises(RuleError, match=rf"^{re.escape(rule.pack)}: 规则 {rule.id}: message\.{lang}: .*\{{{name}\}}"):
+        parse_rule(data, rule.pack)
