@@ -99,6 +99,8 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="leave out the findings this baseline file accepts"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="accept every finding: write them to this baseline file"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="exit 0 even when findings are found"),
+    rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs "
+                                                    "(gklint rules --check DIR) to add to the run; may be repeated"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -106,22 +108,26 @@ def check(
 
     if layout and layout not in layouts.layouts():
         _fail(f"未知的格式版本 {layout!r}（可选：{', '.join(layouts.layouts())}）")
+    packs = tuple(str(p) for p in rule_packs or ())
     try:
-        rules = load_rules()
+        rules = load_rules(packs=packs)
     except RuleError as exc:
         _fail(f"规则文件有误：{exc}")
     chosen, dropped = _split(select), _split(ignore)
+    paths = _expand(files)
+    # configuration file and baseline (gklint/config.py, gklint/baseline.py): options given here win
+    conf = _configured(ctx, paths[0], config, baseline, select=chosen or None, ignore=dropped or None, lang=lang,
+                       format=format, fail_on=fail_on, level="aggregate" if aggregate else None,
+                       packs=list(packs) or None) if paths else None
+    if conf is not None and conf.packs and tuple(conf.packs) != packs:  # the configuration's own packs
+        rules = _or_fail(conf.load_rules)
     unknown = [p for p in chosen + dropped if not any(r.id.startswith(p) or r.name == p for r in rules)]
     if unknown:
         _fail(f"没有这样的规则：{', '.join(unknown)}（gklint rules 列出全部规则）")
-    paths = _expand(files)
     if not paths:
         _fail("没有找到可检查的文件")
     if annotate and (problem := _annotate.usage(paths, output_file)):
         _fail(problem)
-    # configuration file and baseline (gklint/config.py, gklint/baseline.py): options given here win
-    conf = _configured(ctx, paths[0], config, baseline, select=chosen or None, ignore=dropped or None, lang=lang,
-                       format=format, fail_on=fail_on, level="aggregate" if aggregate else None)
     lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
     rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
@@ -196,6 +202,15 @@ def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path
         _fail(str(exc))
 
 
+def _or_fail(load):
+    from gklint.config import ConfigError
+
+    try:
+        return load()
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
 def _baselined(result, baseline: Optional[Path]):
     if baseline is None:
         return result
@@ -259,15 +274,39 @@ def schema() -> None:
 
 @app.command("rules")
 def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
-               docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)")) -> None:
+               docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)"),
+               check: Optional[Path] = typer.Option(None, "--check", help="check that the rule packs in this folder "
+                                                    "load (exit 0) or name the pack, rule and field (exit 2)"),
+               rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="also list the rules of this "
+                                                               "folder of your own packs")) -> None:
     """List every rule: id, severity, title."""
-    from gklint.engine.rules import load_rules
+    from gklint.engine.rules import RuleError, check_folder
 
-    if docs:
-        typer.echo(rules_markdown(load_rules(), lang.value), nl=False)
+    if check is not None:
+        try:
+            checked = check_folder(check)
+        except RuleError as exc:
+            _fail(f"规则包有误：{exc}")
+        packs = sorted({r.pack for r in checked})
+        typer.echo(f"规则包检查通过：{check} 中{len(packs)}个规则包、{len(checked)}条规则均可加载。"
+                   if lang.value == "zh" else
+                   f"OK: the {len(packs)} rule packs in {check} load ({len(checked)} rules).")
         return
-    for rule in load_rules():
+    rules = _load_rules(rule_packs)
+    if docs:
+        typer.echo(rules_markdown(rules, lang.value), nl=False)
+        return
+    for rule in rules:
         typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
+
+
+def _load_rules(packs: Optional[List[Path]]) -> tuple:
+    from gklint.engine.rules import RuleError, load_rules
+
+    try:
+        return load_rules(packs=tuple(str(p) for p in packs or ()))
+    except RuleError as exc:
+        _fail(f"规则包有误：{exc}")
 
 
 def rules_markdown(rules, lang: str = "zh") -> str:
@@ -285,11 +324,12 @@ def rules_markdown(rules, lang: str = "zh") -> str:
 
 @app.command()
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
-            lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
+            lang: Lang = typer.Option(Lang.zh, "--lang"),
+            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
 
-    rule = find(rule_id)
+    rule = find(rule_id, _load_rules(rule_packs))
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
     typer.echo(render_rule_doc(rule, lang.value))
@@ -297,6 +337,8 @@ def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
 
 def render_rule_doc(rule, lang: str = "zh") -> str:
     """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
+    from gklint.engine.rules import describe_params
+
     heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
              "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
     lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
@@ -307,6 +349,11 @@ def render_rule_doc(rule, lang: str = "zh") -> str:
         lines += [f"## {head}", rule.docs[key], ""]
         if key == "example" and (case := example_lines(rule, lang)):
             lines += [*case, ""]
+    params = describe_params(rule, lang)
+    if params:
+        lines += ["## 参数" if lang == "zh" else "## Parameters"]
+        lines += [f"- `{key}`: {value} — {what}" if what else f"- `{key}`: {value}" for key, value, what in params]
+        lines += [""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -10,6 +10,7 @@ level), found upward from the (first) checked file, or named with ``--config``.
     level = "department"           # or "aggregate": a local government's own report (deadline 3月31日)
     amount-tolerance = 0.01        # 万元: a fee amount in the text this far from table 二 is rounding
     repeated-threshold = 0.5       # Y103: share of a section repeated from last year's report
+    rules = ["rules-local"]        # folders of your own rule packs (relative to this file), added to the run
 
     [tool.gklint.severity]         # per-rule severity
     P102 = "warning"
@@ -95,6 +96,8 @@ class Config(BaseModel):
     deadlines: Deadlines = Field(default_factory=Deadlines)
     amount_tolerance: Optional[float] = Field(default=None, ge=0)
     repeated_threshold: Optional[float] = Field(default=None, gt=0, lt=1)
+    # folders of the user's own rule packs (gklint rules --check DIR), added to the built-in ones
+    packs: Optional[list[str]] = Field(default=None, alias="rules")
     path: Optional[str] = Field(default=None, exclude=True)  # the file it was read from
 
     def merged(self, **given) -> "Config":
@@ -105,9 +108,9 @@ class Config(BaseModel):
 
     def rules(self, rules=None) -> tuple:
         """The rules to run: selected and ignored, with the configured severities, deadlines and tolerance."""
-        from gklint.engine.rules import load_rules, select
+        from gklint.engine.rules import select
 
-        rules = rules or load_rules()
+        rules = rules or self.load_rules()
         check_rule_ids(rules, self.select or [], self.path, "select")
         check_rule_ids(rules, self.ignore or [], self.path, "ignore")
         check_rule_ids(rules, list(self.severity), self.path, "severity", exact=True)
@@ -129,6 +132,16 @@ class Config(BaseModel):
                 changes["params"] = params
             out.append(dataclasses.replace(rule, **changes) if changes else rule)
         return tuple(out)
+
+    def load_rules(self) -> tuple:
+        """The built-in rules and those of the configured packs (``rules``); a bad pack is a ConfigError."""
+        from gklint.engine.rules import RuleError, load_rules
+
+        try:
+            return load_rules(packs=tuple(self.packs or ()))
+        except RuleError as exc:
+            place = f"{self.path}: " if self.path else ""
+            raise ConfigError(f"{place}rules 中的规则包有误：{exc}") from None
 
     def settings(self) -> dict:
         """The run settings the rules read (gklint/engine/kinds)."""
@@ -187,6 +200,8 @@ def load_config(path: str | os.PathLike) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.gklint] 应是一个表")
     config = _validate(data, str(path))
+    if config.packs:  # folders named relative to the configuration file
+        config = config.model_copy(update={"packs": [str(path.parent / p) for p in config.packs]})
     config.rules()  # unknown rule ids are errors of the file
     return config
 

@@ -69,7 +69,8 @@ def test_both_layouts_in_one_batch():
 
 
 def test_a_crashing_rule_becomes_a_finding(monkeypatch):
-    broken = parse_rule({"id": "S999", "name": "broken", "kind": "structure", "severity": "error",
+    broken = parse_rule({"id": "S999", "name": "broken", "kind": "structure", "check": "overview_length",
+                         "severity": "error",
                          "title": {"zh": "坏规则", "en": "broken"}, "message": "x",
                          "docs": {"what": "a", "why": "b", "example": "c", "fix": "d"}}, "test.yaml")
 

@@ -31,7 +31,8 @@ def test_ids_are_unique_and_sorted():
 
 def test_malformed_rules_are_refused(tmp_path):
     base = {"id": "X1", "name": "x", "kind": "identity", "severity": "error", "title": "t", "message": "m",
-            "docs": {"what": "a", "why": "b", "example": "c", "fix": "d"}}
+            "docs": {"what": "a", "why": "b", "example": "c", "fix": "d"},
+            "table": "三", "over": "columns", "left": ["new", "carried_over"], "right": ["total", "carried_forward"]}
     parse_rule(base, "p.yaml")
     for broken in ({"severity": "fatal"}, {"kind": "python"}, {"docs": {"what": "a"}}):
         with pytest.raises(RuleError):

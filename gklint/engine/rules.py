@@ -7,6 +7,8 @@ filled with ``str.format_map`` from named values.
 
 from __future__ import annotations
 
+import importlib
+import re
 import string
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,11 +17,11 @@ from pathlib import Path
 import yaml
 
 from gklint.engine.diagnostic import SEVERITIES
+from gklint.engine.kinds import KINDS
 from gklint.layouts import SAFE_LOADER
 from gklint.model import show_number
 
 DOC_KEYS = ("what", "why", "example", "fix")
-KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout", "series")
 
 
 class RuleError(ValueError):
@@ -78,7 +80,7 @@ def rules_dir() -> Path:
     for candidate in (here / "rules", here.parent / "rules"):
         if candidate.is_dir() and any(candidate.glob("*.yaml")):
             return candidate
-    raise RuleError(f"no rule packs found beside {here}")
+    raise RuleError(f"{here} 旁没有规则包")
 
 
 def _texts(value, where: str, key: str) -> dict[str, str]:
@@ -86,52 +88,228 @@ def _texts(value, where: str, key: str) -> dict[str, str]:
         return {"zh": value}
     if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()) and "zh" in value:
         return dict(value)
-    raise RuleError(f"{where}: '{key}' must be text or a mapping with at least 'zh'")
+    raise RuleError(f"{where}: {key}: 应为文字，或至少含 zh 的语言映射")
+
+
+COMMON = ("id", "name", "kind", "severity", "title", "message", "docs", "layouts")
 
 
 def parse_rule(data: dict, pack: str) -> Rule:
-    where = f"{pack}: rule {data.get('id', '?')}"
+    """A rule from its YAML mapping, its parameters checked against its kind's model and the layouts it
+    applies to; a RuleError names the pack, the rule and the field."""
+    if not isinstance(data, dict):
+        raise RuleError(f"{pack}: 每条规则应是一个映射，而不是 {type(data).__name__}")
+    where = f"{pack}: 规则 {data.get('id', '?')}"
     for key in ("id", "name", "kind", "severity", "title", "message", "docs"):
         if key not in data:
-            raise RuleError(f"{where}: missing '{key}'")
+            raise RuleError(f"{where}: {key}: 缺少此项")
     if data["kind"] not in KINDS:
-        raise RuleError(f"{where}: unknown kind {data['kind']!r} (known: {', '.join(KINDS)})")
+        raise RuleError(f"{where}: kind: 未知的规则类型 {data['kind']!r}（可选：{', '.join(KINDS)}）")
     if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+        raise RuleError(f"{where}: severity: 应为 {', '.join(SEVERITIES)} 之一")
     docs = _texts(data["docs"], where, "docs") if isinstance(data["docs"], str) else data["docs"]
+    if not isinstance(docs, dict):
+        raise RuleError(f"{where}: docs: 应是含 what、why、example、fix 的映射")
     missing = [k for k in DOC_KEYS if not docs.get(k)]
     if missing:
-        raise RuleError(f"{where}: docs lack {', '.join(missing)}")
-    common = {"id", "name", "kind", "severity", "title", "message", "docs", "layouts"}
-    return Rule(
+        raise RuleError(f"{where}: docs.{missing[0]}: 缺少此项（docs 须有 {', '.join(DOC_KEYS)}）")
+    layouts = data.get("layouts", ())
+    if not isinstance(layouts, (list, tuple)):
+        raise RuleError(f"{where}: layouts: 应是格式版本的列表")
+    rule = Rule(
         id=str(data["id"]), name=str(data["name"]), kind=data["kind"], severity=data["severity"],
         title=_texts(data["title"], where, "title"), message=_texts(data["message"], where, "message"),
         docs={k: str(v).strip() for k, v in docs.items()},
-        params={k: v for k, v in data.items() if k not in common},
-        layouts=tuple(str(v) for v in data.get("layouts", ())), pack=pack)
+        params={k: v for k, v in data.items() if k not in COMMON},
+        layouts=tuple(str(v) for v in layouts), pack=pack)
+    check_rule(rule)
+    return rule
 
 
-def load_pack(path: Path) -> list[Rule]:
+def check_rule(rule: Rule) -> None:
+    """Check a rule's parameters (its kind's model), check name, template placeholders and the row,
+    column and cell ids it names in the layouts it applies to; a RuleError names pack, rule and field."""
+    from pydantic import ValidationError
+
+    from gklint import layouts as L
+
+    where = f"{rule.pack}: 规则 {rule.id}"
+    kind = KINDS[rule.kind]
+    try:
+        kind.params.model_validate(rule.params)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field_name = _loc(err["loc"])
+        if err["type"] == "extra_forbidden":
+            raise RuleError(f"{where}: {field_name}: {rule.kind} 类规则没有这个参数"
+                            f"（可用：{', '.join(k for k in kind.params.model_fields if k != 'cases')}）") from None
+        if err["type"] == "missing":
+            raise RuleError(f"{where}: {field_name}: 缺少此参数（{rule.kind} 类规则必须有）") from None
+        if err["type"] == "literal_error":
+            raise RuleError(f"{where}: {field_name}: 取值 {err['input']!r} 无效（可选：{err['ctx']['expected'].replace(' or ', ', ')}）") from None
+        if err["type"] == "value_error":
+            raise RuleError(f"{where}: {field_name or '参数'}: {err['ctx']['error']}") from None
+        raise RuleError(f"{where}: {field_name or '参数'}: 取值无效（{err['msg']}）") from None
+    supplied = kind.placeholders(rule.params)
+    if supplied is None:
+        raise RuleError(f"{where}: {kind.variant}: 未知的 {rule.kind} 检查项 {rule.params.get(kind.variant)!r}"
+                        f"（可选：{', '.join(kind.checks)}）")
+    check = rule.params.get("check")
+    for key, groups in getattr(kind.params, "needs", {}).get(check, {}).items():
+        if not rule.params.get(key):
+            raise RuleError(f"{where}: {key}: 缺少此参数（{rule.kind} 检查项 {check} 必须有）")
+        if groups and (lacking := [g for g in groups if g not in re.compile(rule.params[key]).groupindex]):
+            raise RuleError(f"{where}: {key}: 正则表达式缺少命名组 (?P<{lacking[0]}>…)，"
+                            f"{rule.kind} 检查项 {check} 要读取它")
+    templates = [("message", rule.message)] + [(k, v) for k, v in rule.params.items() if k.startswith("message_")]
+    for key, texts in templates:
+        for lang, text in (texts.items() if isinstance(texts, dict) else [("zh", texts)]):
+            unknown = sorted(_names(text, where, f"{key}.{lang}") - supplied)
+            if unknown:
+                raise RuleError(f"{where}: {key}.{lang}: 占位符 {{{unknown[0]}}} 不会被填写："
+                                f"{rule.kind} 类规则{_check_named(kind, rule)}只填写 {', '.join(sorted(supplied))}")
+    for lang, text in rule.title.items():
+        if _names(text, where, f"title.{lang}"):
+            raise RuleError(f"{where}: title.{lang}: 标题不填写占位符：{text!r}")
+    known = L.layouts()
+    for version in rule.layouts:
+        if version not in known:
+            raise RuleError(f"{where}: layouts: 未知的格式版本 {version!r}（可选：{', '.join(known)}）")
+    refs = getattr(importlib.import_module(kind.module), "check_refs", None)
+    if refs is not None:
+        applied = [known[v] for v in (rule.layouts or known)]
+        for field_name, problem in refs(rule, applied):
+            raise RuleError(f"{where}: {field_name}: {problem}")
+
+
+_TYPE_TAGS = {"str", "int", "float", "bool", "list", "dict", "none"}
+
+
+def _loc(loc) -> str:
+    """('claims', 5, 'readings', 0, 'Label', 'label', 'str') -> claims[5].readings[0].label (pydantic names
+    the members of a union it tried; those are not fields)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, str) and (part in _TYPE_TAGS or not re.fullmatch(r"[a-z_][a-z0-9_]*", part)):
+            continue
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _names(text: str, where: str, key: str) -> set[str]:
+    from gklint.engine.params import placeholders
+
+    try:
+        return placeholders(text)
+    except ValueError as exc:
+        raise RuleError(f"{where}: {key}: {exc}") from None
+
+
+def _check_named(kind, rule: Rule) -> str:
+    return f"（{kind.variant} {rule.params.get(kind.variant)}）" if kind.variant and rule.params.get(kind.variant) else ""
+
+
+def load_pack(path: Path, name: str | None = None) -> list[Rule]:
+    """The rules of one pack; ``name`` is how errors and docs call it (default: the file's name)."""
+    name = name or path.name
     try:
         data = yaml.load(path.read_text("utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
-        raise RuleError(f"{path.name}: not valid YAML: {exc}") from None
+        raise RuleError(f"{name}: 不是有效的YAML：{exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{name}: 无法读取：{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleError(f"{path.name}: expected a mapping with a 'rules' list")
-    return [parse_rule(item, path.name) for item in data["rules"]]
+        raise RuleError(f"{name}: 应是含 rules 列表的映射")
+    return [parse_rule(item, name) for item in data["rules"]]
+
+
+def load_folder(folder: Path, names=lambda path: path.name) -> tuple[Rule, ...]:
+    """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique."""
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: 规则包文件夹不存在")
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise RuleError(f"{folder}: 文件夹中没有规则包（*.yaml）")
+    rules: dict[str, Rule] = {}
+    for path in paths:
+        for rule in load_pack(path, names(path)):
+            if rule.id in rules:
+                raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
+            rules[rule.id] = rule
+    return tuple(sorted(rules.values(), key=lambda r: r.id))
+
+
+def load_user_packs(folder: str | Path, builtin: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
+    """The rules of a folder of the user's own packs (named by their paths): they load, and their ids
+    are new (a user pack cannot redefine a built-in rule)."""
+    folder = Path(folder)
+    if folder.resolve() == rules_dir().resolve():
+        return ()
+    rules = load_folder(folder, names=str)
+    taken = {r.id: r for r in (builtin if builtin is not None else load_rules())}
+    taken_names = {r.name: r for r in taken.values()}
+    for rule in rules:
+        if rule.id in taken:
+            raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 与自带规则重复（{taken[rule.id].pack}），"
+                            f"自己的规则包不能重新定义已有规则")
+        if rule.name in taken_names:
+            raise RuleError(f"{rule.pack}: 规则 {rule.id}: name: {rule.name!r} 已是自带规则 "
+                            f"{taken_names[rule.name].id} 的名称")
+    return rules
+
+
+def check_folder(folder: str | Path) -> tuple[Rule, ...]:
+    """Load a folder of rule packs as ``gklint rules --check`` does: the built-in folder by itself, any
+    other as the user's own packs beside the built-in ones. Raises RuleError naming pack, rule, field."""
+    folder = Path(folder)
+    if folder.is_dir() and folder.resolve() == rules_dir().resolve():
+        return load_folder(folder)
+    return load_user_packs(folder)
 
 
 @cache
-def load_rules(directory: str | None = None) -> tuple[Rule, ...]:
-    """Every rule of every pack, sorted by id; ids are unique."""
-    folder = Path(directory) if directory else rules_dir()
-    rules: dict[str, Rule] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        for rule in load_pack(path):
-            if rule.id in rules:
-                raise RuleError(f"{path.name}: rule id {rule.id} is already used in {rules[rule.id].pack}")
-            rules[rule.id] = rule
-    return tuple(sorted(rules.values(), key=lambda r: r.id))
+def load_rules(directory: str | None = None, packs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Every rule of every pack, sorted by id; ids are unique. ``packs``: folders of the user's own
+    packs, added to those of ``directory`` (default: the built-in ones)."""
+    rules = load_folder(Path(directory) if directory else rules_dir())
+    for folder in packs:
+        more = load_user_packs(folder, rules)
+        rules = tuple(sorted(rules + more, key=lambda r: r.id))
+    return rules
+
+
+def describe_params(rule: Rule, lang: str = "zh") -> list[tuple[str, str, str]]:
+    """(key, value shown briefly, what it is) for each parameter the rule sets, in its kind's order."""
+    fields = KINDS[rule.kind].params.model_fields
+    out = []
+    for key, info in fields.items():
+        if key == "cases" or key not in rule.params:
+            continue
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        what = str(extra.get("zh") or info.description or "") if lang == "zh" else str(info.description or "")
+        out.append((key, _brief(rule.params[key], lang), what))
+    return out
+
+
+def _brief(value, lang: str, width: int = 60) -> str:
+    if isinstance(value, dict) and value and set(value) <= {"zh", "en"}:
+        value = value.get(lang) or value.get("zh")
+    if isinstance(value, list):
+        if all(isinstance(v, (str, int, float)) for v in value):
+            shown = ", ".join(str(v) for v in value[:6])
+            more = len(value) - 6
+            text = f"[{shown}{'' if more <= 0 else (f', …共{len(value)}项' if lang == 'zh' else f', … {len(value)} in all')}]"
+        else:
+            names = [str(v.get("name")) for v in value if isinstance(v, dict) and v.get("name")]
+            text = (f"{len(value)}项" if lang == "zh" else f"{len(value)} items") + (
+                f"：{', '.join(names)}" if lang == "zh" and names else f": {', '.join(names)}" if names else "")
+    elif isinstance(value, dict):
+        text = (", " if lang != "zh" else "、").join(str(k) for k in value)
+        text = f"{{{text}}}"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def select(rules: tuple[Rule, ...], select: list[str] | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from gklint import layouts as L
 from gklint.engine import tables
 from gklint.engine.diagnostic import Diagnostic
-from gklint.engine.kinds import PER_REPORT, Context, evaluator
+from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.model import Report
 
@@ -61,7 +61,7 @@ def table_diagnostics(reports: list[Report], rules: tuple[Rule, ...], lang: str 
     try:
         return tables.run(reports, rules, lang)
     except Exception as exc:  # a broken table rule must not lose the other findings
-        return [[_crash(r, exc, lang) for r in rules if r.kind in tables.KINDS][:1] for _ in reports]
+        return [[_crash(r, exc, lang) for r in rules if KINDS[r.kind].stage == "table"][:1] for _ in reports]
 
 
 def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "zh",
@@ -70,7 +70,7 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
     out: list[Diagnostic] = []
     ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {})
     for rule in rules:
-        if rule.kind not in PER_REPORT or not rule.applies_to(report.layout):
+        if KINDS[rule.kind].stage != "report" or not rule.applies_to(report.layout):
             continue
         try:
             out.extend(evaluator(rule.kind)(rule, report, ctx))
@@ -82,7 +82,7 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
 def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],
                lang: str = "zh", settings: dict | None = None) -> None:
     """The series rules over every report of the run (one agency's consecutive years), appended to ``results``."""
-    series = [r for r in rules if r.kind == "series"]
+    series = [r for r in rules if KINDS[r.kind].stage == "series"]
     if series and len(reports) > 1:
         from gklint.engine.kinds.series import evaluate_series
 

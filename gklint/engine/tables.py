@@ -21,7 +21,9 @@ from gklint.engine.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
 from gklint.model import Report, show_number
 
-KINDS = ("identity", "cell")
+from gklint.engine.kinds import stage_kinds
+
+KINDS = stage_kinds("table")
 # notes that say a row's cells were left blank because they could not be read (that note is the finding)
 UNREAD_NOTES = ("table_unreadable", "digits_contradict_text")
 
@@ -57,6 +59,55 @@ def _select(items, selector: str | list, attr: str = "id"):
             raise ValueError(f"rule selector {sel!r} matches nothing")
         out += [(s, weight) for s in hits]
     return out
+
+
+def check_refs(rule: Rule, layouts: list[L.Layout]):
+    """(field, problem) for each id a table rule names that the layouts it applies to lack (checked when
+    the packs load: a selector that matches nothing would otherwise stop every table rule at run time)."""
+    p = rule.params
+    if rule.kind == "cell":
+        for t in p.get("tables") or ():
+            if not any(t in layout.tables for layout in layouts):
+                yield "tables", f"格式 {', '.join(x.version for x in layouts)} 中没有表 {t!r}"
+        return
+    having = [layout for layout in layouts if p["table"] in layout.tables]
+    if not having:
+        yield "table", f"格式 {', '.join(x.version for x in layouts)} 中没有表 {p['table']!r}"
+        return
+    wrong = "rows" if p.get("over") == "columns" else "columns"
+    if p.get(wrong):
+        yield wrong, f"只在 over: {'rows' if wrong == 'columns' else 'columns'} 时使用"
+        return
+    for layout in having:
+        spec = layout.tables[p["table"]]
+        if p.get("over") == "columns":
+            pools = {"left": [spec.data_rows], "right": [spec.data_rows], "columns": [spec.columns]}
+            what = {"left": "行", "right": "行", "columns": "列"}
+            if p.get("anchor") and spec.row(p["anchor"]) is None:
+                yield "anchor", f"表{spec.key}（{layout.version}年版格式）中没有行 {p['anchor']!r}"
+        else:
+            rows = spec.data_rows
+            if p.get("rows"):
+                try:
+                    rows = tuple(r for r, _ in _select(list(spec.data_rows), p["rows"]))
+                except ValueError as exc:
+                    yield "rows", f"选择器在表{spec.key}（{layout.version}年版格式）的行中找不到：{exc}"
+                    continue
+            pools = {"left": [r.columns for r in rows], "right": [r.columns for r in rows]}
+            what = {"left": "列", "right": "列"}
+            if p.get("anchor") and not any(r.column(p["anchor"]) for r in rows):
+                yield "anchor", f"表{spec.key}（{layout.version}年版格式）中没有列 {p['anchor']!r}"
+        for key, pool in pools.items():
+            for sel in p.get(key) or ():
+                if not any(_matches(list(items), sel) for items in pool):
+                    yield key, f"选择器 {sel!r} 在表{spec.key}（{layout.version}年版格式）中没有对应的{what[key]}"
+
+
+def _matches(items, selector: str) -> bool:
+    try:
+        return bool(_select(items, [selector]))
+    except ValueError:
+        return False
 
 
 def identity_instances(rule: Rule, layout: L.Layout) -> list[Instance]:

@@ -1,26 +1,101 @@
-"""Evaluators, one per rule kind.
+"""Rule kinds: one table (``KINDS``) of what each kind is, and the evaluators' shared helpers.
 
-Table kinds (``identity``, ``cell``) are compiled to pandera schemas in ``gklint.engine.tables``
-and run over one or many reports at once. Every other kind has a per-report evaluator here:
-a function ``evaluate(rule, report, ctx) -> Iterable[Diagnostic]`` in the module named below,
-imported only when a rule of that kind runs.
+For every kind the table gives its parameter model (``gklint.engine.params``, checked when the packs
+load), the module that evaluates it, when it runs (``stage``), and the names its message templates may
+use: per check (the rule's ``check`` parameter, or ``repeated`` for series), the values its evaluator
+fills in. Adding a kind is one row here plus its evaluator module.
+
+Stages: ``table`` kinds (``identity``, ``cell``) are compiled to pandera schemas in
+``gklint.engine.tables`` and run over one or many reports at once; ``report`` kinds have a function
+``evaluate(rule, report, ctx) -> Iterable[Diagnostic]`` in their module, imported only when a rule of
+that kind runs; ``series`` compares one agency's reports of consecutive years.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from gklint.engine import params as P
 from gklint.layouts import Layout
 
-PER_REPORT = {
-    "recognition": "gklint.engine.kinds.recognition",
-    "narrative": "gklint.engine.kinds.narrative",
-    "structure": "gklint.engine.kinds.structure",
-    "date": "gklint.engine.kinds.dates",
-    "prose": "gklint.engine.kinds.prose",
-    "layout": "gklint.engine.kinds.layout",
-}
+# every rule.diagnostic() fills these two
+_SHOWN = frozenset({"expected", "found"})
+
+
+def _names(*names: str) -> frozenset[str]:
+    return frozenset(names) | _SHOWN
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    params: type[P.Params]
+    module: str  # the evaluator
+    stage: str  # "table", "report" or "series"
+    # check name -> the placeholders its messages may use; the key is the value of the ``variant``
+    # parameter (None: the rule has none)
+    supplies: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    variant: str | None = "check"
+
+    def placeholders(self, params: dict) -> frozenset[str] | None:
+        """The names this rule's messages may use (None when its check is unknown)."""
+        return self.supplies.get(params.get(self.variant) if self.variant else None)
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        return tuple(k for k in self.supplies if k is not None)
+
+
+_IDENTITY = _names("table", "row", "column", "left", "right", "difference")
+_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed")
+_SERIES = _names("table", "row", "column", "year", "last_year", "difference", "left", "right")
+_REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("identity", P.IdentityParams, "gklint.engine.tables", "table", {None: _IDENTITY}, variant=None),
+    Kind("cell", P.CellParams, "gklint.engine.tables", "table",
+         {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
+    Kind("recognition", P.RecognitionParams, "gklint.engine.kinds.recognition", "report",
+         {None: _names("message", "table", "row", "column")}, variant=None),
+    Kind("narrative", P.NarrativeParams, "gklint.engine.kinds.narrative", "report", {
+        "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
+                            "note"}),
+        "parts": frozenset({"total", "unit", "sum", "difference", "relation", "parts"}),
+        "zero": frozenset({"statement", "table", "cells", "value", "note"})}),
+    Kind("structure", P.StructureParams, "gklint.engine.kinds.structure", "report", {
+        "missing_section": _names("heading", "number", "label", "near", "position"),
+        "section_order": _names("heading", "problem", "previous"),
+        "section_numbering": _names("heading", "number", "official", "label"),
+        "heading_wording": _names("heading", "official", "evidence"),
+        "promised_parts": _names("promised", "delivered", "raw"),
+        "enumeration": _names("previous", "marker", "problem", "next"),
+        "overview_length": _names("count", "limit")}),
+    Kind("date", P.DateParams, "gklint.engine.kinds.dates", "report", {
+        "late_publication": _names("published", "deadline", "year", "basis", "days"),
+        "period_mismatch": _names("year", "start", "end"),
+        "signed_after_published": _names("signed", "published", "days"),
+        "malformed": _names("date", "problem"),
+        "cited_after_published": _names("number", "issued", "published")}),
+    Kind("prose", P.ProseParams, "gklint.engine.kinds.prose", "report", {
+        "repeated_words": _names("word", "repeated", "count", "times"),
+        "half_width_punctuation": _names("count", "marks", "first"),
+        "phrases": _names("phrase", "count")}),
+    Kind("layout", P.LayoutParams, "gklint.engine.kinds.layout", "report", {
+        "old_tables": _names("year", "old", "new", "old_notice", "new_notice", "table", "headers", "new_headers"),
+        "new_tables_early": _names("year", "new", "new_notice", "since"),
+        "superseded_notice": _names("cited", "year", "current"),
+        "header_alias": _names("table", "header", "official")}),
+    Kind("series", P.SeriesParams, "gklint.engine.kinds.series", "series",
+         {None: _SERIES, "share": _REPEATED, "problems": _REPEATED}, variant="repeated"),
+)}
+
+
+def stage_kinds(stage: str) -> tuple[str, ...]:
+    return tuple(k.name for k in KINDS.values() if k.stage == stage)
+
+
+PER_REPORT = {k.name: k.module for k in KINDS.values() if k.stage == "report"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +108,8 @@ class Context:
 
 
 def dispatch(checks: dict, kind: str):
-    """The evaluator of a kind whose rules name one of ``checks`` in their ``check`` parameter."""
+    """The evaluator of a kind whose rules name one of ``checks`` in their ``check`` parameter (the
+    loader has made sure it is one of them: ``KINDS[kind].checks``)."""
     def evaluate(rule, report, ctx):
         name = rule.params.get("check", "")
         if name not in checks:

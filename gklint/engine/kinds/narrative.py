@@ -42,6 +42,30 @@ def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
     return list(handler(rule, report, layout, year, ctx.lang))
 
 
+def check_refs(rule: Rule, layouts: list[Layout]):
+    """(field, problem) for each cell a claim or statement names that no layout the rule applies to has
+    (a reading whose cells one layout lacks is dropped there, so one layout having it is enough)."""
+    def missing(cell: str) -> bool:
+        return not any(claims_mod.resolve(cell, layout) for layout in layouts)
+
+    for i, claim in enumerate(rule.params.get("claims") or ()):
+        for j, reading in enumerate(claim.get("readings") or ()):
+            cells = reading["cells"] if isinstance(reading, dict) else reading
+            for cell in cells:
+                if missing(str(cell)):
+                    yield (f"claims[{i}].readings[{j}].cells",
+                           f"说法 {claim.get('name')}：格式 {_versions(layouts)} 中没有单元格 {cell!r}")
+    for i, statement in enumerate(rule.params.get("statements") or ()):
+        for cell in statement.get("cells") or ():
+            if missing(str(cell)):
+                yield (f"statements[{i}].cells",
+                       f"说法 {statement.get('name')}：格式 {_versions(layouts)} 中没有单元格 {cell!r}")
+
+
+def _versions(layouts: list[Layout]) -> str:
+    return ", ".join(layout.version for layout in layouts)
+
+
 # --------------------------------------------------------------------------- claims
 
 def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:

@@ -53,6 +53,25 @@ def _terms(spec: list[str], column: str | None) -> list[tuple[bool, str, str, st
     return out
 
 
+def check_refs(rule: Rule, layouts: list[L.Layout]):
+    """(field, problem) for each term whose cell, or section, no layout the rule applies to has."""
+    known = {spec.id for layout in layouts for spec in layout.sections}
+    for sid in rule.params.get("sections") or ():
+        if sid not in known:
+            yield "sections", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
+    for side in ("left", "right"):
+        for term in rule.params.get(side) or ():
+            _, table, row, col, _ = _terms([term], None)[0]
+            ok = False
+            for layout in layouts:
+                spec = layout.tables.get(table)
+                r = spec.row(row) if spec else None
+                if r is not None and (col is None or r.column(col) is not None):
+                    ok = True
+            if not ok:
+                yield side, f"格式 {', '.join(x.version for x in layouts)} 中没有单元格 {term!r}"
+
+
 def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
     terms = rule.params["left"] + rule.params["right"]
     if not any(t.endswith(".*") for t in terms):

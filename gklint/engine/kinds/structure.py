@@ -126,6 +126,14 @@ def content_evidence(rule: Rule, report: Report, layout: layouts.Layout, index: 
     return None
 
 
+def check_refs(rule: Rule, layouts_: list[layouts.Layout]):
+    """(field, problem) for each section id of ``content`` that no layout the rule applies to has."""
+    known = {spec.id for layout in layouts_ for spec in layout.sections}
+    for sid in rule.params.get("content") or {}:
+        if sid not in known:
+            yield "content", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
+
+
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     layout = _layout(report, ctx)
     found = {s.id for s in report.sections if s.id}

@@ -1,0 +1,356 @@
+"""The parameters of each rule kind, as typed pydantic models checked when the rule packs load.
+
+A rule's YAML keys beyond the common ones (id, name, kind, severity, title, message, docs, layouts) are
+its parameters, read by its kind's evaluator. Each kind has one model here: a misspelt key, a value of
+the wrong type, a regular expression that does not compile or a template with a ``{placeholder}`` that
+its filler never supplies is an error of the pack when it loads, not a surprise when the rule runs.
+What depends on the layouts (row and column ids, cells) is checked by ``gklint.engine.rules`` after
+the model (``check_layout_refs``). The table of kinds is ``gklint.engine.kinds.KINDS``.
+
+Every field carries a short description in Chinese and English (``doc``): the rule pages list them
+(``gklint explain``, docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import string
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+Severity = Literal["error", "warning", "info"]
+
+
+def doc(default: Any = None, zh: str = "", en: str = "", **kw) -> Any:
+    """A field with its description in both languages (shown on the rule's page)."""
+    return Field(default, description=en, json_schema_extra={"zh": zh}, **kw)
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a template fills: ``{year}`` and ``{x.attr}`` give year and x; ``{{`` is a brace."""
+    names = set()
+    try:
+        for _, name, _, _ in string.Formatter().parse(text):
+            if name is not None:
+                names.add(re.split(r"[.\[]", name, maxsplit=1)[0])
+    except ValueError as exc:  # an unmatched brace
+        raise ValueError(f"模板 {text!r} 的花括号不成对（{exc}）") from None
+    return names
+
+
+def text_values(value) -> list[str]:
+    return [value] if isinstance(value, str) else list(value.values())
+
+
+def _texts(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and "zh" in value and all(isinstance(v, str) for v in value.values()):
+        return value
+    raise ValueError("应为文字，或至少含 zh 的语言映射")
+
+
+def template(*names: str):
+    """Text (or {zh, en}) whose ``{placeholders}`` must be among ``names``."""
+    allowed = set(names)
+
+    def check(value):
+        value = _texts(value)
+        for text in text_values(value):
+            unknown = placeholders(text) - allowed
+            if unknown:
+                known = ", ".join(sorted(allowed)) or "无"
+                raise ValueError(f"占位符 {{{sorted(unknown)[0]}}} 不会被填写（此处只填写：{known}）")
+        return value
+
+    return Annotated[Union[str, dict[str, str]], AfterValidator(check)]
+
+
+Texts = template()  # plain text: no placeholder is filled
+# another message of the rule: filled like ``message``, its placeholders checked by the loader
+Message = Annotated[Union[str, dict[str, str]], AfterValidator(_texts)]
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"正则表达式 {value!r} 有误：{exc}") from None
+    return value
+
+
+Regex = Annotated[str, AfterValidator(_regex)]
+
+
+def regex_with(*groups: str):
+    """A regular expression with these named groups (the evaluator reads them)."""
+    def check(value: str) -> str:
+        missing = [g for g in groups if g not in re.compile(_regex(value)).groupindex]
+        if missing:
+            raise ValueError(f"正则表达式 {value!r} 缺少命名组 (?P<{missing[0]}>…)")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
+def _month_day(value) -> str:
+    if not re.fullmatch(r"(0?[1-9]|1[0-2])-(\d{1,2}|end)", str(value)):
+        raise ValueError(f"{value!r} 不是月-日（如 \"01-31\"、\"02-end\"）")
+    return str(value)
+
+
+MonthDay = Annotated[str, AfterValidator(_month_day)]
+
+
+def _cell(value: str) -> str:
+    if len(str(value).split(".")) != 3:
+        raise ValueError(f"单元格 {value!r} 应写作 表.行.列")
+    return str(value)
+
+
+Cell = Annotated[str, AfterValidator(_cell)]
+
+
+class Params(BaseModel):
+    """What every kind accepts: its own keys, plus the rule's test cases (an opaque list)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cases: Optional[list] = doc(None, "规则的测试用例（tests 运行）", "the rule's test cases (run by the tests)")
+
+
+class Checked(Params):
+    check: str = doc(..., "检查项（该类型的哪一项检查）", "which check of the kind the rule runs")
+
+    # check -> the parameters it cannot do without, each with the named groups its regular expression needs
+    # (None: not a regular expression); the loader says which is missing
+    needs: ClassVar[dict[str, dict[str, Optional[tuple[str, ...]]]]] = {}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- table kinds
+
+class Uncertain(Strict):
+    severity: Severity = "warning"
+    note: template("doubt") = {"zh": ""}
+
+
+class IdentityParams(Params):
+    table: str = doc(..., "表（二、三、四）", "the table (二, 三, 四)")
+    over: Literal["columns", "rows"] = doc("rows", "columns：左右两边为行，在每一列成立；rows：左右两边为列，在每一行成立",
+                                           "columns: left/right name rows, the identity holds in every column; "
+                                           "rows: they name columns, in every row")
+    left: list[str] = doc(..., "等式左边（行或列的 id、role:x、-id 表示减去）", "left side: row or column ids, role:x, -id")
+    right: list[str] = doc(..., "等式右边", "right side")
+    anchor: Optional[str] = doc(None, "不成立时指出的行或列", "the row or column a failure is reported at")
+    rows: Optional[list[str]] = doc(None, "只在这些行检查（over: rows）", "only these rows (over: rows)")
+    columns: Optional[list[str]] = doc(None, "只在这些列检查（over: columns）", "only these columns (over: columns)")
+    tolerance: float = doc(0, "允许的差额", "difference tolerated", ge=0)
+    uncertain: Optional[Uncertain] = doc(None, "数字读法不确定时的严重程度和说明（{doubt}）",
+                                         "severity and note ({doubt}) when a term was read uncertainly")
+
+
+class CellParams(Checked):
+    columns: Optional[Literal["counts", "unsigned"]] = doc(
+        None, "counts：只查件数列（不含金额、增减列）；unsigned：不含增减列", "counts: count columns only; unsigned: not signed ones")
+    tables: Optional[list[str]] = doc(None, "只查这些表", "only these tables")
+    expected: Optional[str] = doc(None, "提示中的应有值", "the expected value shown")
+    collapse: bool = doc(False, "整行、整列、整表不合格时合为一条", "one finding per wholly failing row, column or table")
+    collapse_over: int = doc(0, "一表中超过此数的格不合格时合为一条", "one finding per table past this many failing cells", ge=0)
+    whole_table_only: bool = doc(False, "只报告整表不合格", "report wholly failing tables only")
+    message_row: Optional[Message] = doc(None, "整行的消息", "message for a whole row")
+    message_table: Optional[Message] = doc(None, "整表的消息", "message for a whole table")
+    message_many: Optional[Message] = doc(None, "多格的消息", "message for many cells")
+    message_column: Optional[Message] = doc(None, "整列的消息", "message for a whole column")
+    message_total_column: Optional[Message] = doc(None, "总计列空白的消息", "message for a blank totals column")
+
+
+# --------------------------------------------------------------------------- per-report kinds
+
+class RecognitionParams(Params):
+    note: str = doc(..., "识别记录的类型（report.notes 中的 kind）", "the kind of recognition note reported")
+
+
+class Style(Strict):
+    name: str
+    pattern: regex_with("n")
+
+
+class DateParams(Checked):
+    needs = {"cited_after_published": {"pattern": ("year",)}}
+
+    department_deadline: MonthDay = doc("01-31", "部门和乡镇的公布期限（月-日）", "deadline of departments (month-day)")
+    aggregate_deadline: MonthDay = doc("03-31", "本级政府年度报告的公布期限", "deadline of a government's own report")
+    unsure_severity: Severity = doc("info", "报告类型不明时的严重程度", "severity when the kind of report is unsure")
+    basis: dict[Literal["department", "aggregate", "unsure_late", "unsure"], template("department", "aggregate")] = doc(
+        {}, "{basis}：适用哪个期限", "{basis}: which deadline applies")
+    told_by: dict[Literal["setting", "title", "title_and_scope"], template("issuer")] = doc(
+        {}, "如何判断报告类型", "how the kind of report was told")
+    department_suffixes: list[str] = doc([], "部门名称的结尾", "endings of a department's name")
+    government_suffix: str = doc("人民政府", "政府名称的结尾", "ending of a government's name")
+    township_suffixes: list[str] = doc([], "乡镇名称的结尾", "endings of a township's name")
+    region_suffixes: list[str] = doc([], "行政区名称的结尾", "endings of a region's name")
+    aggregate_words: list[str] = doc([], "表明报告覆盖全区域的词", "words showing a report covers the whole area")
+    published_keywords: list[str] = doc([], "页面上发布日期前的词", "words before a publication date on the page")
+    keywords: list[str] = doc([], "说明统计期限的词", "words that state the statistics period")
+    problems: dict[str, template("year", "month", "day", "raw")] = doc(
+        {}, "{problem}：各种日期错误的说法", "{problem}: how each kind of bad date is described")
+    pattern: Optional[Regex] = doc(None, "文号的正则表达式（year 组为年份）", "regular expression of a document number")
+    documents: dict[str, datetime.date] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
+
+
+class LayoutParams(Checked):
+    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": ()}}
+
+    old: str = doc("2019", "旧版格式", "the old layout")
+    new: str = doc("2021", "新版格式", "the new layout")
+    weak_severity: Optional[Severity] = doc(None, "证据不足时的严重程度", "severity when the evidence is weak")
+    message_declared: Optional[Message] = doc(None, "数据声明旧格式时的消息", "message when the data declare the old layout")
+    message_weak: Optional[Message] = doc(None, "证据不足时的消息", "message when the evidence is weak")
+    from_year: int = doc(2021, "自此年度起检查", "checked from this report year")
+    current: str = doc("", "现行的格式通知", "the notice in force")
+    pattern: Optional[Regex] = doc(None, "旧通知的正则表达式", "regular expression of the old notice")
+    excuse_words: list[str] = doc([], "说明旧通知已废止的词", "words saying the old notice no longer applies")
+    note_kind: str = doc("header_alias", "识别记录的类型", "the kind of recognition note reported")
+
+
+class Label(Strict):
+    cells: list[Cell]
+    label: Optional[Texts] = None
+
+
+class TopicList(Strict):
+    pattern: Regex
+    min: int = Field(ge=2)
+
+
+class Claim(Strict):
+    name: str
+    label: Optional[Texts] = None
+    units: list[str]
+    near: Union[Regex, list[Regex]] = []
+    not_near: Optional[Regex] = None
+    topic: Optional[Regex] = None
+    not_topic: Optional[Regex] = None
+    context: Optional[Regex] = None
+    context_in: Literal["paragraph", "sentence"] = "paragraph"
+    in_parts: bool = False
+    tolerance: float = 0
+    compare: Literal["equal", "presence"] = "equal"
+    amount: bool = False
+    readings: list[Union[Label, list[Cell]]] = Field(min_length=1)
+    note: Optional[Texts] = None
+    not_beside: Optional[Regex] = None
+    topic_list: Optional[TopicList] = None
+
+
+class Statement(Strict):
+    name: str
+    label: Optional[Texts] = None
+    pattern: Regex
+    spoilers: Optional[Regex] = None
+    context: Optional[Regex] = None
+    subject: Optional[Regex] = None
+    not_subject: Optional[Regex] = None
+    cells: list[Cell] = Field(min_length=1)
+
+
+class NarrativeParams(Checked):
+    needs = {"claim": {"claims": None}, "zero": {"statements": None}}
+
+    claims: list[Claim] = doc([], "正文所述数字及其对应的单元格（check: claim）", "stated figures and their cells (claim)")
+    statements: list[Statement] = doc([], "“没有发生”的说法及其单元格（check: zero）", "statements of none and their cells (zero)")
+    alternative: Optional[template("reading", "value")] = doc(None, "{alternatives}：另一种读法", "{alternatives}: another reading")
+    blank_total: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
+        None, "总计格空白、按各列之和比较的说明", "note for a blank total compared with its columns' sum")
+    relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
+
+
+class ProseParams(Checked):
+    needs = {"phrases": {"patterns": None}}
+
+    times: Optional[template("count")] = doc(None, "{times}：同一部分中出现多次", "{times}: said when repeated in a section")
+    max_length: int = doc(6, "重复词的最大字数", "longest word checked", ge=1)
+    single_char_suspects: list[str] = doc([], "单字重复只查这些字", "single characters whose doubling is flagged")
+    numerals: str = doc("", "数字字符（重复不算）", "numeral characters (doubling allowed)")
+    allowed: list[str] = doc([], "合理的叠词", "legitimate reduplications")
+    allowed_contexts: list[str] = doc([], "合理的上下文", "legitimate contexts")
+    allowed_patterns: list[Regex] = doc([], "合理写法的正则表达式", "legitimate shapes (regular expressions)")
+    preamble_prose_marks: str = doc("。，；", "第一部分前视为正文的标点", "marks of prose before the first section")
+    mark_count: Optional[template("mark", "count")] = doc(None, "{marks}：每种标点及处数", "{marks}: each mark and its count")
+    separator: Optional[Texts] = doc(None, "{marks} 的分隔符", "separator of {marks}")
+    characters: str = doc(",;:()", "检查的半角标点", "half-width marks checked")
+    preamble: bool = doc(False, "也检查第一部分之前的文字", "also check the text before the first section")
+    min_count: int = doc(1, "每部分至少几处才报告", "fewest marks per section reported", ge=1)
+    context: int = doc(4, "引文两边的字数", "characters quoted on each side", ge=0)
+    patterns: list[Regex] = doc([], "要查找的正则表达式", "regular expressions looked for")
+
+
+class StructureParams(Checked):
+    needs = {"promised_parts": {"pattern": ("n",)}, "enumeration": {"styles": None}}
+
+    min_recognised: int = doc(2, "至少识别出几个部分才判断", "fewest recognised sections to judge", ge=0)
+    content: dict[str, list[str]] = doc({}, "各部分内容的标志词", "terms that show a section's content")
+    positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")
+    problems: dict[str, Texts] = doc({}, "{problem}：问题的说法", "{problem}: how each problem is said")
+    message_content: Optional[Message] = doc(None, "有内容无标题时的消息", "message when the content is there without its heading")
+    evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
+    pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
+    context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
+    overview_head: int = doc(400, "在总体情况开头查找的字数", "characters of the overview searched", ge=0)
+    styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")
+    max_chars: int = doc(1000, "总体情况的字数上限", "the overview's limit in characters", ge=1)
+    from_year: int = doc(2021, "自此年度起检查", "checked from this report year")
+
+    @model_validator(mode="after")
+    def _evidence(self):
+        for key, names in (("table", ("table",)), ("text", ("section", "term"))):
+            if key in self.evidence:
+                _template_ok(self.evidence[key], names, f"evidence.{key}")
+        return self
+
+
+def _template_ok(value, names, where: str) -> None:
+    value = _texts(value)
+    for text in text_values(value):
+        unknown = placeholders(text) - set(names)
+        if unknown:
+            raise ValueError(f"{where}: 占位符 {{{sorted(unknown)[0]}}} 不会被填写（此处只填写：{', '.join(names)}）")
+
+
+# --------------------------------------------------------------------------- series
+
+class SeriesParams(Params):
+    left: list[str] = doc([], "等式左边：table.row.column，last: 为上一年度报告，* 为每一列",
+                          "left side: table.row.column; last: last year's report; * every column")
+    right: list[str] = doc([], "等式右边", "right side")
+    tolerance: float = doc(0, "允许的差额", "difference tolerated", ge=0)
+    uncertain_severity: Optional[Severity] = doc(None, "有粘连拆分读出的数字时的严重程度", "severity when a figure was split from run-together digits")
+    message_uncertain: Optional[Message] = doc(None, "读法不确定时的消息", "message when a figure is uncertain")
+    repeated: Optional[Literal["share", "problems"]] = doc(None, "比较正文：share 雷同比例；problems 第五部分问题",
+                                                           "compare the text: share of repeats, or section 五's problems")
+    threshold: float = doc(0.5, "雷同比例阈值", "share above which text is repeated", gt=0, lt=1)
+    min_section_chars: int = doc(0, "部分至少的字数", "fewest characters a section needs", ge=0)
+    min_sentence_chars: int = doc(1, "句子至少的字数", "fewest characters a sentence needs", ge=0)
+    similarity: float = doc(1.0, "视为相同的相似度", "likeness taken as the same sentence", gt=0, le=1)
+    min_similar_chars: int = doc(15, "按相似度比较的句子至少的字数", "fewest characters for likeness", ge=0)
+    quote_sentences: int = doc(3, "引用的句数", "sentences quoted", ge=0)
+    boilerplate: list[Regex] = doc([], "不计的套话（正则表达式）", "boilerplate not counted (regular expressions)")
+    sections: Optional[list[str]] = doc(None, "比较的部分", "the sections compared")
+    min_sentences: int = doc(2, "至少重复的句数", "fewest repeated sentences", ge=1)
+    improvement_markers: list[str] = doc([], "问题与改进措施的分界词", "words where problems turn to improvements")
+
+    @model_validator(mode="after")
+    def _terms(self):
+        if self.repeated is None and not (self.left and self.right):
+            raise ValueError("跨年度等式须有 left 和 right（或 repeated: share/problems）")
+        for side in ("left", "right"):
+            for term in getattr(self, side):
+                if len(term.lstrip("-+").removeprefix("last:").split(".")) != 3:
+                    raise ValueError(f"{side}: {term!r} 应写作 [last:]表.行.列")
+        return self
