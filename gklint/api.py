@@ -6,11 +6,11 @@ import os
 from typing import Iterable, Iterator, Union
 
 from gklint import batch
-from gklint.engine.diagnostic import FileResult, Result
+from gklint.core.diagnostic import FileResult, Result
 from gklint.engine.rules import Rule, load_rules, select as select_rules
 from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, Limits
-from gklint.model import Report
+from gklint.core.model import Report
 
 Source = Union[str, os.PathLike, dict, Report]
 

@@ -27,10 +27,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, MB, Limits
-from gklint.model import Report
+from gklint.core.model import Report
 
 POLL = 0.25  # seconds between two looks at the file being waited for
 GRACE = 5.0  # seconds past Limits.seconds before a task is cancelled (the PDF reader's own check says more)

@@ -51,7 +51,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def _fail(message: str) -> None:
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     typer.echo(f"gklint: {printable(message)}", err=True)
     raise typer.Exit(2)
@@ -127,8 +127,8 @@ def check(
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
     # rules may pair it with another year's, whose findings are shown after all the files.
-    from gklint.display import printable
-    from gklint.engine.diagnostic import FileResult, Result
+    from gklint.core.display import printable
+    from gklint.core.diagnostic import FileResult, Result
     from gklint.ingest.guards import DEFAULT, MB
 
     limits = DEFAULT
@@ -239,7 +239,7 @@ def extract(
         _fail(str(exc))
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
-        from gklint.display import json_safe
+        from gklint.core.display import json_safe
 
         typer.echo(json_safe(text))
     else:
@@ -262,6 +262,7 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
                docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)")) -> None:
     """List every rule: id, severity, title."""
     from gklint.engine.rules import load_rules
+    from gklint.ruledocs import rules_markdown
 
     if docs:
         typer.echo(rules_markdown(load_rules(), lang.value), nl=False)
@@ -270,40 +271,17 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
         typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
 
 
-def rules_markdown(rules, lang: str = "zh") -> str:
-    """docs/rules.md: an index, then each rule's page as ``explain`` prints it."""
-    out = ["# gklint rules", "",
-           "Generated from `rules/*.yaml` by `gklint rules --docs > docs/rules.md`; a test keeps it in step.", "",
-           "| id | severity | kind | title |", "|---|---|---|---|"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.kind} | {r.text('title', lang)} |" for r in rules]
-    for rule in rules:
-        page = render_rule_doc(rule, lang).split("\n")
-        out += ["", f"## {rule.id}", "", f"**{page[0]}**", "", page[1], ""]
-        out += [line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in page[3:]]
-    return "\n".join(out).rstrip() + "\n"
-
-
 @app.command()
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
             lang: Lang = typer.Option(Lang.zh, "--lang")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
+    from gklint.ruledocs import render_rule_doc
 
     rule = find(rule_id)
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
     typer.echo(render_rule_doc(rule, lang.value))
-
-
-def render_rule_doc(rule, lang: str = "zh") -> str:
-    """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
-    heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
-             "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
-    lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
-             f"{heads[4]}: {rule.severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
-    for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
-        lines += [f"## {head}", rule.docs[key], ""]
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def main() -> None:  # console script entry point

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from gklint.ingest.numerals import chinese_to_int
+from gklint.core.numerals import chinese_to_int
 
 _CN = "〇零一二三四五六七八九十"
 _MIN_YEAR, _MAX_YEAR = 1949, 2100

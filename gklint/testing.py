@@ -22,7 +22,7 @@ from typing import Protocol, Sequence, TypeVar
 
 from gklint import layouts
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec
-from gklint.model import Cell, Metadata, Report, Section, Table
+from gklint.core.model import Cell, Metadata, Report, Section, Table
 
 T = TypeVar("T")
 

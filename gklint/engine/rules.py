@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from gklint.engine.diagnostic import SEVERITIES
+from gklint.core.diagnostic import SEVERITIES
 from gklint.layouts import SAFE_LOADER
-from gklint.model import show_number
+from gklint.core.model import show_number
 
 DOC_KEYS = ("what", "why", "example", "fix")
 KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout", "series")
@@ -51,7 +51,7 @@ class Rule:
         """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, and the
         message filled with ``expected``, ``found`` and the named ``values`` (which may override how those
         two are shown)."""
-        from gklint.engine.diagnostic import Diagnostic, Location
+        from gklint.core.diagnostic import Diagnostic, Location
 
         shown = {"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.model import Report, show_number
+from gklint.core.model import Report, show_number
 
 KINDS = ("identity", "cell")
 # notes that say a row's cells were left blank because they could not be read (that note is the finding)
@@ -322,7 +322,7 @@ def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str
             doubts.append(cell.doubt)
     if not spec or not doubts:
         return diag
-    from gklint.engine.diagnostic import SEVERITIES
+    from gklint.core.diagnostic import SEVERITIES
 
     severity = spec.get("severity", "warning")
     if SEVERITIES.index(severity) < SEVERITIES.index(diag.severity):  # only ever lower

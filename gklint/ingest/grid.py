@@ -32,12 +32,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gklint.ingest.document import Grid, GridCell, Source
+from gklint.ingest.document import Grid, GridCell
+from gklint.core.source import Source
 from gklint.ingest.values import parse_cell
 from gklint.ingest.stream import count_cell
 from gklint.layouts import (ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, label_matches, layouts,
                             normalise)
-from gklint.model import Cell, Note
+from gklint.core.model import Cell, Note
 
 Key = tuple[str, str]
 

@@ -21,7 +21,8 @@ import lxml.html
 from lxml import etree
 
 from gklint.ingest import budget
-from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+from gklint.core.source import Source
 from gklint.ingest.guards import DEFAULT, Limits
 
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",

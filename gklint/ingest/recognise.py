@@ -19,7 +19,7 @@ from gklint.ingest.script import simplify
 from gklint.ingest.sections import find_headings
 from gklint.ingest.oneline import unflatten
 from gklint.ingest.stream import StreamTable, Token, read_tables, tokenise
-from gklint.model import Note, Report, Section, Table
+from gklint.core.model import Note, Report, Section, Table
 
 
 @dataclass

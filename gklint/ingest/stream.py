@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
-from gklint.ingest.document import Paragraph, Source
+from gklint.ingest.document import Paragraph
+from gklint.core.source import Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
                             similarity)
-from gklint.model import Cell, Note, Table
+from gklint.core.model import Cell, Note, Table
 
 _SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
 _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")

@@ -197,7 +197,7 @@ def _round(value: float) -> int | float:
 def _chinese(text: str) -> int | None:
     if text in _ONE_DIGIT:  # spares the cn2an import for 三个, 十件
         return _ONE_DIGIT[text]
-    from gklint.ingest.numerals import chinese_to_int
+    from gklint.core.numerals import chinese_to_int
 
     return chinese_to_int(text)
 

@@ -6,7 +6,7 @@ import json
 from urllib.parse import quote
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+from gklint.core.diagnostic import Diagnostic, FileResult, Result
 
 
 def section_of(d: Diagnostic, layout: str | None) -> str:

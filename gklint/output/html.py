@@ -19,8 +19,8 @@ import html
 from pathlib import PurePath
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
-from gklint.model import Report, show_number
+from gklint.core.diagnostic import Diagnostic, FileResult, Result
+from gklint.core.model import Report, show_number
 
 WORD = {"error": "错误", "warning": "警告", "info": "提示"}
 RANK = {"error": 0, "warning": 1, "info": 2}
@@ -84,7 +84,7 @@ document.body.dataset.ready="1";
 
 def esc(value) -> str:
     """Escaped for HTML, with control, separator and bidi characters written out (display.printable)."""
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     return html.escape(printable("" if value is None else str(value)), quote=True)
 

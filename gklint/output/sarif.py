@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from gklint.engine.diagnostic import Diagnostic, Result
+from gklint.core.diagnostic import Diagnostic, Result
 from gklint.output.common import line_of, uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -20,7 +20,7 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _descriptor(rule, lang: str) -> dict:
-    from gklint.cli import render_rule_doc
+    from gklint.ruledocs import render_rule_doc
 
     page = render_rule_doc(rule, lang)
     return {"id": rule.id, "name": rule.name,
@@ -81,6 +81,6 @@ def log(result: Result, lang: str = "zh") -> dict:
 
 
 def render(result: Result, lang: str = "zh") -> str:
-    from gklint.display import json_safe
+    from gklint.core.display import json_safe
 
     return json_safe(json.dumps(log(result, lang), ensure_ascii=False, indent=2, default=str))

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 from gklint.dates import FoundDate, find_dates, report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
 from gklint.textutil import (
     PREAMBLE,
     Place,

@@ -12,10 +12,10 @@ from functools import cache
 
 from gklint import layouts
 from gklint.dates import report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
 from gklint.textutil import lines, report_texts, sentence_span
 
 

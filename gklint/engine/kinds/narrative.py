@@ -17,12 +17,12 @@ import string
 from collections.abc import Iterable
 from functools import lru_cache
 
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
 from gklint.layouts import Layout
 from gklint.layouts import get as get_layout
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
 from gklint.narrative import claims as claims_mod
 from gklint.narrative import enumerations, zeros
 from gklint.narrative.quantities import analyse, report_year

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
 from gklint.textutil import (
     HAN,
     PREAMBLE,

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
 from gklint.narrative.sentences import split
 from gklint.textutil import han_count, is_table_line
 

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.model import Report, show_number
+from gklint.core.model import Report, show_number
 
 _YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from gklint import layouts
 from gklint.dates import report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.ingest.numerals import chinese_to_int
+from gklint.core.numerals import chinese_to_int
 from gklint.layouts import core, normalise
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
 from gklint.textutil import (
     PREAMBLE,
     Place,

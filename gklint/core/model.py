@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gklint.ingest.document import Source
+from gklint.core.source import Source
 
 CellKind = Literal["number", "blank", "na", "text"]
 
