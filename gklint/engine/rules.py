@@ -2,12 +2,11 @@
 
 A rule is data: id, kind, severity, title, message templates and docs, plus parameters that
 its kind's evaluator reads. Nothing in a rule is ever evaluated as code; message templates are
-filled with ``str.format_map`` from named values.
+filled with named values by ``gklint.core.template.fill``.
 """
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,7 +15,8 @@ import yaml
 
 from gklint.core.diagnostic import SEVERITIES
 from gklint.layouts import SAFE_LOADER
-from gklint.core.model import show_number
+from gklint.core.numbers import show_number
+from gklint.core.template import choose, fill
 
 DOC_KEYS = ("what", "why", "example", "fix")
 KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout", "series")
@@ -43,8 +43,7 @@ class Rule:
         return not self.layouts or layout in self.layouts
 
     def text(self, field_name: str, lang: str) -> str:
-        texts = getattr(self, field_name)
-        return texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
+        return choose(getattr(self, field_name), lang)
 
     def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
                    values: dict | None = None, template: str = "message", **more):
@@ -62,14 +61,7 @@ class Rule:
         """The message (or another template the rule declares, such as ``message_row``) with its named
         values filled in; unknown names stay as written."""
         texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
-        text = texts.get(lang) or texts["zh"]
-        return string.Formatter().vformat(text, (), _Defaulting(values))
-
-
-
-class _Defaulting(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+        return fill(choose(texts, lang), values)
 
 
 def rules_dir() -> Path:

@@ -19,7 +19,8 @@ from functools import lru_cache
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.core.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 
 KINDS = ("identity", "cell")
 # notes that say a row's cells were left blank because they could not be read (that note is the finding)

@@ -22,6 +22,7 @@ from lxml import etree
 
 from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+from gklint.core.numerals import HEADING
 from gklint.core.source import Source
 from gklint.ingest.guards import DEFAULT, Limits
 
@@ -35,7 +36,6 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "caption", "body", "html"})
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 # A numbered top-level heading at the start of a paragraph: "一、总体情况", "二．主动公开…".
-_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、．.]\s*[\u4e00-\u9fff]")
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 # Source line breaks between two CJK characters are formatting, not spaces (a browser shows none).
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -45,6 +45,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]
 _MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is page layout wrapping content, not data
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
+
+
+def _heading_numeral(text: str) -> str | None:
+    """The numeral of a section heading that starts ``text`` (一、总体情况 / 二．…), else None."""
+    m = HEADING.match(text)
+    if m and not text[:1].isspace() and m["mark"] in "、．." and "\u4e00" <= m["rest"][:1] <= "\u9fff":
+        return m["num"]
+    return None
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
@@ -266,8 +274,7 @@ def _content_root(body):
     candidates += [(node.getparent(), clean(node)) for node in body.xpath(".//text()")]
     memo: dict = {}
     for el, text in candidates:
-        if el is not None and _HEADING.match(text) and not _in_data_table(el, memo):
-            numeral = re.match(r"[一二三四五六七八九十]+", text).group()
+        if el is not None and (numeral := _heading_numeral(text)) and not _in_data_table(el, memo):
             for holder in (el, *el.iterancestors()):
                 numerals.setdefault(holder, set()).add(numeral)
     most = max((len(v) for v in numerals.values()), default=0)

@@ -20,7 +20,8 @@ from pathlib import PurePath
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, FileResult, Result
-from gklint.core.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 
 WORD = {"error": "错误", "warning": "警告", "info": "提示"}
 RANK = {"error": 0, "warning": 1, "info": 2}

@@ -14,7 +14,8 @@ from rich.text import Text
 from gklint import layouts as L
 from gklint.core.display import printable
 from gklint.core.diagnostic import Diagnostic, FileResult, Result
-from gklint.core.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},

@@ -11,20 +11,21 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from gklint.dates import FoundDate, find_dates, report_year
+from gklint.core.model import report_year
+from gklint.dates import FoundDate, find_dates
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.core.template import pick
+from gklint.core.text import sentence_span
 from gklint.textutil import (
     PREAMBLE,
     Place,
     first_line,
     is_table_line,
     lines,
-    pick,
     quote,
-    sentence_span,
 )
 from gklint.textutil import report_texts as texts
 

@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from functools import cache
 
 from gklint import layouts
-from gklint.dates import report_year
+from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
-from gklint.textutil import lines, report_texts, sentence_span
+from gklint.core.text import sentence_span
+from gklint.textutil import lines, report_texts
 
 
 def _note_kind(note) -> str | None:

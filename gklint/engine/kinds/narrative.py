@@ -13,19 +13,20 @@ evaluator reads the claim patterns of every loaded narrative rule, selected or n
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable
 from functools import lru_cache
 
 from gklint.core.diagnostic import Diagnostic, Location, Part
+from gklint.core.numbers import show_number
+from gklint.core.template import choose, pick
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
 from gklint.layouts import Layout
 from gklint.layouts import get as get_layout
-from gklint.core.model import Report, Section
+from gklint.core.model import Report, Section, report_year
 from gklint.narrative import claims as claims_mod
 from gklint.narrative import enumerations, zeros
-from gklint.narrative.quantities import analyse, report_year
+from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
 
 _COMPILED: dict[tuple[str, int], tuple[Rule, tuple]] = {}
@@ -38,7 +39,7 @@ def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
         raise RuleError(f"{rule.pack}: rule {rule.id}: unknown narrative check {check!r} "
                         f"(known: {', '.join(_CHECKS)})")
     layout = ctx.layout or get_layout(report.layout)
-    year = report.meta.year or report_year(report.text)
+    year = report_year(report)
     return list(handler(rule, report, layout, year, ctx.lang))
 
 
@@ -80,9 +81,9 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str) -> Diagnostic:
     table = t.cells[0][0][0]
     alternatives = "".join(
-        _fill(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=_fmt(v))
+        pick(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=show_number(v))
         for r, v in t.others if _num(v) != _num(t.expected))
-    stated, unit = _fmt(t.stated), t.quantity.unit
+    stated, unit = show_number(t.stated), t.quantity.unit
     figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
     if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
         figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
@@ -91,7 +92,7 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
     note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
     message = rule.render(lang, claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
                           table=table, cells=_cells_text(t.cells, t.reading, layout, lang),
-                          expected=_fmt(t.expected), alternatives=alternatives,
+                          expected=show_number(t.expected), alternatives=alternatives,
                           note=note.strip()).strip()
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
@@ -111,8 +112,8 @@ def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: 
         spec = layout.table(ref[0]).row(ref[1])
         summed = [spec.column(c).label for c in claims_mod.summed_columns(layout, ref) if spec.column(c)]
         sep = "、" if lang == "zh" else ", "
-        out.append(_fill(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
-                         row=row, column=col, columns=sep.join(summed), value=_fmt(values.get(ref, 0))))
+        out.append(pick(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
+                         row=row, column=col, columns=sep.join(summed), value=show_number(values.get(ref, 0))))
     return ("" if lang == "zh" else " ").join(o for o in out if o)
 
 
@@ -128,10 +129,10 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
             total, total_sum = e.total_value, e.sum
             unit = e.total.unit if e.total.family != "money" else ("万元" if lang == "zh" else "10k yuan")
             relation = relations.get("less" if total_sum < total else "more") or {}
-            parts_text = " + ".join(f"{enumerations.label(q)}{_fmt(e.amount(q))}" for q in e.parts)
-            message = rule.render(lang, total=_fmt(total), unit=unit, sum=_fmt(total_sum),
-                                  difference=_fmt(abs(total - total_sum)),
-                                  relation=_text(relation, lang), parts=parts_text)
+            parts_text = " + ".join(f"{enumerations.label(q)}{show_number(e.amount(q))}" for q in e.parts)
+            message = rule.render(lang, total=show_number(total), unit=unit, sum=show_number(total_sum),
+                                  difference=show_number(abs(total - total_sum)),
+                                  relation=choose(relation, lang), parts=parts_text)
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
                 location=Location(section=section.heading, quote=e.quote(),
@@ -167,7 +168,7 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
             note = _blank_total_note(rule, [ref for ref in computed if ref in dict(nonzero)], dict(nonzero),
                                      layout, lang)
             message = rule.render(lang, statement=mention.text.strip(), table=table,
-                                  cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value),
+                                  cells=_cells_text(nonzero, None, layout, lang), value=show_number(value),
                                   note=note).strip()
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
@@ -235,7 +236,7 @@ def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
         row, col = _labels(cells[0][0], layout)
         return f"「{row}」「{col}」" if lang == "zh" else f"“{row}” / “{col}”"
     if reading is not None and reading.label:
-        return _text(reading.label, lang)
+        return choose(reading.label, lang)
     joined = (" + " if lang != "zh" else "＋").join(
         (f"「{r}」「{c}」" if lang == "zh" else f"“{r}” / “{c}”") for r, c in (_labels(ref, layout) for ref, _ in cells))
     return joined
@@ -243,28 +244,11 @@ def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
 
 def _reading_label(reading, layout: Layout, lang: str) -> str:
     if reading.label:
-        return _text(reading.label, lang)
+        return choose(reading.label, lang)
     refs = []
     for ref in reading.cells:
         refs.extend(claims_mod.resolve(ref, layout) or [])
     return _cells_text([(r, 0) for r in refs], None, layout, lang)
-
-
-def _text(texts: dict, lang: str) -> str:
-    return texts.get(lang) or texts.get("zh") or ""
-
-
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def _fill(template, lang: str, **values) -> str:
-    """A template from the rule's parameters, filled like ``Rule.render`` fills the message."""
-    if not template:
-        return ""
-    text = template if isinstance(template, str) else _text(template, lang)
-    return string.Formatter().vformat(text, (), _Keep(values))
 
 
 def _num(value):
@@ -273,8 +257,3 @@ def _num(value):
         if value.is_integer():
             return int(value)
     return value
-
-
-def _fmt(value) -> str:
-    value = _num(value)
-    return f"{value:g}" if isinstance(value, float) else str(value)

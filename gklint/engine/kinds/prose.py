@@ -16,13 +16,13 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.core.template import pick
 from gklint.textutil import (
     HAN,
     PREAMBLE,
     is_han,
     is_table_line,
     lines,
-    pick,
     report_texts,
 )
 

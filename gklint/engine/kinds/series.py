@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.core.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 
 _YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 

@@ -12,23 +12,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gklint import layouts
-from gklint.dates import report_year
+from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.core.numerals import chinese_to_int
+from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
 from gklint.core.model import Report, Section
+from gklint.core.template import pick
+from gklint.core.text import sentence_span
 from gklint.textutil import (
     PREAMBLE,
     Place,
     han_count,
     is_table_line,
     lines,
-    pick,
     report_texts,
     section_place,
-    sentence_span,
 )
 
 
@@ -190,8 +190,8 @@ def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                     label=spec.label)
 
 
-_NUMBER_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．,，:：]?|[（(][一二三四五六七八九十]{1,2}[）)]"
-                          r"|第[一二三四五六七八九十]{1,2}部分\s*[、.．:：]?)\s*")
+_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]"
+                          rf"|第{NUMERAL}{{1,2}}部分\s*[、.．:：]?)\s*")
 
 
 def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:
@@ -386,18 +386,10 @@ def _spell(marker: Marker, n: int) -> str:
         return raw[: digits.start()] + str(n) + raw[digits.end():]
     if raw and raw[0] in _CIRCLED:
         return _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n)
-    numeral = re.search(r"[一二三四五六七八九十]+", raw)
+    numeral = re.search(f"{NUMERAL}+", raw)
     if numeral:
-        return raw[: numeral.start()] + _chinese(n) + raw[numeral.end():]
+        return raw[: numeral.start()] + to_chinese(n) + raw[numeral.end():]
     return str(n)
-
-
-def _chinese(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 # --------------------------------------------------------------------------- length of 总体情况
