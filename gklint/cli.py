@@ -7,6 +7,7 @@ import enum
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -133,8 +134,6 @@ def check(
 
     limits = DEFAULT
     if timeout is not None or memory is not None:
-        from dataclasses import replace
-
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
     result = Result()
@@ -163,8 +162,7 @@ def check(
             series[k] = (f, [d for d in diags if id(d) in kept], report)
         series = [s for s in series if s[1]]
     try:
-        sink.render_series([(FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta, report=report))
-                            for f, diags, report in series])
+        sink.render_series([replace(f, diagnostics=diags, report=report) for f, diags, report in series])
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):

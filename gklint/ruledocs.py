@@ -3,6 +3,10 @@ prints for one rule, and docs/rules.md (``gklint rules --docs``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from gklint.core.diagnostic import RuleInfo
+
 
 def render_rule_doc(rule, lang: str = "zh") -> str:
     """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
@@ -26,3 +30,11 @@ def rules_markdown(rules, lang: str = "zh") -> str:
         out += ["", f"## {rule.id}", "", f"**{page[0]}**", "", page[1], ""]
         out += [line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in page[3:]]
     return "\n".join(out).rstrip() + "\n"
+
+
+@lru_cache(maxsize=1024)
+def rule_info(rule, lang: str = "zh") -> RuleInfo:
+    """What outputs need of ``rule`` (its title in ``lang``, docs and page), as plain data."""
+    return RuleInfo(id=rule.id, name=rule.name, kind=rule.kind, severity=rule.severity,
+                    title=rule.text("title", lang), docs=dict(rule.docs), pack=rule.pack,
+                    page=render_rule_doc(rule, lang))

@@ -16,7 +16,7 @@ import yaml
 from gklint.core.diagnostic import SEVERITIES
 from gklint.layouts import SAFE_LOADER
 from gklint.core.numbers import show_number
-from gklint.core.template import choose, fill
+from gklint.core.template import choose, fill, json_values
 
 DOC_KEYS = ("what", "why", "example", "fix")
 KINDS = ("identity", "cell", "recognition", "narrative", "structure", "date", "prose", "layout", "series")
@@ -52,16 +52,16 @@ class Rule:
         two are shown)."""
         from gklint.core.diagnostic import Diagnostic, Location
 
-        shown = {"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more
+        shown = json_values({"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more)
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
                           message=self.render(lang, template, **shown), location=location or Location(),
-                          expected=expected, found=found, parts=list(parts))
+                          expected=expected, found=found, parts=list(parts), values=shown, template=template)
 
     def render(self, lang: str = "zh", template: str = "message", **values) -> str:
         """The message (or another template the rule declares, such as ``message_row``) with its named
         values filled in; unknown names stay as written."""
         texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
-        return fill(choose(texts, lang), values)
+        return fill(choose(texts, lang), values, lang)
 
 
 def rules_dir() -> Path:

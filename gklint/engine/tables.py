@@ -21,6 +21,7 @@ from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
+from gklint.core.template import LANGS, choose
 
 KINDS = ("identity", "cell")
 # notes that say a row's cells were left blank because they could not be read (that note is the finding)
@@ -329,9 +330,10 @@ def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str
     if SEVERITIES.index(severity) < SEVERITIES.index(diag.severity):  # only ever lower
         severity = diag.severity
     note = spec.get("note") or {}
-    text = (note.get(lang) or note.get("zh") or "").replace("{doubt}", "；".join(doubts))
+    appended = {lg: choose(note, lg).replace("{doubt}", "；".join(doubts)) for lg in LANGS}
     diag.severity = severity
-    diag.message += text
+    diag.message += choose(appended, lang)
+    diag.values["appended"] = appended  # said after the message: gklint.engine.messages renders it too
     return diag
 
 

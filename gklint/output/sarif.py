@@ -1,6 +1,6 @@
 """``--format sarif``: SARIF 2.1.0 (OASIS), for code-scanning tools (GitHub code scanning, IDE viewers).
 
-One run; ``tool.driver.rules`` holds every rule of the packs with its title, what it checks, and its
+One run; ``tool.driver.rules`` holds every rule the findings name (``FileResult.rules``) with its title, what it checks, and its
 whole page (what, why, example, fix) as help; each finding is a result with the rule's index, its
 level (info → ``note``), the message, the file, its line when known (text and HTML lines, Word
 paragraphs), and a logical location naming the table cell or section in the report's own words. The
@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import json
 
-from gklint.core.diagnostic import Diagnostic, Result
+from gklint.core.diagnostic import Diagnostic, Result, RuleInfo
 from gklint.output.common import line_of, uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _descriptor(rule, lang: str) -> dict:
-    from gklint.ruledocs import render_rule_doc
-
-    page = render_rule_doc(rule, lang)
+def _descriptor(rule: RuleInfo) -> dict:
     return {"id": rule.id, "name": rule.name,
-            "shortDescription": {"text": rule.text("title", lang)},
+            "shortDescription": {"text": rule.title},
             "fullDescription": {"text": rule.docs["what"]},
-            "help": {"text": page, "markdown": page},
+            "help": {"text": rule.page, "markdown": rule.page},
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
             "properties": {"kind": rule.kind, "pack": rule.pack}}
 
@@ -63,16 +60,16 @@ def _result(d: Diagnostic, path: str, index: dict[str, int]) -> dict:
 
 def log(result: Result, lang: str = "zh") -> dict:
     from gklint import __version__
-    from gklint.engine.rules import load_rules
 
-    rules = list(load_rules())
+    named = {r.id: r for f in result.files for r in f.rules.values()}  # the rules of the findings
+    rules = [named[k] for k in sorted(named)]
     index = {r.id: i for i, r in enumerate(rules)}
     results = [_result(d, f.path, index) for f in result.files for d in f.diagnostics]
     notifications = [{"level": "error", "message": {"text": f.error},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.path)}}}]}
                      for f in result.unreadable]
     run = {"tool": {"driver": {"name": "gklint", "version": __version__, "semanticVersion": __version__,
-                               "rules": [_descriptor(r, lang) for r in rules]}},
+                               "rules": [_descriptor(r) for r in rules]}},
            "invocations": [{"executionSuccessful": not notifications,
                             "toolExecutionNotifications": notifications}],
            "artifacts": [{"location": {"uri": uri(f.path)}} for f in result.files],

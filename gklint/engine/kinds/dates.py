@@ -163,6 +163,11 @@ def _date(date: dt.date, lang: str) -> str:
     return _cn(date) if lang == "zh" else date.isoformat()
 
 
+def _dates(date: dt.date) -> dict:
+    """A date as each language writes it (a message value, see ``gklint.core.template.bilingual``)."""
+    return {"zh": _cn(date), "en": date.isoformat()}
+
+
 def _cn(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
@@ -211,8 +216,7 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if period != expected:
         yield rule.diagnostic(ctx.lang, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
                     found=f"{period[0].isoformat()}/{period[1].isoformat()}",
-                    year=year, start=_date(period[0], getattr(ctx, "lang", "zh")),
-                    end=_date(period[1], getattr(ctx, "lang", "zh")))
+                    year=year, start=_dates(period[0]), end=_dates(period[1]))
 
 
 # --------------------------------------------------------------------------- signing date

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.core.numbers import show_number
-from gklint.core.template import choose, pick
+from gklint.core.template import bilingual, choose, json_values, pick
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
 from gklint.layouts import Layout
@@ -79,7 +79,19 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
 
 
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str) -> Diagnostic:
-    table = t.cells[0][0][0]
+    values = bilingual(lambda lg: _claim_values(rule, t, layout, lg))
+    return Diagnostic(
+        rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
+        title=rule.text("title", lang),
+        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
+                                   _source(section, t.sentence.sentence.start)),
+        expected=t.expected, found=t.stated,
+        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
+               for ref, value in t.cells], values=json_values(values))
+
+
+def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> dict:
+    """What a claim finding's message is filled with, in ``lang``."""
     alternatives = "".join(
         pick(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=show_number(v))
         for r, v in t.others if _num(v) != _num(t.expected))
@@ -90,17 +102,9 @@ def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: L
     note = t.claim.text("note", lang)
     blank = _blank_total_note(rule, t.computed, dict(t.cells), layout, lang)
     note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
-    message = rule.render(lang, claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
-                          table=table, cells=_cells_text(t.cells, t.reading, layout, lang),
-                          expected=show_number(t.expected), alternatives=alternatives,
-                          note=note.strip()).strip()
-    return Diagnostic(
-        rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
-                                   _source(section, t.sentence.sentence.start)),
-        expected=t.expected, found=t.stated,
-        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout))
-               for ref, value in t.cells])
+    return dict(claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
+                table=t.cells[0][0][0], cells=_cells_text(t.cells, t.reading, layout, lang),
+                expected=show_number(t.expected), alternatives=alternatives, note=note.strip())
 
 
 def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: str) -> str:
@@ -127,14 +131,15 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
             if not e.contradicts():
                 continue
             total, total_sum = e.total_value, e.sum
-            unit = e.total.unit if e.total.family != "money" else ("万元" if lang == "zh" else "10k yuan")
             relation = relations.get("less" if total_sum < total else "more") or {}
-            parts_text = " + ".join(f"{enumerations.label(q)}{show_number(e.amount(q))}" for q in e.parts)
-            message = rule.render(lang, total=show_number(total), unit=unit, sum=show_number(total_sum),
-                                  difference=show_number(abs(total - total_sum)),
-                                  relation=choose(relation, lang), parts=parts_text)
+            values = bilingual(lambda lg: dict(
+                total=show_number(total), sum=show_number(total_sum), difference=show_number(abs(total - total_sum)),
+                unit=e.total.unit if e.total.family != "money" else ("万元" if lg == "zh" else "10k yuan"),
+                relation=choose(relation, lg),
+                parts=" + ".join(f"{enumerations.label(q)}{show_number(e.amount(q))}" for q in e.parts)))
             yield Diagnostic(
-                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
+                title=rule.text("title", lang), values=json_values(values),
                 location=Location(section=section.heading, quote=e.quote(),
                                   source=_source(section, e.total_sentence.sentence.start)),
                 expected=_num(total), found=_num(total_sum),
@@ -165,13 +170,13 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
                 continue
             value = sum(v for _, v in nonzero)
             table = nonzero[0][0][0]
-            note = _blank_total_note(rule, [ref for ref in computed if ref in dict(nonzero)], dict(nonzero),
-                                     layout, lang)
-            message = rule.render(lang, statement=mention.text.strip(), table=table,
-                                  cells=_cells_text(nonzero, None, layout, lang), value=show_number(value),
-                                  note=note).strip()
+            blanks = [ref for ref in computed if ref in dict(nonzero)]
+            values = bilingual(lambda lg: dict(
+                statement=mention.text.strip(), table=table, cells=_cells_text(nonzero, None, layout, lg),
+                value=show_number(value), note=_blank_total_note(rule, blanks, dict(nonzero), layout, lg)))
             yield Diagnostic(
-                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
+                title=rule.text("title", lang), values=json_values(values),
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
                 expected=_num(value), found=0,

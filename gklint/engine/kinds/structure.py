@@ -147,7 +147,7 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         yield rule.diagnostic(_lang(ctx), _at(where), expected=spec.heading, found=None,
                     heading=spec.heading, number=spec.number, label=spec.label,
                     near=where.heading.strip(),
-                    position=pick(rule.params.get("positions", {}).get("after" if before else "before"), _lang(ctx)))
+                    position=rule.params.get("positions", {}).get("after" if before else "before"))
 
 
 def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -166,13 +166,13 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue  # one part written as two (五、存在的问题 六、改进措施): not a repeat
         if section.id in seen:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=pick(rule.params.get("problems", {}).get("repeat"), _lang(ctx)),
+                        problem=rule.params.get("problems", {}).get("repeat"),
                         previous=section.heading.strip())
             continue
         seen.add(section.id)
         if highest is not None and index[section.id] < index[highest.id]:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=pick(rule.params.get("problems", {}).get("order"), _lang(ctx)),
+                        problem=rule.params.get("problems", {}).get("order"),
                         previous=highest.heading.strip())
         elif highest is None or index[section.id] > index[highest.id]:
             highest = section
@@ -375,7 +375,7 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             expected = _spell(last, last.n + 1)
             yield rule.diagnostic(_lang(ctx), place.location(body + mk.start, body + mk.end), expected=expected,
                         found=mk.raw, previous=last.raw, marker=mk.raw,
-                        problem=pick(words.get(problem, problem), _lang(ctx)), next=expected)
+                        problem=words.get(problem, problem), next=expected)
 
 
 def _spell(marker: Marker, n: int) -> str:
