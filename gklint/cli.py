@@ -149,7 +149,7 @@ def check(
         if f.error is not None:
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         sink.render_file(f, many=len(paths) > 1)
-        f.report = None
+        f.report, f.tables = None, []  # what only rendering needed (the series rules keep their reports)
         result.files.append(f)
     series = run.series()
     if baselined is not None:

@@ -147,7 +147,7 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         yield rule.diagnostic(_lang(ctx), _at(where), expected=spec.heading, found=None,
                     heading=spec.heading, number=spec.number, label=spec.label,
                     near=where.heading.strip(),
-                    position=rule.params.get("positions", {}).get("after" if before else "before"))
+                    position=rule.params.get("positions", {}).get("after" if before else "before") or "")
 
 
 def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -166,13 +166,13 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue  # one part written as two (五、存在的问题 六、改进措施): not a repeat
         if section.id in seen:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=rule.params.get("problems", {}).get("repeat"),
+                        problem=rule.params.get("problems", {}).get("repeat") or "",
                         previous=section.heading.strip())
             continue
         seen.add(section.id)
         if highest is not None and index[section.id] < index[highest.id]:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=rule.params.get("problems", {}).get("order"),
+                        problem=rule.params.get("problems", {}).get("order") or "",
                         previous=highest.heading.strip())
         elif highest is None or index[section.id] > index[highest.id]:
             highest = section
