@@ -1,6 +1,17 @@
-"""The one way a number is shown in a message, a table excerpt or an output."""
+"""Numbers as gklint compares and shows them: ``tidy`` (binary noise rounded away) and ``show_number``,
+the one way a number is shown in a message, a table excerpt or an output."""
 
 from __future__ import annotations
+
+
+def tidy(value):
+    """A float rounded to 6 decimals, and an int when whole (sums of amounts in 万元 carry binary noise);
+    anything else as it is."""
+    if isinstance(value, float):
+        value = round(value, 6)
+        if value.is_integer():
+            return int(value)
+    return value
 
 
 def show_number(value) -> str:
@@ -9,10 +20,4 @@ def show_number(value) -> str:
     Floats are rounded to 6 decimals (sums of amounts in 万元 carry binary noise), whole ones shown
     without a point; anything else as ``str`` shows it.
     """
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        value = round(value, 6)
-        if value.is_integer():
-            return str(int(value))
-    return str(value)
+    return "—" if value is None else str(tidy(value))

@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_bounds, split
 
@@ -175,7 +176,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
         if mult and unit:  # 2.3万件 is rounded: it stands for anything from 22,500 to 23,499
             factor = 10000 if mult == "万" else 100000000
             digits = len(str(value).split(".")[1]) if isinstance(value, float) else 0
-            value, tolerance = _round(value * factor), 0.5 * factor * 10 ** -digits
+            value, tolerance = tidy(value * factor), 0.5 * factor * 10 ** -digits
         end = tail.end() if unit else num_end
         pos = max(pos, end)
         q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip(),
@@ -185,11 +186,6 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     _context(s, found)
     _periods(s, found, year)
     return found
-
-
-def _round(value: float) -> int | float:
-    value = round(value, 6)
-    return int(value) if float(value).is_integer() else value
 
 
 _BEFORE_WINDOW = 64

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from gklint.core.diagnostic import Diagnostic, Location, Part
-from gklint.core.numbers import show_number
+from gklint.core.numbers import show_number, tidy
 from gklint.core.template import bilingual, choose, json_values, pick
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
@@ -94,7 +94,7 @@ def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> d
     """What a claim finding's message is filled with, in ``lang``."""
     alternatives = "".join(
         pick(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=show_number(v))
-        for r, v in t.others if _num(v) != _num(t.expected))
+        for r, v in t.others if tidy(v) != tidy(t.expected))
     stated, unit = show_number(t.stated), t.quantity.unit
     figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
     if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
@@ -142,8 +142,8 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
                 title=rule.text("title", lang), values=json_values(values),
                 location=Location(section=section.heading, quote=e.quote(),
                                   source=_source(section, e.total_sentence.sentence.start)),
-                expected=_num(total), found=_num(total_sum),
-                parts=[Part(enumerations.label(q), _num(e.amount(q))) for q in e.parts])
+                expected=tidy(total), found=tidy(total_sum),
+                parts=[Part(enumerations.label(q), tidy(e.amount(q))) for q in e.parts])
 
 
 # --------------------------------------------------------------------------- zero statements
@@ -179,7 +179,7 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
                 title=rule.text("title", lang), values=json_values(values),
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
-                expected=_num(value), found=0,
+                expected=tidy(value), found=0,
                 parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout))
                        for ref, v in nonzero])
 
@@ -254,11 +254,3 @@ def _reading_label(reading, layout: Layout, lang: str) -> str:
     for ref in reading.cells:
         refs.extend(claims_mod.resolve(ref, layout) or [])
     return _cells_text([(r, 0) for r in refs], None, layout, lang)
-
-
-def _num(value):
-    if isinstance(value, float):
-        value = round(value, 6)
-        if value.is_integer():
-            return int(value)
-    return value
