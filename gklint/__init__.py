@@ -20,10 +20,10 @@ _LAZY = {
     "to_json": ("gklint.ingest.json_format", "to_json"),
     "from_json": ("gklint.ingest.json_format", "from_json"),
     "ReadError": ("gklint.ingest.errors", "ReadError"),
-    "Report": ("gklint.model", "Report"),
-    "Result": ("gklint.engine.diagnostic", "Result"),
-    "FileResult": ("gklint.engine.diagnostic", "FileResult"),
-    "Diagnostic": ("gklint.engine.diagnostic", "Diagnostic"),
+    "Report": ("gklint.core.model", "Report"),
+    "Result": ("gklint.core.diagnostic", "Result"),
+    "FileResult": ("gklint.core.diagnostic", "FileResult"),
+    "Diagnostic": ("gklint.core.diagnostic", "Diagnostic"),
 }
 
 

@@ -6,11 +6,11 @@ import os
 from typing import Iterable, Iterator, Union
 
 from gklint import batch
-from gklint.engine.diagnostic import FileResult, Result
+from gklint.core.diagnostic import FileResult, Result
 from gklint.engine.rules import Rule, load_rules, select as select_rules
 from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, Limits
-from gklint.model import Report
+from gklint.core.model import Report
 
 Source = Union[str, os.PathLike, dict, Report]
 
@@ -151,6 +151,7 @@ class Run:
 
     def _finish(self, reads: list[batch.Read]) -> list[FileResult]:
         from gklint.engine.run import sort, table_diagnostics
+        from gklint.engine.views import describe
 
         readable = [r for r in reads if r.report is not None]
         tables = iter(table_diagnostics([r.report for r in readable], self.rules, self.lang))
@@ -162,8 +163,8 @@ class Run:
             report = read.report
             diags = next(tables) + read.diagnostics
             sort(report, diags)
-            result = FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
-                                meta=_meta(report), diagnostics=diags)
+            result = describe(FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
+                                         meta=_meta(report), diagnostics=diags), report, self.rules, self.lang)
             if report.meta.year:
                 self._kept.append((result, report))
             out.append(result)
@@ -191,6 +192,7 @@ class Run:
         """The series findings of the run, each file's already merged into its result:
         (file, its new findings, its report)."""
         from gklint.engine.run import add_series, sort
+        from gklint.engine.views import describe
 
         assert self._done, "series() needs every file of the run: exhaust files() first"
         reports = [r for _, r in self._kept]
@@ -201,6 +203,7 @@ class Run:
             if diags:
                 result.diagnostics += diags
                 sort(report, result.diagnostics)
+                describe(result, report, self.rules, self.lang)
                 out.append((result, diags, report))
         return out
 

@@ -24,7 +24,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+from gklint.core.diagnostic import Diagnostic, FileResult, Result
 
 VERSION = 1
 _SEP = "\x1f"

@@ -27,10 +27,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, MB, Limits
-from gklint.model import Report
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 
 POLL = 0.25  # seconds between two looks at the file being waited for
 GRACE = 5.0  # seconds past Limits.seconds before a task is cancelled (the PDF reader's own check says more)
@@ -61,12 +62,8 @@ def _size(n: int) -> str:
     return f"{n / 1024 / MB:.1f} GB" if n >= 1024 * MB else f"{n / MB:.0f} MB"
 
 
-def _seconds(s: float) -> str:
-    return f"{s:g}"
-
-
 def timeout_message(path: str, limits: Limits) -> str:
-    return str(ReadError(path, f"超过读取时限（{_seconds(limits.seconds)} 秒），文件可能异常，已跳过"))
+    return str(ReadError(path, f"超过读取时限（{show_number(limits.seconds)} 秒），文件可能异常，已跳过"))
 
 
 def memory_message(path: str, limits: Limits) -> str:

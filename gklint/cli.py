@@ -7,6 +7,7 @@ import enum
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -51,7 +52,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def _fail(message: str) -> None:
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     typer.echo(f"gklint: {printable(message)}", err=True)
     raise typer.Exit(2)
@@ -133,14 +134,12 @@ def check(
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
     # rules may pair it with another year's, whose findings are shown after all the files.
-    from gklint.display import printable
-    from gklint.engine.diagnostic import FileResult, Result
+    from gklint.core.display import printable
+    from gklint.core.diagnostic import FileResult, Result
     from gklint.ingest.guards import DEFAULT, MB
 
     limits = DEFAULT
     if timeout is not None or memory is not None:
-        from dataclasses import replace
-
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
     result = Result()
@@ -156,7 +155,7 @@ def check(
         if f.error is not None:
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         sink.render_file(f, many=len(paths) > 1)
-        f.report = None
+        f.report, f.tables = None, []  # what only rendering needed (the series rules keep their reports)
         result.files.append(f)
     series = run.series()
     if baselined is not None:
@@ -169,8 +168,7 @@ def check(
             series[k] = (f, [d for d in diags if id(d) in kept], report)
         series = [s for s in series if s[1]]
     try:
-        sink.render_series([(FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta, report=report))
-                            for f, diags, report in series])
+        sink.render_series([replace(f, diagnostics=diags, report=report) for f, diags, report in series])
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):
@@ -254,7 +252,7 @@ def extract(
         _fail(str(exc))
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
-        from gklint.display import json_safe
+        from gklint.core.display import json_safe
 
         typer.echo(json_safe(text))
     else:
@@ -281,6 +279,7 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
                                                                "folder of your own packs")) -> None:
     """List every rule: id, severity, title."""
     from gklint.engine.rules import RuleError, check_folder
+    from gklint.ruledocs import rules_markdown
 
     if check is not None:
         try:
@@ -309,52 +308,18 @@ def _load_rules(packs: Optional[List[Path]]) -> tuple:
         _fail(f"规则包有误：{exc}")
 
 
-def rules_markdown(rules, lang: str = "zh") -> str:
-    """docs/rules.md: an index, then each rule's page as ``explain`` prints it."""
-    out = ["# gklint rules", "",
-           "Generated from `rules/*.yaml` by `gklint rules --docs > docs/rules.md`; a test keeps it in step.", "",
-           "| id | severity | kind | title |", "|---|---|---|---|"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.kind} | {r.text('title', lang)} |" for r in rules]
-    for rule in rules:
-        page = render_rule_doc(rule, lang).split("\n")
-        out += ["", f"## {rule.id}", "", f"**{page[0]}**", "", page[1], ""]
-        out += [line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in page[3:]]
-    return "\n".join(out).rstrip() + "\n"
-
-
 @app.command()
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
             lang: Lang = typer.Option(Lang.zh, "--lang"),
             rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
+    from gklint.ruledocs import render_rule_doc
 
     rule = find(rule_id, _load_rules(rule_packs))
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
     typer.echo(render_rule_doc(rule, lang.value))
-
-
-def render_rule_doc(rule, lang: str = "zh") -> str:
-    """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
-    from gklint.engine.rules import describe_params
-
-    heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
-             "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
-    lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
-             f"{heads[4]}: {rule.severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
-    from gklint.testing import example_lines
-
-    for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
-        lines += [f"## {head}", rule.docs[key], ""]
-        if key == "example" and (case := example_lines(rule, lang)):
-            lines += [*case, ""]
-    params = describe_params(rule, lang)
-    if params:
-        lines += ["## 参数" if lang == "zh" else "## Parameters"]
-        lines += [f"- `{key}`: {value} — {what}" if what else f"- `{key}`: {value}" for key, value, what in params]
-        lines += [""]
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def main() -> None:  # console script entry point

@@ -38,7 +38,7 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from gklint.engine.diagnostic import SEVERITIES
+from gklint.core.diagnostic import SEVERITIES
 
 FILE_NAMES = ("gklint.toml", "pyproject.toml")
 LEVELS = ("department", "aggregate")

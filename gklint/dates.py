@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from gklint.ingest.numerals import chinese_to_int
+from gklint.core.numerals import chinese_to_int
 
 _CN = "〇零一二三四五六七八九十"
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
@@ -130,15 +130,3 @@ def parse_date(text: str) -> dt.date | None:
         if found.date is not None:
             return found.date
     return None
-
-
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-
-
-def report_year(report) -> int | None:
-    """The report's year: the metadata's, else the year in its title (the preamble's first line)."""
-    if report.meta.year:
-        return report.meta.year
-    title = report.meta.title or next((ln.strip() for ln in report.preamble.split("\n") if ln.strip()), "")
-    m = _TITLE_YEAR.search(title)
-    return int(m.group(1)) if m and "报告" in title else None

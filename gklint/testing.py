@@ -22,7 +22,8 @@ from typing import Any, Protocol, Sequence, TypeVar
 
 from gklint import layouts
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec
-from gklint.model import Cell, Metadata, Note, Report, Section, Table, show_number
+from gklint.core.model import Cell, Metadata, Note, Report, Section, Table
+from gklint.core.numbers import show_number
 
 T = TypeVar("T")
 

@@ -7,42 +7,24 @@
   recognition provides per-line sources in ``Section.sources``).
 - ``is_table_line()`` tells a table cell flattened into the text (an official label, a bare value,
   a row label followed by its values) from prose, so that prose rules skip tables.
-- ``pick()`` takes a rule parameter's text in the output language from a {zh, en} mapping.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from gklint.engine.diagnostic import Location
+from gklint.core.diagnostic import Location
+from gklint.core.text import sentence_span
 from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
-SENTENCE_END = "。！？!?\n"
 _QUOTE_LIMIT = 80
-
-
-def pick(value, lang: str = "zh", **values) -> str:
-    """A rule parameter's text in ``lang``: a plain string, or a {zh, en} mapping (falling back to zh),
-    filled with ``values`` when given (names not given stay as written)."""
-    if isinstance(value, dict):
-        value = value.get(lang) or value.get("zh") or next(iter(value.values()), "")
-    text = "" if value is None else str(value)
-    if not values:
-        return text
-    return string.Formatter().vformat(text, (), _Keep(values))
-
-
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
 
 
 def han_count(text: str) -> int:
@@ -52,21 +34,6 @@ def han_count(text: str) -> int:
 
 def is_han(char: str) -> bool:
     return bool(char) and HAN_CHAR.fullmatch(char) is not None
-
-
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The span of the sentence around text[start:end]: from after the previous 。！？ or line break
-    to the next one, inclusive."""
-    end = start if end is None else end
-    lo = start
-    while lo > 0 and text[lo - 1] not in SENTENCE_END:
-        lo -= 1
-    hi = max(end, start)
-    while hi < len(text) and text[hi] not in SENTENCE_END:
-        hi += 1
-    if hi < len(text) and text[hi] != "\n":
-        hi += 1  # keep the closing 。
-    return lo, hi
 
 
 def quote(text: str, start: int, end: int | None = None, limit: int = _QUOTE_LIMIT) -> str:

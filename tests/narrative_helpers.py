@@ -7,10 +7,10 @@ data cell of tables 二, 三 and 四 is 0, as in a report that states its zeros.
 from __future__ import annotations
 
 from gklint import layouts
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import Context, evaluator
 from gklint.engine.rules import find
-from gklint.model import Cell, Metadata, Report, Section, Table
+from gklint.core.model import Cell, Metadata, Report, Section, Table
 
 
 def tables(cells: dict[str, int | float] | None = None, layout: str = "2021",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import layouts as L
-from gklint.model import Report
+from gklint.core.model import Report
 
 T4_HEADER = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉",
              *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]

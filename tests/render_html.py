@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from gklint import layouts as L
-from gklint.model import Report
+from gklint.core.model import Report
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_APPLICANTS = "申请人情况"

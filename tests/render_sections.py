@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
 
 from render import render_text
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 
 from gklint import layouts as L
-from gklint.model import Cell, Report
+from gklint.core.model import Cell, Report
 from render import T4_HEADER, _value
 
 STYLES = ("pipe", "markdown", "wrapped", "page_numbers", "oneline")

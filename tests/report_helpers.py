@@ -6,11 +6,11 @@ import datetime as dt
 import re
 
 from gklint import layouts
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import Context, evaluator
 from gklint.engine.rules import find
 from gklint.layouts import normalise
-from gklint.model import Metadata, Report, Section
+from gklint.core.model import Metadata, Report, Section
 
 _NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]{1,2})\s*[、.．]\s*(.*)$")
 

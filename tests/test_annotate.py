@@ -143,8 +143,8 @@ def test_output_file_and_the_annotated_draft_reads_as_the_draft(draft, tmp_path)
 
 
 def test_a_finding_without_a_place_goes_on_the_first_paragraph_and_a_blank_cell_is_marked():
-    from gklint.engine.diagnostic import Diagnostic, Location
-    from gklint.ingest.document import Source
+    from gklint.core.diagnostic import Diagnostic, Location
+    from gklint.core.source import Source
     from gklint.output.annotate_docx import annotated as annotate_bytes
 
     data = (FIXTURES / "template-2021.docx").read_bytes()

@@ -97,7 +97,7 @@ def test_the_file_is_versioned_and_readable(tmp_path):
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from gklint.engine.diagnostic import Diagnostic, FileResult, Location  # noqa: E402
+from gklint.core.diagnostic import Diagnostic, FileResult, Location  # noqa: E402
 
 _TEXT = st.text(alphabet=st.sampled_from("政府信息公开申请件条年月日，。、 0123456789１２３"), max_size=40)
 
@@ -105,7 +105,7 @@ _TEXT = st.text(alphabet=st.sampled_from("政府信息公开申请件条年月�
 @given(quote=_TEXT, digits=st.lists(st.sampled_from("0123456789"), min_size=40, max_size=40),
        line=st.integers(1, 10_000), path=st.text(min_size=1, max_size=20))
 def test_a_fingerprint_does_not_depend_on_figures_lines_or_paths(quote, digits, line, path):
-    from gklint.ingest.document import Source
+    from gklint.core.source import Source
 
     file = FileResult(path="a.txt", meta={"agency": "某某局", "year": 2023})
     moved = FileResult(path=path, meta={"agency": "某某局", "year": 2023})

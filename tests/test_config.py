@@ -8,7 +8,7 @@ import pytest
 
 import gklint
 from gklint.config import Config, ConfigError, discover, find_config, load_config, parse_deadline
-from gklint.model import Cell
+from gklint.core.model import Cell
 
 from conftest import FIXTURES
 from report_helpers import report

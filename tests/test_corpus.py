@@ -63,7 +63,7 @@ def test_expectations_shape_is_checked(tmp_path, text, complaint):
 
 
 def test_matching_uses_rule_severity_and_every_location_key(tmp_path):
-    from gklint.engine.diagnostic import Diagnostic, Location
+    from gklint.core.diagnostic import Diagnostic, Location
 
     case = load_case(_write(tmp_path, (
         "file: r.txt\n"

@@ -6,7 +6,7 @@ import gklint
 from gklint.engine import run as run_mod
 from gklint.engine.rules import load_rules, parse_rule
 from gklint.engine.tables import compile_rules
-from gklint.model import Cell
+from gklint.core.model import Cell
 
 from conftest import FIXTURES
 

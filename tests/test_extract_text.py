@@ -149,7 +149,8 @@ def test_a_label_wrapped_onto_the_next_line_is_still_its_row():
 
 def test_rows_a_grid_lacks_are_read_from_the_text_around_it():
     """A PDF table whose last rows lost their ruling lines: part grid, part tab-separated lines."""
-    from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+    from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+    from gklint.core.source import Source
 
     header = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
     rows = [header, ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"],

@@ -21,8 +21,8 @@ import pytest
 from typer.testing import CliRunner
 
 from gklint.cli import app
-from gklint.engine.diagnostic import Diagnostic, Location
-from gklint.ingest.document import Source
+from gklint.core.diagnostic import Diagnostic, Location
+from gklint.core.source import Source
 from gklint.ingest.docx import build_grid
 from gklint.output import places
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gklint.model import Section
+from gklint.core.model import Section
 from narrative_helpers import report, run_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "huangyuan-2021.txt"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gklint.narrative.quantities import analyse, find, report_year
+from gklint.core.model import Metadata, Report, Section, report_year
+from gklint.narrative.quantities import analyse, find
 from gklint.narrative.sentences import fold, split
 
 
@@ -138,6 +139,19 @@ def test_list_items_do_not_borrow_the_next_items_words():
     assert b.before.endswith("部分公开")
 
 
+def _report(text: str, *, year=None, title=None, preamble: str = "") -> Report:
+    return Report("2021", meta=Metadata(year=year, title=title), preamble=preamble,
+                  sections=[Section(heading="一、总体情况", text=text)])
+
+
 def test_report_year_is_the_year_named_most():
-    assert report_year("2021年，本机关……2021年收到申请……2022年1月发布") == 2021
-    assert report_year("没有年份") is None
+    assert report_year(_report("2021年，本机关……2021年收到申请……2022年1月发布")) == 2021
+    assert report_year(_report("没有年份")) is None
+
+
+def test_report_year_prefers_the_metadata_then_the_title_to_the_narrative():
+    narrative = "2022年工作打算……2022年将……2021年收到申请"
+    assert report_year(_report(narrative, year=2020)) == 2020
+    assert report_year(_report(narrative, title="某局2021年度政府信息公开工作年度报告")) == 2021
+    assert report_year(_report(narrative, preamble="某局2021年政府信息公开工作年度报告\n")) == 2021
+    assert report_year(_report(narrative, preamble="2021年工作总结\n")) == 2022  # not a report's title

@@ -249,7 +249,7 @@ def test_display_width_counts_wide_characters_twice():
 
 def test_xlsx_keeps_text_that_looks_like_a_formula(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
-    from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+    from gklint.core.diagnostic import Diagnostic, FileResult, Result
     from gklint.output.xlsx import render
 
     result = Result([FileResult("a.txt", "2021", [Diagnostic("T301", "error", "=SUM(A1)\x07x", found="=1")])])
@@ -274,7 +274,7 @@ def test_xlsx_opens_in_libreoffice_when_installed(batch, tmp_path):
 
 def test_jsonl_is_written_as_each_file_is_done(tmp_path):
     """A batch's lines reach the file file by file, before the batch ends (a reader can follow it)."""
-    from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+    from gklint.core.diagnostic import Diagnostic, FileResult, Result
     from gklint.output import emit, open_sink
 
     out = tmp_path / "stream.jsonl"
@@ -305,7 +305,7 @@ try:
     def test_github_annotation_round_trips_any_text(message, path):
         from gklint.output.github import annotation
 
-        from gklint.display import printable
+        from gklint.core.display import printable
 
         line = annotation("warning", message, file=path)
         assert line.isprintable() or not any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in line)

@@ -387,7 +387,7 @@ CONTROLS = ("\x1b", "\x07", "\u202e")
 
 
 def test_printable_escapes_controls_and_keeps_the_rest():
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     assert printable("a\nb\x1b[31m\u202e\x9b") == "a\\x0ab\\x1b[31m\\u202e\\x9b"
     assert printable("C:\\报告\\政府信息公开 2021.pdf") == "C:\\报告\\政府信息公开 2021.pdf"
@@ -502,7 +502,7 @@ def test_html_span_of_ten_thousand_digits_is_clamped_not_converted():
 
 def test_a_chinese_numeral_of_thousands_of_characters_is_no_number():
     # found by the long fuzz run: "〇" * 5000 reached int() past Python's 4,300-digit limit
-    from gklint.ingest.numerals import chinese_to_int  # noqa: PLC0415
+    from gklint.core.numerals import chinese_to_int  # noqa: PLC0415
 
     assert chinese_to_int("〇" * 5000) is None and chinese_to_int("二〇二一") == 2021
     assert chinese_to_int("二千七百一十五") == 2715

@@ -14,7 +14,8 @@ import yaml
 from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
-from gklint.cli import app, render_rule_doc
+from gklint.cli import app
+from gklint.ruledocs import render_rule_doc
 from gklint.engine import tables
 from gklint.engine.kinds import KINDS
 from gklint.engine.params import placeholders

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from report_helpers import official, report, run, section
 
-from gklint.model import Note, Table
+from gklint.core.model import Note, Table
 
 TABLES = {"二": Table("二"), "三": Table("三"), "四": Table("四")}
 OLD_TABLE_TEXT = "第二十条第（一）项\n信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n0\n0\n0"
@@ -180,7 +180,7 @@ def test_no_layout_is_named_when_no_table_was_found():
     assert result.layout is None
     from rich.console import Console  # noqa: PLC0415
 
-    from gklint.engine.diagnostic import Result  # noqa: PLC0415
+    from gklint.core.diagnostic import Result  # noqa: PLC0415
     from gklint.output import json_output, terminal  # noqa: PLC0415
     assert '"layout": null' in json_output.render(Result([result]))
     console = Console(record=True, width=200)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gklint.cli import rules_markdown
+from gklint.ruledocs import rules_markdown
 from gklint.engine.rules import KINDS, RuleError, load_pack, load_rules, parse_rule
 from gklint.engine.kinds import PER_REPORT
 

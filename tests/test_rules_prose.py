@@ -140,7 +140,7 @@ def test_government_name_before_government_information_is_not_a_repeat():
 
 
 def test_findings_name_the_line_when_recognition_gives_line_sources():
-    from gklint.ingest.document import Source
+    from gklint.core.source import Source
 
     sections = official(overview="第一段没有问题。\n2021年政府政府信息公开均为免费提供。")
     overview = sections[0]
@@ -161,7 +161,7 @@ def test_breadcrumbs_before_the_first_section_are_not_prose():
 
 def test_p103_template_placeholder_fires_and_stays_silent():
     import gklint
-    from gklint.model import Report, Section
+    from gklint.core.model import Report, Section
 
     def run(text):
         report = Report(layout="2021", sections=[Section(heading="六、其他需要报告的事项", text=text, number="六",

@@ -6,7 +6,7 @@ from pathlib import Path
 import gklint
 from gklint.engine.kinds.repeated import kept_lines, normalise, problem_lines
 from gklint.engine.rules import find
-from gklint.model import Section
+from gklint.core.model import Section
 
 from conftest import FIXTURES
 

@@ -3,7 +3,7 @@
 import copy
 
 import gklint
-from gklint.model import Cell
+from gklint.core.model import Cell
 
 from conftest import FIXTURES
 

@@ -7,7 +7,7 @@ import pytest
 import gklint
 from gklint.ingest.recognise import recognise
 from gklint.ingest.text import read_text
-from gklint.model import Cell
+from gklint.core.model import Cell
 
 from conftest import FIXTURES
 
@@ -127,7 +127,7 @@ def test_r103_no_table_at_all():
 
 
 def test_r106_unreadable_part(report):
-    report.notes.append(gklint.model.Note("unreadable_part", "第5页没有文字层（可能是扫描图片），其内容未能读取"))
+    report.notes.append(gklint.core.model.Note("unreadable_part", "第5页没有文字层（可能是扫描图片），其内容未能读取"))
     [d] = fired(report, "R106")
     assert "第5页" in d.message
     assert not fired(gklint.extract(FIXTURES / "huangyuan-2021.txt"), "R106")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import gklint
 from gklint.ingest.recognise import recognise
 from gklint.ingest.text import read_text
-from gklint.model import Section
+from gklint.core.model import Section
 from gklint.testing import consistent_report
 from render_sections import LOCAL_PARTS, RETITLED, SPLITS, insert_local, one_line, retitle, split_problems
 from report_helpers import official, report, run, section

@@ -2,24 +2,24 @@
 
 A rule is data: id, kind, severity, title, message templates and docs, plus parameters that
 its kind's evaluator reads. Nothing in a rule is ever evaluated as code; message templates are
-filled with ``str.format_map`` from named values.
+filled with named values by ``gklint.core.template.fill``.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import string
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from gklint.engine.diagnostic import SEVERITIES
+from gklint.core.diagnostic import SEVERITIES
 from gklint.engine.kinds import KINDS
 from gklint.layouts import SAFE_LOADER
-from gklint.model import show_number
+from gklint.core.numbers import show_number
+from gklint.core.template import choose, fill, json_values
 
 DOC_KEYS = ("what", "why", "example", "fix")
 
@@ -45,33 +45,25 @@ class Rule:
         return not self.layouts or layout in self.layouts
 
     def text(self, field_name: str, lang: str) -> str:
-        texts = getattr(self, field_name)
-        return texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
+        return choose(getattr(self, field_name), lang)
 
     def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
                    values: dict | None = None, template: str = "message", **more):
         """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, and the
         message filled with ``expected``, ``found`` and the named ``values`` (which may override how those
         two are shown)."""
-        from gklint.engine.diagnostic import Diagnostic, Location
+        from gklint.core.diagnostic import Diagnostic, Location
 
-        shown = {"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more
+        shown = json_values({"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more)
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
                           message=self.render(lang, template, **shown), location=location or Location(),
-                          expected=expected, found=found, parts=list(parts))
+                          expected=expected, found=found, parts=list(parts), values=shown, template=template)
 
     def render(self, lang: str = "zh", template: str = "message", **values) -> str:
         """The message (or another template the rule declares, such as ``message_row``) with its named
         values filled in; unknown names stay as written."""
         texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
-        text = texts.get(lang) or texts["zh"]
-        return string.Formatter().vformat(text, (), _Defaulting(values))
-
-
-
-class _Defaulting(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+        return fill(choose(texts, lang), values, lang)
 
 
 def rules_dir() -> Path:

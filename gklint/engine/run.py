@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from gklint import layouts as L
 from gklint.engine import tables
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 

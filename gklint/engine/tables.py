@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
+from gklint.core.template import LANGS, choose
 
 from gklint.engine.kinds import stage_kinds
 
@@ -372,15 +374,16 @@ def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str
             doubts.append(cell.doubt)
     if not spec or not doubts:
         return diag
-    from gklint.engine.diagnostic import SEVERITIES
+    from gklint.core.diagnostic import SEVERITIES
 
     severity = spec.get("severity", "warning")
     if SEVERITIES.index(severity) < SEVERITIES.index(diag.severity):  # only ever lower
         severity = diag.severity
     note = spec.get("note") or {}
-    text = (note.get(lang) or note.get("zh") or "").replace("{doubt}", "；".join(doubts))
+    appended = {lg: choose(note, lg).replace("{doubt}", "；".join(doubts)) for lg in LANGS}
     diag.severity = severity
-    diag.message += text
+    diag.message += choose(appended, lang)
+    diag.values["appended"] = appended  # said after the message: gklint.engine.messages renders it too
     return diag
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from gklint.ingest.errors import ReadError
 
-if TYPE_CHECKING:  # the model imports ingest.document: keep this package light and acyclic
-    from gklint.model import Report
+if TYPE_CHECKING:  # keep this package light: the readers and recognition are imported on first use
+    from gklint.core.model import Report
 
 __all__ = ["ReadError", "read_report", "read_bytes"]
 

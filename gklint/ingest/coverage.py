@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint.layouts import TableSpec
-from gklint.model import Note, Table
+from gklint.core.model import Note, Table
 
 
 def missing_rows(spec: TableSpec, table: Table) -> list[Note]:

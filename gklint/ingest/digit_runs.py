@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
 from gklint.ingest.tokens import Token
 from gklint.layouts import RowSpec, TableSpec, normalise
-from gklint.model import Cell, Note, Table
+from gklint.core.model import Cell, Note, Table
 
 
 def note_forced(notes: list[Note], table: str, forced: list) -> None:

@@ -31,7 +31,8 @@ import docx
 from docx.oxml.ns import qn
 
 from gklint.ingest import budget
-from gklint.ingest.document import Document, Grid, GridCell, Paragraph, Source
+from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+from gklint.core.source import Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.guards import DEFAULT, Limits
 

@@ -18,6 +18,6 @@ class ReadError(Exception):
 
     def __str__(self) -> str:
         """One printable line: control characters of a file or entry name are escaped (``printable``)."""
-        from gklint.display import printable
+        from gklint.core.display import printable
 
         return printable(": ".join(part for part in (self.path, self.where, self.message) if part))

@@ -33,12 +33,13 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gklint.ingest.document import Grid, GridCell, Source
+from gklint.core.model import Cell, Note
+from gklint.core.source import Source
+from gklint.ingest.document import Grid, GridCell
 from gklint.ingest.grid_segments import Sheet, is_number, matches, segment
 from gklint.ingest.values import parse_cell
 from gklint.ingest.stream import count_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
-from gklint.model import Cell, Note
 
 Key = tuple[str, str]
 

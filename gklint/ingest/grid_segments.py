@@ -10,7 +10,8 @@ import dataclasses
 from collections import Counter
 from functools import lru_cache
 
-from gklint.ingest.document import Grid, GridCell, Source
+from gklint.ingest.document import Grid, GridCell
+from gklint.core.source import Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import Layout, TableSpec, label_matches
 

@@ -28,7 +28,8 @@ import lxml.html
 from lxml import etree
 
 from gklint.ingest import budget
-from gklint.ingest.document import Document, Grid, Paragraph, Source
+from gklint.ingest.document import Document, Grid, Paragraph
+from gklint.core.source import Source
 from gklint.ingest.guards import DEFAULT, Limits
 from gklint.ingest.html_content import content_root, preamble_root
 from gklint.ingest.html_tables import build_grid, is_data_table

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import re
 
+from gklint.core.numerals import HEADING
 from gklint.ingest.html_tables import is_data_table
 from gklint.ingest.html_text import BLOCK, clean
 
-# A numbered top-level heading at the start of a paragraph: "一、总体情况", "二．主动公开…".
-_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、．.]\s*[\u4e00-\u9fff]")
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
 
 
+def _heading_numeral(text: str) -> str | None:
+    """The numeral of a section heading that starts ``text`` (一、总体情况 / 二．…), else None."""
+    m = HEADING.match(text)
+    if m and not text[:1].isspace() and m["mark"] in "、．." and "\u4e00" <= m["rest"][:1] <= "\u9fff":
+        return m["num"]
+    return None
 
 
 def _in_data_table(el, memo: dict | None = None) -> bool:
@@ -50,8 +55,7 @@ def content_root(body):
     candidates += [(node.getparent(), clean(node)) for node in body.xpath(".//text()")]
     memo: dict = {}
     for el, text in candidates:
-        if el is not None and _HEADING.match(text) and not _in_data_table(el, memo):
-            numeral = re.match(r"[一二三四五六七八九十]+", text).group()
+        if el is not None and (numeral := _heading_numeral(text)) and not _in_data_table(el, memo):
             for holder in (el, *el.iterancestors()):
                 numerals.setdefault(holder, set()).add(numeral)
     most = max((len(v) for v in numerals.values()), default=0)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from gklint.ingest.document import Grid, GridCell, Source
+from gklint.ingest.document import Grid, GridCell
+from gklint.core.source import Source
 from gklint.ingest.html_text import BLOCK, CJK_GAP, clean, join
 
 _MAX_GRID = 50_000  # grid positions

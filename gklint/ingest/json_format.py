@@ -18,11 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from gklint import __version__
 from gklint import layouts as L
 from gklint.layouts import detect
-from gklint.ingest.document import Source
+from gklint.core.source import Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.coverage import missing_rows
 from gklint.ingest.values import parse_cell
-from gklint.model import Cell, Metadata, Note, Report, Section, Table
+from gklint.core.model import Cell, Metadata, Note, Report, Section, Table
 
 FORMAT_VERSION = 1
 

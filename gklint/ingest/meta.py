@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gklint.ingest.numerals import chinese_to_int
-from gklint.model import Metadata
+from gklint.core.numerals import chinese_to_int
+from gklint.core.model import Metadata
 
 _CN = "〇零一二三四五六七八九十"
 DATE = re.compile(

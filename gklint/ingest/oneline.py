@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from gklint.core.numerals import NUMERAL
 from gklint.ingest.chrome import FOOTER
 from gklint.ingest.document import Paragraph
 from gklint.layouts import Layout, RowSpec, TableSpec, normalise
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
+_NUMBERED = re.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d+[.．、]|[（(]\d+[）)])")
 _CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",
           "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
 _GAP = r"[\s“”\"‘’]*"  # a copy may break a label with spaces, or keep or drop its quotes

@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from gklint.ingest import guards, pdf_limits
-from gklint.ingest.document import Document, Paragraph, Source
+from gklint.ingest.document import Document, Paragraph
+from gklint.core.source import Source
 from gklint.ingest.errors import ReadError
 from gklint.ingest.pdf_breaks import continues, merge
 from gklint.ingest.pdf_columns import find_columns

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gklint.core.numerals import HEADING
 from gklint.ingest.pdf_tables import Part, PartCell, is_number
 from gklint.ingest.pdf_text import Line, spaced_text
 
 GAP = 0.6  # a gap this wide (in font sizes) separates two cells; words in a sentence are closer
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{4,}")  # "三、收到和处理政府信息公开申请情况"
 
 
 @dataclass
@@ -38,13 +38,19 @@ def _pieces(line: Line) -> list[list[dict]]:
     return pieces
 
 
+def _is_section(text: str) -> bool:
+    """A section heading written tight: "三、收到和处理政府信息公开申请情况" (no space around 、)."""
+    m = HEADING.match(text)
+    return bool(m) and m.start("mark") == len(m["num"]) and m["mark"] == "、" and re.match(r"\S{4}", text[m.end("mark"):]) is not None
+
+
 def find_columns(lines: list[Line], number: int) -> Columns:
     pieces = [_pieces(line) for line in lines]
     texts = [[spaced_text(p) for p in line_pieces] for line_pieces in pieces]
     tabular = {i for i, p in enumerate(pieces) if len(p) >= 2}
     cluster = [0] * len(lines)  # lines close to each other (one table and what surrounds it)
     for k in range(1, len(lines)):  # up to a section heading
-        heading = k not in tabular and _SECTION.match(lines[k].text) is not None
+        heading = k not in tabular and _is_section(lines[k].text)
         cluster[k] = cluster[k - 1] + (0 if _close(lines[k - 1], lines[k]) and not heading else 1)
     regions: list[tuple[int, int, Part | None]] = []
     i = 0

@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from gklint.ingest.document import Grid, GridCell, Source
+from gklint.ingest.document import Grid, GridCell
+from gklint.core.source import Source
 from gklint.ingest.pdf_text import cell_text, group_lines, join_wrapped
 
 _NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")

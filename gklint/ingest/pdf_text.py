@@ -14,12 +14,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gklint.core.numerals import NUMERAL
+
 # Chinese characters and punctuation (ideographs, CJK and full-width punctuation, curly quotes)
 _CHINESE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]"
 _CJK = re.compile(_CHINESE)
 _SPACE_NEAR_CJK = re.compile(rf"(?<={_CHINESE})[ \t\u00a0]+|[ \t\u00a0]+(?={_CHINESE})")
-HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|[一二三四五六七八九十]+\s*[、.．]"
-                     r"|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
+HEADING = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|{NUMERAL}+\s*[、.．]"
+                     rf"|[（(]\s*{NUMERAL}+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 _SENTENCE_END = tuple("。；：！？!?;:")
 
 

@@ -19,7 +19,7 @@ from gklint.ingest.sections import find_headings
 from gklint.ingest.oneline import unflatten
 from gklint.ingest.stream import StreamTable, read_tables
 from gklint.ingest.tokens import Token, tokenise
-from gklint.model import Note, Report, Section, Table
+from gklint.core.model import Note, Report, Section, Table
 
 
 @dataclass

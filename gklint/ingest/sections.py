@@ -7,16 +7,16 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from gklint.core.numerals import HEADING, NUMERAL, ordinal
 from gklint.layouts import Layout, SectionSpec, normalise
 
-_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]{1,2})\s*[、.．,，:：\s]\s*(?P<rest>.*)$")
 # Numbering styles some reports use for the six parts instead of 一、…六、: tried only when a report has
 # (almost) no 一、 headings, since inside a section （一）…（六） number its sub-items.
 _OTHER_STYLES = (
     re.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
     re.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
 )
-_BARE_NUMBERED = re.compile(r"^\s*(?P<num>[一二三四五六七八九十])(?P<rest>[^、.．,，:：\s].*)$")
+_BARE_NUMBERED = re.compile(rf"^\s*(?P<num>{NUMERAL})(?P<rest>[^、.．,，:：\s].*)$")
 _MAX_HEADING = 40  # characters of a heading line; a longer line is a heading followed by text
 
 
@@ -53,7 +53,7 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
     taken = {i for i, *_ in found}
     extra: list[Candidate] = []
     for i, t in enumerate(texts):
-        if i in taken or not (m := _HEADING.match(t)):
+        if i in taken or not (m := HEADING.match(t)):
             continue
         num = ordinal(m["num"])
         title = _title(m["rest"])
@@ -67,7 +67,7 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
     anchors = [Candidate(i, i, n, ordinal(n) if n else None, spec,
                          () if spec is None or _states_title(texts[i], spec) else ((1, spec),))
                for i, n, spec, _ in found]
-    restarts = tuple(i for i, t in enumerate(texts) if (m := _HEADING.match(t)) and m["num"] == layout.sections[0].number
+    restarts = tuple(i for i, t in enumerate(texts) if (m := HEADING.match(t)) and m["num"] == layout.sections[0].number
                      and not _is_row_label(_title(m["rest"]), layout))
     chosen = renumbered(anchors, extra, layout, keep_unnamed=True, restarts=restarts)
     tails = {i: tail for i, _, _, tail in found}
@@ -75,7 +75,7 @@ def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, Sectio
 
 
 def _states_title(line: str, spec: SectionSpec) -> bool:
-    m = _HEADING.match(line) or _BARE_NUMBERED.match(line)
+    m = HEADING.match(line) or _BARE_NUMBERED.match(line)
     rest = m["rest"] if m else line
     return any(_prefix(rest.strip(), name) is not None for name in spec.names)
 
@@ -88,7 +88,7 @@ def _bare_title(text: str, layout: Layout) -> SectionSpec | None:
     return None
 
 
-def match_heading(text: str, layout: Layout, style: re.Pattern = _HEADING) -> tuple[str, SectionSpec | None, str] | None:
+def match_heading(text: str, layout: Layout, style: re.Pattern = HEADING) -> tuple[str, SectionSpec | None, str] | None:
     """(numeral, section spec or None, text after the heading) if ``text`` starts with a top-level heading.
 
     A line is a heading when its numbered title states a section's label or alias, or when it is short,
@@ -97,7 +97,7 @@ def match_heading(text: str, layout: Layout, style: re.Pattern = _HEADING) -> tu
     """
     m = style.match(text)
     if not m:
-        if style is _HEADING and (b := _BARE_NUMBERED.match(text)):  # "一总体情况": no mark after the numeral
+        if style is HEADING and (b := _BARE_NUMBERED.match(text)):  # "一总体情况": no mark after the numeral
             for spec in layout.sections:
                 if spec.number == b["num"] and any(normalise(b["rest"]).startswith(normalise(n)) for n in spec.names):
                     return b["num"], spec, _after(b["rest"], next(n for n in spec.names
@@ -133,20 +133,6 @@ def _after(rest: str, name: str) -> str:
 
 
 # --------------------------------------------------------------------------- headings by meaning and position
-
-_ORDINALS = "一二三四五六七八九"
-
-
-def ordinal(numeral: str | None) -> int | None:
-    """一 -> 1 … 十九 -> 19 (the numbers of a report's parts); None otherwise."""
-    if not numeral:
-        return None
-    if len(numeral) == 1:
-        return 10 if numeral == "十" else _ORDINALS.index(numeral) + 1 if numeral in _ORDINALS else None
-    if len(numeral) == 2 and numeral[0] == "十" and numeral[1] in _ORDINALS:
-        return 10 + _ORDINALS.index(numeral[1]) + 1
-    return None
-
 
 _TITLE_END = re.compile(r"[。；;，,：:！？!?（(\[【\d\s]")
 _TERMS_IN = 16  # a key term counts only near the start of a title (a heading's subject comes first)
@@ -299,7 +285,7 @@ def _pick(c: Candidate, layout: Layout, last_order: int, order: dict[str, int]) 
 
 # --------------------------------------------------------------------------- headings inside a line
 
-_INLINE_NUMERAL = re.compile(r"(?P<num>[一二三四五六七八九十]{1,2})\s*[、.．]")
+_INLINE_NUMERAL = re.compile(rf"(?P<num>{NUMERAL}{{1,2}})\s*[、.．]")
 _FOLD = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": ";", "“": "", "”": "", '"': "",
                        "‘": "", "’": "", "—": "-", "－": "-"})
 
@@ -430,9 +416,9 @@ def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate], layout: Layout)
     return out
 
 
-_INLINE_BARE = re.compile(r"(?:^|(?<=[。；;！？!?\s]))(?P<num>[一二三四五六七八九十]{1,2})(?=[^、.．\s])")
+_INLINE_BARE = re.compile(rf"(?:^|(?<=[。；;！？!?\s]))(?P<num>{NUMERAL}{{1,2}})(?=[^、.．\s])")
 # a part's numbering inside a line: not （五）, 第五, 十五 read as 五, nor "五、" in "第四、五、六项"
-_INLINE_PART = re.compile(r"(?<![（(第一二三四五六七八九十、])(?P<num>[一二三四五六七八九十]{1,2})\s*、")
+_INLINE_PART = re.compile(rf"(?<![（(第一二三四五六七八九十、])(?P<num>{NUMERAL}{{1,2}})\s*、")
 
 
 _TITLE_LONG = 16  # characters of most titles after their numbering

@@ -14,7 +14,7 @@ import re
 
 from gklint import layouts as L
 from gklint.ingest.digits import splits
-from gklint.model import Cell, Note, Table
+from gklint.core.model import Cell, Note, Table
 
 _UNIT = r"[^，。；;、\d]{0,16}?(\d+)\s*件"
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from gklint.ingest.coverage import missing_rows
 from gklint.ingest.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
-from gklint.ingest.document import Source
+from gklint.core.source import Source
 from gklint.ingest.tokens import Token
 from gklint.ingest.values import parse_cell
 from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
                             similarity)
-from gklint.model import Cell, Note, Table
+from gklint.core.model import Cell, Note, Table
 
 _CHANGE = re.compile(r"^(?:增加|减少|增|减)")
 _WINDOW = 40  # how far (in tokens) the next row label may be from the last one

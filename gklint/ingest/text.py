@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gklint.ingest.document import Document, Paragraph, Source
+from gklint.ingest.document import Document, Paragraph
+from gklint.core.source import Source
 
 
 def read_text(path: str, text: str) -> Document:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gklint.ingest.document import Paragraph, Source
+from gklint.ingest.document import Paragraph
+from gklint.core.source import Source
 from gklint.ingest.values import parse_cell
 from gklint.layouts import normalise
-from gklint.model import Cell
+from gklint.core.model import Cell
 
 _SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
 _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")

@@ -6,8 +6,8 @@ import math
 import re
 import unicodedata
 
-from gklint.ingest.document import Source
-from gklint.model import Cell
+from gklint.core.source import Source
+from gklint.core.model import Cell
 
 NA_MARKS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "－", "一一", "无", "空", "×", "x"})
 _SPACE = re.compile(r"\s+")
@@ -39,7 +39,7 @@ def parse_cell(raw: str | None, *, amount: bool = False, signed: bool = False,
             value = -value
         return Cell("number", value, raw, source)
     if _CN_NUMERAL.match(text):
-        from gklint.ingest.numerals import chinese_to_int
+        from gklint.core.numerals import chinese_to_int
         value = chinese_to_int(text)
         if value is not None:
             return Cell("number", value, raw, source)

@@ -15,6 +15,8 @@ from importlib import resources
 
 import yaml
 
+from gklint.core.numerals import NUMERAL
+
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
@@ -160,7 +162,7 @@ def normalise(text: str) -> str:
     return text.replace('"', "").rstrip(".:;,")
 
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.|\(\d+\))")
+_NUMBERING = re.compile(rf"^(?:{NUMERAL}+\.|\({NUMERAL}+\)|\d+\.|\(\d+\))")
 
 
 def core(text: str) -> str:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gklint.layouts import Layout
-from gklint.model import Report
+from gklint.core.model import Report
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_bounds, enclosing_brackets
 

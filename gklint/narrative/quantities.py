@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gklint.core.numbers import tidy
+from gklint.core.numerals import chinese_to_int
 from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_bounds, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
@@ -162,7 +164,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
             tail = _TAIL.match(s, num_end)
             if not tail["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
-            value = _chinese(chinese)
+            value = chinese_to_int(chinese)
         else:
             value, num_end = _arabic(m, sentence.text)
             pos = num_end
@@ -174,7 +176,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
         if mult and unit:  # 2.3万件 is rounded: it stands for anything from 22,500 to 23,499
             factor = 10000 if mult == "万" else 100000000
             digits = len(str(value).split(".")[1]) if isinstance(value, float) else 0
-            value, tolerance = _round(value * factor), 0.5 * factor * 10 ** -digits
+            value, tolerance = tidy(value * factor), 0.5 * factor * 10 ** -digits
         end = tail.end() if unit else num_end
         pos = max(pos, end)
         q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip(),
@@ -184,22 +186,6 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     _context(s, found)
     _periods(s, found, year)
     return found
-
-
-_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"〇": 0}
-
-
-def _round(value: float) -> int | float:
-    value = round(value, 6)
-    return int(value) if float(value).is_integer() else value
-
-
-def _chinese(text: str) -> int | None:
-    if text in _ONE_DIGIT:  # spares the cn2an import for 三个, 十件
-        return _ONE_DIGIT[text]
-    from gklint.ingest.numerals import chinese_to_int
-
-    return chinese_to_int(text)
 
 
 _BEFORE_WINDOW = 64
@@ -380,15 +366,6 @@ def _kind(m: re.Match, year: int | None) -> str | None:
             return None
         return "own" if int(m["year"].translate(_YEAR_DIGITS)) == year else "foreign"
     return "foreign" if m["foreign"] else "own"
-
-
-def report_year(text: str) -> int | None:
-    """The year most narrative sentences speak of (for reports whose metadata lacks it)."""
-    counts: dict[int, int] = {}
-    for m in re.finditer(r"(?<!\d)(20\d{2})\s*年", text):
-        y = int(m.group(1))
-        counts[y] = counts.get(y, 0) + 1
-    return max(counts, key=lambda y: (counts[y], -y)) if counts else None
 
 
 @lru_cache(maxsize=512)

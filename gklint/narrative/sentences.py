@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gklint.core.text import SENTENCE_END, sentence_spans
+
 MASK = "□"
-SENTENCE_END = "。!?\n"
 # Inside a sentence, these end a clause. "、" does not: "行政复议、行政诉讼共3件" is one statement
 # (list items are told apart by the numbers between them, see ``quantities``).
 CLAUSE_END = ",;:" + SENTENCE_END
@@ -116,28 +117,15 @@ def _clause_ends(folded: str, ends: str) -> list[int]:
 
 
 def split(text: str) -> list[Sentence]:
-    """Sentences of ``text``: cut after 。！？ and at line ends; empty ones are dropped.
+    """Sentences of ``text`` (``gklint.core.text.sentence_spans`` over the folded text); empty ones are dropped.
 
     A line end always ends a sentence: a paragraph is a unit of meaning, and list items and
     inline headings ("1.主动公开政府信息情况。") usually start a line.
     """
     folded = fold(text)
     out: list[Sentence] = []
-    start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = folded[i]
-        if ch in SENTENCE_END:
-            end = i + 1
-            # keep closing quotes and brackets with the sentence they close
-            while end < n and folded[end] in "”’\")』」":
-                end += 1
-            _add(out, text, folded, start, end)
-            start = i = end
-            continue
-        i += 1
-    _add(out, text, folded, start, n)
+    for start, end in sentence_spans(folded):
+        _add(out, text, folded, start, end)
     return out
 
 

@@ -76,7 +76,7 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
 
 
 def comment_text(d, lang: str = "zh") -> str:
-    from gklint.model import show_number
+    from gklint.core.numbers import show_number
 
     head = {"error": "错误", "warning": "警告", "info": "提示"}[d.severity] if lang == "zh" else d.severity
     lines = [f"【{head} {d.rule}】{d.title}", d.message]

@@ -5,20 +5,16 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
+from gklint.core.diagnostic import Diagnostic, FileResult, Result
 
 
-def section_of(d: Diagnostic, layout: str | None) -> str:
+def section_of(d: Diagnostic, f: FileResult) -> str:
     """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
     loc = d.location
     if loc.section:
         return loc.section
-    spec = L.layouts().get(layout) if layout else None
-    if loc.table and spec is not None:
-        sid = L.SECTION_OF_TABLE.get(loc.table)
-        section = next((s for s in spec.sections if s.id == sid), None)
-        return f"{section.number}、{section.label}" if section else f"表{loc.table}"
+    if loc.table and f.sections:
+        return f.sections.get(loc.table, f"表{loc.table}")
     return ""
 
 
@@ -38,7 +34,7 @@ def rows(result: Result, lang: str = "zh") -> list[dict]:
         for d in f.diagnostics:
             loc = d.location
             out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
-                        "section": section_of(d, f.layout), "table": loc.table, "row": loc.row,
+                        "section": section_of(d, f), "table": loc.table, "row": loc.row,
                         "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
                         "expected": plain(d.expected), "found": plain(d.found),
                         "place": describe(d, lang), "quote": loc.quote})

@@ -11,8 +11,8 @@ line ``path: ERROR [error] why``.
 
 from __future__ import annotations
 
-from gklint.display import printable
-from gklint.engine.diagnostic import Result
+from gklint.core.display import printable
+from gklint.core.diagnostic import Result
 from gklint.output import places
 
 

@@ -9,14 +9,14 @@ could not be read is an ``error`` annotation on the file.
 
 from __future__ import annotations
 
-from gklint.engine.diagnostic import Result
+from gklint.core.diagnostic import Result
 from gklint.output import places
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return printable(escaped)  # other control, separator and bidi characters as \\uNNNN

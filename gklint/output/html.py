@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 from pathlib import PurePath
 
-from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
-from gklint.model import Report, show_number
+from gklint.core.diagnostic import Diagnostic, FileResult, Result, RuleInfo, TableView
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
 from gklint.output import places
 
 WORD = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -85,7 +85,7 @@ document.body.dataset.ready="1";
 
 def esc(value) -> str:
     """Escaped for HTML, with control, separator and bidi characters written out (display.printable)."""
-    from gklint.display import printable
+    from gklint.core.display import printable
 
     return html.escape(printable("" if value is None else str(value)), quote=True)
 
@@ -160,15 +160,6 @@ def render(result: Result, lang: str = "zh") -> str:
 # --------------------------------------------------------------------------- one report
 
 
-def _rule_docs(rule_id: str):
-    from gklint.engine.rules import find
-
-    try:
-        return find(rule_id)
-    except Exception:  # rule packs that cannot load: the finding is still shown
-        return None
-
-
 def cell_id(prefix: str, table: str, row: str, column: str) -> str:
     return f"{prefix}-c-{table}-{row}-{column}".replace(" ", "_")
 
@@ -180,7 +171,7 @@ def _cells_of(d: Diagnostic) -> list:
     return [(loc.table, loc.row, loc.column) for loc in named if loc.table and loc.row and loc.column]
 
 
-def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str]) -> str:
+def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleInfo | None = None) -> str:
     """One finding explained; its places link to the highlighted cells and sentence when the page shows
     them, each with its position in the file (第12段, 第3页; none for a web page: its section and quote)."""
     loc = d.location
@@ -214,7 +205,6 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str]) -> str:
     if d.parts:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" + (f"×{p.weight}" if p.weight != 1 else "") for p in d.parts)
         out.append(f'<br><span class="values">参与计算的各项：{esc(summed)}</span>')
-    rule = _rule_docs(d.rule)
     if rule is not None:
         out.append(f'<br>如何改正：{esc(rule.docs.get("fix", ""))}')
         out.append("<details><summary>这条规则的说明</summary>"
@@ -259,39 +249,37 @@ def _mark_line(line: str, quotes: list, used: set) -> str:
     return esc(line)
 
 
-def _table(report: Report, key: str, layout: L.Layout, cells: dict, prefix: str, targets: set[str]) -> str:
-    spec = layout.table(key)
-    table = report.tables.get(key)
-    if table is None or not table.found:
+def _table(view: TableView, cells: dict, prefix: str, targets: set[str]) -> str:
+    key = view.key
+    if not view.found:
         return f"<p class=\"meta\">（报告中没有找到表{key}）</p>"
-    out = [f'<h3>表{key}　{esc(spec.title)}</h3><table class="report" data-table="{esc(key)}">']
+    out = [f'<h3>表{key}　{esc(view.title)}</h3><table class="report" data-table="{esc(key)}">']
     header: tuple | None = None
-    width = max(len(r.columns) for r in spec.data_rows)
-    for row in spec.rows:
-        if row.heading:
-            out.append(f'<tr class="group"><th colspan="{width + 1}">{esc(row.label)}</th></tr>')
+    width = max((len(columns) for _, columns, _ in view.rows), default=0)
+    for label, columns, values in view.rows:
+        if not columns:  # a group heading
+            out.append(f'<tr class="group"><th colspan="{width + 1}">{esc(label)}</th></tr>')
             continue
-        if tuple(c.id for c in row.columns) != header:
-            header = tuple(c.id for c in row.columns)
-            out.append("<tr><th></th>" + "".join(f"<th>{esc(c.label)}</th>" for c in row.columns)
-                       + "<th></th>" * (width - len(row.columns)) + "</tr>")
+        if tuple(columns) != header:
+            header = tuple(columns)
+            out.append("<tr><th></th>" + "".join(f"<th>{esc(c)}</th>" for c in columns)
+                       + "<th></th>" * (width - len(columns)) + "</tr>")
         tds = []
-        for col in row.columns:
-            cell = table.get(row.id, col.id)
-            text = esc(cell.display() if cell is not None else "")
-            attrs = f' data-row="{esc(row.label)}" data-column="{esc(col.label)}"'
-            hits = cells.get((key, row.label, col.label))
+        for col, value in zip(columns, values):
+            text = esc(value)
+            attrs = f' data-row="{esc(label)}" data-column="{esc(col)}"'
+            hits = cells.get((key, label, col))
             if hits:
                 fid = hits[0][0]
                 tip = "；".join(f"{d.rule} {d.message}" for _, d in hits)
-                cid = cell_id(prefix, key, row.label, col.label)
+                cid = cell_id(prefix, key, label, col)
                 targets.add(cid)
                 tds.append(f'<td class="flag {_worst(hits)}" id="{esc(cid)}"{attrs} title="{esc(tip)}" '
                            f'data-rules="{esc(" ".join(d.rule for _, d in hits))}"><a href="#{fid}">{text}</a></td>')
             else:
                 tds.append(f"<td{attrs}>{text}</td>")
-        out.append(f'<tr><th class="row">{esc(row.label)}</th>{"".join(tds)}'
-                   + "<td></td>" * (width - len(row.columns)) + "</tr>")
+        out.append(f'<tr><th class="row">{esc(label)}</th>{"".join(tds)}'
+                   + "<td></td>" * (width - len(columns)) + "</tr>")
     out.append("</table>")
     return "".join(out)
 
@@ -311,7 +299,7 @@ def _report_section(f: FileResult, index: int, name: str, lang: str, error: str 
     if f.diagnostics:
         out.append(f"<h3>发现的问题（{f.count('error')} 个错误、{f.count('warning')} 个警告、{f.count('info')} 个提示）</h3>"
                    '<ol class="findings">')
-        out += [_finding(d, f"{prefix}-f{k}", lang, targets) for k, d in enumerate(f.diagnostics, start=1)]
+        out += [_finding(d, f"{prefix}-f{k}", lang, targets, f.rules.get(d.rule)) for k, d in enumerate(f.diagnostics, start=1)]
         out.append("</ol>")
     else:
         out.append('<p class="ok">未发现问题。</p>')
@@ -321,7 +309,6 @@ def _report_section(f: FileResult, index: int, name: str, lang: str, error: str 
 
 
 def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str]) -> str:
-    layout = L.layouts().get(report.layout)
     cells, quotes = _flags(f, prefix)
     used: set = set()
     out = ['<details open><summary>报告原文（重建，有问题处已标出）</summary><div class="text">']
@@ -334,15 +321,13 @@ def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str]) 
         for line in section.text.split("\n"):
             if line.strip():
                 out.append(f"<p>{_mark_line(line, quotes, used)}</p>")
-        if layout is not None:
-            for key, sid in L.SECTION_OF_TABLE.items():
-                if sid == section.id and key in layout.tables and key not in placed:
-                    placed.add(key)
-                    out.append(_table(report, key, layout, cells, prefix, targets))
-    if layout is not None:
-        for key in layout.tables:
-            if key not in placed and key in report.tables:
-                out.append(_table(report, key, layout, cells, prefix, targets))
+        for view in f.tables:
+            if view.section == section.id and view.key not in placed:
+                placed.add(view.key)
+                out.append(_table(view, cells, prefix, targets))
+    for view in f.tables:
+        if view.key not in placed and view.key in report.tables:
+            out.append(_table(view, cells, prefix, targets))
     out.append("</div></details>")
     targets.update(u for u in used if u.endswith("-text"))
     return "".join(out)

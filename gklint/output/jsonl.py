@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from gklint.display import json_safe
-from gklint.engine.diagnostic import FileResult, Result
+from gklint.core.display import json_safe
+from gklint.core.diagnostic import FileResult, Result
 
 
 def lines(f: FileResult) -> list[str]:

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gklint.engine.diagnostic import Diagnostic, Location
-from gklint.ingest.document import Source
+from gklint.core.diagnostic import Diagnostic, Location
+from gklint.core.source import Source
 
 SNIPPET = 40  # characters of a quote shown on one line (concise): enough to find it with Ctrl+F
 

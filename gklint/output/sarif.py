@@ -1,6 +1,6 @@
 """``--format sarif``: SARIF 2.1.0 (OASIS), for code-scanning tools (GitHub code scanning, IDE viewers).
 
-One run; ``tool.driver.rules`` holds every rule of the packs with its title, what it checks, and its
+One run; ``tool.driver.rules`` holds every rule the findings name (``FileResult.rules``) with its title, what it checks, and its
 whole page (what, why, example, fix) as help; each finding is a result with the rule's index, its
 level (info → ``note``), the message, the file, its line when known (a text file's line, an HTML
 page's source line; a Word paragraph number is in the location's property bag, a Word file having no
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from gklint.engine.diagnostic import Diagnostic, Result
+from gklint.core.diagnostic import Diagnostic, Result, RuleInfo
 from gklint.output import places
 from gklint.output.common import uri
 
@@ -24,14 +24,11 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _descriptor(rule, lang: str) -> dict:
-    from gklint.cli import render_rule_doc
-
-    page = render_rule_doc(rule, lang)
+def _descriptor(rule: RuleInfo) -> dict:
     return {"id": rule.id, "name": rule.name,
-            "shortDescription": {"text": rule.text("title", lang)},
+            "shortDescription": {"text": rule.title},
             "fullDescription": {"text": rule.docs["what"]},
-            "help": {"text": page, "markdown": page},
+            "help": {"text": rule.page, "markdown": rule.page},
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
             "properties": {"kind": rule.kind, "pack": rule.pack}}
 
@@ -92,16 +89,16 @@ def _result(d: Diagnostic, path: str, index: dict[str, int], lang: str = "zh") -
 
 def log(result: Result, lang: str = "zh") -> dict:
     from gklint import __version__
-    from gklint.engine.rules import load_rules
 
-    rules = list(load_rules())
+    named = {r.id: r for f in result.files for r in f.rules.values()}  # the rules of the findings
+    rules = [named[k] for k in sorted(named)]
     index = {r.id: i for i, r in enumerate(rules)}
     results = [_result(d, f.path, index, lang) for f in result.files for d in f.diagnostics]
     notifications = [{"level": "error", "message": {"text": f.error},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.path)}}}]}
                      for f in result.unreadable]
     run = {"tool": {"driver": {"name": "gklint", "version": __version__, "semanticVersion": __version__,
-                               "rules": [_descriptor(r, lang) for r in rules]}},
+                               "rules": [_descriptor(r) for r in rules]}},
            "invocations": [{"executionSuccessful": not notifications,
                             "toolExecutionNotifications": notifications}],
            "artifacts": [{"location": {"uri": uri(f.path)}} for f in result.files],
@@ -110,6 +107,6 @@ def log(result: Result, lang: str = "zh") -> dict:
 
 
 def render(result: Result, lang: str = "zh") -> str:
-    from gklint.display import json_safe
+    from gklint.core.display import json_safe
 
     return json_safe(json.dumps(log(result, lang), ensure_ascii=False, indent=2, default=str))

@@ -11,70 +11,44 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from gklint import layouts as L
-from gklint.display import printable
-from gklint.engine.diagnostic import Diagnostic, FileResult, Result
-from gklint.model import Report, show_number
+from gklint.core.diagnostic import Diagnostic, Excerpt, FileResult, Result
+from gklint.core.display import printable
+from gklint.core.numbers import show_number
 from gklint.output import places
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
         "en": {"error": "error", "warning": "warning", "info": "info"}}
-EXCERPT_ROWS = 8
 
 
-def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None, lang: str) -> str:
+def _section_title(d: Diagnostic, f: FileResult, lang: str) -> str:
     """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
     loc = d.location
     if loc.section:
         return loc.section
-    if loc.table and layout:
-        sid = L.SECTION_OF_TABLE.get(loc.table)
-        spec = next((s for s in layout.sections if s.id == sid), None)
-        return spec.heading if spec else f"表{loc.table}"
+    if loc.table and f.sections:
+        return f.sections.get(loc.table, f"表{loc.table}")
     return "全文" if lang == "zh" else "Whole report"
 
 
-
-def _excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> RichTable | None:
+def _excerpt(d: Diagnostic, ex: Excerpt) -> RichTable:
     """The cells a table finding involves, as a small table, the located cell highlighted."""
-    loc = d.location
-    if not loc.table or loc.table not in layout.tables:
-        return None
-    spec = layout.table(loc.table)
-    cells = {(p.location.row, p.location.column) for p in d.parts if p.location}
-    if loc.row and loc.column:
-        cells.add((loc.row, loc.column))
-    if not cells:
-        return None
-    rows = [r for r in spec.data_rows if any(r.label == c[0] for c in cells)]
-    if d.parts and len(rows) > EXCERPT_ROWS:  # long sums: keep the rows that hold something, and the located one
-        keep = [r for r in rows if r.label == loc.row or any(
-            p.location and p.location.row == r.label and p.value not in (0, None) for p in d.parts)]
-        rows = keep[:EXCERPT_ROWS]
-    if loc.row and not d.parts:  # a single cell: show its whole row
-        row = spec.row(loc.row)
-        rows = [row] if row else rows
-        cells |= {(loc.row, c.label) for c in row.columns} if row else set()
-    cols = [c for c in spec.columns if any(c.label == cell[1] for cell in cells)]
     table = RichTable(show_header=True, header_style="bold", box=None, padding=(0, 1), pad_edge=False)
     table.add_column("", overflow="fold", max_width=28)
-    for col in cols:
-        table.add_column(col.label, justify="right", overflow="fold", max_width=12)
-    for row in rows:
+    for col in ex.columns:
+        table.add_column(col, justify="right", overflow="fold", max_width=12)
+    for label, cells in ex.rows:
         values = []
-        for col in cols:
-            cell = report.cell(loc.table, row.id, col.id) if row.column(col.id) else None
-            text = Text(printable(cell.display()) if cell else "")
-            if row.label == loc.row and col.label == loc.column:
+        for col, cell in zip(ex.columns, cells):
+            text = Text(printable(cell))
+            if label == ex.row and col == ex.column:
                 text.stylize(STYLE.get(d.severity, "bold") + " reverse")
             values.append(text)
-        label = row.label if len(row.label) <= 28 else row.label[:27] + "…"
-        table.add_row(label, *values)
+        table.add_row(label if len(label) <= 28 else label[:27] + "…", *values)
     return table
 
 
-def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, lang: str):
+def _diagnostic(d: Diagnostic, lang: str):
     head = Text()
     head.append(f"{WORD[lang][d.severity]} ", style=STYLE[d.severity])
     head.append(f"{d.rule} ", style="bold")
@@ -93,12 +67,12 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}", style="dim"))
-    if report is not None and layout is not None and (ex := _excerpt(d, report, layout)) is not None:
-        parts.append(Panel(ex, expand=False, border_style="dim", padding=(0, 1)))
+    if d.excerpt is not None:
+        parts.append(Panel(_excerpt(d, d.excerpt), expand=False, border_style="dim", padding=(0, 1)))
     return parts
 
 
-def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
+def _header(f: FileResult, lang: str) -> Text:
     text = Text(printable(f.path), style="bold underline")
     if f.error:
         error = printable(f.error)
@@ -106,8 +80,9 @@ def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
         return text
     m = f.meta
     bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None]
-    if layout:
-        bits.append(f"{layout.version}年版格式（{layout.notice}）" if lang == "zh" else f"layout {layout.version}")
+    if f.layout:
+        notice = f"（{f.layout_notice}）" if f.layout_notice else ""
+        bits.append(f"{f.layout}年版格式{notice}" if lang == "zh" else f"layout {f.layout}")
     text.append("\n" + printable(" · ".join(b for b in bits if b)), style="dim")
     return text
 
@@ -131,8 +106,7 @@ def statistics(result: Result) -> RichTable:
 
 def render_file(f: FileResult, console: Console, *, lang: str = "zh") -> None:
     """One file's header and findings, grouped by section."""
-    layout = L.layouts().get(f.layout) if f.layout else None
-    console.print(_header(f, layout, lang))
+    console.print(_header(f, lang))
     if f.error:
         console.print()
         return
@@ -140,11 +114,11 @@ def render_file(f: FileResult, console: Console, *, lang: str = "zh") -> None:
         console.print(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
     groups: dict[str, list[Diagnostic]] = {}
     for d in f.diagnostics:
-        groups.setdefault(_section_title(d, f.report, layout, lang), []).append(d)
+        groups.setdefault(_section_title(d, f, lang), []).append(d)
     for title, diags in groups.items():
         console.print(Text(f"\n{title}", style="bold"))
         for d in diags:
-            for part in _diagnostic(d, f.report, layout, lang):
+            for part in _diagnostic(d, lang):
                 # Chinese has no spaces to wrap at: let the terminal fold long lines itself
                 console.print(part, soft_wrap=isinstance(part, Text))
     console.print()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from gklint.engine.diagnostic import Result
+from gklint.core.diagnostic import Result
 from gklint.output.common import file_rows, rows
 
 FINDING_COLUMNS = ("file", "agency", "year", "section", "table", "row", "column", "rule", "severity",

@@ -11,20 +11,21 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from gklint.dates import FoundDate, find_dates, report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.model import report_year
+from gklint.dates import FoundDate, find_dates
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
+from gklint.core.template import pick
+from gklint.core.text import sentence_span
 from gklint.textutil import (
     PREAMBLE,
     Place,
     first_line,
     is_table_line,
     lines,
-    pick,
     quote,
-    sentence_span,
 )
 from gklint.textutil import report_texts as texts
 
@@ -162,6 +163,11 @@ def _date(date: dt.date, lang: str) -> str:
     return _cn(date) if lang == "zh" else date.isoformat()
 
 
+def _dates(date: dt.date) -> dict:
+    """A date as each language writes it (a message value, see ``gklint.core.template.bilingual``)."""
+    return {"zh": _cn(date), "en": date.isoformat()}
+
+
 def _cn(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
@@ -210,8 +216,7 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if period != expected:
         yield rule.diagnostic(ctx.lang, location, expected=f"{expected[0].isoformat()}/{expected[1].isoformat()}",
                     found=f"{period[0].isoformat()}/{period[1].isoformat()}",
-                    year=year, start=_date(period[0], getattr(ctx, "lang", "zh")),
-                    end=_date(period[1], getattr(ctx, "lang", "zh")))
+                    year=year, start=_dates(period[0]), end=_dates(period[1]))
 
 
 # --------------------------------------------------------------------------- signing date

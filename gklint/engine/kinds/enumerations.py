@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
+from gklint.core.model import Report
+from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.engine.rules import Rule
-from gklint.ingest.numerals import chinese_to_int
-from gklint.model import Report
-from gklint.textutil import is_table_line, lines, pick, section_place
+from gklint.textutil import is_table_line, lines, section_place
 
 
 @dataclass
@@ -99,7 +99,7 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             expected = _spell(last, last.n + 1)
             yield rule.diagnostic(lang, place.location(body + mk.start, body + mk.end), expected=expected,
                         found=mk.raw, previous=last.raw, marker=mk.raw,
-                        problem=pick(words.get(problem, problem), lang), next=expected)
+                        problem=words.get(problem, problem), next=expected)
 
 
 def _spell(marker: Marker, n: int) -> str:
@@ -110,15 +110,7 @@ def _spell(marker: Marker, n: int) -> str:
         return raw[: digits.start()] + str(n) + raw[digits.end():]
     if raw and raw[0] in _CIRCLED:
         return _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n)
-    numeral = re.search(r"[一二三四五六七八九十]+", raw)
+    numeral = re.search(f"{NUMERAL}+", raw)
     if numeral:
-        return raw[: numeral.start()] + _chinese(n) + raw[numeral.end():]
+        return raw[: numeral.start()] + to_chinese(n) + raw[numeral.end():]
     return str(n)
-
-
-def _chinese(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")

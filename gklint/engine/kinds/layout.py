@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from functools import cache
 
 from gklint import layouts
-from gklint.dates import report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.model import report_year
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
-from gklint.textutil import lines, report_texts, sentence_span
+from gklint.core.model import Report
+from gklint.core.template import LANGS
+from gklint.core.text import sentence_span
+from gklint.textutil import lines, report_texts
 
 
 def _note_kind(note) -> str | None:
@@ -57,8 +59,11 @@ def _header_location(report: Report, version: str, table: str | None = None) -> 
     return Location(table=table, source=found.source if found is not None else None)
 
 
-def _quoted(labels, lang: str, most: int = 3) -> str:
-    return ("" if lang == "zh" else ", ").join(f"“{x}”" for x in labels[:most])
+def _quoted(labels, most: int = 3) -> dict | str:
+    """Up to ``most`` labels, quoted, as each language lists them; "—" for none."""
+    if not labels:
+        return "—"
+    return {lg: ("" if lg == "zh" else ", ").join(f"“{x}”" for x in labels[:most]) for lg in LANGS}
 
 
 def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -83,13 +88,13 @@ def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     for table in certain:
         headers = list(old_found[table])
         yield rule.diagnostic(ctx.lang, _header_location(report, old, table), expected=new, found=headers[0],
-                              table=table, headers=_quoted(headers, ctx.lang), **values)
+                              table=table, headers=_quoted(headers), **values)
     if not certain and report.layout == old:
         olds = [h for hs in old_found.values() for h in hs]
         news = [h for hs in new_found.values() for h in hs]
         yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
                               severity=rule.params["weak_severity"], template="message_weak",
-                              headers=_quoted(olds, ctx.lang) or "—", new_headers=_quoted(news, ctx.lang) or "—",
+                              headers=_quoted(olds), new_headers=_quoted(news),
                               **values)
 
 

@@ -13,19 +13,20 @@ evaluator reads the claim patterns of every loaded narrative rule, selected or n
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable
 from functools import lru_cache
 
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
+from gklint.core.numbers import show_number, tidy
+from gklint.core.template import bilingual, choose, json_values, pick
 from gklint.engine.kinds import Context
 from gklint.engine.rules import Rule, RuleError, load_rules
 from gklint.layouts import Layout
 from gklint.layouts import get as get_layout
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section, report_year
 from gklint.narrative import claims as claims_mod
 from gklint.narrative import enumerations, zeros
-from gklint.narrative.quantities import analyse, report_year
+from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
 
 _COMPILED: dict[tuple[str, int], tuple[Rule, tuple]] = {}
@@ -38,7 +39,7 @@ def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
         raise RuleError(f"{rule.pack}: rule {rule.id}: unknown narrative check {check!r} "
                         f"(known: {', '.join(_CHECKS)})")
     layout = ctx.layout or get_layout(report.layout)
-    year = report.meta.year or report_year(report.text)
+    year = report_year(report)
     return list(handler(rule, report, layout, year, ctx.lang))
 
 
@@ -103,29 +104,33 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
 
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str,
                       report: Report | None = None) -> Diagnostic:
-    table = t.cells[0][0][0]
+    values = bilingual(lambda lg: _claim_values(rule, t, layout, lg))
+    return Diagnostic(
+        rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
+        title=rule.text("title", lang),
+        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
+                                   _source(section, t.sentence.sentence.start)),
+        expected=t.expected, found=t.stated,
+        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout, report))
+               for ref, value in t.cells],
+        related=[_cell_location(ref, layout, report) for ref, _ in t.cells], values=json_values(values))
+
+
+def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> dict:
+    """What a claim finding's message is filled with, in ``lang``."""
     alternatives = "".join(
-        _fill(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=_fmt(v))
-        for r, v in t.others if _num(v) != _num(t.expected))
-    stated, unit = _fmt(t.stated), t.quantity.unit
+        pick(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=show_number(v))
+        for r, v in t.others if tidy(v) != tidy(t.expected))
+    stated, unit = show_number(t.stated), t.quantity.unit
     figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
     if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
         figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
     note = t.claim.text("note", lang)
     blank = _blank_total_note(rule, t.computed, dict(t.cells), layout, lang)
     note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
-    message = rule.render(lang, claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
-                          table=table, cells=_cells_text(t.cells, t.reading, layout, lang),
-                          expected=_fmt(t.expected), alternatives=alternatives,
-                          note=note.strip()).strip()
-    return Diagnostic(
-        rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
-        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
-                                   _source(section, t.sentence.sentence.start)),
-        expected=t.expected, found=t.stated,
-        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout, report))
-               for ref, value in t.cells],
-        related=[_cell_location(ref, layout, report) for ref, _ in t.cells])
+    return dict(claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
+                table=t.cells[0][0][0], cells=_cells_text(t.cells, t.reading, layout, lang),
+                expected=show_number(t.expected), alternatives=alternatives, note=note.strip())
 
 
 def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: str) -> str:
@@ -137,8 +142,8 @@ def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: 
         spec = layout.table(ref[0]).row(ref[1])
         summed = [spec.column(c).label for c in claims_mod.summed_columns(layout, ref) if spec.column(c)]
         sep = "、" if lang == "zh" else ", "
-        out.append(_fill(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
-                         row=row, column=col, columns=sep.join(summed), value=_fmt(values.get(ref, 0))))
+        out.append(pick(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
+                         row=row, column=col, columns=sep.join(summed), value=show_number(values.get(ref, 0))))
     return ("" if lang == "zh" else " ").join(o for o in out if o)
 
 
@@ -152,18 +157,19 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
             if not e.contradicts():
                 continue
             total, total_sum = e.total_value, e.sum
-            unit = e.total.unit if e.total.family != "money" else ("万元" if lang == "zh" else "10k yuan")
             relation = relations.get("less" if total_sum < total else "more") or {}
-            parts_text = " + ".join(f"{enumerations.label(q)}{_fmt(e.amount(q))}" for q in e.parts)
-            message = rule.render(lang, total=_fmt(total), unit=unit, sum=_fmt(total_sum),
-                                  difference=_fmt(abs(total - total_sum)),
-                                  relation=_text(relation, lang), parts=parts_text)
+            values = bilingual(lambda lg: dict(
+                total=show_number(total), sum=show_number(total_sum), difference=show_number(abs(total - total_sum)),
+                unit=e.total.unit if e.total.family != "money" else ("万元" if lg == "zh" else "10k yuan"),
+                relation=choose(relation, lg),
+                parts=" + ".join(f"{enumerations.label(q)}{show_number(e.amount(q))}" for q in e.parts)))
             yield Diagnostic(
-                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                rule=rule.id, severity=rule.severity, message=rule.render(lang, **values),
+                title=rule.text("title", lang), values=json_values(values),
                 location=Location(section=section.heading, quote=e.quote(),
                                   source=_source(section, e.total_sentence.sentence.start)),
-                expected=_num(total), found=_num(total_sum),
-                parts=[Part(enumerations.label(q), _num(e.amount(q))) for q in e.parts])
+                expected=tidy(total), found=tidy(total_sum),
+                parts=[Part(enumerations.label(q), tidy(e.amount(q))) for q in e.parts])
 
 
 # --------------------------------------------------------------------------- zero statements
@@ -190,16 +196,16 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, la
                 continue
             value = sum(v for _, v in nonzero)
             table = nonzero[0][0][0]
-            note = _blank_total_note(rule, [ref for ref in computed if ref in dict(nonzero)], dict(nonzero),
-                                     layout, lang)
-            message = rule.render(lang, statement=mention.text.strip(), table=table,
-                                  cells=_cells_text(nonzero, None, layout, lang), value=_fmt(value),
-                                  note=note).strip()
+            blanks = [ref for ref in computed if ref in dict(nonzero)]
+            values = bilingual(lambda lg: dict(
+                statement=mention.text.strip(), table=table, cells=_cells_text(nonzero, None, layout, lg),
+                value=show_number(value), note=_blank_total_note(rule, blanks, dict(nonzero), layout, lg)))
             yield Diagnostic(
-                rule=rule.id, severity=rule.severity, message=message, title=rule.text("title", lang),
+                rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
+                title=rule.text("title", lang), values=json_values(values),
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
-                expected=_num(value), found=0,
+                expected=tidy(value), found=0,
                 parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout, report))
                        for ref, v in nonzero],
                 related=[_cell_location(ref, layout, report) for ref, _ in nonzero])
@@ -264,7 +270,7 @@ def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
         row, col = _labels(cells[0][0], layout)
         return f"「{row}」「{col}」" if lang == "zh" else f"“{row}” / “{col}”"
     if reading is not None and reading.label:
-        return _text(reading.label, lang)
+        return choose(reading.label, lang)
     joined = (" + " if lang != "zh" else "＋").join(
         (f"「{r}」「{c}」" if lang == "zh" else f"“{r}” / “{c}”") for r, c in (_labels(ref, layout) for ref, _ in cells))
     return joined
@@ -272,38 +278,8 @@ def _cells_text(cells, reading, layout: Layout, lang: str) -> str:
 
 def _reading_label(reading, layout: Layout, lang: str) -> str:
     if reading.label:
-        return _text(reading.label, lang)
+        return choose(reading.label, lang)
     refs = []
     for ref in reading.cells:
         refs.extend(claims_mod.resolve(ref, layout) or [])
     return _cells_text([(r, 0) for r in refs], None, layout, lang)
-
-
-def _text(texts: dict, lang: str) -> str:
-    return texts.get(lang) or texts.get("zh") or ""
-
-
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def _fill(template, lang: str, **values) -> str:
-    """A template from the rule's parameters, filled like ``Rule.render`` fills the message."""
-    if not template:
-        return ""
-    text = template if isinstance(template, str) else _text(template, lang)
-    return string.Formatter().vformat(text, (), _Keep(values))
-
-
-def _num(value):
-    if isinstance(value, float):
-        value = round(value, 6)
-        if value.is_integer():
-            return int(value)
-    return value
-
-
-def _fmt(value) -> str:
-    value = _num(value)
-    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -12,17 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from gklint.engine.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch
 from gklint.engine.rules import Rule
-from gklint.model import Report
+from gklint.core.model import Report
+from gklint.core.template import LANGS, pick
 from gklint.textutil import (
     HAN,
     PREAMBLE,
     is_han,
     is_table_line,
     lines,
-    pick,
     report_texts,
 )
 
@@ -137,8 +137,8 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
         lo = max(0, s - context)
         while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
             lo -= 1  # do not cut a number or a word in two
-        listed = pick(rule.params.get("separator", "、"), lang).join(
-            pick(rule.params.get("mark_count"), lang, mark=k, count=v) for k, v in kinds.most_common())
+        listed = {lg: pick(rule.params.get("separator", "、"), lg).join(
+            pick(rule.params.get("mark_count"), lg, mark=k, count=v) for k, v in kinds.most_common()) for lg in LANGS}
         yield rule.diagnostic(ctx.lang, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 

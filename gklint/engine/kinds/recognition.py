@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint.engine.diagnostic import Location
+from gklint.core.diagnostic import Location
 
 
 def evaluate(rule, report, ctx):

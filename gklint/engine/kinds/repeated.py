@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.rules import Rule
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
+from gklint.core.template import LANGS
 from gklint.narrative.sentences import split
 from gklint.textutil import han_count, is_table_line
 
@@ -179,6 +180,6 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
                              source=section.source)
             values = dict(section=section.heading, share=_percent(part), threshold=_percent(threshold),
                           year=this.meta.year, last_year=last.meta.year, count=len(repeated),
-                          sentences=_quotes(repeated, limit, lang))
+                          sentences={lg: _quotes(repeated, limit, lg) for lg in LANGS})
             yield i, rule.diagnostic(lang, where, expected=round(threshold, 4), found=round(part, 4),
                                      values=values)

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 
 from gklint import layouts as L
-from gklint.engine.diagnostic import Diagnostic, Location, Part
+from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.model import Report, show_number
+from gklint.core.model import Report
+from gklint.core.numbers import show_number
+from gklint.core.template import LANGS
 
 _YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 
@@ -132,10 +134,14 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
                     for t in _terms(rule.params[side], column)):
                 severity = rule.params["uncertain_severity"]
             anchor = sides[0][0].location
+            labelled = {lg: [[_part(last if t[0] else this, layouts[t[0]], t, lg)
+                              for t in _terms(rule.params[side], column)] for side in ("left", "right")]
+                        for lg in LANGS}  # the parts as each language names them
             values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
                           last_year=last.meta.year, difference=show_number(abs(left - right)),
-                          left=" + ".join(f"{p.label}({show_number(p.value)})" for p in sides[0]),
-                          right=" ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
-                                         for p in sides[1]).lstrip("+ "))
+                          left={lg: " + ".join(f"{p.label}({show_number(p.value)})" for p in labelled[lg][0])
+                                for lg in LANGS},
+                          right={lg: " ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
+                                              for p in labelled[lg][1]).lstrip("+ ") for lg in LANGS})
             yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
                                      severity=severity, template="message_uncertain" if severity else "message")

@@ -11,24 +11,24 @@ import re
 from collections.abc import Iterator
 
 from gklint import layouts
-from gklint.dates import report_year
-from gklint.engine.diagnostic import Diagnostic, Location
+from gklint.core.model import report_year
+from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch
 from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
-from gklint.ingest.numerals import chinese_to_int
+from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
-from gklint.model import Report, Section
+from gklint.core.model import Report, Section
+from gklint.core.template import pick
+from gklint.core.text import sentence_span
 from gklint.textutil import (
     PREAMBLE,
     Place,
     han_count,
     is_table_line,
     lines,
-    pick,
     report_texts,
     section_place,
-    sentence_span,
 )
 
 
@@ -152,7 +152,7 @@ def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         yield rule.diagnostic(_lang(ctx), _at(where), expected=spec.heading, found=None,
                     heading=spec.heading, number=spec.number, label=spec.label,
                     near=where.heading.strip(),
-                    position=pick(rule.params.get("positions", {}).get("after" if before else "before"), _lang(ctx)))
+                    position=rule.params.get("positions", {}).get("after" if before else "before") or "")
 
 
 def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -171,13 +171,13 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue  # one part written as two (五、存在的问题 六、改进措施): not a repeat
         if section.id in seen:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=pick(rule.params.get("problems", {}).get("repeat"), _lang(ctx)),
+                        problem=rule.params.get("problems", {}).get("repeat") or "",
                         previous=section.heading.strip())
             continue
         seen.add(section.id)
         if highest is not None and index[section.id] < index[highest.id]:
             yield rule.diagnostic(_lang(ctx), _at(section), found=section.heading.strip(), heading=section.heading.strip(),
-                        problem=pick(rule.params.get("problems", {}).get("order"), _lang(ctx)),
+                        problem=rule.params.get("problems", {}).get("order") or "",
                         previous=highest.heading.strip())
         elif highest is None or index[section.id] > index[highest.id]:
             highest = section
@@ -195,8 +195,8 @@ def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                     label=spec.label)
 
 
-_NUMBER_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．,，:：]?|[（(][一二三四五六七八九十]{1,2}[）)]"
-                          r"|第[一二三四五六七八九十]{1,2}部分\s*[、.．:：]?)\s*")
+_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]"
+                          rf"|第{NUMERAL}{{1,2}}部分\s*[、.．:：]?)\s*")
 
 
 def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from gklint.ingest.document import Source
+from gklint.core.source import Source
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -63,6 +63,27 @@ class Part:
 
 
 @dataclass
+class Excerpt:
+    """The cells of a table a finding shows: column labels, and per row its label and the cells as shown
+    (blank: "（空白）"; a cell the row does not have: ""); ``row`` and ``column`` name the located cell."""
+
+    table: str
+    columns: list[str]
+    rows: list[tuple[str, list[str]]]
+    row: str | None = None
+    column: str | None = None
+
+    def to_dict(self) -> dict:
+        out: dict = {"table": self.table, "columns": list(self.columns),
+                     "rows": [{"label": label, "cells": list(cells)} for label, cells in self.rows]}
+        if self.row is not None:
+            out["row"] = self.row
+        if self.column is not None:
+            out["column"] = self.column
+        return out
+
+
+@dataclass
 class Diagnostic:
     rule: str
     severity: Severity
@@ -75,9 +96,14 @@ class Diagnostic:
     # the other places the finding involves, each with its own position: for a sentence that disagrees
     # with a table, ``location`` is the sentence and ``related`` the table cells it was compared with
     related: list[Location] = field(default_factory=list)
+    # what the message was filled with (plain JSON values; a {zh, en} mapping where the text depends on the
+    # language) and which of the rule's templates: enough to render the message again in another language
+    values: dict = field(default_factory=dict)
+    template: str = "message"
+    excerpt: Excerpt | None = None  # the table cells the finding involves, as the terminal shows them
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "rule": self.rule,
             "severity": self.severity,
             "title": self.title,
@@ -87,7 +113,42 @@ class Diagnostic:
             "found": self.found,
             "parts": [p.to_dict() for p in self.parts],
             "related": [r.to_dict() for r in self.related],
+            "values": self.values,
         }
+        if self.template != "message":
+            out["template"] = self.template
+        if self.excerpt is not None:
+            out["excerpt"] = self.excerpt.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What outputs say of a rule besides its findings: SARIF's rule descriptors, the review page's help.
+    ``docs`` holds what / why / example / fix; ``page`` is the rule's page as ``gklint explain`` prints it."""
+
+    id: str
+    name: str
+    kind: str
+    severity: str
+    title: str
+    docs: dict[str, str]
+    pack: str = ""
+    page: str = ""
+
+
+@dataclass
+class TableView:
+    """One official table of a report as an output shows it: its key, title and rows in the layout's order.
+
+    Each row is (label, column labels, cells as shown); a group heading is a row with no columns.
+    ``section`` is the id of the section that holds the table; ``found`` is False when the report lacks it."""
+
+    key: str
+    title: str
+    rows: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    section: str | None = None
+    found: bool = True
 
 
 @dataclass
@@ -98,8 +159,12 @@ class FileResult:
     layout: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # set when the file could not be read; no diagnostics then
-    report: object = None  # the Report, for outputs that show table excerpts
+    report: object = None  # the Report (gklint.core.model), while the batch renders the file (the review page)
     meta: dict = field(default_factory=dict)
+    layout_notice: str | None = None  # the notice that set the layout: 国办公开办函〔2021〕30号
+    sections: dict[str, str] = field(default_factory=dict)  # table key -> the heading of the section holding it
+    tables: list[TableView] = field(default_factory=list)  # each official table as found, in the layout's order
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # the rules its findings name
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity == severity for d in self.diagnostics)

@@ -9,10 +9,12 @@ and where it came from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from gklint.ingest.document import Source
+from gklint.core.numbers import show_number
+from gklint.core.source import Source
 
 CellKind = Literal["number", "blank", "na", "text"]
 
@@ -43,15 +45,6 @@ class Cell:
         if self.kind == "blank":
             return "（空白）"
         return self.raw
-
-
-def show_number(value) -> str:
-    """A number as a person writes it: 3 (not 3.0), 0.35; "—" for no value."""
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 @dataclass
@@ -143,3 +136,21 @@ class Report:
     def text(self) -> str:
         """The narrative: every section's heading and text, in order."""
         return "\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_NARRATIVE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+
+
+def report_year(report: Report) -> int | None:
+    """The year a report is about: its metadata's; else the year in its title (the preamble's first line,
+    when that is a report's title); else the year its narrative names most (the earliest of a tie)."""
+    if report.meta.year:
+        return report.meta.year
+    title = report.meta.title or next((ln.strip() for ln in report.preamble.split("\n") if ln.strip()), "")
+    if (m := _TITLE_YEAR.search(title)) and "报告" in title:
+        return int(m.group(1))
+    counts: dict[int, int] = {}
+    for m in _NARRATIVE_YEAR.finditer(report.text):
+        counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    return max(counts, key=lambda y: (counts[y], -y)) if counts else None

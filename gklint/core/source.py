@@ -1,0 +1,31 @@
+"""Where a value, a block or a finding came from in the original file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value or block came from in the original file (every field optional)."""
+
+    line: int | None = None  # 1-based line in a text file
+    page: int | None = None  # 1-based page in a PDF
+    table: int | None = None  # 1-based index of the table in the document
+    row: int | None = None  # 1-based row in that table's grid
+    column: int | None = None  # 1-based column in that table's grid
+
+    def describe(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        if self.table is not None:
+            parts.append(f"表格{self.table}")
+        if self.row is not None and self.column is not None:
+            parts.append(f"第{self.row}行第{self.column}列")
+        return " ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -1,0 +1,54 @@
+"""Sentences: the one splitter every rule and the quotes of findings use.
+
+A sentence ends after 。！？ (full or half width) or at a line end; closing quotes and brackets
+right after a mark (not after a line end) stay with the sentence they close. A line break ends its sentence but is not
+part of what ``sentence_span`` returns (``sentence_spans`` keeps it, so the spans cover the text).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+SENTENCE_END = "。！？!?\n｡﹗﹖"
+CLOSERS = "”’\")』」"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as (start, end) offsets, in order, covering the whole text."""
+    b = _bounds(text)
+    return list(zip(b, b[1:]))
+
+
+@lru_cache(maxsize=64)
+def _bounds(text: str) -> tuple[int, ...]:
+    """0, the end of each sentence, and len(text) (cached: rules ask for many sentences of one text)."""
+    out, i, n = [0], 0, len(text)
+    while i < n:
+        if text[i] in SENTENCE_END:
+            i += 1
+            while i < n and text[i - 1] != "\n" and text[i] in CLOSERS:
+                i += 1
+            out.append(i)
+        else:
+            i += 1
+    if out[-1] != n:
+        out.append(n)
+    return tuple(out)
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The span of the sentence(s) holding text[start:end] (a position when ``end`` is None), without
+    the line break that may end the last one."""
+    n, b = len(text), _bounds(text)
+    end = start if end is None or end < start else end
+    last = end - 1 if end > start else start
+    if start >= n and (not text or text.rstrip(CLOSERS)[-1:] in tuple(SENTENCE_END)):
+        lo = n  # after a finished sentence: an empty one
+    else:
+        lo = b[bisect_right(b, min(start, n - 1)) - 1]
+    j = bisect_right(b, min(last, n - 1))
+    hi = n if last >= n or j >= len(b) else b[j]
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    return lo, hi

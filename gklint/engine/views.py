@@ -1,0 +1,84 @@
+"""What outputs show of a report, carried on its ``FileResult`` so that outputs need only the result.
+
+The terminal's table excerpts (``Diagnostic.excerpt``), the review page's tables (``FileResult.tables``),
+the section each table belongs to (``FileResult.sections``) and the notice of the layout
+(``FileResult.layout_notice``) come from the report and its layout; ``describe`` puts them on a result
+once its findings are known (``gklint.api`` calls it), so no output reads a ``Report`` or a layout.
+"""
+
+from __future__ import annotations
+
+from gklint import layouts as L
+from gklint.core.diagnostic import Diagnostic, Excerpt, FileResult, TableView
+from gklint.core.model import Report
+
+EXCERPT_ROWS = 8
+
+
+def describe(result: FileResult, report: Report, rules=(), lang: str = "zh") -> FileResult:
+    """Fill ``result``'s layout notice, table sections and table views, the excerpt of each finding that
+    has none yet, and what outputs say of the rules its findings name (from ``rules``)."""
+    from gklint.ruledocs import rule_info
+
+    named = {d.rule for d in result.diagnostics}
+    result.rules |= {r.id: rule_info(r, lang) for r in rules if r.id in named and r.id not in result.rules}
+    layout = L.layouts().get(result.layout) if result.layout else None
+    if layout is None:
+        return result
+    result.layout_notice = layout.notice
+    sections = {s.id: s.heading for s in layout.sections}
+    result.sections = {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items()
+                       if key in layout.tables}
+    if not result.tables:
+        result.tables = table_views(report, layout)
+    for d in result.diagnostics:
+        if d.excerpt is None:
+            d.excerpt = excerpt(d, report, layout)
+    return result
+
+
+def table_views(report: Report, layout: L.Layout) -> list[TableView]:
+    """Each table of the layout as the report has it, in the layout's order."""
+    out = []
+    for key, spec in layout.tables.items():
+        table = report.tables.get(key)
+        view = TableView(key, spec.title, section=L.SECTION_OF_TABLE.get(key),
+                         found=table is not None and table.found)
+        if view.found:
+            for row in spec.rows:
+                cells = [] if row.heading else [(c.display() if (c := table.get(row.id, col.id)) is not None else "")
+                                                for col in row.columns]
+                view.rows.append((row.label, [] if row.heading else [c.label for c in row.columns], cells))
+        out.append(view)
+    return out
+
+
+def excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> Excerpt | None:
+    """The cells a table finding involves, as a small table; the located cell is ``row``/``column``."""
+    loc = d.location
+    if not loc.table or loc.table not in layout.tables:
+        return None
+    spec = layout.table(loc.table)
+    cells = {(p.location.row, p.location.column) for p in d.parts if p.location}
+    if loc.row and loc.column:
+        cells.add((loc.row, loc.column))
+    if not cells:
+        return None
+    rows = [r for r in spec.data_rows if any(r.label == c[0] for c in cells)]
+    if d.parts and len(rows) > EXCERPT_ROWS:  # long sums: keep the rows that hold something, and the located one
+        keep = [r for r in rows if r.label == loc.row or any(
+            p.location and p.location.row == r.label and p.value not in (0, None) for p in d.parts)]
+        rows = keep[:EXCERPT_ROWS]
+    if loc.row and not d.parts:  # a single cell: show its whole row
+        row = spec.row(loc.row)
+        rows = [row] if row else rows
+        cells |= {(loc.row, c.label) for c in row.columns} if row else set()
+    cols = [c for c in spec.columns if any(c.label == cell[1] for cell in cells)]
+    shown = []
+    for row in rows:
+        values: list[str | None] = []
+        for col in cols:
+            cell = report.cell(loc.table, row.id, col.id) if row.column(col.id) else None
+            values.append(cell.display() if cell else "")
+        shown.append((row.label, values))
+    return Excerpt(loc.table, [c.label for c in cols], shown, loc.row, loc.column)
