@@ -14,11 +14,16 @@ class Source:
     table: int | None = None  # 1-based index of the table in the document
     row: int | None = None  # 1-based row in that table's grid
     column: int | None = None  # 1-based column in that table's grid
+    paragraph: int | None = None  # 1-based Word paragraph number (DOCX; see gklint.ingest.docx)
+    markup_line: int | None = None  # 1-based line of an HTML page's source: data only, never shown to people
 
     def describe(self) -> str:
+        """Chinese words for the place (``gklint.output.places.source_text`` speaks both languages)."""
         parts = []
         if self.page is not None:
             parts.append(f"第{self.page}页")
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
         if self.line is not None:
             parts.append(f"第{self.line}行")
         if self.table is not None:
