@@ -24,7 +24,8 @@ from conftest import ROOT
 PACKAGE = ROOT / "gklint"
 
 READING = {"gklint.ingest.budget", "gklint.ingest.document", "gklint.ingest.docx", "gklint.ingest.errors",
-           "gklint.ingest.guards", "gklint.ingest.html", "gklint.ingest.open", "gklint.ingest.pdf",
+           "gklint.ingest.guards", "gklint.ingest.html", "gklint.ingest.html_content", "gklint.ingest.html_tables",
+           "gklint.ingest.html_text", "gklint.ingest.open", "gklint.ingest.pdf",
            "gklint.ingest.pdf_breaks", "gklint.ingest.pdf_columns", "gklint.ingest.pdf_limits",
            "gklint.ingest.pdf_tables", "gklint.ingest.pdf_text", "gklint.ingest.script", "gklint.ingest.sniff",
            "gklint.ingest.text"}
@@ -33,14 +34,15 @@ READING = {"gklint.ingest.budget", "gklint.ingest.document", "gklint.ingest.docx
 RECOGNITION = {"gklint.ingest", "gklint.ingest.chrome", "gklint.ingest.coverage", "gklint.ingest.digits",
                "gklint.ingest.grid", "gklint.ingest.json_format", "gklint.ingest.meta", "gklint.ingest.oneline",
                "gklint.ingest.recognise", "gklint.ingest.sections", "gklint.ingest.settle",
-               "gklint.ingest.stream", "gklint.ingest.values"}
+               "gklint.ingest.stream", "gklint.ingest.tokens", "gklint.ingest.digit_runs",
+               "gklint.ingest.grid_segments", "gklint.ingest.values"}
 # Known back-edges, each with its reason; the test fails if one disappears (drop it here) or another appears.
 EXCEPTIONS = {
     # the annotated draft writes comments into the original Word file, walking it as the reader does
     ("gklint.output.annotate_docx", "gklint.ingest.docx"),
     # recognition splits run-together digits against table 三's column identities, read from the rule packs
-    ("gklint.ingest.stream", "gklint.engine.rules"),
-    ("gklint.ingest.stream", "gklint.engine.tables"),
+    ("gklint.ingest.digit_runs", "gklint.engine.rules"),
+    ("gklint.ingest.digit_runs", "gklint.engine.tables"),
 }
 LAZY_THIRD_PARTY = {"gklint.core.numerals": {"cn2an"}}
 

@@ -302,9 +302,9 @@ class StructureParams(Checked):
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
-    overview_head: int = doc(400, "在总体情况开头查找的字数", "characters of the overview searched", ge=0)
+    overview_head: int = doc(400, "在概述部分开头查找的字数", "characters of the overview searched", ge=0)
     styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")
-    max_chars: int = doc(1000, "总体情况的字数上限", "the overview's limit in characters", ge=1)
+    max_chars: int = doc(1000, "概述部分的字数上限", "the overview's limit in characters", ge=1)
     from_year: int = doc(2021, "自此年度起检查", "checked from this report year")
 
     @model_validator(mode="after")

@@ -11,13 +11,14 @@ from gklint.core.numerals import HEADING
 from gklint.ingest.html_tables import is_data_table
 from gklint.ingest.html_text import BLOCK, clean
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a heading's title starts with a Chinese character
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
 
 
 def _heading_numeral(text: str) -> str | None:
     """The numeral of a section heading that starts ``text`` (一、总体情况 / 二．…), else None."""
     m = HEADING.match(text)
-    if m and not text[:1].isspace() and m["mark"] in "、．." and "\u4e00" <= m["rest"][:1] <= "\u9fff":
+    if m and not text[:1].isspace() and m["mark"] in "、．." and _HAN.match(m["rest"]):
         return m["num"]
     return None
 
