@@ -19,17 +19,19 @@ class Source:
     row: int | None = None  # 1-based row in that table's grid
     column: int | None = None  # 1-based column in that table's grid
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "zh") -> str:
+        """Where in the file, in words (``第9行`` / ``line 9``)."""
+        zh = lang == "zh"
         parts = []
         if self.page is not None:
-            parts.append(f"第{self.page}页")
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.line is not None:
-            parts.append(f"第{self.line}行")
+            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
         if self.table is not None:
-            parts.append(f"表格{self.table}")
+            parts.append(f"表格{self.table}" if zh else f"grid {self.table}")
         if self.row is not None and self.column is not None:
-            parts.append(f"第{self.row}行第{self.column}列")
-        return " ".join(parts)
+            parts.append(f"第{self.row}行第{self.column}列" if zh else f"row {self.row} column {self.column}")
+        return " ".join(parts) if zh else ", ".join(parts)
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -1,6 +1,7 @@
-"""The default terminal report, with rich: per file a header, findings grouped by section, each
-identity with its parts and a small excerpt of the table with the offending cell highlighted, and a
-summary line of counts by severity."""
+"""The default terminal report, with rich: for a batch, a summary table of the files first; then per
+file a header and its findings, errors first (then warnings, then style notes, each in reading order),
+each identity with its parts and a small excerpt of the table with the offending cell highlighted;
+then a summary line of counts by severity (and with ``--statistics`` the counts by rule)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from gklint.model import Report, show_number
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
         "en": {"error": "error", "warning": "warning", "info": "info"}}
+HEADS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+         "en": {"error": "Errors", "warning": "Warnings", "info": "Style notes"}}
+RANK = {s: i for i, s in enumerate(("error", "warning", "info"))}
+TOP_RULES = 3  # the most frequent rules named per file in the summary table
 EXCERPT_ROWS = 8
 
 
@@ -32,7 +37,6 @@ def _section_title(d: Diagnostic, report: Report | None, layout: L.Layout | None
         spec = next((s for s in layout.sections if s.id == sid), None)
         return spec.heading if spec else f"表{loc.table}"
     return "全文" if lang == "zh" else "Whole report"
-
 
 
 def _excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> RichTable | None:
@@ -87,7 +91,7 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
         parts.append(Text(f"  原文：“{quote}”" if lang == "zh" else f"  text: “{quote}”", style="dim"))
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
-        parts.append(Text(f"  求和：{summed}", style="dim"))
+        parts.append(Text(f"  求和：{summed}" if lang == "zh" else f"  sum of: {summed}", style="dim"))
     if report is not None and layout is not None and (ex := _excerpt(d, report, layout)) is not None:
         parts.append(Panel(ex, expand=False, border_style="dim", padding=(0, 1)))
     return parts
@@ -100,7 +104,8 @@ def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
         text.append(f"\n无法读取：{error}" if lang == "zh" else f"\ncannot read: {error}", style="bold red")
         return text
     m = f.meta
-    bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None]
+    year = m.get("year") and (f"{m['year']}年度" if lang == "zh" else f"year {m['year']}")
+    bits = [m.get("agency"), year or None]
     if layout:
         bits.append(f"{layout.version}年版格式（{layout.notice}）" if lang == "zh" else f"layout {layout.version}")
     text.append("\n" + printable(" · ".join(b for b in bits if b)), style="dim")
@@ -116,43 +121,109 @@ def summary(result: Result, lang: str = "zh") -> str:
     return f"{e} errors, {w} warnings, {i} info ({n} files" + (f", {bad} unreadable)" if bad else ")")
 
 
-def statistics(result: Result) -> RichTable:
-    counts = Counter((d.rule, d.severity, d.title) for d in result.diagnostics)
-    table = RichTable(box=None, show_header=False)
-    for (rule, severity, title), n in counts.most_common():
-        table.add_row(str(n), Text(rule, style="bold"), Text(severity, style=STYLE[severity]), title)
+def ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Errors first, then warnings, then style notes; each severity in the order given (reading order)."""
+    return sorted(diags, key=lambda d: RANK.get(d.severity, len(RANK)))
+
+
+def _reason(f: FileResult) -> str:
+    """Why a file could not be read, without its path (the table names the file)."""
+    error = f.error or ""
+    return error[len(f.path) + 2:] if error.startswith(f"{f.path}: ") else error
+
+
+def top_rules(f: FileResult, n: int = TOP_RULES) -> str:
+    """The file's most frequent rules, as ``T302×3 N101×2`` (most frequent first, then by id)."""
+    counts = Counter(d.rule for d in f.diagnostics)
+    return " ".join(f"{rule}×{k}" if k > 1 else rule
+                    for rule, k in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n])
+
+
+def summary_table(result: Result, lang: str = "zh") -> RichTable:
+    """One row per file: agency, year, layout, errors, warnings, style notes, the most frequent rules; an
+    unreadable file's row says why (this is the one place a batch names it)."""
+    zh = lang == "zh"
+    heads = (("文件", "机关", "年度", "格式", "错误", "警告", "提示", "主要问题") if zh else
+             ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Notes", "Most frequent"))
+    table = RichTable(title=("检查汇总" if zh else "Summary"), title_justify="left", title_style="bold",
+                      header_style="bold", show_lines=False, pad_edge=False)
+    for k, head in enumerate(heads):
+        table.add_column(head, justify="right" if 4 <= k <= 6 else "left", overflow="fold")
+    for f in result.files:
+        if f.error is not None:
+            table.add_row(printable(f.path), "", "", "", "", "", "",
+                          Text(("无法读取：" if zh else "cannot read: ") + printable(_reason(f)), style="bold red"))
+            continue
+        m = f.meta
+        counts = [f.count(s) for s in ("error", "warning", "info")]
+        table.add_row(printable(f.path), printable(m.get("agency") or ""), str(m.get("year") or ""), f.layout or "",
+                      *(Text(str(n), style=STYLE[s] if n else "") for n, s in zip(counts, STYLE)),
+                      top_rules(f))
     return table
 
 
-def render_file(f: FileResult, console: Console, *, lang: str = "zh") -> None:
-    """One file's header and findings, grouped by section."""
+def statistics(result: Result, lang: str = "zh") -> RichTable:
+    """The findings counted by rule, most frequent first, under headings."""
+    zh = lang == "zh"
+    counts = Counter((d.rule, d.severity, d.title) for d in result.diagnostics)
+    table = RichTable(title=("按规则统计" if zh else "Findings by rule"), title_justify="left", title_style="bold",
+                      box=None, header_style="bold", pad_edge=False)
+    for k, head in enumerate(("数量", "规则", "严重程度", "说明") if zh else ("Count", "Rule", "Severity", "Title")):
+        table.add_column(head, justify="right" if k == 0 else "left")
+    for (rule, severity, title), n in counts.most_common():
+        table.add_row(str(n), Text(rule, style="bold"), Text(WORD[lang][severity], style=STYLE[severity]),
+                      printable(title))
+    return table
+
+
+def file_block(f: FileResult, *, lang: str = "zh") -> list:
+    """What ``render_file`` prints for one file, as rich renderables (built while its Report is at hand)."""
     layout = L.layouts().get(f.layout) if f.layout else None
-    console.print(_header(f, layout, lang))
+    out: list = [_header(f, layout, lang)]
     if f.error:
-        console.print()
-        return
+        return out + [Text()]
     if not f.diagnostics:
-        console.print(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
-    groups: dict[str, list[Diagnostic]] = {}
-    for d in f.diagnostics:
-        groups.setdefault(_section_title(d, f.report, layout, lang), []).append(d)
-    for title, diags in groups.items():
-        console.print(Text(f"\n{title}", style="bold"))
-        for d in diags:
-            for part in _diagnostic(d, f.report, layout, lang):
-                # Chinese has no spaces to wrap at: let the terminal fold long lines itself
-                console.print(part, soft_wrap=isinstance(part, Text))
-    console.print()
+        out.append(Text("未发现问题" if lang == "zh" else "no findings", style="green"))
+    diags = ordered(f.diagnostics)
+    for severity in STYLE:
+        some = [d for d in diags if d.severity == severity]
+        if not some:
+            continue
+        out.append(Text(f"\n{HEADS[lang][severity]}（{len(some)}）" if lang == "zh"
+                        else f"\n{HEADS[lang][severity]} ({len(some)})", style="bold " + STYLE[severity]))
+        section = None
+        for d in some:  # in reading order, under the section each is in
+            if (title := _section_title(d, f.report, layout, lang)) != section:
+                out.append(Text(title, style="bold"))
+                section = title
+            out += _diagnostic(d, f.report, layout, lang)
+    return out + [Text()]
+
+
+def print_block(block: list, console: Console) -> None:
+    for part in block:
+        # Chinese has no spaces to wrap at: let the terminal fold long lines itself
+        console.print(part, soft_wrap=isinstance(part, Text))
+
+
+def render_file(f: FileResult, console: Console, *, lang: str = "zh") -> None:
+    """One file's header and findings, errors first."""
+    print_block(file_block(f, lang=lang), console)
 
 
 def render_summary(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
     if show_statistics:
-        console.print(statistics(result))
+        console.print(statistics(result, lang))
+        console.print()
     e = result.count("error")
     console.print(Text(summary(result, lang), style="bold red" if e or result.unreadable else "bold green"))
 
 
 def render(result: Result, console: Console, *, lang: str = "zh", show_statistics: bool = False) -> None:
+    if len(result.files) > 1:
+        console.print(summary_table(result, lang))
+        console.print()
     for f in result.files:
-        render_file(f, console, lang=lang)
+        if f.error is None or len(result.files) == 1:
+            render_file(f, console, lang=lang)
     render_summary(result, console, lang=lang, show_statistics=show_statistics)
