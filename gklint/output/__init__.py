@@ -35,6 +35,7 @@ class OutputFormat:
     binary: bool = False  # bytes, written only to a file (-o)
     console: bool = False  # printed file by file on a rich console as the batch runs
     zh: str = ""  # the help in Chinese (``--help`` is Chinese by default)
+    says_unreadable: bool = False  # a line a person reads for each file that could not be read (to stdout)
 
     def render(self) -> Callable:
         module, function = self.renderer.split(":")
@@ -48,9 +49,9 @@ FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
     OutputFormat("jsonl", "one JSON object per line, written as each file is done: a finding, or a file that "
                  "could not be read", "jsonl:render",
                  zh="每行一个 JSON 对象，每查完一个文件就写出：一个问题，或一个读不了的文件"),
-    OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render",
+    OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render", says_unreadable=True,
                  zh="每个问题一行：路径:行号: 规则 [严重程度] 说明"),
-    OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render",
+    OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render", says_unreadable=True,
                  zh="GitHub Actions 注释（::error file=…::…）"),
     OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render", zh="SARIF 2.1.0，供代码扫描工具读取"),
     OutputFormat("xlsx", "a spreadsheet: one row per finding, and a sheet per file (needs -o)",
@@ -192,9 +193,12 @@ class Sink:
 
     @property
     def shows_read_errors(self) -> bool:
-        """Does the screen output itself name the files that could not be read (the batch's summary table)?
-        Then the CLI does not say it again on stderr."""
-        return self.console is not None and self.output_file is None and self.total > 1
+        """Does the output on the screen itself say why a file could not be read (a terminal batch, in its
+        place among the files; a line of its own in concise and github)? Then the CLI does not say it
+        again on stderr."""
+        if self.output_file is not None or self.annotate:
+            return False
+        return FORMATS[self.name].says_unreadable or (self.console is not None and self.total > 1)
 
     def stop_progress(self) -> None:
         if self.progress is not None:
@@ -252,11 +256,11 @@ def emit(sink: Sink, result, *, statistics: bool = False) -> None:
         from gklint.output.terminal import print_block, render_summary, summary_table
 
         many = len(sink.blocks) > 1
-        if many:  # a batch: the overview first, then each file's findings (an unreadable one in the table only)
+        if many:  # a batch: the overview first, then each file's findings (or why it could not be read)
             sink.console.print(summary_table(result, sink.lang))
             sink.console.print()
         for f, block in sink.blocks:
-            if f.error is None:
+            if f.error is None or many:  # a lone unreadable file: its one line on stderr says it all
                 print_block(block, sink.console)
         if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
             render_summary(result, sink.console, lang=sink.lang, show_statistics=statistics)

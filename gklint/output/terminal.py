@@ -99,8 +99,8 @@ def _diagnostic(d: Diagnostic, report: Report | None, layout: L.Layout | None, l
 
 def _header(f: FileResult, layout: L.Layout | None, lang: str) -> Text:
     text = Text(printable(f.path), style="bold underline")
-    if f.error:
-        error = printable(f.error)
+    if f.error:  # the path is the line above: not again
+        error = printable(f.error[len(f.path) + 2:] if f.error.startswith(f"{f.path}: ") else f.error)
         text.append(f"\n无法读取：{error}" if lang == "zh" else f"\ncannot read: {error}", style="bold red")
         return text
     m = f.meta
@@ -126,22 +126,17 @@ def ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: RANK.get(d.severity, len(RANK)))
 
 
-def _reason(f: FileResult) -> str:
-    """Why a file could not be read, without its path (the table names the file)."""
-    error = f.error or ""
-    return error[len(f.path) + 2:] if error.startswith(f"{f.path}: ") else error
-
-
 def top_rules(f: FileResult, n: int = TOP_RULES) -> str:
-    """The file's most frequent rules, as ``T302×3 N101×2`` (most frequent first, then by id)."""
-    counts = Counter(d.rule for d in f.diagnostics)
+    """The file's most frequent rules, as ``T302×3 N101×2`` (most frequent first, then the more severe,
+    then by id)."""
+    counts = Counter((d.rule, RANK.get(d.severity, len(RANK))) for d in f.diagnostics)
     return " ".join(f"{rule}×{k}" if k > 1 else rule
-                    for rule, k in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n])
+                    for (rule, _), k in sorted(counts.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))[:n])
 
 
 def summary_table(result: Result, lang: str = "zh") -> RichTable:
     """One row per file: agency, year, layout, errors, warnings, style notes, the most frequent rules; an
-    unreadable file's row says why (this is the one place a batch names it)."""
+    unreadable file's row says so (why is said once, in its place among the findings)."""
     zh = lang == "zh"
     heads = (("文件", "机关", "年度", "格式", "错误", "警告", "提示", "主要问题") if zh else
              ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Notes", "Most frequent"))
@@ -152,7 +147,7 @@ def summary_table(result: Result, lang: str = "zh") -> RichTable:
     for f in result.files:
         if f.error is not None:
             table.add_row(printable(f.path), "", "", "", "", "", "",
-                          Text(("无法读取：" if zh else "cannot read: ") + printable(_reason(f)), style="bold red"))
+                          Text("无法读取" if zh else "cannot read", style="bold red"))
             continue
         m = f.meta
         counts = [f.count(s) for s in ("error", "warning", "info")]
@@ -224,6 +219,5 @@ def render(result: Result, console: Console, *, lang: str = "zh", show_statistic
         console.print(summary_table(result, lang))
         console.print()
     for f in result.files:
-        if f.error is None or len(result.files) == 1:
-            render_file(f, console, lang=lang)
+        render_file(f, console, lang=lang)
     render_summary(result, console, lang=lang, show_statistics=show_statistics)
