@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from gklint import batch
 from gklint.engine.diagnostic import FileResult, Result
@@ -126,6 +126,7 @@ class Run:
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, lang=lang, settings=settings)
         self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
         self._done = False
+        self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
     def _local(self, source: Source) -> batch.Read:
         report = _read(source, self.job.layout)
@@ -177,6 +178,8 @@ class Run:
         since = 0.0
         for read in self._reads():
             if read is not None:
+                if self.on_read is not None:
+                    self.on_read(read.path)
                 if not held:
                     since = time.monotonic()
                 held.append(read)

@@ -156,6 +156,7 @@ def check(
                settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
     sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths,
                              total=len(paths), quiet=quiet)
+    run.on_read = sink.advance  # the progress bar moves as each file is read
     baselined = baseline if write_baseline is None else None
     for f in run.files():
         if baselined is not None:  # the baseline's findings left out, file by file as they come

@@ -391,3 +391,23 @@ def test_previous_from_the_library(tmp_path):
     assert api.check(this, select=["Y103"]).diagnostics == []
     with pytest.raises(ReadError):
         api.check(this, previous=tmp_path / "nowhere.txt")
+
+
+# --------------------------------------------------------------------------- the documentation
+
+def test_every_format_is_documented_with_an_example_in_the_readme_and_the_guide():
+    from pathlib import Path
+
+    from gklint.output import FORMATS
+
+    root = Path(__file__).parent.parent
+    readme, guide = ((root / name).read_text("utf-8") for name in ("README.md", "docs/guide.md"))
+    for name in FORMATS:
+        for text in (readme, guide):
+            [row] = [line for line in text.splitlines() if line.startswith(f"| `{name}`")]
+            assert "gklint check" in row, (name, row)  # the table row gives a command to run
+    for step in ("--annotate", "--format html -o", "--format xlsx -o", "--write-baseline", "--baseline",
+                 "--previous", "GKLINT_LANG", "--quiet", "--statistics", "--config"):
+        assert step in guide, step
+    # the guide's example output is what gklint prints: headings of the table and statistics
+    assert "检查汇总" in guide and "按规则统计" in guide and "无法读取" in guide

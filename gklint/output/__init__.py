@@ -153,8 +153,6 @@ class Sink:
 
             if text := "".join(line + "\n" for line in lines(f)):
                 self._stream_out(text.encode("utf-8"))
-        if self.progress is not None:
-            self.progress.advance(f.path)
         if self.page is not None:
             self.page.add(f)
         elif self.console is not None:
@@ -199,6 +197,11 @@ class Sink:
         if self.output_file is not None or self.annotate:
             return False
         return FORMATS[self.name].says_unreadable or (self.console is not None and self.total > 1)
+
+    def advance(self, path: str) -> None:
+        """One more file read (the progress bar, if any)."""
+        if self.progress is not None:
+            self.progress.advance(path)
 
     def stop_progress(self) -> None:
         if self.progress is not None:

@@ -142,7 +142,7 @@ def summary_table(result: Result, lang: str = "zh") -> RichTable:
              ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Notes", "Most frequent"))
     table = RichTable(title=("检查汇总" if zh else "Summary"), title_justify="left", title_style="bold",
                       header_style="bold", show_lines=False, pad_edge=False)
-    for k, head in enumerate(heads):
+    for k, head in enumerate(heads):  # a narrow terminal folds the cells, never crops them
         table.add_column(head, justify="right" if 4 <= k <= 6 else "left", overflow="fold")
     for f in result.files:
         if f.error is not None:
