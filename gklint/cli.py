@@ -111,10 +111,9 @@ def check(
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
-
-    _text.set_language(lang.value)
     from gklint.engine.rules import RuleError, load_rules
 
+    _text.set_language(lang.value)
     if layout and layout not in layouts.layouts():
         _fail(f"未知的格式版本 {layout!r}（可选：{', '.join(layouts.layouts())}）",
               f"unknown layout {layout!r} (one of: {', '.join(layouts.layouts())})")
@@ -163,7 +162,7 @@ def check(
             part = _baselined(Result([f]), baselined)
             result.baselined += part.baselined
             f.diagnostics = part.files[0].diagnostics  # the same FileResult: the series findings join it
-        if f.error is not None and not sink.shows_read_errors:  # else named once, in the summary table
+        if f.error is not None and not sink.shows_read_errors:  # else said once, among the files
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         sink.render_file(f, many=len(paths) > 1)
         f.report = None
@@ -184,11 +183,13 @@ def check(
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):
-                typer.echo(f"gklint: {printable(line)}", err=True)
+                if not quiet:
+                    typer.echo(f"gklint: {printable(line)}", err=True)
     except _output.OutputError as exc:
         _fail(str(exc))
-    _write_baseline(result, write_baseline)
+    _write_baseline(result, write_baseline, quiet)
     raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
+
 
 def _run(api, paths: list[str], previous: Optional[Path], **options):
     """The run over ``paths``; with ``--previous``, last year's report read first (exit 2 when it cannot be)."""
@@ -232,7 +233,7 @@ def _baselined(result, baseline: Optional[Path]):
     return filter_baseline(result, baseline)
 
 
-def _write_baseline(result, path: Optional[Path]) -> None:
+def _write_baseline(result, path: Optional[Path], quiet: bool = False) -> None:
     if path is None:
         return
     from gklint.baseline import BaselineError, write_baseline
@@ -241,7 +242,9 @@ def _write_baseline(result, path: Optional[Path]) -> None:
         count = write_baseline(result, path)
     except BaselineError as exc:
         _fail(str(exc))
-    typer.echo(f"gklint: 已将{count}条问题写入基线文件 {path}", err=True)
+    if not quiet:
+        typer.echo(f"gklint: {_text.say(f'已将{count}条问题写入基线文件 {path}', f'{count} findings written to the baseline {path}')}",
+                   err=True)
 
 
 def _exit_code(result, fail_on: str, exit_zero: bool) -> int:

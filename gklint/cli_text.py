@@ -100,11 +100,11 @@ METAVARS = {  # parameter name -> (Chinese, English)
 WORDS = {
     "zh": {"usage": "用法：", "options": "选项", "arguments": "参数", "commands": "命令", "OPTIONS": "[选项]",
            "COMMAND": "命令 [参数]...", "help": "显示本帮助并退出", "required": "必填",
-           "try": "运行 {command} --help 查看帮助。", "error": "错误：", "value": "值", "path": "路径"},
+           "try": "运行 {command} --help 查看帮助。", "error": "错误：", "value": "值", "Path": "路径", "int": "整数", "float": "数值"},
     "en": {"usage": "Usage: ", "options": "Options", "arguments": "Arguments", "commands": "Commands",
            "OPTIONS": "[OPTIONS]", "COMMAND": "COMMAND [ARGS]...", "help": "show this help and exit",
            "required": "required", "try": "Run '{command} --help' for help.", "error": "Error: ",
-           "value": "VALUE", "path": "PATH"},
+           "value": "VALUE", "Path": "PATH", "int": "N", "float": "NUMBER"},
 }
 
 
@@ -153,8 +153,10 @@ def _metavar(param, lang: str) -> str:
     desc = getattr(param, "type_descriptor", None)
     if desc is not None and getattr(desc, "is_choice", False) and desc.choices:
         return "|".join(str(getattr(c, "value", c)) for c in desc.choices)
-    if desc is not None and getattr(desc, "is_file", False) or "path" in str(getattr(param, "type", "")).lower():
-        return WORDS[lang]["path"]
+    annotation = str(getattr(desc, "annotation", ""))  # e.g. "<class 'pathlib.Path'>", "typing.List[int]"
+    for kind in ("Path", "int", "float"):
+        if kind in annotation:
+            return WORDS[lang][kind]
     return WORDS[lang]["value"]
 
 
