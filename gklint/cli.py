@@ -92,7 +92,7 @@ def check(
                               help=f"message language: zh (default) or en; also the {LANG_ENV} environment variable "
                               "or the configuration key lang"),
     layout: Optional[str] = typer.Option(None, "--layout", help="force the layout version (2019 or 2021)"),
-    aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 3月31日)"),
+    aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 31 March)"),
     statistics: bool = typer.Option(False, "--statistics", help="count findings by rule"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on",

@@ -5,6 +5,7 @@ then a summary line of counts by severity (and with ``--statistics`` the counts 
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from rich.console import Console
@@ -134,24 +135,38 @@ def top_rules(f: FileResult, n: int = TOP_RULES) -> str:
                     for (rule, _), k in sorted(counts.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))[:n])
 
 
+def common_folder(paths: list[str]) -> str:
+    """The folder every path is in (the batch's folder), or "" when they share none worth naming."""
+    try:
+        folder = os.path.commonpath([os.path.dirname(p) for p in paths])
+    except ValueError:  # absolute and relative paths, or other drives
+        return ""
+    return "" if folder in ("", ".", os.sep) or len(paths) < 2 else folder
+
+
 def summary_table(result: Result, lang: str = "zh") -> RichTable:
     """One row per file: agency, year, layout, errors, warnings, style notes, the most frequent rules; an
     unreadable file's row says so (why is said once, in its place among the findings)."""
     zh = lang == "zh"
     heads = (("文件", "机关", "年度", "格式", "错误", "警告", "提示", "主要问题") if zh else
              ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Notes", "Most frequent"))
-    table = RichTable(title=("检查汇总" if zh else "Summary"), title_justify="left", title_style="bold",
+    folder = common_folder([f.path for f in result.files])
+    title = "检查汇总" if zh else "Summary"
+    if folder:  # the files named from the folder they share, which the title names
+        title += f"（{printable(folder)}）" if zh else f" ({printable(folder)})"
+    table = RichTable(title=title, title_justify="left", title_style="bold",
                       header_style="bold", show_lines=False, pad_edge=False)
     for k, head in enumerate(heads):  # a narrow terminal folds the cells, never crops them
         table.add_column(head, justify="right" if 4 <= k <= 6 else "left", overflow="fold")
     for f in result.files:
+        name = printable(os.path.relpath(f.path, folder) if folder else f.path)
         if f.error is not None:
-            table.add_row(printable(f.path), "", "", "", "", "", "",
+            table.add_row(name, "", "", "", "", "", "",
                           Text("无法读取" if zh else "cannot read", style="bold red"))
             continue
         m = f.meta
         counts = [f.count(s) for s in ("error", "warning", "info")]
-        table.add_row(printable(f.path), printable(m.get("agency") or ""), str(m.get("year") or ""), f.layout or "",
+        table.add_row(name, printable(m.get("agency") or ""), str(m.get("year") or ""), f.layout or "",
                       *(Text(str(n), style=STYLE[s] if n else "") for n, s in zip(counts, STYLE)),
                       top_rules(f))
     return table
