@@ -415,3 +415,21 @@ def test_every_format_is_documented_with_an_example_in_the_readme_and_the_guide(
         assert step in guide, step
     # the guide's example output is what gklint prints: headings of the table and statistics
     assert "检查汇总" in guide and "按规则统计" in guide and "无法读取" in guide
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.lists(st.sampled_from(["error", "warning", "info"]), max_size=30))
+def test_errors_first_is_a_stable_partition_by_severity(severities):
+    from gklint.engine.diagnostic import Diagnostic
+    from gklint.output.terminal import ordered
+
+    diags = [Diagnostic(rule=f"X{k:03d}", severity=s, message="") for k, s in enumerate(severities)]
+    out = ordered(diags)
+    assert sorted(map(id, out)) == sorted(map(id, diags))  # nothing lost or added
+    for severity in ("error", "warning", "info"):  # each severity keeps the order given
+        assert [d.rule for d in out if d.severity == severity] == [d.rule for d in diags if d.severity == severity]
+    rank = [("error", "warning", "info").index(d.severity) for d in out]
+    assert rank == sorted(rank)
