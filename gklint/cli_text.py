@@ -224,7 +224,7 @@ def _rows(rows: list[tuple[str, str]], width: int, indent: int = 2) -> str:
             out.append(" " * indent + term)
             out += [" " * (indent + first + 2) + line for line in lines]
             continue
-        out.append(" " * indent + term + " " * (first - cell_len(term) + 2) + lines[0])
+        out.append((" " * indent + term + " " * (first - cell_len(term) + 2) + lines[0]).rstrip())
         out += [" " * (indent + first + 2) + line for line in lines[1:]]
     return "\n".join(out) + "\n"
 
@@ -248,8 +248,7 @@ def help_page(ctx, lang: str) -> str:
         elif param.param_type_name == "option":
             opts = ", ".join(sorted(param.opts, key=len))
             if param.name == "help":
-                arguments_help = words["help"]
-                options.append((opts, arguments_help))
+                options.append((opts, words["help"]))
                 continue
             if not _is_flag(param):
                 opts += f" {_metavar(param, lang)}"
