@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from gklint import batch
 from gklint.core.diagnostic import FileResult, Result
@@ -117,14 +117,16 @@ class Run:
                  ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
                  rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
-                 flush_after: float | None = 1.0):
+                 flush_after: float | None = 1.0, previous: Source | None = None):
         self.sources = list(sources)
         self.rules = _rules(select, ignore, rules, lang)
+        self.previous = None if previous is None else _previous(previous, layout, limits, isolate)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
         self.flush_after = flush_after  # seconds a done file may wait for the files after it (None: no limit)
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, lang=lang, settings=settings)
         self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
         self._done = False
+        self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
     def _local(self, source: Source) -> batch.Read:
         report = _read(source, self.job.layout)
@@ -165,7 +167,7 @@ class Run:
             sort(report, diags)
             result = describe(FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
                                          meta=_meta(report), diagnostics=diags), report, self.rules, self.lang)
-            if report.meta.year:
+            if report.meta.year or self.previous is not None:
                 self._kept.append((result, report))
             out.append(result)
         return out
@@ -177,6 +179,8 @@ class Run:
         since = 0.0
         for read in self._reads():
             if read is not None:
+                if self.on_read is not None:
+                    self.on_read(read.path)
                 if not held:
                     since = time.monotonic()
                 held.append(read)
@@ -197,7 +201,7 @@ class Run:
         assert self._done, "series() needs every file of the run: exhaust files() first"
         reports = [r for _, r in self._kept]
         found: list[list] = [[] for _ in reports]
-        add_series(reports, found, self.rules, self.lang, self.settings)
+        add_series(reports, found, self.rules, self.lang, self.settings, previous=self.previous)
         out = []
         for (result, report), diags in zip(self._kept, found):
             if diags:
@@ -208,10 +212,23 @@ class Run:
         return out
 
 
+def _previous(source: Source, layout: str | None, limits: Limits | None, isolate: bool) -> Report:
+    """Last year's report named for the cross-year rules, read (not checked); ReadError when it cannot be."""
+    if not _is_file(source):
+        return extract(source, layout=layout)
+    [read] = [r for r in batch.read_all([str(source)], batch.Job(layout=layout, limits=limits or DEFAULT),
+                                        isolate=isolate) if r is not None]
+    if read.report is None:
+        prefix = f"{read.path}: "
+        message = read.error[len(prefix):] if read.error and read.error.startswith(prefix) else read.error
+        raise ReadError(read.path, message or "无法读取")
+    return read.report
+
+
 def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
                rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
-               limits: Limits | None = None, isolate: bool = True) -> Result:
+               limits: Limits | None = None, isolate: bool = True, previous: Source | None = None) -> Result:
     """Check many reports at once; a file that cannot be read is reported and the rest still run.
 
     ``sources``: paths (any supported format, chosen by content), dicts in gklint's JSON format, or
@@ -232,12 +249,15 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
     - ``limits`` (``guards.Limits``): each file is read under ``seconds`` and ``memory`` (plus the
       readers' own limits); a file past its budget becomes one read error naming the limit.
     - ``isolate``: False reads in this process instead (faster to start, unprotected).
+    - ``previous``: last year's report of the same office (a path, dict or Report), named for the
+      cross-year rules (``Y``): every report is paired with it (unless it is of the same year or
+      later) instead of with the other sources. It is read, not checked; ReadError if it cannot be.
 
     The table rules of all readable reports run as one stacked validation per layout; the series
     rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order.
     """
     run = Run(sources, select=select, ignore=ignore, lang=lang, settings=settings, rules=rules, layout=layout,
-              jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None)
+              jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous)
     files = list(run.files())
     run.series()
     return Result(files)
@@ -247,7 +267,7 @@ def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
     """Check one report (a path, a JSON dict or a Report) and return its ``FileResult``.
 
     Takes the options of ``check_many`` (``select``, ``ignore``, ``lang``, ``settings``, ``rules``,
-    ``layout``, ``limits``), validated the same way. Raises ReadError if the report cannot be read.
+    ``layout``, ``limits``, ``previous``), validated the same way. Raises ReadError if the report cannot be read.
 
     A single file is read in this process by default (no worker to start: the quick path for a caller
     checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like

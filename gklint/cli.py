@@ -13,12 +13,15 @@ from typing import List, Optional
 
 import typer
 
+from gklint import cli_text as _text
 from gklint import output as _output
 from gklint.output import annotate_docx as _annotate
 
+# help pages and usage errors in the user's language (gklint/cli_text.py): Chinese, or English with --lang en
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_enable=False,
-                  help="gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)")
+                  pretty_exceptions_enable=False, cls=_text.Group,
+                  help="gklint: a consistency linter for annual reports on government information disclosure")
+LANG_ENV = _text.LANG_ENV
 
 SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
 
@@ -51,10 +54,11 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """gklint：政府信息公开工作年度报告一致性检查工具 (a consistency linter for annual reports)"""
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, english: Optional[str] = None) -> None:
+    """A usage or input error: one line on stderr (in English with --lang en when ``english`` is given), exit 2."""
     from gklint.core.display import printable
 
-    typer.echo(f"gklint: {printable(message)}", err=True)
+    typer.echo(f"gklint: {printable(_text.say(message, english))}", err=True)
     raise typer.Exit(2)
 
 
@@ -73,7 +77,7 @@ def _expand(paths: list[Path]) -> list[str]:
     return out
 
 
-@app.command()
+@app.command(cls=_text.Command)
 def check(
     ctx: typer.Context,
     files: List[Path] = typer.Argument(..., help="report files (json, txt, html, docx, pdf) or folders"),
@@ -85,9 +89,11 @@ def check(
     full_paths: bool = typer.Option(False, "--full-paths", help="the review page names files with their folders"),
     select: Optional[List[str]] = typer.Option(None, "--select", help="only these rule ids or prefixes (comma-separated)"),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="skip these rule ids or prefixes"),
-    lang: Lang = typer.Option(Lang.zh, "--lang", help="message language: zh or en"),
+    lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, show_envvar=False,
+                              help=f"message language: zh (default) or en; also the {LANG_ENV} environment variable "
+                              "or the configuration key lang"),
     layout: Optional[str] = typer.Option(None, "--layout", help="force the layout version (2019 or 2021)"),
-    aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 3月31日)"),
+    aggregate: bool = typer.Option(False, "--aggregate", help="a local government's own aggregate report (deadline 31 March)"),
     statistics: bool = typer.Option(False, "--statistics", help="count findings by rule"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="read files in N processes (default 0: one per core)"),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on",
@@ -102,13 +108,18 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="exit 0 even when findings are found"),
     rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs "
                                                     "(gklint rules --check DIR) to add to the run; may be repeated"),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="last year's report of the same office, for the "
+                                            "cross-year rules (instead of pairing the files of the batch)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no notes on stderr"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
     from gklint.engine.rules import RuleError, load_rules
 
+    _text.set_language(lang.value)
     if layout and layout not in layouts.layouts():
-        _fail(f"未知的格式版本 {layout!r}（可选：{', '.join(layouts.layouts())}）")
+        _fail(f"未知的格式版本 {layout!r}（可选：{', '.join(layouts.layouts())}）",
+              f"unknown layout {layout!r} (one of: {', '.join(layouts.layouts())})")
     packs = tuple(str(p) for p in rule_packs or ())
     try:
         rules = load_rules(packs=packs)
@@ -124,12 +135,14 @@ def check(
         rules = _or_fail(conf.load_rules)
     unknown = [p for p in chosen + dropped if not any(r.id.startswith(p) or r.name == p for r in rules)]
     if unknown:
-        _fail(f"没有这样的规则：{', '.join(unknown)}（gklint rules 列出全部规则）")
+        _fail(f"没有这样的规则：{', '.join(unknown)}（gklint rules 列出全部规则）",
+              f"no such rule: {', '.join(unknown)} (gklint rules lists them all)")
     if not paths:
-        _fail("没有找到可检查的文件")
+        _fail("没有找到可检查的文件", "no file to check")
     if annotate and (problem := _annotate.usage(paths, output_file)):
         _fail(problem)
     lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
+    _text.set_language(lang.value)
     rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
@@ -143,16 +156,18 @@ def check(
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
     result = Result()
-    sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths)
-    run = api.Run(paths, select=chosen, ignore=dropped, lang=lang.value, layout=layout, settings=settings,
-                  rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    run = _run(api, paths, previous, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
+               settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
+    sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths,
+                             total=len(paths), quiet=quiet)
+    run.on_read = sink.advance  # the progress bar moves as each file is read
     baselined = baseline if write_baseline is None else None
     for f in run.files():
         if baselined is not None:  # the baseline's findings left out, file by file as they come
             part = _baselined(Result([f]), baselined)
             result.baselined += part.baselined
             f.diagnostics = part.files[0].diagnostics  # the same FileResult: the series findings join it
-        if f.error is not None:
+        if f.error is not None and not sink.shows_read_errors:  # else said once, among the files
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         sink.render_file(f, many=len(paths) > 1)
         f.report, f.tables = None, []  # what only rendering needed (the series rules keep their reports)
@@ -172,11 +187,25 @@ def check(
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):
-                typer.echo(f"gklint: {printable(line)}", err=True)
+                if not quiet:
+                    typer.echo(f"gklint: {printable(line)}", err=True)
     except _output.OutputError as exc:
         _fail(str(exc))
-    _write_baseline(result, write_baseline)
+    _write_baseline(result, write_baseline, quiet)
     raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
+
+
+def _run(api, paths: list[str], previous: Optional[Path], **options):
+    """The run over ``paths``; with ``--previous``, last year's report read first (exit 2 when it cannot be)."""
+    from gklint.ingest.errors import ReadError
+
+    if previous is not None and not previous.is_file():
+        _fail(f"--previous {previous}: 文件不存在或不是文件", f"--previous {previous}: no such file")
+    try:
+        return api.Run(paths, previous=previous, **options)
+    except ReadError as exc:
+        _fail(f"--previous：{exc}", f"--previous: {exc}")
+
 
 def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):
     """The configuration (``--config``, or found upward from the first file) with the options given on the
@@ -217,7 +246,7 @@ def _baselined(result, baseline: Optional[Path]):
     return filter_baseline(result, baseline)
 
 
-def _write_baseline(result, path: Optional[Path]) -> None:
+def _write_baseline(result, path: Optional[Path], quiet: bool = False) -> None:
     if path is None:
         return
     from gklint.baseline import BaselineError, write_baseline
@@ -226,7 +255,9 @@ def _write_baseline(result, path: Optional[Path]) -> None:
         count = write_baseline(result, path)
     except BaselineError as exc:
         _fail(str(exc))
-    typer.echo(f"gklint: 已将{count}条问题写入基线文件 {path}", err=True)
+    if not quiet:
+        typer.echo(f"gklint: {_text.say(f'已将{count}条问题写入基线文件 {path}', f'{count} findings written to the baseline {path}')}",
+                   err=True)
 
 
 def _exit_code(result, fail_on: str, exit_zero: bool) -> int:
@@ -234,7 +265,7 @@ def _exit_code(result, fail_on: str, exit_zero: bool) -> int:
     return 0 if exit_zero and code == 1 else code
 
 
-@app.command()
+@app.command(cls=_text.Command)
 def extract(
     file: Path = typer.Argument(..., help="a report file"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON here (default: stdout)"),
@@ -262,7 +293,7 @@ def extract(
             _fail(f"{output}: 无法写入：{exc.strerror or exc}")
 
 
-@app.command()
+@app.command(cls=_text.Command)
 def schema() -> None:
     """Print the JSON Schema of gklint's report format."""
     from gklint.ingest.json_format import json_schema
@@ -270,8 +301,9 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command("rules")
-def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
+@app.command("rules", cls=_text.Command)
+def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, show_envvar=False,
+                                         help=f"language: zh (default) or en; also {LANG_ENV}"),
                docs: bool = typer.Option(False, "--docs", help="every rule's page, as Markdown (docs/rules.md)"),
                check: Optional[Path] = typer.Option(None, "--check", help="check that the rule packs in this folder "
                                                     "load (exit 0) or name the pack, rule and field (exit 2)"),
@@ -291,12 +323,14 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang"),
                    if lang.value == "zh" else
                    f"OK: the {len(packs)} rule packs in {check} load ({len(checked)} rules).")
         return
+    from gklint.output.terminal import WORD
+
     rules = _load_rules(rule_packs)
     if docs:
         typer.echo(rules_markdown(rules, lang.value), nl=False)
         return
     for rule in rules:
-        typer.echo(f"{rule.id}\t{rule.severity}\t{rule.text('title', lang.value)}")
+        typer.echo(f"{rule.id}\t{WORD[lang.value][rule.severity]}\t{rule.text('title', lang.value)}")
 
 
 def _load_rules(packs: Optional[List[Path]]) -> tuple:
@@ -308,17 +342,20 @@ def _load_rules(packs: Optional[List[Path]]) -> tuple:
         _fail(f"规则包有误：{exc}")
 
 
-@app.command()
+@app.command(cls=_text.Command)
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
-            lang: Lang = typer.Option(Lang.zh, "--lang"),
+            lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, show_envvar=False,
+                                      help=f"language: zh (default) or en; also {LANG_ENV}"),
             rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
     from gklint.ruledocs import render_rule_doc
 
+    _text.set_language(lang.value)
     rule = find(rule_id, _load_rules(rule_packs))
     if rule is None:
-        _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）")
+        _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）",
+              f"no such rule: {rule_id} (gklint rules lists them all)")
     typer.echo(render_rule_doc(rule, lang.value))
 
 

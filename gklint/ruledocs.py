@@ -15,8 +15,9 @@ def render_rule_doc(rule, lang: str = "zh") -> str:
     from gklint.engine.rules import describe_params
     from gklint.testing import example_lines
 
+    severity = {"error": "错误", "warning": "警告", "info": "提示"}[rule.severity] if lang == "zh" else rule.severity
     lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
-             f"{heads[4]}: {rule.severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
+             f"{heads[4]}: {severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
     for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
         lines += [f"## {head}", rule.docs[key], ""]
         if key == "example" and (case := example_lines(rule, lang)):

@@ -23,9 +23,16 @@ class Location:
     source: Source | None = None  # where in the original file
 
     def describe(self, lang: str = "zh") -> str:
+        """The place in words, in ``lang``: the one place a location is translated (``表二 · …（第9行）`` /
+        ``table 2 · … (line 9)``); official row and column labels stay as the format writes them."""
         parts: list[str] = []
         if self.table:
-            parts.append(f"表{self.table}" if lang == "zh" else f"table {self.table}")
+            if lang == "zh":
+                parts.append(f"表{self.table}")
+            else:
+                from gklint.core.numerals import chinese_to_int
+
+                parts.append(f"table {chinese_to_int(self.table) or self.table}")
         if self.row:
             parts.append(self.row)
         if self.column:
@@ -33,7 +40,7 @@ class Location:
         if self.section and not self.table:
             parts.append(self.section)
         text = " · ".join(parts)
-        if self.source and (where := self.source.describe()):
+        if self.source and (where := self.source.describe(lang)):
             text += f"（{where}）" if lang == "zh" else f" ({where})"
         return text
 

@@ -17,20 +17,21 @@ class Source:
     paragraph: int | None = None  # 1-based Word paragraph number (DOCX; see gklint.ingest.docx)
     markup_line: int | None = None  # 1-based line of an HTML page's source: data only, never shown to people
 
-    def describe(self) -> str:
-        """Chinese words for the place (``gklint.output.places.source_text`` speaks both languages)."""
+    def describe(self, lang: str = "zh") -> str:
+        """Where in the file, in words (``第9行`` / ``line 9``); ``gklint.output.places`` says it for outputs."""
+        zh = lang == "zh"
         parts = []
         if self.page is not None:
-            parts.append(f"第{self.page}页")
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.paragraph is not None:
-            parts.append(f"第{self.paragraph}段")
+            parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
         if self.line is not None:
-            parts.append(f"第{self.line}行")
+            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
         if self.table is not None:
-            parts.append(f"表格{self.table}")
+            parts.append(f"表格{self.table}" if zh else f"grid {self.table}")
         if self.row is not None and self.column is not None:
-            parts.append(f"第{self.row}行第{self.column}列")
-        return " ".join(parts)
+            parts.append(f"第{self.row}行第{self.column}列" if zh else f"row {self.row} column {self.column}")
+        return " ".join(parts) if zh else ", ".join(parts)
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}

@@ -80,15 +80,16 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
 
 
 def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],
-               lang: str = "zh", settings: dict | None = None) -> None:
-    """The series rules over every report of the run (one agency's consecutive years), appended to ``results``."""
+               lang: str = "zh", settings: dict | None = None, previous: Report | None = None) -> None:
+    """The series rules over every report of the run (one agency's consecutive years), appended to ``results``;
+    with ``previous`` (last year's report, named), each report is paired with it instead."""
     series = [r for r in rules if KINDS[r.kind].stage == "series"]
-    if series and len(reports) > 1:
+    if series and (len(reports) > 1 or (previous is not None and reports)):
         from gklint.engine.kinds.series import evaluate_series
 
         for rule in series:
             try:
-                for i, diag in evaluate_series(rule, reports, lang, settings):
+                for i, diag in evaluate_series(rule, reports, lang, settings, previous):
                     results[i].append(diag)
             except Exception as exc:
                 for diags in results:

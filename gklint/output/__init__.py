@@ -6,8 +6,12 @@ and how it is written. To add a format: one module here, one entry below, its te
 
 - a *text* format's renderer takes ``(result, lang=...)`` and returns ``str``;
 - a *binary* format's returns ``bytes`` and needs ``-o`` (a spreadsheet is not for a terminal);
-- a *console* format (terminal, html) is printed file by file on a rich console as a batch runs
-  (``open_console``), then finished by ``emit``.
+- a *console* format (terminal, html) is fed file by file as a batch runs (``Sink.render_file``),
+  then finished by ``emit``: the terminal report keeps each file's findings (rendered while its report
+  is at hand) and prints them after the batch's summary table.
+
+A batch checked on a terminal shows a progress bar (rich, on stderr, gone once done): never when
+stdout or stderr is not a terminal, nor with ``--quiet``.
 
 Whatever the console's encoding, text goes out as UTF-8 (to ``-o`` and to a redirected stdout), so
 a report read on a GBK console and saved by a redirection is not mojibake.
@@ -30,6 +34,8 @@ class OutputFormat:
     renderer: str = ""  # "module:function" under gklint.output
     binary: bool = False  # bytes, written only to a file (-o)
     console: bool = False  # printed file by file on a rich console as the batch runs
+    zh: str = ""  # the help in Chinese (``--help`` is Chinese by default)
+    says_unreadable: bool = False  # a line a person reads for each file that could not be read (to stdout)
 
     def render(self) -> Callable:
         module, function = self.renderer.split(":")
@@ -37,17 +43,22 @@ class OutputFormat:
 
 
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("terminal", "the findings for a person, file by file (default)", console=True),
-    OutputFormat("json", "the whole result as one JSON document", "json_output:render"),
+    OutputFormat("terminal", "the findings for a person, file by file (default)", console=True,
+                 zh="给人看的结果：批量检查先列汇总表，再逐个文件列出问题，错误在前（默认）"),
+    OutputFormat("json", "the whole result as one JSON document", "json_output:render", zh="完整结果，一个 JSON 文档"),
     OutputFormat("jsonl", "one JSON object per line, written as each file is done: a finding, or a file that "
-                 "could not be read", "jsonl:render"),
-    OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render"),
-    OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render"),
-    OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render"),
+                 "could not be read", "jsonl:render",
+                 zh="每行一个 JSON 对象，每查完一个文件就写出：一个问题，或一个读不了的文件"),
+    OutputFormat("concise", "one line per finding: path:line: RULE [severity] message", "concise:render", says_unreadable=True,
+                 zh="每个问题一行：路径:行号: 规则 [严重程度] 说明"),
+    OutputFormat("github", "GitHub Actions workflow annotations (::error file=…::…)", "github:render", says_unreadable=True,
+                 zh="GitHub Actions 注释（::error file=…::…）"),
+    OutputFormat("sarif", "SARIF 2.1.0, for code-scanning tools", "sarif:render", zh="SARIF 2.1.0，供代码扫描工具读取"),
     OutputFormat("xlsx", "a spreadsheet: one row per finding, and a sheet per file (needs -o)",
-                 "xlsx:render", binary=True),
+                 "xlsx:render", binary=True, zh="电子表格：每个问题一行，另有文件汇总页（须用 -o）"),
     OutputFormat("html", "the review page: a summary, then each report rebuilt with its findings marked "
-                 "(self-contained; -o review.html)", console=True),
+                 "(self-contained; -o review.html)", console=True,
+                 zh="审阅网页：先是汇总表，再逐份重建报告并标出问题（单个文件，-o 审阅.html）"),
 )}
 
 
@@ -55,8 +66,10 @@ class OutputError(Exception):
     """The output could not be written; the message is for the user (Chinese)."""
 
 
-def describe() -> str:
+def describe(lang: str = "en") -> str:
     """The --format help: every format and what it gives."""
+    if lang == "zh":
+        return "；".join(f"{f.name}：{f.zh or f.help}" for f in FORMATS.values())
     return "; ".join(f"{f.name}: {f.help}" for f in FORMATS.values())
 
 
@@ -83,8 +96,11 @@ class Sink:
     page of each file that is not a Word draft (those cannot take comments)."""
 
     def __init__(self, name: str, output_file: Path | None = None, lang: str = "zh", *,
-                 annotate: bool = False, full_paths: bool = False) -> None:
+                 annotate: bool = False, full_paths: bool = False, total: int = 0, quiet: bool = False) -> None:
         self.name = name
+        self.total = total
+        self.blocks: list[tuple[object, list]] = []  # terminal: (file, its rendered findings), in input order
+        self.progress = _progress(total, lang) if total > 1 and not quiet and _on_terminal() else None
         self.lang = lang
         self.full_paths = full_paths  # the review page names files with their folders
         self.annotate = annotate
@@ -139,10 +155,10 @@ class Sink:
                 self._stream_out(text.encode("utf-8"))
         if self.page is not None:
             self.page.add(f)
-        elif self.console is not None and (f.error is None or many):
-            from gklint.output.terminal import render_file
+        elif self.console is not None:
+            from gklint.output.terminal import file_block
 
-            render_file(f, self.console, lang=self.lang)
+            self.blocks.append((f, file_block(f, lang=self.lang)))
         if self.annotate and f.error is None and Path(f.path).suffix.lower() != ".docx":
             from gklint.output.html import Page
 
@@ -151,37 +167,86 @@ class Sink:
 
 
     def render_series(self, files) -> None:
-        """The findings across years (series rules), known only once every file is read: shown after the
-        files, under their own heading. ``files``: a FileResult per report holding only those findings
-        (each is also in its file's own diagnostics, which the whole-result formats render)."""
+        """The findings across years (series rules), known only once every file is read. ``files``: a
+        FileResult per report holding only those findings (each is also in its file's own diagnostics,
+        which the whole-result formats render). The terminal report renders such a file again with all
+        its findings (it is printed at the end); the review page shows them under their own heading."""
         if not files:
             return
         if self.streamed:
             from gklint.output.jsonl import lines
 
             self._stream_out("".join(line + "\n" for f in files for line in lines(f)).encode("utf-8"))
-        if self.console is not None:
-            from rich.text import Text
+        if self.console is not None:  # each such file shown again with all its findings, its report at hand
+            from gklint.output.terminal import file_block
 
-            from gklint.output.terminal import render_file
-
-            self.console.print(Text("跨年度核对（同一机关相邻年度的报告）" if self.lang == "zh"
-                                    else "Across years (one agency's reports of consecutive years)", style="bold"))
-            self.console.print()
-            for f in files:
-                render_file(f, self.console, lang=self.lang)
+            for g in files:
+                k = next((k for k, (f, _) in enumerate(self.blocks) if f.path == g.path and f.error is None), None)
+                if k is not None:
+                    f = self.blocks[k][0]
+                    self.blocks[k] = (f, file_block(type(g)(path=f.path, layout=f.layout, diagnostics=f.diagnostics,
+                                                            meta=f.meta, report=g.report), lang=self.lang))
         if self.page is not None:
             self.page.add_series(files)
 
+    @property
+    def shows_read_errors(self) -> bool:
+        """Does the output on the screen itself say why a file could not be read (a terminal batch, in its
+        place among the files; a line of its own in concise and github)? Then the CLI does not say it
+        again on stderr."""
+        if self.output_file is not None or self.annotate:
+            return False
+        return FORMATS[self.name].says_unreadable or (self.console is not None and self.total > 1)
+
+    def advance(self, path: str) -> None:
+        """One more file read (the progress bar, if any)."""
+        if self.progress is not None:
+            self.progress.advance(path)
+
+    def stop_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
 
 def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False,
-              full_paths: bool = False) -> Sink:
-    return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths)
+              full_paths: bool = False, total: int = 0, quiet: bool = False) -> Sink:
+    """The run's output; ``total`` files are to come (a progress bar for a batch on a terminal, unless ``quiet``)."""
+    return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths, total=total, quiet=quiet)
+
+
+def _on_terminal() -> bool:
+    return _isatty(sys.stdout) and _isatty(sys.stderr)
+
+
+class _progress:
+    """The batch's progress bar: files done out of ``total``, and the file last done (transient)."""
+
+    def __init__(self, total: int, lang: str) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.fields[name]}", markup=False),
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("检查" if lang == "zh" else "Checking", total=total, name="")
+        self.bar.start()
+        self.bar.refresh()
+
+    def advance(self, path: str) -> None:
+        from gklint.display import printable
+
+        self.bar.update(self.task, advance=1, name=printable(Path(path).name))
+        self.bar.refresh()
+
+    def stop(self) -> None:
+        self.bar.stop()
 
 
 def emit(sink: Sink, result, *, statistics: bool = False) -> None:
     """Finish and write the format for ``result``: to ``-o`` (UTF-8) or stdout."""
     name, output_file, fmt = sink.name, sink.output_file, FORMATS[sink.name]
+    sink.stop_progress()
     if sink.streamed:
         if output_file is not None and sink._stream is None and sink._failed is None:
             sink._stream_out(b"")  # no finding at all: the file is still written, empty
@@ -191,9 +256,16 @@ def emit(sink: Sink, result, *, statistics: bool = False) -> None:
         write(sink.page.html(result), output_file)
         return
     if sink.console is not None:
-        if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
-            from gklint.output.terminal import render_summary
+        from gklint.output.terminal import print_block, render_summary, summary_table
 
+        many = len(sink.blocks) > 1
+        if many:  # a batch: the overview first, then each file's findings (or why it could not be read)
+            sink.console.print(summary_table(result, sink.lang))
+            sink.console.print()
+        for f, block in sink.blocks:
+            if f.error is None or many:  # a lone unreadable file: its one line on stderr says it all
+                print_block(block, sink.console)
+        if not (len(result.files) == 1 and result.unreadable):  # a lone unreadable file: its one line says it all
             render_summary(result, sink.console, lang=sink.lang, show_statistics=statistics)
         if output_file is not None:
             write(sink.console.file.getvalue(), output_file)

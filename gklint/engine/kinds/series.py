@@ -30,8 +30,15 @@ def agency_key(report: Report) -> str | None:
     return None
 
 
-def pairs(reports: list[Report]) -> Iterator[tuple[int, Report, Report]]:
-    """(index of this year's report, it, last year's report of the same agency)."""
+def pairs(reports: list[Report], previous: Report | None = None) -> Iterator[tuple[int, Report, Report]]:
+    """(index of this year's report, it, last year's report of the same agency). ``previous``: last year's
+    report named by the user (``--previous``): every report is paired with it, and with nothing else."""
+    if previous is not None:  # not a report of the same year or later, when both years are known
+        last = previous.meta.year
+        for i, report in enumerate(reports):
+            if report is not previous and not (last and report.meta.year and report.meta.year <= last):
+                yield i, report, previous
+        return
     by_key: dict[tuple[str, int], Report] = {}
     for report in reports:
         key = agency_key(report)
@@ -106,13 +113,13 @@ def _uncertain(report: Report, term) -> bool:
 
 
 def evaluate_series(rule: Rule, reports: list[Report], lang: str,
-                    settings: dict | None = None) -> Iterator[tuple[int, Diagnostic]]:
+                    settings: dict | None = None, previous: Report | None = None) -> Iterator[tuple[int, Diagnostic]]:
     if "repeated" in rule.params:  # the prose, year against year (年年雷同): gklint/engine/kinds/repeated.py
         from gklint.engine.kinds.repeated import evaluate_repeated
 
-        yield from evaluate_repeated(rule, pairs(reports), lang, settings)
+        yield from evaluate_repeated(rule, pairs(reports, previous), lang, settings)
         return
-    for i, this, last in pairs(reports):
+    for i, this, last in pairs(reports, previous):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue
         layouts = {False: L.get(this.layout), True: L.get(last.layout)}
