@@ -423,7 +423,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 @given(st.lists(st.sampled_from(["error", "warning", "info"]), max_size=30))
 def test_errors_first_is_a_stable_partition_by_severity(severities):
-    from gklint.engine.diagnostic import Diagnostic
+    from gklint.core.diagnostic import Diagnostic
     from gklint.output.terminal import ordered
 
     diags = [Diagnostic(rule=f"X{k:03d}", severity=s, message="") for k, s in enumerate(severities)]

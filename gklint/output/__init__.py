@@ -234,7 +234,7 @@ class _progress:
         self.bar.refresh()
 
     def advance(self, path: str) -> None:
-        from gklint.display import printable
+        from gklint.core.display import printable
 
         self.bar.update(self.task, advance=1, name=printable(Path(path).name))
         self.bar.refresh()
