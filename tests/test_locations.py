@@ -120,7 +120,7 @@ def test_english_places(draft, n101):
     out = check(draft, "--lang", "en", "--format", "concise")
     line = next(x for x in out.splitlines() if " N101 " in x)
     assert f"一、总体情况 (paragraph {n})" in line
-    assert (f"compared with: table 三 · {NEW_REQUESTS} · 总计 "
+    assert (f"compared with: table 3 · {NEW_REQUESTS} · 总计 "
             f"(table {src['table']} of the file, row {src['row']}, column {src['column']})") in line
     assert "第" not in line.split(" (一、总体情况")[1].replace(SENTENCE[:20], "").split("“")[0]
 
@@ -147,7 +147,7 @@ def test_the_annotated_draft_has_one_comment_per_finding_and_the_sentence_s_name
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
-    """pingtan-2021.html with its overview saying 71 requests where table 三 says 70."""
+    """pingtan-2021.html with its overview saying 71 requests where table 3 says 70."""
     text = (FIXTURES / "pingtan-2021.html").read_text(encoding="utf-8")
     assert text.count("共收到70件申请") == 1
     path = tmp_path_factory.mktemp("page") / "pingtan-2021.html"
@@ -228,8 +228,8 @@ def test_a_sentence_against_cells_is_described_as_the_sentence_then_each_cell():
     assert [p.kind for p in places.places(d)] == ["text", "cell", "cell"]
     assert places.describe(d) == ("一、总体情况（第9段）；对照：表三 · A · 总计（表格2 第4行第10列）；"
                                   "表三 · B · 总计（表格2 第5行第10列）")
-    assert places.describe(d, "en") == ("一、总体情况 (paragraph 9); compared with: table 三 · A · 总计 "
-                                        "(table 2 of the file, row 4, column 10); table 三 · B · 总计 "
+    assert places.describe(d, "en") == ("一、总体情况 (paragraph 9); compared with: table 3 · A · 总计 "
+                                        "(table 2 of the file, row 4, column 10); table 3 · B · 总计 "
                                         "(table 2 of the file, row 5, column 10)")
     # without related places, a location with table labels is its cell, as before
     alone = Diagnostic("T401", "error", "…", location=Location(table="四", row="行政复议", column="总计"))

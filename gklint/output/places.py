@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gklint.core.numerals import chinese_to_int
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.core.source import Source
 
@@ -66,7 +67,7 @@ def source_text(src: Source | None, lang: str = "zh") -> str:
 
 def cell_labels(loc: Location, lang: str = "zh") -> str:
     """表三 · （七）总计 · 自然人 (the official labels); "table 三 · …" in English."""
-    parts = [(f"表{loc.table}" if lang != "en" else f"table {loc.table}")] if loc.table else []
+    parts = [(f"表{loc.table}" if lang != "en" else f"table {chinese_to_int(loc.table) or loc.table}")] if loc.table else []
     parts += [x for x in (loc.row, loc.column) if x]
     return " · ".join(parts)
 
