@@ -18,6 +18,8 @@ class Source:
     table: int | None = None  # 1-based index of the table in the document
     row: int | None = None  # 1-based row in that table's grid
     column: int | None = None  # 1-based column in that table's grid
+    box: tuple[float, ...] | None = None  # read by OCR: x0, top, x1, bottom on the page, in points
+    confidence: float | None = None  # read by OCR: the lowest confidence of what was read there (0-1)
 
     def describe(self) -> str:
         parts = []
@@ -32,7 +34,7 @@ class Source:
         return " ".join(parts)
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items() if v is not None}
 
 
 @dataclass
@@ -92,6 +94,7 @@ class Document:
     path: str = ""
     format: str = ""  # txt / html / docx / pdf
     notes: list[str] = field(default_factory=list)  # parts the reader could not read, said plainly
+    scanned: list[int] = field(default_factory=list)  # pages published as images, read by OCR
 
     @property
     def paragraphs(self) -> list[Paragraph]:
