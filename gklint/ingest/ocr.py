@@ -138,7 +138,8 @@ def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
     if not any(p.lines or p.tables for p in pages):
         raise ReadError(path, "图片中没有识别出任何文字")
     _drop_running_lines(pages)
-    return Document(blocks=_assemble(pages), path=path, format="image", scanned=[p.number for p in pages])
+    return Document(blocks=_assemble(pages), path=path, format="image", scanned=[p.number for p in pages],
+                    pages=len(pages))
 
 
 # --------------------------------------------------------------------------- one page

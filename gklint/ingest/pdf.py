@@ -67,7 +67,8 @@ def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> 
     _drop_running_lines(pages)
     skipped = [f"第{p.number}页没有文字层（可能是扫描图片），其内容未能读取（安装 gklint[ocr] 可识别）"
                for p in pages if p.chars == 0 and p.images]
-    return Document(blocks=_assemble(pages), path=path, format="pdf", notes=skipped, scanned=scanned)
+    return Document(blocks=_assemble(pages), path=path, format="pdf", notes=skipped, scanned=scanned,
+                    pages=len(pages))
 
 
 # --------------------------------------------------------------------------- pages
