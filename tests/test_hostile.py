@@ -223,8 +223,13 @@ def test_pdf_with_its_middle_missing(tmp_path):
     refused(_pdf(tmp_path, data[: len(data) // 3] + data[-2000:]), "损坏")
 
 
-def test_scanned_pdf_without_text_layer(tmp_path):
+def test_scanned_pdf_without_text_layer(tmp_path, monkeypatch):
+    """Without the ocr extra (tests/test_ocr.py reads scans with it)."""
     from PIL import Image, ImageDraw
+
+    from gklint.ingest import ocr_engine
+
+    monkeypatch.setattr(ocr_engine, "available", lambda: False)
 
     image = Image.new("L", (620, 877), 255)
     draw = ImageDraw.Draw(image)
@@ -232,7 +237,7 @@ def test_scanned_pdf_without_text_layer(tmp_path):
         draw.rectangle((70, top, 540, top + 12), fill=40)
     buf = io.BytesIO()
     image.save(buf, format="PDF", resolution=75)
-    refused(_pdf(tmp_path, buf.getvalue()), "没有文字层", "扫描")
+    refused(_pdf(tmp_path, buf.getvalue()), "没有文字层", "扫描", "gklint[ocr]")
 
 
 def test_pdf_flate_bomb(tmp_path):

@@ -64,6 +64,8 @@ def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> 
             pages[page.number - 1] = _Page(page.number, page.height, page.lines, page.tables,
                                            chars=sum(len(ln.text) for ln in page.lines) + 1, images=1)
         scanned = images
+        if chars == 0 and not any(p.lines or p.tables for p in pages):
+            raise ReadError(path, "PDF 没有文字层（可能是扫描件或图片），文字识别（OCR）也未能识别出任何文字")
     _drop_running_lines(pages)
     skipped = [f"第{p.number}页没有文字层（可能是扫描图片），其内容未能读取（安装 gklint[ocr] 可识别）"
                for p in pages if p.chars == 0 and p.images]
