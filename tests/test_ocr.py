@@ -14,6 +14,7 @@ from functools import cache
 import pytest
 from typer.testing import CliRunner
 
+from gklint import layouts
 from gklint.ingest import ocr_engine, read_bytes, read_report
 from gklint.ingest.errors import ReadError
 from scans import FIXTURE, degrade, draw_over, image_pdf, render, scanned_pages
@@ -125,7 +126,7 @@ def test_tables_two_and_four_read_completely_or_with_the_gaps_reported():
         text, scan = _text().tables[key], report.tables[key]
         wrong = [k for k, cell in text.cells.items() if k not in scan.cells or scan.cells[k].raw != cell.raw]
         reported = {n.row for n in report.notes if n.kind == "table_unreadable" and n.table == key}
-        layout_rows = {r.id: r.label for r in __import__("gklint.layouts", fromlist=["get"]).get(report.layout).table(key).rows}
+        layout_rows = {r.id: r.label for r in layouts.get(report.layout).table(key).rows}
         assert all(layout_rows[row] in reported for row, _ in wrong), (key, wrong)
 
 
@@ -162,3 +163,28 @@ def test_a_mixed_pdf_is_read_page_by_page_and_a_changed_digit_is_caught_at_its_p
     assert any(r == "T302" and col == "自然人" for r, _, col in caught)
     (note,) = [n for n in report.notes if n.kind == "image_only"]
     assert "第4页" in note.message and "不成立" in note.message
+
+
+@needs_ocr
+def test_a_page_image_is_read_in_a_worker_under_its_limits(tmp_path):
+    """A PNG checked in the worker pool (its memory limit raised for the model, one model per worker)."""
+    from gklint import api
+
+    path = tmp_path / "page5.png"
+    degrade(render(FIXTURE, 5)).save(path)
+    (result,) = api.check_many([str(path)], isolate=True, jobs=1).files
+    assert result.error is None, result.error
+    text, read = _text().tables["四"], result.report.tables["四"]
+    assert {k: c.raw for k, c in read.cells.items()} == {k: c.raw for k, c in text.cells.items()}
+    assert any(d.rule == "R112" for d in result.diagnostics)
+
+
+def test_a_page_past_its_time_budget_stops_the_file():
+    from dataclasses import replace
+
+    from gklint.ingest import guards, ocr
+
+    limits = replace(guards.DEFAULT, ocr_page_seconds=0.0)
+    with pytest.raises(ReadError, match="文字识别超时") as info:
+        ocr._timed("scan.pdf", 3, limits, lambda: __import__("time").sleep(0.01))
+    assert info.value.where == "第3页"

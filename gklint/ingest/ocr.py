@@ -117,8 +117,21 @@ def read_pdf_pages(path: str, data: bytes, numbers: list[int], limits: guards.Li
     from gklint.ingest import ocr_engine
 
     ocr_engine.allow_memory(limits.ocr_memory)
-    return [read_page(number, grey, per_pixel)
+    return [_timed(path, number, limits, read_page, number, grey, per_pixel)
             for number, grey, per_pixel in pdf_pages(path, data, numbers, limits, deadline)]
+
+
+def _timed(path: str, number: int, limits: guards.Limits, read, *args) -> Scanned:
+    """``read(*args)``, a ReadError when it took longer than the page's budget (``ocr_page_seconds``)."""
+    import time
+
+    started = time.monotonic()
+    page = read(*args)
+    took = time.monotonic() - started
+    if took > limits.ocr_page_seconds:
+        raise ReadError(path, f"文字识别超时（本页用时 {took:.0f} 秒，每页上限 {limits.ocr_page_seconds:.0f} 秒），文件可能异常",
+                        where=f"第{number}页")
+    return page
 
 
 def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
@@ -132,7 +145,7 @@ def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
     deadline = guards.Deadline(path, limits.seconds)
     pages = []
     for number, grey, per_pixel in image_frames(path, data, limits, deadline):
-        page = read_page(number, grey, per_pixel)
+        page = _timed(path, number, limits, read_page, number, grey, per_pixel)
         pages.append(_Page(number, page.height, page.lines, page.tables,
                            chars=sum(len(ln.text) for ln in page.lines), images=1))
     if not any(p.lines or p.tables for p in pages):
