@@ -188,3 +188,21 @@ def test_a_page_past_its_time_budget_stops_the_file():
     with pytest.raises(ReadError, match="文字识别超时") as info:
         ocr._timed("scan.pdf", 3, limits, lambda: __import__("time").sleep(0.01))
     assert info.value.where == "第3页"
+
+
+@needs_ocr
+def test_extract_says_the_totals_hold_and_keeps_box_and_confidence(monkeypatch):
+    import json
+
+    from gklint import api
+    from gklint.cli import app
+    from gklint.ingest.json_format import from_json
+
+    monkeypatch.setattr(api, "extract", lambda file, layout=None: _scanned())
+    result = CliRunner().invoke(app, ["extract", "scan.pdf", "--with-source"])
+    assert result.exit_code == 0 and "合计关系全部成立" in result.stderr
+    data = json.loads(result.stdout)
+    back = from_json(data)
+    cell = back.tables["三"].cells[CHANGED]
+    assert cell.value == _text().tables["三"].cells[CHANGED].value
+    assert cell.source.box == _scanned().tables["三"].cells[CHANGED].source.box and cell.source.confidence > 0
