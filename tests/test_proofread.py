@@ -136,3 +136,25 @@ def test_equations_come_from_the_layout():
     eqs = equations(L.get("2021"))
     assert {e.table for e in eqs} == {"三", "四"}
     assert any(e.total == ("total", "natural") and ("granted", "natural") in e.parts for e in eqs)
+
+
+def test_a_row_ocr_read_nothing_of_is_reported_once():
+    tables, pages = _scanned_copy()
+    layout = L.get(_report().layout)
+    row = layout.table("三").row("granted")
+    for col in row.columns:
+        cell = tables["三"].cells[(row.id, col.id)]
+        tables["三"].cells[(row.id, col.id)] = Cell("blank", None, "", cell.source)
+    # the row's own 总计 equation has seven unknowns, but each column's (七)总计 equation has one: recovered
+    notes = proofread(tables, [], layout, pages)
+    assert all(tables["三"].cells[(row.id, c.id)].value == _report().tables["三"].cells[(row.id, c.id)].value
+               for c in row.columns)
+    assert [n.kind for n in notes] == ["ocr_inferred"] * len(row.columns)
+    tables, pages = _scanned_copy()
+    for col in row.columns:  # and with the (七)总计 row lost too, nothing determines either row
+        for r in (row.id, "total"):
+            cell = tables["三"].cells[(r, col.id)]
+            tables["三"].cells[(r, col.id)] = Cell("blank", None, "", cell.source)
+    notes = proofread(tables, [], layout, pages)
+    assert sorted(n.row for n in notes) == sorted([row.label, layout.table("三").row("total").label])
+    assert all(n.kind == "table_unreadable" and "一行" in n.message for n in notes)

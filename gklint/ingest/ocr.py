@@ -181,7 +181,11 @@ def read_page(number: int, grey, per_pixel: float) -> Scanned:
     lines = group_lines(outside, number)
     columns = find_columns(lines, number)
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
-    parts.extend(part for _, _, part in columns.tables)
+    for first, _, part in columns.tables:  # tables without lines: a row is a line, a column a span of xs
+        for cell in part.cells:
+            _take(cell, [ch for ch in lines[first + cell.row].chars
+                         if part.xs[cell.col] <= (ch["x0"] + ch["x1"]) / 2 <= part.xs[cell.col + cell.colspan]])
+        parts.append(part)
     for i, text in columns.tabular.items():
         lines[i].text, lines[i].tabular = text, True
     height = grey.shape[0] * per_pixel
@@ -206,9 +210,15 @@ def _provenance(part: Part, cells: list[tuple[float, float, float, float]], boxe
         r = bisect.bisect(ys, box.middle) - 1
         c = bisect.bisect(part.xs, (box.x0 + box.x1) / 2) - 1
         cell = part.covering(r, c)
-        if cell is None:
-            continue
+        if cell is not None:
+            _take(cell, _chars(box))
+
+
+def _take(cell, chars: list[dict]) -> None:
+    """``cell``'s box grown over ``chars`` (characters made from OCR boxes), its confidence lowered to theirs."""
+    for ch in chars:
         old = cell.box
-        cell.box = (box.x0, box.top, box.x1, box.bottom) if old is None else (
-            min(old[0], box.x0), min(old[1], box.top), max(old[2], box.x1), max(old[3], box.bottom))
-        cell.confidence = box.confidence if cell.confidence is None else min(cell.confidence, box.confidence)
+        cell.box = (ch["x0"], ch["top"], ch["x1"], ch["bottom"]) if old is None else (
+            min(old[0], ch["x0"]), min(old[1], ch["top"]), max(old[2], ch["x1"]), max(old[3], ch["bottom"]))
+        conf = ch["confidence"]
+        cell.confidence = conf if cell.confidence is None else min(cell.confidence, conf)

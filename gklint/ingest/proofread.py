@@ -94,8 +94,10 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
         spec = layout.table(key)
         for row, col in spec.cells():
             cell = table.cells.get((row.id, col.id))
-            if cell is not None and cell.kind == "na":
-                continue
+            if cell is None or cell.kind == "na":
+                continue  # a row not found is the table's own note; "/" is no number
+            if cell.kind == "blank" and (cell.source is None or cell.source.page not in scanned):
+                continue  # blank in a text layer: not OCR's to recover
             if _doubtful(cell, low):
                 unknown[(key, (row.id, col.id))] = cell
             elif cell is not None and cell.kind == "number":
@@ -125,7 +127,14 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
             values[place[0]][place[1]] = value
             progress = True
     kept = list(notes)
+    lost_rows = _lost_rows(unknown, determined, layout)
+    for key, row_id in lost_rows:
+        row = layout.table(key).row(row_id)
+        kept.append(Note("table_unreadable", f"表{key}“{row.label}”一行：文字识别未能读出任何数字，表内合计不足以"
+                         "确定它们，按未读处理，请对照原文", table=key, row=row.label))
     for (key, (row_id, col_id)), cell in unknown.items():
+        if (key, row_id) in lost_rows:
+            continue
         spec = layout.table(key)
         row = spec.row(row_id)
         col = row.column(col_id)
@@ -143,8 +152,6 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
             kept.append(Note("ocr_inferred", doubt, table=key, row=row.label, column=col.label,
                              found=read, official=str(value), source=source))
             continue
-        if cell is None:
-            continue  # its row was not found: the table's note says so
         why = "表内合计对它给出不同的值" if (key, (row_id, col_id)) in conflicting else "表内合计不足以确定它"
         said = f"文字识别读作“{read}”但置信度低（{source.confidence:.2f}）" if read is not None and source \
             and source.confidence is not None else "文字识别未能读出"
@@ -153,6 +160,18 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
         kept.append(Note("table_unreadable", f"{where}：{said}，{why}，按未读处理，请对照原文", table=key,
                          row=row.label, column=col.label, found=read, source=source))
     return kept
+
+
+def _lost_rows(unknown: dict, determined: dict, layout: L.Layout) -> set[tuple[str, str]]:
+    """Rows of which OCR read no cell and the totals determined none: said once, not cell by cell."""
+    out = set()
+    for key, spec in layout.tables.items():
+        for row in spec.data_rows:
+            places = [(key, (row.id, c.id)) for c in row.columns]
+            if all(p in unknown and p not in determined and (unknown[p] is None or unknown[p].kind == "blank")
+                   for p in places):
+                out.add((key, row.id))
+    return out
 
 
 def verdict(tables: dict[str, Table], layout: L.Layout, scanned: set[int]) -> tuple[int, int, list[str]]:
