@@ -6,7 +6,7 @@ gklint; the tables read are compared cell by cell with those of the text PDF, th
 character error rate. Printed: seconds per page, peak memory of the process, cells right per table, the
 identities that hold after OCR, the findings that differ from the text PDF's.
 
-    python benchmarks/ocr.py [--pages 1-6] [--angle 0.5] [--quality 60] [--noise 8]
+    python benchmarks/ocr.py [--pages 1-6] [--angle 0.5] [--quality 60] [--noise 8] [--erase-lines]
 """
 
 from __future__ import annotations
@@ -46,9 +46,10 @@ def main() -> None:
     parser.add_argument("--angle", type=float, default=0.5)
     parser.add_argument("--quality", type=int, default=60)
     parser.add_argument("--noise", type=float, default=8.0)
+    parser.add_argument("--erase-lines", action="store_true", help="paint the tables' ruling lines white first")
     args = parser.parse_args()
     pages = _pages(args.pages)
-    pdf = image_pdf(scanned_pages(pages, angle=args.angle, quality=args.quality, noise=args.noise))
+    pdf = image_pdf(scanned_pages(pages, lines=not args.erase_lines, angle=args.angle, quality=args.quality, noise=args.noise))
     started = time.perf_counter()
     scanned = read_bytes("scan.pdf", pdf)
     seconds = time.perf_counter() - started

@@ -48,9 +48,24 @@ def image_pdf(images, dpi: int = DPI) -> bytes:
     return buffer.getvalue()
 
 
-def scanned_pages(pages: list[int], **degradation) -> list:
-    """The fixture's pages rendered and degraded."""
-    return [degrade(render(FIXTURE, p), **degradation) for p in pages]
+def erase_lines(image):
+    """``image`` with its ruling lines painted white: a table drawn without lines (needs the ocr extra)."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    from gklint.ingest.ocr_cells import _binary, _lines
+
+    grey = np.asarray(image.convert("L")).copy()
+    bw = _binary(grey)
+    mask = cv2.dilate(cv2.bitwise_or(_lines(bw, True), _lines(bw, False)), np.ones((5, 5), np.uint8))
+    grey[mask > 0] = 255
+    return Image.fromarray(grey)
+
+
+def scanned_pages(pages: list[int], *, lines: bool = True, **degradation) -> list:
+    """The fixture's pages rendered and degraded (``lines=False``: their tables' ruling lines erased first)."""
+    return [degrade(render(FIXTURE, p) if lines else erase_lines(render(FIXTURE, p)), **degradation) for p in pages]
 
 
 def draw_over(image, box: tuple[float, float, float, float], text: str, dpi: int = DPI):
