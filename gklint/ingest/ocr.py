@@ -160,10 +160,14 @@ def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
 def read_page(number: int, grey, per_pixel: float) -> Scanned:
     """One page image -> its lines and tables (points)."""
     from gklint.ingest import ocr_cells, ocr_engine
+    from gklint.ingest.ocr_columns import gap_tables
     from gklint.ingest.pdf_columns import find_columns
 
-    grey = ocr_cells.rotate(grey, ocr_cells.skew(grey))
+    tilt = ocr_cells.skew(grey)
+    grey = ocr_cells.rotate(grey, tilt)
     boxes = ocr_engine.read_image(grey, per_pixel)
+    if tilt == 0.0:  # no ruling lines to measure the tilt on: the lines of text show it
+        boxes = ocr_engine.straighten(boxes, (grey.shape[1] * per_pixel / 2, grey.shape[0] * per_pixel / 2))
     found = [[tuple(v * per_pixel for v in cell) for cell in cells] for cells in ocr_cells.tables(grey)]
     parts: list[Part] = []
     taken: set[int] = set()
@@ -177,7 +181,14 @@ def read_page(number: int, grey, per_pixel: float) -> Scanned:
         _provenance(part, cells, [boxes[k] for k in inside])
         parts.append(part)
         taken.update(inside)
-    outside = [ch for k, box in enumerate(boxes) if k not in taken for ch in _chars(box)]
+    gap_ids: set[int] = set()
+    if not found:  # a page with ruled tables has no unruled one: rows by the numbers' lines, columns by gaps
+        for part, pairs, ids in gap_tables([b for k, b in enumerate(boxes) if k not in taken], number):
+            for cell, cell_boxes in pairs:
+                _take(cell, [ch for b in cell_boxes for ch in _chars(b)])
+            parts.append(part)
+            gap_ids |= ids
+    outside = [ch for k, box in enumerate(boxes) if k not in taken and id(box) not in gap_ids for ch in _chars(box)]
     lines = group_lines(outside, number)
     columns = find_columns(lines, number)
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
@@ -198,7 +209,7 @@ def _chars(box: Box) -> list[dict]:
     step = (box.x1 - box.x0) / max(len(text), 1)
     size = 0.75 * box.height  # the unclipped box is taller than the glyphs
     return [{"text": ch, "x0": box.x0 + k * step, "x1": box.x0 + (k + 1) * step, "top": box.top,
-             "bottom": box.bottom, "size": size, "confidence": box.confidence}
+             "bottom": box.bottom, "size": size, "confidence": box.confidence, "box": id(box)}
             for k, ch in enumerate(text)]
 
 

@@ -44,6 +44,7 @@ class Box:
     x1: float
     bottom: float
     confidence: float
+    slope: float = 0.0  # of the box's top edge (dy/dx): a line of text tilted with the page
 
     @property
     def middle(self) -> float:
@@ -119,6 +120,29 @@ def read_image(image, scale: float = 1.0) -> list[Box]:
             continue
         xs = [float(p[0]) for p in quad]
         ys = [float(p[1]) for p in quad]
+        dx = xs[1] - xs[0]
         boxes.append(Box(text, min(xs) * scale, min(ys) * scale, max(xs) * scale, max(ys) * scale,
-                         round(float(score), 3)))
+                         round(float(score), 3), (ys[1] - ys[0]) / dx if dx > 0 else 0.0))
     return boxes
+
+
+def straighten(boxes: list[Box], centre: tuple[float, float]) -> list[Box]:
+    """Boxes turned back by the tilt their long lines of text show (a page without ruling lines to
+    measure it on): each box's middle is rotated about ``centre``, so rows of a table line up again."""
+    import math
+    import statistics
+
+    slopes = [b.slope for b in boxes if b.x1 - b.x0 > 6 * b.height]
+    if len(slopes) < 3:
+        return boxes
+    angle = math.atan(statistics.median(slopes))
+    if abs(math.degrees(angle)) < 0.05 or abs(math.degrees(angle)) > 5:
+        return boxes
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    out = []
+    for b in boxes:
+        mx, my = (b.x0 + b.x1) / 2 - centre[0], b.middle - centre[1]
+        nx, ny = centre[0] + mx * cos - my * sin, centre[1] + mx * sin + my * cos
+        dx, dy = nx - (b.x0 + b.x1) / 2, ny - b.middle
+        out.append(Box(b.text, b.x0 + dx, b.top + dy, b.x1 + dx, b.bottom + dy, b.confidence, 0.0))
+    return out

@@ -21,7 +21,7 @@ tables were read right (``gklint extract`` says so).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gklint import layouts as L
 from gklint.model import Cell, Note, Table
@@ -60,6 +60,8 @@ def equations(layout: L.Layout) -> list[Equation]:
 
 def _doubtful(cell: Cell | None, low: float) -> bool:
     if cell is None or cell.kind == "blank":
+        return True
+    if cell.kind == "text" and len(cell.raw.strip()) <= 2:  # "D", "口", "O": a digit OCR misread as a letter
         return True
     conf = cell.source.confidence if cell.source else None
     return cell.kind == "number" and conf is not None and conf < low
@@ -102,6 +104,11 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
                 unknown[(key, (row.id, col.id))] = cell
             elif cell is not None and cell.kind == "number":
                 values[key][(row.id, col.id)] = cell.value
+    for key in scanned_tables:  # read from OCR'd lines, not from a grid of cells: placed by order alone
+        for place, cell in tables[key].cells.items():
+            if cell.kind == "number" and cell.source is not None and cell.source.page in scanned \
+                    and cell.source.confidence is None and not cell.doubt:
+                tables[key].cells[place] = replace(cell, doubt=f"表{key}由文字识别读取，表格没有框线，各数按顺序对应到列")
     determined: dict[tuple[str, Key], tuple[int, str]] = {}
     conflicting: set[tuple[str, Key]] = set()
     progress = True
@@ -155,7 +162,7 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
         why = "表内合计对它给出不同的值" if (key, (row_id, col_id)) in conflicting else "表内合计不足以确定它"
         said = f"文字识别读作“{read}”但置信度低（{source.confidence:.2f}）" if read is not None and source \
             and source.confidence is not None else "文字识别未能读出"
-        if cell.kind == "number":
+        if cell.kind in ("number", "text"):  # a doubtful reading, or a digit misread as a letter: dropped
             tables[key].cells[(row_id, col_id)] = Cell("blank", None, "", source)
         kept.append(Note("table_unreadable", f"{where}：{said}，{why}，按未读处理，请对照原文", table=key,
                          row=row.label, column=col.label, found=read, source=source))
