@@ -158,3 +158,13 @@ def test_a_row_ocr_read_nothing_of_is_reported_once():
     notes = proofread(tables, [], layout, pages)
     assert sorted(n.row for n in notes) == sorted([row.label, layout.table("三").row("total").label])
     assert all(n.kind == "table_unreadable" and "一行" in n.message for n in notes)
+
+
+def test_a_digit_misread_as_a_letter_is_doubtful():
+    tables, pages = _scanned_copy()
+    key = ("refused_state_secret", "research")  # 0 in the report
+    cell = tables["三"].cells[key]
+    tables["三"].cells[key] = Cell("text", None, "D", replace(cell.source, confidence=0.31))
+    notes = proofread(tables, [], L.get(_report().layout), pages)
+    assert tables["三"].cells[key].kind == "number" and tables["三"].cells[key].value == 0
+    assert [n.found for n in notes if n.kind == "ocr_inferred"] == ["D"]
