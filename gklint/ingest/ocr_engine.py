@@ -19,6 +19,7 @@ In a batch each worker process loads its own model on its first scanned page (ab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from gklint.ingest.errors import ReadError
 
@@ -55,11 +56,17 @@ class Box:
         return self.bottom - self.top
 
 
+@cache
 def available() -> bool:
-    """Is the OCR extra installed? (Nothing is loaded.)"""
-    from importlib.util import find_spec
-
-    return find_spec("rapidocr_onnxruntime") is not None and find_spec("cv2") is not None
+    """Is the OCR extra installed and importable? (OpenCV's GUI build, which RapidOCR depends on, fails to
+    import on a server without libGL: then OCR is unavailable, said plainly, not a traceback.) Asked only
+    when a page without a text layer is met; the model itself is loaded later."""
+    try:
+        import cv2  # noqa: F401
+        import rapidocr_onnxruntime  # noqa: F401
+    except Exception:  # ImportError, or OSError from a missing shared library
+        return False
+    return True
 
 
 def require(path: str, what: str) -> None:
