@@ -23,7 +23,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="gklint: a consistency linter for annual reports on government information disclosure")
 LANG_ENV = _text.LANG_ENV
 
-SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf"}
+SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf",
+             ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # page images: read by OCR (gklint[ocr])
 
 
 Format = enum.Enum("Format", {name: name for name in _output.FORMATS}, type=str)  # from the output registry
@@ -281,6 +282,9 @@ def extract(
         report = api.extract(file, layout=layout)
     except ReadError as exc:
         _fail(str(exc))
+    for note in report.notes:  # read by OCR: say what the tables' totals make of the reading
+        if note.kind == "image_only":
+            typer.echo(f"{file}: {note.message}", err=True)
     text = json.dumps(to_json(report, with_source=with_source), ensure_ascii=False, indent=2)
     if output is None:
         from gklint.core.display import json_safe

@@ -177,13 +177,15 @@ def test_pdf_named_docx_is_read_as_pdf(tmp_path):
 
 
 def test_png_named_txt_is_refused(tmp_path):
+    """Read as a page image by its content, whatever its name (gklint.ingest.ocr); a 64-pixel image holds
+    no page to read (and without the ocr extra, it cannot be read at all): refused either way."""
     from PIL import Image
 
     buf = io.BytesIO()
     Image.new("L", (64, 64), 200).save(buf, format="PNG")
     path = tmp_path / "report.txt"
     path.write_bytes(buf.getvalue())
-    refused(path, "不支持", "PNG")
+    refused(path, "图片")
 
 
 @pytest.mark.parametrize(("make", "words"), [
@@ -223,8 +225,13 @@ def test_pdf_with_its_middle_missing(tmp_path):
     refused(_pdf(tmp_path, data[: len(data) // 3] + data[-2000:]), "损坏")
 
 
-def test_scanned_pdf_without_text_layer(tmp_path):
+def test_scanned_pdf_without_text_layer(tmp_path, monkeypatch):
+    """Without the ocr extra (tests/test_ocr.py reads scans with it)."""
     from PIL import Image, ImageDraw
+
+    from gklint.ingest import ocr_engine
+
+    monkeypatch.setattr(ocr_engine, "available", lambda: False)
 
     image = Image.new("L", (620, 877), 255)
     draw = ImageDraw.Draw(image)
@@ -232,7 +239,7 @@ def test_scanned_pdf_without_text_layer(tmp_path):
         draw.rectangle((70, top, 540, top + 12), fill=40)
     buf = io.BytesIO()
     image.save(buf, format="PDF", resolution=75)
-    refused(_pdf(tmp_path, buf.getvalue()), "没有文字层", "扫描")
+    refused(_pdf(tmp_path, buf.getvalue()), "没有文字层", "扫描", "gklint[ocr]")
 
 
 def test_pdf_flate_bomb(tmp_path):

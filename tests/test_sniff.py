@@ -62,8 +62,6 @@ def _zip(names: list[str]) -> bytes:
     (_zip(["[Content_Types].xml", "xl/workbook.xml"]), "Excel"),
     (_zip(["[Content_Types].xml", "ppt/presentation.xml"]), "PowerPoint"),
     (_zip(["a.txt"]), "ZIP"),
-    (b"\x89PNG\r\n\x1a\n" + os.urandom(200), "PNG"),
-    (b"\xff\xd8\xff\xe0" + os.urandom(200), "JPEG"),
     (b"GIF89a" + os.urandom(200), "GIF"),
     (b"{\\rtf1\\ansi report}", "RTF"),
     (b"\x7fELF" + os.urandom(200), "可执行"),
@@ -75,6 +73,12 @@ def test_unsupported(data, words):
         sniff("report.txt", data)
     assert words in info.value.message and "不支持" in info.value.message
     assert str(info.value).startswith("report.txt: ")
+
+
+@pytest.mark.parametrize("magic", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*"])
+def test_page_images_go_to_ocr(magic):
+    """PNG, JPEG and TIFF are scanned pages, read by OCR (gklint.ingest.ocr), whatever the file is called."""
+    assert sniff("report.txt", magic + os.urandom(200)) == "image"
 
 
 def test_binary_is_not_text():

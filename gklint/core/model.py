@@ -96,7 +96,9 @@ class Note:
     (a part the reader could not read, e.g. a scanned PDF page: R106), ``digits_short`` (a run of zeros shorter
     than its row: read as zeros, a cell blank or lost: R107), ``label_approx`` (a misprinted row label taken
     for the row expected at its place: R108), ``header_alias`` (a header or label
-    worded differently from the official one; ``found`` and ``official`` hold both: L104).
+    worded differently from the official one; ``found`` and ``official`` hold both: L104), ``image_only``
+    (pages published as images, read by OCR; ``found`` is "identities holding/checked": R112),
+    ``ocr_inferred`` (a scanned cell OCR missed or doubted, determined by the table's totals: R113).
     """
 
     kind: str

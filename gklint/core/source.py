@@ -16,6 +16,8 @@ class Source:
     column: int | None = None  # 1-based column in that table's grid
     paragraph: int | None = None  # 1-based Word paragraph number (DOCX; see gklint.ingest.docx)
     markup_line: int | None = None  # 1-based line of an HTML page's source: data only, never shown to people
+    box: tuple[float, ...] | None = None  # read by OCR: x0, top, x1, bottom on the page, in points
+    confidence: float | None = None  # read by OCR: the lowest confidence of what was read there (0-1)
 
     def describe(self, lang: str = "zh") -> str:
         """Where in the file, in words (``第9行`` / ``line 9``); ``gklint.output.places`` says it for outputs."""
@@ -34,4 +36,4 @@ class Source:
         return " ".join(parts) if zh else ", ".join(parts)
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items() if v is not None}

@@ -68,6 +68,8 @@ class Document:
     path: str = ""
     format: str = ""  # txt / html / docx / pdf
     notes: list[str] = field(default_factory=list)  # parts the reader could not read, said plainly
+    scanned: list[int] = field(default_factory=list)  # pages published as images, read by OCR
+    pages: int | None = None  # pages in all (PDF, image), when the reader counts them
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -31,6 +31,11 @@ reports (a few pages, a few MB) and small against bombs. Every limit is a field 
   - ``pdf_max_inflated`` (256 MB) inflated from all streams together;
   - ``seconds`` (120 s) of reading, checked between pages and inside pdfminer (every 4 KB of
     content parsed and every 1,000 objects drawn).
+- scanned pages (``gklint.ingest.ocr``): at most ``ocr_max_pages`` (40) pages read by OCR, each rendered
+  at ``ocr_dpi`` (200) and at most 40 million pixels, the deadline checked before every page and a page
+  that took longer than ``ocr_page_seconds`` (60 s) stopping the file (the batch's deadline stops a worker
+  stuck inside one: the model cannot be interrupted; its work is bounded by the image size); a worker
+  that loads the OCR model may grow by ``ocr_memory`` (2 GB) more.
 """
 
 from __future__ import annotations
@@ -67,6 +72,10 @@ class Limits:
     max_cells: int = 100_000  # table cells in one document (real reports: a few hundred)
     max_table_cells: int = 50_000  # grid positions of one table (its rows times its widest row)
     max_elements: int = 500_000  # elements of an HTML page (real pages: a few thousand)
+    ocr_max_pages: int = 40  # scanned pages read by OCR in one file (5-11 s each on 2 cores; docs/ocr.md)
+    ocr_dpi: int = 200  # resolution a scanned PDF page is rendered at for OCR
+    ocr_page_seconds: float = 60.0  # OCR of one page (5-11 s on 2 cores); a page past it stops the file
+    ocr_memory: int = 2048 * MB  # further growth allowed to a worker that loads the OCR model (~1.5 GB)
 
 
 DEFAULT = Limits()

@@ -36,6 +36,8 @@ class SourceModel(BaseModel):
     column: int | None = None
     paragraph: int | None = None
     markup_line: int | None = None
+    box: list[float] | None = Field(None, description="read by OCR: x0, top, x1, bottom on the page, in points")
+    confidence: float | None = Field(None, description="read by OCR: the lowest confidence of what was read there")
 
 
 class CellModel(BaseModel):
@@ -116,7 +118,12 @@ _PYDANTIC_ZH = {
 
 
 def _source(model: SourceModel | None) -> Source | None:
-    return Source(**model.model_dump()) if model else None
+    if not model:
+        return None
+    fields = model.model_dump()
+    if fields.get("box") is not None:
+        fields["box"] = tuple(fields["box"])
+    return Source(**fields)
 
 
 def _where(loc: tuple) -> str:

@@ -28,6 +28,10 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
         from gklint.ingest.pdf import read_pdf
 
         return read_pdf(path, data, limits)
+    if kind == "image":
+        from gklint.ingest.ocr import read_image
+
+        return read_image(path, data, limits)
     if kind == "docx":
         guards.check_docx(path, data, limits)
         return _read_docx(path, data, limits)

@@ -43,19 +43,35 @@ class _Page:
 
 
 def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
+    from gklint.ingest import ocr_engine
+
+    deadline = guards.Deadline(path, limits.seconds)
     guards.check_pdf(path, data, limits)
     pages = _read_pages(path, data, limits)
     chars = sum(p.chars for p in pages)
+    images = [p.number for p in pages if p.chars == 0 and p.images]
     if chars == 0:
-        if any(p.images for p in pages):
-            raise ReadError(path, "PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字；"
-                                  "请提供可复制文字的 PDF，或先做文字识别（OCR）")
-        raise ReadError(path, "PDF 中没有任何文字")
+        if not images:
+            raise ReadError(path, "PDF 中没有任何文字")
+        ocr_engine.require(path, "PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字；"
+                                 "请提供可复制文字的 PDF，或用文字识别（OCR）读取")
     if sum(p.undecoded for p in pages) > 0.3 * chars:
         raise ReadError(path, "PDF 的文字无法解码（字体缺少 Unicode 映射），请提供可复制文字的版本")
+    scanned: list[int] = []
+    if images and ocr_engine.available():  # pages without a text layer, read by OCR (a mixed PDF page by page)
+        from gklint.ingest.ocr import read_pdf_pages
+
+        for page in read_pdf_pages(path, data, images, limits, deadline):
+            pages[page.number - 1] = _Page(page.number, page.height, page.lines, page.tables,
+                                           chars=sum(len(ln.text) for ln in page.lines) + 1, images=1)
+        scanned = images
+        if chars == 0 and not any(p.lines or p.tables for p in pages):
+            raise ReadError(path, "PDF 没有文字层（可能是扫描件或图片），文字识别（OCR）也未能识别出任何文字")
     _drop_running_lines(pages)
-    skipped = [f"第{p.number}页没有文字层（可能是扫描图片），其内容未能读取" for p in pages if p.chars == 0 and p.images]
-    return Document(blocks=_assemble(pages), path=path, format="pdf", notes=skipped)
+    skipped = [f"第{p.number}页没有文字层（可能是扫描图片），其内容未能读取（安装 gklint[ocr] 可识别）"
+               for p in pages if p.chars == 0 and p.images]
+    return Document(blocks=_assemble(pages), path=path, format="pdf", notes=skipped, scanned=scanned,
+                    pages=len(pages))
 
 
 # --------------------------------------------------------------------------- pages

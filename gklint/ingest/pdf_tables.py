@@ -30,6 +30,8 @@ class PartCell:
     page: int = 0
     open_top: bool = False  # no ruling line above it: it goes on from the page before
     open_bottom: bool = False  # no ruling line below it: it goes on on the next page
+    box: tuple[float, float, float, float] | None = None  # read by OCR: the boxes read into it (x0, top, x1, bottom)
+    confidence: float | None = None  # read by OCR: the lowest confidence of those boxes
 
 
 @dataclass
@@ -238,5 +240,7 @@ def to_grid(part: Part, index: int) -> Grid:
     for cell in part.cells:
         rows[cell.row][cell.col] = GridCell(
             text=cell.text, row=cell.row, column=cell.col, rowspan=cell.rowspan, colspan=cell.colspan,
-            source=Source(page=cell.page, table=index, row=cell.row + 1, column=cell.col + 1))
+            source=Source(page=cell.page, table=index, row=cell.row + 1, column=cell.col + 1,
+                          box=tuple(round(v, 1) for v in cell.box) if cell.box else None,
+                          confidence=cell.confidence))
     return Grid(rows=rows, source=Source(page=part.page, table=index))

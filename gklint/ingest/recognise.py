@@ -160,6 +160,11 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     from gklint.ingest.settle import settle
 
     notes = settle(tables, notes, "\n".join(s.text for s in sections), layout)
+    if doc.scanned:  # pages read by OCR: the tables' totals proof-read them (gklint.ingest.proofread)
+        from gklint.ingest.proofread import proofread, scanned_note
+
+        notes = proofread(tables, notes, layout, set(doc.scanned))
+        notes.append(scanned_note(tables, layout, doc.scanned, doc.pages))
     for key, table in tables.items():
         if not table.found:
             spec = layout.table(key)

@@ -1,7 +1,8 @@
 """Which reader a file needs, judged by its content; the extension only breaks ties.
 
-``sniff`` returns "json", "txt", "html", "docx" or "pdf", or raises ReadError for what gklint
-cannot read (old .doc, spreadsheets, images, archives, other binaries). ``decode_text`` turns
+``sniff`` returns "json", "txt", "html", "docx", "pdf" or "image" (PNG, JPEG, TIFF: a scanned page, read
+by OCR), or raises ReadError for what gklint cannot read (old .doc, spreadsheets, other images, archives,
+other binaries). ``decode_text`` turns
 the bytes of a text or HTML file into str.
 """
 
@@ -16,13 +17,9 @@ from gklint.ingest.errors import ReadError
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
     (b"{\\rtf", "RTF 文件，请另存为 .docx 或 PDF 后再检查"),
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
-    (b"\xff\xd8\xff", "JPEG 图片"),
     (b"GIF87a", "GIF 图片"),
     (b"GIF89a", "GIF 图片"),
     (b"BM", None),  # bitmap: confirmed below, "BM" alone is too short a signature
-    (b"II*\x00", "TIFF 图片"),
-    (b"MM\x00*", "TIFF 图片"),
     (b"\x1f\x8b", "gzip 压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
     (b"Rar!\x1a\x07", "RAR 压缩包"),
@@ -30,6 +27,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MZ", None),  # Windows executable: confirmed below
 )
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF: read by OCR
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|span|br|tr|td)[\s>/]", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([-\w.:]+)""", re.I)
@@ -37,10 +36,12 @@ _GB = {"gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "csgb2312", "g
 
 
 def sniff(path: str, data: bytes) -> str:
-    """The reader a file needs: "json", "txt", "html", "docx" or "pdf"."""
+    """The reader a file needs: "json", "txt", "html", "docx", "pdf" or "image"."""
     ext = os.path.splitext(path)[1].lower()
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith(_IMAGES):
+        return "image"
     if data.startswith(_ZIP):
         return _sniff_zip(path, data)
     for magic, what in _SIGNATURES:
