@@ -25,7 +25,8 @@ PACKAGE = ROOT / "gklint"
 
 READING = {"gklint.ingest.budget", "gklint.ingest.document", "gklint.ingest.docx", "gklint.ingest.errors",
            "gklint.ingest.guards", "gklint.ingest.html", "gklint.ingest.html_content", "gklint.ingest.html_tables",
-           "gklint.ingest.html_text", "gklint.ingest.open", "gklint.ingest.pdf",
+           "gklint.ingest.html_text", "gklint.ingest.ocr", "gklint.ingest.ocr_cells", "gklint.ingest.ocr_columns",
+           "gklint.ingest.ocr_engine", "gklint.ingest.open", "gklint.ingest.pdf",
            "gklint.ingest.pdf_breaks", "gklint.ingest.pdf_columns", "gklint.ingest.pdf_limits",
            "gklint.ingest.pdf_tables", "gklint.ingest.pdf_text", "gklint.ingest.script", "gklint.ingest.sniff",
            "gklint.ingest.text"}
@@ -35,7 +36,7 @@ RECOGNITION = {"gklint.ingest", "gklint.ingest.chrome", "gklint.ingest.coverage"
                "gklint.ingest.grid", "gklint.ingest.json_format", "gklint.ingest.meta", "gklint.ingest.oneline",
                "gklint.ingest.recognise", "gklint.ingest.sections", "gklint.ingest.settle",
                "gklint.ingest.stream", "gklint.ingest.tokens", "gklint.ingest.digit_runs",
-               "gklint.ingest.grid_segments", "gklint.ingest.values"}
+               "gklint.ingest.grid_segments", "gklint.ingest.proofread", "gklint.ingest.values"}
 # Known back-edges, each with its reason; the test fails if one disappears (drop it here) or another appears.
 EXCEPTIONS = {
     # the annotated draft writes comments into the original Word file, walking it as the reader does

@@ -16,7 +16,7 @@ from hypothesis import given, settings, strategies as st
 from gklint import layouts as L
 from gklint.ingest import read_report
 from gklint.ingest.proofread import equations, proofread, scanned_note, verdict
-from gklint.model import Cell
+from gklint.core.model import Cell
 from scans import FIXTURE
 
 

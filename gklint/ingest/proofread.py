@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from gklint import layouts as L
-from gklint.model import Cell, Note, Table
+from gklint.core.model import Cell, Note, Table
 
 Key = tuple[str, str]
 
