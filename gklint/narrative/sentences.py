@@ -30,15 +30,22 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-@lru_cache(maxsize=4096)
-def _fold_table_entry(ch: str) -> str:
-    return _fold_char(ch)
+class _FoldTable(dict):
+    """``str.translate`` table: code point -> its folded character, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = ch if ch.isascii() else _fold_char(ch)
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Width-fold character by character (the result has the same length) and blank titles and
     document numbers with ``MASK``."""
-    out = "".join(ch if ch.isascii() else _fold_table_entry(ch) for ch in text)
+    out = text.translate(_FOLD)  # one pass in C (a Python loop per character cost a third of a text rule)
     # "，" -> ","; "。" stays; the ideographic space becomes " "
     for pattern in (_TITLE, _DOC_NUMBER):
         out = pattern.sub(lambda m: MASK * len(m.group()), out)
@@ -124,21 +131,15 @@ def split(text: str) -> list[Sentence]:
     folded = fold(text)
     out: list[Sentence] = []
     start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = folded[i]
-        if ch in SENTENCE_END:
-            end = i + 1
-            # keep closing quotes and brackets with the sentence they close
-            while end < n and folded[end] in "”’\")』」":
-                end += 1
-            _add(out, text, folded, start, end)
-            start = i = end
-            continue
-        i += 1
-    _add(out, text, folded, start, n)
+    for m in _SENTENCE_END.finditer(folded):  # an end, and the closing quotes and brackets after it
+        _add(out, text, folded, start, m.end())
+        start = m.end()
+    _add(out, text, folded, start, len(text))
     return out
+
+
+# a sentence end, with the closing quotes and brackets that follow it (they stay with the sentence they close)
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "][”’\")』」]*")
 
 
 def _add(out: list[Sentence], text: str, folded: str, start: int, end: int) -> None:
