@@ -8,6 +8,8 @@ from functools import cache
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 MAX_CHARS = 40
 _POSITIONAL = re.compile(r"^[〇零一二三四五六七八九]{2,}$")
+_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_UP_TO_99 = re.compile(r"^(?:([一二三四五六七八九])?(十)([一二三四五六七八九])?|([〇零一二三四五六七八九]))$")
 
 
 @cache
@@ -23,6 +25,12 @@ def chinese_to_int(text: str) -> int | None:
         return None  # no count or year is written with more characters: never convert thousands of digits
     if _POSITIONAL.match(text) and "十" not in text:
         return int(text.translate(_DIGITS))  # 二〇二一: digit by digit (a year)
+    small = _UP_TO_99.match(text)
+    if small:  # 三, 十二, 三十一: what cn2an says, without building its converters (~200 ms) for a day or a count
+        tens, _, units, digit = small.groups()
+        if digit is not None:
+            return _VALUE[digit]
+        return (_VALUE[tens] if tens else 1) * 10 + (_VALUE[units] if units else 0)
     try:
         value = _cn2an().cn2an(text, "smart")
     except (ValueError, KeyError, TypeError):

@@ -99,6 +99,27 @@ class TableSpec:
     def row(self, key: str) -> RowSpec | None:
         return _find(key, self._row_index)
 
+    def row_named(self, text: str) -> RowSpec | None:
+        """The first row one of whose names is ``text`` after normalisation (``label_matches``, not loose)."""
+        return self._row_index[1].get(normalise(text))
+
+    def first_matching(self, what: str, text: str) -> RowSpec | ColumnSpec | None:
+        """The first of ``rows`` or ``columns`` (``what``) whose names ``text`` states, loosely
+        (``label_matches(loose=True)``), remembered per text: recognition asks it of every cell of every
+        table, and the answer depends on the spec and the text only."""
+        memo = self._matching
+        key = (what, text)
+        if key not in memo:
+            if len(memo) >= _MEMO:
+                memo.clear()
+            memo[key] = next((spec for spec in getattr(self, what) if label_matches(text, spec.names, loose=True)),
+                             None)
+        return memo[key]
+
+    @cached_property
+    def _matching(self) -> dict:
+        return {}
+
     @cached_property
     def _row_index(self) -> tuple[dict, dict]:
         return _index(self.rows)
@@ -146,6 +167,9 @@ class Layout:
     def cell_keys(self) -> list[str]:
         """Every data cell as ``table.row.column`` (the column names of the check frame)."""
         return [cell_key(t, r.id, c.id) for t, spec in self.tables.items() for r, c in spec.cells()]
+
+
+_MEMO = 1 << 14  # texts remembered per table spec by ``first_matching`` (then forgotten all at once)
 
 
 def cell_key(table: str, row: str, column: str) -> str:
