@@ -163,6 +163,42 @@ def _rates(whole: float, marginal: float, what: str, rss: float | None = None) -
     return f"{marginal:,.1f} {what}/s past start-up ({whole:,.1f}/s whole run{memory})"
 
 
+def goal_read(tmp: Path, args) -> None:
+    """Reading gklint's JSON alone (``read_report``: sniff, decode, validate, build the Report), in this process."""
+    from gklint.ingest import read_report
+
+    paths = write_generated(tmp / "read", min(args.json, 1000))
+    read_report(paths[0])
+    loads = per_second(lambda p: json.loads(p.read_text("utf-8")), paths, 3)
+    rate = per_second(read_report, paths, 3)
+    row(f"reading {len(paths)} generated JSON reports (in process, no rules)", f"{rate:,.0f} reports/s",
+        f"read + json.loads {loads:,.0f}/s", f"{loads / rate:.1f}×", "(no goal of its own)", None)
+
+
+def goal_text(tmp: Path, args) -> None:
+    """The per-report rules (text rules) on the real-sized sample, every text cache cleared before each run,
+    in this process: all of them, and N101 alone (no goal of their own; they bound the real-sized rate)."""
+    import gklint
+    from gklint.api import _rules
+    from gklint.engine.run import report_diagnostics
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_real import clear_caches
+
+    report = gklint.extract(SAMPLE)
+    for select, what in ((None, "all per-report rules"), (["N101"], "N101 alone")):
+        rules = _rules(select, None, None, "zh")
+        report_diagnostics(report, rules)
+        runs = []
+        for _ in range(max(21, args.runs)):
+            clear_caches()
+            start = time.perf_counter()
+            report_diagnostics(report, rules)
+            runs.append(time.perf_counter() - start)
+        row(f"{what}, the sample (caches cleared)", f"{statistics.median(runs) * 1000:.1f} ms per report", "", "",
+            "(no goal of its own)", None)
+
+
 def goal_memory(tmp: Path, args) -> None:
     sizes = args.memory
     peaks = []
@@ -246,7 +282,7 @@ def goal_linear(tmp: Path, args) -> None:
         "", f"{times[10] / times[1]:.1f}×", "≤ 10×", times[10] <= 10 * times[1])
 
 
-GOALS = {"json": goal_json, "memory": goal_memory, "html": goal_html, "docx": goal_docx, "cold": goal_cold,
+GOALS = {"read": goal_read, "text": goal_text, "json": goal_json, "memory": goal_memory, "html": goal_html, "docx": goal_docx, "cold": goal_cold,
          "linear": goal_linear}
 
 
