@@ -155,7 +155,8 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
 
     def kept(section: Section) -> list[Line]:
         if id(section) not in memo:
-            memo[id(section)] = (section, kept_lines(section, boilerplate, min_sentence))  # holds the section: ids stay unique
+            # the section is held with its lines, so that its id stays unique for the run
+            memo[id(section)] = (section, kept_lines(section, boilerplate, min_sentence))
         return memo[id(section)][1]
 
     for i, this, last in pairs_:
