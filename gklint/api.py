@@ -35,15 +35,16 @@ def _rules(select: Iterable[str] | None, ignore: Iterable[str] | None,
            rules: tuple[Rule, ...] | None, lang: str = "zh") -> tuple[Rule, ...]:
     """The rules to run; an unknown rule id or prefix in ``select``/``ignore``, or an unknown ``lang``,
     raises ValueError naming it (as the CLI exits 2)."""
-    from gklint.config import check_rule_ids
-
     if isinstance(select, str) or isinstance(ignore, str):
         raise ValueError("select/ignore 应是规则编号的列表，如 [\"T3\", \"N101\"]")
     if lang not in LANGS:
         raise ValueError(f"未知的语言 {lang!r}（可选：{', '.join(LANGS)}）")
     every = rules or load_rules()
-    check_rule_ids(every, list(select or []), key="select")
-    check_rule_ids(every, list(ignore or []), key="ignore")
+    if select or ignore:  # gklint.config (pydantic models) is only needed to check them
+        from gklint.config import check_rule_ids
+
+        check_rule_ids(every, list(select or []), key="select")
+        check_rule_ids(every, list(ignore or []), key="ignore")
     return select_rules(every, list(select or []), list(ignore or []))
 
 

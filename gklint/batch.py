@@ -1,8 +1,10 @@
 """Reading files in worker processes, each under a deadline and a memory limit (one long-lived pool per run).
 
-A file is read (and its per-report rules run) in a worker of a pebble ``ProcessPool``, one file per
-task so that the deadline is the file's own. A file past its budget costs one read error naming the
-limit; the worker is replaced and the other files go on:
+A file is read (and its per-report rules run) in a worker of a pebble ``ProcessPool``. Large files are
+one task each, so that the deadline is the file's own; small files (under ``CHUNK_BYTES``: JSON, text)
+go several to a task, sparing a round trip per file, and a task of several that fails (past its deadline,
+a worker lost) is run again one file per task, so every file's outcome is its own. A file past its
+budget costs one read error naming the limit; the worker is replaced and the other files go on:
 
 - ``Limits.seconds``: wall-clock time a worker may spend on one file (pebble cancels the task and
   replaces the worker; the PDF reader also checks the same deadline between pages);
@@ -104,11 +106,15 @@ def _init(job: Job) -> None:
     """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
     global _JOB
     _JOB = job
-    import gklint.engine.run  # noqa: F401
-    import gklint.ingest.open  # noqa: F401  (readers and recognition, imported once per worker)
-    import gklint.ingest.recognise  # noqa: F401
-
+    _preload()
     limit_memory(job.limits.memory)
+
+
+def _preload() -> None:
+    """The imports every file needs (done in the main process before the workers start, where they fork)."""
+    import gklint.engine.run  # noqa: F401
+    import gklint.ingest.open  # noqa: F401  (readers and recognition)
+    import gklint.ingest.recognise  # noqa: F401
 
 
 def limit_memory(nbytes: int) -> None:
@@ -145,6 +151,11 @@ def _task(path: str) -> Read:
     return read_one(path, _JOB)
 
 
+def _tasks(paths: list[str]) -> list[Read]:
+    assert _JOB is not None
+    return [read_one(path, _JOB) for path in paths]
+
+
 # --------------------------------------------------------------------------- the main side
 
 def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = True) -> Iterator[Read | None]:
@@ -168,25 +179,41 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
     from pebble import ProcessExpired, ProcessPool
 
     workers = max(1, min(jobs, len(paths)))
-    ahead = 4 * workers + 8  # files scheduled beyond the one being waited for
+    ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
+    _preload()  # before the workers fork: they inherit the imports instead of each paying them
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
-    pending: deque = deque()
-    todo = iter(paths)
+    pending: deque = deque()  # (paths, future): one path, or a chunk of small files
+    todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
     timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 
     def schedule() -> None:
-        for path in todo:
-            pending.append((path, pool.schedule(_task, args=(path,), timeout=timeout)))
+        for chunk in todo:
+            if len(chunk) == 1:
+                pending.append((chunk, pool.schedule(_task, args=(chunk[0],), timeout=timeout)))
+            else:
+                pending.append((chunk, pool.schedule(_tasks, args=(chunk,), timeout=timeout)))
             if len(pending) > ahead:
                 return
 
     try:
         schedule()
         while pending:
-            path, future = pending[0]
+            chunk, future = pending[0]
             while not wait([future], timeout=POLL).done:
                 yield None  # still running: the caller may use the time
             pending.popleft()
+            if len(chunk) > 1:
+                try:
+                    reads = future.result()
+                except Exception:  # past the deadline, a worker died, a result not sent: each file on its own,
+                    # under its own deadline, so that the outcome is the file's, as if it had never been grouped
+                    pending.extendleft(reversed([((path,), pool.schedule(_task, args=(path,), timeout=timeout))
+                                                 for path in chunk]))
+                    continue
+                schedule()
+                yield from reads
+                continue
+            path = chunk[0]
             try:
                 read = future.result()
             except FutureTimeout:
@@ -206,6 +233,31 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
         else:
             pool.close()
         pool.join()
+
+
+CHUNK_FILES = 16  # small files read by one task (fewer round trips to the workers)
+CHUNK_BYTES = 256 * 1024  # a file this large or larger is a task of its own (its own deadline from the start)
+
+
+def _chunks(paths: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
+    """The paths in order, cut into tasks: runs of up to ``size`` small files, every other file alone."""
+    run: list[str] = []
+    for path in paths:
+        try:
+            small = size > 1 and os.path.getsize(path) < CHUNK_BYTES
+        except OSError:  # the worker says what is wrong with it
+            small = False
+        if small:
+            run.append(path)
+            if len(run) < size:
+                continue
+        if run:
+            yield tuple(run)
+            run = []
+        if not small:
+            yield (path,)
+    if run:
+        yield tuple(run)
 
 
 def default_jobs() -> int:

@@ -15,6 +15,8 @@ NUMERAL = "[一二三四五六七八九十]"  # the numerals a report numbers it
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ONE = {ch: i for i, ch in enumerate(DIGITS + "十")} | {"〇": 0}
 MAX_CHARS = 40
+_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_UP_TO_99 = re.compile(r"^(?:([一二三四五六七八九])?(十)([一二三四五六七八九])?|([〇零一二三四五六七八九]))$")
 _POSITIONAL = re.compile(r"^[〇零一二三四五六七八九]{2,}$")
 
 # A numbered heading: 一、总体情况 / 三．收到… / 五 存在的主要问题; ``num`` is the numeral, ``rest`` the title.
@@ -36,6 +38,12 @@ def chinese_to_int(text: str) -> int | None:
         return _ONE[text]
     if _POSITIONAL.match(text) and "十" not in text:
         return int(text.translate(_DIGITS))  # 二〇二一: digit by digit (a year)
+    small = _UP_TO_99.match(text)
+    if small:  # 十二, 三十一: what cn2an says, without building its converters (~200 ms) for a day or a count
+        tens, _, units, digit = small.groups()
+        if digit is not None:
+            return _VALUE[digit]
+        return (_VALUE[tens] if tens else 1) * 10 + (_VALUE[units] if units else 0)
     try:
         value = _cn2an().cn2an(text, "smart")
     except (ValueError, KeyError, TypeError):

@@ -249,11 +249,34 @@ def _masked(predicate, mask):
     return check
 
 
+@lru_cache(maxsize=None)
+def pandera():
+    """``pandera.pandas``, with its built-in checks loaded without hypothesis when hypothesis is not imported yet.
+
+    pandera's built-in checks import its data-synthesis strategies, which import hypothesis whenever it is
+    installed (a development install): about 250 ms of a cold ``gklint check`` for a feature gklint never
+    uses. Hiding hypothesis during that import makes pandera take its "hypothesis not installed" path, as in
+    a production install. A process that imported hypothesis before (the test suite) is left alone.
+    """
+    import sys
+
+    hide = "hypothesis" not in sys.modules
+    if hide:
+        sys.modules["hypothesis"] = None  # type: ignore[assignment]  # "import hypothesis" raises ImportError
+    try:
+        import pandera.pandas as pa
+        import pandera.backends.pandas.builtin_checks  # noqa: F401  (what the first validation would import)
+    finally:
+        if hide and sys.modules.get("hypothesis", 0) is None:
+            del sys.modules["hypothesis"]
+    return pa
+
+
 @lru_cache(maxsize=32)
 def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
     import numpy as np
-    import pandera.pandas as pa
 
+    pa = pandera()
     layout = L.get(version)
     keys = layout.cell_keys()
     position = {k: i for i, k in enumerate(keys)}
@@ -293,7 +316,7 @@ def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
 
 def _failures(schema, frame) -> list[tuple[str, int, int]]:
     """(check name, report position, item position) of every failing row, in frame order."""
-    import pandera.pandas as pa
+    pa = pandera()
 
     try:
         schema.validate(frame, lazy=True)

@@ -24,11 +24,12 @@ table's cell is ``Source.table/row/column`` (the data table's 1-based index, gri
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 
 from gklint.ingest import budget
 from gklint.ingest.document import Document, Grid, GridCell, Paragraph
@@ -41,6 +42,7 @@ _SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _MAX_GRID = 50_000  # grid positions
+qn = functools.cache(_qn)  # the same few names, asked for every cell
 _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, not data
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")

@@ -105,23 +105,14 @@ class _Mapper:
         return f"表{self.spec.key}"
 
     def column_of(self, text: str) -> ColumnSpec | None:
-        for col in self.spec.columns:
-            if matches(text, col.names):
-                return col
-        return None
+        return self.spec.first_matching("columns", text) if text else None
 
     def row_of(self, text: str, loose: bool = True) -> RowSpec | None:
         # Exact (normalised) matches first, so "（六）其他处理" never falls to a looser neighbour.
-        norm = normalise(text)
-        for row in self.spec.rows:
-            if any(normalise(n) == norm for n in row.names):
-                return row
-        if not loose:
-            return None
-        for row in self.spec.rows:
-            if matches(text, row.names):
-                return row
-        return None
+        row = self.spec.row_named(text)
+        if row is not None or not loose or not text:
+            return row
+        return self.spec.first_matching("rows", text)
 
     # -- the walk
 

@@ -85,6 +85,13 @@ def segment(sheets: list[Sheet], layout: Layout) -> dict[str, list[tuple[int, in
     table further on is never read as official values. Returns key -> [(grid index, row index)]."""
     markers = {key: _markers(spec) for key, spec in layout.tables.items()}
     headers = {key: [c.names for c in spec.columns] for key, spec in layout.tables.items()}
+    seen: dict[tuple[str, str], bool] = {}  # (table, text) -> a marker of the table: most cells repeat ("0")
+
+    def marked(key: str, text: str) -> bool:
+        if (key, text) not in seen:
+            seen[key, text] = any(matches(text, n) for n in markers[key])
+        return seen[key, text]
+
     segments: dict[str, list[tuple[int, int]]] = {}
     current: str | None = None
     open_header = False  # the current table's last row was a header row
@@ -93,8 +100,7 @@ def segment(sheets: list[Sheet], layout: Layout) -> dict[str, list[tuple[int, in
             current = None
         for r in range(len(sheet.grid.rows)):
             texts = [c.text for c in sheet.starting(r)]
-            votes = Counter({key: sum(1 for t in texts if any(matches(t, n) for n in names))
-                             for key, names in markers.items()})
+            votes = Counter({key: sum(1 for t in texts if marked(key, t)) for key in markers})
             best = votes.most_common(1)[0] if votes else (None, 0)
             if best[1] > 0 and not (current and votes[current] == best[1]):
                 ties = [k for k, v in votes.items() if v == best[1]]

@@ -32,14 +32,21 @@ def is_data_table(table) -> bool:
     area = sum(_span(td.get("colspan")) * min(_span(td.get("rowspan")), len(rows)) for td in cells)
     if area > _MAX_GRID:
         return False
+    nested = table.find(".//table") is not None  # else no cell can hold one: spares a search per cell
     for td in cells:
-        if td.find(".//table") is not None or len(clean(td.text_content())) > _LONG_CELL:
+        if nested and td.find(".//table") is not None:
+            return False
+        text = td.text_content()
+        if len(text) > _LONG_CELL and len(clean(text)) > _LONG_CELL:  # clean() only shortens
             return False
     return True
 
 
+_SPAN = re.compile(r"\s*0*(\d{1,6})(\d*)")
+
+
 def _span(value: str | None) -> int:
-    m = re.match(r"\s*0*(\d{1,6})(\d*)", value or "")  # never int() a run of thousands of digits
+    m = _SPAN.match(value or "")  # never int() a run of thousands of digits
     if not m:
         return 1
     return 100 if m.group(2) else max(1, min(int(m.group(1)), 100))  # no report table is 100 columns wide

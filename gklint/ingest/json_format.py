@@ -134,6 +134,8 @@ def _where(loc: tuple) -> str:
 
 
 def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
+    if type(value) is int and -_EXACT < value < _EXACT:  # the usual cell: a plain count
+        return Cell.number(value)
     if isinstance(value, CellModel):
         cell = _cell(value.value if value.value is not None else value.raw, column)
         cell.raw = value.raw if value.raw is not None else cell.raw
@@ -150,6 +152,9 @@ def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
             value = int(value)
         return Cell.number(value)
     return parse_cell(value, amount=column.amount, signed=column.signed)
+
+
+_EXACT = 2 ** 53  # an int of fewer digits is finite as a float: no check needed
 
 
 def _finite(value: int | float) -> bool:
@@ -244,7 +249,12 @@ def _parse_int(digits: str) -> int | float:
 
 def read_json(path: str, text: str) -> Report:
     try:
-        data = json.loads(text, parse_int=_parse_int)
+        try:
+            data = json.loads(text)  # Python's own int parsing, in C
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer too long to convert: read it as infinity, refused below with its path
+            data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise ReadError(path, f"不是有效的 JSON：{exc.msg}", where=f"第{exc.lineno}行第{exc.colno}列") from None
     except RecursionError:

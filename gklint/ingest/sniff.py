@@ -96,7 +96,7 @@ def _sniff_zip(path: str, data: bytes) -> str:
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+_CONTROL = bytes(sorted(frozenset(range(0, 32)) - {9, 10, 12, 13, 27}))
 
 
 def _looks_textual(sample: bytes) -> bool:
@@ -105,7 +105,7 @@ def _looks_textual(sample: bytes) -> bool:
         return True
     if b"\0" in sample:
         return False
-    controls = sum(1 for b in sample if b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # in C, not a loop per byte
     return controls <= len(sample) // 100
 
 
@@ -130,6 +130,10 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
         return _decode(data, utf16, partial, path)
     if not _looks_textual(data[:65536]):
         raise ReadError(path, "不是文本文件（含有二进制数据），无法读取")
+    try:  # most files: valid UTF-8, whatever they declare
+        return _decode(data, "utf-8", partial, path, strict=True)
+    except UnicodeError:
+        pass
     candidates = ["utf-8"]
     declared = _CHARSET.search(data[:_DECLARED_WITHIN])
     if declared:
@@ -138,7 +142,7 @@ def decode_text(data: bytes, *, path: str = "", partial: bool = False) -> str:
         if _is_text_codec(name):  # a declaration may name a binary codec (uu_codec, zlib...): not a charset
             candidates.append(name)
     candidates.append("gb18030")
-    for encoding in candidates:
+    for encoding in candidates[1:]:
         try:
             return _decode(data, encoding, partial, path, strict=True)
         except (UnicodeError, LookupError):  # UnicodeError: "utf-16" declared, no BOM in the bytes

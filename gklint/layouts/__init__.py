@@ -64,7 +64,11 @@ class RowSpec:
         return (self.label, *self.aliases)
 
     def column(self, key: str) -> ColumnSpec | None:
-        return _find(self.columns, key)
+        return _find(key, self._column_index)
+
+    @cached_property
+    def _column_index(self) -> tuple[dict, dict]:
+        return _index(self.columns)
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,32 @@ class TableSpec:
         return tuple(seen.values())
 
     def row(self, key: str) -> RowSpec | None:
-        return _find(self.rows, key)
+        return _find(key, self._row_index)
+
+    def row_named(self, text: str) -> RowSpec | None:
+        """The first row one of whose names is ``text`` after normalisation (``label_matches``, not loose)."""
+        return self._row_index[1].get(normalise(text))
+
+    def first_matching(self, what: str, text: str) -> RowSpec | ColumnSpec | None:
+        """The first of ``rows`` or ``columns`` (``what``) whose names ``text`` states, loosely
+        (``label_matches(loose=True)``), remembered per text: recognition asks it of every cell of every
+        table, and the answer depends on the spec and the text only."""
+        memo = self._matching
+        key = (what, text)
+        if key not in memo:
+            if len(memo) >= _MEMO:
+                memo.clear()
+            memo[key] = next((spec for spec in getattr(self, what) if label_matches(text, spec.names, loose=True)),
+                             None)
+        return memo[key]
+
+    @cached_property
+    def _matching(self) -> dict:
+        return {}
+
+    @cached_property
+    def _row_index(self) -> tuple[dict, dict]:
+        return _index(self.rows)
 
     def cells(self) -> list[tuple[RowSpec, ColumnSpec]]:
         return [(r, c) for r in self.data_rows for c in r.columns]
@@ -140,6 +169,9 @@ class Layout:
     def cell_keys(self) -> list[str]:
         """Every data cell as ``table.row.column`` (the column names of the check frame)."""
         return [cell_key(t, r.id, c.id) for t, spec in self.tables.items() for r, c in spec.cells()]
+
+
+_MEMO = 1 << 14  # texts remembered per table spec by ``first_matching`` (then forgotten all at once)
 
 
 def cell_key(table: str, row: str, column: str) -> str:
@@ -247,14 +279,25 @@ def _numbering(text: str) -> str:
     return m.group(0) if m else ""
 
 
-def _find(specs, key: str):
+def _index(specs) -> tuple[dict, dict]:
+    """Id -> spec, and normalised name -> the first spec bearing it (``label_matches`` without ``loose`` is
+    equality after ``normalise``): a lookup is two dict accesses, not a scan of every name (JSON reading asks
+    this for every cell, 2.3 million times per 2,000 reports)."""
+    names: dict = {}
     for spec in specs:
-        if spec.id == key:
-            return spec
-    for spec in specs:
-        if label_matches(key, spec.names):
-            return spec
-    return None
+        for name in spec.names:
+            names.setdefault(normalise(name), spec)
+    exact = {name: names[normalise(name)] for spec in specs for name in spec.names}  # names as written
+    for spec in reversed(specs):  # ids come first, and the first spec of an id
+        exact[spec.id] = spec
+    return exact, names
+
+
+def _find(key: str, index: tuple[dict, dict]):
+    """The spec whose id is ``key``, else the first whose name states ``key`` (as ``label_matches`` says)."""
+    exact, names = index
+    found = exact.get(key)
+    return found if found is not None else names.get(normalise(key))
 
 
 # --------------------------------------------------------------------------- loading

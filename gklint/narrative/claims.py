@@ -346,11 +346,14 @@ def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None,
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
     """(sentence, quantity, claim) for every quantity exactly one claim (reading-wise) could mean."""
     out = []
+    by_unit: dict[str, list[Claim]] = {}  # the claims counting in a unit (``matches`` refuses the others first)
     for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
             if not q.counts:
                 continue
-            hit = [c for c in claims if matches(c, sq, q, heading, para)]
+            if q.unit not in by_unit:
+                by_unit[q.unit] = [c for c in claims if q.unit in c.units]
+            hit = [c for c in by_unit[q.unit] if matches(c, sq, q, heading, para)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
             out.append((sq, q, hit[0]))

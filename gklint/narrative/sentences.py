@@ -31,15 +31,22 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-@lru_cache(maxsize=4096)
-def _fold_table_entry(ch: str) -> str:
-    return _fold_char(ch)
+class _FoldTable(dict):
+    """``str.translate`` table: code point -> its folded character, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = ch if ch.isascii() else _fold_char(ch)
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Width-fold character by character (the result has the same length) and blank titles and
     document numbers with ``MASK``."""
-    out = "".join(ch if ch.isascii() else _fold_table_entry(ch) for ch in text)
+    out = text.translate(_FOLD)  # one pass in C (a Python loop per character cost a third of a text rule)
     # "，" -> ","; "。" stays; the ideographic space becomes " "
     for pattern in (_TITLE, _DOC_NUMBER):
         out = pattern.sub(lambda m: MASK * len(m.group()), out)
@@ -127,6 +134,10 @@ def split(text: str) -> list[Sentence]:
     for start, end in sentence_spans(folded):
         _add(out, text, folded, start, end)
     return out
+
+
+# a sentence end, with the closing quotes and brackets that follow it (they stay with the sentence they close)
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "][”’\")』」]*")
 
 
 def _add(out: list[Sentence], text: str, folded: str, start: int, end: int) -> None:

@@ -182,7 +182,7 @@ def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tup
     (统计期限…) followed in the same sentence by two dates, or by a year alone (2021年度)."""
     for place in texts(report):
         text = place.text
-        positions = sorted({m.start() for k in keywords for m in re.finditer(re.escape(k), text)})
+        positions = sorted({m.start() for k in keywords if k in text for m in re.finditer(re.escape(k), text)})
         done = -1
         for at in positions:
             if at < done:

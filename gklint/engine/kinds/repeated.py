@@ -152,13 +152,20 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
     threshold = float((settings or {}).get("repeated_threshold", p.get("threshold", 0.5)))
     similarity = float(p.get("similarity", 1.0))
     min_similar = int(p.get("min_similar_chars", 15))
+    memo: dict[int, tuple[Section, list[Line]]] = {}  # a report is this year's in one pair, last year's in another
+
+    def kept(section: Section) -> list[Line]:
+        if id(section) not in memo:
+            # the section is held with its lines, so that its id stays unique for the run
+            memo[id(section)] = (section, kept_lines(section, boilerplate, min_sentence))
+        return memo[id(section)][1]
+
     for i, this, last in pairs_:
         now, before = _sections(this), _sections(last)
         for sid in p.get("sections") or list(now):
             if sid not in now or sid not in before:
                 continue
-            ours = kept_lines(now[sid], boilerplate, min_sentence)
-            theirs = kept_lines(before[sid], boilerplate, min_sentence)
+            ours, theirs = kept(now[sid]), kept(before[sid])
             if p["repeated"] == "problems":
                 theirs = problem_lines(theirs, tuple(p.get("improvement_markers", ())))
                 again = repeated_lines(theirs, ours, similarity, min_similar)  # last year's, stated again
