@@ -33,7 +33,7 @@ SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
 
 
 def write_files(folder: Path, n_json: int, n_text: int) -> int:
-    from gklint.ingest.json_format import to_json
+    from gklint.recognise.json_format import to_json
     from gklint.testing import consistent_reports
 
     for i, report in enumerate(consistent_reports(n_json, seed=1)):

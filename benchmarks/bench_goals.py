@@ -97,7 +97,7 @@ def per_second(fn, items: list, runs: int) -> float:
 
 
 def write_generated(folder: Path, n: int) -> list[Path]:
-    from gklint.ingest.json_format import to_json
+    from gklint.recognise.json_format import to_json
     from gklint.testing import consistent_reports
 
     folder.mkdir()
@@ -113,7 +113,7 @@ def write_real(folder: Path, n: int) -> list[Path]:
     """``n`` copies of the text sample as gklint JSON, each section's text made distinct (a number
     appended), so that no text cache profits from a copy seen before."""
     import gklint
-    from gklint.ingest.json_format import to_json
+    from gklint.recognise.json_format import to_json
 
     data = to_json(gklint.extract(SAMPLE))
     folder.mkdir()

@@ -32,7 +32,7 @@ def main() -> None:
         import pkgutil
 
         import gklint
-        from gklint.ingest.errors import ReadError
+        from gklint.read.errors import ReadError
 
         for module in pkgutil.walk_packages(gklint.__path__, "gklint."):  # the readers are imported lazily
             if not module.name.endswith("__main__"):

@@ -31,7 +31,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _json(report) -> bytes:
-    from gklint.ingest.json_format import to_json
+    from gklint.recognise.json_format import to_json
 
     return (json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n").encode()
 

@@ -193,7 +193,7 @@ def _fail(outcome: Outcome, kind: str, exc: BaseException | None, fmt: str, stag
 def _read(outcome: Outcome, path: str, limits: Limits):
     """extract(path): a Report, or None with ``outcome`` filled in (read error or failure)."""
     import gklint
-    from gklint.ingest.errors import ReadError
+    from gklint.read.errors import ReadError
 
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -272,7 +272,7 @@ def _check(outcomes: list[Outcome], reports: list, limits: Limits) -> None:
 def _check_path(outcome: Outcome, path: str, limits: Limits) -> None:
     """check(path): the API's own catch-all turns an internal error into a lost report."""
     import gklint
-    from gklint.ingest.errors import ReadError
+    from gklint.read.errors import ReadError
 
     try:
         with warnings.catch_warnings(record=True) as caught:

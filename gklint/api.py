@@ -8,8 +8,8 @@ from typing import Callable, Iterable, Iterator, Union
 from gklint import batch
 from gklint.core.diagnostic import FileResult, Result
 from gklint.engine.rules import Rule, load_rules, select as select_rules
-from gklint.ingest.errors import ReadError
-from gklint.ingest.guards import DEFAULT, Limits
+from gklint.read.errors import ReadError
+from gklint.read.guards import DEFAULT, Limits
 from gklint.core.model import Report
 
 Source = Union[str, os.PathLike, dict, Report]
@@ -20,7 +20,7 @@ def extract(source: Source, *, layout: str | None = None) -> Report:
     if isinstance(source, Report):
         return source
     if isinstance(source, dict):
-        from gklint.ingest.json_format import from_json
+        from gklint.recognise.json_format import from_json
 
         return from_json(source, "<dict>")
     from gklint.ingest import read_report

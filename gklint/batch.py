@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from gklint.core.diagnostic import Diagnostic
-from gklint.ingest.errors import ReadError
-from gklint.ingest.guards import DEFAULT, MB, Limits
+from gklint.read.errors import ReadError
+from gklint.read.guards import DEFAULT, MB, Limits
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
 
@@ -113,8 +113,8 @@ def _init(job: Job) -> None:
 def _preload() -> None:
     """The imports every file needs (done in the main process before the workers start, where they fork)."""
     import gklint.engine.run  # noqa: F401
-    import gklint.ingest.open  # noqa: F401  (readers and recognition)
-    import gklint.ingest.recognise  # noqa: F401
+    import gklint.read.open  # noqa: F401  (readers and recognition)
+    import gklint.recognise.recognise  # noqa: F401
 
 
 def limit_memory(nbytes: int) -> None:

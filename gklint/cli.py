@@ -150,7 +150,7 @@ def check(
     # rules may pair it with another year's, whose findings are shown after all the files.
     from gklint.core.display import printable
     from gklint.core.diagnostic import FileResult, Result
-    from gklint.ingest.guards import DEFAULT, MB
+    from gklint.read.guards import DEFAULT, MB
 
     limits = DEFAULT
     if timeout is not None or memory is not None:
@@ -198,7 +198,7 @@ def check(
 
 def _run(api, paths: list[str], previous: Optional[Path], **options):
     """The run over ``paths``; with ``--previous``, last year's report read first (exit 2 when it cannot be)."""
-    from gklint.ingest.errors import ReadError
+    from gklint.read.errors import ReadError
 
     if previous is not None and not previous.is_file():
         _fail(f"--previous {previous}: 文件不存在或不是文件", f"--previous {previous}: no such file")
@@ -275,8 +275,8 @@ def extract(
 ) -> None:
     """Read a report and write it as gklint JSON, to correct by hand and check again."""
     from gklint import api
-    from gklint.ingest.errors import ReadError
-    from gklint.ingest.json_format import to_json
+    from gklint.read.errors import ReadError
+    from gklint.recognise.json_format import to_json
 
     try:
         report = api.extract(file, layout=layout)
@@ -300,7 +300,7 @@ def extract(
 @app.command(cls=_text.Command)
 def schema() -> None:
     """Print the JSON Schema of gklint's report format."""
-    from gklint.ingest.json_format import json_schema
+    from gklint.recognise.json_format import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 

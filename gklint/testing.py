@@ -524,7 +524,7 @@ def _section_text(text: Any, name: str) -> str:
 
 
 def _cell(value: Any, col: ColumnSpec) -> Cell:
-    from gklint.ingest.values import parse_cell
+    from gklint.recognise.values import parse_cell
 
     return parse_cell("" if value is None else show_number(value) if isinstance(value, (int, float)) else str(value),
                       amount=col.amount, signed=col.signed)

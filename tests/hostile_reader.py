@@ -1,6 +1,6 @@
 """A text reader that misbehaves on chosen file names, to test the batch's budgets by their outcome.
 
-``install()`` replaces ``gklint.ingest.text.read_text`` in this process (and so in the worker processes
+``install()`` replaces ``gklint.read.text.read_text`` in this process (and so in the worker processes
 forked from it): a file whose name starts with ``hang`` never returns; one whose name starts with ``hog``
 allocates far more memory than any limit allows. Other files are read as usual. Run as a script, it
 installs itself and runs the gklint command line with the given arguments.
@@ -14,7 +14,7 @@ import time
 
 
 def install() -> None:
-    import gklint.ingest.text as text
+    import gklint.read.text as text
 
     original = text.read_text
 

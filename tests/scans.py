@@ -54,7 +54,7 @@ def erase_lines(image):
     import numpy as np
     from PIL import Image
 
-    from gklint.ingest.ocr_cells import _binary, _lines
+    from gklint.read.ocr_cells import _binary, _lines
 
     grey = np.asarray(image.convert("L")).copy()
     bw = _binary(grey)

@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 import gklint
-from gklint.ingest.document import Grid, Paragraph
-from gklint.ingest.docx import read_docx
-from gklint.ingest.html import read_html
-from gklint.ingest.sniff import decode_text as decode
+from gklint.read.document import Grid, Paragraph
+from gklint.read.docx import read_docx
+from gklint.read.html import read_html
+from gklint.read.sniff import decode_text as decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HUANGYUAN = FIXTURES / "huangyuan-2021.txt"

@@ -22,8 +22,8 @@ import pytest
 
 import gklint
 from gklint import api
-from gklint.ingest.guards import DEFAULT, MB
-from gklint.ingest.json_format import to_json
+from gklint.read.guards import DEFAULT, MB
+from gklint.recognise.json_format import to_json
 from gklint.testing import consistent_report
 
 from conftest import FIXTURES, ROOT
@@ -67,7 +67,7 @@ def only_good(result, bad: Path) -> dict[str, list[dict]]:
 def hostile_reader():
     import hostile_reader as module
 
-    import gklint.ingest.text as text
+    import gklint.read.text as text
 
     original = text.read_text
     module.install()
@@ -146,7 +146,7 @@ def test_cli_terminal_output_shows_the_good_files_and_one_line_for_the_bad(tmp_p
 
 
 def test_a_memory_error_in_a_reader_is_a_read_error_not_a_crash(tmp_path, monkeypatch):
-    import gklint.ingest.text as text
+    import gklint.read.text as text
 
     def exhausted(path, data):
         raise MemoryError

@@ -10,11 +10,13 @@ from dataclasses import replace
 
 import pytest
 
-from gklint.ingest import read_report, script
-from gklint.ingest.errors import ReadError
-from gklint.ingest.guards import DEFAULT
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.ingest import read_report
+
+from gklint.read import script
+from gklint.read.errors import ReadError
+from gklint.read.guards import DEFAULT
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 from conftest import FIXTURES
 

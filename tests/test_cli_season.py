@@ -387,7 +387,7 @@ def test_an_unreadable_previous_report_exits_2_naming_it(tmp_path):
 
 def test_previous_from_the_library(tmp_path):
     from gklint import api
-    from gklint.ingest.errors import ReadError
+    from gklint.read.errors import ReadError
 
     this, last = _next_year(tmp_path), _report(tmp_path)
     result = api.check(this, previous=last, select=["Y103"])

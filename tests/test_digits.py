@@ -1,9 +1,9 @@
 """Cells whose digits a copy ran together: recovered only when exactly one split satisfies the totals."""
 
 import gklint
-from gklint.ingest.digits import splits
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.digits import splits
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 ROW_TOTAL = {6: (0, 1, 2, 3, 4, 5)}
 

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from gklint import layouts as L
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 from conftest import FIXTURES
 
@@ -149,7 +149,7 @@ def test_a_label_wrapped_onto_the_next_line_is_still_its_row():
 
 def test_rows_a_grid_lacks_are_read_from_the_text_around_it():
     """A PDF table whose last rows lost their ruling lines: part grid, part tab-separated lines."""
-    from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+    from gklint.read.document import Document, Grid, GridCell, Paragraph
     from gklint.core.source import Source
 
     header = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]

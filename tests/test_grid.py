@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.ingest.document import Document
-from gklint.ingest.grid import match_grids
-from gklint.ingest.recognise import recognise
-from gklint.ingest.html import read_html
+from gklint.read.document import Document
+from gklint.recognise.grid import match_grids
+from gklint.recognise.recognise import recognise
+from gklint.read.html import read_html
 from gklint.layouts import get
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,7 +47,7 @@ def expected_tables(t2: dict, t3: dict, t4: list[list]) -> dict:
 Z = [0] * 7
 
 # Read by hand from tests/fixtures/pingtan-2021.html (the three <table>s, row by row).
-# In table 三 each row's second value is one <td colspan=2> under 商业企业 (see gklint/ingest/grid.py).
+# In table 三 each row's second value is one <td colspan=2> under 商业企业 (see gklint/recognise/grid.py).
 PINGTAN_2021 = expected_tables(
     t2={("regulations", "issued"): 0, ("regulations", "repealed"): 0, ("regulations", "in_force"): 0,
         ("normative_documents", "issued"): 69, ("normative_documents", "repealed"): 3,

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import pdfmaker
-from gklint.ingest import guards
-from gklint.ingest.errors import ReadError
-from gklint.ingest.open import open_document
+from gklint.read import guards
+from gklint.read.errors import ReadError
+from gklint.read.open import open_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GB = 1 << 30
@@ -177,7 +177,7 @@ def test_pdf_named_docx_is_read_as_pdf(tmp_path):
 
 
 def test_png_named_txt_is_refused(tmp_path):
-    """Read as a page image by its content, whatever its name (gklint.ingest.ocr); a 64-pixel image holds
+    """Read as a page image by its content, whatever its name (gklint.read.ocr); a 64-pixel image holds
     no page to read (and without the ocr extra, it cannot be read at all): refused either way."""
     from PIL import Image
 
@@ -229,7 +229,7 @@ def test_scanned_pdf_without_text_layer(tmp_path, monkeypatch):
     """Without the ocr extra (tests/test_ocr.py reads scans with it)."""
     from PIL import Image, ImageDraw
 
-    from gklint.ingest import ocr_engine
+    from gklint.read import ocr_engine
 
     monkeypatch.setattr(ocr_engine, "available", lambda: False)
 

@@ -4,9 +4,10 @@
   level (``cn2an`` is imported on first use of a long numeral, inside a function).
 - ``gklint.output.*`` imports only ``gklint.core`` and ``gklint.output`` (and the package root for
   ``__version__``); the Word annotator is the one exception (below).
-- The readers of ``gklint.ingest`` (bytes → ``Document``) import only ``gklint.core`` and the reading
-  part of ``gklint.ingest``. Modules of ``gklint.ingest`` that need the layouts are recognition
-  (``Document`` → ``Report``), listed as such; every module of ``gklint.ingest`` is one or the other.
+- The readers, ``gklint.read`` (bytes → ``Document``), import only ``gklint.core`` and ``gklint.read``.
+- Recognition, ``gklint.recognise`` (``Document`` → ``Report``), imports ``gklint.core``, the layouts and
+  itself, and of the readers only what a ``Document`` is made of (``READ_INTERFACE``).
+- ``gklint.ingest`` (read, then recognise) is the thin entry the API and the batch call.
 
 Imports are read with ``ast`` from every ``gklint/**/*.py``, including those inside functions.
 """
@@ -23,27 +24,20 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "gklint"
 
-READING = {"gklint.ingest.budget", "gklint.ingest.document", "gklint.ingest.docx", "gklint.ingest.errors",
-           "gklint.ingest.guards", "gklint.ingest.html", "gklint.ingest.html_content", "gklint.ingest.html_tables",
-           "gklint.ingest.html_text", "gklint.ingest.ocr", "gklint.ingest.ocr_cells", "gklint.ingest.ocr_columns",
-           "gklint.ingest.ocr_engine", "gklint.ingest.open", "gklint.ingest.pdf",
-           "gklint.ingest.pdf_breaks", "gklint.ingest.pdf_columns", "gklint.ingest.pdf_limits",
-           "gklint.ingest.pdf_tables", "gklint.ingest.pdf_text", "gklint.ingest.script", "gklint.ingest.sniff",
-           "gklint.ingest.text"}
-# Need the layouts (or the report model's recognition): Document -> Report. json_format reads gklint's
-# own JSON straight into a Report, mapping labels to the layout's ids, so it recognises as it reads.
-RECOGNITION = {"gklint.ingest", "gklint.ingest.chrome", "gklint.ingest.coverage", "gklint.ingest.digits",
-               "gklint.ingest.grid", "gklint.ingest.json_format", "gklint.ingest.meta", "gklint.ingest.oneline",
-               "gklint.ingest.recognise", "gklint.ingest.sections", "gklint.ingest.settle",
-               "gklint.ingest.stream", "gklint.ingest.tokens", "gklint.ingest.digit_runs",
-               "gklint.ingest.grid_segments", "gklint.ingest.proofread", "gklint.ingest.values"}
+# What recognition may use of the readers, each with its reason.
+READ_INTERFACE = {
+    "gklint.read.document",  # the Document it recognises (paragraphs, grids, sources)
+    "gklint.read.errors",  # ReadError, for gklint's own JSON that does not match the layout
+    "gklint.read.script",  # traditional -> simplified characters, applied to the document's text
+    "gklint.read.ocr_engine",  # LOW_CONFIDENCE, which scanned cells proofreading may correct
+}
 # Known back-edges, each with its reason; the test fails if one disappears (drop it here) or another appears.
 EXCEPTIONS = {
     # the annotated draft writes comments into the original Word file, walking it as the reader does
-    ("gklint.output.annotate_docx", "gklint.ingest.docx"),
+    ("gklint.output.annotate_docx", "gklint.read.docx"),
     # recognition splits run-together digits against table 三's column identities, read from the rule packs
-    ("gklint.ingest.digit_runs", "gklint.engine.rules"),
-    ("gklint.ingest.digit_runs", "gklint.engine.tables"),
+    ("gklint.recognise.digit_runs", "gklint.engine.rules"),
+    ("gklint.recognise.digit_runs", "gklint.engine.tables"),
 }
 LAZY_THIRD_PARTY = {"gklint.core.numerals": {"cn2an"}}
 
@@ -82,6 +76,8 @@ def _imports(path: Path) -> tuple[set[str], set[str], set[str]]:
 
 
 GRAPH = {_name(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+READING = sorted(m for m in GRAPH if m == "gklint.read" or m.startswith("gklint.read."))
+RECOGNITION = sorted(m for m in GRAPH if m == "gklint.recognise" or m.startswith("gklint.recognise."))
 
 
 def _within(name: str, *packages: str) -> bool:
@@ -96,7 +92,7 @@ def _offending(module: str, allowed: tuple[str, ...]) -> list[str]:
 def test_the_graph_is_read():
     assert "gklint.core.diagnostic" in GRAPH and "gklint.output.terminal" in GRAPH
     assert "gklint.core.diagnostic" in GRAPH["gklint.output.terminal"][0]
-    assert GRAPH["gklint.ingest.recognise"][0] >= {"gklint.layouts"}  # "from gklint import layouts"
+    assert GRAPH["gklint.recognise.recognise"][0] >= {"gklint.layouts"}  # "from gklint import layouts"
 
 
 @pytest.mark.parametrize("module", [m for m in GRAPH if _within(m, "gklint.core")])
@@ -113,21 +109,33 @@ def test_outputs_import_only_the_core(module):
     assert [n for n in _offending(module, ("gklint.core", "gklint.output")) if n not in root] == []
 
 
-@pytest.mark.parametrize("module", sorted(READING))
+@pytest.mark.parametrize("module", READING)
 def test_readers_import_only_the_core_and_other_readers(module):
-    assert _offending(module, ("gklint.core", *READING)) == []
+    assert _offending(module, ("gklint.core", "gklint.read")) == []
 
 
-def test_every_ingest_module_is_reading_or_recognition():
-    ingest = {m for m in GRAPH if _within(m, "gklint.ingest")}
-    assert READING.isdisjoint(RECOGNITION)
-    assert ingest == READING | RECOGNITION, (ingest - READING - RECOGNITION, READING | RECOGNITION - ingest)
+@pytest.mark.parametrize("module", RECOGNITION)
+def test_recognition_imports_the_core_the_layouts_and_only_the_document_of_the_readers(module):
+    allowed = ("gklint.core", "gklint.layouts", "gklint.recognise", *READ_INTERFACE)
+    root = {"gklint"}  # the package root, for __version__ (gklint's JSON names its generator)
+    assert [n for n in _offending(module, allowed) if n not in root] == []
 
 
-def test_no_ingest_module_imports_the_engine_output_or_entry_points():
-    for module in (m for m in GRAPH if _within(m, "gklint.ingest")):
+def test_the_read_interface_is_used():
+    used = set().union(*(GRAPH[m][0] for m in RECOGNITION))
+    assert READ_INTERFACE <= used, READ_INTERFACE - used
+
+
+def test_ingest_is_only_the_entry():
+    ingest = [m for m in GRAPH if _within(m, "gklint.ingest")]
+    assert ingest == ["gklint.ingest"]
+    assert _offending("gklint.ingest", ("gklint.core", "gklint.read", "gklint.recognise")) == []
+
+
+def test_reading_and_recognition_import_no_later_layer():
+    for module in (*READING, *RECOGNITION):
         later = [n for n in GRAPH[module][0] if _within(n, "gklint.engine", "gklint.output", "gklint.cli",
-                                                        "gklint.api", "gklint.batch")
+                                                        "gklint.api", "gklint.batch", "gklint.ingest")
                  and (module, n) not in EXCEPTIONS]
         assert later == [], (module, later)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gklint import layouts
-from gklint.ingest.json_format import from_json, to_json
+from gklint.recognise.json_format import from_json, to_json
 from gklint.layouts import detect
 from gklint.testing import consistent_reports
 

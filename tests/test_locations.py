@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from gklint.cli import app
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.core.source import Source
-from gklint.ingest.docx import build_grid
+from gklint.read.docx import build_grid
 from gklint.output import places
 
 from conftest import FIXTURES

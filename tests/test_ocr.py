@@ -1,4 +1,4 @@
-"""Scanned reports read by OCR (gklint.ingest.ocr), and refused clearly when the ``ocr`` extra is missing.
+"""Scanned reports read by OCR (gklint.read.ocr), and refused clearly when the ``ocr`` extra is missing.
 
 The scans are made here from tests/fixtures/huaian-2024.pdf (a real text PDF): pages rendered at 200 dpi,
 grey, turned 0.5°, noise, JPEG quality 60 (tests/scans.py). What OCR reads is compared with what the text
@@ -15,8 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from gklint import layouts
-from gklint.ingest import ocr_engine, read_bytes, read_report
-from gklint.ingest.errors import ReadError
+from gklint.read import ocr_engine
+from gklint.ingest import read_bytes, read_report
+from gklint.read.errors import ReadError
 from scans import FIXTURE, degrade, draw_over, image_pdf, render, scanned_pages
 
 needs_ocr = pytest.mark.skipif(not ocr_engine.available(), reason="the ocr extra is not installed: pip install 'gklint[ocr]'")
@@ -99,7 +100,7 @@ def test_a_damaged_page_image_is_a_read_error(tmp_path):
 def test_too_many_scanned_pages_are_refused_before_any_ocr(tmp_path):
     from dataclasses import replace
 
-    from gklint.ingest import guards
+    from gklint.read import guards
 
     path = tmp_path / "scan.pdf"
     path.write_bytes(image_pdf([render(FIXTURE, p, dpi=30) for p in (1, 2, 3)], dpi=30))
@@ -182,7 +183,7 @@ def test_a_page_image_is_read_in_a_worker_under_its_limits(tmp_path):
 def test_a_page_past_its_time_budget_stops_the_file():
     from dataclasses import replace
 
-    from gklint.ingest import guards, ocr
+    from gklint.read import guards, ocr
 
     limits = replace(guards.DEFAULT, ocr_page_seconds=0.0)
     with pytest.raises(ReadError, match="文字识别超时") as info:
@@ -196,7 +197,7 @@ def test_extract_says_the_totals_hold_and_keeps_box_and_confidence(monkeypatch):
 
     from gklint import api
     from gklint.cli import app
-    from gklint.ingest.json_format import from_json
+    from gklint.recognise.json_format import from_json
 
     monkeypatch.setattr(api, "extract", lambda file, layout=None: _scanned())
     result = CliRunner().invoke(app, ["extract", "scan.pdf", "--with-source"])

@@ -1,4 +1,4 @@
-"""Tables drawn without ruling lines, rebuilt from OCR boxes (gklint.ingest.ocr_columns): no OCR needed.
+"""Tables drawn without ruling lines, rebuilt from OCR boxes (gklint.read.ocr_columns): no OCR needed.
 
 The boxes are laid out here as OCR gives them for a table 四-like header over value columns and a table
 三-like label column: numbers centred in their cells, a lone "0" missed, a label wrapped beside its row.
@@ -6,8 +6,8 @@ The boxes are laid out here as OCR gives them for a table 四-like header over v
 
 from __future__ import annotations
 
-from gklint.ingest.ocr_columns import gap_tables
-from gklint.ingest.ocr_engine import Box
+from gklint.read.ocr_columns import gap_tables
+from gklint.read.ocr_engine import Box
 
 H = 8.0  # height of a box, in points
 

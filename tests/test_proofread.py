@@ -1,4 +1,4 @@
-"""The table's own totals as proof-reader of scanned cells (gklint.ingest.proofread): no OCR needed here.
+"""The table's own totals as proof-reader of scanned cells (gklint.recognise.proofread): no OCR needed here.
 
 The text PDF of huaian-2024 is read, its tables are treated as if scanned, and cells are taken away or made
 doubtful; what the totals recover must be exactly what the report says, and what they cannot must be
@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from gklint import layouts as L
 from gklint.ingest import read_report
-from gklint.ingest.proofread import equations, proofread, scanned_note, verdict
+from gklint.recognise.proofread import equations, proofread, scanned_note, verdict
 from gklint.core.model import Cell
 from scans import FIXTURE
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import gklint
 from gklint import layouts
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 from gklint.testing import IDENTITY_TABLES, corrupt_cell
 from render_tables import blank_cells, misprint, render_tables_text
 from strategies import DrawChooser, reports, small_reports

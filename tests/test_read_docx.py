@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from gklint.ingest.document import Grid, Paragraph
-from gklint.ingest.docx import read_docx
-from gklint.ingest.grid import match_grids
-from gklint.ingest.recognise import recognise
+from gklint.read.document import Grid, Paragraph
+from gklint.read.docx import read_docx
+from gklint.recognise.grid import match_grids
+from gklint.recognise.recognise import recognise
 from gklint.layouts import get
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gklint.ingest.document import Grid, Paragraph
-from gklint.ingest.html import read_html
-from gklint.ingest.sniff import decode_text as decode
+from gklint.read.document import Grid, Paragraph
+from gklint.read.html import read_html
+from gklint.read.sniff import decode_text as decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

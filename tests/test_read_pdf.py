@@ -13,8 +13,8 @@ import pytest
 
 import gklint.layouts
 import pdfmaker
-from gklint.ingest.document import Grid, Paragraph
-from gklint.ingest.pdf import read_pdf
+from gklint.read.document import Grid, Paragraph
+from gklint.read.pdf import read_pdf
 
 HUAIAN = Path(__file__).parent / "fixtures" / "huaian-2024.pdf"
 
@@ -143,7 +143,7 @@ def test_huaian_table4_cells(huaian):
 
 
 def _matched(doc):
-    from gklint.ingest.grid import match_grids
+    from gklint.recognise.grid import match_grids
 
     return match_grids(doc.grids, gklint.layouts.get("2021"))
 

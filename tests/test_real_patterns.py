@@ -8,10 +8,10 @@ numbers and names are made up.
 from __future__ import annotations
 
 import gklint
-from gklint.ingest.html import read_html
-from gklint.ingest.meta import extract as extract_meta
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.read.html import read_html
+from gklint.recognise.meta import extract as extract_meta
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 from narrative_helpers import report, run
 
 ROW3 = ("natural", "business", "research", "public_interest", "legal_services", "other_orgs", "total")

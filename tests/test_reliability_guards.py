@@ -21,10 +21,10 @@ from hypothesis import given, settings, strategies as st
 
 import hostile_inputs as hostile
 from gklint import api
-from gklint.ingest import guards
-from gklint.ingest.errors import ReadError
-from gklint.ingest.open import open_document
-from gklint.ingest.values import parse_cell
+from gklint.read import guards
+from gklint.read.errors import ReadError
+from gklint.read.open import open_document
+from gklint.recognise.values import parse_cell
 
 MB = 1 << 20
 KB = 1 << 10
@@ -153,7 +153,7 @@ def test_real_pdf_reads_within_the_default_limits():
 def test_hooks_are_in_place_and_inert_outside_a_read():
     from pdfminer import pdftypes
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     pdf_limits.install()
     pdf_limits.install()  # idempotent
@@ -167,7 +167,7 @@ def test_hooks_are_in_place_and_inert_outside_a_read():
 def test_bounded_runlength_decodes_as_pdfminer_does(data):
     from pdfminer.runlength import rldecode
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     try:
         expected = rldecode(data)
@@ -182,7 +182,7 @@ def test_bounded_corrupted_inflation_matches_pdfminer(payload, damaged, cut):
     """A bad checksum (the last bytes flipped) or a stream cut short: the same bytes, or the same error."""
     from pdfminer import pdftypes
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     pdf_limits.install()
     data = zlib.compress(payload)
@@ -213,7 +213,7 @@ def test_linear_inline_image_reader_matches_pdfminer(head, target, middle, space
     from pdfminer.pdfinterp import PDFContentParser
     from pdfminer.pdftypes import PDFStream
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     pdf_limits.install()
     content = b"BI /W 1 ID " + head * 25 + middle + target + space + tail + b" Q"
@@ -231,7 +231,7 @@ def test_linear_inline_image_reader_matches_pdfminer(head, target, middle, space
 def test_bounded_lzw_decodes_as_pdfminer_does():
     from pdfminer.lzw import lzwdecode
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     data = hostile._lzw_run_of_spaces(200_000)
     budget = pdf_limits.Budget("x.pdf", guards.DEFAULT, guards.Deadline("x.pdf", 60))
@@ -338,7 +338,7 @@ def test_html_control_character_references_are_read_as_spaces(tmp_path):
 @pytest.mark.parametrize("markup, expected", [("&#x1b;", " "), ("&#X1B", " "), ("&#0012;", " "), ("&#xFFFE;", " "),
                                               ("&#65;", "&#65;"), ("&#x4e2d;", "&#x4e2d;"), ("&#12345678;", "&#12345678;")])
 def test_only_references_to_characters_xml_refuses_are_replaced(markup, expected):
-    from gklint.ingest import html
+    from gklint.read import html
 
     assert html._CHARREF.sub(html._xml_charref, markup) == expected
 
@@ -482,7 +482,7 @@ def test_docx_whose_entries_are_flagged_encrypted_is_a_plain_read_error(tmp_path
 
 def test_json_report_year_out_of_range_names_its_path(tmp_path):
     # found by the long fuzz run: a year of 10**30 overflowed the publication-deadline rule (D101)
-    from gklint.ingest.json_format import to_json  # noqa: PLC0415
+    from gklint.recognise.json_format import to_json  # noqa: PLC0415
     from gklint.testing import consistent_report  # noqa: PLC0415
 
     data = to_json(consistent_report(1, "2021"))
@@ -495,7 +495,7 @@ def test_json_report_year_out_of_range_names_its_path(tmp_path):
 
 def test_html_span_of_ten_thousand_digits_is_clamped_not_converted():
     # found by the long fuzz run: int() of a 10,001-digit rowspan raised ValueError
-    from gklint.ingest.html_tables import _span  # noqa: PLC0415
+    from gklint.read.html_tables import _span  # noqa: PLC0415
 
     assert (_span("9" * 10_001), _span(" 3"), _span("007"), _span("x")) == (100, 3, 7, 1)
 

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 from render import render_text
 from strategies import reports

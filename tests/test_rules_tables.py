@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import gklint
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 from gklint.core.model import Cell
 
 from conftest import FIXTURES

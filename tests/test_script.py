@@ -1,8 +1,8 @@
 """Traditional characters are folded to simplified before recognition; simplified text is untouched."""
 
 import gklint
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 from conftest import FIXTURES
 from render import render_text

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gklint
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 from gklint.core.model import Section
 from gklint.testing import consistent_report
 from render_sections import LOCAL_PARTS, RETITLED, SPLITS, insert_local, one_line, retitle, split_problems
@@ -267,7 +267,7 @@ def test_problems_split_in_two_gives_no_error(report_, titles, lines):
 def test_one_edit_check_agrees_with_the_edit_distance():
     from hypothesis import given, strategies as st  # noqa: PLC0415
 
-    from gklint.ingest.sections import _within_one_edit  # noqa: PLC0415
+    from gklint.recognise.sections import _within_one_edit  # noqa: PLC0415
 
     def distance(a, b):  # the plain Levenshtein distance, the reference
         prev = list(range(len(b) + 1))

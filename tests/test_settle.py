@@ -6,9 +6,9 @@ The sentences are those of the department reports in tests/corpus (hzs-2024, gwh
 from __future__ import annotations
 
 import gklint
-from gklint.ingest.recognise import recognise
-from gklint.ingest.settle import readings
-from gklint.ingest.text import read_text
+from gklint.recognise.recognise import recognise
+from gklint.recognise.settle import readings
+from gklint.read.text import read_text
 
 TWO = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
        "规范性文件{row}第二十条第（五）项信息内容本年处理决定数量行政许可3第二十条第（六）项信息内容本年处理决定数量"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gklint.ingest.errors import ReadError
-from gklint.ingest.sniff import decode_text, sniff
+from gklint.read.errors import ReadError
+from gklint.read.sniff import decode_text, sniff
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -77,7 +77,7 @@ def test_unsupported(data, words):
 
 @pytest.mark.parametrize("magic", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*"])
 def test_page_images_go_to_ocr(magic):
-    """PNG, JPEG and TIFF are scanned pages, read by OCR (gklint.ingest.ocr), whatever the file is called."""
+    """PNG, JPEG and TIFF are scanned pages, read by OCR (gklint.read.ocr), whatever the file is called."""
     assert sniff("report.txt", magic + os.urandom(200)) == "image"
 
 
@@ -125,7 +125,7 @@ def test_sniff_reads_only_the_head_of_a_large_text():
     ("huangyuan-2021.txt", "txt"),
 ])
 def test_open_document_reads_every_format(name, kind):
-    from gklint.ingest.open import open_document
+    from gklint.read.open import open_document
 
     document = open_document(str(FIXTURES / name))
     assert document.format == kind
@@ -133,7 +133,7 @@ def test_open_document_reads_every_format(name, kind):
 
 
 def test_open_document_leaves_json_to_the_caller(tmp_path):
-    from gklint.ingest.open import open_document
+    from gklint.read.open import open_document
 
     path = tmp_path / "report.json"
     path.write_text('{"layout": "2021"}', encoding="utf-8")
@@ -142,7 +142,7 @@ def test_open_document_leaves_json_to_the_caller(tmp_path):
 
 
 def test_a_few_damaged_bytes_do_not_make_text_unreadable():
-    from gklint.ingest.sniff import decode_text
+    from gklint.read.sniff import decode_text
 
     text = "一、总体情况\n本年度收到政府信息公开申请3件。\n" * 50
     data = text.encode("utf-8")

@@ -7,10 +7,10 @@ fragments rebuild a shape seen in real converter output with made-up numbers.
 from __future__ import annotations
 
 import gklint
-from gklint.ingest.digits import splits
-from gklint.ingest.html import read_html
-from gklint.ingest.recognise import recognise
-from gklint.ingest.text import read_text
+from gklint.recognise.digits import splits
+from gklint.read.html import read_html
+from gklint.recognise.recognise import recognise
+from gklint.read.text import read_text
 
 ROW3 = ("natural", "business", "research", "public_interest", "legal_services", "other_orgs", "total")
 ROW4 = ("upheld", "corrected", "other", "pending", "total")

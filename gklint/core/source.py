@@ -14,7 +14,7 @@ class Source:
     table: int | None = None  # 1-based index of the table in the document
     row: int | None = None  # 1-based row in that table's grid
     column: int | None = None  # 1-based column in that table's grid
-    paragraph: int | None = None  # 1-based Word paragraph number (DOCX; see gklint.ingest.docx)
+    paragraph: int | None = None  # 1-based Word paragraph number (DOCX; see gklint.read.docx)
     markup_line: int | None = None  # 1-based line of an HTML page's source: data only, never shown to people
     box: tuple[float, ...] | None = None  # read by OCR: x0, top, x1, bottom on the page, in points
     confidence: float | None = None  # read by OCR: the lowest confidence of what was read there (0-1)

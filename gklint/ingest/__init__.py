@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from gklint.ingest.errors import ReadError
+from gklint.read.errors import ReadError
 
 if TYPE_CHECKING:  # keep this package light: the readers and recognition are imported on first use
     from gklint.core.model import Report
@@ -18,7 +18,7 @@ def read_report(path: str | os.PathLike, *, layout: str | None = None, limits=No
 
     ``limits`` (``guards.Limits``, default ``guards.DEFAULT``) bounds what is read.
     """
-    from gklint.ingest import guards
+    from gklint.read import guards
 
     path = str(path)
     limits = limits or guards.DEFAULT
@@ -27,16 +27,16 @@ def read_report(path: str | os.PathLike, *, layout: str | None = None, limits=No
 
 def read_bytes(path: str, data: bytes, *, layout: str | None = None, limits=None) -> Report:
     """Choose the reader by content (``sniff``), read, and recognise the official layout."""
-    from gklint.ingest import guards
-    from gklint.ingest.sniff import decode_text, sniff
+    from gklint.read import guards
+    from gklint.read.sniff import decode_text, sniff
 
     limits = limits or guards.DEFAULT
     kind = sniff(path, data)
     if kind == "json":
-        from gklint.ingest.json_format import read_json
+        from gklint.recognise.json_format import read_json
 
         return read_json(path, decode_text(data, path=path))
-    from gklint.ingest.open import read_document
-    from gklint.ingest.recognise import recognise
+    from gklint.read.open import read_document
+    from gklint.recognise.recognise import recognise
 
     return recognise(read_document(path, data, limits, kind=kind), version=layout)

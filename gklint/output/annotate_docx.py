@@ -7,7 +7,7 @@ its review page ``X.gklint.html`` instead, see ``gklint.output.html``):
 - a table finding on the cell it names (``Source.table/row/column`` are the Word reader's data-table
   index and grid position, so the cell is found by walking the body the way the reader does);
 - a narrative or structure finding on its paragraph (``Source.paragraph``, Word's paragraph number,
-  see ``gklint.ingest.docx``), narrowed to the runs that hold the quoted sentence when they can be
+  see ``gklint.read.docx``), narrowed to the runs that hold the quoted sentence when they can be
   found; a paragraph without a number (inside a layout table) is found by its quote;
 - a finding without a place on the first paragraph that has text.
 
@@ -94,7 +94,7 @@ def comment_text(d, lang: str = "zh") -> str:
 
 class _Places:
     """The draft's paragraphs by Word's paragraph number, and its data-table cells by grid position,
-    found by walking the body as the reader does (``gklint.ingest.docx``)."""
+    found by walking the body as the reader does (``gklint.read.docx``)."""
 
     def __init__(self, body) -> None:
         self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
@@ -107,7 +107,7 @@ class _Places:
         self._blocks(body)
 
     def _blocks(self, el) -> None:
-        from gklint.ingest.docx import _P, _TBL, _children
+        from gklint.read.docx import _P, _TBL, _children
 
         for child in _children(el):
             if child.tag == _P:
@@ -116,7 +116,7 @@ class _Places:
                 self._tbl(child)
 
     def _paragraph(self, p) -> None:
-        from gklint.ingest.docx import _paragraph_text
+        from gklint.read.docx import _paragraph_text
 
         text = _paragraph_text(p)
         if not self._in_table:
@@ -129,7 +129,7 @@ class _Places:
     def _tbl(self, tbl) -> None:
         from docx.oxml.ns import qn
 
-        from gklint.ingest.docx import _cells, _int, _rows, _span, _vmerge, is_data_table
+        from gklint.read.docx import _cells, _int, _rows, _span, _vmerge, is_data_table
 
         if not is_data_table(tbl):
             self._in_table += 1
@@ -160,7 +160,7 @@ def _runs(el) -> list:
     """The text runs inside ``el`` (paragraph or cell), in order, skipping deleted text and text boxes."""
     from docx.oxml.ns import qn
 
-    from gklint.ingest.docx import _SKIP
+    from gklint.read.docx import _SKIP
 
     out = []
     for r in el.iter(qn("w:r")):
@@ -209,7 +209,7 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
         return p, _quoted_runs(p, d.location.quote)
     if d.location.quote:
         wanted = _SPACE.sub("", d.location.quote)[:20]
-        from gklint.ingest.docx import _paragraph_text
+        from gklint.read.docx import _paragraph_text
 
         for p in places.every:
             if wanted and wanted in _SPACE.sub("", _paragraph_text(p)):

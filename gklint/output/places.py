@@ -16,7 +16,7 @@ a table cell  表格2 第4行第10列 (the file's 2nd table,  table 2 of the fil
 ============  =======================================  ==========================================
 
 A web page's source line (``Source.markup_line``) is data for tools (JSON, SARIF, GitHub), not for
-people: nobody reading the page sees it. See ``gklint.ingest.docx`` for how Word paragraphs are
+people: nobody reading the page sees it. See ``gklint.read.docx`` for how Word paragraphs are
 numbered.
 
 A finding that compares a sentence with table cells (narrative rules N1xx: the text says 收到申请2件,

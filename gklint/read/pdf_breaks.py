@@ -10,8 +10,8 @@ four columns to two). Both are re-gridded on the union of their edges, then:
 
 from __future__ import annotations
 
-from gklint.ingest.pdf_tables import Part, is_number, nearest
-from gklint.ingest.pdf_text import HEADING, join_wrapped
+from gklint.read.pdf_tables import Part, is_number, nearest
+from gklint.read.pdf_text import HEADING, join_wrapped
 
 _EDGE_TOL = 4.0  # points: edges this close are the same edge (pdfplumber snaps within 3)
 

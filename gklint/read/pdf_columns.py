@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from gklint.core.numerals import HEADING
-from gklint.ingest.pdf_tables import Part, PartCell, is_number
-from gklint.ingest.pdf_text import Line, spaced_text
+from gklint.read.pdf_tables import Part, PartCell, is_number
+from gklint.read.pdf_text import Line, spaced_text
 
 GAP = 0.6  # a gap this wide (in font sizes) separates two cells; words in a sentence are closer
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 from gklint import layouts as L
 from gklint.layouts import detect
-from gklint.ingest import meta as meta_mod
-from gklint.ingest.chrome import footer_start
-from gklint.ingest.document import Document, Paragraph
-from gklint.ingest.script import simplify
-from gklint.ingest.sections import find_headings
-from gklint.ingest.oneline import unflatten
-from gklint.ingest.stream import StreamTable, read_tables
-from gklint.ingest.tokens import Token, tokenise
+from gklint.recognise import meta as meta_mod
+from gklint.recognise.chrome import footer_start
+from gklint.read.document import Document, Paragraph
+from gklint.read.script import simplify
+from gklint.recognise.sections import find_headings
+from gklint.recognise.oneline import unflatten
+from gklint.recognise.stream import StreamTable, read_tables
+from gklint.recognise.tokens import Token, tokenise
 from gklint.core.model import Note, Report, Section, Table
 
 
@@ -54,7 +54,7 @@ def _score(tables: dict[str, Table]) -> int:
 def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], list[Note]]:
     if not doc.grids:
         return {}, []
-    from gklint.ingest.grid import match_grids
+    from gklint.recognise.grid import match_grids
 
     matches = match_grids(doc.grids, layout)
     tables: dict[str, Table] = {}
@@ -157,11 +157,11 @@ def recognise(doc: Document, version: str | None = None) -> Report:
     preamble_lines = [p.text for p in paragraphs[:first]]
     all_lines = [p.text for i, p in enumerate(paragraphs[:end_of_report]) if not is_table_line(i)]
 
-    from gklint.ingest.settle import settle
+    from gklint.recognise.settle import settle
 
     notes = settle(tables, notes, "\n".join(s.text for s in sections), layout)
-    if doc.scanned:  # pages read by OCR: the tables' totals proof-read them (gklint.ingest.proofread)
-        from gklint.ingest.proofread import proofread, scanned_note
+    if doc.scanned:  # pages read by OCR: the tables' totals proof-read them (gklint.recognise.proofread)
+        from gklint.recognise.proofread import proofread, scanned_note
 
         notes = proofread(tables, notes, layout, set(doc.scanned))
         notes.append(scanned_note(tables, layout, doc.scanned, doc.pages))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from gklint.core.numerals import NUMERAL
-from gklint.ingest.chrome import FOOTER
-from gklint.ingest.document import Paragraph
+from gklint.recognise.chrome import FOOTER
+from gklint.read.document import Paragraph
 from gklint.layouts import Layout, RowSpec, TableSpec, normalise
 
 _NUMBERED = re.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d+[.．、]|[（(]\d+[）)])")
@@ -116,7 +116,7 @@ def unflatten(paragraphs: list[Paragraph], layout: Layout) -> list[Paragraph]:
     one piece per label and per value, as if the table had been copied one cell per line. Lines of an
     ordinary report are left as they are.
     """
-    from gklint.ingest.sections import inline_headings, match_heading
+    from gklint.recognise.sections import inline_headings, match_heading
 
     lines: list[Paragraph] = []
     for para in paragraphs:

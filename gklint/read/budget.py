@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import zipfile
 
-from gklint.ingest.errors import ReadError
-from gklint.ingest.guards import DEFAULT, MB, Limits
+from gklint.read.errors import ReadError
+from gklint.read.guards import DEFAULT, MB, Limits
 
 
 def check_bytes_for_text(path: str, data: bytes, limits: Limits = DEFAULT) -> None:

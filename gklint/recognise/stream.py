@@ -1,4 +1,4 @@
-"""The official tables read from a stream of text tokens (``gklint.ingest.tokens``: one cell per line, or
+"""The official tables read from a stream of text tokens (``gklint.recognise.tokens``: one cell per line, or
 cells separated by tabs or spaces).
 
 Rows are found by their official labels, in the layout's order; the values that follow a label are its
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gklint.ingest.coverage import missing_rows
-from gklint.ingest.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
+from gklint.recognise.coverage import missing_rows
+from gklint.recognise.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
 from gklint.core.source import Source
-from gklint.ingest.tokens import Token
-from gklint.ingest.values import parse_cell
+from gklint.recognise.tokens import Token
+from gklint.recognise.values import parse_cell
 from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
                             similarity)
 from gklint.core.model import Cell, Note, Table

@@ -17,14 +17,14 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gklint.ingest import guards, pdf_limits
-from gklint.ingest.document import Document, Paragraph
+from gklint.read import guards, pdf_limits
+from gklint.read.document import Document, Paragraph
 from gklint.core.source import Source
-from gklint.ingest.errors import ReadError
-from gklint.ingest.pdf_breaks import continues, merge
-from gklint.ingest.pdf_columns import find_columns
-from gklint.ingest.pdf_tables import Part, ruled_tables, to_grid
-from gklint.ingest.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
+from gklint.read.errors import ReadError
+from gklint.read.pdf_breaks import continues, merge
+from gklint.read.pdf_columns import find_columns
+from gklint.read.pdf_tables import Part, ruled_tables, to_grid
+from gklint.read.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
                           r"|\d{1,4}/\d{1,4}|(?:page)?\d{1,4}(?:of\d{1,4})?)$", re.I)
@@ -43,7 +43,7 @@ class _Page:
 
 
 def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
-    from gklint.ingest import ocr_engine
+    from gklint.read import ocr_engine
 
     deadline = guards.Deadline(path, limits.seconds)
     guards.check_pdf(path, data, limits)
@@ -59,7 +59,7 @@ def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> 
         raise ReadError(path, "PDF 的文字无法解码（字体缺少 Unicode 映射），请提供可复制文字的版本")
     scanned: list[int] = []
     if images and ocr_engine.available():  # pages without a text layer, read by OCR (a mixed PDF page by page)
-        from gklint.ingest.ocr import read_pdf_pages
+        from gklint.read.ocr import read_pdf_pages
 
         for page in read_pdf_pages(path, data, images, limits, deadline):
             pages[page.number - 1] = _Page(page.number, page.height, page.lines, page.tables,

@@ -5,10 +5,10 @@ JSON is not a Document (it is a Report already): the caller handles it before co
 
 from __future__ import annotations
 
-from gklint.ingest import guards
-from gklint.ingest.document import Document
-from gklint.ingest.errors import ReadError
-from gklint.ingest.sniff import decode_text, sniff
+from gklint.read import guards
+from gklint.read.document import Document
+from gklint.read.errors import ReadError
+from gklint.read.sniff import decode_text, sniff
 
 
 def open_document(path: str, limits: guards.Limits = guards.DEFAULT) -> Document:
@@ -25,23 +25,23 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
         raise ReadError(path, f"文件过大（{found}，上限 {cap}），拒绝读取")
     kind = kind or sniff(path, data)
     if kind == "pdf":
-        from gklint.ingest.pdf import read_pdf
+        from gklint.read.pdf import read_pdf
 
         return read_pdf(path, data, limits)
     if kind == "image":
-        from gklint.ingest.ocr import read_image
+        from gklint.read.ocr import read_image
 
         return read_image(path, data, limits)
     if kind == "docx":
         guards.check_docx(path, data, limits)
         return _read_docx(path, data, limits)
     if kind == "html":
-        from gklint.ingest.html import read_html
+        from gklint.read.html import read_html
 
         return read_html(path, data, limits)
     if kind == "txt":
-        from gklint.ingest.budget import check_bytes_for_text, check_chars
-        from gklint.ingest.text import read_text
+        from gklint.read.budget import check_bytes_for_text, check_chars
+        from gklint.read.text import read_text
 
         check_bytes_for_text(path, data, limits)
         text = decode_text(data, path=path)
@@ -57,7 +57,7 @@ def _read_docx(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
-    from gklint.ingest.docx import read_docx
+    from gklint.read.docx import read_docx
 
     try:
         return read_docx(path, data, limits)

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Iterator
 
-from gklint.ingest import guards
-from gklint.ingest.errors import ReadError
+from gklint.read import guards
+from gklint.read.errors import ReadError
 
 _BUDGET: ContextVar[Budget | None] = ContextVar("gklint_pdf_budget", default=None)
 _CONTENT: ContextVar[bool] = ContextVar("gklint_pdf_content", default=False)  # decoding page content

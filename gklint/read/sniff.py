@@ -12,7 +12,7 @@ import codecs
 import os
 import re
 
-from gklint.ingest.errors import ReadError
+from gklint.read.errors import ReadError
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
@@ -77,7 +77,7 @@ def _confirm_weak(magic: bytes, data: bytes) -> bool:
 
 
 def _sniff_zip(path: str, data: bytes) -> str:
-    from gklint.ingest.guards import open_zip
+    from gklint.read.guards import open_zip
 
     with open_zip(path, data) as archive:
         names = set(archive.namelist())

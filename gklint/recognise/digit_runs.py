@@ -1,5 +1,5 @@
 """A row (or a whole table) whose cells' digits ran together ("7000007"): placed from the layout's totals,
-its column identities, or one digit per cell, and each reading said in a note (see ``gklint.ingest.digits``
+its column identities, or one digit per cell, and each reading said in a note (see ``gklint.recognise.digits``
 for the enumeration of splits).
 """
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gklint.ingest.digits import one_per_cell, other_reading, splits, zeros_short
-from gklint.ingest.tokens import Token
+from gklint.recognise.digits import one_per_cell, other_reading, splits, zeros_short
+from gklint.recognise.tokens import Token
 from gklint.layouts import RowSpec, TableSpec, normalise
 from gklint.core.model import Cell, Note, Table
 
@@ -126,7 +126,7 @@ class Placed(list):
 def split_run(values: list[Token], width: int, totals: dict, table: str, row: str | None,
                notes: list[Note], *, pending: list | None = None, row_spec: RowSpec | None = None,
                forced: list | None = None) -> list[int] | None:
-    """Recover cells whose digits ran together, from the layout's totals (see ``gklint.ingest.digits``).
+    """Recover cells whose digits ran together, from the layout's totals (see ``gklint.recognise.digits``).
 
     One split satisfies the totals: it is taken and noted (``digits_split``); a run with one digit per
     cell ("0000000"), which only splits one way, is listed in ``forced`` for one note per table. Several:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint.ingest.document import Document, Paragraph
+from gklint.read.document import Document, Paragraph
 from gklint.core.source import Source
 
 

@@ -81,7 +81,7 @@ def _solve(eq: Equation, values: dict[Key, int | float], unknown: Key) -> int | 
 def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, scanned: set[int],
               low: float | None = None) -> list[Note]:
     """Recover what the totals determine in the scanned tables (cells filled in place); the notes after."""
-    from gklint.ingest.ocr_engine import LOW_CONFIDENCE
+    from gklint.read.ocr_engine import LOW_CONFIDENCE
 
     low = LOW_CONFIDENCE if low is None else low
     eqs = [e for e in equations(layout) if e.table in tables and tables[e.table].found]

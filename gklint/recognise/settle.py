@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gklint import layouts as L
-from gklint.ingest.digits import splits
+from gklint.recognise.digits import splits
 from gklint.core.model import Cell, Note, Table
 
 _UNIT = r"[^，。；;、\d]{0,16}?(\d+)\s*件"
@@ -21,7 +21,7 @@ _UNIT = r"[^，。；;、\d]{0,16}?(\d+)\s*件"
 
 def readings(digits: str, width: int) -> list[list[int]] | None:
     """Every way to read a run of digits as ``width`` whole numbers without leading zeros; None when
-    there are too many to try (``gklint.ingest.digits.splits``, bounded)."""
+    there are too many to try (``gklint.recognise.digits.splits``, bounded)."""
     return splits([digits], width, {}, any_reading=True)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+from gklint.read.document import Document, Grid, GridCell, Paragraph
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHANGED = 10  # characters that differ after conversion (in the sample)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from gklint.ingest.errors import ReadError
+from gklint.read.errors import ReadError
 
 MAX_SIDE = 3000
 BOX_THRESH = 0.3

@@ -31,7 +31,7 @@ reports (a few pages, a few MB) and small against bombs. Every limit is a field 
   - ``pdf_max_inflated`` (256 MB) inflated from all streams together;
   - ``seconds`` (120 s) of reading, checked between pages and inside pdfminer (every 4 KB of
     content parsed and every 1,000 objects drawn).
-- scanned pages (``gklint.ingest.ocr``): at most ``ocr_max_pages`` (40) pages read by OCR, each rendered
+- scanned pages (``gklint.read.ocr``): at most ``ocr_max_pages`` (40) pages read by OCR, each rendered
   at ``ocr_dpi`` (200) and at most 40 million pixels, the deadline checked before every page and a page
   that took longer than ``ocr_page_seconds`` (60 s) stopping the file (the batch's deadline stops a worker
   stuck inside one: the model cannot be interrupted; its work is bounded by the image size); a worker
@@ -49,7 +49,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from gklint.ingest.errors import ReadError
+from gklint.read.errors import ReadError
 
 MB = 1024 * 1024
 

@@ -1,6 +1,6 @@
 """Grids -> the rows of each official table: every grid row votes for the table whose labels (block headings,
 column headers, row labels, title) it holds, so that tables may share one grid and a table may run on into
-the next grid (step 1 of ``gklint.ingest.grid``). ``Sheet`` is a grid with each position's covering cell.
+the next grid (step 1 of ``gklint.recognise.grid``). ``Sheet`` is a grid with each position's covering cell.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import dataclasses
 from collections import Counter
 from functools import lru_cache
 
-from gklint.ingest.document import Grid, GridCell
+from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
-from gklint.ingest.values import parse_cell
+from gklint.recognise.values import parse_cell
 from gklint.layouts import Layout, TableSpec, label_matches
 
 

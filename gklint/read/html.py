@@ -1,18 +1,18 @@
 """HTML page (a report as published on a portal) -> Document.
 
 A portal page wraps the report in navigation, scripts, layout tables and footers. The reader
-1. decodes the bytes as every text file is (``gklint.ingest.sniff.decode_text``: BOM, valid UTF-8, the
+1. decodes the bytes as every text file is (``gklint.read.sniff.decode_text``: BOM, valid UTF-8, the
    page's declared charset, GB18030, then charset-normalizer),
 2. parses them safely (lxml, no network access),
-3. picks the element that holds the report (``gklint.ingest.html_content``): the deepest element holding the most distinct
+3. picks the element that holds the report (``gklint.read.html_content``): the deepest element holding the most distinct
    numbered section headings ("一、…", "二、…" starting a paragraph or line), or else the element
    whose paragraphs hold the most text; plus the short text just before it (title, source, date)
    inside a close ancestor, links aside,
 4. walks it in document order: paragraphs (block elements, <br>-separated lines; text cleaned by
-   ``gklint.ingest.html_text``) and data tables as ``Grid``s (``gklint.ingest.html_tables``: rowspan/colspan
+   ``gklint.read.html_text``) and data tables as ``Grid``s (``gklint.read.html_tables``: rowspan/colspan
    resolved). Tables used for page layout are walked as containers.
 
-The reader knows nothing of the official layout; ``gklint.ingest.grid`` maps grids to tables.
+The reader knows nothing of the official layout; ``gklint.recognise.grid`` maps grids to tables.
 
 Where a block is: a paragraph's ``Source.markup_line`` is the line of the page source where its text
 starts, a table's the line of its ``<table>``; a cell's ``Source.table/row/column`` its table's index
@@ -27,14 +27,14 @@ import re
 import lxml.html
 from lxml import etree
 
-from gklint.ingest import budget
-from gklint.ingest.document import Document, Grid, Paragraph
+from gklint.read import budget
+from gklint.read.document import Document, Grid, Paragraph
 from gklint.core.source import Source
-from gklint.ingest.guards import DEFAULT, Limits
-from gklint.ingest.html_content import content_root, preamble_root
-from gklint.ingest.html_tables import build_grid, is_data_table
-from gklint.ingest.html_text import BLOCK, clean, join
-from gklint.ingest.sniff import decode_text
+from gklint.read.guards import DEFAULT, Limits
+from gklint.read.html_content import content_root, preamble_root
+from gklint.read.html_tables import build_grid, is_data_table
+from gklint.read.html_text import BLOCK, clean, join
+from gklint.read.sniff import decode_text
 
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                    "canvas", "select", "option", "button", "input", "textarea", "map", "audio",

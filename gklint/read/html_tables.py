@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from gklint.ingest.document import Grid, GridCell
+from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
-from gklint.ingest.html_text import BLOCK, CJK_GAP, clean, join
+from gklint.read.html_text import BLOCK, CJK_GAP, clean, join
 
 _MAX_GRID = 50_000  # grid positions
 _LONG_CELL = 400  # a cell with more text than this is page layout wrapping content, not data

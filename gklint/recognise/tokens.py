@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gklint.ingest.document import Paragraph
+from gklint.read.document import Paragraph
 from gklint.core.source import Source
-from gklint.ingest.values import parse_cell
+from gklint.recognise.values import parse_cell
 from gklint.layouts import normalise
 from gklint.core.model import Cell
 

@@ -31,11 +31,11 @@ import re
 import docx
 from docx.oxml.ns import qn as _qn
 
-from gklint.ingest import budget
-from gklint.ingest.document import Document, Grid, GridCell, Paragraph
+from gklint.read import budget
+from gklint.read.document import Document, Grid, GridCell, Paragraph
 from gklint.core.source import Source
-from gklint.ingest.errors import ReadError
-from gklint.ingest.guards import DEFAULT, Limits
+from gklint.read.errors import ReadError
+from gklint.read.guards import DEFAULT, Limits
 
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")

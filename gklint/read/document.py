@@ -1,7 +1,7 @@
 """The neutral document every reader produces: ordered blocks, each remembering where it came from.
 
 A reader (txt, html, docx, pdf) knows nothing of the official layout; it only turns bytes into
-paragraphs and table grids. Recognition (``gklint.ingest.recognise``) maps a Document to a Report.
+paragraphs and table grids. Recognition (``gklint.recognise.recognise``) maps a Document to a Report.
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ from gklint import __version__
 from gklint import layouts as L
 from gklint.layouts import detect
 from gklint.core.source import Source
-from gklint.ingest.errors import ReadError
-from gklint.ingest.coverage import missing_rows
-from gklint.ingest.values import parse_cell
+from gklint.read.errors import ReadError
+from gklint.recognise.coverage import missing_rows
+from gklint.recognise.values import parse_cell
 from gklint.core.model import Cell, Metadata, Note, Report, Section, Table
 
 FORMAT_VERSION = 1

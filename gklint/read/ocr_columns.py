@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 import statistics
 
-from gklint.ingest.ocr_engine import Box
-from gklint.ingest.pdf_tables import Part, PartCell, is_number
-from gklint.ingest.pdf_text import join_wrapped
+from gklint.read.ocr_engine import Box
+from gklint.read.pdf_tables import Part, PartCell, is_number
+from gklint.read.pdf_text import join_wrapped
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{4,}")
 MAX_HEADER_LINES = 8

@@ -24,11 +24,11 @@ from __future__ import annotations
 import bisect
 import io
 
-from gklint.ingest import guards
-from gklint.ingest.errors import ReadError
-from gklint.ingest.ocr_engine import Box
-from gklint.ingest.pdf_tables import Part, _cluster, _from_cells
-from gklint.ingest.pdf_text import Line, group_lines
+from gklint.read import guards
+from gklint.read.errors import ReadError
+from gklint.read.ocr_engine import Box
+from gklint.read.pdf_tables import Part, _cluster, _from_cells
+from gklint.read.pdf_text import Line, group_lines
 
 MAX_PIXELS = 40_000_000  # a page image larger than this (an A4 page at 600 dpi is 35 MP) is refused
 NO_TEXT = "PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字"
@@ -114,7 +114,7 @@ def _check_pages(path: str, n: int, limits: guards.Limits) -> None:
 def read_pdf_pages(path: str, data: bytes, numbers: list[int], limits: guards.Limits,
                    deadline: guards.Deadline) -> list[Scanned]:
     """The given pages of a PDF (those without a text layer), read by OCR."""
-    from gklint.ingest import ocr_engine
+    from gklint.read import ocr_engine
 
     ocr_engine.allow_memory(limits.ocr_memory)
     return [_timed(path, number, limits, read_page, number, grey, per_pixel)
@@ -136,9 +136,9 @@ def _timed(path: str, number: int, limits: guards.Limits, read, *args) -> Scanne
 
 def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
     """A page image (PNG, JPEG, TIFF; every frame of a TIFF is a page) -> Document, by OCR."""
-    from gklint.ingest import ocr_engine
-    from gklint.ingest.document import Document
-    from gklint.ingest.pdf import _assemble, _drop_running_lines, _Page
+    from gklint.read import ocr_engine
+    from gklint.read.document import Document
+    from gklint.read.pdf import _assemble, _drop_running_lines, _Page
 
     ocr_engine.require(path, IMAGE)
     ocr_engine.allow_memory(limits.ocr_memory)
@@ -159,9 +159,9 @@ def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
 
 def read_page(number: int, grey, per_pixel: float) -> Scanned:
     """One page image -> its lines and tables (points)."""
-    from gklint.ingest import ocr_cells, ocr_engine
-    from gklint.ingest.ocr_columns import gap_tables
-    from gklint.ingest.pdf_columns import find_columns
+    from gklint.read import ocr_cells, ocr_engine
+    from gklint.read.ocr_columns import gap_tables
+    from gklint.read.pdf_columns import find_columns
 
     tilt = ocr_cells.skew(grey)
     grey = ocr_cells.rotate(grey, tilt)

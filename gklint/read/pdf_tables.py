@@ -13,9 +13,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from gklint.ingest.document import Grid, GridCell
+from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
-from gklint.ingest.pdf_text import cell_text, group_lines, join_wrapped
+from gklint.read.pdf_text import cell_text, group_lines, join_wrapped
 
 _NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")
 

@@ -3,7 +3,7 @@
 Nothing is placed by counting numbers: a value is read at the crossing of a row found by its label
 and a column found by its header. How it works:
 
-1. Segmenting (``gklint.ingest.grid_segments``). Every grid row votes for the table whose labels (block headings, column headers,
+1. Segmenting (``gklint.recognise.grid_segments``). Every grid row votes for the table whose labels (block headings, column headers,
    row labels, title) it contains; a row without labels stays with the table before it. So the
    tables may share one grid, and a table may run on into the next grid (a page break): its rows
    carry their labels, or, for table 四's unlabelled values, the grid before ended on the header.
@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 
 from gklint.core.model import Cell, Note
 from gklint.core.source import Source
-from gklint.ingest.document import Grid, GridCell
-from gklint.ingest.grid_segments import Sheet, is_number, matches, segment
-from gklint.ingest.values import parse_cell
-from gklint.ingest.stream import count_cell
+from gklint.read.document import Grid, GridCell
+from gklint.recognise.grid_segments import Sheet, is_number, matches, segment
+from gklint.recognise.values import parse_cell
+from gklint.recognise.stream import count_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
