@@ -23,9 +23,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="gklint: a consistency linter for annual reports on government information disclosure")
 LANG_ENV = _text.LANG_ENV
 
-SUPPORTED = {".json", ".txt", ".text", ".html", ".htm", ".shtml", ".docx", ".pdf",
-             ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # page images: read by OCR (gklint[ocr])
-
 
 Format = enum.Enum("Format", {name: name for name in _output.FORMATS}, type=str)  # from the output registry
 
@@ -68,11 +65,15 @@ def _split(values: Optional[List[str]]) -> list[str]:
 
 
 def _expand(paths: list[Path]) -> list[str]:
-    """Files as given; a folder contributes the supported files inside it (sorted)."""
+    """Files as given; a folder contributes the files inside it (sorted) with an extension of a format
+    gklint reads (``gklint.read.formats``)."""
+    from gklint.read.formats import extensions
+
+    supported = extensions()
     out: list[str] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in supported)
         else:
             out.append(str(p))
     return out

@@ -71,7 +71,7 @@ def _open_package(path: str, data: bytes):
     ('_Element' object has no attribute 'overrides'); a relationship without a target part name ->
     TypeError (``posixpath.join`` of None, found by the long fuzz run). The other errors of a damaged package
     (BadZipFile, PackageNotFoundError, XMLSyntaxError, KeyError, ValueError) are turned into a
-    ReadError by ``open._read_docx``."""
+    ReadError by ``read_docx_file``."""
     try:
         return docx.Document(io.BytesIO(data))
     except (AttributeError, TypeError):
@@ -251,3 +251,25 @@ class _Reader:
         self.chars += sum(len(c.text) for row in grid.rows for c in row if c is not None)
         budget.check_chars(self.path, self.chars, self.limits)
         self.blocks.append(grid)
+
+
+def read_docx_file(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
+    """The reader of ``formats.FORMATS``: the package guards, then python-docx's own errors on a damaged
+    package become ReadError."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    from gklint.read.guards import check_docx
+
+    check_docx(path, data, limits)
+    try:
+        return read_docx(path, data, limits)
+    except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
+        raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None
+    except ValueError as exc:
+        if "content type" in str(exc):  # python-docx: a macro-enabled document or a template
+            raise ReadError(path, "不支持的 Word 文件类型（启用宏的文档或模板），请另存为普通 .docx 后再检查") from None
+        # zipfile on a directory whose offsets point outside the file (a negative seek), and the like
+        raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None

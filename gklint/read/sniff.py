@@ -1,9 +1,8 @@
 """Which reader a file needs, judged by its content; the extension only breaks ties.
 
-``sniff`` returns "json", "txt", "html", "docx", "pdf" or "image" (PNG, JPEG, TIFF: a scanned page, read
-by OCR), or raises ReadError for what gklint cannot read (old .doc, spreadsheets, other images, archives,
-other binaries). ``decode_text`` turns
-the bytes of a text or HTML file into str.
+``sniff`` returns a kind of ``formats.FORMATS`` ("pdf", "image", "docx", "json", "html", "txt"), using the
+tests declared there, or raises ReadError for what gklint cannot read (old .doc, spreadsheets, other
+images, archives, other binaries). ``decode_text`` turns the bytes of a text or HTML file into str.
 """
 
 from __future__ import annotations
@@ -27,8 +26,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MZ", None),  # Windows executable: confirmed below
 )
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF: read by OCR
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|span|br|tr|td)[\s>/]", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([-\w.:]+)""", re.I)
@@ -36,14 +33,51 @@ _GB = {"gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "csgb2312", "g
 
 
 def sniff(path: str, data: bytes) -> str:
-    """The reader a file needs: "json", "txt", "html", "docx", "pdf" or "image"."""
+    """The kind of reader a file needs (a ``formats.FORMATS`` kind), or ReadError for what gklint cannot read.
+
+    The formats' binary tests first, in the table's order; then what is recognisably unsupported; then the
+    formats' tests on the decoded start of the text, plain text last.
+    """
+    from gklint.read import formats
+
+    for f in formats.FORMATS:
+        if f.binary is not None and f.binary(path, data):
+            return f.kind
+    _reject_binary(path, data)
     ext = os.path.splitext(path)[1].lower()
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(_IMAGES):
-        return "image"
+    text = decode_text(data[:65536], path=path, partial=True)
+    head = _XML_DECL.sub("", text.lstrip("\ufeff \t\r\n"), count=1).lstrip()
+    if head.lower().startswith("mime-version:") and "multipart/related" in text[:4096].lower():
+        raise ReadError(path, "不支持的文件类型：MHT 网页存档，请另存为 HTML 或 PDF 后再检查")
+    for f in formats.FORMATS:
+        if f.textual is not None and f.textual(ext, text, head):
+            return f.kind
+    raise ReadError(path, "不支持的文件类型")
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML.search(text))
+
+
+def zip_names(path: str, data: bytes) -> set[str]:
+    """The member names of a ZIP file, opened under the ZIP guards (ReadError for a hostile archive)."""
+    from gklint.read.guards import open_zip
+
+    with open_zip(path, data) as archive:
+        return set(archive.namelist())
+
+
+def _reject_binary(path: str, data: bytes) -> None:
+    """ReadError naming what a file is when it is recognisably a format gklint does not read."""
     if data.startswith(_ZIP):
-        return _sniff_zip(path, data)
+        names = zip_names(path, data)
+        if "xl/workbook.xml" in names:
+            raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx）")
+        if any(n.startswith("ppt/") for n in names):
+            raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
+        if "content.xml" in names and "mimetype" in names:
+            raise ReadError(path, "不支持的文件类型：OpenDocument 文件（.odt/.ods），请另存为 .docx 或 PDF 后再检查")
+        raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档）")
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             if what is None and not _confirm_weak(magic, data):
@@ -53,17 +87,6 @@ def sniff(path: str, data: bytes) -> str:
         head = decode_text(data[:4096], path=path, partial=True)
         if "wordDocument" in head or "w:document" in head:
             raise ReadError(path, "不支持的文件类型：Word 2003 XML 文档，请另存为 .docx 或 PDF 后再检查")
-    text = decode_text(data[:65536], path=path, partial=True)
-    head = _XML_DECL.sub("", text.lstrip("\ufeff \t\r\n"), count=1).lstrip()
-    if head.startswith("{") or (head.startswith("[") and ext == ".json"):
-        return "json"
-    if head.lower().startswith("mime-version:") and "multipart/related" in text[:4096].lower():
-        raise ReadError(path, "不支持的文件类型：MHT 网页存档，请另存为 HTML 或 PDF 后再检查")
-    if _HTML.search(text[:8192]):
-        return "html"
-    if ext in (".html", ".htm", ".xhtml", ".shtml") and _HTML.search(text):
-        return "html"
-    return "txt"
 
 
 _WEAK = {b"BM": "BMP 图片", b"MZ": "可执行文件"}
@@ -74,22 +97,6 @@ def _confirm_weak(magic: bytes, data: bytes) -> bool:
     if magic == b"BM":
         return len(data) > 26 and data[6:10] == b"\0\0\0\0"
     return not _looks_textual(data[:4096])
-
-
-def _sniff_zip(path: str, data: bytes) -> str:
-    from gklint.read.guards import open_zip
-
-    with open_zip(path, data) as archive:
-        names = set(archive.namelist())
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx）")
-    if any(n.startswith("ppt/") for n in names):
-        raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
-    if "content.xml" in names and "mimetype" in names:
-        raise ReadError(path, "不支持的文件类型：OpenDocument 文件（.odt/.ods），请另存为 .docx 或 PDF 后再检查")
-    raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档）")
 
 
 # --------------------------------------------------------------------------- text decoding

@@ -12,3 +12,16 @@ def read_text(path: str, text: str) -> Document:
     blocks = [Paragraph(line.strip(), Source(line=i)) for i, line in enumerate(text.split("\n"), 1)
               if line.strip() and not line.strip().isspace()]
     return Document(blocks=blocks, path=path, format="txt")
+
+
+def read_text_file(path: str, data: bytes, limits=None) -> Document:
+    """The reader of ``formats.FORMATS``: the text budget on the bytes, decode, the budget on the characters."""
+    from gklint.read.budget import check_bytes_for_text, check_chars
+    from gklint.read.guards import DEFAULT
+    from gklint.read.sniff import decode_text
+
+    limits = limits or DEFAULT
+    check_bytes_for_text(path, data, limits)
+    text = decode_text(data, path=path)
+    check_chars(path, len(text), limits)
+    return read_text(path, text)
