@@ -120,11 +120,13 @@ class Run:
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
                  flush_after: float | None = 1.0, previous: Source | None = None):
         self.sources = list(sources)
-        self.rules = _rules(select, ignore, rules, lang)
+        self.every = rules or load_rules()  # the run's full rule set (narrative claims weigh them all)
+        self.rules = _rules(select, ignore, self.every, lang)
         self.previous = None if previous is None else _previous(previous, layout, limits, isolate)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
         self.flush_after = flush_after  # seconds a done file may wait for the files after it (None: no limit)
-        self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, lang=lang, settings=settings)
+        self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, every=self.every, lang=lang,
+                             settings=settings)
         self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
         self._done = False
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
@@ -136,7 +138,8 @@ class Run:
         from gklint.engine.run import report_diagnostics
 
         return batch.Read(_name(source), report=report,
-                          diagnostics=report_diagnostics(report, self.rules, lang=self.lang, settings=self.settings))
+                          diagnostics=report_diagnostics(report, self.rules, lang=self.lang, settings=self.settings,
+                                                         every=self.every))
 
     def _reads(self) -> Iterator[batch.Read | None]:
         paths = [str(s) for s in self.sources if _is_file(s)]

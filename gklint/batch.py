@@ -46,6 +46,7 @@ class Job:
     layout: str | None = None
     limits: Limits = DEFAULT
     rules: tuple = ()  # the per-report rules run after reading (none: read only)
+    every: tuple | None = None  # the run's full rule set, before selection (default: ``rules``)
     lang: str = "zh"
     settings: dict | None = None
 
@@ -90,7 +91,7 @@ def read_one(path: str, job: Job) -> Read:
         from gklint.engine.run import report_diagnostics
 
         try:
-            diags = report_diagnostics(report, job.rules, lang=job.lang, settings=job.settings)
+            diags = report_diagnostics(report, job.rules, lang=job.lang, settings=job.settings, every=job.every)
         except MemoryError:
             return Read(path, error=memory_message(path, job.limits))
         return Read(path, report=report, diagnostics=diags)

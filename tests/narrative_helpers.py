@@ -9,7 +9,7 @@ from __future__ import annotations
 from gklint import layouts
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import Context, evaluator
-from gklint.engine.rules import find
+from gklint.engine.rules import find, load_rules
 from gklint.core.model import Cell, Metadata, Report, Section, Table
 
 
@@ -41,7 +41,7 @@ def report(text: str | dict[str, str], cells: dict[str, int | float] | None = No
 def run(rule_id: str, rep: Report, lang: str = "zh") -> list[Diagnostic]:
     rule = find(rule_id)
     assert rule is not None, f"no rule {rule_id}"
-    ctx = Context(lang=lang, layout=layouts.get(rep.layout), settings={})
+    ctx = Context(lang=lang, layout=layouts.get(rep.layout), rules=load_rules(), settings={})
     return list(evaluator(rule.kind)(rule, rep, ctx))
 
 

@@ -8,7 +8,7 @@ import re
 from gklint import layouts
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import Context, evaluator
-from gklint.engine.rules import find
+from gklint.engine.rules import find, load_rules
 from gklint.layouts import normalise
 from gklint.core.model import Metadata, Report, Section
 
@@ -54,5 +54,5 @@ def report(sections: list[Section] | None = None, *, layout: str = "2021", year:
 def run(rule_id: str, rep: Report, settings: dict | None = None, lang: str = "zh") -> list[Diagnostic]:
     rule = find(rule_id)
     assert rule is not None, f"no rule {rule_id}"
-    ctx = Context(lang=lang, layout=layouts.get(rep.layout), settings=settings or {})
+    ctx = Context(lang=lang, layout=layouts.get(rep.layout), rules=load_rules(), settings=settings or {})
     return list(evaluator(rule.kind)(rule, rep, ctx))

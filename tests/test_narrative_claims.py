@@ -64,7 +64,7 @@ def test_only_the_count_is_tied():
     from gklint.narrative.quantities import analyse
 
     rep = report("3.依申请公开情况。2021年1月1日至12月31日，本机关收到政府信息公开申请74件，较上年增长12件，增长19%。")
-    tied = ties(_all_claims(find("N101")), analyse(rep.sections[0].text, 2021), rep, layouts.get("2021"))
+    tied = ties(_all_claims(find("N101"), load_rules()), analyse(rep.sections[0].text, 2021), rep, layouts.get("2021"))
     assert [(t.claim.name, t.quantity.raw) for t in tied] == [("received", "74件")]
 
 
@@ -399,3 +399,26 @@ def test_in_force_figure_beside_a_cleanup():
     assert [(d.found, d.expected) for d in claims_fired(text, cells)] == [(20, 18)]
     # "清理现行有效规范性文件20件" counts what was reviewed: left alone
     assert claims_fired("本年度清理现行有效规范性文件20件。", cells) == []
+
+
+def test_a_users_own_claim_rule_is_weighed_though_not_selected():
+    """The run's full rule set reaches the claim rules (Context.rules): a user's claim that could also mean
+    the stated number leaves it alone, as a built-in one would; without it in the run, N101 fires."""
+    import copy
+    import dataclasses
+
+    from gklint.api import check
+
+    text = "3.依申请公开情况。2021年，本机关收到政府信息公开申请80件。"
+    rep = report(text, {"三.new.total": 74, "三.carried_over.total": 80})
+    every = load_rules()
+    n101 = find("N101")
+    params = copy.deepcopy(n101.params)
+    for claim in params["claims"]:
+        claim["readings"] = [{"cells": ["三.carried_over.total"], "label": {"zh": "上年结转", "en": "carried over"}}]
+    mine = dataclasses.replace(n101, id="X901", name="my-received", params=params, pack="mine.yaml")
+
+    alone = check(rep, rules=every, select=["N101"])
+    with_mine = check(rep, rules=(*every, mine), select=["N101"])
+    assert [d.rule for d in alone.diagnostics] == ["N101"]
+    assert with_mine.diagnostics == []

@@ -45,10 +45,10 @@ def _order(report: Report, layout: L.Layout):
 
 
 def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str = "zh",
-                  settings: dict | None = None) -> list[list[Diagnostic]]:
+                  settings: dict | None = None, every: tuple[Rule, ...] | None = None) -> list[list[Diagnostic]]:
     results = table_diagnostics(reports, rules, lang)
     for report, diags in zip(reports, results):
-        diags.extend(report_diagnostics(report, rules, lang=lang, settings=settings))
+        diags.extend(report_diagnostics(report, rules, lang=lang, settings=settings, every=every))
     add_series(reports, results, rules, lang, settings)
     for report, diags in zip(reports, results):
         sort(report, diags)
@@ -65,10 +65,12 @@ def table_diagnostics(reports: list[Report], rules: tuple[Rule, ...], lang: str 
 
 
 def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "zh",
-                       settings: dict | None = None) -> list[Diagnostic]:
-    """The rules that look at one report alone (every kind but the table and series rules)."""
+                       settings: dict | None = None, every: tuple[Rule, ...] | None = None) -> list[Diagnostic]:
+    """The rules that look at one report alone (every kind but the table and series rules). ``every``: the
+    run's full rule set, before selection (default: ``rules``), for the rules that weigh the others."""
     out: list[Diagnostic] = []
-    ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {})
+    ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {},
+                  rules=tuple(every) if every is not None else tuple(rules))
     for rule in rules:
         if KINDS[rule.kind].stage != "report" or not rule.applies_to(report.layout):
             continue

@@ -105,6 +105,7 @@ class Context:
     lang: str = "zh"
     layout: Layout | None = None  # the layout the report's tables follow
     settings: dict | None = None  # user settings (e.g. {"aggregate": True} for a government's own report)
+    rules: tuple = ()  # the run's full rule set, selected or not (narrative claims are weighed against all)
 
 
 def dispatch(checks: dict, kind: str):

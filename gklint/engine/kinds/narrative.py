@@ -8,7 +8,8 @@ The rule's ``check`` parameter names what it checks:
   (``gklint.narrative.zeros``).
 
 A claim is tied to a number only when no claim of any narrative rule could also mean it, so the
-evaluator reads the claim patterns of every loaded narrative rule, selected or not.
+evaluator reads the claim patterns of every narrative rule of the run (``Context.rules``: the run's
+full rule set, a user's own packs included), selected or not.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.core.numbers import show_number, tidy
 from gklint.core.template import bilingual, choose, json_values, pick
 from gklint.engine.kinds import Context
-from gklint.engine.rules import Rule, RuleError, load_rules
+from gklint.engine.rules import Rule, RuleError
 from gklint.layouts import Layout
 from gklint.layouts import get as get_layout
 from gklint.core.model import Report, Section, report_year
@@ -40,7 +41,7 @@ def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
                         f"(known: {', '.join(_CHECKS)})")
     layout = ctx.layout or get_layout(report.layout)
     year = report_year(report)
-    return list(handler(rule, report, layout, year, ctx.lang))
+    return list(handler(rule, report, layout, year, ctx))
 
 
 def check_refs(rule: Rule, layouts: list[Layout]):
@@ -76,13 +77,10 @@ def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
     return _COMPILED[key][1]
 
 
-def _all_claims(rule: Rule) -> tuple[claims_mod.Claim, ...]:
-    """The claims of every loaded narrative rule, with ``rule``'s own in place of its namesake's."""
-    try:
-        loaded = load_rules()
-    except RuleError:
-        loaded = ()
-    rules = {r.id: r for r in loaded if r.kind == "narrative" and r.params.get("check") == "claim"}
+def _all_claims(rule: Rule, pool: tuple[Rule, ...] = ()) -> tuple[claims_mod.Claim, ...]:
+    """The claims of every narrative claim rule of ``pool`` (the run's full rule set), with ``rule``'s own
+    in place of its namesake's."""
+    rules = {r.id: r for r in pool if r.kind == "narrative" and r.params.get("check") == "claim"}
     rules[rule.id] = rule
     # the same tuple for every claim rule of a run, so the matching is shared (claims.ties_in_text)
     return _joined(tuple(rules[k] for k in sorted(rules)))
@@ -93,8 +91,9 @@ def _joined(rules: tuple[Rule, ...]) -> tuple[claims_mod.Claim, ...]:
     return tuple(c for r in rules for c in _claims_of(r))
 
 
-def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
-    every = _all_claims(rule)
+def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
+    lang = ctx.lang
+    every = _all_claims(rule, ctx.rules)
     for section in report.sections:
         for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading)):
             if t.claim.rule != rule.id or t.agrees:
@@ -149,7 +148,8 @@ def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: 
 
 # --------------------------------------------------------------------------- parts
 
-def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
+def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
+    lang = ctx.lang
     relations = rule.params.get("relations") or {}
     for section in report.sections:
         analysed = analyse(section.text, year)
@@ -174,7 +174,8 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, l
 
 # --------------------------------------------------------------------------- zero statements
 
-def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, lang: str):
+def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
+    lang = ctx.lang
     key = (rule.id, id(rule))
     if key not in _COMPILED:
         _COMPILED[key] = (rule, zeros.parse_statements(rule.id, rule.params.get("statements") or []))
