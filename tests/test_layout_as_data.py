@@ -1,5 +1,5 @@
-"""The official layout is data: the readers (gklint/ingest) and the engine (gklint/engine) hold none of its
-Chinese labels as literals; they ask ``gklint.layouts``, which reads gklint/layouts/*.yaml.
+"""The official layout is data: the readers (gklint/read), recognition (gklint/recognise) and the engine
+(gklint/engine) hold none of its Chinese labels as literals; they ask ``gklint.layouts``, which reads gklint/layouts/*.yaml.
 
 The labels are taken from the layout files themselves (tables' titles, block headings, row and column
 labels and aliases, header markers and words, section titles and aliases), so a label added to a layout
@@ -17,7 +17,7 @@ import gklint
 from gklint import layouts
 
 PACKAGE = Path(gklint.__file__).parent
-CHECKED = ("ingest", "engine")
+CHECKED = ("ingest", "read", "recognise", "engine")
 MIN_LABEL = 4  # characters (with its list numbering) a label needs to be told from an ordinary word ("其他", "总计")
 
 # (module, label): why that literal may stay in code. Keep this list short.
