@@ -1,5 +1,6 @@
 """The official layout is data: the readers (gklint/read), recognition (gklint/recognise) and the engine
-(gklint/engine) hold none of its Chinese labels as literals; they ask ``gklint.layouts``, which reads gklint/layouts/*.yaml.
+(gklint/engine) hold none of its Chinese labels as literals; they ask ``gklint.layouts``, which reads
+gklint/layouts/*.yaml.
 
 The labels are taken from the layout files themselves (tables' titles, block headings, row and column
 labels and aliases, header markers and words, section titles and aliases), so a label added to a layout
