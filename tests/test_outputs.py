@@ -130,7 +130,8 @@ def test_github_annotations(batch, reference):
     got = [(m[1], m[2], m[4].split(" ")[0], m[5].split("%0A")[0].replace("%25", "%")) for m in parsed
            if m[4] != "gklint"]
     assert got == want
-    assert any(m[4] == "gklint" and m[1] == "error" for m in parsed)  # the unreadable file
+    unreadable = [m for m in parsed if m[4] == "gklint" and m[1] == "error"]  # the unreadable file
+    assert len(unreadable) == 1 and unreadable[0][2] not in unreadable[0][5]  # named by file=, not again
 
 
 def test_github_escapes_what_would_break_a_command():
@@ -148,6 +149,10 @@ def test_concise_is_one_line_per_finding(batch, reference):
     for line, (path, rule, severity, message) in zip(lines, want):
         m = pattern.match(line)
         assert m and (m[1], m[3], m[4]) == (path, rule, severity) and m[5].startswith(message), line
+    unreadable = [line for line in lines if " ERROR [error] " in line]
+    assert len(unreadable) == 1
+    path = unreadable[0].split(": ERROR")[0]
+    assert unreadable[0].count(path) == 1  # the path once, not again in the reason
 
 
 def test_concise_names_the_line_of_a_text_finding():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from gklint.core.diagnostic import Result
 from gklint.output import places
+from gklint.output.common import why_unreadable
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,7 +36,7 @@ def render(result: Result, lang: str = "zh") -> str:
     out = []
     for f in result.files:
         if f.error is not None:
-            out.append(annotation("error", f.error, file=f.path, title="gklint"))
+            out.append(annotation("error", why_unreadable(f), file=f.path, title="gklint"))
             continue
         for d in f.diagnostics:
             where = places.describe(d, lang)
