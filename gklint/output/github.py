@@ -1,6 +1,6 @@
 """``--format github``: GitHub Actions workflow annotations, one per finding.
 
-    ::error file=reports/a.docx,line=12,title=T301 表三列的总计::message
+    ::error file=reports/a.txt,line=12,title=T301 表三列的总计::message
 
 Severity maps to the command: error → ``error``, warning → ``warning``, info → ``notice``. Values
 are escaped as the runner expects (``%``, CR and LF; in properties also ``:`` and ``,``). A file that
