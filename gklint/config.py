@@ -180,8 +180,28 @@ def _explain(exc: ValidationError, where: str) -> str:
         if err["type"] == "extra_forbidden":
             lines.append(f"{where}: 未知的配置项 {key!r}")
         else:
-            lines.append(f"{where}: 配置项 {key!r} 的值无效（{err['msg']}）")
+            lines.append(f"{where}: 配置项 {key!r} 的值无效（{_why(err)}）")
     return "；".join(lines)
+
+
+def _why(err: dict) -> str:
+    """Why a value is invalid, in gklint's words (never pydantic's English)."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return "可选：" + "、".join(choices) if choices else "不是可选的值"
+    if kind == "value_error":
+        return str(ctx.get("error", "")) or "值不对"
+    bounds = {"less_than": "应小于 {lt}", "less_than_equal": "应不大于 {le}", "greater_than": "应大于 {gt}",
+              "greater_than_equal": "应不小于 {ge}"}
+    if kind in bounds:
+        return bounds[kind].format(**{k: (f"{v:g}" if isinstance(v, (int, float)) else v) for k, v in ctx.items()})
+    types = {"float": "应是数字", "int": "应是整数", "list": "应是列表，如 [\"T3\"]", "string": "应是字符串",
+             "dict": "应是一个表", "bool": "应是 true 或 false", "model": "应是一个表"}
+    for prefix, text in types.items():
+        if kind.startswith(prefix):
+            return text
+    return "值的类型不对"
 
 
 def load_config(path: str | os.PathLike) -> Config:
