@@ -145,6 +145,33 @@ def test_page_in_headless_chromium(page, reference, tmp_path):
     shot.unlink(missing_ok=True)
     proc = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,2600", url)
     assert proc.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the screenshot shows the summary and a highlighted cell: where the page lays them out at this size...
+    probe = tmp_path / "measure.html"
+    probe.write_text(page.read_text("utf-8").replace("</body>", MEASURE, 1), "utf-8")
+    proc = chromium(tmp_path, "--dump-dom", "--window-size=1280,2600", probe.resolve().as_uri())
+    boxes = json.loads(lxml_html.fromstring(proc.stdout).xpath("//body")[0].get("data-boxes"))
+    summary, cell = boxes["summary"], boxes["cell"]
+    assert summary["bottom"] <= 2600 and cell["bottom"] <= 2600, boxes
+    # ...and the pixels there: the summary's text, and the cell's highlight colour (not white, not grey)
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        rgb = image.convert("RGB")
+        assert rgb.size == (1280, 2600)
+        inside = [rgb.getpixel((int(cell["left"]) + dx, int(cell["top"]) + dy)) for dx in (2, 4) for dy in (2, 4)]
+        assert all(max(p) - min(p) > 20 for p in inside), inside  # the warning/error/info background
+        area = rgb.crop(tuple(int(summary[k]) for k in ("left", "top", "right", "bottom"))).convert("L")
+        assert area.getextrema()[0] < 100  # dark text in the summary table
+
+
+MEASURE = """<script>
+(function(){
+  function box(el){var r=el.getBoundingClientRect();
+    return {left:r.left+scrollX,top:r.top+scrollY,right:r.right+scrollX,bottom:r.bottom+scrollY}}
+  document.body.dataset.boxes=JSON.stringify({summary:box(document.querySelector("table.summary")),
+                                              cell:box(document.querySelector("td.flag"))});
+})();
+</script></body>"""
 
 
 CLICK = """<script>
