@@ -457,3 +457,18 @@ def test_errors_first_is_a_stable_partition_by_severity(severities):
         assert [d.rule for d in out if d.severity == severity] == [d.rule for d in diags if d.severity == severity]
     rank = [("error", "warning", "info").index(d.severity) for d in out]
     assert rank == sorted(rank)
+
+
+def test_english_messages_number_the_tables_as_english_places_do(tmp_path):
+    """``--lang en`` says "table 3" in the message as in the place, never "table 三" (the issue's "table 二")."""
+    folder = _batch(tmp_path)
+    data = json.loads(run("check", folder, "--lang", "en", "-f", "json").stdout)
+    texts = [d["message"] + d["title"] for f in data["files"] for d in f["diagnostics"]]
+    assert any(re.search(r"[Tt]able [1-4]\b", t) for t in texts)
+    assert not [t for t in texts if re.search(r"[Tt]ables? [一二三四五六]", t)]
+    from gklint.engine.rules import load_rules
+    from gklint.core.template import choose
+
+    for rule in load_rules():
+        for text in (choose(rule.message, "en"), rule.text("title", "en")):
+            assert not re.search(r"[Tt]ables? [一二三四五六]", text), (rule.id, text)
