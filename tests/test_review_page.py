@@ -112,6 +112,13 @@ def test_summary_and_highlights_match_the_findings(page, reference):
     n101 = next(li for li in tree.xpath('//section[@id="r1"]//li') if "N101" in li.text_content())
     targets = [h[1:] for h in n101.xpath(".//a/@href")]
     assert len(targets) == 2 and {tree.get_element_by_id(t).tag for t in targets} == {"td", "mark"}
+    # every finding explained with its rule's docs one click away (a <details> of the rule's page)
+    items = [li for li in tree.xpath('//section[starts-with(@id, "r")]//li') if li.get("id")]
+    assert len(items) == sum(len(f["diagnostics"]) for f in reference["files"])
+    for li in items:
+        details = li.xpath(".//details")
+        assert len(details) == 1 and "如何改正" in li.text_content()
+        assert all(h in details[0].text_content() for h in ("检查什么", "为什么重要", "示例"))
     # the three defects of the draft: the T401 cell, the N101 sentence, the S103 heading
     first = tree.xpath('//section[@id="r1"]')[0]
     assert [m.text_content() for m in first.xpath(".//mark")] == ["全年共收到政府信息公开申请6件，均已按时办结。",
