@@ -31,7 +31,12 @@ _SEP = "\x1f"
 
 
 class BaselineError(ValueError):
-    """A baseline file that cannot be read or written: names the file and the problem (in Chinese)."""
+    """A baseline file that cannot be read or written: names the file and the problem (in Chinese; in
+    English as ``english``, which the CLI prints with ``--lang en``)."""
+
+    def __init__(self, message: str, english: str | None = None) -> None:
+        super().__init__(message)
+        self.english = english or message
 
 
 def _norm(text: str | None) -> str:
@@ -81,7 +86,8 @@ def write_baseline(result: Result, path: str | os.PathLike) -> int:
     try:
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise BaselineError(f"{path}: 无法写入基线文件：{exc.strerror or exc}") from None
+        raise BaselineError(f"{path}: 无法写入基线文件：{exc.strerror or exc}",
+                            f"{path}: cannot write the baseline file: {exc.strerror or exc}") from None
     return sum(e["count"] for e in entries.values())
 
 
@@ -90,24 +96,28 @@ def load_baseline(path: str | os.PathLike) -> Counter:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"{path}: 基线文件不存在") from None
+        raise BaselineError(f"{path}: 基线文件不存在", f"{path}: no such baseline file") from None
     except OSError as exc:
-        raise BaselineError(f"{path}: 无法读取基线文件：{exc.strerror or exc}") from None
+        raise BaselineError(f"{path}: 无法读取基线文件：{exc.strerror or exc}",
+                            f"{path}: cannot read the baseline file: {exc.strerror or exc}") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: 基线文件不是有效的JSON（{exc}）") from None
+        raise BaselineError(f"{path}: 基线文件不是有效的JSON（{exc}）", f"{path}: the baseline file is not valid JSON ({exc})") from None
     if not isinstance(data, dict) or "gklint_baseline" not in data:
-        raise BaselineError(f"{path}: 不是 gklint 基线文件（缺少 gklint_baseline 版本号）")
+        raise BaselineError(f"{path}: 不是 gklint 基线文件（缺少 gklint_baseline 版本号）",
+                            f"{path}: not a gklint baseline file (no gklint_baseline version)")
     if data["gklint_baseline"] != VERSION:
-        raise BaselineError(f"{path}: 基线文件版本 {data['gklint_baseline']!r} 不受支持（本版本为 {VERSION}）")
+        raise BaselineError(f"{path}: 基线文件版本 {data['gklint_baseline']!r} 不受支持（本版本为 {VERSION}）",
+                            f"{path}: baseline version {data['gklint_baseline']!r} is not supported (this is {VERSION})")
     findings = data.get("findings")
     if not isinstance(findings, list):
-        raise BaselineError(f"{path}: 基线文件缺少 findings 列表")
+        raise BaselineError(f"{path}: 基线文件缺少 findings 列表", f"{path}: the baseline file has no findings list")
     accepted: Counter = Counter()
     for i, entry in enumerate(findings):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         count = entry.get("count", 1) if isinstance(entry, dict) else None
         if not isinstance(fp, str) or not isinstance(count, int) or count < 1:
-            raise BaselineError(f"{path}: 第{i + 1}条记录缺少有效的 fingerprint 或 count")
+            raise BaselineError(f"{path}: 第{i + 1}条记录缺少有效的 fingerprint 或 count",
+                                f"{path}: entry {i + 1} has no valid fingerprint or count")
         accepted[fp] += count
     return accepted
 

@@ -225,10 +225,12 @@ def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path
             load_baseline(baseline)
         conf = discover(first, config).merged(**given)
         if conf.format is not None and conf.format not in {f.value for f in Format}:
-            raise ConfigError(f"{conf.path}: 配置项 'format' 的值无效（可选：{', '.join(f.value for f in Format)}）")
+            choices = ", ".join(f.value for f in Format)
+            raise ConfigError(f"{conf.path}: 配置项 'format' 的值无效（可选：{choices}）",
+                              f"{conf.path}: invalid value for 'format' (one of: {choices})")
         return conf
     except (ConfigError, BaselineError) as exc:
-        _fail(str(exc))
+        _fail(str(exc), exc.english)
 
 
 def _or_fail(load):
@@ -237,7 +239,7 @@ def _or_fail(load):
     try:
         return load()
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(str(exc), exc.english)
 
 
 def _baselined(result, baseline: Optional[Path]):
@@ -256,7 +258,7 @@ def _write_baseline(result, path: Optional[Path], quiet: bool = False) -> None:
     try:
         count = write_baseline(result, path)
     except BaselineError as exc:
-        _fail(str(exc))
+        _fail(str(exc), exc.english)
     if not quiet:
         typer.echo(f"gklint: {_text.say(f'已将{count}条问题写入基线文件 {path}', f'{count} findings written to the baseline {path}')}",
                    err=True)

@@ -45,7 +45,12 @@ LEVELS = ("department", "aggregate")
 
 
 class ConfigError(ValueError):
-    """A configuration file or option that gklint cannot use: names the file and the key (in Chinese)."""
+    """A configuration file or option that gklint cannot use: names the file and the key (in Chinese; the
+    same in English as ``english``, which the CLI prints with ``--lang en``)."""
+
+    def __init__(self, message: str, english: str | None = None) -> None:
+        super().__init__(message)
+        self.english = english or message
 
 
 _DEADLINE = re.compile(r"^\s*(?:(\d{1,2})-(\d{1,2}|end)|(\d{1,2})月(?:(\d{1,2})日|(底)))\s*$")
@@ -141,7 +146,7 @@ class Config(BaseModel):
             return load_rules(packs=tuple(self.packs or ()))
         except RuleError as exc:
             place = f"{self.path}: " if self.path else ""
-            raise ConfigError(f"{place}rules 中的规则包有误：{exc}") from None
+            raise ConfigError(f"{place}rules 中的规则包有误：{exc}", f"{place}a rule pack in rules is wrong: {exc}") from None
 
     def settings(self) -> dict:
         """The run settings the rules read (gklint/engine/kinds)."""
@@ -163,25 +168,58 @@ def check_rule_ids(rules, patterns: list[str], where: str | None = None, key: st
     for p in patterns:
         if not any(r.id == p or r.name == p or (not exact and r.id.startswith(p)) for r in rules):
             place = f"{where}: " if where else ""
-            raise ConfigError(f"{place}{key} 中没有这样的规则：{p}（gklint rules 列出全部规则）")
+            raise ConfigError(f"{place}{key} 中没有这样的规则：{p}（gklint rules 列出全部规则）",
+                              f"{place}no such rule in {key}: {p} (gklint rules lists them all)")
 
 
 def _validate(data: dict, where: str) -> Config:
     try:
         return Config.model_validate(data).model_copy(update={"path": where})
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, where)) from None
+        raise ConfigError(_explain(exc, where), _explain(exc, where, "en")) from None
 
 
-def _explain(exc: ValidationError, where: str) -> str:
+def _explain(exc: ValidationError, where: str, lang: str = "zh") -> str:
     lines = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
-            lines.append(f"{where}: 未知的配置项 {key!r}")
+            lines.append(f"{where}: 未知的配置项 {key!r}" if lang != "en" else f"{where}: unknown key {key!r}")
+        elif lang != "en":
+            lines.append(f"{where}: 配置项 {key!r} 的值无效（{_why(err)}）")
         else:
-            lines.append(f"{where}: 配置项 {key!r} 的值无效（{err['msg']}）")
-    return "；".join(lines)
+            lines.append(f"{where}: invalid value for {key!r} ({_why(err, 'en')})")
+    return ("；" if lang != "en" else "; ").join(lines)
+
+
+def _why(err: dict, lang: str = "zh") -> str:
+    """Why a value is invalid, in gklint's words (never pydantic's English)."""
+    zh = lang != "en"
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        if not choices:
+            return "不是可选的值" if zh else "not one of the choices"
+        return "可选：" + "、".join(choices) if zh else "one of: " + ", ".join(choices)
+    if kind == "value_error":  # the deadlines' own check (parse_deadline), which says it in Chinese
+        if not zh:
+            return 'a month and day, written "02-20", "2月20日" or "2月底"'
+        return str(ctx.get("error", "")) or "值不对"
+    bounds = {"less_than": ("应小于 {lt}", "must be less than {lt}"),
+              "less_than_equal": ("应不大于 {le}", "must be at most {le}"),
+              "greater_than": ("应大于 {gt}", "must be more than {gt}"),
+              "greater_than_equal": ("应不小于 {ge}", "must be at least {ge}")}
+    if kind in bounds:
+        values = {k: (f"{v:g}" if isinstance(v, (int, float)) else v) for k, v in ctx.items()}
+        return bounds[kind][0 if zh else 1].format(**values)
+    types = {"float": ("应是数字", "must be a number"), "int": ("应是整数", "must be a whole number"),
+             "list": ("应是列表，如 [\"T3\"]", "must be a list, such as [\"T3\"]"),
+             "string": ("应是字符串", "must be a string"), "dict": ("应是一个表", "must be a table"),
+             "bool": ("应是 true 或 false", "must be true or false"), "model": ("应是一个表", "must be a table")}
+    for prefix, text in types.items():
+        if kind.startswith(prefix):
+            return text[0 if zh else 1]
+    return "值的类型不对" if zh else "wrong type of value"
 
 
 def load_config(path: str | os.PathLike) -> Config:
@@ -190,15 +228,16 @@ def load_config(path: str | os.PathLike) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: 配置文件不存在") from None
+        raise ConfigError(f"{path}: 配置文件不存在", f"{path}: no such configuration file") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}",
+                          f"{path}: cannot read the configuration file: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 不是有效的TOML（{exc}）") from None
+        raise ConfigError(f"{path}: 不是有效的TOML（{exc}）", f"{path}: not valid TOML ({exc})") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gklint", {})
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: [tool.gklint] 应是一个表")
+        raise ConfigError(f"{path}: [tool.gklint] 应是一个表", f"{path}: [tool.gklint] must be a table")
     config = _validate(data, str(path))
     if config.packs:  # folders named relative to the configuration file
         config = config.model_copy(update={"packs": [str(path.parent / p) for p in config.packs]})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -132,6 +133,38 @@ def test_nothing_else_in_the_package_changes(draft, annotated):
             assert after.read(name) == before.read(name), name
     assert _without_anchors(after.read("word/document.xml")) == _without_anchors(before.read("word/document.xml"))
     assert after.read("word/document.xml") != before.read("word/document.xml")
+
+
+COMMENT_MARKS = re.compile(rb'<w:commentRange(?:Start|End) w:id="\d+"/>'
+                           rb'|<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="\d+"/></w:r>')
+
+
+def test_the_document_xml_is_byte_identical_outside_the_comment_marks(draft, annotated):
+    """Not only the same XML: the same bytes, declaration included, once the comment marks are taken out."""
+    before = zipfile.ZipFile(draft).read("word/document.xml")
+    after = zipfile.ZipFile(annotated).read("word/document.xml")
+    assert len(COMMENT_MARKS.findall(after)) == 3 * 3  # start, end, reference for each of the three comments
+    assert COMMENT_MARKS.sub(b"", after) == before
+
+
+def test_the_official_templates_bytes_are_kept_too():
+    """The template as Word saved it (CRLF after its declaration, double quotes) keeps its bytes as well."""
+    from gklint.core.diagnostic import Diagnostic, Location
+    from gklint.core.source import Source
+    from gklint.output.annotate_docx import annotated as annotate_bytes
+
+    data = (FIXTURES / "template-2021.docx").read_bytes()
+    cell = Location(table="四", row="行政复议", column="总计", source=Source(table=3, row=4, column=5))
+    out = annotate_bytes(data, [Diagnostic("T401", "error", "总计不符", location=cell)])
+    before, after = (zipfile.ZipFile(io.BytesIO(x)) for x in (data, out))
+    assert before.read("word/document.xml").startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n')
+    for name in before.namelist():
+        if name == "word/document.xml":
+            assert COMMENT_MARKS.sub(b"", after.read(name)) == before.read(name)
+        elif name not in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+            assert after.read(name) == before.read(name), name
+        else:
+            assert after.read(name)[:40] == before.read(name)[:40], name  # the declaration kept
 
 
 def test_output_file_and_the_annotated_draft_reads_as_the_draft(draft, tmp_path):

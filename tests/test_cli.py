@@ -179,7 +179,7 @@ def test_explain_unknown_rule():
 def test_english_messages(tmp_path, huangyuan_text):
     path = write(tmp_path, "a.txt", set_stream_value(huangyuan_text, "(一)予以公开", 0, "5"))
     _, diags = findings(path, "--lang", "en", "--select", "T302")
-    assert diags[0]["message"].startswith("Table 三, column 自然人")
+    assert diags[0]["message"].startswith("Table 3, column 自然人")
 
 
 def test_terminal_report_shows_header_parts_and_summary(tmp_path, huangyuan_text):

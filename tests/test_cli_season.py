@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import pytest
 
 from typer.testing import CliRunner
 
@@ -77,6 +78,29 @@ def test_a_bad_configuration_exits_2_naming_the_file_and_key(tmp_path):
     assert result.exit_code == 2 and "format" in result.output and "other.toml" in result.output
 
 
+@pytest.mark.parametrize(("config", "baseline", "said"), [
+    ("selekt = [\"T\"]\n", None, "unknown key 'selekt'"),
+    ("fail-on = \"warn\"\n", None, "invalid value for 'fail-on' (one of: error, warning, info)"),
+    ("repeated-threshold = 5\n", None, "invalid value for 'repeated-threshold' (must be less than 1)"),
+    ("format = \"pdf\"\n", None, "invalid value for 'format' (one of: "),
+    ("[severity]\nZ999 = \"info\"\n", None, "no such rule in severity: Z999"),
+    ("", "{}", "not a gklint baseline file"),
+    ("", "nope", "not valid JSON"),
+])
+def test_a_bad_configuration_or_baseline_in_english_has_no_chinese(tmp_path, config, baseline, said):
+    report = _report(tmp_path)
+    (tmp_path / "gklint.toml").write_text(config, "utf-8")
+    args = ["check", report, "--lang", "en"]
+    if baseline is not None:
+        (tmp_path / "b.json").write_text(baseline, "utf-8")
+        args += ["--baseline", tmp_path / "b.json"]
+    result = run(*args)
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert not CJK.search(result.output.replace(str(tmp_path), "")), result.output
+    chinese = run(*args[:2], *args[4:])
+    assert chinese.exit_code == 2 and CJK.search(chinese.output.replace(str(tmp_path), ""))
+
+
 # --------------------------------------------------------------------------- batches that show their work
 
 import os  # noqa: E402
@@ -84,7 +108,7 @@ import re  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 
-import pytest  # noqa: E402
+
 
 SEVERITY_WORDS = {"错误": "error", "警告": "warning", "提示": "info"}
 FINDING = re.compile(r"^(错误|警告|提示) ([A-Z]\d{3}) ")
@@ -433,3 +457,18 @@ def test_errors_first_is_a_stable_partition_by_severity(severities):
         assert [d.rule for d in out if d.severity == severity] == [d.rule for d in diags if d.severity == severity]
     rank = [("error", "warning", "info").index(d.severity) for d in out]
     assert rank == sorted(rank)
+
+
+def test_english_messages_number_the_tables_as_english_places_do(tmp_path):
+    """``--lang en`` says "table 3" in the message as in the place, never "table 三" (the issue's "table 二")."""
+    folder = _batch(tmp_path)
+    data = json.loads(run("check", folder, "--lang", "en", "-f", "json").stdout)
+    texts = [d["message"] + d["title"] for f in data["files"] for d in f["diagnostics"]]
+    assert any(re.search(r"[Tt]able [1-4]\b", t) for t in texts)
+    assert not [t for t in texts if re.search(r"[Tt]ables? [一二三四五六]", t)]
+    from gklint.engine.rules import load_rules
+    from gklint.core.template import choose
+
+    for rule in load_rules():
+        for text in (choose(rule.message, "en"), rule.text("title", "en")):
+            assert not re.search(r"[Tt]ables? [一二三四五六]", text), (rule.id, text)

@@ -55,6 +55,27 @@ def test_bad_keys_and_values_name_the_file_and_the_key(tmp_path, text, complaint
     assert isinstance(info.value, ValueError)
 
 
+@pytest.mark.parametrize(("text", "why"), [
+    ("fail-on = \"warn\"\n", "可选：error、warning、info"),
+    ("[severity]\nP101 = \"fatal\"\n", "可选：error、warning、info"),
+    ("level = \"province\"\n", "可选：department、aggregate"),
+    ("amount-tolerance = \"x\"\n", "应是数字"),
+    ("amount-tolerance = -1\n", "应不小于 0"),
+    ("repeated-threshold = 5\n", "应小于 1"),
+    ("select = \"T3\"\n", "应是列表"),
+    ("deadlines = 3\n", "应是一个表"),
+    ("[deadlines]\ndepartment = \"2月32日\"\n", "不是有效的月日"),
+])
+def test_an_invalid_value_is_explained_in_chinese_without_library_internals(tmp_path, text, why):
+    path = _write(tmp_path / "gklint.toml", text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert why in message and str(path) in message
+    for internal in ("Input should", "Value error", "pydantic", "valid number", "literal"):
+        assert internal not in message
+
+
 def test_pyproject_keys_are_checked_too(tmp_path):
     path = _write(tmp_path / "pyproject.toml", "[tool.gklint]\nfail_on2 = \"x\"\n")
     with pytest.raises(ConfigError, match="未知的配置项 'fail_on2'"):

@@ -217,6 +217,29 @@ def test_the_review_page_names_both_places_of_a_page_s_finding(page, tmp_path):
 def test_positions_in_both_languages(source, zh, en):
     assert places.source_text(source, "zh") == zh
     assert places.source_text(source, "en") == en
+    if source is not None:  # one implementation: the core's, which the outputs call
+        assert (source.describe("zh"), source.describe("en")) == (zh, en)
+
+
+@pytest.mark.parametrize("location", [
+    Location(table="二", row="行政规范性文件", column="本年制发件数", source=Source(line=9)),
+    Location(table="三", row="（七）总计", column="自然人", source=Source(table=2, row=4, column=10)),
+    Location(section="一、总体情况", quote="收到申请75件。", source=Source(paragraph=7)),
+    Location(section="二、主动公开政府信息情况", quote="……", source=Source(markup_line=349)),
+    Location(table="四"),
+    Location(),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_core_and_the_outputs_say_a_place_the_same_way(location, lang):
+    """``Location.describe`` (core) and ``places`` (outputs) are one renderer: same words, same language."""
+    place = places.primary(Diagnostic("X100", "info", "…", location=location))
+    assert place.describe(lang) == location.describe(lang)
+    assert location.labels(lang) == places.cell_labels(location, lang)
+    text = location.describe(lang)
+    assert ("第349行" not in text and "line 349" not in text)  # a page-source line is never said
+    if lang == "en":
+        assert not re.search(r"[第表段页行列格]", text.replace(location.row or "", "").replace(
+            location.column or "", "").replace(location.section or "", ""))
 
 
 def test_a_sentence_against_cells_is_described_as_the_sentence_then_each_cell():

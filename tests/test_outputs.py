@@ -130,7 +130,8 @@ def test_github_annotations(batch, reference):
     got = [(m[1], m[2], m[4].split(" ")[0], m[5].split("%0A")[0].replace("%25", "%")) for m in parsed
            if m[4] != "gklint"]
     assert got == want
-    assert any(m[4] == "gklint" and m[1] == "error" for m in parsed)  # the unreadable file
+    unreadable = [m for m in parsed if m[4] == "gklint" and m[1] == "error"]  # the unreadable file
+    assert len(unreadable) == 1 and unreadable[0][2] not in unreadable[0][5]  # named by file=, not again
 
 
 def test_github_escapes_what_would_break_a_command():
@@ -148,6 +149,10 @@ def test_concise_is_one_line_per_finding(batch, reference):
     for line, (path, rule, severity, message) in zip(lines, want):
         m = pattern.match(line)
         assert m and (m[1], m[3], m[4]) == (path, rule, severity) and m[5].startswith(message), line
+    unreadable = [line for line in lines if " ERROR [error] " in line]
+    assert len(unreadable) == 1
+    path = unreadable[0].split(": ERROR")[0]
+    assert unreadable[0].count(path) == 1  # the path once, not again in the reason
 
 
 def test_concise_names_the_line_of_a_text_finding():
@@ -258,7 +263,9 @@ def test_xlsx_keeps_text_that_looks_like_a_formula(tmp_path):
     assert row[9].value == "=SUM(A1)\ufffdx" and row[9].data_type == "s" and row[11].value == "=1"
 
 
-def test_xlsx_opens_in_libreoffice_when_installed(batch, tmp_path):
+def test_xlsx_opens_in_libreoffice_when_installed(batch, reference, tmp_path):
+    """LibreOffice (headless) opens the spreadsheet and reads, cell for cell, the findings of ``--format json``."""
+    import csv
     import shutil
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -266,10 +273,16 @@ def test_xlsx_opens_in_libreoffice_when_installed(batch, tmp_path):
         pytest.skip("LibreOffice is not installed")
     out = tmp_path / "findings.xlsx"
     run("check", *batch, "--format", "xlsx", "-o", out)
-    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(out)],
-                          capture_output=True, timeout=300)
-    csv = (tmp_path / "findings.csv").read_text(encoding="utf-8", errors="replace")
-    assert proc.returncode == 0 and ("T3" in csv or "N1" in csv)
+    # CSV of the first sheet: comma, double quote, UTF-8 (76)
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                           "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path),
+                           str(out)], capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    with open(tmp_path / "findings.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["文件", "机关", "年度"] and rows[0][7:10] == ["规则", "严重程度", "问题"]
+    want = [(f["path"], d["rule"], d["severity"], d["message"]) for f in reference["files"] for d in f["diagnostics"]]
+    assert [(r[0], r[7], r[8], r[9]) for r in rows[1:]] == want
 
 
 def test_jsonl_is_written_as_each_file_is_done(tmp_path):

@@ -22,27 +22,31 @@ class Location:
     quote: str | None = None
     source: Source | None = None  # where in the original file
 
-    def describe(self, lang: str = "zh") -> str:
-        """The place in words, in ``lang``: the one place a location is translated (``表二 · …（第9行）`` /
-        ``table 2 · … (line 9)``); official row and column labels stay as the format writes them."""
+    def labels(self, lang: str = "zh") -> str:
+        """The cell by its official labels: ``表三 · （七）总计 · 自然人``; ``table 3 · …`` in English (the
+        official row and column labels stay as the format writes them)."""
         parts: list[str] = []
         if self.table:
-            if lang == "zh":
+            if lang != "en":
                 parts.append(f"表{self.table}")
             else:
                 from gklint.core.numerals import chinese_to_int
 
                 parts.append(f"table {chinese_to_int(self.table) or self.table}")
-        if self.row:
-            parts.append(self.row)
-        if self.column:
-            parts.append(self.column)
-        if self.section and not self.table:
-            parts.append(self.section)
-        text = " · ".join(parts)
-        if self.source and (where := self.source.describe(lang)):
-            text += f"（{where}）" if lang == "zh" else f" ({where})"
-        return text
+        parts += [x for x in (self.row, self.column) if x]
+        return " · ".join(parts)
+
+    def describe(self, lang: str = "zh", *, as_text: bool = False) -> str:
+        """The place in words, in ``lang``, with its position in the file: ``表二 · …（第9行）`` /
+        ``table 2 · … (line 9)``; a text place (or ``as_text``) by its section: ``一、总体情况（第7段）``.
+        The one implementation of a place in words: ``gklint.output.places`` calls it."""
+        text = (self.section or "") if as_text else (self.labels(lang) or self.section or "")
+        where = self.source.describe(lang) if self.source is not None else ""
+        if not where:
+            return text
+        if not text:
+            return where
+        return f"{text}（{where}）" if lang != "en" else f"{text} ({where})"
 
     def to_dict(self) -> dict:
         out = {k: v for k, v in asdict(self).items() if v is not None and k != "source"}

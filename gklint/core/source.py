@@ -20,9 +20,11 @@ class Source:
     confidence: float | None = None  # read by OCR: the lowest confidence of what was read there (0-1)
 
     def describe(self, lang: str = "zh") -> str:
-        """Where in the file, in words (``第9行`` / ``line 9``); ``gklint.output.places`` says it for outputs."""
-        zh = lang == "zh"
-        parts = []
+        """Where in the file, in words: ``第3页 第12段`` / ``表格2 第4行第10列`` (zh), ``page 3, paragraph 12`` /
+        ``table 2 of the file, row 4, column 10`` (en; any other language is zh). The one implementation:
+        ``gklint.output.places`` calls it. An HTML page's source line (``markup_line``) is never said."""
+        zh = lang != "en"
+        parts: list[str] = []
         if self.page is not None:
             parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.paragraph is not None:
@@ -30,10 +32,10 @@ class Source:
         if self.line is not None:
             parts.append(f"第{self.line}行" if zh else f"line {self.line}")
         if self.table is not None:
-            parts.append(f"表格{self.table}" if zh else f"grid {self.table}")
+            parts.append(f"表格{self.table}" if zh else f"table {self.table} of the file")
         if self.row is not None and self.column is not None:
-            parts.append(f"第{self.row}行第{self.column}列" if zh else f"row {self.row} column {self.column}")
-        return " ".join(parts) if zh else ", ".join(parts)
+            parts.append(f"第{self.row}行第{self.column}列" if zh else f"row {self.row}, column {self.column}")
+        return (" " if zh else ", ").join(parts)
 
     def to_dict(self) -> dict:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items() if v is not None}

@@ -29,6 +29,10 @@ def fill(template: str, values: Mapping, lang: str = "zh") -> str:
     """``template`` with its ``{name}`` fields filled from ``values`` ({zh, en} mappings taken in ``lang``);
     unknown names stay as written."""
     shown = {k: choose(v, lang) if isinstance(v, Mapping) else v for k, v in values.items()}
+    if lang == "en" and isinstance(shown.get("table"), str):  # table 三 is "table 3" in English, as places say
+        from gklint.core.numerals import chinese_to_int
+
+        shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
     return string.Formatter().vformat(template, (), _Keep(shown))
 
 

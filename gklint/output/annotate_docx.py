@@ -266,10 +266,22 @@ def _merge(original: bytes, saved: bytes) -> bytes:
         new_names = set(new.namelist())
         for info in old.infolist():
             if info.filename in CHANGED and info.filename in new_names:
-                z.writestr(info, new.read(info.filename))
+                z.writestr(info, _declared_as(old.read(info.filename), new.read(info.filename)))
             else:
                 z.writestr(info, old.read(info.filename))
         for info in new.infolist():
             if info.filename not in old_names:
                 z.writestr(info, new.read(info.filename))
     return out.getvalue()
+
+
+_DECLARATION = re.compile(rb"^<\?xml[^>]*\?>\s*")
+
+
+def _declared_as(original: bytes, saved: bytes) -> bytes:
+    """``saved`` with the original's XML declaration and the line break after it (python-docx writes its own:
+    other quotes, no CR), so a part's bytes differ from the draft's only where the comments were added."""
+    old, new = _DECLARATION.match(original), _DECLARATION.match(saved)
+    if old is None or new is None:
+        return saved
+    return old.group() + saved[new.end():]

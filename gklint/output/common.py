@@ -8,6 +8,13 @@ from urllib.parse import quote
 from gklint.core.diagnostic import Diagnostic, FileResult, Result
 
 
+def why_unreadable(f: FileResult) -> str:
+    """Why a file could not be read, without the path its message starts with (the output names the file
+    once, in its own place: the header, the ``path:`` of a line, the ``file=`` of an annotation)."""
+    error = f.error or ""
+    return error[len(f.path) + 2:] if error.startswith(f"{f.path}: ") else error
+
+
 def section_of(d: Diagnostic, f: FileResult) -> str:
     """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
     loc = d.location

@@ -14,13 +14,14 @@ from __future__ import annotations
 from gklint.core.display import printable
 from gklint.core.diagnostic import Result
 from gklint.output import places
+from gklint.output.common import why_unreadable
 
 
 def render(result: Result, lang: str = "zh") -> str:
     out = []
     for f in result.files:
         if f.error is not None:
-            out.append(f"{f.path}: ERROR [error] {f.error}")
+            out.append(f"{f.path}: ERROR [error] {why_unreadable(f)}")
             continue
         for d in f.diagnostics:
             line = places.file_line(d)

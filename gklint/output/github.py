@@ -1,6 +1,6 @@
 """``--format github``: GitHub Actions workflow annotations, one per finding.
 
-    ::error file=reports/a.docx,line=12,title=T301 表三列的总计::message
+    ::error file=reports/a.txt,line=12,title=T301 表三列的总计::message
 
 Severity maps to the command: error → ``error``, warning → ``warning``, info → ``notice``. Values
 are escaped as the runner expects (``%``, CR and LF; in properties also ``:`` and ``,``). A file that
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from gklint.core.diagnostic import Result
 from gklint.output import places
+from gklint.output.common import why_unreadable
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,7 +36,7 @@ def render(result: Result, lang: str = "zh") -> str:
     out = []
     for f in result.files:
         if f.error is not None:
-            out.append(annotation("error", f.error, file=f.path, title="gklint"))
+            out.append(annotation("error", why_unreadable(f), file=f.path, title="gklint"))
             continue
         for d in f.diagnostics:
             where = places.describe(d, lang)

@@ -70,8 +70,10 @@ document.querySelectorAll("table.summary").forEach(function(table){
       table.querySelectorAll("thead th").forEach(function(h){h.removeAttribute("aria-sort")});
       th.setAttribute("aria-sort",down?"descending":"ascending");
       var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+      function val(row){var c=row.cells[k];return !c||c.classList.contains("unreadable")?null:(c.dataset.sort||c.textContent)}
       rows.sort(function(a,b){
-        var x=a.cells[k].dataset.sort||a.cells[k].textContent,y=b.cells[k].dataset.sort||b.cells[k].textContent;
+        var x=val(a),y=val(b);
+        if(x===null||y===null)return (x===null)-(y===null);  /* an unreadable file's row: no counts, last */
         var nx=parseFloat(x),ny=parseFloat(y),r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,"zh");
         return down?-r:r});
       rows.forEach(function(r){body.appendChild(r)});
@@ -109,8 +111,10 @@ class Page:
         return f.path if self.full_paths else PurePath(f.path.replace("\\", "/")).name
 
     def error(self, f: FileResult) -> str:
-        """Why the file could not be read, naming it as the page does (no folders unless asked)."""
-        return (f.error or "").replace(f.path, self.name(f))
+        """Why the file could not be read (the file is named beside it: not again, and no folders unless asked)."""
+        from gklint.output.common import why_unreadable
+
+        return why_unreadable(f).replace(f.path, self.name(f))
 
     def add(self, f: FileResult) -> None:
         self.files.append(f)

@@ -16,7 +16,9 @@ a table cell  表格2 第4行第10列 (the file's 2nd table,  table 2 of the fil
 ============  =======================================  ==========================================
 
 A web page's source line (``Source.markup_line``) is data for tools (JSON, SARIF, GitHub), not for
-people: nobody reading the page sees it. See ``gklint.read.docx`` for how Word paragraphs are
+people: nobody reading the page sees it. The words themselves are said in one place, the core
+(``Source.describe``, ``Location.labels``, ``Location.describe``); this module chooses which places a
+finding has and joins them. See ``gklint.read.docx`` for how Word paragraphs are
 numbered.
 
 A finding that compares a sentence with table cells (narrative rules N1xx: the text says 收到申请2件,
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gklint.core.numerals import chinese_to_int
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.core.source import Source
 
@@ -47,37 +48,13 @@ def words(lang: str) -> dict[str, str]:
 
 def source_text(src: Source | None, lang: str = "zh") -> str:
     """The position in the original file: 第3页 第12段 / 表格2 第4行第10列 (zh), page 3, paragraph 12 (en).
-    A page-source line of HTML is never said."""
-    if src is None:
-        return ""
-    zh = lang != "en"
-    parts: list[str] = []
-    if src.page is not None:
-        parts.append(f"第{src.page}页" if zh else f"page {src.page}")
-    if src.paragraph is not None:
-        parts.append(f"第{src.paragraph}段" if zh else f"paragraph {src.paragraph}")
-    if src.line is not None:
-        parts.append(f"第{src.line}行" if zh else f"line {src.line}")
-    if src.table is not None:
-        parts.append(f"表格{src.table}" if zh else f"table {src.table} of the file")
-    if src.row is not None and src.column is not None:
-        parts.append(f"第{src.row}行第{src.column}列" if zh else f"row {src.row}, column {src.column}")
-    return (" " if zh else ", ").join(parts)
+    A page-source line of HTML is never said. ``Source.describe`` is the implementation."""
+    return src.describe(lang) if src is not None else ""
 
 
 def cell_labels(loc: Location, lang: str = "zh") -> str:
-    """表三 · （七）总计 · 自然人 (the official labels); "table 三 · …" in English."""
-    parts = [(f"表{loc.table}" if lang != "en" else f"table {chinese_to_int(loc.table) or loc.table}")] if loc.table else []
-    parts += [x for x in (loc.row, loc.column) if x]
-    return " · ".join(parts)
-
-
-def _with_position(text: str, src: Source | None, lang: str) -> str:
-    where = source_text(src, lang)
-    if not where:
-        return text
-    w = words(lang)
-    return f"{text}{w['open']}{where}{w['close']}" if text else where
+    """表三 · （七）总计 · 自然人 (the official labels); "table 3 · …" in English (``Location.labels``)."""
+    return loc.labels(lang)
 
 
 @dataclass(frozen=True)
@@ -89,10 +66,7 @@ class Place:
     location: Location
 
     def describe(self, lang: str = "zh") -> str:
-        loc = self.location
-        if self.kind == "text":
-            return _with_position(loc.section or "", loc.source, lang)
-        return _with_position(cell_labels(loc, lang) or (loc.section or ""), loc.source, lang)
+        return self.location.describe(lang, as_text=self.kind == "text")
 
 
 def _kind(loc: Location) -> str:

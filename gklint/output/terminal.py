@@ -17,6 +17,7 @@ from gklint.core.diagnostic import Diagnostic, Excerpt, FileResult, Result
 from gklint.core.display import printable
 from gklint.core.numbers import show_number
 from gklint.output import places
+from gklint.output.common import why_unreadable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -81,7 +82,7 @@ def _diagnostic(d: Diagnostic, lang: str):
 def _header(f: FileResult, lang: str) -> Text:
     text = Text(printable(f.path), style="bold underline")
     if f.error:  # the path is the line above: not again
-        error = printable(f.error[len(f.path) + 2:] if f.error.startswith(f"{f.path}: ") else f.error)
+        error = printable(why_unreadable(f))
         text.append(f"\n无法读取：{error}" if lang == "zh" else f"\ncannot read: {error}", style="bold red")
         return text
     m = f.meta
