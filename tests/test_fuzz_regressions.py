@@ -74,6 +74,16 @@ def test_text_in_an_undefined_font_reads_as_with_pdfminers_own_fonts(tmp_path, m
     assert hooked == own and any("Annual report" in text for text, _ in own)
 
 
+def test_the_font_hook_is_inert_outside_a_read():
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from gklint.ingest import pdf_limits
+
+    pdf_limits.install()
+    manager = PDFResourceManager()
+    assert manager.get_font(None, {}) is not manager.get_font(None, {})  # no budget active: pdfminer's behaviour
+
+
 # --------------------------------------------------------------------------- HTML: a row of many label cells
 
 def test_html_row_of_many_label_cells_is_read_within_the_fuzzers_deadline(tmp_path):
