@@ -107,3 +107,16 @@ def test_a_row_label_split_over_cells_is_still_found(tmp_path):
     assert {k: v for k, v in cells.items() if k[0] == "normative_documents"} == {
         ("normative_documents", "issued"): "2", ("normative_documents", "repealed"): "1",
         ("normative_documents", "in_force"): "9"}
+
+
+# --------------------------------------------------------------------------- rules: a year the calendar ends at
+
+def test_a_report_of_the_year_9999_loses_no_rule(tmp_path):
+    """``rule-D101-ValueError``: a title of "9999年" made the publication deadline (in 10000) crash D101."""
+    text = (FIXTURES / "huangyuan-2021.txt").read_text("utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("2021年政府信息公开工作年度报告", "9999年政府信息公开工作年度报告", 1), encoding="utf-8")
+    result = gklint.check(path)
+    assert gklint.extract(path).meta.year == 9999
+    assert [d.message for d in result.diagnostics if "运行出错" in d.message] == []
+    assert [d for d in result.diagnostics if d.rule == "D101"] == []  # no deadline exists to be late for
