@@ -15,7 +15,8 @@ Defect 1 (the guard's inflater looped forever): ``pdf_inflates_past_step``,
 ``html_number_of_400_digits``, ``docx_negative_seek``, ``html_with_control_characters``,
 ``json_integer_of_5000_digits``, ``json_nested_100000_deep``, ``json_count`` (NaN, 1e400...);
 found on the way: ``text_declaring_a_binary_codec``, ``pdf_many_pages``. Found by fuzzing:
-``docx_content_types_not_opc``, ``docx_table_skipping_columns``.
+``docx_content_types_not_opc``, ``docx_table_skipping_columns``, and in the long run at a7d73c0
+``txt_bar_row_with_long_blank``, ``pdf_undefined_font_many_times``, ``html_row_of_many_label_cells``.
 """
 
 from __future__ import annotations
@@ -367,3 +368,35 @@ def json_integer_of_5000_digits(path) -> Path:
 
 def json_nested_100000_deep(path) -> Path:
     return _write(path, b'{"gklint": 1, "meta": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+
+
+# --------------------------------------------------------------------------- found by the long fuzz run at a7d73c0
+
+def txt_bar_row_with_long_blank(path, blank: int = 100_000) -> Path:
+    """The Huangyuan text with one more line of a text table whose cell holds ``blank`` ideographic
+    spaces after a character ("| 备注 | 见　　…　　附件 |"): splitting it on ``\\s*[|｜]\\s*`` tried every
+    space of the run as the start of a bar (quadratic: a 326 KB text took over 10 s)."""
+    text = (FIXTURES / "huangyuan-2021.txt").read_text("utf-8")
+    return _write(path, (text + "\n| 备注 | 见" + "\u3000" * blank + "附件 |\n").encode("utf-8"))
+
+
+def pdf_undefined_font_many_times(path, times: int = 100_000) -> Path:
+    """A one-page PDF whose content selects a font its resources do not define (``/F9 12 Tf``) ``times``
+    times: pdfminer built a new stand-in font (256 widths resolved) at every ``Tf``, six times the cost
+    of parsing it (a 44 KB PDF of 800,000 of them, 8 MB inflated, took 50 s; 8 s once fixed)."""
+    content = _TEXT + b"BT /F9 12 Tf 72 700 Td (Written in a font the page lacks) Tj ET\n" + b"/F9 12 Tf\n" * times
+    return _write(path, _one_page([_stream(b"/Filter /FlateDecode", zlib.compress(content, 9))]))
+
+
+def html_row_of_many_label_cells(path, cells: int = 14_000) -> Path:
+    """A page whose table 三 has a header row of ``cells`` label cells before its data columns (each
+    "本年新收政府信息公开申请数量", merged down a row): the row's label was looked for in every run of
+    its rightmost cells joined and normalised (quadratic: a 630 KB page took over 10 s)."""
+    label = '<td rowspan="2">本年新收政府信息公开申请数量</td>' * cells
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>2021年政府信息公开工作年度报告</title></head>'
+            '<body><p>三、收到和处理政府信息公开申请情况</p><table border="1">'
+            f'<tr>{label}<td colspan="2">申请人情况</td><td>总计</td></tr>'
+            '<tr><td>自然人</td><td>法人</td><td>12</td></tr>'
+            '<tr><td>（一）予以公开</td><td>5</td><td>2</td><td>7</td></tr></table>'
+            '<p>四、因政府信息公开工作被申请行政复议、提起行政诉讼情况</p></body></html>')
+    return _write(path, page.encode("utf-8"))

@@ -16,6 +16,8 @@ file; outside a budget every hook behaves exactly as pdfminer's own code):
   forms counted each time they are drawn; the deadline every 4 KB read;
 - drawing (``LTContainer.add``): at most ``pdf_max_objects`` glyphs, paths and images per page;
   the deadline every 1,000 objects;
+- fonts (``PDFResourceManager.get_font``): the stand-in font for a ``Tf`` naming an undefined font is
+  built once per file, not once per ``Tf``;
 - parsing the file's objects (``PSBaseParser.fillbuf``): the deadline every 4 KB.
 
 A bound passed raises ``ReadError`` naming the limit; the error is kept in the budget, so pdfminer
@@ -339,6 +341,7 @@ def install() -> None:
     needed = {pdftypes: ("zlib", "decompress_corrupted", "lzwdecode", "rldecode", "ascii85decode",
                          "ccittfaxdecode"),
               pdfinterp.PDFContentParser: ("fillfp", "get_inline_data"),
+              pdfinterp.PDFResourceManager: ("get_font",),
               psparser.PSBaseParser: ("fillbuf",),
               layout.LTContainer: ("add",)}
     missing = [f"{getattr(owner, '__name__', owner)}.{name}" for owner, names in needed.items()
@@ -404,4 +407,20 @@ def install() -> None:
         add(self, obj)
 
     layout.LTContainer.add = counted_add
+
+    get_font = pdfinterp.PDFResourceManager.get_font
+
+    def undefined_font_once(self, objid, spec):
+        # `Tf` naming a font the page does not define: pdfminer builds a new stand-in font from `{}` each
+        # time (256 widths resolved, about a millisecond), so a page of many such `Tf` took minutes. The
+        # stand-in is the same every time: built once per resource manager (as fonts with an objid are).
+        if objid is None and isinstance(spec, dict) and not spec and _BUDGET.get() is not None:
+            font = self.__dict__.get("_gklint_undefined_font")
+            if font is None:
+                font = self._gklint_undefined_font = get_font(self, objid, spec)
+            return font
+        return get_font(self, objid, spec)
+
+    undefined_font_once.__wrapped__ = get_font
+    pdfinterp.PDFResourceManager.get_font = undefined_font_once
     _INSTALLED = True

@@ -29,6 +29,7 @@ right edge (the data columns are the rightmost ones).
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from gklint.recognise.stream import count_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
+_KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
 
 
 @dataclass
@@ -240,7 +242,16 @@ class _Mapper:
         cells read together (a label split over two cells); else a broader label further left,
         flagged, whose row then has a sub-row this layout does not know."""
         texts = [c.text for c in cells]
+        # Cells read together can only name a row while they are no longer than its longest name: each
+        # Han character, ASCII letter or digit stays one character of the normalised text (the match is
+        # equality after ``normalise``), and a label is not spread over more cells than it has characters.
+        # Without this bound a row of thousands of label cells joined and normalised each suffix (quadratic).
+        longest = max((len(normalise(name)) for spec in self.spec.rows for name in spec.names), default=0)
+        kept = 0
         for j in range(len(texts) - 1, -1, -1):
+            kept += len(_KEPT.findall(texts[j]))
+            if j < len(texts) - 1 and (kept > longest or len(texts) - j > longest):
+                break
             text = "".join(texts[j:])
             row = self.row_of(text, loose=j == len(texts) - 1)  # cells read together: exact only
             if row is not None:

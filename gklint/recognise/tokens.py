@@ -20,7 +20,7 @@ _TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/
 _GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
 _NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
 _DECORATED_PAGE = re.compile(r"[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
-_BARS = re.compile(r"\s*[|｜]\s*")
+_BARS = re.compile(r"[|｜]")  # the bars alone: each cell is stripped (a "\s*" around a bar is quadratic on long blanks)
 _MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
 _LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
 
@@ -49,7 +49,7 @@ def _pieces(text: str) -> list[str]:
     text = text.strip()
     if _MD_RULE.fullmatch(text):
         return []  # a Markdown table's |---|---| line: no cells
-    bars = text.count("|") + text.count("｜")  # not _BARS.search: "\s*" before a bar is quadratic on long blanks
+    bars = text.count("|") + text.count("｜")
     if bars and (text[0] in "|｜" or text[-1] in "|｜" or bars >= 2):
         # a text or Markdown table: cells between bars, an empty one kept in its place ("| 2 |  | 0 |")
         cells = [c.strip() for c in _BARS.split(text)]

@@ -129,8 +129,8 @@ def late_publication(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     p, lang = rule.params, getattr(ctx, "lang", "zh")
     keywords = tuple(p.get("published_keywords", ()))
     year, published = report_year(report), published_date(report, keywords)
-    if year is None or published is None:
-        return
+    if year is None or published is None or not dt.MINYEAR <= year < dt.MAXYEAR:
+        return  # a year whose following year the calendar lacks ("9999年"): no deadline to compare with
     department = _month_day(p.get("department_deadline", "01-31"), year + 1)
     aggregate = _month_day(p.get("aggregate_deadline", "03-31"), year + 1)
     kind, told, issuer = agency_kind(report, p, getattr(ctx, "settings", None))
