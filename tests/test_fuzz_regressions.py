@@ -15,8 +15,9 @@ from hypothesis import given, settings, strategies as st
 
 import gklint
 import hostile_inputs as H
-from gklint.ingest import guards, tokens
-from gklint.ingest.open import open_document
+from gklint.read import guards
+from gklint.recognise import tokens
+from gklint.read.open import open_document
 
 FIXTURES = H.FIXTURES
 SHORT = replace(guards.DEFAULT, seconds=10)  # the fuzzer's own limit; the fixed readers take about a second
@@ -29,7 +30,7 @@ def tables_of(report) -> dict:
 # --------------------------------------------------------------------------- text: bars around a long blank
 
 def test_text_table_row_with_a_long_blank_is_read_within_the_fuzzers_deadline(tmp_path):
-    """``timeout-txt-ingest.stream``: a text-table line whose cell holds 100,000 ideographic spaces after
+    """``timeout-txt-recognise.stream``: a text-table line whose cell holds 100,000 ideographic spaces after
     a character; the bar split tried each space as the start of a bar."""
     path = H.txt_bar_row_with_long_blank(tmp_path / "report.txt")
     result = gklint.check(path, isolate=True, limits=SHORT)  # raised ReadError (超过读取时限) before the fix
@@ -55,7 +56,7 @@ def test_bar_split_gives_the_cells_the_old_pattern_gave(text):
 # --------------------------------------------------------------------------- PDF: a font the page lacks
 
 def test_pdf_selecting_an_undefined_font_many_times_is_read_within_a_short_deadline(tmp_path):
-    """``timeout-pdf-ingest.pdf``: 600,000 ``Tf`` (6 MB of content, within ``pdf_max_content``) naming a font
+    """``timeout-pdf-read.pdf``: 600,000 ``Tf`` (6 MB of content, within ``pdf_max_content``) naming a font
     the page does not define; pdfminer built a stand-in font for each, six times the cost of parsing the
     content (the 20-second deadline refused the file before the fix)."""
     path = H.pdf_undefined_font_many_times(tmp_path / "report.pdf", times=600_000)
@@ -77,7 +78,7 @@ def test_text_in_an_undefined_font_reads_as_with_pdfminers_own_fonts(tmp_path, m
 def test_the_font_hook_is_inert_outside_a_read():
     from pdfminer.pdfinterp import PDFResourceManager
 
-    from gklint.ingest import pdf_limits
+    from gklint.read import pdf_limits
 
     pdf_limits.install()
     manager = PDFResourceManager()
