@@ -35,8 +35,10 @@ per-file deadline and memory limit of the pool (the readers' own limits still ap
 from __future__ import annotations
 
 import os
+import pickle
+import uuid
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterator, Sequence
 
 from gklint.core.diagnostic import Diagnostic, FileResult
@@ -49,9 +51,27 @@ POLL = 0.25  # seconds between two looks at the file being waited for
 GRACE = 5.0  # seconds past Limits.seconds before a task is cancelled (the PDF reader's own check says more)
 
 
+_JOBS: dict[str, "Job"] = {}  # in a worker: the jobs it has been sent, each once (see Job.__reduce__)
+
+
+def _job(token: str, state: bytes) -> "Job":
+    """The job ``token`` names, unpickled the first time this process sees it and the same object after."""
+    job = _JOBS.get(token)
+    if job is None:
+        if len(_JOBS) >= 8:
+            _JOBS.clear()
+        job = _JOBS[token] = Job(**pickle.loads(state))
+        job.token = token
+    return job
+
+
 @dataclass
 class Job:
-    """What every file of a run shares: the reading options and the per-report rules to run."""
+    """What every file of a run shares: the reading options and the rules to run.
+
+    Sent with every task to an executor, a job is unpickled once per worker process: its rules stay the same
+    objects from task to task, so what is compiled and cached for them (by identity: pandera's schemas)
+    is built once per worker, not once per task."""
 
     layout: str | None = None
     limits: Limits = DEFAULT
@@ -59,6 +79,14 @@ class Job:
     lang: str = "zh"
     settings: dict | None = None
     keep_reports: bool = False  # send each whole Report back on its FileResult (the review page needs it)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False, repr=False)
+
+    def __reduce__(self):
+        state = self.__dict__.get("_state")
+        if state is None:  # the fields, pickled once: a bytes object is cheap to send and to skip
+            state = self.__dict__["_state"] = pickle.dumps(
+                {f.name: getattr(self, f.name) for f in fields(self) if f.name != "token"})
+        return _job, (self.token, state)
 
 
 @dataclass
