@@ -154,7 +154,7 @@ class Run:
     def _finish(self, reads: list[batch.Read]) -> list[FileResult]:
         """The files' results (the map finished here for what was read here), kept for the series rules."""
         out = []
-        for read in batch.finish(reads, self.job):
+        for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
                 out.append(FileResult(path=read.path, error=read.error))
                 continue

@@ -155,11 +155,12 @@ def layout_shown(report: Report) -> str | None:
     return None if any(n.kind == "layout_unknown" for n in report.notes) else report.layout
 
 
-def finish(reads: list[Read], job: Job) -> list[Read]:
+def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
     """The rest of the map step over reads done together (one task's, or a group read in this process):
     the table rules stacked over their reports, each file's findings placed and described on its
-    ``FileResult``, and the report replaced by what the series rules need of it. Reads already
-    finished, not read, or of a job without rules are left as they are."""
+    ``FileResult``, and the report replaced by what the series rules need of it (kept whole ``here``, in
+    the process that runs them: nothing to send, and a Report given as a source stays itself). Reads
+    already finished, not read, or of a job without rules are left as they are."""
     todo = [r for r in reads if r.report is not None and r.result is None]
     if not job.rules or not todo:
         return reads
@@ -176,7 +177,7 @@ def finish(reads: list[Read], job: Job) -> list[Read]:
         read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
                                           report=report if keep else None, meta=meta(report), diagnostics=diags),
                                report, job.rules, job.lang, views=keep)
-        read.report = report if keep else summary(report, job.rules)
+        read.report = report if keep or here else summary(report, job.rules)
         read.diagnostics = []
     return reads
 
@@ -270,16 +271,17 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
     (``-j 1`` too: one worker). Without it they are read here, one after the other, with no deadline
     or memory limit beyond the readers' own checks (and unfinished: the caller stacks the table rules
     over as many reads as it likes, ``finish``). With an ``executor`` (``concurrent.futures``-style: a
-    ``submit`` returning futures), the map runs there instead (see the module's docstring).
+    ``submit`` returning futures), the map runs there instead, whatever ``isolate`` says (see the
+    module's docstring).
     """
+    if executor is not None and paths:
+        yield from _on_executor(paths, job, executor, jobs)
+        return
     if not isolate:
         for path in paths:
             yield read_one(path, job)
         return
     if not paths:
-        return
-    if executor is not None:
-        yield from _on_executor(paths, job, executor, jobs)
         return
     from concurrent.futures import TimeoutError as FutureTimeout, wait
 

@@ -160,7 +160,7 @@ def check(
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
     result = Result()
-    executor = _cluster(dask_scheduler) if dask_scheduler else None
+    executor = _cluster(ctx, dask_scheduler) if dask_scheduler else None
     run = _run(api, paths, previous, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
                settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits,
                executor=executor, keep_reports=format.value == "html" or annotate)
@@ -201,14 +201,16 @@ def check(
     raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
 
 
-def _cluster(address: str):
-    """The executor of the Dask cluster at ``address`` (gklint/cluster.py); exit 2 when it cannot be used."""
+def _cluster(ctx, address: str):
+    """The executor of the Dask cluster at ``address`` (gklint/cluster.py), its client closed when the command
+    ends; exit 2 when it cannot be used."""
     from gklint.cluster import ClusterError, dask_executor
 
     try:
-        executor, _client = dask_executor(address)
+        executor, client = dask_executor(address)
     except ClusterError as exc:
         _fail(str(exc))
+    ctx.call_on_close(client.close)
     return executor
 
 
