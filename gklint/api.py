@@ -48,11 +48,8 @@ def _rules(select: Iterable[str] | None, ignore: Iterable[str] | None,
     return select_rules(every, list(select or []), list(ignore or []))
 
 
-def _meta(report: Report) -> dict:
-    m = report.meta
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in
-            {"title": m.title, "agency": m.agency, "year": m.year, "published": m.published}.items()
-            if v is not None}
+_meta = batch.meta
+_layout_shown = batch.layout_shown
 
 
 def _read(source: Source, layout: str | None, limits: Limits | None = None) -> Report | str:
@@ -66,11 +63,6 @@ def _read(source: Source, layout: str | None, limits: Limits | None = None) -> R
             return f"{_name(source)}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）"
     read = batch.read_one(str(source), batch.Job(layout=layout, limits=limits or DEFAULT))
     return read.report if read.error is None else read.error
-
-
-def _layout_shown(report: Report) -> str | None:
-    """The layout version to name in outputs: none when recognition could not tell it (R103)."""
-    return None if any(n.kind == "layout_unknown" for n in report.notes) else report.layout
 
 
 def _name(source: Source) -> str:
@@ -108,25 +100,31 @@ class Run:
     """One run over many sources: ``files()`` yields each file's result as soon as it is done (in input
     order); once it is exhausted, ``series()`` adds the findings that pair reports across the whole run.
 
-    Files are read in worker processes (``isolate``, the default) under ``limits``, where the
-    per-report rules run too; the table rules run here, stacked over the files done so far (up to
-    ``group`` at a time); the series rules run over every readable report of the run, whatever the
-    grouping, so the findings never depend on how the batch was cut.
+    The map (``gklint.batch``): files are read in worker processes (``isolate``, the default) under
+    ``limits``, or on ``executor`` (any ``concurrent.futures``-style executor, e.g. a Dask cluster's),
+    where the per-report rules and the table rules (stacked over each task's files) run too; a worker
+    sends back each file's findings and a small summary of its report, not the report (unless
+    ``keep_reports``). Sources read here (dicts, Reports, ``isolate=False``) have their table rules
+    stacked over the files done so far (up to ``group`` at a time). The reduce, here: the series rules
+    over every readable report of the run, whatever the grouping, so the findings never depend on how
+    the batch was cut or where it ran.
     """
 
     def __init__(self, sources: Iterable[Source], *, select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
                  rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
-                 flush_after: float | None = 1.0, previous: Source | None = None):
+                 flush_after: float | None = 1.0, previous: Source | None = None, executor=None,
+                 keep_reports: bool = False):
         self.sources = list(sources)
         self.every = rules or load_rules()  # the run's full rule set (narrative claims weigh them all)
         self.rules = _rules(select, ignore, self.every, lang)
         self.previous = None if previous is None else _previous(previous, layout, limits, isolate)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
         self.flush_after = flush_after  # seconds a done file may wait for the files after it (None: no limit)
+        self.executor = executor
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, every=self.every, lang=lang,
-                             settings=settings)
+                             settings=settings, keep_reports=keep_reports)
         self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
         self._done = False
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
@@ -143,7 +141,7 @@ class Run:
 
     def _reads(self) -> Iterator[batch.Read | None]:
         paths = [str(s) for s in self.sources if _is_file(s)]
-        files = batch.read_all(paths, self.job, jobs=self.jobs, isolate=self.isolate)
+        files = batch.read_all(paths, self.job, jobs=self.jobs, isolate=self.isolate, executor=self.executor)
         for source in self.sources:
             if not _is_file(source):
                 yield self._local(source)
@@ -156,24 +154,16 @@ class Run:
             pass
 
     def _finish(self, reads: list[batch.Read]) -> list[FileResult]:
-        from gklint.engine.run import sort, table_diagnostics
-        from gklint.engine.views import describe
-
-        readable = [r for r in reads if r.report is not None]
-        tables = iter(table_diagnostics([r.report for r in readable], self.rules, self.lang))
+        """The files' results (the map finished here for what was read here), kept for the series rules."""
         out = []
-        for read in reads:
-            if read.report is None:
+        for read in batch.finish(reads, self.job, here=True):
+            if read.result is None:
                 out.append(FileResult(path=read.path, error=read.error))
                 continue
-            report = read.report
-            diags = next(tables) + read.diagnostics
-            sort(report, diags)
-            result = describe(FileResult(path=read.path or report.path, layout=_layout_shown(report), report=report,
-                                         meta=_meta(report), diagnostics=diags), report, self.rules, self.lang)
-            if report.meta.year or self.previous is not None:
-                self._kept.append((result, report))
-            out.append(result)
+            summary = read.report
+            if summary is not None and (summary.meta.year or self.previous is not None):
+                self._kept.append((read.result, summary))
+            out.append(read.result)
         return out
 
     def files(self) -> Iterator[FileResult]:
@@ -197,8 +187,8 @@ class Run:
         self._done = True
 
     def series(self) -> list[tuple[FileResult, list, Report]]:
-        """The series findings of the run, each file's already merged into its result:
-        (file, its new findings, its report)."""
+        """The reduce: the series findings of the run, each file's already merged into its result:
+        (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
         from gklint.engine.run import add_series, sort
         from gklint.engine.views import describe
 
@@ -211,7 +201,7 @@ class Run:
             if diags:
                 result.diagnostics += diags
                 sort(report, result.diagnostics)
-                describe(result, report, self.rules, self.lang)
+                describe(result, report, self.rules, self.lang, views=result.report is not None)
                 out.append((result, diags, report))
         return out
 
@@ -232,7 +222,8 @@ def _previous(source: Source, layout: str | None, limits: Limits | None, isolate
 def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
                rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
-               limits: Limits | None = None, isolate: bool = True, previous: Source | None = None) -> Result:
+               limits: Limits | None = None, isolate: bool = True, previous: Source | None = None,
+               executor=None, keep_reports: bool = False) -> Result:
     """Check many reports at once; a file that cannot be read is reported and the rest still run.
 
     ``sources``: paths (any supported format, chosen by content), dicts in gklint's JSON format, or
@@ -256,18 +247,26 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
     - ``previous``: last year's report of the same office (a path, dict or Report), named for the
       cross-year rules (``Y``): every report is paired with it (unless it is of the same year or
       later) instead of with the other sources. It is read, not checked; ReadError if it cannot be.
+    - ``executor``: run the map (read, per-report and table rules) on this ``concurrent.futures``-style
+      executor instead of gklint's own pool, e.g. ``distributed.Client(address).get_executor()`` (the
+      files must be readable at the same paths where it runs); the series rules run here. Without the
+      pool's per-file deadline and memory limit (the readers' own limits still apply).
+    - ``keep_reports``: keep each file's ``Report`` on its ``FileResult`` (``report``) with its table
+      views (``tables``), as the review page needs; by default a worker sends back only the findings
+      and what the series rules need, so memory does not grow with the reports' size.
 
     The table rules of all readable reports run as one stacked validation per layout; the series
     rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order.
     """
     run = Run(sources, select=select, ignore=ignore, lang=lang, settings=settings, rules=rules, layout=layout,
-              jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous)
+              jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous,
+              executor=executor, keep_reports=keep_reports)
     files = list(run.files())
     run.series()
     return Result(files)
 
 
-def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
+def check(source: Source, *, isolate: bool = False, keep_reports: bool = True, **options) -> FileResult:
     """Check one report (a path, a JSON dict or a Report) and return its ``FileResult``.
 
     Takes the options of ``check_many`` (``select``, ``ignore``, ``lang``, ``settings``, ``rules``,
@@ -275,9 +274,10 @@ def check(source: Source, *, isolate: bool = False, **options) -> FileResult:
 
     A single file is read in this process by default (no worker to start: the quick path for a caller
     checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like
-    ``check_many`` does, for files from untrusted sources.
+    ``check_many`` does, for files from untrusted sources. The result keeps its ``Report`` (``report``)
+    unless ``keep_reports=False``.
     """
-    result = check_many([source], isolate=isolate, **options).files[0]
+    result = check_many([source], isolate=isolate, keep_reports=keep_reports, **options).files[0]
     if result.error is not None:
         prefix = f"{result.path}: "
         message = result.error[len(prefix):] if result.error.startswith(prefix) else result.error

@@ -17,19 +17,31 @@ Results come back in input order, each as soon as it and the files before it are
 holds back the printing of the files after it for at most its deadline, while the workers keep
 reading ahead (a bounded window, so memory does not grow with the batch).
 
-Workers return a ``Read``: the Report (the main process needs it for the table rules, which run
-stacked over many reports, for the series rules over the whole run, and for the excerpts the
-terminal shows) and the findings of the per-report rules, which run in the worker.
+This is the map step of a run, and the process that asked does the reduce. A task reads its files,
+runs the per-report rules on each, and the table rules stacked over the task's reports (a report's
+table findings do not depend on which reports are stacked with it, so a task of 16 files finds what a
+run of 10,000 stacked at once finds), then places and describes each file's findings. It sends back a
+``Read`` per file: the ``FileResult`` (findings with their excerpts), and for the series rules, which
+pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,
+sections, the table rows those rules read), not the report (unless ``Job.keep_reports``: the review
+page shows whole tables). The series rules then run where the results are gathered.
+
+The map runs in gklint's own pool (pebble, above) by default, or on any ``concurrent.futures``-style
+executor (``read_all(..., executor=)``; a Dask cluster's ``Client.get_executor()``): there, a task is
+one small-file chunk or one large file as here, retried file by file when it fails, but without the
+per-file deadline and memory limit of the pool (the readers' own limits still apply).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+import uuid
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterator, Sequence
 
-from gklint.core.diagnostic import Diagnostic
+from gklint.core.diagnostic import Diagnostic, FileResult
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, MB, Limits
 from gklint.core.model import Report
@@ -39,9 +51,27 @@ POLL = 0.25  # seconds between two looks at the file being waited for
 GRACE = 5.0  # seconds past Limits.seconds before a task is cancelled (the PDF reader's own check says more)
 
 
+_JOBS: dict[str, "Job"] = {}  # in a worker: the jobs it has been sent, each once (see Job.__reduce__)
+
+
+def _job(token: str, state: bytes) -> "Job":
+    """The job ``token`` names, unpickled the first time this process sees it and the same object after."""
+    job = _JOBS.get(token)
+    if job is None:
+        if len(_JOBS) >= 8:
+            _JOBS.clear()
+        job = _JOBS[token] = Job(**pickle.loads(state))
+        job.token = token
+    return job
+
+
 @dataclass
 class Job:
-    """What every file of a run shares: the reading options and the per-report rules to run."""
+    """What every file of a run shares: the reading options and the rules to run.
+
+    Sent with every task to an executor, a job is unpickled once per worker process: its rules stay the same
+    objects from task to task, so what is compiled and cached for them (by identity: pandera's schemas)
+    is built once per worker, not once per task."""
 
     layout: str | None = None
     limits: Limits = DEFAULT
@@ -49,16 +79,31 @@ class Job:
     every: tuple | None = None  # the run's full rule set, before selection (default: ``rules``)
     lang: str = "zh"
     settings: dict | None = None
+    keep_reports: bool = False  # send each whole Report back on its FileResult (the review page needs it)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False, repr=False)
+
+    def __reduce__(self):
+        state = self.__dict__.get("_state")
+        if state is None:  # the fields, pickled once: a bytes object is cheap to send and to skip
+            state = self.__dict__["_state"] = pickle.dumps(
+                {f.name: getattr(self, f.name) for f in fields(self) if f.name != "token"})
+        return _job, (self.token, state)
 
 
 @dataclass
 class Read:
-    """One file's outcome: its Report and per-report findings, or the one-line reason it was not read."""
+    """One file's outcome, or the one-line reason it was not read.
+
+    Read only (a job without rules): ``report`` is the Report. Read and checked (``finish``): ``result``
+    is the file's ``FileResult`` with every finding but the series rules', and ``report`` what those
+    rules need of it (``engine.run.summary``; the whole Report with ``Job.keep_reports``; None when no
+    series rule runs). In between, ``report`` and ``diagnostics`` (the per-report rules' findings)."""
 
     path: str
     report: Report | None = None
     error: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    result: FileResult | None = None
 
 
 def _size(n: int) -> str:
@@ -98,6 +143,55 @@ def read_one(path: str, job: Job) -> Read:
     return Read(path, report=report)
 
 
+def meta(report: Report) -> dict:
+    """The report's metadata as outputs show it."""
+    m = report.meta
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in
+            {"title": m.title, "agency": m.agency, "year": m.year, "published": m.published}.items()
+            if v is not None}
+
+
+def layout_shown(report: Report) -> str | None:
+    """The layout version to name in outputs: none when recognition could not tell it (R103)."""
+    return None if any(n.kind == "layout_unknown" for n in report.notes) else report.layout
+
+
+def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
+    """The rest of the map step over reads done together (one task's, or a group read in this process):
+    the table rules stacked over their reports, each file's findings placed and described on its
+    ``FileResult``, and the report replaced by what the series rules need of it (kept whole ``here``, in
+    the process that runs them: nothing to send, and a Report given as a source stays itself). Reads
+    already finished, not read, or of a job without rules are left as they are."""
+    todo = [r for r in reads if r.report is not None and r.result is None]
+    if not job.rules or not todo:
+        return reads
+    from gklint.engine.run import sort, summary, table_diagnostics
+    from gklint.engine.views import describe
+
+    found = table_diagnostics([r.report for r in todo], job.rules, job.lang)
+    for read, tables in zip(todo, found):
+        report = read.report
+        assert report is not None
+        diags = tables + read.diagnostics
+        sort(report, diags)
+        keep = job.keep_reports
+        read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
+                                          report=report if keep else None, meta=meta(report), diagnostics=diags),
+                               report, job.rules, job.lang, views=keep)
+        read.report = report if keep or here else summary(report, job.rules)
+        read.diagnostics = []
+    return reads
+
+
+def map_files(paths: Sequence[str], job: Job) -> list[Read]:
+    """The map step over one task's files: each read and checked (but for the series rules), in order."""
+    reads = [read_one(path, job) for path in paths]
+    try:
+        return finish(reads, job)
+    except MemoryError:
+        return [r if r.error is not None else Read(r.path, error=memory_message(r.path, job.limits)) for r in reads]
+
+
 # --------------------------------------------------------------------------- the worker side
 
 _JOB: Job | None = None
@@ -107,15 +201,23 @@ def _init(job: Job) -> None:
     """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
     global _JOB
     _JOB = job
-    _preload()
+    _preload(job)
     limit_memory(job.limits.memory)
 
 
-def _preload() -> None:
+def _preload(job: Job | None = None) -> None:
     """The imports every file needs (done in the main process before the workers start, where they fork)."""
     import gklint.engine.run  # noqa: F401
     import gklint.read.open  # noqa: F401  (readers and recognition)
     import gklint.recognise.recognise  # noqa: F401
+
+    if job is not None and job.rules:  # the table rules run in the workers: pandas and pandera
+        from gklint.engine.kinds import KINDS
+
+        if any(KINDS[r.kind].stage == "table" for r in job.rules):
+            from gklint.engine.tables import pandera
+
+            pandera()
 
 
 def limit_memory(nbytes: int) -> None:
@@ -149,17 +251,18 @@ def _address_space() -> int:
 
 def _task(path: str) -> Read:
     assert _JOB is not None
-    return read_one(path, _JOB)
+    return map_files([path], _JOB)[0]
 
 
 def _tasks(paths: list[str]) -> list[Read]:
     assert _JOB is not None
-    return [read_one(path, _JOB) for path in paths]
+    return map_files(paths, _JOB)
 
 
 # --------------------------------------------------------------------------- the main side
 
-def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = True) -> Iterator[Read | None]:
+def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = True,
+             executor=None) -> Iterator[Read | None]:
     """A ``Read`` for every path, in input order, each as soon as it (and the ones before it) are done.
 
     ``None`` is yielded, between two reads, when the next one is not done yet: a caller holding
@@ -167,8 +270,14 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
 
     With ``isolate`` (the default), files are read in ``jobs`` worker processes under ``job.limits``
     (``-j 1`` too: one worker). Without it they are read here, one after the other, with no deadline
-    or memory limit beyond the readers' own checks.
+    or memory limit beyond the readers' own checks (and unfinished: the caller stacks the table rules
+    over as many reads as it likes, ``finish``). With an ``executor`` (``concurrent.futures``-style: a
+    ``submit`` returning futures), the map runs there instead, whatever ``isolate`` says (see the
+    module's docstring).
     """
+    if executor is not None and paths:
+        yield from _on_executor(paths, job, executor, jobs)
+        return
     if not isolate:
         for path in paths:
             yield read_one(path, job)
@@ -181,7 +290,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
 
     workers = max(1, min(jobs, len(paths)))
     ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
-    _preload()  # before the workers fork: they inherit the imports instead of each paying them
+    _preload(job)  # before the workers fork: they inherit the imports instead of each paying them
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
     pending: deque = deque()  # (paths, future): one path, or a chunk of small files
     todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
@@ -234,6 +343,43 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
         else:
             pool.close()
         pool.join()
+
+
+def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterator[Read | None]:
+    """``read_all`` on a ``concurrent.futures``-style executor: tasks of ``map_files``, results in input order."""
+    from concurrent.futures import wait
+
+    workers = max(1, jobs)
+    ahead = 4 * workers + 8
+    pending: deque = deque()  # (paths, future)
+    todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
+
+    def schedule() -> None:
+        for chunk in todo:
+            pending.append((chunk, executor.submit(map_files, list(chunk), job)))
+            if len(pending) > ahead:
+                return
+
+    try:
+        schedule()
+        while pending:
+            chunk, future = pending[0]
+            while not wait([future], timeout=POLL).done:
+                yield None
+            pending.popleft()
+            try:
+                reads = future.result()
+            except Exception as exc:  # a worker lost, a result not sent: each file again on its own
+                if len(chunk) > 1:
+                    pending.extendleft(reversed([((path,), executor.submit(map_files, [path], job))
+                                                 for path in chunk]))
+                    continue
+                reads = [Read(chunk[0], error=f"{chunk[0]}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")]
+            schedule()
+            yield from reads
+    finally:
+        for _, future in pending:  # the caller stopped early, or an error
+            future.cancel()
 
 
 CHUNK_FILES = 16  # small files read by one task (fewer round trips to the workers)

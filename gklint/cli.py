@@ -113,6 +113,9 @@ def check(
     previous: Optional[Path] = typer.Option(None, "--previous", help="last year's report of the same office, for the "
                                             "cross-year rules (instead of pairing the files of the batch)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no notes on stderr"),
+    dask_scheduler: Optional[str] = typer.Option(None, "--dask-scheduler", metavar="ADDRESS",
+                                                 help="read and check the files on this Dask cluster (tcp://host:8786; "
+                                                 "the extra gklint[dask], the files at the same paths on the workers)"),
 ) -> None:
     """Check reports and print the findings."""
     from gklint import api, layouts
@@ -158,8 +161,10 @@ def check(
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
     result = Result()
+    executor = _cluster(ctx, dask_scheduler) if dask_scheduler else None
     run = _run(api, paths, previous, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
-               settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits)
+               settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits,
+               executor=executor, keep_reports=format.value == "html" or annotate)
     sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths,
                              total=len(paths), quiet=quiet)
     run.on_read = sink.advance  # the progress bar moves as each file is read
@@ -195,6 +200,19 @@ def check(
         _fail(str(exc))
     _write_baseline(result, write_baseline, quiet)
     raise typer.Exit(_exit_code(result, fail_on.value, exit_zero))
+
+
+def _cluster(ctx, address: str):
+    """The executor of the Dask cluster at ``address`` (gklint/cluster.py), its client closed when the command
+    ends; exit 2 when it cannot be used."""
+    from gklint.cluster import ClusterError, dask_executor
+
+    try:
+        executor, client = dask_executor(address)
+    except ClusterError as exc:
+        _fail(str(exc))
+    ctx.call_on_close(client.close)
+    return executor
 
 
 def _run(api, paths: list[str], previous: Optional[Path], **options):

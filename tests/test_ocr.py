@@ -173,7 +173,7 @@ def test_a_page_image_is_read_in_a_worker_under_its_limits(tmp_path):
 
     path = tmp_path / "page5.png"
     degrade(render(FIXTURE, 5)).save(path)
-    (result,) = api.check_many([str(path)], isolate=True, jobs=1).files
+    (result,) = api.check_many([str(path)], isolate=True, jobs=1, keep_reports=True).files
     assert result.error is None, result.error
     text, read = _text().tables["四"], result.report.tables["四"]
     assert {k: c.raw for k, c in read.cells.items()} == {k: c.raw for k, c in text.cells.items()}

@@ -102,3 +102,36 @@ def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tu
 def sort(report: Report, diags: list[Diagnostic]) -> None:
     """A report's findings in reading order: whole-report first, then by section, severity, row, rule."""
     diags.sort(key=_order(report, L.get(report.layout)))
+
+
+def series_rows(rules: tuple[Rule, ...]) -> dict[str, set[str]] | None:
+    """The table rows the series rules read (table key -> row ids); None when no series rule is chosen."""
+    series = [r for r in rules if KINDS[r.kind].stage == "series"]
+    if not series:
+        return None
+    out: dict[str, set[str]] = {}
+    for rule in series:
+        for side in ("left", "right"):
+            for term in rule.params.get(side) or ():
+                table, row, _ = term.lstrip("-+").removeprefix("last:").split(".")
+                out.setdefault(table, set()).add(row)
+    return out
+
+
+def summary(report: Report, rules: tuple[Rule, ...]) -> Report | None:
+    """What the reduce needs of a checked report to pair it with other years (the series rules), to place
+    their findings (``sort``) and to show them (excerpts): its layout, metadata, sections, and the table
+    rows the series rules read, whole (an excerpt shows a finding's rows in every column it names).
+    None when no series rule is chosen. The rest of the report (most of its cells) stays in the worker."""
+    rows = series_rows(rules)
+    if rows is None:
+        return None
+    from gklint.core.model import Table
+
+    tables = {}
+    for key, wanted in rows.items():
+        table = report.tables.get(key)
+        if table is not None:
+            tables[key] = Table(key=table.key, cells={rc: c for rc, c in table.cells.items() if rc[0] in wanted},
+                                found=table.found, source=table.source)
+    return Report(layout=report.layout, meta=report.meta, sections=report.sections, tables=tables, path=report.path)

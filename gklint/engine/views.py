@@ -15,9 +15,10 @@ from gklint.core.model import Report
 EXCERPT_ROWS = 8
 
 
-def describe(result: FileResult, report: Report, rules=(), lang: str = "zh") -> FileResult:
+def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, views: bool = True) -> FileResult:
     """Fill ``result``'s layout notice, table sections and table views, the excerpt of each finding that
-    has none yet, and what outputs say of the rules its findings name (from ``rules``)."""
+    has none yet, and what outputs say of the rules its findings name (from ``rules``). ``views=False``
+    leaves the table views out (only the review page shows them)."""
     from gklint.ruledocs import rule_info
 
     named = {d.rule for d in result.diagnostics}
@@ -29,7 +30,7 @@ def describe(result: FileResult, report: Report, rules=(), lang: str = "zh") -> 
     sections = {s.id: s.heading for s in layout.sections}
     result.sections = {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items()
                        if key in layout.tables}
-    if not result.tables:
+    if views and not result.tables:
         result.tables = table_views(report, layout)
     for d in result.diagnostics:
         if d.excerpt is None:
