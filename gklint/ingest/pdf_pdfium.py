@@ -1,0 +1,439 @@
+"""PDF characters and drawn lines read with PDFium (pypdfium2), shaped as pdfplumber shapes them.
+
+PDFium parses in C, several times faster than pdfminer. What it gives is turned into the objects
+pdfplumber makes from pdfminer's layout -- characters (``text``, ``x0``, ``x1``, ``top``,
+``bottom``, ``size``...) and lines, rectangles and curves (their points, stroke and fill) -- on a
+``PageView`` that answers what ``pdf._read_page`` and ``pdf_tables.ruled_tables`` ask of a
+pdfplumber page (``chars``, ``edges``, ``filter``, ``find_tables``, ``dedupe_chars``), so lines,
+paragraphs and tables are built by the same code from the same numbers:
+
+- a character's box is pdfminer's: from its origin, the advance width wide, from the font's
+  descent to the descent plus the font size high (the font size as scaled by the text matrix);
+- a path is cut into subpaths at each ``m``; two points make a line, five axis-aligned closed
+  points a rectangle, anything else a curve (pdfminer's ``paint_path``), in page coordinates
+  (the path's matrix, and that of every form it is drawn in, applied).
+
+PDFium cannot be bounded from Python the way ``pdf_limits`` bounds pdfminer, so it reads only
+files a cheap look at the raw bytes finds plain (``plain``: every stream's filter written directly
+and one whose whole output ``guards.check_pdf_streams`` has already measured, no LZW or run-length
+data, no forms drawing forms); every other file, and every file PDFium refuses or holds something
+this module does not reproduce (rotated pages, a MediaBox not at the origin, characters without a
+Unicode mapping, text that is not upright), is read by pdfminer (``Unsupported``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gklint.ingest import guards
+
+
+class Unsupported(Exception):
+    """This file is for pdfminer: PDFium refused it, or it holds what this module does not reproduce."""
+
+
+# --------------------------------------------------------------------------- the cheap pre-check
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+|\d+\s+\d+\s+R)")
+_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
+_SAFE_FILTERS = {b"FlateDecode", b"Fl", b"DCTDecode", b"DCT", b"JPXDecode"}
+_FORM = re.compile(rb"/Subtype\s*/Form\b")
+
+
+def plain(data: bytes) -> bool:
+    """Can PDFium read these bytes without an unbounded inflation or drawing?
+
+    Every stream's dictionary must be found whole within 2 KB before it (the window
+    ``guards.check_pdf_streams`` looks in), name only Flate, DCT or JPX filters, directly and
+    without escapes, so the byte search has measured all the data that can be inflated; and the
+    file has few forms (forms drawing forms multiply their content, which nothing bounds inside
+    PDFium).
+    """
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, start - 2048):start]
+        objs = list(_OBJ.finditer(head))
+        if not objs:
+            return False  # a dictionary longer than the window: not measured
+        head = head[objs[-1].start():]
+        if b"#" in head:
+            return False  # an escaped name may hide a filter
+        for found in _FILTER.finditer(head):
+            value = found.group(1)
+            if value.endswith(b"R"):
+                return False
+            names = _NAME.findall(value)
+            if any(name not in _SAFE_FILTERS for name in names):
+                return False
+            if names and names[0] in (b"FlateDecode", b"Fl") and not _intact(data, start):
+                return False  # damaged: PDFium and pdfminer recover from it differently
+    if len(_FORM.findall(data)) > 1:
+        return False
+    return _fonts_plain(data)
+
+
+def _intact(data: bytes, start: int) -> bool:
+    """Does the Flate stream at ``start`` inflate to its end without error? (Its size is already
+    bounded by ``guards.check_pdf_streams``; the output is discarded 1 MB at a time.)"""
+    import zlib
+
+    inflater = zlib.decompressobj()
+    end = data.find(b"endstream", start)
+    view = memoryview(data)[start:end if end >= 0 else len(data)]
+    try:
+        inflater.decompress(view, 1 << 20)
+        while inflater.unconsumed_tail and not inflater.eof:
+            inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+    except zlib.error:
+        return False
+    return inflater.eof
+
+
+_ENDOBJ = re.compile(rb"\bendobj\b")
+_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
+_FONT_DICT = re.compile(rb"/Type\s*/Font\b")
+_DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
+_TYPE3 = re.compile(rb"/Subtype\s*/Type3\b")
+_SIMPLE = re.compile(rb"/Subtype\s*/(?:Type1|TrueType|MMType1)\b")
+
+
+def _fonts_plain(data: bytes) -> bool:
+    """Fonts whose metrics PDFium and pdfminer take from the same place: no Type 3 font (pdfminer
+    takes its descent from the FontBBox of its descriptor), every descriptor with a /Descent and
+    every simple font with a descriptor (pdfminer has its own metrics of the 14 standard fonts).
+    Object streams are looked into (``check_pdf_streams`` has measured them)."""
+    import zlib
+
+    texts = [data]
+    if _OBJSTM.search(data):
+        for match in _STREAM.finditer(data):
+            head = data[max(0, match.start() - 2048):match.start()]
+            if not _OBJSTM.search(head[head.rfind(b" obj"):] if b" obj" in head else head):
+                continue
+            try:
+                texts.append(zlib.decompressobj().decompress(data[match.end():], 256 * 1024 * 1024))
+            except zlib.error:
+                return False
+    for text in texts:
+        if _TYPE3.search(text):
+            return False
+        # objects split at "endobj" (an object stream: at each "<<" that starts a font or a descriptor)
+        pieces = _ENDOBJ.split(text) if text is data else re.split(rb"(?=<<\s*/Type\s*/Font)", text)
+        for piece in pieces:
+            if _DESCRIPTOR.search(piece) and b"/Descent" not in piece:
+                return False
+            if _FONT_DICT.search(piece) and _SIMPLE.search(piece) and b"/FontDescriptor" not in piece:
+                return False
+    return True
+
+
+# --------------------------------------------------------------------------- a page as pdfplumber has it
+
+def _view_class():
+    from pdfplumber.container import Container
+    from pdfplumber.table import TableFinder, TableSettings
+
+    class PageView(Container):
+        """The objects of one page, answering what gklint asks of a ``pdfplumber.Page``."""
+
+        def __init__(self, objects: dict[str, list[dict]], width: float, height: float):
+            self._objects = objects
+            self.width, self.height = width, height
+            self.bbox = (0, 0, width, height)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:
+            return self._objects
+
+        def filter(self, test) -> PageView:
+            return PageView({kind: [o for o in objs if test(o)] for kind, objs in self._objects.items()},
+                            self.width, self.height)
+
+        def find_tables(self, settings=None) -> list:
+            return TableFinder(self, TableSettings.resolve(settings)).tables
+
+        def dedupe_chars(self) -> PageView:
+            objects = dict(self._objects)
+            objects["char"] = dedupe(self.chars)
+            return PageView(objects, self.width, self.height)
+
+    return PageView
+
+
+_PAGE_VIEW = None
+
+
+def page_view(objects: dict[str, list[dict]], width: float, height: float):
+    global _PAGE_VIEW
+    if _PAGE_VIEW is None:
+        _PAGE_VIEW = _view_class()
+    return _PAGE_VIEW(objects, width, height)
+
+
+def dedupe(chars: list[dict], tolerance: float = 1) -> list[dict]:
+    """pdfplumber's ``dedupe_chars`` (same text, font and size within ``tolerance`` in place: the
+    first of them kept), without its quadratic ordering step."""
+    import itertools
+    from operator import itemgetter
+
+    from pdfplumber.utils import cluster_objects
+
+    order = {id(c): i for i, c in enumerate(chars)}
+    key = itemgetter("upright", "text", "fontname", "size")
+    pos_key = itemgetter("doctop", "x0")
+    kept = []
+    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
+        for y_cluster in cluster_objects(list(group), itemgetter("doctop"), tolerance):
+            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
+                kept.append(sorted(x_cluster, key=pos_key)[0])
+    kept.sort(key=lambda c: order[id(c)])
+    return kept
+
+
+# --------------------------------------------------------------------------- reading with PDFium
+
+@dataclass
+class Page:
+    number: int
+    view: object  # PageView
+    images: int
+
+
+def open_pdf(data: bytes):
+    """The PDFium document, or ``Unsupported`` when PDFium refuses the bytes (pdfminer will say why)."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except Exception as exc:  # PdfiumError: encrypted, damaged, not a PDF
+        raise Unsupported(str(exc)) from None
+    if not pdfium.raw.FPDF_DocumentHasValidCrossReferenceTable(doc.raw):
+        doc.close()
+        raise Unsupported("cross-reference table rebuilt: a damaged file")
+    return doc
+
+
+def read_pages(path: str, doc, limits: guards.Limits, deadline: guards.Deadline) -> Iterator[Page]:
+    """Every page's objects, the deadline looked at between pages and every 5,000 objects."""
+    import pypdfium2.raw as raw
+
+    count = len(doc)
+    guards.check_page_count(path, count, limits)
+    for index in range(count):
+        number = index + 1
+        deadline.check(where=f"第{number}页")
+        page = doc[index]
+        try:
+            yield Page(number, *_read_page(raw, page, number, limits, deadline))
+        finally:
+            page.close()
+
+
+def _matrix(raw, obj) -> tuple[float, ...]:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        raise Unsupported("matrix")
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _mult(m0: tuple[float, ...], m1: tuple[float, ...]) -> tuple[float, ...]:
+    """m0 then m1 (pdfminer's ``mult_matrix``)."""
+    a0, b0, c0, d0, e0, f0 = m0
+    a1, b1, c1, d1, e1, f1 = m1
+    return (a0 * a1 + b0 * c1, a0 * b1 + b0 * d1, c0 * a1 + d0 * c1, c0 * b1 + d0 * d1,
+            e0 * a1 + f0 * c1 + e1, e0 * b1 + f0 * d1 + f1)
+
+
+def _read_page(raw, page, number: int, limits: guards.Limits, deadline: guards.Deadline):
+    handle = page.raw
+    if raw.FPDFPage_GetRotation(handle) != 0:
+        raise Unsupported("rotated page")
+    box = [ctypes.c_float() for _ in range(4)]
+    if not raw.FPDFPage_GetMediaBox(handle, *box):
+        raise Unsupported("no MediaBox")
+    x0, y0, x1, y1 = (v.value for v in box)
+    if x0 != 0 or y0 != 0:
+        raise Unsupported("MediaBox not at the origin")
+    width, height = x1 - x0, y1 - y0
+    objects: dict[str, list[dict]] = {"char": [], "line": [], "rect": [], "curve": []}
+    images = _paths(raw, handle, height, objects, limits, deadline, number)
+    objects["char"] = _chars(raw, page, height, limits, deadline, number)
+    return page_view(objects, width, height), images
+
+
+def _too_many(limits: guards.Limits, number: int) -> None:
+    raise Unsupported(f"page {number}: more than {limits.pdf_max_objects} objects")
+
+
+def _paths(raw, handle, height: float, objects, limits, deadline, number: int) -> int:
+    """Lines, rectangles and curves into ``objects``; returns the number of images."""
+    images = 0
+    drawn = 0
+    stack = [(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i),
+              (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
+    while stack:
+        count, get, outer = stack.pop()
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            drawn += 1
+            if drawn > limits.pdf_max_objects:
+                _too_many(limits, number)
+            if drawn % 5000 == 0:
+                deadline.check(where=f"第{number}页")
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                inner = _mult(_matrix(raw, obj), outer)
+                stack.append((raw.FPDFFormObj_CountObjects(obj),
+                              (lambda form: lambda j: raw.FPDFFormObj_GetObject(form, j))(obj), inner))
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                _path(raw, obj, _mult(_matrix(raw, obj), outer), height, objects)
+    return images
+
+
+_COLOR = [ctypes.c_uint() for _ in range(4)]
+
+
+def _color(getter, obj) -> tuple[float, ...] | None:
+    if not getter(obj, *_COLOR):
+        return None
+    return tuple(v.value / 255 for v in _COLOR[:3])
+
+
+def _path(raw, obj, m: tuple[float, ...], height: float, objects) -> None:
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, mode, stroke):
+        return
+    fill = mode.value != 0
+    if not fill and not stroke.value:
+        return  # a clipping path (``n``): pdfminer paints nothing
+    a, b, c, d, e, f = m
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(("m", [point]))
+        else:
+            ops, pts = subpaths[-1]
+            subpaths[-1] = (ops + ("c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l"), pts + [point])
+        if raw.FPDFPathSegment_GetClose(seg):
+            ops, pts = subpaths[-1]
+            subpaths[-1] = (ops + "h", pts + [pts[0]])
+    if not subpaths:
+        return
+    base = {"stroke": bool(stroke.value), "fill": fill,
+            "stroking_color": _color(raw.FPDFPageObj_GetStrokeColor, obj),
+            "non_stroking_color": _color(raw.FPDFPageObj_GetFillColor, obj)}
+    for shape, pts in subpaths:
+        # Bézier segments arrive as three points each; pdfminer keeps only the last
+        if "c" in shape:
+            objects["curve"].append(_shaped("curve", _end_points(shape, pts), height, base))
+            continue
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape, pts = shape[:-2] + "h", pts[:-2] + [pts[-1]]
+        if shape in ("ml", "mlh"):
+            objects["line"].append(_shaped("line", pts[:2], height, base))
+        elif shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+            if pts[0] == pts[4] and square:
+                objects["rect"].append(_shaped("rect", [pts[0], pts[2]], height, base))
+            else:
+                objects["curve"].append(_shaped("curve", pts, height, base))
+        elif len(pts) > 1:
+            objects["curve"].append(_shaped("curve", pts, height, base))
+
+
+def _end_points(shape: str, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """PDFium gives a Bézier segment as three points (two controls, the end); pdfminer's curve
+    keeps the end points only."""
+    out, run = [], 0
+    for op, point in zip(shape, pts):
+        run = run + 1 if op == "c" else 0
+        if op != "c" or run % 3 == 0:
+            out.append(point)
+    return out
+
+
+def _shaped(kind: str, pts: list[tuple[float, float]], height: float, base: dict) -> dict:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    obj = {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": height - y1,
+           "bottom": height - y0, "doctop": height - y1, "width": x1 - x0, "height": y1 - y0, **base}
+    if kind == "curve":
+        obj["pts"] = [(x, height - y) for x, y in pts]
+    return obj
+
+
+def _chars(raw, page, height: float, limits, deadline, number: int) -> list[dict]:
+    textpage = page.get_textpage()
+    try:
+        return _chars_of(raw, textpage.raw, height, limits, deadline, number)
+    finally:
+        textpage.close()
+
+
+def _chars_of(raw, tp, height: float, limits, deadline, number: int) -> list[dict]:
+    count = raw.FPDFText_CountChars(tp)
+    if count > limits.pdf_max_objects:
+        _too_many(limits, number)
+    out: list[dict] = []
+    m = raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = raw.FS_RECTF()
+    descent = ctypes.c_float()
+    fonts: dict[int, tuple[str, float]] = {}
+    name = ctypes.create_string_buffer(256)
+    for i in range(count):
+        if i % 5000 == 4999:
+            deadline.check(where=f"第{number}页")
+        if raw.FPDFText_IsGenerated(tp, i):
+            continue
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            raise Unsupported("a character without a Unicode mapping")
+        text = chr(code) if 0 < code < 0x110000 else ""
+        if not text or text.isspace():
+            continue
+        raw.FPDFText_GetMatrix(tp, i, m)
+        a, b, c, d = m.a, m.b, m.c, m.d
+        if not (a * d > 0 and b * c <= 0 and b == 0 and a > 0):
+            raise Unsupported("text that is not upright")
+        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        raw.FPDFText_GetLooseCharBox(tp, i, loose)
+        obj = raw.FPDFText_GetTextObject(tp, i)
+        size = raw.FPDFText_GetFontSize(tp, i)  # as set by Tf: text space
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in fonts:
+            n = raw.FPDFFont_GetBaseFontName(font, name, len(name))
+            raw.FPDFFont_GetDescent(font, 1000.0, descent)
+            fonts[key] = (name.value.decode("latin-1") if n else "", descent.value / 1000)
+        fontname, desc = fonts[key]
+        # pdfminer's LTChar: the corners (0, descent) and (advance, descent + size) of text
+        # space through the character's matrix
+        advance = (loose.right - loose.left) / a
+        low, high = desc * size, (desc + 1) * size
+        x0, y0 = ox.value + c * low, oy.value + d * low
+        x1, y1 = ox.value + a * advance + c * high, oy.value + d * high
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        fs = y1 - y0
+        top = height - y1
+        out.append({"object_type": "char", "text": text, "fontname": fontname, "size": fs, "upright": True,
+                    "x0": x0, "x1": x1, "top": top, "bottom": height - y0, "doctop": top,
+                    "y0": y0, "y1": y1, "width": x1 - x0, "height": fs})
+    return out
