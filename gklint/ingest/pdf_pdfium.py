@@ -188,7 +188,11 @@ def dedupe(chars: list[dict], tolerance: float = 1) -> list[dict]:
     pos_key = itemgetter("doctop", "x0")
     kept = []
     for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for y_cluster in cluster_objects(list(group), itemgetter("doctop"), tolerance):
+        group = list(group)
+        if len(group) == 1:  # most characters: nothing to cluster
+            kept.append(group[0])
+            continue
+        for y_cluster in cluster_objects(group, itemgetter("doctop"), tolerance):
             for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
                 kept.append(sorted(x_cluster, key=pos_key)[0])
     kept.sort(key=lambda c: order[id(c)])
@@ -395,26 +399,29 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int) -> list[dic
     descent = ctypes.c_float()
     fonts: dict[int, tuple[str, float]] = {}
     name = ctypes.create_string_buffer(256)
+    generated, unicode, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+    get_matrix, get_origin, get_loose = raw.FPDFText_GetMatrix, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+    text_object, font_size, get_font = raw.FPDFText_GetTextObject, raw.FPDFText_GetFontSize, raw.FPDFTextObj_GetFont
     for i in range(count):
         if i % 5000 == 4999:
             deadline.check(where=f"第{number}页")
-        if raw.FPDFText_IsGenerated(tp, i):
+        if generated(tp, i):
             continue
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+        code = unicode(tp, i)
+        if map_error(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")
         text = chr(code) if 0 < code < 0x110000 else ""
         if not text or text.isspace():
             continue
-        raw.FPDFText_GetMatrix(tp, i, m)
+        get_matrix(tp, i, m)
         a, b, c, d = m.a, m.b, m.c, m.d
         if not (a * d > 0 and b * c <= 0 and b == 0 and a > 0):
             raise Unsupported("text that is not upright")
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        raw.FPDFText_GetLooseCharBox(tp, i, loose)
-        obj = raw.FPDFText_GetTextObject(tp, i)
-        size = raw.FPDFText_GetFontSize(tp, i)  # as set by Tf: text space
-        font = raw.FPDFTextObj_GetFont(obj)
+        get_origin(tp, i, ox, oy)
+        get_loose(tp, i, loose)
+        obj = text_object(tp, i)
+        size = font_size(tp, i)  # as set by Tf: text space
+        font = get_font(obj)
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in fonts:
             n = raw.FPDFFont_GetBaseFontName(font, name, len(name))
