@@ -49,21 +49,27 @@ def test_every_real_pdf_reads_the_same_through_pdfium_and_pdfminer(path):
     assert _content(read_pdf(str(path), data)) == before  # the default, whichever reader it picks
 
 
-def test_plain_word_export_is_read_by_pdfium_by_default(monkeypatch):
-    """huaian-2024.pdf (exported by an office suite) is plain: the default reads it with PDFium."""
-    path = TESTS / "fixtures" / "huaian-2024.pdf"
+@pytest.mark.parametrize("name", ["huaian-2024.pdf", "pingtan-2024-printed-a5.pdf"])
+def test_the_real_pdfs_are_read_by_pdfium_by_default(monkeypatch, name):
+    """Both real PDFs (one exported by an office suite, one printed by a browser) are plain."""
+    path = TESTS / "fixtures" / name
     assert pdf_pdfium.plain(path.read_bytes())
     used = []
     original = pdf_pdfium.read_pages
-    monkeypatch.setattr(pdf_pdfium, "read_pages", lambda *a: used.append(1) or original(*a))
+    monkeypatch.setattr(pdf_pdfium, "read_pages", lambda *a, **kw: used.append(1) or original(*a, **kw))
     read_pdf(str(path), path.read_bytes())
     assert used
 
 
-def test_type3_fonts_are_left_to_pdfminer():
-    """A browser prints CJK text in Type 3 fonts, whose descent pdfminer takes from the descriptor's
-    FontBBox and PDFium from the font's: such files are read by pdfminer."""
-    assert not pdf_pdfium.plain((TESTS / "fixtures" / "pingtan-2024-printed-a5.pdf").read_bytes())
+def test_type3_fonts_whose_descent_pdfminer_takes_elsewhere_are_left_to_pdfminer():
+    """A browser prints CJK text in Type 3 fonts whose descriptor has no FontBBox: pdfminer finds a
+    descent of 0 and PDFium is told so (``type3_flat``). With a FontBBox in the descriptor pdfminer
+    would take the descent from it: such a file is read by pdfminer."""
+    data = (TESTS / "fixtures" / "pingtan-2024-printed-a5.pdf").read_bytes()
+    assert pdf_pdfium.plain(data) and pdf_pdfium.type3_flat(data) is True
+    end = data.index(b"/Flags 4>>") + len(b"/Flags 4")  # the end of the CJK fonts' descriptor
+    boxed = data[:end] + b" /FontBBox [0 -120 1000 880]" + data[end:]
+    assert pdf_pdfium.type3_flat(boxed) is None and not pdf_pdfium.plain(boxed)
 
 
 def _built() -> bytes:

@@ -125,7 +125,8 @@ def _pdfium_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
         if len(doc) > limits.pdf_max_pages:
             raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
         return [_read_page(page.view.dedupe_chars(), page.number, page.images, deadline)
-                for page in pdf_pdfium.read_pages(path, doc, limits, deadline)]
+                for page in pdf_pdfium.read_pages(path, doc, limits, deadline,
+                                                  type3_flat=bool(pdf_pdfium.type3_flat(data)))]
     finally:
         doc.close()
 

@@ -103,32 +103,70 @@ _SIMPLE = re.compile(rb"/Subtype\s*/(?:Type1|TrueType|MMType1)\b")
 
 
 def _fonts_plain(data: bytes) -> bool:
-    """Fonts whose metrics PDFium and pdfminer take from the same place: no Type 3 font (pdfminer
-    takes its descent from the FontBBox of its descriptor), every descriptor with a /Descent and
-    every simple font with a descriptor (pdfminer has its own metrics of the 14 standard fonts).
-    Object streams are looked into (``check_pdf_streams`` has measured them)."""
+    """Fonts whose metrics PDFium and pdfminer take from the same place: every descriptor with a
+    /Descent, every simple font with a descriptor (pdfminer has its own metrics of the 14 standard
+    fonts), Type 3 fonts only as ``type3_flat`` allows. Object streams are looked into
+    (``check_pdf_streams`` has measured them)."""
     import zlib
 
     texts = [data]
     if _OBJSTM.search(data):
         for match in _STREAM.finditer(data):
             head = data[max(0, match.start() - 2048):match.start()]
-            if not _OBJSTM.search(head[head.rfind(b" obj"):] if b" obj" in head else head):
+            objs = list(_OBJ.finditer(head))
+            if not objs or not _OBJSTM.search(head[objs[-1].start():]):
                 continue
             try:
                 texts.append(zlib.decompressobj().decompress(data[match.end():], 256 * 1024 * 1024))
             except zlib.error:
                 return False
     for text in texts:
-        if _TYPE3.search(text):
+        if text is not data and _TYPE3.search(text):
             return False
         # objects split at "endobj" (an object stream: at each "<<" that starts a font or a descriptor)
         pieces = _ENDOBJ.split(text) if text is data else re.split(rb"(?=<<\s*/Type\s*/Font)", text)
+        others = {ref.group(1) for piece in pieces if not _TYPE3.search(piece)
+                  for ref in _DESCRIPTOR_REF.finditer(piece)} if text is data else set()
         for piece in pieces:
-            if _DESCRIPTOR.search(piece) and b"/Descent" not in piece:
+            if _DESCRIPTOR.search(piece) and b"/Descent" not in piece and not (text is data and _type3_only(piece, others)):
                 return False
             if _FONT_DICT.search(piece) and _SIMPLE.search(piece) and b"/FontDescriptor" not in piece:
                 return False
+    return type3_flat(data) is not None
+
+
+def _type3_only(piece: bytes, others: set[bytes]) -> bool:
+    """A descriptor that no font but a Type 3 one names (``others``: the object numbers other fonts
+    name) is no matter: ``type3_flat`` judges those."""
+    numbers = _OBJ_NUMBER.findall(piece)
+    return bool(numbers) and numbers[-1] not in others
+
+
+_OBJ_NUMBER = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\b")
+
+
+_DESCRIPTOR_REF = re.compile(rb"/FontDescriptor\s+(\d+)\s+(\d+)\s+R")
+
+
+def type3_flat(data: bytes) -> bool | None:
+    """False: no Type 3 font. True: Type 3 fonts, each with a descriptor without a FontBBox, where
+    pdfminer finds a descent of 0 (browsers print CJK text so); PDFium's descent, taken from the
+    font's own FontBBox, is replaced by 0 for them (``read_pages``). None: other Type 3 fonts, whose
+    descent pdfminer takes from elsewhere: not for PDFium."""
+    if not _TYPE3.search(data):
+        return False
+    for piece in _ENDOBJ.split(data):
+        if not _TYPE3.search(piece):
+            continue
+        ref = _DESCRIPTOR_REF.search(piece)
+        if ref is None:
+            return None
+        target = re.search(rb"(?<![0-9])%s\s+%s\s+obj\b" % (ref.group(1), ref.group(2)), data)
+        if target is None:
+            return None
+        descriptor = data[target.end():data.find(b"endobj", target.end())]
+        if b"/FontBBox" in descriptor or not _DESCRIPTOR.search(descriptor):
+            return None
     return True
 
 
@@ -222,8 +260,10 @@ def open_pdf(data: bytes):
     return doc
 
 
-def read_pages(path: str, doc, limits: guards.Limits, deadline: guards.Deadline) -> Iterator[Page]:
-    """Every page's objects, the deadline looked at between pages and every 5,000 objects."""
+def read_pages(path: str, doc, limits: guards.Limits, deadline: guards.Deadline, *,
+               type3_flat: bool = False) -> Iterator[Page]:
+    """Every page's objects, the deadline looked at between pages and every 5,000 objects.
+    ``type3_flat``: Type 3 fonts (PDFium names no base font for them) have a descent of 0."""
     import pypdfium2.raw as raw
 
     count = len(doc)
@@ -233,7 +273,7 @@ def read_pages(path: str, doc, limits: guards.Limits, deadline: guards.Deadline)
         deadline.check(where=f"第{number}页")
         page = doc[index]
         try:
-            yield Page(number, *_read_page(raw, page, number, limits, deadline))
+            yield Page(number, *_read_page(raw, page, number, limits, deadline, type3_flat))
         finally:
             page.close()
 
@@ -253,7 +293,7 @@ def _mult(m0: tuple[float, ...], m1: tuple[float, ...]) -> tuple[float, ...]:
             e0 * a1 + f0 * c1 + e1, e0 * b1 + f0 * d1 + f1)
 
 
-def _read_page(raw, page, number: int, limits: guards.Limits, deadline: guards.Deadline):
+def _read_page(raw, page, number: int, limits: guards.Limits, deadline: guards.Deadline, type3_flat: bool):
     handle = page.raw
     if raw.FPDFPage_GetRotation(handle) != 0:
         raise Unsupported("rotated page")
@@ -266,7 +306,7 @@ def _read_page(raw, page, number: int, limits: guards.Limits, deadline: guards.D
     width, height = x1 - x0, y1 - y0
     objects: dict[str, list[dict]] = {"char": [], "line": [], "rect": [], "curve": []}
     images = _paths(raw, handle, height, objects, limits, deadline, number)
-    objects["char"] = _chars(raw, page, height, limits, deadline, number)
+    objects["char"] = _chars(raw, page, height, limits, deadline, number, type3_flat)
     return page_view(objects, width, height), images
 
 
@@ -380,15 +420,15 @@ def _shaped(kind: str, pts: list[tuple[float, float]], height: float, base: dict
     return obj
 
 
-def _chars(raw, page, height: float, limits, deadline, number: int) -> list[dict]:
+def _chars(raw, page, height: float, limits, deadline, number: int, type3_flat: bool) -> list[dict]:
     textpage = page.get_textpage()
     try:
-        return _chars_of(raw, textpage.raw, height, limits, deadline, number)
+        return _chars_of(raw, textpage.raw, height, limits, deadline, number, type3_flat)
     finally:
         textpage.close()
 
 
-def _chars_of(raw, tp, height: float, limits, deadline, number: int) -> list[dict]:
+def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat: bool) -> list[dict]:
     count = raw.FPDFText_CountChars(tp)
     if count > limits.pdf_max_objects:
         _too_many(limits, number)
@@ -426,7 +466,8 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int) -> list[dic
         if key not in fonts:
             n = raw.FPDFFont_GetBaseFontName(font, name, len(name))
             raw.FPDFFont_GetDescent(font, 1000.0, descent)
-            fonts[key] = (name.value.decode("latin-1") if n else "", descent.value / 1000)
+            fontname = name.value.decode("latin-1") if n else ""
+            fonts[key] = (fontname, 0.0 if type3_flat and not fontname else descent.value / 1000)
         fontname, desc = fonts[key]
         # pdfminer's LTChar: the corners (0, descent) and (advance, descent + size) of text
         # space through the character's matrix
