@@ -94,9 +94,10 @@ def _quiet_pdfminer():
 
 
 def _read_pages(path: str, data: bytes, limits: guards.Limits, engine: str = "auto") -> list[_Page]:
-    if engine == "pdfium" or (engine == "auto" and pdf_pdfium.plain(data)):
+    plain, type3_flat = pdf_pdfium.survey(data) if engine != "pdfminer" else (False, False)
+    if engine == "pdfium" or (engine == "auto" and plain):
         try:
-            return _pdfium_pages(path, data, limits)
+            return _pdfium_pages(path, data, limits, type3_flat)
         except pdf_pdfium.Unsupported:
             if engine == "pdfium":
                 raise
@@ -116,7 +117,7 @@ def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
             raise
 
 
-def _pdfium_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
+def _pdfium_pages(path: str, data: bytes, limits: guards.Limits, type3_flat: bool) -> list[_Page]:
     """The pages read by PDFium; ``Unsupported`` (pdfminer reads the file instead, and reports any
     error as it always has) when PDFium refuses the file or it passes a limit."""
     deadline = guards.Deadline(path, limits.seconds)
@@ -125,8 +126,7 @@ def _pdfium_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
         if len(doc) > limits.pdf_max_pages:
             raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
         return [_read_page(page.view.dedupe_chars(), page.number, page.images, deadline)
-                for page in pdf_pdfium.read_pages(path, doc, limits, deadline,
-                                                  type3_flat=bool(pdf_pdfium.type3_flat(data)))]
+                for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat)]
     finally:
         doc.close()
 

@@ -38,7 +38,6 @@ class Unsupported(Exception):
 # --------------------------------------------------------------------------- the cheap pre-check
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+|\d+\s+\d+\s+R)")
 _NAME = re.compile(rb"/([A-Za-z0-9#]+)")
 _SAFE_FILTERS = {b"FlateDecode", b"Fl", b"DCTDecode", b"DCT", b"JPXDecode"}
@@ -46,7 +45,12 @@ _FORM = re.compile(rb"/Subtype\s*/Form\b")
 
 
 def plain(data: bytes) -> bool:
-    """Can PDFium read these bytes without an unbounded inflation or drawing?
+    return survey(data)[0]
+
+
+def survey(data: bytes) -> tuple[bool, bool]:
+    """(plain, type3_flat): can PDFium read these bytes without an unbounded inflation or drawing,
+    and with pdfminer's metrics (``_fonts``); must Type 3 fonts be given a descent of 0?
 
     Every stream's dictionary must be found whole within 2 KB before it (the window
     ``guards.check_pdf_streams`` looks in), name only Flate, DCT or JPX filters, directly and
@@ -56,25 +60,37 @@ def plain(data: bytes) -> bool:
     """
     for match in _STREAM.finditer(data):
         start = match.end()
-        head = data[max(0, start - 2048):start]
-        objs = list(_OBJ.finditer(head))
-        if not objs:
-            return False  # a dictionary longer than the window: not measured
-        head = head[objs[-1].start():]
+        head = _head(data, start)
+        if head is None:
+            return False, False  # a dictionary longer than the window: not measured
         if b"#" in head:
-            return False  # an escaped name may hide a filter
+            return False, False  # an escaped name may hide a filter
         for found in _FILTER.finditer(head):
             value = found.group(1)
             if value.endswith(b"R"):
-                return False
+                return False, False
             names = _NAME.findall(value)
             if any(name not in _SAFE_FILTERS for name in names):
-                return False
+                return False, False
             if names and names[0] in (b"FlateDecode", b"Fl") and not _intact(data, start):
-                return False  # damaged: PDFium and pdfminer recover from it differently
+                return False, False  # damaged: PDFium and pdfminer recover from it differently
     if len(_FORM.findall(data)) > 1:
-        return False
-    return _fonts_plain(data)
+        return False, False
+    return _fonts(data)
+
+
+_OBJ_END = re.compile(rb"(\d+)\s+\d+\s+$")
+
+
+def _head(data: bytes, start: int) -> bytes | None:
+    """The bytes from the last "N G obj" within 2 KB before ``start`` (a stream's dictionary)."""
+    low = max(0, start - 2048)
+    at = data.rfind(b"obj", low, start)
+    while at >= 0:
+        if _OBJ_END.search(data, max(low, at - 24), at) and data[at + 3:at + 4] in b" \r\n\t<%" :
+            return data[at:start]
+        at = data.rfind(b"obj", low, at)
+    return None
 
 
 def _intact(data: bytes, start: int) -> bool:
@@ -94,80 +110,79 @@ def _intact(data: bytes, start: int) -> bool:
     return inflater.eof
 
 
-_ENDOBJ = re.compile(rb"\bendobj\b")
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _FONT_DICT = re.compile(rb"/Type\s*/Font\b")
 _DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
 _TYPE3 = re.compile(rb"/Subtype\s*/Type3\b")
 _SIMPLE = re.compile(rb"/Subtype\s*/(?:Type1|TrueType|MMType1)\b")
+_DESCRIPTOR_REF = re.compile(rb"/FontDescriptor\s+(\d+)\s+\d+\s+R")
 
 
-def _fonts_plain(data: bytes) -> bool:
-    """Fonts whose metrics PDFium and pdfminer take from the same place: every descriptor with a
-    /Descent, every simple font with a descriptor (pdfminer has its own metrics of the 14 standard
-    fonts), Type 3 fonts only as ``type3_flat`` allows. Object streams are looked into
-    (``check_pdf_streams`` has measured them)."""
+def _objects(data: bytes) -> dict[bytes, bytes]:
+    """The file's objects written in the open, by number (the last one written wins, as in an
+    incremental update)."""
+    out = {}
+    at = data.find(b"obj")
+    while at >= 0:
+        number = _OBJ_END.search(data, max(0, at - 24), at)
+        if number and data[at + 3:at + 4] in b" \r\n\t<%" and data[at - 3:at] != b"end":
+            end = data.find(b"endobj", at)
+            out[number.group(1)] = data[at + 3:end if end >= 0 else len(data)]
+            at = end if end >= 0 else len(data)
+        at = data.find(b"obj", at + 3)
+    return out
+
+
+def _fonts(data: bytes) -> tuple[bool, bool]:
+    """(plain, type3_flat) as far as fonts go: whether PDFium and pdfminer take the fonts' metrics
+    from the same place, and whether Type 3 fonts must be given a descent of 0 (``type3_flat``).
+
+    Every descriptor needs a /Descent, every simple font a descriptor (pdfminer has its own
+    metrics of the 14 standard fonts). pdfminer takes a Type 3 font's descent from the FontBBox of
+    its descriptor, 0 without one; PDFium from the font's own FontBBox: Type 3 fonts are read by
+    PDFium only when each has a descriptor without a FontBBox (browsers print CJK text so), their
+    descent set to 0. Object streams are looked into (``check_pdf_streams`` has measured them);
+    a Type 3 font in one is left to pdfminer.
+    """
     import zlib
 
-    texts = [data]
+    objects = _objects(data)
     if _OBJSTM.search(data):
         for match in _STREAM.finditer(data):
-            head = data[max(0, match.start() - 2048):match.start()]
-            objs = list(_OBJ.finditer(head))
-            if not objs or not _OBJSTM.search(head[objs[-1].start():]):
+            head = _head(data, match.start())
+            if head is None or not _OBJSTM.search(head):
                 continue
             try:
-                texts.append(zlib.decompressobj().decompress(data[match.end():], 256 * 1024 * 1024))
+                text = zlib.decompressobj().decompress(data[match.end():], 256 * 1024 * 1024)
             except zlib.error:
-                return False
-    for text in texts:
-        if text is not data and _TYPE3.search(text):
-            return False
-        # objects split at "endobj" (an object stream: at each "<<" that starts a font or a descriptor)
-        pieces = _ENDOBJ.split(text) if text is data else re.split(rb"(?=<<\s*/Type\s*/Font)", text)
-        others = {ref.group(1) for piece in pieces if not _TYPE3.search(piece)
-                  for ref in _DESCRIPTOR_REF.finditer(piece)} if text is data else set()
-        for piece in pieces:
-            if _DESCRIPTOR.search(piece) and b"/Descent" not in piece and not (text is data and _type3_only(piece, others)):
-                return False
-            if _FONT_DICT.search(piece) and _SIMPLE.search(piece) and b"/FontDescriptor" not in piece:
-                return False
-    return type3_flat(data) is not None
-
-
-def _type3_only(piece: bytes, others: set[bytes]) -> bool:
-    """A descriptor that no font but a Type 3 one names (``others``: the object numbers other fonts
-    name) is no matter: ``type3_flat`` judges those."""
-    numbers = _OBJ_NUMBER.findall(piece)
-    return bool(numbers) and numbers[-1] not in others
-
-
-_OBJ_NUMBER = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj\b")
-
-
-_DESCRIPTOR_REF = re.compile(rb"/FontDescriptor\s+(\d+)\s+(\d+)\s+R")
+                return False, False
+            if _TYPE3.search(text):
+                return False, False
+            # the objects of a stream are not delimited: split at each "<<" starting a font or descriptor
+            for k, piece in enumerate(re.split(rb"(?=<<\s*/Type\s*/Font)", text)):
+                objects[b"stream-%d-%d" % (match.start(), k)] = piece
+    type3 = {n for n, piece in objects.items() if _TYPE3.search(piece)}
+    named_by_type3 = set()
+    for n in type3:
+        ref = _DESCRIPTOR_REF.search(objects[n])
+        descriptor = objects.get(ref.group(1)) if ref else None
+        if descriptor is None or b"/FontBBox" in descriptor or not _DESCRIPTOR.search(descriptor):
+            return False, False
+        named_by_type3.add(ref.group(1))
+    named_by_others = {ref.group(1) for n, piece in objects.items() if n not in type3
+                       for ref in _DESCRIPTOR_REF.finditer(piece)}
+    for n, piece in objects.items():
+        if _DESCRIPTOR.search(piece) and b"/Descent" not in piece and (n not in named_by_type3 or n in named_by_others):
+            return False, False
+        if _FONT_DICT.search(piece) and _SIMPLE.search(piece) and b"/FontDescriptor" not in piece:
+            return False, False
+    return True, bool(type3)
 
 
 def type3_flat(data: bytes) -> bool | None:
-    """False: no Type 3 font. True: Type 3 fonts, each with a descriptor without a FontBBox, where
-    pdfminer finds a descent of 0 (browsers print CJK text so); PDFium's descent, taken from the
-    font's own FontBBox, is replaced by 0 for them (``read_pages``). None: other Type 3 fonts, whose
-    descent pdfminer takes from elsewhere: not for PDFium."""
-    if not _TYPE3.search(data):
-        return False
-    for piece in _ENDOBJ.split(data):
-        if not _TYPE3.search(piece):
-            continue
-        ref = _DESCRIPTOR_REF.search(piece)
-        if ref is None:
-            return None
-        target = re.search(rb"(?<![0-9])%s\s+%s\s+obj\b" % (ref.group(1), ref.group(2)), data)
-        if target is None:
-            return None
-        descriptor = data[target.end():data.find(b"endobj", target.end())]
-        if b"/FontBBox" in descriptor or not _DESCRIPTOR.search(descriptor):
-            return None
-    return True
+    """True: Type 3 fonts PDFium reads with a descent of 0; False: none; None: not for PDFium."""
+    ok, flat = _fonts(data)
+    return flat if ok else None
 
 
 # --------------------------------------------------------------------------- a page as pdfplumber has it
