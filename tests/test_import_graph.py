@@ -27,7 +27,7 @@ READING = {"gklint.ingest.budget", "gklint.ingest.document", "gklint.ingest.docx
            "gklint.ingest.guards", "gklint.ingest.html", "gklint.ingest.html_content", "gklint.ingest.html_tables",
            "gklint.ingest.html_text", "gklint.ingest.ocr", "gklint.ingest.ocr_cells", "gklint.ingest.ocr_columns",
            "gklint.ingest.ocr_engine", "gklint.ingest.open", "gklint.ingest.pdf",
-           "gklint.ingest.pdf_breaks", "gklint.ingest.pdf_columns", "gklint.ingest.pdf_limits",
+           "gklint.ingest.pdf_breaks", "gklint.ingest.pdf_columns", "gklint.ingest.pdf_limits", "gklint.ingest.pdf_pdfium",
            "gklint.ingest.pdf_tables", "gklint.ingest.pdf_text", "gklint.ingest.script", "gklint.ingest.sniff",
            "gklint.ingest.text"}
 # Need the layouts (or the report model's recognition): Document -> Report. json_format reads gklint's
