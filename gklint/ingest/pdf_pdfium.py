@@ -13,12 +13,15 @@ paragraphs and tables are built by the same code from the same numbers:
   points a rectangle, anything else a curve (pdfminer's ``paint_path``), in page coordinates
   (the path's matrix, and that of every form it is drawn in, applied).
 
-PDFium cannot be bounded from Python the way ``pdf_limits`` bounds pdfminer, so it reads only
-files a cheap look at the raw bytes finds plain (``plain``: every stream's filter written directly
-and one whose whole output ``guards.check_pdf_streams`` has already measured, no LZW or run-length
-data, no forms drawing forms); every other file, and every file PDFium refuses or holds something
-this module does not reproduce (rotated pages, a MediaBox not at the origin, characters without a
-Unicode mapping, text that is not upright), is read by pdfminer (``Unsupported``).
+PDFium cannot be bounded from Python the way ``pdf_limits`` bounds pdfminer (forced on the hostile
+inputs of the tests, it inflated 1 GB bombs to a 2 GB peak), so it reads only files a cheap look at
+the raw bytes finds plain (``survey``): every stream's filter written directly, Flate, DCT or JPX,
+every Flate stream intact and measured (by ``guards.check_pdf_streams``, or here for images), at
+most one form, no vertical writing, fonts whose metrics both readers take from the same place. Every
+other file, and every file PDFium refuses or that holds something this module does not reproduce
+(rotated pages, a MediaBox off the origin, characters without a Unicode mapping, text that is not
+upright, more objects than ``pdf_max_objects``) is read by pdfminer (``Unsupported``), which
+reports errors as it always has.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+|\d+\s+\d+\s+R)")
 _NAME = re.compile(rb"/([A-Za-z0-9#]+)")
 _SAFE_FILTERS = {b"FlateDecode", b"Fl", b"DCTDecode", b"DCT", b"JPXDecode"}
 _FORM = re.compile(rb"/Subtype\s*/Form\b")
+_VERTICAL = re.compile(rb"/Encoding\s*/[A-Za-z0-9-]*-V\b")
 
 
 def plain(data: bytes) -> bool:
@@ -72,10 +76,14 @@ def survey(data: bytes) -> tuple[bool, bool]:
             names = _NAME.findall(value)
             if any(name not in _SAFE_FILTERS for name in names):
                 return False, False
-            if names and names[0] in (b"FlateDecode", b"Fl") and not _intact(data, start):
-                return False, False  # damaged: PDFium and pdfminer recover from it differently
-    if len(_FORM.findall(data)) > 1:
-        return False, False
+            # an image the byte search skipped (it may be page content called an image): at most
+            # pdf_max_content; any other stream was measured. Damaged: PDFium and pdfminer recover
+            # from it differently
+            cap = guards.DEFAULT.pdf_max_content if b"/Image" in head else guards.DEFAULT.pdf_max_stream
+            if names and names[0] in (b"FlateDecode", b"Fl") and not _intact(data, start, cap):
+                return False, False
+    if len(_FORM.findall(data)) > 1 or _VERTICAL.search(data):
+        return False, False  # vertical writing: pdfminer boxes its characters its own way
     return _fonts(data)
 
 
@@ -93,21 +101,21 @@ def _head(data: bytes, start: int) -> bytes | None:
     return None
 
 
-def _intact(data: bytes, start: int) -> bool:
-    """Does the Flate stream at ``start`` inflate to its end without error? (Its size is already
-    bounded by ``guards.check_pdf_streams``; the output is discarded 1 MB at a time.)"""
+def _intact(data: bytes, start: int, cap: int) -> bool:
+    """Does the Flate stream at ``start`` inflate to its end without error, to at most ``cap``
+    bytes? The output is discarded 1 MB at a time."""
     import zlib
 
     inflater = zlib.decompressobj()
     end = data.find(b"endstream", start)
     view = memoryview(data)[start:end if end >= 0 else len(data)]
     try:
-        inflater.decompress(view, 1 << 20)
-        while inflater.unconsumed_tail and not inflater.eof:
-            inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        size = len(inflater.decompress(view, 1 << 20))
+        while inflater.unconsumed_tail and not inflater.eof and size <= cap:
+            size += len(inflater.decompress(inflater.unconsumed_tail, 1 << 20))
     except zlib.error:
         return False
-    return inflater.eof
+    return inflater.eof and size <= cap
 
 
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
@@ -356,13 +364,11 @@ def _paths(raw, handle, height: float, objects, limits, deadline, number: int) -
     return images
 
 
-_COLOR = [ctypes.c_uint() for _ in range(4)]
-
-
 def _color(getter, obj) -> tuple[float, ...] | None:
-    if not getter(obj, *_COLOR):
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    if not getter(obj, *rgba):
         return None
-    return tuple(v.value / 255 for v in _COLOR[:3])
+    return tuple(v.value / 255 for v in rgba[:3])
 
 
 def _path(raw, obj, m: tuple[float, ...], height: float, objects) -> None:
@@ -465,6 +471,13 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat:
         code = unicode(tp, i)
         if map_error(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")
+        if 0xDC00 <= code <= 0xDFFF:
+            continue  # the second half of a pair joined below
+        if 0xD800 <= code <= 0xDBFF:  # UTF-16: a character beyond the BMP comes in two halves
+            low = unicode(tp, i + 1) if i + 1 < count else 0
+            if not 0xDC00 <= low <= 0xDFFF:
+                raise Unsupported("a broken UTF-16 pair")
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         text = chr(code) if 0 < code < 0x110000 else ""
         if not text or text.isspace():
             continue
