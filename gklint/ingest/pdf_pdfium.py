@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gklint.ingest import guards
+from gklint.ingest.errors import ReadError
 
 
 class Unsupported(Exception):
@@ -294,11 +295,19 @@ def read_pages(path: str, doc, limits: guards.Limits, deadline: guards.Deadline,
     for index in range(count):
         number = index + 1
         deadline.check(where=f"第{number}页")
-        page = doc[index]
         try:
-            yield Page(number, *_read_page(raw, page, number, limits, deadline, type3_flat))
+            page = doc[index]
+        except Exception as exc:  # PdfiumError: a page PDFium cannot load; pdfminer will say why
+            raise Unsupported(f"page {number}: {exc}") from None
+        try:
+            read = _read_page(raw, page, number, limits, deadline, type3_flat)
+        except (Unsupported, ReadError):
+            raise
+        except Exception as exc:  # PdfiumError (a text page not loaded...)
+            raise Unsupported(f"page {number}: {exc}") from None
         finally:
             page.close()
+        yield Page(number, *read)
 
 
 def _matrix(raw, obj) -> tuple[float, ...]:
