@@ -6,6 +6,8 @@ are dropped; the remaining lines are joined into paragraphs (``pdf_text``), acro
 too, and a table cut by a page break becomes one grid again (``pdf_breaks``). A PDF without a
 text layer, an encrypted or a damaged one raises ReadError; ``guards`` bounds size, pages,
 inflated streams and time, and ``pdf_limits`` enforces those bounds inside pdfminer while it works.
+Characters and ruling lines come from PDFium (``pdf_pdfium``, several times faster) when the file
+is one it reads exactly as pdfminer does, from pdfminer otherwise.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gklint.read import guards, pdf_limits
+from gklint.read import guards, pdf_limits, pdf_pdfium
 from gklint.read.document import Document, Paragraph
 from gklint.core.source import Source
 from gklint.read.errors import ReadError
@@ -42,12 +44,14 @@ class _Page:
     images: int = 0
 
 
-def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT) -> Document:
+def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT, *, engine: str = "auto") -> Document:
+    """``engine``: "auto" (PDFium where it reads the file as pdfminer does, else pdfminer),
+    "pdfminer", or "pdfium" (``pdf_pdfium.Unsupported`` where it cannot: for comparisons)."""
     from gklint.read import ocr_engine
 
     deadline = guards.Deadline(path, limits.seconds)
     guards.check_pdf(path, data, limits)
-    pages = _read_pages(path, data, limits)
+    pages = _read_pages(path, data, limits, engine)
     chars = sum(p.chars for p in pages)
     images = [p.number for p in pages if p.chars == 0 and p.images]
     if chars == 0:
@@ -89,7 +93,14 @@ def _quiet_pdfminer():
         logger.setLevel(level)
 
 
-def _read_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
+def _read_pages(path: str, data: bytes, limits: guards.Limits, engine: str = "auto") -> list[_Page]:
+    plain, type3_flat = pdf_pdfium.survey(data) if engine != "pdfminer" else (False, False)
+    if engine == "pdfium" or (engine == "auto" and plain):
+        try:
+            return _pdfium_pages(path, data, limits, type3_flat)
+        except pdf_pdfium.Unsupported:
+            if engine == "pdfium":
+                raise
     with _quiet_pdfminer():
         return _parse_pages(path, data, limits)
 
@@ -104,6 +115,20 @@ def _parse_pages(path: str, data: bytes, limits: guards.Limits) -> list[_Page]:
         except Exception:
             budget.raise_if_failed()  # a bound pdfminer wrapped or swallowed
             raise
+
+
+def _pdfium_pages(path: str, data: bytes, limits: guards.Limits, type3_flat: bool) -> list[_Page]:
+    """The pages read by PDFium; ``Unsupported`` (pdfminer reads the file instead, and reports any
+    error as it always has) when PDFium refuses the file or it passes a limit."""
+    deadline = guards.Deadline(path, limits.seconds)
+    doc = pdf_pdfium.open_pdf(data)
+    try:
+        if len(doc) > limits.pdf_max_pages:
+            raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
+        return [_read_page(page.view.dedupe_chars(), page.number, page.images, deadline)
+                for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat)]
+    finally:
+        doc.close()
 
 
 def _bound_passed(exc: BaseException) -> ReadError | None:

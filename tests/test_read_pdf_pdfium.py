@@ -1,0 +1,153 @@
+"""PDFium's text layer (``pdf_pdfium``) gives the Document pdfminer gives: every paragraph and every
+grid cell of the real PDFs, and of PDFs built here; and it never sees a file it cannot bound.
+
+``read_pdf(engine="pdfium")`` forces PDFium (``Unsupported`` where it cannot read a file),
+``engine="pdfminer"`` is the reader before PDFium, the default picks PDFium where ``plain`` allows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import hostile_inputs as hostile
+import pdfmaker
+from gklint.read import guards, pdf_pdfium
+from gklint.read.document import Grid, Paragraph
+from gklint.read.errors import ReadError
+from gklint.read.pdf import read_pdf
+
+TESTS = Path(__file__).parent
+REAL = sorted(TESTS.rglob("*.pdf"))
+MB = 1 << 20
+
+
+def _content(doc) -> list:
+    """Everything a rule sees: paragraph texts and pages, every grid cell with its place and spans."""
+    out: list = [("pages", doc.pages), ("notes", doc.notes)]
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            out.append(("paragraph", block.source.page, block.text))
+        else:
+            assert isinstance(block, Grid)
+            out.append(("grid", block.source.page, [[(c.text, c.row, c.column, c.rowspan, c.colspan, c.source.page)
+                                                      if c else None for c in row] for row in block.rows]))
+    return out
+
+
+def test_the_real_pdfs_are_found():
+    assert {p.name for p in REAL} >= {"huaian-2024.pdf", "pingtan-2024-printed-a5.pdf"}
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_every_real_pdf_reads_the_same_through_pdfium_and_pdfminer(path):
+    data = path.read_bytes()
+    before = _content(read_pdf(str(path), data, engine="pdfminer"))
+    assert any(kind == "grid" for kind, *_ in before[2:]) and any(kind == "paragraph" for kind, *_ in before[2:])
+    assert _content(read_pdf(str(path), data, engine="pdfium")) == before
+    assert _content(read_pdf(str(path), data)) == before  # the default, whichever reader it picks
+
+
+@pytest.mark.parametrize("name", ["huaian-2024.pdf", "pingtan-2024-printed-a5.pdf"])
+def test_the_real_pdfs_are_read_by_pdfium_by_default(monkeypatch, name):
+    """Both real PDFs (one exported by an office suite, one printed by a browser) are plain."""
+    path = TESTS / "fixtures" / name
+    assert pdf_pdfium.plain(path.read_bytes())
+    used = []
+    original = pdf_pdfium.read_pages
+    monkeypatch.setattr(pdf_pdfium, "read_pages", lambda *a, **kw: used.append(1) or original(*a, **kw))
+    read_pdf(str(path), path.read_bytes())
+    assert used
+
+
+def test_type3_fonts_whose_descent_pdfminer_takes_elsewhere_are_left_to_pdfminer():
+    """A browser prints CJK text in Type 3 fonts whose descriptor has no FontBBox: pdfminer finds a
+    descent of 0 and PDFium is told so (``type3_flat``). With a FontBBox in the descriptor pdfminer
+    would take the descent from it: such a file is read by pdfminer."""
+    data = (TESTS / "fixtures" / "pingtan-2024-printed-a5.pdf").read_bytes()
+    assert pdf_pdfium.plain(data) and pdf_pdfium.type3_flat(data) is True
+    end = data.index(b"/Flags 4>>") + len(b"/Flags 4")  # the end of the CJK fonts' descriptor
+    boxed = data[:end] + b" /FontBBox [0 -120 1000 880]" + data[end:]
+    assert pdf_pdfium.type3_flat(boxed) is None and not pdf_pdfium.plain(boxed)
+
+
+def _built() -> bytes:
+    """Paragraphs, a ruled table with a merged cell, a table without ruling lines, a white filled
+    rectangle behind a paragraph (invisible: no table) and a running page number, on two pages."""
+    p1, p2 = pdfmaker.Page(), pdfmaker.Page()
+    p1.text(72, 80, "一、总体情况", 12)
+    p1.fill(60, 100, 520, 160)
+    p1.paragraph(96, 110, ["本机关认真贯彻落实政府信息公开条例，", "全年主动公开政府信息一千二百条。"])
+    xs, ys = [72, 200, 330, 460], [200, 225, 250, 275]
+    p1.grid(xs, ys)
+    for r, row in enumerate([["项目", "本年新增", "累计"], ["规章", "3", "12"], ["规范性文件", "5", "40"]]):
+        for c, text in enumerate(row):
+            p1.text(xs[c] + 4, ys[r] + 6, text, 10)
+    for r, row in enumerate([["收到申请数", "120", "98"], ["办结数", "118", "97"]]):
+        for c, text in enumerate(row):
+            p2.text([72, 260, 400][c], 100 + 22 * r, text, 10)
+    p2.paragraph(72, 200, ["二、存在的主要问题及改进情况", "信息公开工作仍有不足。"])
+    for number, page in enumerate((p1, p2), 1):
+        page.text(290, 800, f"- {number} -", 9)
+    return pdfmaker.build([p1, p2])
+
+
+def test_a_built_pdf_reads_the_same_through_pdfium_and_pdfminer():
+    data = _built()
+    before = _content(read_pdf("built.pdf", data, engine="pdfminer"))
+    assert any(kind == "grid" for kind, *_ in before[2:])
+    assert _content(read_pdf("built.pdf", data, engine="pdfium")) == before
+
+
+def test_encrypted_pdf_falls_back_to_pdfminer_and_its_error():
+    data = pdfmaker.build([pdfmaker.Page().text(72, 72, "政府信息公开", 12)], user_password="secret")
+    with pytest.raises(pdf_pdfium.Unsupported):
+        read_pdf("locked.pdf", data, engine="pdfium")
+    with pytest.raises(ReadError) as auto:
+        read_pdf("locked.pdf", data)
+    with pytest.raises(ReadError) as before:
+        read_pdf("locked.pdf", data, engine="pdfminer")
+    assert auto.value.message == before.value.message and "加密" in auto.value.message
+
+
+def test_damaged_flate_stream_is_left_to_pdfminer():
+    data = (TESTS / "fixtures" / "huaian-2024.pdf").read_bytes()
+    start = data.index(b"stream", data.index(b"/FlateDecode")) + 400
+    damaged = data[:start] + bytes(b ^ 0x5A for b in data[start:start + 8]) + data[start + 8:]
+    assert not pdf_pdfium.plain(damaged)
+
+
+# Bombs and floods PDFium would decode without bound (measured: the Flate bombs grow it past 2 GB,
+# LZW and forms drawn many times run for minutes): ``plain`` must send every one of them to pdfminer,
+# whose bounds (``pdf_limits``) refuse them.
+BOMBS = [("pdf_bomb_escaped_filter_name", {"size": 2 * MB}), ("pdf_bomb_indirect_filter", {"size": 2 * MB}),
+         ("pdf_bomb_content_called_image", {"size": 2 * MB}), ("pdf_bomb_long_dictionary", {"size": 2 * MB}),
+         ("pdf_bomb_font_program", {"size": 2 * MB}), ("pdf_bomb_runlength", {"size": 2 * MB}),
+         ("pdf_bomb_lzw", {"size": 2 * MB}), ("pdf_forms_drawn_many_times", {"depth": 4, "fanout": 10}),
+         ("pdf_inflates_past_step", {}), ("pdf_inline_image_of_near_misses", {"pairs": 30_000})]
+
+
+@pytest.mark.parametrize("name,kwargs", BOMBS, ids=[b[0] for b in BOMBS])
+def test_hostile_pdfs_never_reach_pdfium(tmp_path, name, kwargs):
+    data = getattr(hostile, name)(tmp_path / "report.pdf", **kwargs).read_bytes()
+    assert not pdf_pdfium.plain(data)
+
+
+def test_many_pages_give_pdfminers_error(tmp_path):
+    """PDFium could read it; the page limit is still reported as pdfminer reports it."""
+    path = hostile.pdf_many_pages(tmp_path / "report.pdf", pages=600)
+    data = path.read_bytes()
+    limits = guards.Limits()
+    with pytest.raises(ReadError) as auto:
+        read_pdf(str(path), data, limits)
+    with pytest.raises(ReadError) as before:
+        read_pdf(str(path), data, limits, engine="pdfminer")
+    assert auto.value.message == before.value.message
+
+
+def test_deadline_is_kept_between_pdfium_pages():
+    path = TESTS / "fixtures" / "huaian-2024.pdf"
+    with pytest.raises(ReadError) as info:
+        read_pdf(str(path), path.read_bytes(), guards.Limits(seconds=0), engine="pdfium")
+    assert info.value.where == "第1页" and "超时" in info.value.message
