@@ -121,3 +121,40 @@ def test_a_report_of_the_year_9999_loses_no_rule(tmp_path):
     assert gklint.extract(path).meta.year == 9999
     assert [d.message for d in result.diagnostics if "运行出错" in d.message] == []
     assert [d for d in result.diagnostics if d.rule == "D101"] == []  # no deadline exists to be late for
+
+
+# --------------------------------------------------------------------------- one glyph drawn many times (run 5)
+
+def _chars(draw_specs):
+    return [{"upright": True, "text": t, "fontname": "F1", "size": 12.0, "doctop": float(y), "x0": float(x),
+             "top": float(y), "bottom": float(y) + 12, "x1": float(x) + 6, "k": k}
+            for k, (t, x, y) in enumerate(draw_specs)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ab一"), st.integers(0, 6), st.integers(0, 6)), max_size=60),
+       st.lists(st.integers(0, 59), max_size=20))
+def test_linear_dedupe_keeps_what_pdfplumber_keeps_in_its_order(specs, copies):
+    """Duplicates (value-equal copies too, which ``chars.index`` orders by the first copy) and near duplicates."""
+    from pdfplumber.utils import dedupe_chars
+
+    from gklint.read.pdf_pdfium import dedupe
+
+    chars = _chars(specs)
+    chars += [dict(chars[i]) for i in copies if i < len(chars)]
+    assert dedupe(chars) == dedupe_chars(chars)
+
+
+def test_pdf_drawing_one_glyph_many_times_is_read_within_a_short_deadline(tmp_path):
+    """Found by the run of seed 20261212: a 2 KB PDF whose page draws one glyph ~100,000 times in one place;
+    pdfplumber's ``dedupe_chars`` orders the kept characters by ``chars.index``, quadratic. Here 50,000
+    glyphs in distinct places (all kept), read with the PDFium layer off so pdfminer's path is the one tried."""
+    import zlib
+
+    row = b"(A) Tj 2 0 Td " * 250 + b"-500 -2 Td\n"  # 250 glyphs 2 pt apart, rows 2 pt apart: all kept
+    content = b"BT /F1 2 Tf 50 800 Td " + row * 200 + b"ET\n"
+    path = H._write(tmp_path / "report.pdf", H._one_page([H._stream(b"/Filter /FlateDecode", zlib.compress(content, 9))]))
+    from gklint.read.pdf import read_pdf
+
+    document = read_pdf(str(path), path.read_bytes(), guards.Limits(seconds=30), engine="pdfminer")
+    assert "".join(getattr(b, "text", "") for b in document.blocks).count("A") == 50_000

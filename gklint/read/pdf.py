@@ -178,7 +178,7 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
                     raise passed from None
                 raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=where) from None
             budget.raise_if_failed()
-            pages.append(_read_page(page.dedupe_chars(), number, len(page.images), deadline))
+            pages.append(_read_page(_deduped(page), number, len(page.images), deadline))
             page.close()
         budget.page = None
     return pages
@@ -187,6 +187,16 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+def _deduped(page):
+    """``page.dedupe_chars()`` (pdfplumber), with its characters deduplicated in linear time."""
+    from pdfplumber.page import FilteredPage
+
+    view = FilteredPage(page, lambda obj: True)
+    view._objects = dict(page.objects)
+    view._objects["char"] = pdf_pdfium.dedupe(page.chars)
+    return view
 
 
 def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None) -> _Page:
