@@ -69,6 +69,17 @@ def test_the_pool_and_a_thread_pool_give_the_findings_of_a_local_run(thousand, l
         assert findings(api.check_many(part, executor=executor)) == findings(api.check_many(part, isolate=False))
 
 
+def test_the_cli_gives_the_findings_of_check_many_whatever_the_tasks(thousand, local):
+    """Issue 9: the same 1,000 reports, each agency's years spread over many tasks of the CLI's pool (tasks of
+    up to 16 files, 2 workers), give the findings of one ``check_many`` over them all in this process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "gklint", "check", "-f", "json", "-j", "2", "-q", *map(str, thousand)],
+                         capture_output=True, text=True, env=env, timeout=900, cwd=ROOT)
+    assert out.returncode == 1, out.stderr[-2000:]
+    data = json.loads(out.stdout)
+    assert {Path(f["path"]).name: f["diagnostics"] for f in data["files"]} == json.loads(json.dumps(local, default=str))
+
+
 def test_workers_send_back_findings_not_reports(thousand):
     result = api.check_many(thousand[:20], jobs=2)
     assert all(f.report is None and f.tables == [] for f in result.files)
