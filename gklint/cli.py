@@ -160,9 +160,9 @@ def check(
     if timeout is not None or memory is not None:
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
-    # jsonl is written line by line as each file finishes: only counts are kept (unless a baseline is
-    # written or files annotated, which need every finding at the end)
-    tally = format.value == "jsonl" and write_baseline is None and not annotate
+    # jsonl is written line by line as each file finishes, json spooled to disk: only counts are kept
+    # (unless a baseline is written or files annotated, which need every finding at the end)
+    tally = format.value in ("jsonl", "json") and write_baseline is None and not annotate
     result = Tally() if tally else Result()
     executor = _cluster(ctx, dask_scheduler) if dask_scheduler else None
     run = _run(api, paths, previous, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
@@ -186,6 +186,7 @@ def check(
         else:
             result.files.append(f)
     series = run.series()
+    sink.merged([f for f, _, _ in series])  # files with series findings: rendered again (json)
     if baselined is not None:
         for k, (f, diags, report) in enumerate(series):
             part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),

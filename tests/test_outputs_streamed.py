@@ -62,3 +62,44 @@ def test_jsonl_streamed_exit_status_counts_findings(tmp_path):
     result = api.check_many(paths)
     for fail_on in ("error", "warning", "info"):
         assert check(paths, "--fail-on", fail_on).exit_code == result.exit_code(fail_on)
+
+
+def test_json_spooled_is_the_document_of_the_path_keeping_every_result(tmp_path):
+    paths = batch(tmp_path)
+    streamed = runner.invoke(app, ["check", "-f", "json", "-j", "1", *map(str, paths)])
+    kept = runner.invoke(app, ["check", "-f", "json", "-j", "1", "--write-baseline", str(tmp_path / "b.json"),
+                               *map(str, paths)])
+    assert streamed.stdout == kept.stdout
+    assert streamed.exit_code == kept.exit_code == 2
+    data = json.loads(streamed.stdout)
+    assert any(d["rule"].startswith("S") for f in data["files"] for d in f["diagnostics"]), "series findings in place"
+
+
+def test_json_spooled_to_a_file_is_json_output_render_of_check_many(tmp_path):
+    from gklint.output.json_output import render as render_json
+
+    paths = batch(tmp_path)
+    out = tmp_path / "out.json"
+    streamed = runner.invoke(app, ["check", "-f", "json", "-j", "1", "-o", str(out), *map(str, paths)])
+    assert streamed.exit_code == 2
+    assert out.read_text(encoding="utf-8") == render_json(api.check_many(paths)) + "\n"
+
+
+def test_json_spooled_of_no_file_and_one_unreadable_file(tmp_path):
+    from gklint.core.diagnostic import FileResult, Result
+    from gklint.output.json_output import render as render_json
+
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    streamed = runner.invoke(app, ["check", "-f", "json", str(bad)])
+    whole = render_json(Result([FileResult(path=str(bad), error=json.loads(streamed.stdout)["files"][0]["error"])]))
+    assert streamed.stdout == whole + "\n"
+
+
+def test_json_parts_put_together_are_render(tmp_path):
+    from gklint.core.diagnostic import Result
+    from gklint.output.json_output import file_part, head_tail, render as render_json
+
+    for result in (Result(), api.check_many(batch(tmp_path))):
+        head, tail = head_tail(result, any_file=bool(result.files))
+        assert head + ",\n".join(file_part(f) for f in result.files) + tail == render_json(result) + "\n"
