@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import zlib
+
 import os
 from typing import Callable, Iterable, Iterator, Union
 
@@ -162,7 +165,7 @@ class Run:
                 continue
             summary = read.report
             if summary is not None and (summary.meta.year or self.previous is not None):
-                self._kept.append((read.result, summary))
+                self._kept.append((read.result, _Packed(summary, whole=self.job.keep_reports)))
             out.append(read.result)
         return out
 
@@ -193,17 +196,53 @@ class Run:
         from gklint.engine.views import describe
 
         assert self._done, "series() needs every file of the run: exhaust files() first"
-        reports = [r for _, r in self._kept]
-        found: list[list] = [[] for _ in reports]
-        add_series(reports, found, self.rules, self.lang, self.settings, previous=self.previous)
+        found: list[list] = [[] for _ in self._kept]
+        reports: dict[int, Report] = {}  # the summaries unpacked, one agency (or one report) at a time
+        for group in _series_groups([p for _, p in self._kept], self.previous is not None):
+            members = [p.unpack() for _, p in (self._kept[i] for i in group)]
+            part = [found[i] for i in group]
+            add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
+            reports.update((i, r) for i, r in zip(group, members) if found[i])
         out = []
-        for (result, report), diags in zip(self._kept, found):
+        for k, ((result, _), diags) in enumerate(zip(self._kept, found)):
             if diags:
+                report = reports[k]
                 result.diagnostics += diags
                 sort(report, result.diagnostics)
                 describe(result, report, self.rules, self.lang, views=result.report is not None)
                 out.append((result, diags, report))
         return out
+
+
+class _Packed:
+    """A report's summary for the series rules, kept until the run is done: pickled and compressed (a
+    summary holds a few hundred cells: as objects, some 100 KB a report; packed, about 2 KB), with the
+    agency and year the rules pair reports by. The whole Report (``keep_reports``) is kept as it is."""
+
+    __slots__ = ("key", "year", "data", "report")
+
+    def __init__(self, report: Report, whole: bool = False) -> None:
+        from gklint.engine.kinds.series import agency_key
+
+        self.key, self.year = agency_key(report), report.meta.year
+        self.report = report if whole else None
+        self.data = None if whole else zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+
+    def unpack(self) -> Report:
+        return self.report if self.report is not None else pickle.loads(zlib.decompress(self.data))
+
+
+def _series_groups(packed: list[_Packed], previous: bool) -> list[list[int]]:
+    """The kept reports the series rules may pair, in groups checked one at a time: with ``--previous``
+    each report alone (paired with that report only); else the reports of one agency (``pairs`` pairs
+    only those, by the same key), in run order; a report alone of its agency pairs with nothing."""
+    if previous:
+        return [[i] for i in range(len(packed))]
+    by_key: dict[str, list[int]] = {}
+    for i, p in enumerate(packed):
+        if p.key and p.year:
+            by_key.setdefault(p.key, []).append(i)
+    return [group for group in by_key.values() if len(group) > 1]
 
 
 def _previous(source: Source, layout: str | None, limits: Limits | None, isolate: bool) -> Report:

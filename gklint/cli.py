@@ -153,14 +153,17 @@ def check(
     # are done (in input order); a file's report model is dropped once rendered unless the series
     # rules may pair it with another year's, whose findings are shown after all the files.
     from gklint.core.display import printable
-    from gklint.core.diagnostic import FileResult, Result
+    from gklint.core.diagnostic import FileResult, Result, Tally
     from gklint.read.guards import DEFAULT, MB
 
     limits = DEFAULT
     if timeout is not None or memory is not None:
         limits = replace(DEFAULT, **{k: v for k, v in (("seconds", timeout), ("memory", memory and memory * MB))
                                      if v is not None})
-    result = Result()
+    # jsonl is written line by line as each file finishes, json spooled to disk: only counts are kept
+    # (unless a baseline is written or files annotated, which need every finding at the end)
+    tally = format.value in ("jsonl", "json") and write_baseline is None and not annotate
+    result = Tally() if tally else Result()
     executor = _cluster(ctx, dask_scheduler) if dask_scheduler else None
     run = _run(api, paths, previous, select=chosen, ignore=dropped, lang=lang.value, layout=layout,
                settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits,
@@ -178,8 +181,12 @@ def check(
             typer.echo(f"gklint: {printable(f.error)}", err=True)
         sink.render_file(f, many=len(paths) > 1)
         f.report, f.tables = None, []  # what only rendering needed (the series rules keep their reports)
-        result.files.append(f)
+        if tally:
+            result.add(f)
+        else:
+            result.files.append(f)
     series = run.series()
+    sink.merged([f for f, _, _ in series])  # files with series findings: rendered again (json)
     if baselined is not None:
         for k, (f, diags, report) in enumerate(series):
             part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
@@ -189,6 +196,9 @@ def check(
             result.baselined += part.baselined
             series[k] = (f, [d for d in diags if id(d) in kept], report)
         series = [s for s in series if s[1]]
+    if tally:  # the series findings, merged into files no longer kept here: counted
+        for _, diags, _ in series:
+            result.add_findings(diags)
     try:
         sink.render_series([replace(f, diagnostics=diags, report=report) for f, diags, report in series])
         _output.emit(sink, result, statistics=statistics)

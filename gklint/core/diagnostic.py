@@ -248,3 +248,33 @@ class Result:
                              "section": loc.section, "quote": loc.quote, "expected": d.expected,
                              "found": d.found, "message": d.message})
         return rows
+
+class Tally(Result):
+    """A run whose files were written as they finished (``--format jsonl``): their counts kept, not the
+    files, so a batch's memory does not grow with its number of reports. Counts as ``Result`` does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts = {s: 0 for s in SEVERITIES}
+        self.n_unreadable = 0
+
+    def add(self, f: FileResult) -> None:
+        self.n_unreadable += f.error is not None
+        for d in f.diagnostics:
+            self.counts[d.severity] += 1
+
+    def add_findings(self, diagnostics) -> None:
+        for d in diagnostics:
+            self.counts[d.severity] += 1
+
+    def count(self, severity: Severity) -> int:
+        return self.counts[severity]
+
+    @property
+    def unreadable(self) -> list:
+        return [None] * self.n_unreadable
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s}={self.count(s)}" for s in SEVERITIES)
+        return f"Tally({counts}, unreadable={self.n_unreadable})"
+

@@ -108,6 +108,10 @@ class Sink:
         self.output_file = None if annotate else output_file
         self.console = self.page = None
         self.streamed = name == "jsonl"  # written line by line as each file is done
+        # json: each file's part of the document rendered as it is done, spooled to a temporary file on disk
+        # (its offsets kept), the document put together by ``emit`` (a file the series rules gave findings
+        # rendered again then): memory flat in the number of files, the bytes of ``json_output.render``
+        self.spool = _Spool() if name == "json" and not annotate else None
         self._stream = None  # the open -o file of a streamed format
         self._failed: OutputError | None = None
         self.reviews: dict[str, object] = {}  # --annotate: path of a page or PDF -> its review page
@@ -153,6 +157,8 @@ class Sink:
 
             if text := "".join(line + "\n" for line in lines(f)):
                 self._stream_out(text.encode("utf-8"))
+        if self.spool is not None:
+            self.spool.add(f)
         if self.page is not None:
             self.page.add(f)
         elif self.console is not None:
@@ -165,6 +171,11 @@ class Sink:
             self.reviews[f.path] = page = Page(lang=self.lang, full_paths=self.full_paths)
             page.add(f)
 
+
+    def merged(self, files) -> None:
+        """These files (as the batch yielded them) have had the series findings merged into their diagnostics."""
+        if self.spool is not None:
+            self.spool.merged(files)
 
     def render_series(self, files) -> None:
         """The findings across years (series rules), known only once every file is read. ``files``: a
@@ -255,6 +266,9 @@ def emit(sink: Sink, result, *, statistics: bool = False) -> None:
     if sink.page is not None:
         write(sink.page.html(result), output_file)
         return
+    if sink.spool is not None:
+        write_chunks(sink.spool.document(result), output_file)
+        return
     if sink.console is not None:
         from gklint.output.terminal import print_block, render_summary, summary_table
 
@@ -293,3 +307,64 @@ def write(data: str | bytes, output_file: Path | None) -> None:
         Path(output_file).write_bytes(data)
     except OSError as exc:
         raise OutputError(f"{output_file}: 无法写入：{exc.strerror or exc}") from None
+
+
+def write_chunks(chunks, output_file: Path | None) -> None:
+    """Write pieces of bytes one after the other, to a file or to stdout (``write`` for a long output)."""
+    if output_file is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        for chunk in chunks:
+            if buffer is None:
+                sys.stdout.write(chunk.decode("utf-8"))
+            else:
+                buffer.write(chunk)
+        (buffer or sys.stdout).flush()
+        return
+    try:
+        with open(output_file, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+    except OSError as exc:
+        raise OutputError(f"{output_file}: 无法写入：{exc.strerror or exc}") from None
+
+
+class _Spool:
+    """``--format json`` put together from its files' parts, kept on disk until the batch is done."""
+
+    def __init__(self) -> None:
+        import tempfile
+        import weakref
+
+        self.file = tempfile.TemporaryFile()
+        self.offsets: list[int] = [0]  # part k is bytes offsets[k]:offsets[k + 1]
+        self.alive = weakref.WeakValueDictionary()  # k -> the FileResult, while the run keeps it (series rules)
+        self.again: dict[int, object] = {}  # k -> a file the series rules added findings to
+
+    def add(self, f) -> None:
+        from gklint.output.json_output import file_part
+
+        self.file.seek(0, 2)
+        self.file.write(file_part(f).encode("utf-8"))
+        self.alive[len(self.offsets) - 1] = f
+        self.offsets.append(self.file.tell())
+
+    def merged(self, files) -> None:
+        ids = {id(f) for f in files}
+        self.again.update({k: f for k, f in list(self.alive.items()) if id(f) in ids})
+
+    def document(self, result):
+        from gklint.output.json_output import file_part, head_tail
+
+        head, tail = head_tail(result, any_file=len(self.offsets) > 1)
+        yield head.encode("utf-8")
+        for k in range(len(self.offsets) - 1):
+            if k:
+                yield b",\n"
+            if k in self.again:
+                yield file_part(self.again[k]).encode("utf-8")
+            else:
+                self.file.seek(self.offsets[k])
+                yield self.file.read(self.offsets[k + 1] - self.offsets[k])
+        yield tail.encode("utf-8")
+        self.file.close()
