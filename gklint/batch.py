@@ -284,24 +284,82 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
         return
     if not paths:
         return
-    from concurrent.futures import TimeoutError as FutureTimeout, wait
+    from concurrent.futures import TimeoutError as FutureTimeout
 
     from pebble import ProcessExpired, ProcessPool
 
     workers = max(1, min(jobs, len(paths)))
-    ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
     _preload(job)  # before the workers fork: they inherit the imports instead of each paying them
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
+    timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+
+    def submit(chunk):
+        if len(chunk) == 1:
+            return pool.schedule(_task, args=(chunk[0],), timeout=timeout)
+        return pool.schedule(_tasks, args=(chunk,), timeout=timeout)
+
+    def results(chunk, future) -> list[Read] | None:
+        if len(chunk) > 1:
+            try:
+                return future.result()
+            except Exception:  # past the deadline, a worker died, a result not sent: each file on its own,
+                # under its own deadline, so that the outcome is the file's, as if it had never been grouped
+                return None
+        path = chunk[0]
+        try:
+            return [future.result()]
+        except FutureTimeout:
+            return [Read(path, error=timeout_message(path, job.limits))]
+        except ProcessExpired as exc:  # killed (out of memory) or crashed in a C library
+            return [Read(path, error=str(ReadError(
+                path, f"读取进程异常退出（退出码 {exc.exitcode}，可能超过内存上限 {_size(job.limits.memory)}），已跳过")))]
+        except MemoryError:
+            return [Read(path, error=memory_message(path, job.limits))]
+        except Exception as exc:  # the result could not be sent back (e.g. not picklable): this file only
+            return [Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")]
+
+    def stop(pending) -> None:
+        if pending:  # the caller stopped early, or an error: cancel what is left
+            pool.stop()
+        else:
+            pool.close()
+        pool.join()
+
+    yield from _in_order(paths, workers, submit, results, stop)
+
+
+def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterator[Read | None]:
+    """``read_all`` on a ``concurrent.futures``-style executor: tasks of ``map_files``, results in input order."""
+
+    def results(chunk, future) -> list[Read] | None:
+        try:
+            return future.result()
+        except Exception as exc:  # a worker lost, a result not sent: each file again on its own
+            if len(chunk) > 1:
+                return None
+            return [Read(chunk[0], error=f"{chunk[0]}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")]
+
+    def stop(pending) -> None:
+        for _, future in pending:  # the caller stopped early, or an error
+            future.cancel()
+
+    yield from _in_order(paths, max(1, jobs), lambda chunk: executor.submit(map_files, list(chunk), job), results, stop)
+
+
+def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iterator[Read | None]:
+    """The paths cut into tasks (``_chunks``) and submitted a few ahead of the one waited for; the reads
+    yielded in input order, ``None`` while the next is not done. ``submit(chunk)`` returns a future;
+    ``results(chunk, future)`` its reads, or ``None`` when a task of several files failed and each of them
+    is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work."""
+    from concurrent.futures import wait
+
+    ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
     pending: deque = deque()  # (paths, future): one path, or a chunk of small files
     todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
-    timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 
     def schedule() -> None:
         for chunk in todo:
-            if len(chunk) == 1:
-                pending.append((chunk, pool.schedule(_task, args=(chunk[0],), timeout=timeout)))
-            else:
-                pending.append((chunk, pool.schedule(_tasks, args=(chunk,), timeout=timeout)))
+            pending.append((chunk, submit(chunk)))
             if len(pending) > ahead:
                 return
 
@@ -312,74 +370,14 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
             while not wait([future], timeout=POLL).done:
                 yield None  # still running: the caller may use the time
             pending.popleft()
-            if len(chunk) > 1:
-                try:
-                    reads = future.result()
-                except Exception:  # past the deadline, a worker died, a result not sent: each file on its own,
-                    # under its own deadline, so that the outcome is the file's, as if it had never been grouped
-                    pending.extendleft(reversed([((path,), pool.schedule(_task, args=(path,), timeout=timeout))
-                                                 for path in chunk]))
-                    continue
-                schedule()
-                yield from reads
+            reads = results(chunk, future)
+            if reads is None:
+                pending.extendleft(reversed([((path,), submit((path,))) for path in chunk]))
                 continue
-            path = chunk[0]
-            try:
-                read = future.result()
-            except FutureTimeout:
-                read = Read(path, error=timeout_message(path, job.limits))
-            except ProcessExpired as exc:  # killed (out of memory) or crashed in a C library
-                read = Read(path, error=str(ReadError(
-                    path, f"读取进程异常退出（退出码 {exc.exitcode}，可能超过内存上限 {_size(job.limits.memory)}），已跳过")))
-            except MemoryError:
-                read = Read(path, error=memory_message(path, job.limits))
-            except Exception as exc:  # the result could not be sent back (e.g. not picklable): this file only
-                read = Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
-            schedule()
-            yield read
-    finally:
-        if pending:  # the caller stopped early, or an error: cancel what is left
-            pool.stop()
-        else:
-            pool.close()
-        pool.join()
-
-
-def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterator[Read | None]:
-    """``read_all`` on a ``concurrent.futures``-style executor: tasks of ``map_files``, results in input order."""
-    from concurrent.futures import wait
-
-    workers = max(1, jobs)
-    ahead = 4 * workers + 8
-    pending: deque = deque()  # (paths, future)
-    todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
-
-    def schedule() -> None:
-        for chunk in todo:
-            pending.append((chunk, executor.submit(map_files, list(chunk), job)))
-            if len(pending) > ahead:
-                return
-
-    try:
-        schedule()
-        while pending:
-            chunk, future = pending[0]
-            while not wait([future], timeout=POLL).done:
-                yield None
-            pending.popleft()
-            try:
-                reads = future.result()
-            except Exception as exc:  # a worker lost, a result not sent: each file again on its own
-                if len(chunk) > 1:
-                    pending.extendleft(reversed([((path,), executor.submit(map_files, [path], job))
-                                                 for path in chunk]))
-                    continue
-                reads = [Read(chunk[0], error=f"{chunk[0]}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")]
             schedule()
             yield from reads
     finally:
-        for _, future in pending:  # the caller stopped early, or an error
-            future.cancel()
+        stop(pending)
 
 
 CHUNK_FILES = 16  # small files read by one task (fewer round trips to the workers)
