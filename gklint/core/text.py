@@ -7,6 +7,7 @@ part of what ``sentence_span`` returns (``sentence_spans`` keeps it, so the span
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -20,20 +21,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(b, b[1:]))
 
 
+# a sentence end: a line end, or a mark with the closing quotes and brackets right after it
+_END = re.compile("\n|[" + re.escape(SENTENCE_END.replace("\n", "")) + "][" + re.escape(CLOSERS) + "]*")
+
+
 @lru_cache(maxsize=64)
 def _bounds(text: str) -> tuple[int, ...]:
     """0, the end of each sentence, and len(text) (cached: rules ask for many sentences of one text)."""
-    out, i, n = [0], 0, len(text)
-    while i < n:
-        if text[i] in SENTENCE_END:
-            i += 1
-            while i < n and text[i - 1] != "\n" and text[i] in CLOSERS:
-                i += 1
-            out.append(i)
-        else:
-            i += 1
-    if out[-1] != n:
-        out.append(n)
+    out = [0]
+    out.extend(m.end() for m in _END.finditer(text))
+    if out[-1] != len(text):
+        out.append(len(text))
     return tuple(out)
 
 

@@ -256,17 +256,15 @@ def _exclusion(s: str, q: Quantity, num_end: int, approx: bool, words: dict | No
 
 
 def _context(s: str, found: list[Quantity]) -> None:
-    depth = 0
-    depth_at: list[int] = []
-    for ch in s:
-        depth_at.append(depth)
-        if ch in "(（[【":
-            depth += 1
-        elif ch in ")）]】" and depth:
-            depth -= 1
-    quoted = _quoted_spans(s)
-    stops = [j for j, ch in enumerate(s) if ch in _BRACKETS or ch == "、"] if found else []
-    quoted_starts = [a for a, _ in quoted]
+    if not found:
+        return
+    # the bracket depth at each number: from the brackets of the sentence alone, not a walk of every character
+    marks = [(m.start(), m.group()) for m in _ANY_BRACKET.finditer(s)]
+    quoted: list[tuple[int, int]] | None = None  # made when first needed
+    stops = [j for j, _ in marks]
+    if "、" in s:
+        stops = sorted(stops + [m.start() for m in _LIST_STOP.finditer(s)])
+    k_mark, depth = 0, 0
     for i, q in enumerate(found):
         lo, hi = clause_bounds(s, q.start)
         q.clause_start, q.clause_end = lo, hi
@@ -274,20 +272,38 @@ def _context(s: str, found: list[Quantity]) -> None:
         next_start = found[i + 1].start if i + 1 < len(found) else len(s)
         start = max(lo, prev_end)
         # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
-        start = max([start] + [j + 1 for j in range(start, q.start) if s[j] in _BRACKETS])
+        j = bisect_left(stops, q.start)
+        while j > 0 and stops[j - 1] >= start:
+            if s[stops[j - 1]] in _BRACKETS:
+                start = stops[j - 1] + 1
+                break
+            j -= 1
         # after the number, its clause up to a list separator or bracket ("收到70件申请",
         # "1件结转下年度继续办理"); words running on to the next number are that number's
         k = bisect_left(stops, q.end)
         stop = stops[k] if k < len(stops) and stops[k] < hi else hi
         q.before = s[start:q.start]
         q.after = s[q.end:stop] if next_start >= stop else ""
-        q.in_parens = q.start < len(depth_at) and depth_at[q.start] > 0
+        while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
+            if marks[k_mark][1] in _OPENING:
+                depth += 1
+            elif depth:
+                depth -= 1
+            k_mark += 1
+        q.in_parens = depth > 0
         q.note = _bracket_after(s, q.end)
-        k = bisect_left(quoted_starts, q.start)  # spans are disjoint: only the one before can hold it
-        if q.excluded is None and k > 0 and quoted[k - 1][1] > q.start:
-            q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
+        if q.excluded is None:
+            if quoted is None:
+                quoted = _quoted_spans(s)
+                quoted_starts = [a for a, _ in quoted]
+            k = bisect_left(quoted_starts, q.start)  # spans are disjoint: only the one before can hold it
+            if k > 0 and quoted[k - 1][1] > q.start:
+                q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
 
 
+_OPENING = "(（[【"
+_ANY_BRACKET = re.compile(r"[()（）\[\]【】]")
+_LIST_STOP = re.compile("、")
 _BRACKETS = "()（）[]【】"
 
 
@@ -312,19 +328,24 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 def _quoted_spans(s: str) -> list[tuple[int, int]]:
     spans = []
     i = 0
-    while i < len(s):
-        close = _QUOTES.get(s[i])
-        if close is not None:
-            j = s.find(close, i + 1, i + 31)
-            if j > i and j - i <= 30:
-                spans.append((i, j))
-                i = j + 1
-                continue
+    while (m := _QUOTE_OPEN.search(s, i)) is not None:
+        i = m.start()
+        close = _QUOTES[s[i]]
+        j = s.find(close, i + 1, i + 31)
+        if j > i and j - i <= 30:
+            spans.append((i, j))
+            i = j + 1
+            continue
         i += 1
     return spans
 
 
+_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
+
+
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
+    if not found:
+        return
     markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
     # the latest "own"/"foreign" marker up to each marker, to find the one before a number in log time
