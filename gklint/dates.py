@@ -96,8 +96,14 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     return None, None
 
 
+# every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
+_MAY_HOLD = re.compile(r"[年月]|\d[-/.]\d")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
+    if _MAY_HOLD.search(text) is None:
+        return []
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

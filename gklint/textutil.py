@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from gklint.core.diagnostic import Location
-from gklint.core.text import sentence_span
+from gklint.core.text import sentence_span, text_cache
 from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -60,6 +60,13 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+@text_cache(maxsize=256)
+def prose_lines(text: str) -> tuple[tuple[int, str], ...]:
+    """The lines of ``text`` that are not table lines (``is_table_line``), with their offsets: worked out once
+    per text and shared by every rule that reads prose."""
+    return tuple((pos, line) for pos, line in lines(text) if not is_table_line(line))
 
 
 @cache

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from gklint.layouts import Layout
 from gklint.core.model import Report
+from gklint.core.text import text_cache
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_bounds, enclosing_brackets
 
@@ -338,7 +338,7 @@ def ties_in_text(claims: tuple[Claim, ...], text: str, year: int | None, report:
     return [t for t in found if t is not None]
 
 
-@lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str):
     return unambiguous(claims, analyse(text, year), heading)
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
+from gklint.core.text import text_cache
 from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_bounds, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
@@ -389,7 +389,7 @@ def _kind(m: re.Match, year: int | None) -> str | None:
     return "foreign" if m["foreign"] else "own"
 
 
-@lru_cache(maxsize=512)
+@text_cache(maxsize=512)
 def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...]:
     """The sentences of a text with their quantities (cached: every narrative rule reads the same text)."""
     return tuple(SentenceQuantities(s, find(s, year)) for s in split(text))

@@ -12,9 +12,8 @@ import re
 from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from gklint.core.text import SENTENCE_END, sentence_spans
+from gklint.core.text import SENTENCE_END, sentence_spans, text_cache
 
 MASK = "□"
 # Inside a sentence, these end a clause. "、" does not: "行政复议、行政诉讼共3件" is one statement
@@ -117,7 +116,7 @@ def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, i
     return lo, hi
 
 
-@lru_cache(maxsize=64)
+@text_cache(maxsize=64)
 def _clause_ends(folded: str, ends: str) -> list[int]:
     """Offsets of every clause-ending character of ``folded`` (ascending)."""
     return [i for i, ch in enumerate(folded) if ch in ends]

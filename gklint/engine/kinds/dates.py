@@ -23,8 +23,8 @@ from gklint.textutil import (
     PREAMBLE,
     Place,
     first_line,
-    is_table_line,
     lines,
+    prose_lines,
     quote,
 )
 from gklint.textutil import report_texts as texts
@@ -237,9 +237,7 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
 def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for place in texts(report):
-        for offset, line in lines(place.text):
-            if is_table_line(line):
-                continue
+        for offset, line in prose_lines(place.text):
             for found in find_dates(line):
                 problem = found.problem
                 if problem is None or found.raw in seen:

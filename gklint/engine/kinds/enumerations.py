@@ -13,7 +13,7 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.engine.rules import Rule
-from gklint.textutil import is_table_line, lines, section_place
+from gklint.textutil import prose_lines, section_place
 
 
 @dataclass
@@ -40,9 +40,7 @@ def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
     compiled = [(s["name"], re.compile(s["pattern"], re.M)) for s in styles]
     out: list[Marker] = []
-    for offset, line in lines(text):
-        if is_table_line(line):
-            continue
+    for offset, line in prose_lines(text):
         taken: list[tuple[int, int]] = []
         for name, pattern in compiled:
             for m in pattern.finditer(line):

@@ -21,8 +21,7 @@ from gklint.textutil import (
     HAN,
     PREAMBLE,
     is_han,
-    is_table_line,
-    lines,
+    prose_lines,
     report_texts,
 )
 
@@ -97,9 +96,7 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     for place in report_texts(report):
         found: dict[str, tuple[int, int]] = {}
         counts: Counter[str] = Counter()
-        for offset, line in lines(place.text):
-            if is_table_line(line):
-                continue
+        for offset, line in prose_lines(place.text):
             if place.name == PREAMBLE and not any(mark in line for mark in prose_marks):
                 continue  # page chrome (breadcrumbs such as 政府信息公开政府信息公开年报), not the report's prose
             for word, s, e in find_repeats(line, policy):
@@ -122,9 +119,7 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
         count = 0
         first: tuple[int, str, int, int] | None = None
         kinds: Counter[str] = Counter()
-        for offset, line in lines(place.text):
-            if is_table_line(line):
-                continue
+        for offset, line in prose_lines(place.text):
             for m in pattern.finditer(line):
                 count += 1
                 kinds[m.group(1)] += 1

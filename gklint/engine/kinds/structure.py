@@ -27,6 +27,7 @@ from gklint.textutil import (
     han_count,
     is_table_line,
     lines,
+    prose_lines,
     report_texts,
     section_place,
 )
@@ -89,8 +90,8 @@ def _slot_heading(report: Report, layout: layouts.Layout, index: int) -> tuple[P
         return None
     section = before[-1]
     pattern = re.compile(_NUMBERED_LINE.format(number=spec.number))
-    for offset, line in lines(section.text):
-        if (m := pattern.match(line)) and not is_table_line(line):
+    for offset, line in prose_lines(section.text):
+        if m := pattern.match(line):
             return section_place(section), len(section.heading) + 1 + offset + m.start("title"), line.strip()
     return None
 
@@ -308,7 +309,7 @@ def overview_length(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     for section in report.sections:
         if section.id != "overview":
             continue
-        body = [(offset, line) for offset, line in lines(section.text) if not is_table_line(line)]
+        body = prose_lines(section.text)
         count = han_count("\n".join(line for _, line in body))
         if count > limit:
             place = section_place(section)
