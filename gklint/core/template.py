@@ -9,7 +9,6 @@ values a finding keeps (``Diagnostic.values``) render its message in either lang
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 
 
@@ -33,7 +32,7 @@ def fill(template: str, values: Mapping, lang: str = "zh") -> str:
         from gklint.core.numerals import chinese_to_int
 
         shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
-    return string.Formatter().vformat(template, (), _Keep(shown))
+    return template.format_map(_Keep(shown))
 
 
 def pick(texts, lang: str = "zh", **values) -> str:

@@ -331,10 +331,12 @@ def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], re
 
 
 def ties_in_text(claims: tuple[Claim, ...], text: str, year: int | None, report: Report, layout: Layout,
-                 heading: str = "") -> list[Tie]:
+                 heading: str = "", rule: str | None = None) -> list[Tie]:
     """``ties`` for a section's text; which claim each number states is worked out once per text, heading
-    and claim set, and shared by every claim rule (each then keeps its own ties)."""
-    found = (tie(claim, sq, q, report, layout) for sq, q, claim in _unambiguous_in_text(claims, text, year, heading))
+    and claim set, and shared by every claim rule (each then keeps its own ties: ``rule``, the claims of
+    that rule only, or every claim's when None)."""
+    found = (tie(claim, sq, q, report, layout) for sq, q, claim in _unambiguous_in_text(claims, text, year, heading)
+             if rule is None or claim.rule == rule)
     return [t for t in found if t is not None]
 
 

@@ -123,5 +123,11 @@ def dispatch(checks: dict, kind: str):
     return evaluate
 
 
+_EVALUATORS: dict = {}
+
+
 def evaluator(kind: str):
-    return importlib.import_module(PER_REPORT[kind]).evaluate
+    found = _EVALUATORS.get(kind)
+    if found is None:
+        found = _EVALUATORS[kind] = importlib.import_module(PER_REPORT[kind]).evaluate
+    return found

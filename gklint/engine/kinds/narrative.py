@@ -95,8 +95,9 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
     lang = ctx.lang
     every = _all_claims(rule, ctx.rules)
     for section in report.sections:
-        for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading)):
-            if t.claim.rule != rule.id or t.agrees:
+        for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading),
+                                         rule=rule.id):
+            if t.agrees:
                 continue
             yield _claim_diagnostic(rule, t, section, layout, lang, report)
 
