@@ -184,12 +184,17 @@ _PUNCT = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": "
                         "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-",
                         "【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
 _SPACE = re.compile(r"\s+")
+# no replacement is itself replaced, so replacing one mark after another is the same as translate(_PUNCT)
+_PUNCT_ITEMS = tuple((chr(k), v) for k, v in _PUNCT.items())
 
 
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold the ways one label is written: width, brackets, quotes, list punctuation, spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    text = unicodedata.normalize("NFKC", text)
+    for old, new in _PUNCT_ITEMS:  # str.replace per mark: translate() looks up every character of Chinese text
+        if old in text:
+            text = text.replace(old, new)
     text = _SPACE.sub("", text)
     return text.replace('"', "").rstrip(".:;,")
 
