@@ -171,6 +171,63 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     return True
 
 
+class _Memo:
+    """What ``matches`` asks of one quantity whatever the claim, worked out once for all the claims tried on it:
+    each pattern's search of its context, its note and the list beside it."""
+
+    __slots__ = ("s", "q", "context", "parts_before", "found", "beside", "lists")
+
+    def __init__(self, s: str, q: Quantity):
+        self.s, self.q = s, q
+        self.context = q.before + "\u2016" + q.after
+        self.parts_before = "其中" in s[:q.start]
+        self.found: dict = {}  # (pattern, where) -> bool
+        self.beside: str | None = None
+        self.lists: dict = {}  # topic_list pattern -> how many different terms the sentence names
+
+    def search(self, pattern: re.Pattern, where: str) -> bool:
+        key = (pattern, where)
+        got = self.found.get(key)
+        if got is None:
+            text = self.context if where == "context" else self.q.note if where == "note" else self._beside()
+            got = self.found[key] = pattern.search(text) is not None
+        return got
+
+    def _beside(self) -> str:
+        if self.beside is None:
+            self.beside = _beside(self.s, self.q)
+        return self.beside
+
+    def terms(self, pattern: re.Pattern) -> int:
+        got = self.lists.get(pattern)
+        if got is None:
+            got = self.lists[pattern] = len(set(pattern.findall(self.s)))
+        return got
+
+
+def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, para: str, memo: _Memo) -> bool:
+    """``matches`` for a counting quantity in one of the claim's units, with what does not depend on the
+    claim taken from ``memo`` (the same answer as ``matches``, check for check)."""
+    if not claim.in_parts and (q.in_parens or memo.parts_before):
+        return False
+    for p in claim.near:
+        if not memo.search(p, "context"):
+            return False
+    if claim.not_near is not None and (memo.search(claim.not_near, "context") or memo.search(claim.not_near, "note")):
+        return False
+    if claim.not_beside is not None and memo.search(claim.not_beside, "beside"):
+        return False
+    if claim.topic_list is not None and memo.terms(claim.topic_list) >= claim.topic_list_min:
+        return True
+    s = memo.s
+    if claim.topic is not None and not _on_topic(claim, para + s, len(para), q, heading):
+        return False
+    if claim.context is not None and not (claim.context.search(heading) or claim.context.search(s)
+                                          or claim.context_in == "paragraph" and claim.context.search(para)):
+        return False
+    return True
+
+
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 
@@ -355,7 +412,8 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
                 continue
             if q.unit not in by_unit:
                 by_unit[q.unit] = [c for c in claims if q.unit in c.units]
-            hit = [c for c in by_unit[q.unit] if matches(c, sq, q, heading, para)]
+            memo = _Memo(sq.sentence.folded, q)
+            hit = [c for c in by_unit[q.unit] if _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
             out.append((sq, q, hit[0]))
