@@ -91,8 +91,10 @@ def _table_labels() -> frozenset[str]:
 _VALUE = re.compile(r"^[\s\d.,，/—－\-+%]*$")
 
 
+@text_cache(maxsize=4096)
 def is_table_line(line: str) -> bool:
-    """A line that is a table cell flattened into text: an official label or header, or a bare value."""
+    """A line that is a table cell flattened into text: an official label or header, or a bare value
+    (cached: every rule that reads prose asks of the same lines)."""
     stripped = line.strip()
     if not stripped or _VALUE.match(stripped):
         return True

@@ -38,7 +38,7 @@ def _marker_value(raw: str) -> int | None:
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
-    compiled = [(s["name"], re.compile(s["pattern"], re.M)) for s in styles]
+    compiled = _compiled(styles)
     out: list[Marker] = []
     for offset, line in prose_lines(text):
         taken: list[tuple[int, int]] = []
@@ -54,6 +54,17 @@ def find_markers(text: str, styles: list[dict]) -> list[Marker]:
                 out.append(Marker(name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
     out.sort(key=lambda mk: mk.start)
     return out
+
+
+_COMPILED: dict[int, tuple[list, list]] = {}
+
+
+def _compiled(styles: list[dict]) -> list[tuple[str, re.Pattern]]:
+    """The styles' patterns, compiled once per list of styles (a rule's parameter, kept alive here)."""
+    got = _COMPILED.get(id(styles))
+    if got is None or got[0] is not styles:
+        got = _COMPILED[id(styles)] = (styles, [(s["name"], re.compile(s["pattern"], re.M)) for s in styles])
+    return got[1]
 
 
 def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:

@@ -20,7 +20,7 @@ from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
 from gklint.core.model import Report, Section
 from gklint.core.template import pick
-from gklint.core.text import sentence_span
+from gklint.core.text import sentence_span, text_cache
 from gklint.textutil import (
     PREAMBLE,
     Place,
@@ -61,16 +61,20 @@ def _unrecognised(report: Report) -> list[Section]:
 def _heading_written(report: Report, spec: layouts.SectionSpec) -> bool:
     """Is the section's heading in the text although recognition did not take it as a section?
     (六、其他需要报告的事项 run into the previous paragraph, or written as （六）其他需要报告的事项.)"""
-    names = [normalise(name) for name in spec.names]
-    body = normalise("\n".join([report.preamble, *(f"{s.heading}\n{s.text}" for s in report.sections)]))
+    names = tuple(normalise(name) for name in spec.names)
+    body, labels = _written(report.preamble, tuple((s.heading, s.text) for s in report.sections))
     if any(normalise(f"{spec.number}、") + name in body for name in names):
         return True
-    for text in [report.preamble, *(s.text for s in report.sections)]:
-        for _, line in lines(text):
-            label = core(line)
-            if any(label.startswith(name) for name in names):
-                return True
-    return False
+    return any(label.startswith(names) for label in labels)
+
+
+@text_cache(maxsize=64)
+def _written(preamble: str, sections: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]]:
+    """A report's text normalised as one, and the core of each line of its preamble and section bodies
+    (the same for every section a rule looks for, and every rule that looks)."""
+    body = normalise("\n".join([preamble, *(f"{heading}\n{text}" for heading, text in sections)]))
+    labels = tuple(core(line) for text in [preamble, *(text for _, text in sections)] for _, line in lines(text))
+    return body, labels
 
 
 _NUMBERED_LINE = r"^\s*{number}\s*[、.．]\s*(?P<title>[^。；;，,]{{1,30}})\s*$"
