@@ -149,3 +149,44 @@ def report_texts(report, *, preamble: bool = True) -> Iterator[Place]:
         yield Place(PREAMBLE, report.preamble, tuple(getattr(report, "preamble_sources", None) or ()))
     for section in report.sections:
         yield section_place(section)
+
+
+class ReportText:
+    """One report's text as the text rules read it, made once per report and shared by every rule of the run
+    (``Context.text``): its places (``report_texts``), each section's place, and what the caches of
+    ``gklint.core.text.text_cache`` key on these texts (lines, prose lines, sentences, numbers)."""
+
+    __slots__ = ("report", "_places", "_sections")
+
+    def __init__(self, report):
+        self.report = report
+        self._places: tuple[Place, ...] | None = None
+        self._sections: dict[int, tuple[object, Place]] = {}
+
+    def places(self, preamble: bool = True) -> tuple[Place, ...]:
+        if self._places is None:
+            self._places = tuple(report_texts(self.report))
+        return self._places if preamble or not self.report.preamble else self._places[1:]
+
+    def place(self, section) -> Place:
+        got = self._sections.get(id(section))
+        if got is None or got[0] is not section:
+            got = self._sections[id(section)] = (section, section_place(section))
+        return got[1]
+
+
+def _shared(report, ctx) -> ReportText | None:
+    text = getattr(ctx, "text", None)
+    return text if text is not None and text.report is report else None
+
+
+def places(report, ctx=None, *, preamble: bool = True) -> tuple[Place, ...]:
+    """``report_texts`` as a tuple: the run's shared ``ReportText`` when ``ctx`` carries this report's."""
+    shared = _shared(report, ctx)
+    return shared.places(preamble) if shared is not None else tuple(report_texts(report, preamble=preamble))
+
+
+def place_of(section, ctx=None) -> Place:
+    """``section_place``, from the run's shared ``ReportText`` when ``ctx`` carries the report's."""
+    shared = getattr(ctx, "text", None)
+    return shared.place(section) if shared is not None else section_place(section)

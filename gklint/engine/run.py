@@ -13,6 +13,7 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.textutil import ReportText
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -70,7 +71,7 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
     run's full rule set, before selection (default: ``rules``), for the rules that weigh the others."""
     out: list[Diagnostic] = []
     ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {},
-                  rules=tuple(every) if every is not None else tuple(rules))
+                  rules=tuple(every) if every is not None else tuple(rules), text=ReportText(report))
     for rule in rules:
         if KINDS[rule.kind].stage != "report" or not rule.applies_to(report.layout):
             continue

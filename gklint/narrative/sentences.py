@@ -44,6 +44,7 @@ _FOLD = _FoldTable()
 _MAY_FOLD = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
 
 
+@text_cache(maxsize=256)
 def fold(text: str) -> str:
     """Width-fold character by character (the result has the same length) and blank titles and
     document numbers with ``MASK``."""

@@ -106,6 +106,7 @@ class Context:
     layout: Layout | None = None  # the layout the report's tables follow
     settings: dict | None = None  # user settings (e.g. {"aggregate": True} for a government's own report)
     rules: tuple = ()  # the run's full rule set, selected or not (narrative claims are weighed against all)
+    text: object = None  # the report's text as the text rules read it, shared by them (gklint.textutil.ReportText)
 
 
 def dispatch(checks: dict, kind: str):

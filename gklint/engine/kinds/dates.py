@@ -24,18 +24,18 @@ from gklint.textutil import (
     Place,
     first_line,
     lines,
+    places,
     prose_lines,
     quote,
 )
-from gklint.textutil import report_texts as texts
 
 # --------------------------------------------------------------------------- where dates are written
 
 def _locate(report: Report, value: dt.date, *, last: bool = False,
-            keywords: tuple[str, ...] = ()) -> Location | None:
+            keywords: tuple[str, ...] = (), ctx=None) -> Location | None:
     """Where a date equal to ``value`` is written: the first (or last) place, preferring a line with a keyword."""
     hits: list[tuple[Place, FoundDate]] = []
-    for place in texts(report):
+    for place in places(report, ctx):
         for found in find_dates(place.text):
             if found.date == value:
                 hits.append((place, found))
@@ -149,7 +149,7 @@ def late_publication(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     text = pick(p.get("basis", {}).get(basis, ""), lang, **dates)
     if told:
         text += pick(p.get("told_by", {}).get(told, ""), lang, issuer=issuer)
-    location = _locate(report, published, keywords=keywords) or _title_location(report)
+    location = _locate(report, published, keywords=keywords, ctx=ctx) or _title_location(report)
     yield rule.diagnostic(ctx.lang, location, expected=f"≤{deadline.isoformat()}", found=published.isoformat(),
                 severity=severity, published=_date(published, lang), deadline=_date(deadline, lang), year=year,
                 basis=text, days=(published - deadline).days)
@@ -177,10 +177,10 @@ def _cn(date: dt.date) -> str:
 _YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年度?(?![\d月])")
 
 
-def period_statements(report: Report, keywords: tuple[str, ...]) -> Iterator[tuple[Place, tuple, tuple]]:
+def period_statements(report: Report, keywords: tuple[str, ...], ctx=None) -> Iterator[tuple[Place, tuple, tuple]]:
     """(place, (start, end), span) for each sentence that states the statistics period: a keyword
     (统计期限…) followed in the same sentence by two dates, or by a year alone (2021年度)."""
-    for place in texts(report):
+    for place in places(report, ctx):
         text = place.text
         positions = sorted({m.start() for k in keywords if k in text for m in re.finditer(re.escape(k), text)})
         done = -1
@@ -204,7 +204,7 @@ def period_mismatch(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if year is None:
         return
     expected = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-    stated = next(period_statements(report, tuple(rule.params.get("keywords", ()))), None)
+    stated = next(period_statements(report, tuple(rule.params.get("keywords", ())), ctx), None)
     if stated is not None:
         place, period, span = stated
         location = place.location(*span)
@@ -226,7 +226,7 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
     published = published_date(report, tuple(rule.params.get("published_keywords", ())))
     if signed is None or published is None or signed <= published:
         return
-    location = _locate(report, signed, last=True) or _title_location(report)
+    location = _locate(report, signed, last=True, ctx=ctx) or _title_location(report)
     yield rule.diagnostic(ctx.lang, location, expected=f"≤{published.isoformat()}", found=signed.isoformat(),
                 signed=_date(signed, getattr(ctx, "lang", "zh")),
                 published=_date(published, getattr(ctx, "lang", "zh")), days=(signed - published).days)
@@ -236,7 +236,7 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
 
 def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     seen: set[str] = set()
-    for place in texts(report):
+    for place in places(report, ctx):
         for offset, line in prose_lines(place.text):
             for found in find_dates(line):
                 problem = found.problem
@@ -264,7 +264,7 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
     known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
     pattern = re.compile(rule.params["pattern"])
     seen: set[str] = set()
-    for place in texts(report):
+    for place in places(report, ctx):
         for m in pattern.finditer(place.text):
             number = re.sub(r"\s+", "", m.group(0))
             # the issuer as far as the pattern reaches may include words before it ("根据国办…")

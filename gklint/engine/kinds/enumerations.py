@@ -13,7 +13,7 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.engine.rules import Rule
-from gklint.textutil import prose_lines, section_place
+from gklint.textutil import place_of, prose_lines
 
 
 @dataclass
@@ -103,7 +103,7 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     styles = rule.params.get("styles", [])
     words = rule.params.get("problems", {})
     for section in report.sections:
-        place, body = section_place(section), len(section.heading) + 1
+        place, body = place_of(section, ctx), len(section.heading) + 1
         for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
             expected = _spell(last, last.n + 1)
             yield rule.diagnostic(lang, place.location(body + mk.start, body + mk.end), expected=expected,

@@ -18,7 +18,7 @@ from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.template import LANGS
 from gklint.core.text import sentence_span
-from gklint.textutil import lines, report_texts
+from gklint.textutil import lines, places
 
 
 def _note_kind(note) -> str | None:
@@ -44,13 +44,13 @@ def _only_in(version: str) -> tuple[str, ...]:
     return tuple(sorted(own, key=len, reverse=True))
 
 
-def _header_location(report: Report, version: str, table: str | None = None) -> Location:
+def _header_location(report: Report, version: str, table: str | None = None, ctx=None) -> Location:
     """Where a header peculiar to ``version`` is written, or the table when it is not in the text; by
     default in the layout's distinctive table."""
     table = table or layouts.get(version).distinctive
     names = _only_in(version) if table == layouts.get(version).distinctive else tuple(
         h for h in (report.layout_markers or {}).get(version, {}).get(table, ()))
-    for place in report_texts(report, preamble=False):
+    for place in places(report, ctx, preamble=False):
         hits = [(at, -len(name), name) for name in names if (at := place.text.find(name)) >= 0]
         if hits:
             at, _, name = min(hits)
@@ -80,19 +80,19 @@ def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     markers = report.layout_markers
     if markers is None:
         if report.layout == old:
-            yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
+            yield rule.diagnostic(ctx.lang, _header_location(report, old, ctx=ctx), expected=new, found=old,
                                   template="message_declared", **values)
         return
     old_found, new_found = markers.get(old, {}), markers.get(new, {})
     certain = [t for t in layouts.get(old).tables if old_found.get(t) and not new_found.get(t)]
     for table in certain:
         headers = list(old_found[table])
-        yield rule.diagnostic(ctx.lang, _header_location(report, old, table), expected=new, found=headers[0],
+        yield rule.diagnostic(ctx.lang, _header_location(report, old, table, ctx), expected=new, found=headers[0],
                               table=table, headers=_quoted(headers), **values)
     if not certain and report.layout == old:
         olds = [h for hs in old_found.values() for h in hs]
         news = [h for hs in new_found.values() for h in hs]
-        yield rule.diagnostic(ctx.lang, _header_location(report, old), expected=new, found=old,
+        yield rule.diagnostic(ctx.lang, _header_location(report, old, ctx=ctx), expected=new, found=old,
                               severity=rule.params["weak_severity"], template="message_weak",
                               headers=_quoted(olds), new_headers=_quoted(news),
                               **values)
@@ -104,7 +104,7 @@ def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     since = layouts.get(new).first_year
     if year is None or year >= since or report.layout != new or not _tables_read(report):
         return
-    yield rule.diagnostic(ctx.lang, _header_location(report, new), expected=layouts.for_year(year).version, found=new,
+    yield rule.diagnostic(ctx.lang, _header_location(report, new, ctx=ctx), expected=layouts.for_year(year).version, found=new,
                 year=year, new=new, new_notice=layouts.get(new).notice, since=since)
 
 
@@ -115,7 +115,7 @@ def superseded_notice(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         return
     pattern = re.compile(rule.params["pattern"])
     excuses = tuple(rule.params.get("excuse_words", ()))
-    for place in report_texts(report):
+    for place in places(report, ctx):
         for m in pattern.finditer(place.text):
             lo, hi = sentence_span(place.text, m.start(), m.end())
             if any(w in place.text[lo:hi] for w in excuses):
@@ -138,14 +138,14 @@ def header_alias(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         if key in seen:
             continue
         seen.add(key)
-        quote_text = _line_with(report, found) or found
+        quote_text = _line_with(report, found, ctx) or found
         yield rule.diagnostic(ctx.lang, Location(table=note.table, row=note.row, column=note.column, quote=quote_text,
                                         source=note.source),
                     expected=official, found=found, table=note.table or "", header=found, official=official)
 
 
-def _line_with(report: Report, text: str) -> str | None:
-    for place in report_texts(report, preamble=False):
+def _line_with(report: Report, text: str, ctx=None) -> str | None:
+    for place in places(report, ctx, preamble=False):
         for _, line in lines(place.text):
             if text in line:
                 return line.strip()

@@ -22,7 +22,7 @@ from gklint.textutil import (
     PREAMBLE,
     is_han,
     prose_lines,
-    report_texts,
+    places,
 )
 
 # --------------------------------------------------------------------------- repeated words
@@ -93,7 +93,7 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     policy = RepeatPolicy.from_params(rule.params)
     lang = getattr(ctx, "lang", "zh")
     prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
-    for place in report_texts(report):
+    for place in places(report, ctx):
         found: dict[str, tuple[int, int]] = {}
         counts: Counter[str] = Counter()
         for offset, line in prose_lines(place.text):
@@ -115,7 +115,7 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
     lang = getattr(ctx, "lang", "zh")
     # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
     pattern = re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])")
-    for place in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
+    for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
         count = 0
         first: tuple[int, str, int, int] | None = None
         kinds: Counter[str] = Counter()
@@ -144,7 +144,7 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Each match of the rule's ``patterns`` (regular expressions: the rule's data), once per pattern and
     section, quoting the sentence; e.g. the template's "（文字描述）" left in a draft."""
     compiled = [re.compile(p) for p in rule.params["patterns"]]
-    for place in report_texts(report, preamble=bool(rule.params.get("preamble", False))):
+    for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
         for pattern in compiled:
             m = pattern.search(place.text)
             if m:

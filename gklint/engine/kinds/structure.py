@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from gklint import layouts
 from gklint.core.model import report_year
@@ -28,7 +29,7 @@ from gklint.textutil import (
     is_table_line,
     lines,
     prose_lines,
-    report_texts,
+    places,
     section_place,
 )
 
@@ -208,7 +209,13 @@ def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:
     """Does the heading's title (after its numbering) begin with the section's label or one of its aliases,
     exactly as written in the layout (spaces and punctuation widths aside)?"""
     title = _CONJUNCTIONS.sub("、", normalise(_NUMBER_MARK.sub("", heading, count=1)))
-    return any(title.startswith(_CONJUNCTIONS.sub("、", normalise(name))) for name in spec.names)
+    return title.startswith(_official_forms(spec.names))
+
+
+@cache
+def _official_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A section's names as ``_worded_officially`` compares them (layout data: made once)."""
+    return tuple(_CONJUNCTIONS.sub("、", normalise(name)) for name in names)
 
 
 # 行政复议、行政诉讼 / 行政复议和行政诉讼 / 行政复议与行政诉讼: the same wording (normalise() writes 、 as ".")
@@ -280,13 +287,13 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         return
     pattern = re.compile(rule.params["pattern"])
     context = tuple(rule.params.get("context_words", ()))
-    places = [(place, len(place.text)) for place in report_texts(report) if place.name == PREAMBLE]
+    places_ = [(place, len(place.text)) for place in places(report, ctx) if place.name == PREAMBLE]
     overview = next((s for s in report.sections if s.id == "overview"), None)
     if overview is not None:
         place = section_place(overview)
-        places.append((place, len(overview.heading) + 1 + int(rule.params.get("overview_head", 400))))
+        places_.append((place, len(overview.heading) + 1 + int(rule.params.get("overview_head", 400))))
     delivered = _delivered(report, _layout(report, ctx))
-    for place, stop in places:
+    for place, stop in places_:
         text = place.text
         for m in pattern.finditer(text, 0, stop):
             lo, hi = sentence_span(text, m.start(), m.end())
