@@ -156,10 +156,11 @@ class ReportText:
     (``Context.text``): its places (``report_texts``), each section's place, and what the caches of
     ``gklint.core.text.text_cache`` key on these texts (lines, prose lines, sentences, numbers)."""
 
-    __slots__ = ("report", "_places", "_sections")
+    __slots__ = ("report", "_places", "_sections", "memo")
 
     def __init__(self, report):
         self.report = report
+        self.memo: dict = {}  # what one rule works out of this report's text for the others (by the rule kind's key)
         self._places: tuple[Place, ...] | None = None
         self._sections: dict[int, tuple[object, Place]] = {}
 

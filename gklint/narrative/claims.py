@@ -402,6 +402,11 @@ def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None,
     return unambiguous(claims, analyse(text, year), heading)
 
 
+def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str = ""):
+    """``unambiguous`` for a section's text (cached per text, heading and claim set)."""
+    return _unambiguous_in_text(claims, text, year, heading)
+
+
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
     """(sentence, quantity, claim) for every quantity exactly one claim (reading-wise) could mean."""
     out = []

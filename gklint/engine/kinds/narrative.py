@@ -77,9 +77,23 @@ def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
     return _COMPILED[key][1]
 
 
+_POOLS: dict[tuple[int, int], tuple[Rule, tuple, tuple]] = {}
+
+
 def _all_claims(rule: Rule, pool: tuple[Rule, ...] = ()) -> tuple[claims_mod.Claim, ...]:
     """The claims of every narrative claim rule of ``pool`` (the run's full rule set), with ``rule``'s own
-    in place of its namesake's."""
+    in place of its namesake's (worked out once per rule and pool: a run passes the same pool for every report)."""
+    got = _POOLS.get((id(rule), id(pool)))
+    if got is not None and got[0] is rule and got[1] is pool:
+        return got[2]
+    if len(_POOLS) > 256:
+        _POOLS.clear()
+    claims = _pool_claims(rule, pool)
+    _POOLS[(id(rule), id(pool))] = (rule, pool, claims)
+    return claims
+
+
+def _pool_claims(rule: Rule, pool: tuple[Rule, ...]) -> tuple[claims_mod.Claim, ...]:
     rules = {r.id: r for r in pool if r.kind == "narrative" and r.params.get("check") == "claim"}
     rules[rule.id] = rule
     # the same tuple for every claim rule of a run, so the matching is shared (claims.ties_in_text)
@@ -94,12 +108,30 @@ def _joined(rules: tuple[Rule, ...]) -> tuple[claims_mod.Claim, ...]:
 def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
     every = _all_claims(rule, ctx.rules)
-    for section in report.sections:
-        for t in claims_mod.ties_in_text(every, section.text, year, report, layout, fold(section.heading),
-                                         rule=rule.id):
-            if t.agrees:
+    for section, found in _unambiguous(every, report, year, ctx):
+        for sq, q, claim in found:
+            if claim.rule != rule.id:
+                continue
+            t = claims_mod.tie(claim, sq, q, report, layout)
+            if t is None or t.agrees:
                 continue
             yield _claim_diagnostic(rule, t, section, layout, lang, report)
+
+
+def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int | None, ctx: Context):
+    """(section, what ``claims.unambiguous`` finds in it) for each section: which claim each number states,
+    worked out once per report and claim set and shared by every claim rule (through ``ctx.text``)."""
+    shared = getattr(ctx, "text", None)
+    if shared is not None and shared.report is not report:
+        shared = None
+    key = ("claims", id(every), year)
+    if shared is not None and (got := shared.memo.get(key)) is not None and got[0] is every:
+        return got[1]
+    out = [(section, claims_mod.unambiguous_in_text(every, section.text, year, fold(section.heading)))
+           for section in report.sections]
+    if shared is not None:
+        shared.memo[key] = (every, out)
+    return out
 
 
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str,
