@@ -98,6 +98,9 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
 
 # every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
 _MAY_HOLD = re.compile(r"[年月]|\d[-/.]\d")
+# the characters each pattern cannot match without (a pattern is tried only on a text that has them all)
+_NEEDS = {"glued": ("月", "日号"), "glued_day": ("年", "日号"), "ymd": ("年", "月", "日号"),
+          "cn_ymd": ("年", "月", "日号"), "iso": (), "ym": ("年", "月"), "md": ("月", "日号")}
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -106,7 +109,10 @@ def find_dates(text: str) -> list[FoundDate]:
         return []
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    has = {c: c in text for c in "年月日号"}
     for kind, pattern in _PATTERNS:
+        if not all(any(has[c] for c in chars) for chars in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(text):
             if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
                 continue

@@ -22,6 +22,7 @@ from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
 _QUOTE_LIMIT = 80
@@ -29,7 +30,7 @@ _QUOTE_LIMIT = 80
 
 def han_count(text: str) -> int:
     """How many Chinese characters ``text`` holds (what 字数 means in a notice)."""
-    return len(HAN_CHAR.findall(text))
+    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def is_han(char: str) -> bool:

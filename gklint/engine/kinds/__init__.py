@@ -14,6 +14,7 @@ that kind runs; ``series`` compares one agency's reports of consecutive years.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from gklint.engine import params as P
@@ -107,6 +108,12 @@ class Context:
     settings: dict | None = None  # user settings (e.g. {"aggregate": True} for a government's own report)
     rules: tuple = ()  # the run's full rule set, selected or not (narrative claims are weighed against all)
     text: object = None  # the report's text as the text rules read it, shared by them (gklint.textutil.ReportText)
+
+
+def per_rule(make):
+    """``make(rule)`` (what a rule's parameters compile to: patterns, tables) worked out once per rule
+    (rules are loaded once and hashed by identity), not once per report."""
+    return lru_cache(maxsize=256)(make)
 
 
 def dispatch(checks: dict, kind: str):

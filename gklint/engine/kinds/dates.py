@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from gklint.core.model import report_year
 from gklint.dates import FoundDate, find_dates
 from gklint.core.diagnostic import Diagnostic, Location
-from gklint.engine.kinds import dispatch
+from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.template import pick
@@ -261,8 +261,7 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
     published = published_date(report, keywords) or report.meta.signed
     if published is None:
         return
-    known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
-    pattern = re.compile(rule.params["pattern"])
+    known, pattern = _cited(rule)
     seen: set[str] = set()
     for place in places(report, ctx):
         for m in pattern.finditer(place.text):
@@ -277,6 +276,12 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
             when = issued.isoformat() if issued else f"{year}年"
             yield rule.diagnostic(ctx.lang, place.location(*m.span()), expected=f"≤ {published.isoformat()}",
                                   found=when, number=number, issued=when, published=published.isoformat())
+
+
+@per_rule
+def _cited(rule: Rule) -> tuple[dict[str, dt.date], re.Pattern]:
+    known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
+    return known, re.compile(rule.params["pattern"])
 
 
 CHECKS = {

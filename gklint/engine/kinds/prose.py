@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gklint.core.diagnostic import Diagnostic
-from gklint.engine.kinds import dispatch
+from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.template import LANGS, pick
@@ -89,8 +89,13 @@ def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -
     return False
 
 
+@per_rule
+def _policy(rule: Rule) -> RepeatPolicy:
+    return RepeatPolicy.from_params(rule.params)
+
+
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    policy = RepeatPolicy.from_params(rule.params)
+    policy = _policy(rule)
     lang = getattr(ctx, "lang", "zh")
     prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
     for place in places(report, ctx):
@@ -110,16 +115,25 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------- half-width punctuation
 
-def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+@per_rule
+def _half_width(rule: Rule) -> tuple[re.Pattern, re.Pattern]:
+    """(the rule's pattern, one that finds any of its marks: a line without one has nothing to find)."""
     marks = str(rule.params.get("characters", ",;:()"))
-    lang = getattr(ctx, "lang", "zh")
     # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
-    pattern = re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])")
+    return (re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])"),
+            re.compile(f"[{re.escape(marks)}]"))
+
+
+def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    lang = getattr(ctx, "lang", "zh")
+    pattern, any_mark = _half_width(rule)
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
         count = 0
         first: tuple[int, str, int, int] | None = None
         kinds: Counter[str] = Counter()
         for offset, line in prose_lines(place.text):
+            if any_mark.search(line) is None:
+                continue
             for m in pattern.finditer(line):
                 count += 1
                 kinds[m.group(1)] += 1
@@ -143,7 +157,7 @@ def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
 def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Each match of the rule's ``patterns`` (regular expressions: the rule's data), once per pattern and
     section, quoting the sentence; e.g. the template's "（文字描述）" left in a draft."""
-    compiled = [re.compile(p) for p in rule.params["patterns"]]
+    compiled = _phrase_patterns(rule)
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
         for pattern in compiled:
             m = pattern.search(place.text)
@@ -151,6 +165,11 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 count = len(pattern.findall(place.text))
                 yield rule.diagnostic(ctx.lang, place.location(m.start(), m.end()), found=m.group(0),
                                       phrase=m.group(0), count=count)
+
+
+@per_rule
+def _phrase_patterns(rule: Rule) -> list[re.Pattern]:
+    return [re.compile(p) for p in rule.params["patterns"]]
 
 
 CHECKS = {
