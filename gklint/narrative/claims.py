@@ -173,7 +173,7 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
 
 class _Memo:
     """What ``matches`` asks of one quantity whatever the claim, worked out once for all the claims tried on it:
-    each pattern's search of its context, its note and the list beside it."""
+    its context, whether it follows 其中, the list beside it and the terms its sentence lists."""
 
     __slots__ = ("s", "q", "context", "parts_before", "found", "beside", "lists")
 
@@ -181,16 +181,14 @@ class _Memo:
         self.s, self.q = s, q
         self.context = q.before + "\u2016" + q.after
         self.parts_before = "其中" in s[:q.start]
-        self.found: dict = {}  # (pattern, where) -> bool
+        self.found: dict = {}  # pattern -> does it occur in the list beside
         self.beside: str | None = None
         self.lists: dict = {}  # topic_list pattern -> how many different terms the sentence names
 
-    def search(self, pattern: re.Pattern, where: str) -> bool:
-        key = (pattern, where)
-        got = self.found.get(key)
+    def beside_has(self, pattern: re.Pattern) -> bool:
+        got = self.found.get(pattern)
         if got is None:
-            text = self.context if where == "context" else self.q.note if where == "note" else self._beside()
-            got = self.found[key] = pattern.search(text) is not None
+            got = self.found[pattern] = pattern.search(self._beside()) is not None
         return got
 
     def _beside(self) -> str:
@@ -210,12 +208,13 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
     claim taken from ``memo`` (the same answer as ``matches``, check for check)."""
     if not claim.in_parts and (q.in_parens or memo.parts_before):
         return False
+    context = memo.context
     for p in claim.near:
-        if not memo.search(p, "context"):
+        if p.search(context) is None:
             return False
-    if claim.not_near is not None and (memo.search(claim.not_near, "context") or memo.search(claim.not_near, "note")):
+    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.q.note)):
         return False
-    if claim.not_beside is not None and memo.search(claim.not_beside, "beside"):
+    if claim.not_beside is not None and memo.beside_has(claim.not_beside):
         return False
     if claim.topic_list is not None and memo.terms(claim.topic_list) >= claim.topic_list_min:
         return True
