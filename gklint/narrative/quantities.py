@@ -392,4 +392,12 @@ def _kind(m: re.Match, year: int | None) -> str | None:
 @text_cache(maxsize=512)
 def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...]:
     """The sentences of a text with their quantities (cached: every narrative rule reads the same text)."""
-    return tuple(SentenceQuantities(s, find(s, year)) for s in split(text))
+    return tuple(SentenceQuantities(s, _sentence_quantities(s.text, s.folded, year)) for s in split(text))
+
+
+@text_cache(maxsize=4096)
+def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quantity]:
+    """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
+    sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
+    batch) is read once. Nothing changes a Quantity once ``find`` has made it."""
+    return find(Sentence(0, len(text), text, folded), year)
