@@ -186,12 +186,34 @@ _PUNCT = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": "
 _SPACE = re.compile(r"\s+")
 # no replacement is itself replaced, so replacing one mark after another is the same as translate(_PUNCT)
 _PUNCT_ITEMS = tuple((chr(k), v) for k, v in _PUNCT.items())
+# Text of only these characters is NFKC-normalised character by character: none is or decomposes to a combining
+# mark, and none composes with a neighbour (no Hangul, kana or Indic letters). Chinese prose with full-width
+# punctuation is such text, and unicodedata normalises it slowly (a character at a time in its slow path).
+_NOT_PLAIN = re.compile("[^\t\n\r\x20-\x7e\xa0\u2000-\u2016\u2018-\u203d\u203f-\u206f\u3000-\u3029"
+                        "\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
+_MAY_CHANGE = re.compile("[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and the unified ideographs are their own NFKC
+_NFKC_CHAR: dict[str, str] = {}
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, mark by mark where that is the same (see ``_NOT_PLAIN``)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    if _NOT_PLAIN.search(text) is not None:
+        return unicodedata.normalize("NFKC", text)
+    for ch in set(_MAY_CHANGE.findall(text)):
+        new = _NFKC_CHAR.get(ch)
+        if new is None:
+            new = _NFKC_CHAR[ch] = unicodedata.normalize("NFKC", ch)
+        if new != ch:  # ``new`` is NFKC-stable, so no later replacement touches it
+            text = text.replace(ch, new)
+    return text
 
 
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold the ways one label is written: width, brackets, quotes, list punctuation, spaces."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _nfkc(text)
     for old, new in _PUNCT_ITEMS:  # str.replace per mark: translate() looks up every character of Chinese text
         if old in text:
             text = text.replace(old, new)
