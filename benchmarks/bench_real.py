@@ -19,12 +19,14 @@ FILES = ["huangyuan-2021.txt", "pingtan-2021.html", "pingtan-2024.html", "huaian
 
 
 def clear_caches() -> None:
+    """Every cache of report text: gklint's text caches (sentences, numbers, lines, claims) and the label
+    normalisation caches (which also hold layout labels; those are made again)."""
     from gklint import layouts
-    from gklint.narrative import claims, quantities
+    from gklint.core.text import clear_text_caches
 
+    clear_text_caches()
     layouts.normalise.cache_clear()
-    quantities.analyse.cache_clear()
-    claims._unambiguous_in_text.cache_clear()
+    layouts._forms.cache_clear()
 
 
 def main() -> None:
