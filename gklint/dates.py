@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from gklint.core.numerals import chinese_to_int
+from gklint.core.text import text_cache
 
 _CN = "〇零一二三四五六七八九十"
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
@@ -88,6 +89,7 @@ def _build(kind: str, m: re.Match) -> tuple[dt.date | None, Problem | None]:
     return (dt.date(year, month, day) if year else None), None
 
 
+@text_cache(maxsize=1024)
 def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     for kind, pattern in _PATTERNS:
         m = pattern.fullmatch(raw.strip())
@@ -98,9 +100,11 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
 
 # every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
 _MAY_HOLD = re.compile(r"[年月]|\d[-/.]\d")
-# the characters each pattern cannot match without (a pattern is tried only on a text that has them all)
-_NEEDS = {"glued": ("月", "日号"), "glued_day": ("年", "日号"), "ymd": ("年", "月", "日号"),
-          "cn_ymd": ("年", "月", "日号"), "iso": (), "ym": ("年", "月"), "md": ("月", "日号")}
+# what each pattern cannot match without: (年, 月, 日 or 号); a pattern is tried only on a text that has them
+_NEEDS = {"glued": (False, True, True), "glued_day": (True, False, True), "ymd": (True, True, True),
+          "cn_ymd": (True, True, True), "iso": (False, False, False), "ym": (True, True, False),
+          "md": (False, True, True)}
+_TRIED = [(kind, pattern, *_NEEDS[kind]) for kind, pattern in _PATTERNS]
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -109,9 +113,9 @@ def find_dates(text: str) -> list[FoundDate]:
         return []
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    has = {c: c in text for c in "年月日号"}
-    for kind, pattern in _PATTERNS:
-        if not all(any(has[c] for c in chars) for chars in _NEEDS[kind]):
+    year, month, day = "年" in text, "月" in text, "日" in text or "号" in text
+    for kind, pattern, need_year, need_month, need_day in _TRIED:
+        if (need_year and not year) or (need_month and not month) or (need_day and not day):
             continue
         for m in pattern.finditer(text):
             if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:

@@ -79,10 +79,12 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
          year: int | None, heading: str = "") -> list[ZeroMention]:
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
+    # a statement whose context the heading names needs no look at each sentence for it
+    in_heading = [st.context is None or st.context.search(heading) is not None for st in statements]
     for sq in analysed:
         s = sq.sentence.folded
-        for st in statements:
-            if st.context is not None and not (st.context.search(s) or st.context.search(heading)):
+        for st, heading_says in zip(statements, in_heading):
+            if not heading_says and not st.context.search(s):
                 continue
             for m in st.pattern.finditer(s):
                 lo, hi = clause_bounds(s, m.start())
