@@ -110,8 +110,11 @@ def write_generated(folder: Path, n: int) -> list[Path]:
 
 
 def write_real(folder: Path, n: int) -> list[Path]:
-    """``n`` copies of the text sample as gklint JSON, each section's text made distinct (a number
-    appended), so that no text cache profits from a copy seen before."""
+    """``n`` copies of the text sample as gklint JSON, each sentence of each section made distinct (the copy's
+    number before its end mark, and a numbered line appended), so that no text cache (gklint caches the numbers
+    of a sentence and the kind of a line by their text) profits from a copy seen before."""
+    import re
+
     import gklint
     from gklint.recognise.json_format import to_json
 
@@ -121,7 +124,7 @@ def write_real(folder: Path, n: int) -> list[Path]:
     for i in range(n):
         copy = json.loads(json.dumps(data))
         for section in copy["sections"]:
-            section["text"] += f"\n（第{i}份）"
+            section["text"] = re.sub("([。！？])", f"（第{i}份）\\1", section["text"]) + f"\n（第{i}份）"
         path = folder / f"s{i:05d}.json"
         path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
         paths.append(path)
