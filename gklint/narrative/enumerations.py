@@ -140,11 +140,14 @@ def _decimals(raw: str) -> int:
     return len(m.group(1)) if m else 0
 
 
+_LABEL_LEAD = re.compile(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*")
+_LABEL_SUM = re.compile(r"(?:共计|合计|总计|共)(?:有|为|是)?$")
+
+
 def label(q: Quantity) -> str:
     """What a part counts, as written before (or after) its number."""
-    text = re.sub(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*", "",
-                  q.before).strip(" ,;:、()（）")
-    text = re.sub(r"(?:共计|合计|总计|共)(?:有|为|是)?$", "", text).strip(" ,;:、()（）")  # 决算报告共5条
+    text = _LABEL_LEAD.sub("", q.before).strip(" ,;:、()（）")
+    text = _LABEL_SUM.sub("", text).strip(" ,;:、()（）")  # 决算报告共5条
     if not text:
         text = q.after.strip(" ,;:、()（）")[:12]
     return text

@@ -42,6 +42,10 @@ FAMILIES = {
     "events": ("次", "场", "期", "批", "批次"),
 }
 WAN_YUAN = {"元": 0.0001, "万元": 1, "亿元": 10000}
+_FAMILY_OF: dict[str, str] = {}
+for _name, _units in FAMILIES.items():
+    for _unit in _units:
+        _FAMILY_OF.setdefault(_unit, _name)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _NUMERAL = re.compile(
@@ -110,10 +114,7 @@ class Quantity:
 
 
 def unit_family(unit: str) -> str:
-    for name, units in FAMILIES.items():
-        if unit in units:
-            return name
-    return "items" if unit else ""
+    return _FAMILY_OF.get(unit) or ("items" if unit else "")
 
 
 @dataclass
