@@ -204,12 +204,23 @@ def _before(s: str, start: int) -> str:
     return s[max(0, i - _BEFORE_WINDOW):start]
 
 
+_OVERLAPPING: dict[re.Pattern, re.Pattern] = {}
+
+
+def _overlapping(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` inside a lookahead, so that ``finditer`` gives every occurrence, overlapping ones too."""
+    got = _OVERLAPPING.get(pattern)
+    if got is None:
+        got = _OVERLAPPING[pattern] = re.compile(f"(?=({pattern.pattern}))")
+    return got
+
+
 class _ClauseWords:
     """Where the words of one pattern occur in a sentence, to ask "is one in s[lo:end]?" in log time."""
 
     def __init__(self, pattern: re.Pattern, s: str):
         # every occurrence (overlapping ones too), ordered by end, with the latest start so far
-        found = sorted((m.end(1), m.start(1)) for m in re.finditer(f"(?=({pattern.pattern}))", s))
+        found = sorted((m.end(1), m.start(1)) for m in _overlapping(pattern).finditer(s))
         self.ends = [e for e, _ in found]
         self.latest: list[int] = []
         best = -1
