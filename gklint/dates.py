@@ -111,6 +111,12 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
     if _MAY_HOLD.search(text) is None:
         return []
+    return list(_find_dates(text))
+
+
+@text_cache(maxsize=1024)
+def _find_dates(text: str) -> tuple[FoundDate, ...]:
+    """``find_dates`` (cached by text: the date rules read the same lines and pages)."""
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
     year, month, day = "年" in text, "月" in text, "日" in text or "号" in text
@@ -137,7 +143,7 @@ def find_dates(text: str) -> list[FoundDate]:
                 except ValueError:
                     value = None
         out.append(FoundDate(value, text[s:e], (s, e)))
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -13,6 +13,7 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.engine.rules import Rule
+from gklint.core.text import text_cache
 from gklint.textutil import place_of, prose_lines
 
 
@@ -41,29 +42,39 @@ def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     compiled = _compiled(styles)
     out: list[Marker] = []
     for offset, line in prose_lines(text):
-        taken: list[tuple[int, int]] = []
-        for name, pattern in compiled:
-            for m in pattern.finditer(line):
-                s, e = m.span("n")
-                if any(s < te and ts < e for ts, te in taken):
-                    continue
-                value = _marker_value(m.group("n"))
-                if value is None or value > 50:
-                    continue
-                taken.append((s, e))
-                out.append(Marker(name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
+        for name, value, raw, start, end in _line_markers(line, compiled):
+            out.append(Marker(name, value, raw, offset + start, offset + end))
     out.sort(key=lambda mk: mk.start)
     return out
 
 
-_COMPILED: dict[int, tuple[list, list]] = {}
+@text_cache(maxsize=4096)
+def _line_markers(line: str, compiled: tuple[tuple[str, re.Pattern], ...]) -> tuple[tuple, ...]:
+    """(style, value, raw, start, end) of each marker in one line (cached by line: a list item written the
+    same way in many reports is read once)."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in compiled:
+        for m in pattern.finditer(line):
+            s, e = m.span("n")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value = _marker_value(m.group("n"))
+            if value is None or value > 50:
+                continue
+            taken.append((s, e))
+            out.append((name, value, m.group(0).strip(), m.start(), m.end()))
+    return tuple(out)
 
 
-def _compiled(styles: list[dict]) -> list[tuple[str, re.Pattern]]:
+_COMPILED: dict[int, tuple[list, tuple]] = {}
+
+
+def _compiled(styles: list[dict]) -> tuple[tuple[str, re.Pattern], ...]:
     """The styles' patterns, compiled once per list of styles (a rule's parameter, kept alive here)."""
     got = _COMPILED.get(id(styles))
     if got is None or got[0] is not styles:
-        got = _COMPILED[id(styles)] = (styles, [(s["name"], re.compile(s["pattern"], re.M)) for s in styles])
+        got = _COMPILED[id(styles)] = (styles, tuple((s["name"], re.compile(s["pattern"], re.M)) for s in styles))
     return got[1]
 
 

@@ -17,6 +17,7 @@ from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.template import LANGS, pick
+from gklint.core.text import text_cache
 from gklint.textutil import (
     HAN,
     PREAMBLE,
@@ -94,8 +95,13 @@ def _policy(rule: Rule) -> RepeatPolicy:
     return RepeatPolicy.from_params(rule.params)
 
 
+@text_cache(maxsize=4096)
+def _line_repeats(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
+    """``find_repeats`` of one line under the rule's policy (cached by line: boilerplate is read once)."""
+    return tuple(find_repeats(line, _policy(rule)))
+
+
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    policy = _policy(rule)
     lang = getattr(ctx, "lang", "zh")
     prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
     for place in places(report, ctx):
@@ -104,7 +110,7 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         for offset, line in prose_lines(place.text):
             if place.name == PREAMBLE and not any(mark in line for mark in prose_marks):
                 continue  # page chrome (breadcrumbs such as 政府信息公开政府信息公开年报), not the report's prose
-            for word, s, e in find_repeats(line, policy):
+            for word, s, e in _line_repeats(line, rule):
                 counts[word] += 1
                 found.setdefault(word, (offset + s, offset + e))
         for word, (s, e) in found.items():
@@ -124,21 +130,27 @@ def _half_width(rule: Rule) -> tuple[re.Pattern, re.Pattern]:
             re.compile(f"[{re.escape(marks)}]"))
 
 
+@text_cache(maxsize=4096)
+def _line_half_width(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
+    """(mark, start, end) of each half-width mark the rule flags in one line (cached by line)."""
+    pattern, any_mark = _half_width(rule)
+    if any_mark.search(line) is None:
+        return ()
+    return tuple((m.group(1), m.start(1), m.end(1)) for m in pattern.finditer(line))
+
+
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
-    pattern, any_mark = _half_width(rule)
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
         count = 0
         first: tuple[int, str, int, int] | None = None
         kinds: Counter[str] = Counter()
         for offset, line in prose_lines(place.text):
-            if any_mark.search(line) is None:
-                continue
-            for m in pattern.finditer(line):
+            for mark, s, e in _line_half_width(line, rule):
                 count += 1
-                kinds[m.group(1)] += 1
+                kinds[mark] += 1
                 if first is None:
-                    first = (offset, line, m.start(1), m.end(1))
+                    first = (offset, line, s, e)
         if count < int(rule.params.get("min_count", 1)) or first is None:
             continue
         offset, line, s, e = first
