@@ -134,9 +134,24 @@ def _half_width(rule: Rule) -> tuple[re.Pattern, re.Pattern]:
 def _line_half_width(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
     """(mark, start, end) of each half-width mark the rule flags in one line (cached by line)."""
     pattern, any_mark = _half_width(rule)
-    if any_mark.search(line) is None:
-        return ()
-    return tuple((m.group(1), m.start(1), m.end(1)) for m in pattern.finditer(line))
+    return tuple((m.group(1), m.start(1), m.end(1)) for m in _half_width_matches(line, pattern, any_mark))
+
+
+def _half_width_matches(line: str, pattern: re.Pattern, any_mark: re.Pattern) -> Iterator[re.Match]:
+    """``pattern.finditer(line)``, tried only where a match can start: a match is blanks and a mark after a
+    Chinese character, so it starts at the first of the blanks before a mark (or at the mark), and nowhere
+    else (inside the blanks, the look-behind sees a blank)."""
+    done = 0  # where the last match ended: finditer goes on from there
+    for mark in any_mark.finditer(line):
+        start = mark.start()
+        while start > 0 and line[start - 1] in " \t":
+            start -= 1
+        if start < done:
+            continue
+        m = pattern.match(line, start)  # the look-behind still sees the text before ``start``
+        if m is not None:
+            done = m.end()
+            yield m
 
 
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
