@@ -129,7 +129,15 @@ def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, i
 @text_cache(maxsize=64)
 def _clause_ends(folded: str, ends: str) -> list[int]:
     """Offsets of every clause-ending character of ``folded`` (ascending)."""
-    return [i for i, ch in enumerate(folded) if ch in ends]
+    if not ends:
+        return []
+    pattern = _ENDS.get(ends)
+    if pattern is None:
+        pattern = _ENDS[ends] = re.compile("[" + re.escape(ends) + "]")
+    return [m.start() for m in pattern.finditer(folded)]
+
+
+_ENDS: dict[str, re.Pattern] = {}
 
 
 def split(text: str) -> list[Sentence]:
