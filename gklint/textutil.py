@@ -103,11 +103,14 @@ def is_table_line(line: str) -> bool:
         return True
     if len(stripped) > 200:
         return False
+    if not _VALUE_CHAR.match(stripped[-1]):
+        return False  # _TRAILING_VALUES ends in a value: prose ends in a word or a mark (and the lazy label is slow)
     m = _TRAILING_VALUES.match(stripped)  # a row label followed by its values: "行政规范性文件 8 26 66"
     return bool(m) and _is_label(m.group("label"))
 
 
 _TRAILING_VALUES = re.compile(r"^(?P<label>.*?[^\s\d.,，/—－\-+%])[\s\d.,，/—－\-+%]*\d[\s\d.,，/—－\-+%]*$")
+_VALUE_CHAR = re.compile(r"[\s\d.,，/—－\-+%]")
 
 
 def _is_label(text: str) -> bool:

@@ -75,6 +75,8 @@ _FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比
 _OWN = r"本年度?|今年|年内|全年|当年|年度内"
 _MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年)|[一二][〇零九一二三][〇零一二三四五六七八九]{{2}}(?=年))"
                      rf"|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")
+# a character every alternative of _MARKER holds (年 in most; 以往 同比 环比 同期 季度 累计 下一步 今后 未来 此前)
+_MARKER_CHARS = re.compile("[年往比期度累步后未此]")
 _COMPARISONS = ("同比", "环比", "同期")
 _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -357,6 +359,10 @@ _QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
 
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     if not found:
+        return
+    if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period
+        for q in found:
+            q.foreign = False
         return
     markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
