@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 import sys
+from dataclasses import replace
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -138,9 +139,7 @@ def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
         return Cell.number(value)
     if isinstance(value, CellModel):
         cell = _cell(value.value if value.value is not None else value.raw, column)
-        cell.raw = value.raw if value.raw is not None else cell.raw
-        cell.source = _source(value.source)
-        return cell
+        return replace(cell, raw=value.raw if value.raw is not None else cell.raw, source=_source(value.source))
     if value is None:
         return Cell.blank()
     if isinstance(value, bool):
@@ -171,27 +170,42 @@ def _not_finite(value: int | float) -> str:
 
 
 def _detect(data: ReportFile) -> L.Layout:
+    return _layout_of(data.layout, data.tables, data.meta.year)
+
+
+def _layout_of(declared: str | None, tables: dict, year: int | None) -> L.Layout:
     """The declared layout, or the one the labels follow (``gklint.layouts.detect``, as for every input): rows
     found, the labels peculiar to a layout (a 2019 table 二's 本年新制作数量), the layout of the report year."""
-    if data.layout:
-        return L.get(data.layout)
-    labels = {L.normalise(label) for rows in data.tables.values() for rlabel, cols in rows.items()
+    if declared:
+        return L.get(declared)
+    labels = {L.normalise(label) for rows in tables.values() for rlabel, cols in rows.items()
               for label in (rlabel, *cols)}
     scored = []
     for layout in L.layouts().values():
         rows = 0
-        for tkey, table in data.tables.items():
+        for tkey, table in tables.items():
             spec = layout.tables.get(tkey)
             if spec:
                 rows += sum(1 for label in table if spec.row(label) is not None)
-        scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), data.meta.year), layout))
+        scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), year), layout))
     return detect.best(scored)
 
 
 def from_json(data: Any, path: str = "<json>") -> Report:
-    """Validate a parsed JSON document and build the Report; ReadError names the JSON path of a problem."""
+    """Validate a parsed JSON document and build the Report; ReadError names the JSON path of a problem.
+
+    A document in the plain form gklint writes (``_plain``) is built straight from the parsed dictionaries;
+    any other document, valid or not, goes through the pydantic models (``_validated``), which alone say
+    what is wrong with a bad one. Both give the same Report for a document both accept (tests/test_json_fast.py).
+    """
     if not isinstance(data, dict) or not data.keys() & {"gklint", "tables", "sections", "meta"}:
         raise ReadError(path, "这不是 gklint 的报告 JSON（应有 tables、sections 或 meta；格式见 gklint schema）")
+    report = _plain(data, path)
+    return report if report is not None else _validated(data, path)
+
+
+def _validated(data: dict, path: str) -> Report:
+    """``from_json`` through the pydantic models: any valid document, and the error of an invalid one."""
     try:
         doc = ReportFile.model_validate(data)
     except ValidationError as exc:
@@ -223,6 +237,17 @@ def from_json(data: Any, path: str = "<json>") -> Report:
                     raise ReadError(path, str(exc), where=f"$.tables.{tkey}.{rlabel}.{clabel}") from None
         tables[tkey] = table
     notes = [Note(**(n.model_dump() | {"source": _source(n.source)})) for n in doc.notes]
+    _complete(layout, tables, notes)
+    meta = Metadata(**doc.meta.model_dump())
+    sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source),
+                        sources=[_source(x) for x in s.sources]) for s in doc.sections]
+    return Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
+                  preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
+                  path=path, notes=notes)
+
+
+def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note]) -> None:
+    """Notes for the rows a table lacks, and an empty table (and its note) for each table the report lacks."""
     for tkey, table in tables.items():
         notes.extend(missing_rows(layout.table(tkey), table))
     for tkey, spec in layout.tables.items():
@@ -230,12 +255,186 @@ def from_json(data: Any, path: str = "<json>") -> Report:
             tables[tkey] = Table(tkey, found=False)
             if not any(n.kind == "table_missing" and n.table == tkey for n in notes):
                 notes.append(Note("table_missing", f"未找到表{tkey}（{spec.title}）", table=tkey))
-    meta = Metadata(**doc.meta.model_dump())
-    sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source),
-                        sources=[_source(x) for x in s.sources]) for s in doc.sections]
-    return Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
-                  preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
-                  path=path, notes=notes)
+
+
+# --------------------------------------------------------------------------- the plain form, read directly
+
+_TOP = frozenset(ReportFile.model_fields)
+_SECTION_PLAIN = frozenset({"heading", "text", "number", "id"})
+_NOTE_PLAIN = frozenset(NoteModel.model_fields) - {"source"}
+_META_PLAIN = frozenset({"title", "agency", "year"})
+
+
+class _NotPlain(Exception):
+    """The document is not in the plain form: ``from_json`` validates it with the pydantic models instead."""
+
+
+def _plain(data: dict, path: str) -> Report | None:
+    """The Report of a document in the plain form gklint writes, built from the parsed JSON without the
+    pydantic models; None for anything else (a field of another type, sources, a cell object, an unknown
+    label, a value the models would convert), which ``_validated`` then reads or refuses.
+
+    The plain form is what the models accept unchanged: known fields only; ``gklint`` an integer; strings
+    (or null where allowed) where the models want strings; ``meta`` with title, agency and a year of
+    1900–2999 (dates go through ``MetaModel``); sections and notes without sources; cells that are
+    integers below 2^53, finite floats, strings or null, under labels of the layout.
+    """
+    try:
+        return _plain_report(data, path)
+    except (_NotPlain, TypeError):  # TypeError: a label that is not a string (a dict built in Python)
+        return None
+
+
+def _text(value, nullable: bool = True) -> str | None:
+    if type(value) is str or (value is None and nullable):
+        return value
+    raise _NotPlain
+
+
+def _plain_report(data: dict, path: str) -> Report:
+    get = data.get
+    if not _TOP.issuperset(data):
+        raise _NotPlain
+    version = get("gklint", FORMAT_VERSION)
+    if type(version) is not int:
+        raise _NotPlain
+    _text(get("generator"))
+    declared = _text(get("layout"))
+    preamble = _text(get("preamble", ""), nullable=False)
+    meta = _plain_meta(get("meta", _NO_META))
+    sections = get("sections", ())
+    notes_in = get("notes", ())
+    raw_tables = get("tables", _NO_META)
+    if type(sections) is not list or type(notes_in) is not list or type(raw_tables) is not dict \
+            or type(get("preamble_sources", [])) is not list or get("preamble_sources"):
+        raise _NotPlain
+    if not declared:  # detection walks the labels: they must be plain first
+        for rows in raw_tables.values():
+            if type(rows) is not dict or not all(type(cols) is dict for cols in rows.values()):
+                raise _NotPlain
+    try:
+        layout = _layout_of(declared, raw_tables, meta.year)
+    except KeyError:  # an unknown layout: said by _validated
+        raise _NotPlain from None
+    tables = {tkey: _plain_table(layout, tkey, rows) for tkey, rows in raw_tables.items()}
+    notes = [_plain_note(n) for n in notes_in]
+    _complete(layout, tables, notes)
+    return Report(layout=layout.version, meta=meta, sections=[_plain_section(s) for s in sections],
+                  tables=tables, preamble=preamble, preamble_sources=[], path=path, notes=notes)
+
+
+_NO_META: dict = {}
+
+
+def _plain_meta(meta) -> Metadata:
+    if type(meta) is not dict:
+        raise _NotPlain
+    if _META_PLAIN.issuperset(meta):
+        year = meta.get("year")
+        if year is not None and (type(year) is not int or not 1900 <= year <= 2999):
+            raise _NotPlain
+        return Metadata(title=_text(meta.get("title")), agency=_text(meta.get("agency")), year=year)
+    try:  # dates: as the model parses them
+        return Metadata(**MetaModel.model_validate(meta).model_dump())
+    except ValidationError:
+        raise _NotPlain from None
+
+
+def _plain_section(item) -> Section:
+    if type(item) is not dict or not _SECTION_PLAIN.issuperset(item) or type(item.get("heading")) is not str:
+        raise _NotPlain
+    get = item.get
+    return Section(heading=item["heading"], text=_text(get("text", ""), nullable=False),
+                   number=_text(get("number")), id=_text(get("id")), source=None, sources=[])
+
+
+def _plain_note(item) -> Note:
+    if type(item) is not dict or not _NOTE_PLAIN.issuperset(item) or type(item.get("kind")) is not str \
+            or type(item.get("message")) is not str:
+        raise _NotPlain
+    get = item.get
+    return Note(item["kind"], item["message"], table=_text(get("table")), row=_text(get("row")),
+                column=_text(get("column")), found=_text(get("found")), official=_text(get("official")))
+
+
+def _plain_table(layout: L.Layout, tkey: str, rows) -> Table:
+    spec = layout.tables.get(tkey)
+    if spec is None or type(rows) is not dict:
+        raise _NotPlain
+    cells: dict[tuple[str, str], Cell] = {}
+    rows_of = _labels(spec)
+    numbers = _NUMBERS
+    for rlabel, cols in rows.items():
+        entry = rows_of.get(rlabel)
+        if entry is None:
+            entry = _row_label(spec, rows_of, rlabel)
+        if entry is False or type(cols) is not dict:
+            raise _NotPlain
+        row, columns = entry
+        for clabel, value in cols.items():
+            place = columns.get(clabel)
+            if place is None:
+                place = _column_label(row, columns, clabel)
+            if place is False:
+                raise _NotPlain
+            if type(value) is int and -_EXACT < value < _EXACT:
+                cell = numbers.get(value)
+                if cell is None:
+                    cell = _number(value)
+                cells[place[0]] = cell
+            elif value is None:
+                cells[place[0]] = _BLANK
+            elif type(value) is str or (type(value) is float and math.isfinite(value)):
+                try:
+                    cells[place[0]] = _cell(value, place[1])
+                except ValueError:
+                    raise _NotPlain from None
+            else:
+                raise _NotPlain
+    return Table(tkey, cells)
+
+
+# Labels as written -> what ``TableSpec.row`` and ``RowSpec.column`` answer for them, remembered per spec: a
+# dictionary access per label instead of a search (and its normalisation) per cell. A row label maps to
+# (RowSpec, its column labels), a column label to ((row id, column id), ColumnSpec); False: no such data row or
+# column. At most _MEMO labels are remembered per table or row (labels past that are looked up each time).
+_LABELS: dict[int, tuple[L.TableSpec, dict]] = {}
+_MEMO = 4096
+
+
+def _labels(spec: L.TableSpec) -> dict:
+    known = _LABELS.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _LABELS[id(spec)] = (spec, {})
+    return known[1]
+
+
+def _row_label(spec: L.TableSpec, memo: dict, label: str):
+    row = spec.row(label)
+    entry = False if row is None or row.heading else (row, {})
+    if len(memo) < _MEMO:
+        memo[label] = entry
+    return entry
+
+
+def _column_label(row: L.RowSpec, memo: dict, label: str):
+    col = row.column(label)
+    place = False if col is None else ((row.id, col.id), col)
+    if len(memo) < _MEMO:
+        memo[label] = place
+    return place
+
+
+# One Cell per plain count, shared by every report read in this process (a Cell is immutable), and one blank.
+_NUMBERS: dict[int, Cell] = {}
+_BLANK = Cell("blank", None, "")
+
+
+def _number(value: int) -> Cell:
+    cell = Cell("number", value, str(value))
+    if len(_NUMBERS) < 1 << 16:
+        _NUMBERS[value] = cell
+    return cell
 
 
 def _parse_int(digits: str) -> int | float:
