@@ -27,8 +27,14 @@ def read_report(path: str | os.PathLike, *, layout: str | None = None, limits=No
 
 def read_bytes(path: str, data: bytes, *, layout: str | None = None, limits=None) -> Report:
     """Choose the reader by content (``sniff``), read, and recognise the official layout."""
+    from gklint.read.sniff import decode_text, plain_json, sniff
+
+    text = plain_json(path, data)  # the usual gklint JSON: sniffed and decoded at once
+    if text is not None:
+        from gklint.recognise.json_format import read_json
+
+        return read_json(path, text)
     from gklint.read import guards
-    from gklint.read.sniff import decode_text, sniff
 
     limits = limits or guards.DEFAULT
     kind = sniff(path, data)

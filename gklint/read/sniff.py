@@ -55,6 +55,25 @@ def sniff(path: str, data: bytes) -> str:
     raise ReadError(path, "不支持的文件类型")
 
 
+def plain_json(path: str, data: bytes) -> str | None:
+    """The text of a file that is plainly JSON (what gklint writes): it starts with ``{``, no format's binary
+    test claims it, it is text and valid UTF-8. None otherwise, and ``sniff`` and ``decode_text`` decide.
+
+    For such a file ``sniff`` says "json" and ``decode_text`` gives this text: no BOM, no NUL (so not
+    UTF-16), few control bytes, strict UTF-8 first; this only skips decoding the start twice.
+    """
+    if data[:1] != b"{" or not _looks_textual(data[:65536]):
+        return None
+    from gklint.read import formats
+
+    if any(f.binary is not None and f.binary(path, data) for f in formats.FORMATS):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML.search(text))
 

@@ -246,10 +246,12 @@ def _validated(data: dict, path: str) -> Report:
                   path=path, notes=notes)
 
 
-def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note]) -> None:
-    """Notes for the rows a table lacks, and an empty table (and its note) for each table the report lacks."""
-    for tkey, table in tables.items():
-        notes.extend(missing_rows(layout.table(tkey), table))
+def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note], rows_checked: bool = False) -> None:
+    """Notes for the rows a table lacks (unless ``rows_checked``: already in ``notes``), and an empty table
+    (and its note) for each table the report lacks."""
+    if not rows_checked:
+        for tkey, table in tables.items():
+            notes.extend(missing_rows(layout.table(tkey), table))
     for tkey, spec in layout.tables.items():
         if tkey not in tables:
             tables[tkey] = Table(tkey, found=False)
@@ -316,9 +318,14 @@ def _plain_report(data: dict, path: str) -> Report:
         layout = _layout_of(declared, raw_tables, meta.year)
     except KeyError:  # an unknown layout: said by _validated
         raise _NotPlain from None
-    tables = {tkey: _plain_table(layout, tkey, rows) for tkey, rows in raw_tables.items()}
+    tables: dict[str, Table] = {}
+    missing: list[Note] = []
+    for tkey, rows in raw_tables.items():
+        tables[tkey], lacks = _plain_table(layout, tkey, rows)
+        missing.extend(lacks)
     notes = [_plain_note(n) for n in notes_in]
-    _complete(layout, tables, notes)
+    notes.extend(missing)
+    _complete(layout, tables, notes, rows_checked=True)
     return Report(layout=layout.version, meta=meta, sections=[_plain_section(s) for s in sections],
                   tables=tables, preamble=preamble, preamble_sources=[], path=path, notes=notes)
 
@@ -357,72 +364,94 @@ def _plain_note(item) -> Note:
                 column=_text(get("column")), found=_text(get("found")), official=_text(get("official")))
 
 
-def _plain_table(layout: L.Layout, tkey: str, rows) -> Table:
+def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
+    """The table of a plain document, and the notes for the data rows it lacks."""
     spec = layout.tables.get(tkey)
     if spec is None or type(rows) is not dict:
         raise _NotPlain
+    labels = _labels(spec)
     cells: dict[tuple[str, str], Cell] = {}
-    rows_of = _labels(spec)
     numbers = _NUMBERS
+    read = []  # the rows given at least one cell
     for rlabel, cols in rows.items():
-        entry = rows_of.get(rlabel)
+        entry = labels.rows.get(rlabel)
         if entry is None:
-            entry = _row_label(spec, rows_of, rlabel)
+            entry = labels.row(rlabel)
         if entry is False or type(cols) is not dict:
             raise _NotPlain
-        row, columns = entry
+        row, places = entry
         for clabel, value in cols.items():
-            place = columns.get(clabel)
+            place = places.get(clabel)
             if place is None:
-                place = _column_label(row, columns, clabel)
-            if place is False:
-                raise _NotPlain
-            if type(value) is int and -_EXACT < value < _EXACT:
+                place = labels.column(row, places, clabel)
+            if type(value) is int:
                 cell = numbers.get(value)
                 if cell is None:
                     cell = _number(value)
-                cells[place[0]] = cell
             elif value is None:
-                cells[place[0]] = _BLANK
-            elif type(value) is str or (type(value) is float and math.isfinite(value)):
+                cell = _BLANK
+            elif type(value) is str or type(value) is float:
                 try:
-                    cells[place[0]] = _cell(value, place[1])
-                except ValueError:
+                    cell = _cell(value, place[1])
+                except ValueError:  # not finite: said by _validated
                     raise _NotPlain from None
             else:
                 raise _NotPlain
-    return Table(tkey, cells)
+            cells[place[0]] = cell
+        if cols:
+            read.append(row)
+    table = Table(tkey, cells)
+    return table, labels.read_rows(read, table)
 
 
-# Labels as written -> what ``TableSpec.row`` and ``RowSpec.column`` answer for them, remembered per spec: a
-# dictionary access per label instead of a search (and its normalisation) per cell. A row label maps to
-# (RowSpec, its column labels), a column label to ((row id, column id), ColumnSpec); False: no such data row or
-# column. At most _MEMO labels are remembered per table or row (labels past that are looked up each time).
-_LABELS: dict[int, tuple[L.TableSpec, dict]] = {}
+class _Labels:
+    """Labels as written -> what ``TableSpec.row`` and ``RowSpec.column`` answer for them, remembered per
+    table spec: a dictionary access per label instead of a search (and its normalisation) per cell.
+
+    ``rows``: row label -> (RowSpec, its column labels) or False (no such data row); a row's column labels:
+    label -> ((row id, column id), ColumnSpec). At most ``_MEMO`` labels are remembered per table or row (past
+    that, labels are looked up each time)."""
+
+    def __init__(self, spec: L.TableSpec) -> None:
+        self.spec = spec
+        self.rows: dict = {}
+        ids = [r.id for r in spec.data_rows]
+        self.unique = len(ids) == len(set(ids))  # a row read is then one its id names (missing_rows)
+
+    def row(self, label: str):
+        row = self.spec.row(label)
+        entry = False if row is None or row.heading else (row, {})
+        if len(self.rows) < _MEMO:
+            self.rows[label] = entry
+        return entry
+
+    @staticmethod
+    def column(row: L.RowSpec, places: dict, label: str):
+        col = row.column(label)
+        if col is None:
+            raise _NotPlain
+        place = ((row.id, col.id), col)
+        if len(places) < _MEMO:
+            places[label] = place
+        return place
+
+    def read_rows(self, read: list, table: Table) -> list[Note]:
+        """``missing_rows`` for a table whose rows ``read`` were given cells (the same notes, found faster)."""
+        if not self.unique:
+            return missing_rows(self.spec, table)
+        ids = {r.id for r in read}
+        return missing_rows(self.spec, table, absent=[r for r in self.spec.data_rows if r.id not in ids])
+
+
+_LABELS: dict[int, _Labels] = {}
 _MEMO = 4096
 
 
-def _labels(spec: L.TableSpec) -> dict:
+def _labels(spec: L.TableSpec) -> _Labels:
     known = _LABELS.get(id(spec))
-    if known is None or known[0] is not spec:
-        known = _LABELS[id(spec)] = (spec, {})
-    return known[1]
-
-
-def _row_label(spec: L.TableSpec, memo: dict, label: str):
-    row = spec.row(label)
-    entry = False if row is None or row.heading else (row, {})
-    if len(memo) < _MEMO:
-        memo[label] = entry
-    return entry
-
-
-def _column_label(row: L.RowSpec, memo: dict, label: str):
-    col = row.column(label)
-    place = False if col is None else ((row.id, col.id), col)
-    if len(memo) < _MEMO:
-        memo[label] = place
-    return place
+    if known is None or known.spec is not spec:
+        known = _LABELS[id(spec)] = _Labels(spec)
+    return known
 
 
 # One Cell per plain count, shared by every report read in this process (a Cell is immutable), and one blank.
@@ -431,6 +460,8 @@ _BLANK = Cell("blank", None, "")
 
 
 def _number(value: int) -> Cell:
+    if not -_EXACT < value < _EXACT:  # a count this large is read as the models read it
+        raise _NotPlain
     cell = Cell("number", value, str(value))
     if len(_NUMBERS) < 1 << 16:
         _NUMBERS[value] = cell
