@@ -173,20 +173,66 @@ def test_a_recognised_report_written_as_json_reads_back_the_same_both_ways():
 
 
 @given(st.sampled_from([b"{", b" {", b"\xef\xbb\xbf{", b"\n{", b"["]),
-       st.sampled_from([b"", b"%PDF-", b"\x01" * 200, b"\x00", "标".encode("gb18030"), b"\xff"]))
+       st.sampled_from([b"", b"%PDF-", b"\x01" * 200, b"\x00", "标".encode("gb18030"), b"\xff", b"\xed\xa0\x80"]))
 @settings(max_examples=60, deadline=None)
-def test_a_json_file_is_sniffed_and_decoded_as_before(start, inside):
-    """``plain_json`` (the quick way in for a file starting with "{") takes a file only when sniffing would say
-    JSON, and gives the text decoding would give."""
-    from gklint.read.sniff import decode_text, plain_json, sniff
+def test_a_file_taken_plainly_for_json_is_one_sniffing_says_is_json_and_decodes_as_utf8(start, inside):
+    from gklint.read.sniff import decode_text, plainly_json, sniff
 
     data = start + b'"tables": {}, "meta": {"title": "' + inside + "标题".encode() + b'"}}'
-    quick = plain_json("r.json", data)
     try:
-        kind = sniff("r.json", data)
-    except ReadError:
-        kind = None
-    if kind != "json":
-        assert quick is None
-    elif quick is not None:
-        assert quick == decode_text(data, path="r.json")
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # read_plain refuses it (orjson's strict UTF-8): read as any file
+    if plainly_json("r.json", data):
+        assert sniff("r.json", data) == "json"
+        assert decode_text(data, path="r.json") == text
+
+
+LITERALS = ["0", "-0", "7", "1.5", "-2.25", "1e3", "1E400", "-1e400", "NaN", "Infinity", "-Infinity", "true", "null",
+            "9007199254740993", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+            "18446744073709551616", "-9223372036854775809", "123456789012345678901234567890", "1" * 5000,
+            '"\\ud800"', '"\\ud83d\\ude00"', '"1,234"', '"/"', '""', "[1]", '{"value": 3, "raw": "三"}', "1.0e-400"]
+
+
+@pytest.mark.parametrize("literal", LITERALS)
+@pytest.mark.parametrize("where", ["cell", "amount", "year", "gklint"])
+def test_a_json_file_reads_as_json_loads_and_the_models_read_it(literal, where):
+    """read_bytes (orjson and the plain read, when they take the file) gives what the usual way gives: sniff,
+    decode, json.loads and the models; the same Report or the same error."""
+    from gklint.testing import consistent_reports
+
+    for report in consistent_reports(2, seed=3):
+        for declared in (True, False):
+            data = _json(report)
+            if not declared:
+                del data["layout"]
+            if where == "cell":
+                data["tables"]["三"][sorted(data["tables"]["三"])[0]]["总计"] = "@@"
+            elif where == "amount":
+                rows = data["tables"]["二"]
+                row = next(label for label in rows if any(isinstance(v, float) for v in rows[label].values()))
+                rows[row][next(c for c, v in rows[row].items() if isinstance(v, float))] = "@@"
+            elif where == "year":
+                data["meta"]["year"] = "@@"
+            else:
+                data["gklint"] = "@@"
+            text = json.dumps(data, ensure_ascii=False).replace('"@@"', literal)
+            _same_as_json_loads(text)
+
+
+def _same_as_json_loads(text: str) -> None:
+    from gklint.read.sniff import decode_text, sniff
+    from gklint.recognise.json_format import _read_json
+
+    raw = text.encode("utf-8")
+
+    def outcome(read):
+        try:
+            return read()
+        except ReadError as exc:
+            return ("ReadError", exc.path, exc.message, exc.where)
+
+    assert sniff("r.json", raw) == "json"
+    expected = outcome(lambda: _read_json("r.json", decode_text(raw, path="r.json")))
+    assert outcome(lambda: read_bytes("r.json", raw)) == expected
+    assert outcome(lambda: read_json("r.json", text)) == expected

@@ -198,10 +198,14 @@ def from_json(data: Any, path: str = "<json>") -> Report:
     any other document, valid or not, goes through the pydantic models (``_validated``), which alone say
     what is wrong with a bad one. Both give the same Report for a document both accept (tests/test_json_fast.py).
     """
-    if not isinstance(data, dict) or not data.keys() & {"gklint", "tables", "sections", "meta"}:
-        raise ReadError(path, "这不是 gklint 的报告 JSON（应有 tables、sections 或 meta；格式见 gklint schema）")
     report = _plain(data, path)
-    return report if report is not None else _validated(data, path)
+    return report if report is not None else _from_json(data, path)
+
+
+def _from_json(data: Any, path: str) -> Report:
+    if not isinstance(data, dict) or not data.keys() & _GKLINT_KEYS:
+        raise ReadError(path, "这不是 gklint 的报告 JSON（应有 tables、sections 或 meta；格式见 gklint schema）")
+    return _validated(data, path)
 
 
 def _validated(data: dict, path: str) -> Report:
@@ -262,6 +266,8 @@ def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note], row
 # --------------------------------------------------------------------------- the plain form, read directly
 
 _TOP = frozenset(ReportFile.model_fields)
+_GKLINT_KEYS = frozenset({"gklint", "tables", "sections", "meta"})  # one of them makes a dict a report (from_json)
+_BIG = 2.0 ** 63  # floats as large as this may be integers orjson read as floats: read by json.loads instead
 _SECTION_PLAIN = frozenset({"heading", "text", "number", "id"})
 _NOTE_PLAIN = frozenset(NoteModel.model_fields) - {"source"}
 _META_PLAIN = frozenset({"title", "agency", "year"})
@@ -294,6 +300,8 @@ def _text(value, nullable: bool = True) -> str | None:
 
 
 def _plain_report(data: dict, path: str) -> Report:
+    if type(data) is not dict or not data.keys() & _GKLINT_KEYS:
+        raise _NotPlain
     get = data.get
     if not _TOP.issuperset(data):
         raise _NotPlain
@@ -336,11 +344,13 @@ _NO_META: dict = {}
 def _plain_meta(meta) -> Metadata:
     if type(meta) is not dict:
         raise _NotPlain
+    year = meta.get("year")
+    if year is not None and (type(year) is not int or not 1900 <= year <= 2999):
+        raise _NotPlain
     if _META_PLAIN.issuperset(meta):
-        year = meta.get("year")
-        if year is not None and (type(year) is not int or not 1900 <= year <= 2999):
-            raise _NotPlain
         return Metadata(title=_text(meta.get("title")), agency=_text(meta.get("agency")), year=year)
+    if not all(value is None or type(value) is str for key, value in meta.items() if key != "year"):
+        raise _NotPlain  # a number for a date is a timestamp to the model: not plain
     try:  # dates: as the model parses them
         return Metadata(**MetaModel.model_validate(meta).model_dump())
     except ValidationError:
@@ -390,7 +400,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
                     cell = _number(value)
             elif value is None:
                 cell = _BLANK
-            elif type(value) is str or type(value) is float:
+            elif type(value) is str or (type(value) is float and -_BIG < value < _BIG):
                 try:
                     cell = _cell(value, place[1])
                 except ValueError:  # not finite: said by _validated
@@ -468,6 +478,30 @@ def _number(value: int) -> Cell:
     return cell
 
 
+try:  # a JSON parser in Rust, 2-4x json.loads: used for the plain form only (read_plain)
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - a dependency; json.loads does the same, slower
+    _orjson = None
+
+
+def read_plain(path: str, data: bytes | str) -> Report | None:
+    """The Report of a document in the plain form (``_plain``), parsed by orjson; None for anything else (not
+    JSON, not UTF-8, not plain), which ``read_json`` reads or refuses, saying why.
+
+    orjson parses what ``json.loads`` parses to the same values, except what it refuses (NaN, Infinity, lone
+    surrogates, numbers beyond a double, bytes that are not UTF-8: all declined here) and integers beyond 64
+    bits, which it reads as floats: the plain form has no float that large (``_BIG``), so those are declined too.
+    """
+    try:
+        if _orjson is not None:
+            doc = _orjson.loads(data)
+        else:
+            doc = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    except (ValueError, RecursionError):  # orjson.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
+    return _plain(doc, path)
+
+
 def _parse_int(digits: str) -> int | float:
     """A JSON integer; one too long for Python to convert (over 4,300 digits) is read as infinity,
     which the cell check then refuses with its JSON path."""
@@ -478,6 +512,13 @@ def _parse_int(digits: str) -> int | float:
 
 
 def read_json(path: str, text: str) -> Report:
+    """The Report of a gklint JSON text; ReadError naming the spot of what is wrong."""
+    report = read_plain(path, text)
+    return report if report is not None else _read_json(path, text)
+
+
+def _read_json(path: str, text: str) -> Report:
+    """``read_json`` by ``json.loads`` and the pydantic models: any document, and the error of a bad one."""
     try:
         try:
             data = json.loads(text)  # Python's own int parsing, in C
@@ -492,7 +533,7 @@ def read_json(path: str, text: str) -> Report:
     except ValueError as exc:  # a number Python cannot convert
         raise ReadError(path, f"不是有效的 JSON：{str(exc)[:120]}") from None
     try:
-        return from_json(data, path)
+        return _from_json(data, path)
     except RecursionError:  # nesting json.loads could parse but validation could not walk
         raise ReadError(path, "JSON 的数组或对象嵌套过深，拒绝读取") from None
 
