@@ -66,7 +66,8 @@ CELL_VALUES = st.one_of(
                                         "other": st.just(1)}),
 )
 FIELD_VALUES = st.one_of(st.none(), st.sampled_from([1899, 1900, 2021, 2999, 3000, 0, -1]), st.booleans(), st.text(max_size=4),
-                         st.sampled_from(["2021-03-01", "2021-3-1", "2021-02-30", "2021-01-01T00:00:00"]),
+                         st.sampled_from(["2021-03-01", "2021-3-1", "2021-02-30", "2021-01-01T00:00:00", "2020-02-29",
+                                          "0000-01-01", "2021-13-01", "２０２１-01-01", "2021-01-01 ", "20210101"]),
                          st.floats(allow_nan=False), st.lists(st.none(), max_size=1), st.just({}))
 
 
@@ -236,3 +237,15 @@ def _same_as_json_loads(text: str) -> None:
     expected = outcome(lambda: _read_json("r.json", decode_text(raw, path="r.json")))
     assert outcome(lambda: read_bytes("r.json", raw)) == expected
     assert outcome(lambda: read_json("r.json", text)) == expected
+
+
+def test_a_row_written_with_many_labels_for_its_columns_reads_as_the_models_read_it():
+    from gklint.testing import consistent_reports
+
+    data = _json(consistent_reports(1, seed=5)[0])
+    rows = data["tables"]["三"]
+    label = sorted(rows)[0]
+    rows[label] = {" " * i + column + " " * j: i * 10 + j for column in rows[label] for i in range(3) for j in range(25)}
+    assert len(rows[label]) > 64
+    assert _plain(copy.deepcopy(data), "r.json") is not None
+    assert_same_read(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
 from dataclasses import replace
 from typing import Any, Union
@@ -270,7 +271,6 @@ _GKLINT_KEYS = frozenset({"gklint", "tables", "sections", "meta"})  # one of the
 _BIG = 2.0 ** 63  # floats as large as this may be integers orjson read as floats: read by json.loads instead
 _SECTION_PLAIN = frozenset({"heading", "text", "number", "id"})
 _NOTE_PLAIN = frozenset(NoteModel.model_fields) - {"source"}
-_META_PLAIN = frozenset({"title", "agency", "year"})
 
 
 class _NotPlain(Exception):
@@ -342,27 +342,41 @@ _NO_META: dict = {}
 
 
 def _plain_meta(meta) -> Metadata:
-    if type(meta) is not dict:
+    if type(meta) is not dict or not _META_FIELDS.issuperset(meta):
         raise _NotPlain
-    year = meta.get("year")
+    get = meta.get
+    year = get("year")
     if year is not None and (type(year) is not int or not 1900 <= year <= 2999):
         raise _NotPlain
-    if _META_PLAIN.issuperset(meta):
-        return Metadata(title=_text(meta.get("title")), agency=_text(meta.get("agency")), year=year)
-    if not all(value is None or type(value) is str for key, value in meta.items() if key != "year"):
-        raise _NotPlain  # a number for a date is a timestamp to the model: not plain
-    try:  # dates: as the model parses them
-        return Metadata(**MetaModel.model_validate(meta).model_dump())
-    except ValidationError:
-        raise _NotPlain from None
+    return Metadata(_text(get("title")), _text(get("agency")), year, _date(get("published")), _date(get("signed")),
+                    _date(get("period_start")), _date(get("period_end")))
+
+
+_META_FIELDS = frozenset(MetaModel.model_fields)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
+def _date(value) -> dt.date | None:
+    """A date written YYYY-MM-DD, as the model reads it (any other form: not plain)."""
+    if value is None:
+        return None
+    if type(value) is str and (m := _DATE.fullmatch(value)):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    raise _NotPlain
 
 
 def _plain_section(item) -> Section:
-    if type(item) is not dict or not _SECTION_PLAIN.issuperset(item) or type(item.get("heading")) is not str:
+    if type(item) is not dict or not _SECTION_PLAIN.issuperset(item):
         raise _NotPlain
     get = item.get
-    return Section(heading=item["heading"], text=_text(get("text", ""), nullable=False),
-                   number=_text(get("number")), id=_text(get("id")), source=None, sources=[])
+    heading, text, number, sid = get("heading"), get("text", ""), get("number"), get("id")
+    if type(heading) is not str or type(text) is not str or not (number is None or type(number) is str) \
+            or not (sid is None or type(sid) is str):
+        raise _NotPlain
+    return Section(heading, text, number, sid, None, [])
 
 
 def _plain_note(item) -> Note:
@@ -382,6 +396,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
     labels = _labels(spec)
     cells: dict[tuple[str, str], Cell] = {}
     numbers = _NUMBERS
+    ints = _INTS
     read = []  # the rows given at least one cell
     for rlabel, cols in rows.items():
         entry = labels.rows.get(rlabel)
@@ -389,11 +404,22 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
             entry = labels.row(rlabel)
         if entry is False or type(cols) is not dict:
             raise _NotPlain
-        row, places = entry
-        for clabel, value in cols.items():
-            place = places.get(clabel)
-            if place is None:
-                place = labels.column(row, places, clabel)
+        if not cols:
+            continue
+        row, shapes = entry
+        names = tuple(cols)
+        shape = shapes.get(names)
+        if shape is None:
+            shape = labels.shape(row, shapes, names)
+        keys, columns = shape
+        values = tuple(cols.values())
+        if tuple(map(type, values)) == ints.get(len(values)):  # the usual row: counts seen before, one Cell each
+            found = tuple(map(numbers.get, values))
+            if None not in found:
+                cells.update(zip(keys, found))
+                read.append(row)
+                continue
+        for key, col, value in zip(keys, columns, values):
             if type(value) is int:
                 cell = numbers.get(value)
                 if cell is None:
@@ -402,25 +428,27 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
                 cell = _BLANK
             elif type(value) is str or (type(value) is float and -_BIG < value < _BIG):
                 try:
-                    cell = _cell(value, place[1])
+                    cell = _cell(value, col)
                 except ValueError:  # not finite: said by _validated
                     raise _NotPlain from None
             else:
                 raise _NotPlain
-            cells[place[0]] = cell
-        if cols:
-            read.append(row)
+            cells[key] = cell
+        read.append(row)
     table = Table(tkey, cells)
     return table, labels.read_rows(read, table)
 
 
+_INTS = {n: (int,) * n for n in range(1, 64)}  # the types of a row of n counts (a longer row takes the long way)
+
+
 class _Labels:
     """Labels as written -> what ``TableSpec.row`` and ``RowSpec.column`` answer for them, remembered per
-    table spec: a dictionary access per label instead of a search (and its normalisation) per cell.
+    table spec: a dictionary access per row instead of a search (and its normalisation) per cell.
 
-    ``rows``: row label -> (RowSpec, its column labels) or False (no such data row); a row's column labels:
-    label -> ((row id, column id), ColumnSpec). At most ``_MEMO`` labels are remembered per table or row (past
-    that, labels are looked up each time)."""
+    ``rows``: row label -> (RowSpec, its shapes) or False (no such data row); a row's shapes: the column labels
+    of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each). At most ``_MEMO``
+    labels or shapes are remembered per table or row (past that, they are looked up each time)."""
 
     def __init__(self, spec: L.TableSpec) -> None:
         self.spec = spec
@@ -436,14 +464,14 @@ class _Labels:
         return entry
 
     @staticmethod
-    def column(row: L.RowSpec, places: dict, label: str):
-        col = row.column(label)
-        if col is None:
+    def shape(row: L.RowSpec, shapes: dict, names: tuple[str, ...]):
+        columns = tuple(map(row.column, names))
+        if None in columns:
             raise _NotPlain
-        place = ((row.id, col.id), col)
-        if len(places) < _MEMO:
-            places[label] = place
-        return place
+        shape = (tuple((row.id, col.id) for col in columns), columns)
+        if len(shapes) < _MEMO:
+            shapes[names] = shape
+        return shape
 
     def read_rows(self, read: list, table: Table) -> list[Note]:
         """``missing_rows`` for a table whose rows ``read`` were given cells (the same notes, found faster)."""
