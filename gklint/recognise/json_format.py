@@ -396,6 +396,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
     labels = _labels(spec)
     cells: dict[tuple[str, str], Cell] = {}
     numbers = _NUMBERS
+    known = numbers.keys()
     ints = _INTS
     read = []  # the rows given at least one cell
     for rlabel, cols in rows.items():
@@ -413,12 +414,10 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
             shape = labels.shape(row, shapes, names)
         keys, columns = shape
         values = tuple(cols.values())
-        if tuple(map(type, values)) == ints.get(len(values)):  # the usual row: counts seen before, one Cell each
-            found = tuple(map(numbers.get, values))
-            if None not in found:
-                cells.update(zip(keys, found))
-                read.append(row)
-                continue
+        if tuple(map(type, values)) == ints.get(len(values)) and known >= set(values):
+            cells.update(zip(keys, map(numbers.__getitem__, values)))  # the usual row: counts seen before
+            read.append(row)
+            continue
         for key, col, value in zip(keys, columns, values):
             if type(value) is int:
                 cell = numbers.get(value)
