@@ -12,7 +12,9 @@ import json
 import math
 import re
 import sys
+from copy import copy
 from dataclasses import replace
+from itertools import chain
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -389,12 +391,37 @@ def _plain_note(item) -> Note:
 
 
 def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
-    """The table of a plain document, and the notes for the data rows it lacks."""
+    """The table of a plain document, and the notes for the data rows it lacks.
+
+    A table labelled as one read before (the same row labels, each with the same column labels, in the same
+    order: every table gklint writes for a layout) whose cells are all counts seen before is built at once:
+    its places remembered, its values taken in order, one shared Cell each. Any other table row by row."""
     spec = layout.tables.get(tkey)
     if spec is None or type(rows) is not dict:
         raise _NotPlain
     labels = _labels(spec)
+    shape = (tuple(rows), tuple(map(tuple, rows.values())))  # TypeError (not plain) for a row not a dict
+    known = labels.tables.get(shape)
+    if known is not None:
+        values = tuple(chain.from_iterable(map(dict.values, rows.values())))
+        if set(map(type, values)) <= _ONLY_INT and _NUMBERS.keys() >= set(values):
+            keys, empty, lacks = known
+            cells = empty.copy()  # the places, hashed once: a copy is sized and keeps the hashes
+            cells.update(zip(keys, map(_NUMBERS.__getitem__, values)))
+            return Table(tkey, cells), [copy(n) for n in lacks]
+    table, lacks, keys = _rows_table(labels, tkey, rows)
+    if len(labels.tables) < _MEMO:
+        labels.tables[shape] = (keys, dict.fromkeys(keys), tuple(lacks))
+    return table, lacks
+
+
+_ONLY_INT = frozenset({int})
+
+
+def _rows_table(labels: _Labels, tkey: str, rows: dict) -> tuple[Table, list[Note], tuple]:
+    """``_plain_table`` row by row; also the places of the cells in the order written."""
     cells: dict[tuple[str, str], Cell] = {}
+    places: list[tuple[str, str]] = []
     numbers = _NUMBERS
     known = numbers.keys()
     ints = _INTS
@@ -414,6 +441,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
             shape = labels.shape(row, shapes, names)
         keys, columns = shape
         values = tuple(cols.values())
+        places.extend(keys)
         if tuple(map(type, values)) == ints.get(len(values)) and known >= set(values):
             cells.update(zip(keys, map(numbers.__getitem__, values)))  # the usual row: counts seen before
             read.append(row)
@@ -435,7 +463,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
             cells[key] = cell
         read.append(row)
     table = Table(tkey, cells)
-    return table, labels.read_rows(read, table)
+    return table, labels.read_rows(read, table), tuple(places)
 
 
 _INTS = {n: (int,) * n for n in range(1, 64)}  # the types of a row of n counts (a longer row takes the long way)
@@ -452,6 +480,7 @@ class _Labels:
     def __init__(self, spec: L.TableSpec) -> None:
         self.spec = spec
         self.rows: dict = {}
+        self.tables: dict = {}  # a whole table's labels as written -> (places of its cells, as a dict, its notes)
         ids = [r.id for r in spec.data_rows]
         self.unique = len(ids) == len(set(ids))  # a row read is then one its id names (missing_rows)
 
