@@ -285,9 +285,9 @@ def _plain(data: dict, path: str) -> Report | None:
     label, a value the models would convert), which ``_validated`` then reads or refuses.
 
     The plain form is what the models accept unchanged: known fields only; ``gklint`` an integer; strings
-    (or null where allowed) where the models want strings; ``meta`` with title, agency and a year of
-    1900–2999 (dates go through ``MetaModel``); sections and notes without sources; cells that are
-    integers below 2^53, finite floats, strings or null, under labels of the layout.
+    (or null where allowed) where the models want strings; ``meta`` with a year of 1900–2999 and dates written
+    YYYY-MM-DD; sections and notes without sources; cells that are integers below 2^53, finite floats below
+    2^63, strings or null, under labels of the layout.
     """
     try:
         return _plain_report(data, path)
@@ -410,7 +410,7 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
             cells.update(zip(keys, map(_NUMBERS.__getitem__, values)))
             return Table(tkey, cells), [copy(n) for n in lacks]
     table, lacks, keys = _rows_table(labels, tkey, rows)
-    if len(labels.tables) < _MEMO:
+    if len(labels.tables) < _SHAPES:
         labels.tables[shape] = (keys, dict.fromkeys(keys), tuple(lacks))
     return table, lacks
 
@@ -474,8 +474,10 @@ class _Labels:
     table spec: a dictionary access per row instead of a search (and its normalisation) per cell.
 
     ``rows``: row label -> (RowSpec, its shapes) or False (no such data row); a row's shapes: the column labels
-    of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each). At most ``_MEMO``
-    labels or shapes are remembered per table or row (past that, they are looked up each time)."""
+    of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each); ``tables``: a whole
+    table's labels as written -> its places in order, as a dict, and the notes for its missing rows. At most
+    ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that, they are
+    looked up each time), so hostile labels cannot grow them without bound."""
 
     def __init__(self, spec: L.TableSpec) -> None:
         self.spec = spec
@@ -510,7 +512,8 @@ class _Labels:
 
 
 _LABELS: dict[int, _Labels] = {}
-_MEMO = 4096
+_MEMO = 256  # labels remembered per table and shapes per row: what real reports write, a few of each
+_SHAPES = 64  # whole tables' labellings remembered per table (each holds its places: a few KB)
 
 
 def _labels(spec: L.TableSpec) -> _Labels:
@@ -529,7 +532,7 @@ def _number(value: int) -> Cell:
     if not -_EXACT < value < _EXACT:  # a count this large is read as the models read it
         raise _NotPlain
     cell = Cell("number", value, str(value))
-    if len(_NUMBERS) < 1 << 16:
+    if len(_NUMBERS) < 1 << 14:  # counts up to 16,384 values, some 2 MB
         _NUMBERS[value] = cell
     return cell
 
