@@ -1,5 +1,5 @@
 """Reading gklint's JSON alone (``read_report``: sniff, decode, validate, build the Report) against ``json.loads``
-on the same texts, side by side in one process, in chunks of 50 reports read both ways back to back (load on a shared
+on the same texts, side by side in one process, in chunks of 10 reports read both ways back to back (load on a shared
 machine comes and goes: it hits both sides of a pair alike).
 
     PYTHONPATH=$PWD python benchmarks/bench_json_read.py [--reports 1000] [--rounds 5]
@@ -23,7 +23,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import gklint
-    from gklint.ingest import read_report
+    from gklint.ingest import read_bytes, read_report
     from gklint.recognise.json_format import to_json
     from gklint.testing import consistent_reports
 
@@ -43,16 +43,21 @@ def main() -> None:
             work(item)
         return time.perf_counter() - start
 
-    # chunks of 50 reports, each read both ways back to back: a burst of load on a shared machine hits both
+    # chunks of 10 reports (shorter than a time slice), each read both ways back to back: a burst of load on a shared machine hits both
     # sides of a pair alike; the median pair's ratio, and the best chunk time of each way, are reported
-    chunk = 50
-    loads, opened, read, ratios, ratios_opened = [], [], [], [], []
+    chunk = 10
+    datas = [p.read_bytes() for p in paths]
+    names = [str(p) for p in paths]
+    loads, opened, read, ratios, ratios_opened, inmem, ratios_inmem = [], [], [], [], [], [], []
     gc.collect()
     for _ in range(args.rounds):
         for i in range(0, len(paths), chunk):
             a = once(json.loads, texts[i:i + chunk])
             b = once(lambda p: json.loads(p.read_bytes()), paths[i:i + chunk])
             c = once(read_report, paths[i:i + chunk])
+            d = once(lambda k: read_bytes(names[k], datas[k]), range(i, min(i + chunk, len(paths))))
+            inmem.append(d / chunk)
+            ratios_inmem.append(d / a)
             loads.append(a / chunk)
             opened.append(b / chunk)
             read.append(c / chunk)
@@ -63,11 +68,13 @@ def main() -> None:
     print(f"gklint {gklint.__file__}; {n} generated reports, {size:,.0f} bytes each, {args.rounds} rounds of "
           f"{n // chunk} chunks")
     for name, times in (("json.loads (text in memory)", loads), ("open + read + json.loads", opened),
-                        ("read_report", read)):
+                        ("read_report", read), ("read_bytes (bytes in memory)", inmem)):
         print(f"{name:30s}  best {min(times) * 1e6:7.1f} µs/report ({1 / min(times):8,.0f}/s), "
               f"median {statistics.median(times) * 1e6:7.1f} µs")
     print(f"read_report / json.loads: median {statistics.median(ratios):.2f}×, best chunks "
           f"{min(read) / min(loads):.2f}×; / open + read + json.loads: median {statistics.median(ratios_opened):.2f}×")
+    print(f"read_bytes (no disk) / json.loads: median {statistics.median(ratios_inmem):.2f}×, best chunks "
+          f"{min(inmem) / min(loads):.2f}×")
 
 if __name__ == "__main__":
     main()
