@@ -19,8 +19,11 @@ from gklint.core.source import Source
 CellKind = Literal["number", "blank", "na", "text"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
+    """One cell as read. Immutable: a reading that changes replaces the cell (``dataclasses.replace``), so a
+    reader may give many places one ``Cell`` (gklint JSON shares one per plain count)."""
+
     kind: CellKind
     value: int | float | None = None
     raw: str = ""

@@ -27,8 +27,15 @@ def read_report(path: str | os.PathLike, *, layout: str | None = None, limits=No
 
 def read_bytes(path: str, data: bytes, *, layout: str | None = None, limits=None) -> Report:
     """Choose the reader by content (``sniff``), read, and recognise the official layout."""
+    from gklint.read.sniff import decode_text, plainly_json, sniff
+
+    if plainly_json(path, data):  # the usual gklint JSON: read straight from the bytes, or else as below
+        from gklint.recognise.json_format import read_plain
+
+        report = read_plain(path, data)
+        if report is not None:
+            return report
     from gklint.read import guards
-    from gklint.read.sniff import decode_text, sniff
 
     limits = limits or guards.DEFAULT
     kind = sniff(path, data)

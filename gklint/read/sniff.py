@@ -55,6 +55,18 @@ def sniff(path: str, data: bytes) -> str:
     raise ReadError(path, "不支持的文件类型")
 
 
+def plainly_json(path: str, data: bytes) -> bool:
+    """Is this plainly a JSON file (what gklint writes)? It starts with ``{``, is text, and no format's binary test
+    claims it. Such a file, when it is valid UTF-8, is one ``sniff`` says is "json" and ``decode_text`` decodes as
+    UTF-8 (no BOM, no NUL so not UTF-16, few control bytes, strict UTF-8 first): a reader given its bytes may skip
+    both, provided it refuses bytes that are not UTF-8 (``json_format.read_plain``)."""
+    if data[:1] != b"{" or not _looks_textual(data[:65536]):
+        return False
+    from gklint.read import formats
+
+    return not any(f.binary is not None and f.binary(path, data) for f in formats.FORMATS)
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML.search(text))
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
+from copy import copy
+from dataclasses import replace
+from itertools import chain
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -138,9 +142,7 @@ def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
         return Cell.number(value)
     if isinstance(value, CellModel):
         cell = _cell(value.value if value.value is not None else value.raw, column)
-        cell.raw = value.raw if value.raw is not None else cell.raw
-        cell.source = _source(value.source)
-        return cell
+        return replace(cell, raw=value.raw if value.raw is not None else cell.raw, source=_source(value.source))
     if value is None:
         return Cell.blank()
     if isinstance(value, bool):
@@ -171,27 +173,46 @@ def _not_finite(value: int | float) -> str:
 
 
 def _detect(data: ReportFile) -> L.Layout:
+    return _layout_of(data.layout, data.tables, data.meta.year)
+
+
+def _layout_of(declared: str | None, tables: dict, year: int | None) -> L.Layout:
     """The declared layout, or the one the labels follow (``gklint.layouts.detect``, as for every input): rows
     found, the labels peculiar to a layout (a 2019 table 二's 本年新制作数量), the layout of the report year."""
-    if data.layout:
-        return L.get(data.layout)
-    labels = {L.normalise(label) for rows in data.tables.values() for rlabel, cols in rows.items()
+    if declared:
+        return L.get(declared)
+    labels = {L.normalise(label) for rows in tables.values() for rlabel, cols in rows.items()
               for label in (rlabel, *cols)}
     scored = []
     for layout in L.layouts().values():
         rows = 0
-        for tkey, table in data.tables.items():
+        for tkey, table in tables.items():
             spec = layout.tables.get(tkey)
             if spec:
                 rows += sum(1 for label in table if spec.row(label) is not None)
-        scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), data.meta.year), layout))
+        scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), year), layout))
     return detect.best(scored)
 
 
 def from_json(data: Any, path: str = "<json>") -> Report:
-    """Validate a parsed JSON document and build the Report; ReadError names the JSON path of a problem."""
-    if not isinstance(data, dict) or not data.keys() & {"gklint", "tables", "sections", "meta"}:
+    """Validate a parsed JSON document and build the Report; ReadError names the JSON path of a problem.
+
+    A document in the plain form gklint writes (``_plain``) is built straight from the parsed dictionaries;
+    any other document, valid or not, goes through the pydantic models (``_validated``), which alone say
+    what is wrong with a bad one. Both give the same Report for a document both accept (tests/test_json_fast.py).
+    """
+    report = _plain(data, path)
+    return report if report is not None else _from_json(data, path)
+
+
+def _from_json(data: Any, path: str) -> Report:
+    if not isinstance(data, dict) or not data.keys() & _GKLINT_KEYS:
         raise ReadError(path, "这不是 gklint 的报告 JSON（应有 tables、sections 或 meta；格式见 gklint schema）")
+    return _validated(data, path)
+
+
+def _validated(data: dict, path: str) -> Report:
+    """``from_json`` through the pydantic models: any valid document, and the error of an invalid one."""
     try:
         doc = ReportFile.model_validate(data)
     except ValidationError as exc:
@@ -223,19 +244,321 @@ def from_json(data: Any, path: str = "<json>") -> Report:
                     raise ReadError(path, str(exc), where=f"$.tables.{tkey}.{rlabel}.{clabel}") from None
         tables[tkey] = table
     notes = [Note(**(n.model_dump() | {"source": _source(n.source)})) for n in doc.notes]
-    for tkey, table in tables.items():
-        notes.extend(missing_rows(layout.table(tkey), table))
-    for tkey, spec in layout.tables.items():
-        if tkey not in tables:
-            tables[tkey] = Table(tkey, found=False)
-            if not any(n.kind == "table_missing" and n.table == tkey for n in notes):
-                notes.append(Note("table_missing", f"未找到表{tkey}（{spec.title}）", table=tkey))
+    _complete(layout, tables, notes)
     meta = Metadata(**doc.meta.model_dump())
     sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source),
                         sources=[_source(x) for x in s.sources]) for s in doc.sections]
     return Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
                   preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
                   path=path, notes=notes)
+
+
+def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note], rows_checked: bool = False) -> None:
+    """Notes for the rows a table lacks (unless ``rows_checked``: already in ``notes``), and an empty table
+    (and its note) for each table the report lacks."""
+    if not rows_checked:
+        for tkey, table in tables.items():
+            notes.extend(missing_rows(layout.table(tkey), table))
+    for tkey, spec in layout.tables.items():
+        if tkey not in tables:
+            tables[tkey] = Table(tkey, found=False)
+            if not any(n.kind == "table_missing" and n.table == tkey for n in notes):
+                notes.append(Note("table_missing", f"未找到表{tkey}（{spec.title}）", table=tkey))
+
+
+# --------------------------------------------------------------------------- the plain form, read directly
+
+_TOP = frozenset(ReportFile.model_fields)
+_GKLINT_KEYS = frozenset({"gklint", "tables", "sections", "meta"})  # one of them makes a dict a report (from_json)
+_BIG = 2.0 ** 63  # floats as large as this may be integers orjson read as floats: read by json.loads instead
+_SECTION_PLAIN = frozenset({"heading", "text", "number", "id"})
+_NOTE_PLAIN = frozenset(NoteModel.model_fields) - {"source"}
+
+
+class _NotPlain(Exception):
+    """The document is not in the plain form: ``from_json`` validates it with the pydantic models instead."""
+
+
+def _plain(data: dict, path: str) -> Report | None:
+    """The Report of a document in the plain form gklint writes, built from the parsed JSON without the
+    pydantic models; None for anything else (a field of another type, sources, a cell object, an unknown
+    label, a value the models would convert), which ``_validated`` then reads or refuses.
+
+    The plain form is what the models accept unchanged: known fields only; ``gklint`` an integer; strings
+    (or null where allowed) where the models want strings; ``meta`` with a year of 1900–2999 and dates written
+    YYYY-MM-DD; sections and notes without sources; cells that are integers below 2^53, finite floats below
+    2^63, strings or null, under labels of the layout.
+    """
+    try:
+        return _plain_report(data, path)
+    except (_NotPlain, TypeError):  # TypeError: a label that is not a string (a dict built in Python)
+        return None
+
+
+def _text(value, nullable: bool = True) -> str | None:
+    if type(value) is str or (value is None and nullable):
+        return value
+    raise _NotPlain
+
+
+def _plain_report(data: dict, path: str) -> Report:
+    if type(data) is not dict or not data.keys() & _GKLINT_KEYS:
+        raise _NotPlain
+    get = data.get
+    if not _TOP.issuperset(data):
+        raise _NotPlain
+    version = get("gklint", FORMAT_VERSION)
+    if type(version) is not int:
+        raise _NotPlain
+    _text(get("generator"))
+    declared = _text(get("layout"))
+    preamble = _text(get("preamble", ""), nullable=False)
+    meta = _plain_meta(get("meta", _NO_META))
+    sections = get("sections", ())
+    notes_in = get("notes", ())
+    raw_tables = get("tables", _NO_META)
+    if type(sections) is not list or type(notes_in) is not list or type(raw_tables) is not dict \
+            or type(get("preamble_sources", [])) is not list or get("preamble_sources"):
+        raise _NotPlain
+    if not declared:  # detection walks the labels: they must be plain first
+        for rows in raw_tables.values():
+            if type(rows) is not dict or not all(type(cols) is dict for cols in rows.values()):
+                raise _NotPlain
+    try:
+        layout = _layout_of(declared, raw_tables, meta.year)
+    except KeyError:  # an unknown layout: said by _validated
+        raise _NotPlain from None
+    tables: dict[str, Table] = {}
+    missing: list[Note] = []
+    for tkey, rows in raw_tables.items():
+        tables[tkey], lacks = _plain_table(layout, tkey, rows)
+        missing.extend(lacks)
+    notes = [_plain_note(n) for n in notes_in]
+    notes.extend(missing)
+    _complete(layout, tables, notes, rows_checked=True)
+    return Report(layout=layout.version, meta=meta, sections=[_plain_section(s) for s in sections],
+                  tables=tables, preamble=preamble, preamble_sources=[], path=path, notes=notes)
+
+
+_NO_META: dict = {}
+
+
+def _plain_meta(meta) -> Metadata:
+    if type(meta) is not dict or not _META_FIELDS.issuperset(meta):
+        raise _NotPlain
+    get = meta.get
+    year = get("year")
+    if year is not None and (type(year) is not int or not 1900 <= year <= 2999):
+        raise _NotPlain
+    return Metadata(_text(get("title")), _text(get("agency")), year, _date(get("published")), _date(get("signed")),
+                    _date(get("period_start")), _date(get("period_end")))
+
+
+_META_FIELDS = frozenset(MetaModel.model_fields)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
+def _date(value) -> dt.date | None:
+    """A date written YYYY-MM-DD, as the model reads it (any other form: not plain)."""
+    if value is None:
+        return None
+    if type(value) is str and (m := _DATE.fullmatch(value)):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    raise _NotPlain
+
+
+def _plain_section(item) -> Section:
+    if type(item) is not dict or not _SECTION_PLAIN.issuperset(item):
+        raise _NotPlain
+    get = item.get
+    heading, text, number, sid = get("heading"), get("text", ""), get("number"), get("id")
+    if type(heading) is not str or type(text) is not str or not (number is None or type(number) is str) \
+            or not (sid is None or type(sid) is str):
+        raise _NotPlain
+    return Section(heading, text, number, sid, None, [])
+
+
+def _plain_note(item) -> Note:
+    if type(item) is not dict or not _NOTE_PLAIN.issuperset(item) or type(item.get("kind")) is not str \
+            or type(item.get("message")) is not str:
+        raise _NotPlain
+    get = item.get
+    return Note(item["kind"], item["message"], table=_text(get("table")), row=_text(get("row")),
+                column=_text(get("column")), found=_text(get("found")), official=_text(get("official")))
+
+
+def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
+    """The table of a plain document, and the notes for the data rows it lacks.
+
+    A table labelled as one read before (the same row labels, each with the same column labels, in the same
+    order: every table gklint writes for a layout) whose cells are all counts seen before is built at once:
+    its places remembered, its values taken in order, one shared Cell each. Any other table row by row."""
+    spec = layout.tables.get(tkey)
+    if spec is None or type(rows) is not dict:
+        raise _NotPlain
+    labels = _labels(spec)
+    shape = (tuple(rows), tuple(map(tuple, rows.values())))  # TypeError (not plain) for a row not a dict
+    known = labels.tables.get(shape)
+    if known is not None:
+        values = tuple(chain.from_iterable(map(dict.values, rows.values())))
+        if set(map(type, values)) <= _ONLY_INT and _NUMBERS.keys() >= set(values):
+            keys, empty, lacks = known
+            cells = empty.copy()  # the places, hashed once: a copy is sized and keeps the hashes
+            cells.update(zip(keys, map(_NUMBERS.__getitem__, values)))
+            return Table(tkey, cells), [copy(n) for n in lacks]
+    table, lacks, keys = _rows_table(labels, tkey, rows)
+    if len(labels.tables) < _SHAPES:
+        labels.tables[shape] = (keys, dict.fromkeys(keys), tuple(lacks))
+    return table, lacks
+
+
+_ONLY_INT = frozenset({int})
+
+
+def _rows_table(labels: _Labels, tkey: str, rows: dict) -> tuple[Table, list[Note], tuple]:
+    """``_plain_table`` row by row; also the places of the cells in the order written."""
+    cells: dict[tuple[str, str], Cell] = {}
+    places: list[tuple[str, str]] = []
+    numbers = _NUMBERS
+    known = numbers.keys()
+    ints = _INTS
+    read = []  # the rows given at least one cell
+    for rlabel, cols in rows.items():
+        entry = labels.rows.get(rlabel)
+        if entry is None:
+            entry = labels.row(rlabel)
+        if entry is False or type(cols) is not dict:
+            raise _NotPlain
+        if not cols:
+            continue
+        row, shapes = entry
+        names = tuple(cols)
+        shape = shapes.get(names)
+        if shape is None:
+            shape = labels.shape(row, shapes, names)
+        keys, columns = shape
+        values = tuple(cols.values())
+        places.extend(keys)
+        if tuple(map(type, values)) == ints.get(len(values)) and known >= set(values):
+            cells.update(zip(keys, map(numbers.__getitem__, values)))  # the usual row: counts seen before
+            read.append(row)
+            continue
+        for key, col, value in zip(keys, columns, values):
+            if type(value) is int:
+                cell = numbers.get(value)
+                if cell is None:
+                    cell = _number(value)
+            elif value is None:
+                cell = _BLANK
+            elif type(value) is str or (type(value) is float and -_BIG < value < _BIG):
+                try:
+                    cell = _cell(value, col)
+                except ValueError:  # not finite: said by _validated
+                    raise _NotPlain from None
+            else:
+                raise _NotPlain
+            cells[key] = cell
+        read.append(row)
+    table = Table(tkey, cells)
+    return table, labels.read_rows(read, table), tuple(places)
+
+
+_INTS = {n: (int,) * n for n in range(1, 64)}  # the types of a row of n counts (a longer row takes the long way)
+
+
+class _Labels:
+    """Labels as written -> what ``TableSpec.row`` and ``RowSpec.column`` answer for them, remembered per
+    table spec: a dictionary access per row instead of a search (and its normalisation) per cell.
+
+    ``rows``: row label -> (RowSpec, its shapes) or False (no such data row); a row's shapes: the column labels
+    of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each); ``tables``: a whole
+    table's labels as written -> its places in order, as a dict, and the notes for its missing rows. At most
+    ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that, they are
+    looked up each time), so hostile labels cannot grow them without bound."""
+
+    def __init__(self, spec: L.TableSpec) -> None:
+        self.spec = spec
+        self.rows: dict = {}
+        self.tables: dict = {}  # a whole table's labels as written -> (places of its cells, as a dict, its notes)
+        ids = [r.id for r in spec.data_rows]
+        self.unique = len(ids) == len(set(ids))  # a row read is then one its id names (missing_rows)
+
+    def row(self, label: str):
+        row = self.spec.row(label)
+        entry = False if row is None or row.heading else (row, {})
+        if len(self.rows) < _MEMO:
+            self.rows[label] = entry
+        return entry
+
+    @staticmethod
+    def shape(row: L.RowSpec, shapes: dict, names: tuple[str, ...]):
+        columns = tuple(map(row.column, names))
+        if None in columns:
+            raise _NotPlain
+        shape = (tuple((row.id, col.id) for col in columns), columns)
+        if len(shapes) < _MEMO:
+            shapes[names] = shape
+        return shape
+
+    def read_rows(self, read: list, table: Table) -> list[Note]:
+        """``missing_rows`` for a table whose rows ``read`` were given cells (the same notes, found faster)."""
+        if not self.unique:
+            return missing_rows(self.spec, table)
+        ids = {r.id for r in read}
+        return missing_rows(self.spec, table, absent=[r for r in self.spec.data_rows if r.id not in ids])
+
+
+_LABELS: dict[int, _Labels] = {}
+_MEMO = 256  # labels remembered per table and shapes per row: what real reports write, a few of each
+_SHAPES = 64  # whole tables' labellings remembered per table (each holds its places: a few KB)
+
+
+def _labels(spec: L.TableSpec) -> _Labels:
+    known = _LABELS.get(id(spec))
+    if known is None or known.spec is not spec:
+        known = _LABELS[id(spec)] = _Labels(spec)
+    return known
+
+
+# One Cell per plain count, shared by every report read in this process (a Cell is immutable), and one blank.
+_NUMBERS: dict[int, Cell] = {}
+_BLANK = Cell("blank", None, "")
+
+
+def _number(value: int) -> Cell:
+    if not -_EXACT < value < _EXACT:  # a count this large is read as the models read it
+        raise _NotPlain
+    cell = Cell("number", value, str(value))
+    if len(_NUMBERS) < 1 << 14:  # counts up to 16,384 values, some 2 MB
+        _NUMBERS[value] = cell
+    return cell
+
+
+try:  # a JSON parser in Rust, 2-4x json.loads: used for the plain form only (read_plain)
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - a dependency; json.loads does the same, slower
+    _orjson = None
+
+
+def read_plain(path: str, data: bytes | str) -> Report | None:
+    """The Report of a document in the plain form (``_plain``), parsed by orjson; None for anything else (not
+    JSON, not UTF-8, not plain), which ``read_json`` reads or refuses, saying why.
+
+    orjson parses what ``json.loads`` parses to the same values, except what it refuses (NaN, Infinity, lone
+    surrogates, numbers beyond a double, bytes that are not UTF-8: all declined here) and integers beyond 64
+    bits, which it reads as floats: the plain form has no float that large (``_BIG``), so those are declined too.
+    """
+    try:
+        if _orjson is not None:
+            doc = _orjson.loads(data)
+        else:
+            doc = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    except (ValueError, RecursionError):  # orjson.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
+    return _plain(doc, path)
 
 
 def _parse_int(digits: str) -> int | float:
@@ -248,6 +571,13 @@ def _parse_int(digits: str) -> int | float:
 
 
 def read_json(path: str, text: str) -> Report:
+    """The Report of a gklint JSON text; ReadError naming the spot of what is wrong."""
+    report = read_plain(path, text)
+    return report if report is not None else _read_json(path, text)
+
+
+def _read_json(path: str, text: str) -> Report:
+    """``read_json`` by ``json.loads`` and the pydantic models: any document, and the error of a bad one."""
     try:
         try:
             data = json.loads(text)  # Python's own int parsing, in C
@@ -262,7 +592,7 @@ def read_json(path: str, text: str) -> Report:
     except ValueError as exc:  # a number Python cannot convert
         raise ReadError(path, f"不是有效的 JSON：{str(exc)[:120]}") from None
     try:
-        return from_json(data, path)
+        return _from_json(data, path)
     except RecursionError:  # nesting json.loads could parse but validation could not walk
         raise ReadError(path, "JSON 的数组或对象嵌套过深，拒绝读取") from None
 
