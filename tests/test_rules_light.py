@@ -111,3 +111,52 @@ def test_the_users_own_packs_are_not_cached(tmp_path, monkeypatch):
     monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
     R.load_folder(folder, checked=False)
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(tmp_path, monkeypatch):
+    folder = copy_builtin(tmp_path, monkeypatch)
+    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    first = R.load_folder(folder, remembered=True)  # checked whole, and remembered
+    assert (tmp_path / "cache" / "rules-checked").read_text() == R.checked_key(sorted(folder.glob("*.yaml")))
+
+    def refuse(rule):
+        raise R.RuleError(f"checked again: {rule.id}")
+
+    monkeypatch.setattr(R, "check_rule", refuse)
+    again = R.load_folder(folder, remembered=True)  # the same packs and code: not checked again
+    assert [(r.id, r.params) for r in again] == [(r.id, r.params) for r in first]
+    with pytest.raises(R.RuleError, match="checked again"):  # gklint rules --check DIR: always whole
+        R.check_folder(folder)
+    with pytest.raises(R.RuleError, match="checked again"):
+        R.load_folder(folder)
+    pack = folder / "prose.yaml"
+    pack.write_text(pack.read_text("utf-8") + "\n# edited\n", "utf-8")
+    with pytest.raises(R.RuleError, match="checked again"):  # another pack: checked again
+        R.load_folder(folder, remembered=True)
+
+
+def test_a_spoilt_built_in_pack_is_caught_although_its_pristine_self_passed(tmp_path, monkeypatch):
+    folder = copy_builtin(tmp_path, monkeypatch)
+    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    R.load_folder(folder, remembered=True)
+    pack = folder / "tables.yaml"
+    text = pack.read_text("utf-8")
+    assert "\n    over: rows\n" in text
+    pack.write_text(text.replace("\n    over: rows\n", "\n    over: sideways\n", 1), "utf-8")
+    with pytest.raises(R.RuleError, match="tables.yaml"):
+        R.load_folder(folder, remembered=True)
+
+
+def test_the_key_covers_gklints_own_code(tmp_path, monkeypatch):
+    paths = sorted(R.rules_dir().glob("*.yaml"))
+    key = R.checked_key(paths)
+    assert key and key == R.checked_key(paths)
+    package = tmp_path / "gklint"
+    shutil.copytree(Path(R.__file__).resolve().parent.parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    copy = package / "engine" / "rules.py"
+    monkeypatch.setattr(R, "__file__", str(copy))
+    assert R.checked_key(paths) == key  # the same bytes
+    params = package / "engine" / "params.py"
+    params.write_text(params.read_text("utf-8") + "\n# a change\n", "utf-8")
+    assert R.checked_key(paths) != key

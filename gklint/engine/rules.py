@@ -289,22 +289,67 @@ def _keep(path: Path, blob: bytes) -> None:
         pass
 
 
-def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True) -> tuple[Rule, ...]:
+def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True,
+                remembered: bool = False) -> tuple[Rule, ...]:
     """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique. The built-in
-    folder's parsed packs are cached (``pack_data``)."""
+    folder's parsed packs are cached (``pack_data``). ``remembered``: the built-in packs are not checked
+    again when these very packs passed the check with this very code before (``checked_key``)."""
     if not folder.is_dir():
         raise RuleError(f"{folder}: 规则包文件夹不存在")
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise RuleError(f"{folder}: 文件夹中没有规则包（*.yaml）")
     builtin = _is_builtin(folder)
+    key = checked_key(paths) if checked and remembered and builtin else None
+    cache = cache_dir() if key else None
+    stamp = cache / "rules-checked" if cache else None
+    passed = stamp is not None and _read(stamp) == key.encode()
     rules: dict[str, Rule] = {}
     for path in paths:
-        for rule in load_pack(path, names(path), checked, cached=builtin):
+        for rule in load_pack(path, names(path), checked and not passed, cached=builtin):
             if rule.id in rules:
                 raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
+    if stamp is not None and not passed:
+        _keep(stamp, key.encode())
     return tuple(sorted(rules.values(), key=lambda r: r.id))
+
+
+def checked_key(paths: list[Path]) -> str | None:
+    """What the check of the built-in packs depends on, hashed: the packs' bytes, the bytes of every module
+    and layout of gklint (the parameter models, the kinds' table, the evaluators' ``check_refs``, the
+    layouts), and the versions of Python, pydantic and PyYAML. None when gklint's source cannot be read."""
+    import hashlib
+    import os
+    import sys
+
+    import pydantic
+
+    digest = hashlib.sha256(b"gklint checked rule packs 1\0")
+    digest.update("\0".join([sys.version, pydantic.VERSION, yaml.__version__]).encode())
+    try:
+        for path in paths:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        root = Path(__file__).resolve().parent.parent  # the gklint package
+        sources = 0
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml")):
+                    path = os.path.join(folder, name)
+                    with open(path, "rb") as f:
+                        digest.update(os.path.relpath(path, root).encode() + b"\0" + f.read() + b"\0")
+                    sources += name.endswith(".py")
+    except OSError:
+        return None
+    return digest.hexdigest() if sources else None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _is_builtin(folder: Path) -> bool:
@@ -352,7 +397,7 @@ def load_rules(directory: str | None = None, packs: tuple[str, ...] = (), checke
     kind's model nor the layouts, which needs pydantic and every evaluator; the built-in packs are checked
     whole by the tests (tests/test_rule_schema.py), by ``gklint rules --check`` and by every run. The
     user's own ``packs`` are always checked whole."""
-    rules = load_folder(Path(directory) if directory else rules_dir(), checked=checked)
+    rules = load_folder(Path(directory) if directory else rules_dir(), checked=checked, remembered=True)
     for folder in packs:
         more = load_user_packs(folder, rules)
         rules = tuple(sorted(rules + more, key=lambda r: r.id))
