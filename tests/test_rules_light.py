@@ -36,6 +36,25 @@ def test_the_parameters_read_from_the_source_are_the_models(kind):
     from_source = R._param_docs_from_source(kind.model)
     assert from_source == R.model_param_docs(kind.model)
     assert from_source  # every kind has parameters (cases at least)
+    source = (Path(R.__file__).parent / "params.py").read_bytes()
+    assert R._all_param_docs(source)[kind.model] == from_source
+
+
+def test_the_cache_keeps_one_result_per_name_for_the_inputs_it_was_computed_from(tmp_path, monkeypatch):
+    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path))
+    calls = []
+
+    def compute(value):
+        calls.append(value)
+        return {"value": value}
+
+    assert R.cached("x", [b"a"], lambda: compute(1)) == {"value": 1}
+    assert R.cached("x", [b"a"], lambda: compute(2)) == {"value": 1}  # kept
+    assert R.cached("x", [b"b"], lambda: compute(3)) == {"value": 3}  # other inputs: computed
+    assert R.cached("x", [b"a"], lambda: compute(4)) == {"value": 4}  # replaced by those of b"b"
+    assert R.cached("y", [b"a"], lambda: compute(5)) == {"value": 5}  # another name
+    assert calls == [1, 3, 4, 5]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pickle", "y.pickle"]
 
 
 def test_explain_and_rules_load_neither_pydantic_models_nor_evaluators():

@@ -219,16 +219,19 @@ def load_pack(path: Path, name: str | None = None, checked: bool = True, cached:
     return [parse_rule(item, name, checked) for item in data["rules"]]
 
 
-# ----------------------------------------------------------------------------- the cache of parsed packs
+# ----------------------------------------------------------------------------- the cache
 #
-# Parsing the built-in packs' YAML (with their test cases) is a good part of a cold start. What it gives
-# depends only on the pack's bytes (and PyYAML), so it is kept, pickled, in the user's cache folder
-# ($GKLINT_CACHE_DIR, else $XDG_CACHE_HOME/gklint, else ~/.cache/gklint; GKLINT_CACHE_DIR="" turns it
-# off) under a key that is the hash of those bytes: an edited pack never gets its old data, one file per
-# pack name keeps the folder small, and a folder that cannot be read or written only means parsing.
+# Parsing the built-in packs' YAML (with their test cases) is a good part of a cold start, and so is
+# building every parameter model to know whether the packs pass their check. What the first gives depends
+# only on the pack's bytes (and PyYAML); whether the packs pass, only on their bytes and gklint's code (and
+# the versions of Python, pydantic and PyYAML). Both are kept in the user's cache folder ($GKLINT_CACHE_DIR,
+# else $XDG_CACHE_HOME/gklint, else ~/.cache/gklint; GKLINT_CACHE_DIR="" turns it off) under a key that
+# is the hash of all they depend on: an edited pack or module never gets what was kept for the old one,
+# one file per name keeps the folder small, and a folder that cannot be read or written only means
+# computing again. ``gklint rules --check DIR`` always checks whole.
 
 CACHE_ENV = "GKLINT_CACHE_DIR"
-_CACHE_FORMAT = b"gklint parsed rule pack 1"
+_CACHE_FORMAT = b"gklint cache 1"
 
 
 def cache_dir() -> Path | None:
@@ -249,22 +252,28 @@ def _parse(raw: bytes):
 
 def pack_data(raw: bytes, name: str):
     """The YAML ``raw`` parsed: from the cache when it holds these very bytes, else parsed (and kept)."""
+    return cached(f"rules-{name}", [yaml.__version__.encode(), SAFE_LOADER.__name__.encode(), raw],
+                  lambda: _parse(raw))
+
+
+def cached(name: str, inputs: list[bytes], compute):
+    """What ``compute()`` gives, a function of ``inputs`` (bytes) only: from the cache file ``name`` when
+    it was kept for these very inputs, else computed (and kept, replacing what was kept for others)."""
     import hashlib
     import pickle
 
-    key = hashlib.sha256(b"\0".join([_CACHE_FORMAT, yaml.__version__.encode(), SAFE_LOADER.__name__.encode(),
-                                     raw])).hexdigest()
+    key = hashlib.sha256(b"\0".join([_CACHE_FORMAT, name.encode(), *inputs])).hexdigest()
     folder = cache_dir()
-    path = folder / f"rules-{''.join(c if c.isalnum() or c in '-_.' else '_' for c in name)}.pickle" if folder else None
+    path = folder / f"{''.join(c if c.isalnum() or c in '-_.' else '_' for c in name)}.pickle" if folder else None
     if path is not None:
         try:
             with open(path, "rb") as f:
                 stored, data = pickle.load(f)
             if stored == key:
                 return data
-        except Exception:  # absent, unreadable or not ours: parse
+        except Exception:  # absent, unreadable or not ours: computed
             pass
-    data = _parse(raw)
+    data = compute()
     if path is not None:
         _keep(path, pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
     return data
@@ -424,10 +433,18 @@ def param_docs(model: str) -> dict[str, tuple[str, str]]:
 
     if "gklint.engine.params" not in sys.modules:
         try:
-            return _param_docs_from_source(model)
+            source = (Path(__file__).parent / "params.py").read_bytes()
+            table = cached("params-docs", [sys.version.encode(), source], lambda: _all_param_docs(source))
+            return table[model]
         except Exception:  # no source beside the module, or written in a way the reading below does not know
             pass
     return model_param_docs(model)
+
+
+def _all_param_docs(source: bytes) -> dict[str, dict[str, tuple[str, str]]]:
+    """``param_docs`` of every kind's model, read from the source of gklint/engine/params.py."""
+    classes = _params_classes(source)
+    return {kind.model: _param_docs_from_source(kind.model, classes) for kind in KINDS.values()}
 
 
 def model_param_docs(model: str) -> dict[str, tuple[str, str]]:
@@ -441,13 +458,13 @@ def model_param_docs(model: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _param_docs_from_source(model: str) -> dict[str, tuple[str, str]]:
+def _param_docs_from_source(model: str, classes: dict | None = None) -> dict[str, tuple[str, str]]:
     """``param_docs`` read from gklint/engine/params.py: each class's annotated fields after those of its
     bases (as pydantic orders them), the texts of their ``doc(default, zh, en)`` or ``Field(description=)``."""
     import ast
 
-    tree = ast.parse((Path(__file__).parent / "params.py").read_text("utf-8"))
-    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    if classes is None:
+        classes = _params_classes((Path(__file__).parent / "params.py").read_bytes())
 
     def text(node) -> str:
         value = ast.literal_eval(node)
@@ -486,6 +503,14 @@ def _param_docs_from_source(model: str) -> dict[str, tuple[str, str]]:
         return out
 
     return fields(model)
+
+
+def _params_classes(source: bytes) -> dict:
+    """The classes of gklint/engine/params.py as its syntax tree has them."""
+    import ast
+
+    tree = ast.parse(source)
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
 def _brief(value, lang: str, width: int = 60) -> str:
