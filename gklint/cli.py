@@ -15,7 +15,6 @@ import typer
 
 from gklint import cli_text as _text
 from gklint import output as _output
-from gklint.output import annotate_docx as _annotate
 
 # help pages and usage errors in the user's language (gklint/cli_text.py): Chinese, or English with --lang en
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -120,6 +119,7 @@ def check(
     """Check reports and print the findings."""
     from gklint import api, layouts
     from gklint.engine.rules import RuleError, load_rules
+    from gklint.output import annotate_docx as _annotate
 
     _text.set_language(lang.value)
     if layout and layout not in layouts.layouts():
@@ -345,10 +345,9 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, sho
                rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="also list the rules of this "
                                                                "folder of your own packs")) -> None:
     """List every rule: id, severity, title."""
-    from gklint.engine.rules import RuleError, check_folder
-    from gklint.ruledocs import rules_markdown
-
     if check is not None:
+        from gklint.engine.rules import RuleError, check_folder
+
         try:
             checked = check_folder(check)
         except RuleError as exc:
@@ -358,21 +357,25 @@ def list_rules(lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, sho
                    if lang.value == "zh" else
                    f"OK: the {len(packs)} rule packs in {check} load ({len(checked)} rules).")
         return
-    from gklint.output.terminal import WORD
+    from gklint.core.diagnostic import SEVERITY_WORDS
 
     rules = _load_rules(rule_packs)
     if docs:
+        from gklint.ruledocs import rules_markdown
+
         typer.echo(rules_markdown(rules, lang.value), nl=False)
         return
     for rule in rules:
-        typer.echo(f"{rule.id}\t{WORD[lang.value][rule.severity]}\t{rule.text('title', lang.value)}")
+        typer.echo(f"{rule.id}\t{SEVERITY_WORDS[lang.value][rule.severity]}\t{rule.text('title', lang.value)}")
 
 
 def _load_rules(packs: Optional[List[Path]]) -> tuple:
+    """The rules to list or explain: the built-in ones checked for their form only (``load_rules``), the
+    user's own packs whole."""
     from gklint.engine.rules import RuleError, load_rules
 
     try:
-        return load_rules(packs=tuple(str(p) for p in packs or ()))
+        return load_rules(packs=tuple(str(p) for p in packs or ()), checked=False)
     except RuleError as exc:
         _fail(f"规则包有误：{exc}")
 

@@ -135,10 +135,15 @@ def language(args: Sequence[str]) -> str:
             return arg[7:]
     if os.environ.get(LANG_ENV) in LANGS:
         return os.environ[LANG_ENV]
-    try:
-        from gklint.config import discover
+    from gklint.config_files import find_config
 
-        lang = discover(os.getcwd()).lang
+    lang = None
+    try:
+        found = find_config(os.getcwd())
+        if found is not None:  # only then the models that read it (pydantic)
+            from gklint.config import load_config
+
+            lang = load_config(found).lang
     except Exception:  # a bad configuration is reported by `check`, not while choosing the help's language
         lang = None
     return lang if lang in LANGS else "zh"

@@ -38,9 +38,9 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from gklint.config_files import FILE_NAMES, find_config  # noqa: F401  (part of this module's interface)
 from gklint.core.diagnostic import SEVERITIES
 
-FILE_NAMES = ("gklint.toml", "pyproject.toml")
 LEVELS = ("department", "aggregate")
 
 
@@ -243,26 +243,6 @@ def load_config(path: str | os.PathLike) -> Config:
         config = config.model_copy(update={"packs": [str(path.parent / p) for p in config.packs]})
     config.rules()  # unknown rule ids are errors of the file
     return config
-
-
-def find_config(start: str | os.PathLike) -> Path | None:
-    """The nearest ``gklint.toml``, or ``pyproject.toml`` with a ``[tool.gklint]`` table, from ``start``
-    (a file or a folder) upward."""
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / "gklint.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                if "gklint" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
-                    return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-    return None
 
 
 def discover(first_file: str | os.PathLike | None, explicit: str | os.PathLike | None = None) -> Config:

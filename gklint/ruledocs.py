@@ -13,7 +13,7 @@ def render_rule_doc(rule, lang: str = "zh") -> str:
     heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
              "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
     from gklint.engine.rules import describe_params
-    from gklint.testing import example_lines
+    from gklint.rulecases import example_lines
 
     severity = {"error": "错误", "warning": "警告", "info": "提示"}[rule.severity] if lang == "zh" else rule.severity
     lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",

@@ -9,6 +9,9 @@ from gklint.core.source import Source
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+# a severity as the terminal and `gklint rules` name it
+SEVERITY_WORDS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+                  "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
 @dataclass

@@ -86,9 +86,10 @@ def _texts(value, where: str, key: str) -> dict[str, str]:
 COMMON = ("id", "name", "kind", "severity", "title", "message", "docs", "layouts")
 
 
-def parse_rule(data: dict, pack: str) -> Rule:
+def parse_rule(data: dict, pack: str, checked: bool = True) -> Rule:
     """A rule from its YAML mapping, its parameters checked against its kind's model and the layouts it
-    applies to; a RuleError names the pack, the rule and the field."""
+    applies to (``checked=False``: its form only, see ``load_rules``); a RuleError names the pack, the rule
+    and the field."""
     if not isinstance(data, dict):
         raise RuleError(f"{pack}: 每条规则应是一个映射，而不是 {type(data).__name__}")
     where = f"{pack}: 规则 {data.get('id', '?')}"
@@ -114,7 +115,8 @@ def parse_rule(data: dict, pack: str) -> Rule:
         docs={k: str(v).strip() for k, v in docs.items()},
         params={k: v for k, v in data.items() if k not in COMMON},
         layouts=tuple(str(v) for v in layouts), pack=pack)
-    check_rule(rule)
+    if checked:
+        check_rule(rule)
     return rule
 
 
@@ -201,34 +203,169 @@ def _check_named(kind, rule: Rule) -> str:
     return f"（{kind.variant} {rule.params.get(kind.variant)}）" if kind.variant and rule.params.get(kind.variant) else ""
 
 
-def load_pack(path: Path, name: str | None = None) -> list[Rule]:
-    """The rules of one pack; ``name`` is how errors and docs call it (default: the file's name)."""
+def load_pack(path: Path, name: str | None = None, checked: bool = True, cached: bool = False) -> list[Rule]:
+    """The rules of one pack; ``name`` is how errors and docs call it (default: the file's name).
+    ``cached``: its parsed YAML may come from (and go to) the cache of parsed packs (``pack_data``)."""
     name = name or path.name
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=SAFE_LOADER)
+        raw = path.read_bytes()
+        data = pack_data(raw, name) if cached else _parse(raw)
     except yaml.YAMLError as exc:
         raise RuleError(f"{name}: 不是有效的YAML：{exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{name}: 无法读取：{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{name}: 应是含 rules 列表的映射")
-    return [parse_rule(item, name) for item in data["rules"]]
+    return [parse_rule(item, name, checked) for item in data["rules"]]
 
 
-def load_folder(folder: Path, names=lambda path: path.name) -> tuple[Rule, ...]:
-    """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique."""
+# ----------------------------------------------------------------------------- the cache
+#
+# Parsing the built-in packs' YAML (with their test cases) is a good part of a cold start, and so is
+# building every parameter model to know whether the packs pass their check. What the first gives depends
+# only on the pack's bytes (and PyYAML); whether the packs pass, only on their bytes and gklint's code (and
+# the versions of Python, pydantic and PyYAML). Both are kept in the user's cache folder ($GKLINT_CACHE_DIR,
+# else $XDG_CACHE_HOME/gklint, else ~/.cache/gklint; GKLINT_CACHE_DIR="" turns it off) under a key that
+# is the hash of all they depend on: an edited pack or module never gets what was kept for the old one,
+# one file per name keeps the folder small, and a folder that cannot be read or written only means
+# computing again. ``gklint rules --check DIR`` always checks whole.
+
+CACHE_ENV = "GKLINT_CACHE_DIR"
+_CACHE_FORMAT = b"gklint cache 1"
+
+
+def cache_dir() -> Path | None:
+    """Where gklint keeps what it may compute again (None: nowhere)."""
+    import os
+
+    folder = os.environ.get(CACHE_ENV)
+    if folder is not None:
+        return Path(folder) if folder else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gklint"
+
+
+def _parse(raw: bytes):
+    """The YAML of a pack, its lines ending as ``Path.read_text`` ends them."""
+    return yaml.load(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), Loader=SAFE_LOADER)
+
+
+def pack_data(raw: bytes, name: str):
+    """The YAML ``raw`` parsed: from the cache when it holds these very bytes, else parsed (and kept)."""
+    return cached(f"rules-{name}", [yaml.__version__.encode(), SAFE_LOADER.__name__.encode(), raw],
+                  lambda: _parse(raw))
+
+
+def cached(name: str, inputs: list[bytes], compute):
+    """What ``compute()`` gives, a function of ``inputs`` (bytes) only: from the cache file ``name`` when
+    it was kept for these very inputs, else computed (and kept, replacing what was kept for others)."""
+    import hashlib
+    import pickle
+
+    key = hashlib.sha256(b"\0".join([_CACHE_FORMAT, name.encode(), *inputs])).hexdigest()
+    folder = cache_dir()
+    path = folder / f"{''.join(c if c.isalnum() or c in '-_.' else '_' for c in name)}.pickle" if folder else None
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                stored, data = pickle.load(f)
+            if stored == key:
+                return data
+        except Exception:  # absent, unreadable or not ours: computed
+            pass
+    data = compute()
+    if path is not None:
+        _keep(path, pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
+    return data
+
+
+def _keep(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` whole or not at all (another gklint may be reading it)."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:  # a read-only home or cache folder: no cache
+        pass
+
+
+def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True,
+                remembered: bool = False) -> tuple[Rule, ...]:
+    """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique. The built-in
+    folder's parsed packs are cached (``pack_data``). ``remembered``: the built-in packs are not checked
+    again when these very packs passed the check with this very code before (``checked_key``)."""
     if not folder.is_dir():
         raise RuleError(f"{folder}: 规则包文件夹不存在")
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise RuleError(f"{folder}: 文件夹中没有规则包（*.yaml）")
+    builtin = _is_builtin(folder)
+    key = checked_key(paths) if checked and remembered and builtin else None
+    cache = cache_dir() if key else None
+    stamp = cache / "rules-checked" if cache else None
+    passed = stamp is not None and _read(stamp) == key.encode()
     rules: dict[str, Rule] = {}
     for path in paths:
-        for rule in load_pack(path, names(path)):
+        for rule in load_pack(path, names(path), checked and not passed, cached=builtin):
             if rule.id in rules:
                 raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
+    if stamp is not None and not passed:
+        _keep(stamp, key.encode())
     return tuple(sorted(rules.values(), key=lambda r: r.id))
+
+
+def checked_key(paths: list[Path]) -> str | None:
+    """What the check of the built-in packs depends on, hashed: the packs' bytes, the bytes of every module
+    and layout of gklint (the parameter models, the kinds' table, the evaluators' ``check_refs``, the
+    layouts), and the versions of Python, pydantic and PyYAML. None when gklint's source cannot be read."""
+    import hashlib
+    import os
+    import sys
+
+    import pydantic
+
+    digest = hashlib.sha256(b"gklint checked rule packs 1\0")
+    digest.update("\0".join([sys.version, pydantic.VERSION, yaml.__version__]).encode())
+    try:
+        for path in paths:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        root = Path(__file__).resolve().parent.parent  # the gklint package
+        sources = 0
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml")):
+                    path = os.path.join(folder, name)
+                    with open(path, "rb") as f:
+                        digest.update(os.path.relpath(path, root).encode() + b"\0" + f.read() + b"\0")
+                    sources += name.endswith(".py")
+    except OSError:
+        return None
+    return digest.hexdigest() if sources else None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _is_builtin(folder: Path) -> bool:
+    try:
+        return folder.resolve() == rules_dir().resolve()
+    except RuleError:
+        return False
 
 
 def load_user_packs(folder: str | Path, builtin: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
@@ -260,10 +397,16 @@ def check_folder(folder: str | Path) -> tuple[Rule, ...]:
 
 
 @cache
-def load_rules(directory: str | None = None, packs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+def load_rules(directory: str | None = None, packs: tuple[str, ...] = (), checked: bool = True) -> tuple[Rule, ...]:
     """Every rule of every pack, sorted by id; ids are unique. ``packs``: folders of the user's own
-    packs, added to those of ``directory`` (default: the built-in ones)."""
-    rules = load_folder(Path(directory) if directory else rules_dir())
+    packs, added to those of ``directory`` (default: the built-in ones).
+
+    ``checked=False`` (``gklint rules``, ``explain``): the rules of ``directory`` are checked for their
+    form only (the keys every rule has, its kind, severity and docs), not their parameters against their
+    kind's model nor the layouts, which needs pydantic and every evaluator; the built-in packs are checked
+    whole by the tests (tests/test_rule_schema.py), by ``gklint rules --check`` and by every run. The
+    user's own ``packs`` are always checked whole."""
+    rules = load_folder(Path(directory) if directory else rules_dir(), checked=checked, remembered=True)
     for folder in packs:
         more = load_user_packs(folder, rules)
         rules = tuple(sorted(rules + more, key=lambda r: r.id))
@@ -272,15 +415,102 @@ def load_rules(directory: str | None = None, packs: tuple[str, ...] = ()) -> tup
 
 def describe_params(rule: Rule, lang: str = "zh") -> list[tuple[str, str, str]]:
     """(key, value shown briefly, what it is) for each parameter the rule sets, in its kind's order."""
-    fields = KINDS[rule.kind].params.model_fields
     out = []
-    for key, info in fields.items():
+    for key, (zh, en) in param_docs(KINDS[rule.kind].model).items():
         if key == "cases" or key not in rule.params:
             continue
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        what = str(extra.get("zh") or info.description or "") if lang == "zh" else str(info.description or "")
-        out.append((key, _brief(rule.params[key], lang), what))
+        out.append((key, _brief(rule.params[key], lang), zh if lang == "zh" else en))
     return out
+
+
+@cache
+def param_docs(model: str) -> dict[str, tuple[str, str]]:
+    """field -> (what it is in Chinese, in English) of a parameter model of ``gklint.engine.params``, in
+    the model's order: as pydantic has them when the models are loaded, else read from the module's source
+    (``gklint explain`` need not import pydantic and build every model for one page; the two readings are
+    the same, tests/test_rule_schema.py)."""
+    import sys
+
+    if "gklint.engine.params" not in sys.modules:
+        try:
+            source = (Path(__file__).parent / "params.py").read_bytes()
+            table = cached("params-docs", [sys.version.encode(), source], lambda: _all_param_docs(source))
+            return table[model]
+        except Exception:  # no source beside the module, or written in a way the reading below does not know
+            pass
+    return model_param_docs(model)
+
+
+def _all_param_docs(source: bytes) -> dict[str, dict[str, tuple[str, str]]]:
+    """``param_docs`` of every kind's model, read from the source of gklint/engine/params.py."""
+    classes = _params_classes(source)
+    return {kind.model: _param_docs_from_source(kind.model, classes) for kind in KINDS.values()}
+
+
+def model_param_docs(model: str) -> dict[str, tuple[str, str]]:
+    """``param_docs`` as the pydantic model has them."""
+    from gklint.engine import params
+
+    out = {}
+    for key, info in getattr(params, model).model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        out[key] = (str(extra.get("zh") or info.description or ""), str(info.description or ""))
+    return out
+
+
+def _param_docs_from_source(model: str, classes: dict | None = None) -> dict[str, tuple[str, str]]:
+    """``param_docs`` read from gklint/engine/params.py: each class's annotated fields after those of its
+    bases (as pydantic orders them), the texts of their ``doc(default, zh, en)`` or ``Field(description=)``."""
+    import ast
+
+    if classes is None:
+        classes = _params_classes((Path(__file__).parent / "params.py").read_bytes())
+
+    def text(node) -> str:
+        value = ast.literal_eval(node)
+        if not isinstance(value, str):
+            raise ValueError(f"not a text: {value!r}")
+        return value
+
+    def fields(name: str) -> dict[str, tuple[str, str]]:
+        node = classes[name]
+        out: dict[str, tuple[str, str]] = {}
+        for base in node.bases:
+            if isinstance(base, ast.Name) and base.id in classes:
+                out.update(fields(base.id))
+            elif not (isinstance(base, ast.Name) and base.id == "BaseModel"):
+                raise ValueError(f"{name}: a base the reading does not know")
+        for item in node.body:
+            if not isinstance(item, ast.AnnAssign) or not isinstance(item.target, ast.Name):
+                continue
+            ann = item.annotation
+            if isinstance(ann, ast.Subscript) and isinstance(ann.value, ast.Name) and ann.value.id == "ClassVar":
+                continue
+            if item.target.id.startswith("_") or item.target.id == "model_config":
+                continue
+            zh = en = ""
+            call = item.value
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "doc":
+                given = dict(zip(("default", "zh", "en"), call.args)) | {k.arg: k.value for k in call.keywords}
+                zh, en = (text(given[k]) if k in given else "" for k in ("zh", "en"))
+            elif isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "Field":
+                given = {k.arg: k.value for k in call.keywords}
+                if "json_schema_extra" in given:
+                    raise ValueError(f"{name}.{item.target.id}: Field(json_schema_extra=)")
+                en = text(given["description"]) if "description" in given else ""
+                zh = en
+            out[item.target.id] = (zh or en, en)
+        return out
+
+    return fields(model)
+
+
+def _params_classes(source: bytes) -> dict:
+    """The classes of gklint/engine/params.py as its syntax tree has them."""
+    import ast
+
+    tree = ast.parse(source)
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
 def _brief(value, lang: str, width: int = 60) -> str:

@@ -13,15 +13,14 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from gklint.core.diagnostic import Diagnostic, Excerpt, FileResult, Result
+from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResult, Result
 from gklint.core.display import printable
 from gklint.core.numbers import show_number
 from gklint.output import places
 from gklint.output.common import why_unreadable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-        "en": {"error": "error", "warning": "warning", "info": "info"}}
+WORD = SEVERITY_WORDS
 HEADS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
          "en": {"error": "Errors", "warning": "Warnings", "info": "Style notes"}}
 RANK = {s: i for i, s in enumerate(("error", "warning", "info"))}

@@ -16,9 +16,11 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from gklint.engine import params as P
-from gklint.layouts import Layout
+if TYPE_CHECKING:
+    from gklint.engine import params as P
+    from gklint.layouts import Layout
 
 # every rule.diagnostic() fills these two
 _SHOWN = frozenset({"expected", "found"})
@@ -31,7 +33,7 @@ def _names(*names: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class Kind:
     name: str
-    params: type[P.Params]
+    model: str  # the name of its parameter model in gklint.engine.params (imported when first needed: pydantic)
     module: str  # the evaluator
     stage: str  # "table", "report" or "series"
     # check name -> the placeholders its messages may use; the key is the value of the ``variant``
@@ -44,6 +46,13 @@ class Kind:
         return self.supplies.get(params.get(self.variant) if self.variant else None)
 
     @property
+    def params(self) -> type[P.Params]:
+        """The parameter model (``gklint.engine.params``)."""
+        from gklint.engine import params
+
+        return getattr(params, self.model)
+
+    @property
     def checks(self) -> tuple[str, ...]:
         return tuple(k for k in self.supplies if k is not None)
 
@@ -54,17 +63,17 @@ _SERIES = _names("table", "row", "column", "year", "last_year", "difference", "l
 _REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("identity", P.IdentityParams, "gklint.engine.tables", "table", {None: _IDENTITY}, variant=None),
-    Kind("cell", P.CellParams, "gklint.engine.tables", "table",
+    Kind("identity", "IdentityParams", "gklint.engine.tables", "table", {None: _IDENTITY}, variant=None),
+    Kind("cell", "CellParams", "gklint.engine.tables", "table",
          {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
-    Kind("recognition", P.RecognitionParams, "gklint.engine.kinds.recognition", "report",
+    Kind("recognition", "RecognitionParams", "gklint.engine.kinds.recognition", "report",
          {None: _names("message", "table", "row", "column")}, variant=None),
-    Kind("narrative", P.NarrativeParams, "gklint.engine.kinds.narrative", "report", {
+    Kind("narrative", "NarrativeParams", "gklint.engine.kinds.narrative", "report", {
         "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
                             "note"}),
         "parts": frozenset({"total", "unit", "sum", "difference", "relation", "parts"}),
         "zero": frozenset({"statement", "table", "cells", "value", "note"})}),
-    Kind("structure", P.StructureParams, "gklint.engine.kinds.structure", "report", {
+    Kind("structure", "StructureParams", "gklint.engine.kinds.structure", "report", {
         "missing_section": _names("heading", "number", "label", "near", "position"),
         "section_order": _names("heading", "problem", "previous"),
         "section_numbering": _names("heading", "number", "official", "label"),
@@ -72,22 +81,22 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "promised_parts": _names("promised", "delivered", "raw"),
         "enumeration": _names("previous", "marker", "problem", "next"),
         "overview_length": _names("count", "limit")}),
-    Kind("date", P.DateParams, "gklint.engine.kinds.dates", "report", {
+    Kind("date", "DateParams", "gklint.engine.kinds.dates", "report", {
         "late_publication": _names("published", "deadline", "year", "basis", "days"),
         "period_mismatch": _names("year", "start", "end"),
         "signed_after_published": _names("signed", "published", "days"),
         "malformed": _names("date", "problem"),
         "cited_after_published": _names("number", "issued", "published")}),
-    Kind("prose", P.ProseParams, "gklint.engine.kinds.prose", "report", {
+    Kind("prose", "ProseParams", "gklint.engine.kinds.prose", "report", {
         "repeated_words": _names("word", "repeated", "count", "times"),
         "half_width_punctuation": _names("count", "marks", "first"),
         "phrases": _names("phrase", "count")}),
-    Kind("layout", P.LayoutParams, "gklint.engine.kinds.layout", "report", {
+    Kind("layout", "LayoutParams", "gklint.engine.kinds.layout", "report", {
         "old_tables": _names("year", "old", "new", "old_notice", "new_notice", "table", "headers", "new_headers"),
         "new_tables_early": _names("year", "new", "new_notice", "since"),
         "superseded_notice": _names("cited", "year", "current"),
         "header_alias": _names("table", "header", "official")}),
-    Kind("series", P.SeriesParams, "gklint.engine.kinds.series", "series",
+    Kind("series", "SeriesParams", "gklint.engine.kinds.series", "series",
          {None: _SERIES, "share": _REPEATED, "problems": _REPEATED}, variant="repeated"),
 )}
 

@@ -1,0 +1,215 @@
+"""The rules' test cases: their form (``rule_cases``) and the example a rule's page shows (``example_lines``).
+
+Kept apart from ``gklint.testing``, which builds and runs the cases' reports, so that ``gklint explain``
+and the rule pages need only this and the layouts. ``gklint.testing`` re-exports all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gklint import layouts
+from gklint.core.numbers import show_number
+from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec
+
+# --------------------------------------------------------------------------- rule cases
+#
+# Each rule of rules/*.yaml may hold ``cases:``, a list of small reports with what the rule should say
+# about them (as sqlfluff's rule test cases). A case is data only; ``run_case`` builds its report, runs
+# it through ``gklint.check_many`` with that one rule selected, and lists what differs from the case.
+#
+#   - name: column-unbalanced          # unique within the rule
+#     example: true                    # the case shown on the rule's page (docs/rules.md); must fire
+#     layout: "2021"                   # a built report: this layout (default 2021) ...
+#     year: 2021                       # ... of this year (default: the layout's first year)
+#     fill: zeros                      # every cell 0 (default), or "generated" (consistent_report, with seed:)
+#     cells: {三.new.natural: 10}      # table.row.column (layout ids or official labels) = a value as written
+#     sections: {overview: "…"}       # a section's text by its layout id (null: drop the section)
+#     meta: {published: 2022-02-14}    # title, agency, year, published, signed
+#     notes: [{kind: …, message: …}]   # what recognition noted, as gklint's JSON carries it
+#     render: true                     # write the report out as copied text and read it back (or {sep: " "},
+#                                      # {one_line: true}: one table row per line / the whole page on one line;
+#                                      # {omit: [四]}: without those tables)
+#     text: "…"                        # instead of a built report: a report as plain text, read by gklint
+#     replace: {old: new}              # text edits, before reading (with render: or text:)
+#     settings: {aggregate: true}      # the run's settings
+#     previous: {cells: …}             # last year's report of the same agency (series rules); takes the
+#                                      # keys above, year defaults to this year − 1
+#     fires: true                      # the rule reports something (false: nothing)
+#     count: 1                         # how many findings
+#     message: "…"                     # one finding's message, exactly
+#     contains: ["…"]                  # ... or substrings of it
+#     severity: warning                # ... its severity
+#     where: {table: 三, column: 自然人}  # ... its location (any of table, row, column, section, quote)
+#     expected: 12                     # ... its expected and found values
+#     found: 11
+
+BUILD_KEYS = ("layout", "year", "fill", "seed", "cells", "sections", "meta", "notes", "render", "text", "replace")
+EXPECT_KEYS = ("fires", "count", "message", "contains", "severity", "where", "expected", "found")
+CASE_KEYS = ("name", "example", *BUILD_KEYS, "settings", "lang", "previous", *EXPECT_KEYS)
+LOCATION_KEYS = ("table", "row", "column", "section", "quote")
+META_KEYS = ("title", "agency", "year", "published", "signed")
+
+
+class CaseError(ValueError):
+    """A rule case is malformed: names the rule and the case."""
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One case of one rule, as written in its pack."""
+
+    rule: str
+    name: str
+    data: dict = field(hash=False)
+    pack: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}:{self.name}"
+
+    @property
+    def example(self) -> bool:
+        return bool(self.data.get("example"))
+
+    @property
+    def fires(self) -> bool:
+        return bool(self.data.get("fires"))
+
+
+def rule_cases(rule) -> list[RuleCase]:
+    """The cases a rule declares (``cases:`` in its YAML), checked for form; CaseError names the problem."""
+    params = getattr(rule, "params", None)
+    raw = (getattr(rule, "cases", None) or (params.get("cases") if isinstance(params, dict) else None)
+           or getattr(params, "cases", None) or ())
+    if not isinstance(raw, (list, tuple)):
+        raise CaseError(f"{rule.pack}: rule {rule.id}: 'cases' must be a list")
+    out: list[RuleCase] = []
+    for i, data in enumerate(raw):
+        where = f"{rule.pack}: rule {rule.id}: case {i + 1}"
+        if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+            raise CaseError(f"{where}: a case is a mapping with a 'name'")
+        where = f"{rule.pack}: rule {rule.id}: case {data['name']!r}"
+        _check_keys(data, CASE_KEYS, where)
+        if not isinstance(data.get("fires"), bool):
+            raise CaseError(f"{where}: 'fires' must be true or false")
+        if not data["fires"] and any(k in data for k in EXPECT_KEYS[1:]):
+            raise CaseError(f"{where}: a silent case (fires: false) says nothing about findings")
+        if "text" in data and any(k in data for k in ("cells", "sections", "meta", "notes", "render", "fill", "seed", "year")):
+            raise CaseError(f"{where}: 'text' is the whole report: it takes only 'layout' and 'replace'")
+        if "previous" in data:
+            if not isinstance(data["previous"], dict):
+                raise CaseError(f"{where}: 'previous' must be a mapping")
+            _check_keys(data["previous"], BUILD_KEYS, f"{where}: previous")
+        if any(c.name == data["name"] for c in out):
+            raise CaseError(f"{where}: the name is used twice")
+        out.append(RuleCase(rule.id, data["name"], data, rule.pack))
+    return out
+
+
+def _check_keys(data: dict, known: tuple[str, ...], where: str) -> None:
+    unknown = [k for k in data if k not in known]
+    if unknown:
+        raise CaseError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(known)})")
+
+
+def _split_cell(key: str) -> tuple[str, str, str]:
+    """"table.row.column": the row is what lies between the first and the last dot (labels such as
+    "1.本机关不掌握相关政府信息" hold one)."""
+    table, _, rest = str(key).partition(".")
+    row, _, column = rest.rpartition(".")
+    return table, row, column
+
+
+def resolve_cell(layout: Layout, key: str) -> tuple[TableSpec, RowSpec, ColumnSpec]:
+    """The table, row and column that ``table.row.column`` names (layout ids or official labels)."""
+    table, row, column = _split_cell(key)
+    if table not in layout.tables:
+        raise CaseError(f"no table {table!r} in the {layout.version} layout ({key})")
+    spec = layout.table(table)
+    row_spec = spec.row(row)
+    if row_spec is None or row_spec.heading:
+        raise CaseError(f"no data row {row!r} in table {table} of the {layout.version} layout ({key})")
+    col_spec = row_spec.column(column)
+    if col_spec is None:
+        raise CaseError(f"no column {column!r} in row {row_spec.id} of table {table} ({key})")
+    return spec, row_spec, col_spec
+
+
+def resolve_cells(layout: Layout, key: str) -> list[tuple[TableSpec, RowSpec, ColumnSpec]]:
+    """As ``resolve_cell``; "*" as the row or the column stands for every data row or column."""
+    table, row, column = _split_cell(key)
+    if row != "*" and column != "*":
+        return [resolve_cell(layout, key)]
+    if table not in layout.tables:
+        raise CaseError(f"no table {table!r} in the {layout.version} layout ({key})")
+    spec = layout.table(table)
+    rows = spec.data_rows if row == "*" else [resolve_cell(layout, f"{table}.{row}.{spec.columns[0].id}")[1]]
+    return [resolve_cell(layout, f"{table}.{r.id}.{c.id}") for r in rows for c in r.columns
+            if column == "*" or r.column(column) is c]
+
+
+# --------------------------------------------------------------------------- a case in words (rule docs)
+
+def example_lines(rule, lang: str = "zh") -> list[str]:
+    """The rule's example case (``example: true``) for its page, in Markdown; nothing without one."""
+    example = next((c for c in rule_cases(rule) if c.example), None)
+    if example is None:
+        return []
+    head = (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
+            f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
+    return [head, "", *describe_case(example)]
+
+
+def describe_case(case: RuleCase) -> list[str]:
+    """The case as lines of Markdown for the rule's page: the report, the edits, what the rule says."""
+    data = case.data
+    def bullets(items: list[str], lead: str = "") -> list[str]:  # a code block's lines ("  …", "") as they are
+        return [item if item.startswith("  ") or not item else f"- {lead}{item}" for item in items]
+
+    lines = bullets(_describe_report(data))
+    if "previous" in data:
+        lines += bullets(_describe_report(data["previous"], previous=True), "上一年度报告：")
+    if data.get("settings"):
+        lines.append("- 设置：" + "，".join(f"`{k}: {v}`" for k, v in data["settings"].items()))
+    if data["fires"]:
+        said = data.get("message") or "……".join(
+            [data["contains"]] if isinstance(data.get("contains"), str) else data.get("contains", []))
+        lines.append(f"- {case.rule} 报告：{said}" if said else f"- {case.rule} 报告一处问题")
+    else:
+        lines.append(f"- {case.rule} 不报告")
+    return lines
+
+
+def _describe_report(data: dict, previous: bool = False) -> list[str]:
+    if "text" in data:
+        text = str(data["text"]).rstrip("\n")
+        out = ["报告文字：" + (f"“{text}”" if "\n" not in text and len(text) <= 120 else "")]
+        if "\n" in text or len(text) > 120:
+            out += ["", "  ```text", *[f"  {t}" for t in text.split("\n")], "  ```"]
+        out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
+        return out
+    version = str(data.get("layout", "2021"))
+    layout = layouts.get(version)
+    year = data.get("year") or (None if previous else layout.first_year)
+    base = "表格全部为0" if data.get("fill", "zeros") == "zeros" else f"各表自洽的随机生成报告（种子{data.get('seed', 0)}）"
+    out = [f"{version}年版格式{f'、{year}年度' if year else ('、上一年度' if previous else '')}的报告，{base}"]
+    for key, value in (data.get("cells") or {}).items():
+        cells = resolve_cells(layout, key)
+        table, row, col = cells[0]
+        _, row_id, col_id = _split_cell(key)
+        rows = "各行" if row_id == "*" else f"“{row.label}”"
+        cols = "各列" if col_id == "*" else f"“{col.label}”"
+        shown = "空白" if value in (None, "") else f"“{value}”" if isinstance(value, str) else show_number(value)
+        out.append(f"表{table.key}{rows}{cols}填{shown}")
+    names = {s.id: s.heading for s in layout.sections}
+    for sid, text in (data.get("sections") or {}).items():
+        out.append(f"删去“{names.get(sid, sid)}”部分" if text is None else f"“{names.get(sid, sid)}”的正文为“{text}”")
+    labels = {"title": "标题", "agency": "机关", "year": "年度", "published": "发布日期", "signed": "落款日期"}
+    out += [f"{labels[k]}为{v}" for k, v in (data.get("meta") or {}).items()]
+    out += [f"记有识别说明“{n.get('message')}”" for n in data.get("notes") or ()]
+    if data.get("render"):
+        omitted = (data["render"] if isinstance(data["render"], dict) else {}).get("omit", ())
+        out.append("写成从网页复制的文字后再读入" + (f"（不含表{'、表'.join(map(str, omitted))}）" if omitted else ""))
+    out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
+    return out
