@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-import zlib
-
 import os
 from typing import Callable, Iterable, Iterator, Union
 
@@ -163,9 +160,11 @@ class Run:
             if read.result is None:
                 out.append(FileResult(path=read.path, error=read.error))
                 continue
-            summary = read.report
-            if summary is not None and (summary.meta.year or self.previous is not None):
-                self._kept.append((read.result, _Packed(summary, whole=self.job.keep_reports)))
+            summary = read.report  # packed by the worker, or a Report read here
+            if summary is not None and not isinstance(summary, _Packed):
+                summary = _Packed(summary, whole=self.job.keep_reports)
+            if summary is not None and (summary.year or self.previous is not None):
+                self._kept.append((read.result, summary))
             out.append(read.result)
         return out
 
@@ -214,22 +213,7 @@ class Run:
         return out
 
 
-class _Packed:
-    """A report's summary for the series rules, kept until the run is done: pickled and compressed (a
-    summary holds a few hundred cells: as objects, some 100 KB a report; packed, about 2 KB), with the
-    agency and year the rules pair reports by. The whole Report (``keep_reports``) is kept as it is."""
-
-    __slots__ = ("key", "year", "data", "report")
-
-    def __init__(self, report: Report, whole: bool = False) -> None:
-        from gklint.engine.kinds.series import agency_key
-
-        self.key, self.year = agency_key(report), report.meta.year
-        self.report = report if whole else None
-        self.data = None if whole else zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
-
-    def unpack(self) -> Report:
-        return self.report if self.report is not None else pickle.loads(zlib.decompress(self.data))
+_Packed = batch.Packed  # a report's summary kept for the series rules
 
 
 def _series_groups(packed: list[_Packed], previous: bool) -> list[list[int]]:
