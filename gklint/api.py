@@ -191,10 +191,14 @@ class Run:
     def series(self) -> list[tuple[FileResult, list, Report]]:
         """The reduce: the series findings of the run, each file's already merged into its result:
         (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        with _gc_paused():  # it unpacks thousands of summaries into objects that all stay alive: nothing to collect
+            return self._series()
+
+    def _series(self) -> list[tuple[FileResult, list, Report]]:
         from gklint.engine.run import add_series, sort
         from gklint.engine.views import describe
 
-        assert self._done, "series() needs every file of the run: exhaust files() first"
         found: list[list] = [[] for _ in self._kept]
         reports: dict[int, Report] = {}  # the summaries unpacked, one agency (or one report) at a time
         for group in _series_groups([p for _, p in self._kept], self.previous is not None):
@@ -211,6 +215,23 @@ class Run:
                 describe(result, report, self.rules, self.lang, views=result.report is not None)
                 out.append((result, diags, report))
         return out
+
+
+class _gc_paused:
+    """The cyclic garbage collector off for a while (as it was after): a phase that allocates many objects
+    and frees none would have the collector scan every live object again and again for no gain."""
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        import gc
+
+        if self.was:
+            gc.enable()
 
 
 _Packed = batch.Packed  # a report's summary kept for the series rules

@@ -33,7 +33,41 @@ def fill(template: str, values: Mapping, lang: str = "zh") -> str:
         from gklint.core.numerals import chinese_to_int
 
         shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
-    return string.Formatter().vformat(template, (), _Keep(shown))
+    compiled = _compiled(template)
+    if compiled is None:  # a field with a format, a conversion, an attribute or an index: as str.format does it
+        return string.Formatter().vformat(template, (), _Keep(shown))
+    # what vformat does for plain ``{name}`` fields: the literal text, then format(value, "") or the field kept
+    return "".join([literal if name is None else format(shown[name], "") if name in shown else "{" + name + "}"
+                    for literal, name in compiled])
+
+
+_COMPILED: dict[str, tuple[tuple[str, str | None], ...] | None] = {}
+
+
+def _compiled(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """A template as its pieces, parsed once: (literal text, None) and ("", field name) in order; None when a
+    field is more than a plain name (left to ``string.Formatter``), or the template does not parse."""
+    try:
+        return _COMPILED[template]
+    except KeyError:
+        pass
+    pieces: list[tuple[str, str | None]] | None = []
+    try:
+        for literal, name, spec, conversion in string.Formatter().parse(template):
+            if literal:
+                pieces.append((literal, None))
+            if name is None:
+                continue
+            if spec or conversion or not name.isidentifier():
+                pieces = None
+                break
+            pieces.append(("", name))
+    except ValueError:  # unbalanced braces: vformat raises as it always has
+        pieces = None
+    if len(_COMPILED) >= 4096:
+        _COMPILED.clear()
+    _COMPILED[template] = out = None if pieces is None else tuple(pieces)
+    return out
 
 
 def pick(texts, lang: str = "zh", **values) -> str:
