@@ -18,9 +18,17 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
+def _is_mapping(value) -> bool:
+    kind = type(value)
+    return kind is dict or (kind not in _SCALARS and isinstance(value, Mapping))  # the ABC's check only when needed
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def choose(texts, lang: str = "zh") -> str:
     """A text in ``lang``: a plain string as it is, or a {zh, en} mapping's ``lang`` entry, else zh, else any."""
-    if isinstance(texts, Mapping):
+    if _is_mapping(texts):
         texts = texts.get(lang) or texts.get("zh") or next(iter(texts.values()), "")
     return "" if texts is None else str(texts)
 
@@ -28,7 +36,7 @@ def choose(texts, lang: str = "zh") -> str:
 def fill(template: str, values: Mapping, lang: str = "zh") -> str:
     """``template`` with its ``{name}`` fields filled from ``values`` ({zh, en} mappings taken in ``lang``);
     unknown names stay as written."""
-    shown = {k: choose(v, lang) if isinstance(v, Mapping) else v for k, v in values.items()}
+    shown = {k: choose(v, lang) if _is_mapping(v) else v for k, v in values.items()}
     if lang == "en" and isinstance(shown.get("table"), str):  # table 三 is "table 3" in English, as places say
         from gklint.core.numerals import chinese_to_int
 
@@ -96,7 +104,7 @@ def json_values(values: Mapping) -> dict:
 def _plain(value):
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if isinstance(value, Mapping):
+    if _is_mapping(value):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]

@@ -146,17 +146,12 @@ def _resolve(rule: Rule, column: str | None, layouts: dict[bool, L.Layout]) -> t
     return sides[0], sides[1]
 
 
-def _parts(terms: list[tuple], cells: list, this: Report, last: Report, lang: str) -> list[Part]:
-    """The terms as parts of the finding, labelled in ``lang`` (as ``_part`` gives them)."""
-    out = []
-    for (is_last, table, _, _, weight, row_label, col_label), cell in zip(terms, cells):
-        prefix = ""
-        if is_last:
-            year = last.meta.year
-            prefix = f"{year}年报告" if lang == "zh" else f"{year} report "
-        out.append(Part(label=f"{prefix}{row_label}·{col_label}", value=cell.value, weight=weight,
-                        location=Location(table=table, row=row_label, column=col_label, source=cell.source)))
-    return out
+def _labels(terms: list[tuple], last: Report, lang: str) -> list[str]:
+    """The terms' labels in ``lang``, as ``_part`` writes them: last year's cells named with its year."""
+    year = last.meta.year
+    prefix = f"{year}年报告" if lang == "zh" else f"{year} report "
+    return [f"{prefix if is_last else ''}{row_label}·{col_label}"
+            for is_last, _, _, _, _, row_label, col_label in terms]
 
 
 def evaluate_series(rule: Rule, reports: list[Report], lang: str,
@@ -173,10 +168,11 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
         for column, sides in _plan(rule, L.get(this.layout), L.get(last.layout)):
             if sides is None:
                 continue
+            terms = sides[0] + sides[1]
             cells = []  # each term's cell, left then right; the column is left unchecked at the first not a number
-            for is_last, table, row, col, *_ in sides[0] + sides[1]:
-                t = (last if is_last else this).tables.get(table)
-                cell = t.cells.get((row, col)) if t is not None else None
+            for is_last, table, row, col, *_ in terms:
+                found = (last if is_last else this).tables.get(table)
+                cell = found.cells.get((row, col)) if found is not None else None
                 if cell is None or cell.kind != "number" or cell.value is None:
                     break
                 cells.append(cell)
@@ -189,15 +185,16 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
                 severity = None
                 if "uncertain_severity" in params and any(c.doubt for c in cells):
                     severity = params["uncertain_severity"]
-                labelled = {lg: (_parts(sides[0], cells, this, last, lg), _parts(sides[1], cells[n:], this, last, lg))
-                            for lg in dict.fromkeys((lang, *LANGS))}  # the parts as each language names them
-                flat = labelled[lang][0] + labelled[lang][1]
+                names = {lg: _labels(terms, last, lg) for lg in dict.fromkeys((lang, *LANGS))}  # as each language names them
+                flat = [Part(label=name, value=c.value, weight=t[4],
+                             location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
+                        for name, t, c in zip(names[lang], terms, cells)]
+                shown = [show_number(c.value) for c in cells]
                 anchor = flat[0].location
                 values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
                               last_year=last.meta.year, difference=show_number(abs(left - right)),
-                              left={lg: " + ".join(f"{p.label}({show_number(p.value)})" for p in labelled[lg][0])
-                                    for lg in LANGS},
-                              right={lg: " ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
-                                                  for p in labelled[lg][1]).lstrip("+ ") for lg in LANGS})
+                              left={lg: " + ".join(f"{names[lg][k]}({shown[k]})" for k in range(n)) for lg in LANGS},
+                              right={lg: " ".join(f"{'−' if terms[k][4] < 0 else '+'} {names[lg][k]}({shown[k]})"
+                                                  for k in range(n, len(terms))).lstrip("+ ") for lg in LANGS})
                 yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
                                          severity=severity, template="message_uncertain" if severity else "message")
