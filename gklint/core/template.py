@@ -102,7 +102,7 @@ def json_values(values: Mapping) -> dict:
 
 
 def _plain(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if type(value) in _SCALARS or isinstance(value, (bool, int, float, str)):
         return value
     if _is_mapping(value):
         return {str(k): _plain(v) for k, v in value.items()}

@@ -51,17 +51,19 @@ def _plain_file(f) -> bool:
     if not _plain(f.meta):
         return False
     for d in f.diagnostics:
-        if not (_plain(d.expected) and _plain(d.found) and _plain(d.values)):
+        if not ((type(d.expected) in _SCALARS or _plain(d.expected)) and (type(d.found) in _SCALARS or _plain(d.found))
+                and _plain(d.values)):
             return False
         for p in d.parts:
-            if not _plain(p.value) or (p.location is not None and not _plain_source(p.location.source)):
+            if not (type(p.value) in _SCALARS or _plain(p.value)) or (
+                    p.location is not None and not _plain_source(p.location.source)):
                 return False
-        if not _plain_source(d.location.source) or not all(_plain_source(r.source) for r in d.related):
+        if not _plain_source(d.location.source) or (d.related and not all(_plain_source(r.source) for r in d.related)):
             return False
     return True
 
 
-_SCALARS = (str, int, bool, type(None))
+_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def _plain(value) -> bool:
@@ -71,9 +73,15 @@ def _plain(value) -> bool:
     if kind is float:
         return value == 0 or 1e-4 <= abs(value) < 1e16  # False for NaN and the infinities too
     if kind is dict:
-        return all(type(k) is str and _plain(v) for k, v in value.items())
+        for k, v in value.items():
+            if type(k) is not str or not (type(v) in _SCALARS or _plain(v)):
+                return False
+        return True
     if kind is list or kind is tuple:
-        return all(_plain(v) for v in value)
+        for v in value:
+            if not (type(v) in _SCALARS or _plain(v)):
+                return False
+        return True
     return False  # anything else (a subclass, an object written by ``default``): json.dumps
 
 
