@@ -240,14 +240,22 @@ _Packed = batch.Packed  # a report's summary kept for the series rules
 def _series_groups(packed: list[_Packed], previous: bool) -> list[list[int]]:
     """The kept reports the series rules may pair, in groups checked one at a time: with ``--previous``
     each report alone (paired with that report only); else the reports of one agency (``pairs`` pairs
-    only those, by the same key), in run order; a report alone of its agency pairs with nothing."""
+    only those, by the same key), in run order, less those of a year with neither the year before nor the
+    year after in the group (``pairs`` would pair them with nothing: they are not unpacked); a report
+    alone of its agency pairs with nothing."""
     if previous:
         return [[i] for i in range(len(packed))]
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(packed):
         if p.key and p.year:
             by_key.setdefault(p.key, []).append(i)
-    return [group for group in by_key.values() if len(group) > 1]
+    groups = []
+    for group in by_key.values():
+        years = {packed[i].year for i in group}
+        paired = [i for i in group if packed[i].year - 1 in years or packed[i].year + 1 in years]
+        if len(paired) > 1:
+            groups.append(paired)
+    return groups
 
 
 def _previous(source: Source, layout: str | None, limits: Limits | None, isolate: bool) -> Report:
