@@ -89,32 +89,9 @@ def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
     return [c.id for c in layout.table(table).columns]
 
 
-def _part(report: Report, layout: L.Layout, term, lang: str) -> Part | None:
-    last, table, row, col, weight = term
-    spec = layout.tables.get(table)
-    r = spec.row(row) if spec else None
-    c = r.column(col) if r else None
-    if c is None:
-        return None
-    value = report.value(table, row, col)
-    year = report.meta.year
-    prefix = (f"{year}年报告" if lang == "zh" else f"{year} report ") if last else ""
-    cell = report.cell(table, row, col)
-    return Part(label=f"{prefix}{r.label}·{c.label}", value=value, weight=weight,
-                location=Location(table=table, row=r.label, column=c.label, source=cell.source if cell else None))
-
-
-def _uncertain(report: Report, term) -> bool:
-    """Was this term's cell read with doubt (digits that ran together, split one way among others)?
-    Such a figure may be misread, so a finding on it is not certain."""
-    _, table, row, col, _ = term
-    cell = report.cell(table, row, col)
-    return cell is not None and bool(cell.doubt)
-
-
 # A rule's terms resolved against a pair of layouts, once per run (``_plan``): per column, each side's
 # terms as (last, table, row, column, weight, row label, column label), or None when a term names a cell
-# the layouts lack (that column is never checked).
+# the layouts lack (that column is never checked). A finding's parts are built from them and the cells.
 _Plan = list[tuple[str | None, tuple[list[tuple], list[tuple]] | None]]
 _PLANS: dict[tuple[Rule, str, str], tuple[L.Layout, L.Layout, _Plan]] = {}
 
@@ -147,7 +124,7 @@ def _resolve(rule: Rule, column: str | None, layouts: dict[bool, L.Layout]) -> t
 
 
 def _labels(terms: list[tuple], last: Report, lang: str) -> list[str]:
-    """The terms' labels in ``lang``, as ``_part`` writes them: last year's cells named with its year."""
+    """The terms' labels in ``lang``: last year's cells named with its year (``2021年报告…`` / ``2021 report …``)."""
     year = last.meta.year
     prefix = f"{year}年报告" if lang == "zh" else f"{year} report "
     return [f"{prefix if is_last else ''}{row_label}·{col_label}"
