@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-import zlib
-
 import os
 from typing import Callable, Iterable, Iterator, Union
 
@@ -163,9 +160,11 @@ class Run:
             if read.result is None:
                 out.append(FileResult(path=read.path, error=read.error))
                 continue
-            summary = read.report
-            if summary is not None and (summary.meta.year or self.previous is not None):
-                self._kept.append((read.result, _Packed(summary, whole=self.job.keep_reports)))
+            summary = read.report  # packed by the worker, or a Report read here
+            if summary is not None and not isinstance(summary, _Packed):
+                summary = _Packed(summary, whole=self.job.keep_reports)
+            if summary is not None and (summary.year or self.previous is not None):
+                self._kept.append((read.result, summary))
             out.append(read.result)
         return out
 
@@ -192,10 +191,14 @@ class Run:
     def series(self) -> list[tuple[FileResult, list, Report]]:
         """The reduce: the series findings of the run, each file's already merged into its result:
         (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        with _gc_paused():  # it unpacks thousands of summaries into objects that all stay alive: nothing to collect
+            return self._series()
+
+    def _series(self) -> list[tuple[FileResult, list, Report]]:
         from gklint.engine.run import add_series, sort
         from gklint.engine.views import describe
 
-        assert self._done, "series() needs every file of the run: exhaust files() first"
         found: list[list] = [[] for _ in self._kept]
         reports: dict[int, Report] = {}  # the summaries unpacked, one agency (or one report) at a time
         for group in _series_groups([p for _, p in self._kept], self.previous is not None):
@@ -214,35 +217,45 @@ class Run:
         return out
 
 
-class _Packed:
-    """A report's summary for the series rules, kept until the run is done: pickled and compressed (a
-    summary holds a few hundred cells: as objects, some 100 KB a report; packed, about 2 KB), with the
-    agency and year the rules pair reports by. The whole Report (``keep_reports``) is kept as it is."""
+class _gc_paused:
+    """The cyclic garbage collector off for a while (as it was after): a phase that allocates many objects
+    and frees none would have the collector scan every live object again and again for no gain."""
 
-    __slots__ = ("key", "year", "data", "report")
+    def __enter__(self) -> None:
+        import gc
 
-    def __init__(self, report: Report, whole: bool = False) -> None:
-        from gklint.engine.kinds.series import agency_key
+        self.was = gc.isenabled()
+        gc.disable()
 
-        self.key, self.year = agency_key(report), report.meta.year
-        self.report = report if whole else None
-        self.data = None if whole else zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+    def __exit__(self, *exc) -> None:
+        import gc
 
-    def unpack(self) -> Report:
-        return self.report if self.report is not None else pickle.loads(zlib.decompress(self.data))
+        if self.was:
+            gc.enable()
+
+
+_Packed = batch.Packed  # a report's summary kept for the series rules
 
 
 def _series_groups(packed: list[_Packed], previous: bool) -> list[list[int]]:
     """The kept reports the series rules may pair, in groups checked one at a time: with ``--previous``
     each report alone (paired with that report only); else the reports of one agency (``pairs`` pairs
-    only those, by the same key), in run order; a report alone of its agency pairs with nothing."""
+    only those, by the same key), in run order, less those of a year with neither the year before nor the
+    year after in the group (``pairs`` would pair them with nothing: they are not unpacked); a report
+    alone of its agency pairs with nothing."""
     if previous:
         return [[i] for i in range(len(packed))]
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(packed):
         if p.key and p.year:
             by_key.setdefault(p.key, []).append(i)
-    return [group for group in by_key.values() if len(group) > 1]
+    groups = []
+    for group in by_key.values():
+        years = {packed[i].year for i in group}
+        paired = [i for i in group if packed[i].year - 1 in years or packed[i].year + 1 in years]
+        if len(paired) > 1:
+            groups.append(paired)
+    return groups
 
 
 def _previous(source: Source, layout: str | None, limits: Limits | None, isolate: bool) -> Report:

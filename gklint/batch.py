@@ -37,6 +37,7 @@ from __future__ import annotations
 import os
 import pickle
 import uuid
+import zlib
 from collections import deque
 from dataclasses import dataclass, field, fields
 from typing import Iterator, Sequence
@@ -96,8 +97,8 @@ class Read:
 
     Read only (a job without rules): ``report`` is the Report. Read and checked (``finish``): ``result``
     is the file's ``FileResult`` with every finding but the series rules', and ``report`` what those
-    rules need of it (``engine.run.summary``; the whole Report with ``Job.keep_reports``; None when no
-    series rule runs). In between, ``report`` and ``diagnostics`` (the per-report rules' findings)."""
+    rules need of it (``engine.run.summary``, packed: ``Packed``; the whole Report with ``Job.keep_reports``
+    or when finished in the process that runs the series rules; None when no series rule runs). In between, ``report`` and ``diagnostics`` (the per-report rules' findings)."""
 
     path: str
     report: Report | None = None
@@ -178,9 +179,39 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
         read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
                                           report=report if keep else None, meta=meta(report), diagnostics=diags),
                                report, job.rules, job.lang, views=keep)
-        read.report = report if keep or here else summary(report, job.rules)
+        read.report = report if keep or here else Packed.of(summary(report, job.rules))
         read.diagnostics = []
     return reads
+
+
+class Packed:
+    """A report's summary for the series rules, kept until the run is done: pickled and compressed (a
+    summary holds a few hundred cells: as objects, some 100 KB a report; packed, about 2 KB), with the
+    agency and year the rules pair reports by. Packed where the map runs (``finish``), so the process that
+    gathers the results neither unpickles nor packs it again; unpacked only when the series rules pair it.
+    The whole Report (``keep_reports``) is kept as it is."""
+
+    __slots__ = ("key", "year", "data", "report")
+
+    def __init__(self, report: Report, whole: bool = False) -> None:
+        from gklint.engine.kinds.series import agency_key
+
+        self.key, self.year = agency_key(report), report.meta.year
+        self.report = report if whole else None
+        self.data = None if whole else zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+
+    @classmethod
+    def of(cls, report: Report | None) -> "Packed | None":
+        return None if report is None else cls(report)
+
+    def unpack(self) -> Report:
+        return self.report if self.report is not None else pickle.loads(zlib.decompress(self.data))
+
+    def __getstate__(self):
+        return self.key, self.year, self.data, self.report
+
+    def __setstate__(self, state) -> None:
+        self.key, self.year, self.data, self.report = state
 
 
 def map_files(paths: Sequence[str], job: Job) -> list[Read]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 from gklint.core.source import Source
@@ -52,7 +52,9 @@ class Location:
         return f"{text}（{where}）" if lang != "en" else f"{text} ({where})"
 
     def to_dict(self) -> dict:
-        out = {k: v for k, v in asdict(self).items() if v is not None and k != "source"}
+        # the fields in order, as ``asdict`` would give them (their values are text: nothing to copy)
+        out = {k: v for k, v in (("table", self.table), ("row", self.row), ("column", self.column),
+                                 ("section", self.section), ("quote", self.quote)) if v is not None}
         if self.source is not None:
             out["source"] = self.source.to_dict()
         return out

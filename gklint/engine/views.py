@@ -65,7 +65,8 @@ def excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> Excerpt | None:
         cells.add((loc.row, loc.column))
     if not cells:
         return None
-    rows = [r for r in spec.data_rows if any(r.label == c[0] for c in cells)]
+    labels = {c[0] for c in cells}
+    rows = [r for r in spec.data_rows if r.label in labels]
     if d.parts and len(rows) > EXCERPT_ROWS:  # long sums: keep the rows that hold something, and the located one
         keep = [r for r in rows if r.label == loc.row or any(
             p.location and p.location.row == r.label and p.value not in (0, None) for p in d.parts)]
@@ -74,7 +75,8 @@ def excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> Excerpt | None:
         row = spec.row(loc.row)
         rows = [row] if row else rows
         cells |= {(loc.row, c.label) for c in row.columns} if row else set()
-    cols = [c for c in spec.columns if any(c.label == cell[1] for cell in cells)]
+    names = {cell[1] for cell in cells}
+    cols = [c for c in spec.columns if c.label in names]
     shown = []
     for row in rows:
         values: list[str | None] = []

@@ -61,19 +61,46 @@ def _patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
 def kept_lines(section: Section, boilerplate: tuple[str, ...] = (), min_chars: int = 1) -> list[Line]:
     """The section's sentences that count: not table lines, not boilerplate, with at least ``min_chars``
     Chinese characters."""
+    key = (section.text, boilerplate, min_chars)
+    lines = _KEPT.get(key)
+    if lines is None:  # the lines depend on these three only: a text seen before (copied boilerplate) is not cut again
+        lines = _kept_lines(section.text, boilerplate, min_chars)
+        if len(_KEPT) >= _KEPT_MAX:
+            _KEPT.clear()
+        _KEPT[key] = lines
+    return list(lines)
+
+
+_KEPT: dict[tuple[str, tuple[str, ...], int], tuple[Line, ...]] = {}
+_KEPT_MAX = 1 << 10  # section texts remembered (then forgotten all at once); sentences: 16 times as many
+_SENTENCES: dict[tuple[str, tuple[str, ...], int], Line | None] = {}
+
+
+def _kept_lines(text: str, boilerplate: tuple[str, ...], min_chars: int) -> tuple[Line, ...]:
     compiled = _patterns(boilerplate)
     out = []
-    for sentence in split(section.text):
-        text = sentence.text.strip(" \t\r\n\u3000\xa0")
-        if is_table_line(text):
-            continue
-        folded = unicodedata.normalize("NFKC", text)
-        if any(p.search(folded) for p in compiled):
-            continue
-        chars = han_count(text)
-        if chars >= min_chars:
-            out.append(Line(text, normalise(text), chars))
-    return out
+    for sentence in split(text):
+        key = (sentence.text, boilerplate, min_chars)
+        try:  # a sentence seen before (in another report) is kept or left out as it was then
+            line = _SENTENCES[key]
+        except KeyError:
+            line = _SENTENCES[key] = _line(sentence.text, compiled, min_chars)
+            if len(_SENTENCES) >= _KEPT_MAX * 16:
+                _SENTENCES.clear()
+        if line is not None:
+            out.append(line)
+    return tuple(out)
+
+
+def _line(sentence: str, compiled: tuple[re.Pattern, ...], min_chars: int) -> Line | None:
+    text = sentence.strip(" \t\r\n\u3000\xa0")
+    if is_table_line(text):
+        return None
+    folded = unicodedata.normalize("NFKC", text)
+    if any(p.search(folded) for p in compiled):
+        return None
+    chars = han_count(text)
+    return Line(text, normalise(text), chars) if chars >= min_chars else None
 
 
 def is_repeated(line: Line, last: list[Line], keys: set[str], similarity: float = 1.0,

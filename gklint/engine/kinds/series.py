@@ -89,27 +89,46 @@ def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
     return [c.id for c in layout.table(table).columns]
 
 
-def _part(report: Report, layout: L.Layout, term, lang: str) -> Part | None:
-    last, table, row, col, weight = term
-    spec = layout.tables.get(table)
-    r = spec.row(row) if spec else None
-    c = r.column(col) if r else None
-    if c is None:
-        return None
-    value = report.value(table, row, col)
-    year = report.meta.year
-    prefix = (f"{year}年报告" if lang == "zh" else f"{year} report ") if last else ""
-    cell = report.cell(table, row, col)
-    return Part(label=f"{prefix}{r.label}·{c.label}", value=value, weight=weight,
-                location=Location(table=table, row=r.label, column=c.label, source=cell.source if cell else None))
+# A rule's terms resolved against a pair of layouts, once per run (``_plan``): per column, each side's
+# terms as (last, table, row, column, weight, row label, column label), or None when a term names a cell
+# the layouts lack (that column is never checked). A finding's parts are built from them and the cells.
+_Plan = list[tuple[str | None, tuple[list[tuple], list[tuple]] | None]]
+_PLANS: dict[tuple[Rule, str, str], tuple[L.Layout, L.Layout, _Plan]] = {}
 
 
-def _uncertain(report: Report, term) -> bool:
-    """Was this term's cell read with doubt (digits that ran together, split one way among others)?
-    Such a figure may be misread, so a finding on it is not certain."""
-    _, table, row, col, _ = term
-    cell = report.cell(table, row, col)
-    return cell is not None and bool(cell.doubt)
+def _plan(rule: Rule, this: L.Layout, last: L.Layout) -> _Plan:
+    key = (rule, this.version, last.version)
+    known = _PLANS.get(key)
+    if known is not None and known[0] is this and known[1] is last:
+        return known[2]
+    plan: _Plan = [(column, _resolve(rule, column, {False: this, True: last})) for column in _columns(rule, this)]
+    if len(_PLANS) >= 256:
+        _PLANS.clear()
+    _PLANS[key] = (this, last, plan)
+    return plan
+
+
+def _resolve(rule: Rule, column: str | None, layouts: dict[bool, L.Layout]) -> tuple[list[tuple], list[tuple]] | None:
+    sides = []
+    for side in ("left", "right"):
+        resolved = []
+        for t in _terms(rule.params[side], column):
+            spec = layouts[t[0]].tables.get(t[1])
+            r = spec.row(t[2]) if spec else None
+            c = r.column(t[3]) if r else None
+            if c is None:
+                return None
+            resolved.append((*t, r.label, c.label))
+        sides.append(resolved)
+    return sides[0], sides[1]
+
+
+def _labels(terms: list[tuple], last: Report, lang: str) -> list[str]:
+    """The terms' labels in ``lang``: last year's cells named with its year (``2021年报告…`` / ``2021 report …``)."""
+    year = last.meta.year
+    prefix = f"{year}年报告" if lang == "zh" else f"{year} report "
+    return [f"{prefix if is_last else ''}{row_label}·{col_label}"
+            for is_last, _, _, _, _, row_label, col_label in terms]
 
 
 def evaluate_series(rule: Rule, reports: list[Report], lang: str,
@@ -119,36 +138,40 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
 
         yield from evaluate_repeated(rule, pairs(reports, previous), lang, settings)
         return
+    params = rule.params
     for i, this, last in pairs(reports, previous):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue
-        layouts = {False: L.get(this.layout), True: L.get(last.layout)}
-        for column in _columns(rule, layouts[False]):
-            sides = []
-            for side in ("left", "right"):
-                parts = [_part(last if t[0] else this, layouts[t[0]], t, lang)
-                         for t in _terms(rule.params[side], column)]
-                sides.append(parts)
-            flat = [p for side in sides for p in side]
-            if any(p is None or p.value is None for p in flat):
+        for column, sides in _plan(rule, L.get(this.layout), L.get(last.layout)):
+            if sides is None:
                 continue
-            left, right = (sum(p.value * p.weight for p in side) for side in sides)
-            if abs(left - right) <= float(rule.params.get("tolerance", 0)) + 1e-9:
-                continue
-            severity = None
-            if "uncertain_severity" in rule.params and any(
-                    _uncertain(last if t[0] else this, t) for side in ("left", "right")
-                    for t in _terms(rule.params[side], column)):
-                severity = rule.params["uncertain_severity"]
-            anchor = sides[0][0].location
-            labelled = {lg: [[_part(last if t[0] else this, layouts[t[0]], t, lg)
-                              for t in _terms(rule.params[side], column)] for side in ("left", "right")]
-                        for lg in LANGS}  # the parts as each language names them
-            values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
-                          last_year=last.meta.year, difference=show_number(abs(left - right)),
-                          left={lg: " + ".join(f"{p.label}({show_number(p.value)})" for p in labelled[lg][0])
-                                for lg in LANGS},
-                          right={lg: " ".join(f"{'−' if p.weight < 0 else '+'} {p.label}({show_number(p.value)})"
-                                              for p in labelled[lg][1]).lstrip("+ ") for lg in LANGS})
-            yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
-                                     severity=severity, template="message_uncertain" if severity else "message")
+            terms = sides[0] + sides[1]
+            cells = []  # each term's cell, left then right; the column is left unchecked at the first not a number
+            for is_last, table, row, col, *_ in terms:
+                found = (last if is_last else this).tables.get(table)
+                cell = found.cells.get((row, col)) if found is not None else None
+                if cell is None or cell.kind != "number" or cell.value is None:
+                    break
+                cells.append(cell)
+            else:
+                n = len(sides[0])
+                left = sum(c.value * t[4] for t, c in zip(sides[0], cells))
+                right = sum(c.value * t[4] for t, c in zip(sides[1], cells[n:]))
+                if abs(left - right) <= float(params.get("tolerance", 0)) + 1e-9:
+                    continue
+                severity = None
+                if "uncertain_severity" in params and any(c.doubt for c in cells):
+                    severity = params["uncertain_severity"]
+                names = {lg: _labels(terms, last, lg) for lg in dict.fromkeys((lang, *LANGS))}  # as each language names them
+                flat = [Part(label=name, value=c.value, weight=t[4],
+                             location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
+                        for name, t, c in zip(names[lang], terms, cells)]
+                shown = [show_number(c.value) for c in cells]
+                anchor = flat[0].location
+                values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
+                              last_year=last.meta.year, difference=show_number(abs(left - right)),
+                              left={lg: " + ".join(f"{names[lg][k]}({shown[k]})" for k in range(n)) for lg in LANGS},
+                              right={lg: " ".join(f"{'−' if terms[k][4] < 0 else '+'} {names[lg][k]}({shown[k]})"
+                                                  for k in range(n, len(terms))).lstrip("+ ") for lg in LANGS})
+                yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
+                                         severity=severity, template="message_uncertain" if severity else "message")
