@@ -66,11 +66,11 @@ def bilingual(make) -> dict:
 def json_values(values: Mapping) -> dict:
     """Template values as plain JSON: text, numbers, booleans and null as they are, {zh, en} mappings and
     lists kept, anything else as the text it fills in."""
-    return {(k if type(k) is str else str(k)): (v if type(v) in _SCALARS else _plain(v)) for k, v in values.items()}
+    return {(k if type(k) is str else str(k)): (v if type(v) in _PLAIN else _plain(v)) for k, v in values.items()}
 
 
 def _plain(value):
-    if type(value) in _SCALARS or isinstance(value, (bool, int, float, str)):
+    if type(value) in _PLAIN or isinstance(value, (bool, int, float, str)):
         return value
     if _is_mapping(value):
         return {str(k): _plain(v) for k, v in value.items()}
