@@ -43,7 +43,12 @@ def fill(template: str, values: Mapping, lang: str = "zh") -> str:
         from gklint.core.numerals import chinese_to_int
 
         shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
-    return template.format_map(_Keep(shown))
+    try:
+        return template.format_map(_Keep(shown))  # str.format's C parser: the same text as string.Formatter's
+    except (ValueError, LookupError, AttributeError, TypeError):  # a positional field, say: fail as it fails
+        import string
+
+        return string.Formatter().vformat(template, (), _Keep(shown))
 
 
 def pick(texts, lang: str = "zh", **values) -> str:
