@@ -184,12 +184,22 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
 
 
 def map_files(paths: Sequence[str], job: Job) -> list[Read]:
-    """The map step over one task's files: each read and checked (but for the series rules), in order."""
+    """The map step over one task's files: each read and checked (but for the series rules), in order.
+
+    The table rules run stacked over all of them (``finish``); if that runs out of memory, each file is
+    finished alone, so that only a file that cannot be checked by itself becomes a memory error."""
     reads = [read_one(path, job) for path in paths]
     try:
         return finish(reads, job)
     except MemoryError:
-        return [r if r.error is not None else Read(r.path, error=memory_message(r.path, job.limits)) for r in reads]
+        pass
+    out = []
+    for read in reads:
+        try:
+            out += finish([read], job)
+        except MemoryError:
+            out.append(read if read.error is not None else Read(read.path, error=memory_message(read.path, job.limits)))
+    return out
 
 
 # --------------------------------------------------------------------------- the worker side
@@ -353,9 +363,12 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
     is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work."""
     from concurrent.futures import wait
 
-    ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
+    size = max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))  # at least 4 tasks a worker
+    # tasks scheduled beyond the one being waited for: enough to keep every worker busy, and a window of
+    # about AHEAD_FILES files (reads done but held back by a slow file stay in memory until it is done)
+    ahead = max(2 * workers + 2, min(4 * workers + 8, -(-AHEAD_FILES // size)))
     pending: deque = deque()  # (paths, future): one path, or a chunk of small files
-    todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
+    todo = iter(_chunks(paths, size))
 
     def schedule() -> None:
         for chunk in todo:
@@ -380,25 +393,45 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
         stop(pending)
 
 
-CHUNK_FILES = 16  # small files read by one task (fewer round trips to the workers)
+# How files are cut into tasks. A task of many small files pays the round trip to a worker and the
+# table rules' fixed cost (one pandera validation per task: about 2 ms, whatever the number of reports
+# stacked) once for all of them: at 16 generated reports a task that fixed cost was most of the table
+# rules' time, at 128 it is about 2 % of it. The price of a large task:
+# - its deadline is one file's (``Limits.seconds``), for the whole task. A task past it is cancelled and each
+#   of its files run again alone under its own deadline, so every outcome is still the file's own; what a
+#   slow file costs is at most one deadline more. TASK_BYTES keeps a task's expected work far inside the
+#   default deadline (1 MB of JSON or text: under a second or two of reading and checking).
+# - its files' results come back together: the progress bar advances by up to CHUNK_FILES at a time, and a
+#   file's findings are printed when its task ends (small tasks keep every worker busy and the bar moving:
+#   at least 4 tasks a worker, see ``_in_order``).
+CHUNK_FILES = 128  # small files read by one task, at most
 CHUNK_BYTES = 256 * 1024  # a file this large or larger is a task of its own (its own deadline from the start)
+TASK_BYTES = 1024 * 1024  # small files' bytes in one task, at most
+AHEAD_FILES = 512  # files scheduled ahead of the one waited for (in tasks: at least two a worker)
 
 
-def _chunks(paths: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
-    """The paths in order, cut into tasks: runs of up to ``size`` small files, every other file alone."""
+def _chunks(paths: Sequence[str], size: int, budget: int = TASK_BYTES) -> Iterator[tuple[str, ...]]:
+    """The paths in order, cut into tasks: runs of up to ``size`` small files and ``budget`` bytes, every
+    other file alone."""
     run: list[str] = []
+    held = 0
     for path in paths:
         try:
-            small = size > 1 and os.path.getsize(path) < CHUNK_BYTES
+            nbytes = os.path.getsize(path)
+            small = size > 1 and nbytes < CHUNK_BYTES
         except OSError:  # the worker says what is wrong with it
             small = False
         if small:
+            if run and held + nbytes > budget:
+                yield tuple(run)
+                run, held = [], 0
             run.append(path)
+            held += nbytes
             if len(run) < size:
                 continue
         if run:
             yield tuple(run)
-            run = []
+            run, held = [], 0
         if not small:
             yield (path,)
     if run:
