@@ -19,7 +19,7 @@ reading ahead (a bounded window, so memory does not grow with the batch).
 
 This is the map step of a run, and the process that asked does the reduce. A task reads its files,
 runs the per-report rules on each, and the table rules stacked over the task's reports (a report's
-table findings do not depend on which reports are stacked with it, so a task of 16 files finds what a
+table findings do not depend on which reports are stacked with it, so a task of 128 files finds what a
 run of 10,000 stacked at once finds), then places and describes each file's findings. It sends back a
 ``Read`` per file: the ``FileResult`` (findings with their excerpts), and for the series rules, which
 pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,

@@ -1,13 +1,19 @@
-"""Table rules (kinds ``identity`` and ``cell``) compiled to pandera schemas, run over stacked reports.
+"""Table rules (kinds ``identity`` and ``cell``) compiled to one pandera schema, run over stacked reports.
 
-Each report is one row of a wide frame whose columns are its data cells (``table.row.column``, see
-``gklint.layouts.cell_key``): values (float, NaN when the cell is not a number) and kinds (number /
-blank / na / text / missing). One schema per layout and rule set validates one report or ten thousand
-at once, lazily, so every failing cell of every report is collected; failure cases are then turned
-into diagnostics, with the labels, values and parts read back from the report itself.
+Each report is a block of rows of one long frame: a row per data cell of its layout (``table.row.column``,
+see ``gklint.layouts.cell_key``), holding the cell's value (float, NaN when the cell is not a number) and
+kind (number / blank / na / text / missing / unread, as small integer codes), and a row per identity
+instance, holding its residual (left − right). One schema, one check per rule, validates one report or a
+task's hundred of both layouts at once, lazily, so every failing row of every report is collected; each
+check is a vectorised predicate over the whole frame (numpy, no per-row Python). Failure cases are then
+turned into diagnostics, with the labels, values and parts read back from the report itself.
 
 Identity rules are weighted sums declared in YAML (``left`` = ``right``, per column or per row);
 they are evaluated only where every term is a number: a blank term is the cell rules' business.
+
+A report's findings do not depend on the reports stacked with it (tests/test_tables_stacked.py): that is
+what lets the workers stack each task's files, and the fixed cost of a validation (about 2 ms, mostly
+pandera's per check) be paid once per task rather than once per report.
 """
 
 from __future__ import annotations
@@ -185,15 +191,14 @@ def to_arrays(reports: list[Report], layout: L.Layout):
     import numpy as np
 
     where, labels, width = _positions(layout.version)
-    values = np.full((len(reports), width), np.nan)
-    kinds = np.full((len(reports), width), MISSING, dtype=np.int8)
-    rows: list[int] = []
+    n = len(reports)
+    counts: list[int] = []  # cells visited per report
     columns: list[int | None] = []
     codes: list[int | None] = []
     numbers: list = []
     kind_of, value_of, code_of = attrgetter("kind"), attrgetter("value"), KIND_CODES.get
-    for i, report in enumerate(reports):
-        unread = {(n.table, n.row) for n in report.notes if n.kind in UNREAD_NOTES and n.row}
+    for report in reports:
+        unread = {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
         start = len(columns)
         for t, table in report.tables.items():
             at = where.get(t)
@@ -207,19 +212,22 @@ def to_arrays(reports: list[Report], layout: L.Layout):
                 for k, (rc, cell) in enumerate(cells.items(), start=len(columns) - len(cells)):
                     if cell.kind == "blank" and (t, labels.get((t, rc[0]))) in unread:
                         codes[k] = UNREAD
-        rows += [i] * (len(columns) - start)
-    if not columns:
-        return values, kinds
-    if None in columns or None in codes:
-        keep = [k for k, (j, c) in enumerate(zip(columns, codes)) if j is not None]
-        rows, numbers = [rows[k] for k in keep], [numbers[k] for k in keep]
-        columns = [columns[k] for k in keep]
-        codes = [OTHER if codes[k] is None else codes[k] for k in keep]
-    code = np.array(codes, dtype=np.int8)
-    kinds[rows, columns] = code
-    number = code == NUMBER
-    values[np.asarray(rows)[number], np.asarray(columns)[number]] = list(compress(numbers, number.tolist()))
-    return values, kinds
+        counts.append(len(columns) - start)
+    values = np.full(n * width, np.nan)
+    kinds = np.full(n * width, MISSING, dtype=np.int8)
+    if columns:
+        flat = np.repeat(np.arange(0, n * width, width), counts)  # each cell's report row, then its column
+        if None in columns or None in codes:
+            keep = np.array([j is not None for j in columns], dtype=bool)
+            flat, numbers = flat[keep], list(compress(numbers, keep.tolist()))
+            columns = [j for j in columns if j is not None]
+            codes = [OTHER if c is None else c for c, ok in zip(codes, keep.tolist()) if ok]
+        flat += np.array(columns, dtype=np.intp)
+        code = np.array(codes, dtype=np.int8)
+        kinds[flat] = code
+        number = code == NUMBER
+        values[flat[number]] = np.array(list(compress(numbers, number.tolist())), dtype=float)
+    return values.reshape(n, width), kinds.reshape(n, width)
 
 
 # --------------------------------------------------------------------------- cell rules
