@@ -400,13 +400,13 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
 # - its deadline is one file's (``Limits.seconds``), for the whole task. A task past it is cancelled and each
 #   of its files run again alone under its own deadline, so every outcome is still the file's own; what a
 #   slow file costs is at most one deadline more. TASK_BYTES keeps a task's expected work far inside the
-#   default deadline (1 MB of JSON or text: under a second or two of reading and checking).
+#   default deadline (2 MB of JSON or text: a few seconds at most of reading and checking).
 # - its files' results come back together: the progress bar advances by up to CHUNK_FILES at a time, and a
 #   file's findings are printed when its task ends (small tasks keep every worker busy and the bar moving:
 #   at least 4 tasks a worker, see ``_in_order``).
 CHUNK_FILES = 128  # small files read by one task, at most
 CHUNK_BYTES = 256 * 1024  # a file this large or larger is a task of its own (its own deadline from the start)
-TASK_BYTES = 1024 * 1024  # small files' bytes in one task, at most
+TASK_BYTES = 2 * 1024 * 1024  # small files' bytes in one task, at most
 AHEAD_FILES = 512  # files scheduled ahead of the one waited for (in tasks: at least two a worker)
 
 

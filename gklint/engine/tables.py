@@ -205,9 +205,10 @@ def to_arrays(reports: list[Report], layout: L.Layout):
             if at is None or not table.found:
                 continue
             cells = table.cells
+            found = list(cells.values())
             columns += map(at.get, cells)  # None: a cell the layout does not have
-            codes += map(code_of, map(kind_of, cells.values()))  # None: a kind no rule knows
-            numbers += map(value_of, cells.values())
+            codes += map(code_of, map(kind_of, found))  # None: a kind no rule knows
+            numbers += map(value_of, found)
             if unread:
                 for k, (rc, cell) in enumerate(cells.items(), start=len(columns) - len(cells)):
                     if cell.kind == "blank" and (t, labels.get((t, rc[0]))) in unread:
