@@ -486,8 +486,9 @@ def frame(reports: list[Report], plan: Stacked, groups: list[list[int]]):
 
 
 def _failures(schema, frame) -> list[tuple[int, int, int]]:
-    """(report position, item, check number) of every failing row, in that order. ``inplace``: the frame is
-    gklint's own, made for this validation (pandera would otherwise copy it)."""
+    """(report position, item, check) of every failing row, sorted: ``check`` is the position of the failing
+    check in the schema. ``inplace``: the frame is gklint's own, made for this validation (pandera would
+    otherwise copy it)."""
     pa = pandera()
 
     try:
@@ -497,10 +498,11 @@ def _failures(schema, frame) -> list[tuple[int, int, int]]:
         errors = cases[cases["index"].isna()]
         if len(errors):  # a check that raised: not a finding about the report
             raise RuntimeError(f"table check failed: {errors.iloc[0].to_dict()}") from None
-        cases = cases.drop_duplicates(["check_number", "index"])
+        cases = cases.drop_duplicates(["check", "index"])
+        order = {check.name: k for k, check in enumerate(schema.checks)}
         rows = cases["index"].astype(int).to_numpy()
         return sorted(zip(frame["report"].to_numpy()[rows].tolist(), frame["item"].to_numpy()[rows].tolist(),
-                          cases["check_number"].astype(int).tolist()))
+                          [order[str(name)] for name in cases["check"]]))
     return []
 
 
@@ -606,14 +608,14 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
         by_layout[report.layout].append(i)
     plan = stacked(table_rules, tuple(by_layout))
     failing: dict[int, dict[str, list[str]]] = defaultdict(dict)  # report -> cell rule -> failing cell keys
-    for pos, item, number in _failures(plan.schema, frame(reports, plan, list(by_layout.values()))):
+    for pos, item, check in _failures(plan.schema, frame(reports, plan, list(by_layout.values()))):
         k = plan.layout_of(item)
         compiled, local = plan.compiled[k], item - plan.base[k]
         layout = L.get(plan.versions[k])
         if local >= compiled.cells:
             out[pos].append(identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang))
         else:
-            failing[pos].setdefault(plan.checked[number].id, []).append(_keys(layout.version)[local])
+            failing[pos].setdefault(plan.checked[check].id, []).append(_keys(layout.version)[local])
     for pos, by_rule in failing.items():
         layout = L.get(reports[pos].layout)
         compiled = plan.compiled[plan.versions.index(layout.version)]
