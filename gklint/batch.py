@@ -335,7 +335,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
             pool.close()
         pool.join()
 
-    yield from _in_order(paths, workers, submit, results, stop)
+    yield from _in_order(paths, workers, submit, results, stop, task_bytes(job.limits))
 
 
 def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterator[Read | None]:
@@ -356,11 +356,13 @@ def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterato
     yield from _in_order(paths, max(1, jobs), lambda chunk: executor.submit(map_files, list(chunk), job), results, stop)
 
 
-def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iterator[Read | None]:
+def _in_order(paths: Sequence[str], workers: int, submit, results, stop,
+              budget: int | None = None) -> Iterator[Read | None]:
     """The paths cut into tasks (``_chunks``) and submitted a few ahead of the one waited for; the reads
     yielded in input order, ``None`` while the next is not done. ``submit(chunk)`` returns a future;
     ``results(chunk, future)`` its reads, or ``None`` when a task of several files failed and each of them
-    is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work."""
+    is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work; ``budget``:
+    small files' bytes in one task (``task_bytes``; TASK_BYTES when no deadline applies)."""
     from concurrent.futures import wait
 
     size = max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))  # at least 4 tasks a worker
@@ -368,7 +370,7 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
     # about AHEAD_FILES files (reads done but held back by a slow file stay in memory until it is done)
     ahead = max(2 * workers + 2, min(4 * workers + 8, -(-AHEAD_FILES // size)))
     pending: deque = deque()  # (paths, future): one path, or a chunk of small files
-    todo = iter(_chunks(paths, size))
+    todo = iter(_chunks(paths, size, TASK_BYTES if budget is None else budget))
 
     def schedule() -> None:
         for chunk in todo:
@@ -394,13 +396,14 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
 
 
 # How files are cut into tasks. A task of many small files pays the round trip to a worker and the
-# table rules' fixed cost (one pandera validation per task: about 2 ms, whatever the number of reports
-# stacked) once for all of them: at 16 generated reports a task that fixed cost was most of the table
-# rules' time, at 128 it is about 2 % of it. The price of a large task:
+# table rules' fixed cost (one pandera validation per task: 1-2 ms, whatever the number of reports
+# stacked) once for all of them: under 0.02 ms a report at 128 (with tasks of 16 and four validations
+# each, that fixed cost was most of the table rules' 0.6 ms a report). The price of a large task:
 # - its deadline is one file's (``Limits.seconds``), for the whole task. A task past it is cancelled and each
 #   of its files run again alone under its own deadline, so every outcome is still the file's own; what a
-#   slow file costs is at most one deadline more. TASK_BYTES keeps a task's expected work far inside the
-#   default deadline (2 MB of JSON or text: a few seconds at most of reading and checking).
+#   slow file costs is at most one deadline more. ``task_bytes`` keeps a task's expected work within a
+#   quarter of the deadline (2 MB of JSON or text under the default one: a few seconds at most), so that a
+#   short deadline (``--timeout 5``) makes small tasks, not tasks that time out and run twice.
 # - its files' results come back together: the progress bar advances by up to CHUNK_FILES at a time, and a
 #   file's findings are printed when its task ends (small tasks keep every worker busy and the bar moving:
 #   at least 4 tasks a worker, see ``_in_order``).
@@ -408,6 +411,13 @@ CHUNK_FILES = 128  # small files read by one task, at most
 CHUNK_BYTES = 256 * 1024  # a file this large or larger is a task of its own (its own deadline from the start)
 TASK_BYTES = 2 * 1024 * 1024  # small files' bytes in one task, at most
 AHEAD_FILES = 512  # files scheduled ahead of the one waited for (in tasks: at least two a worker)
+SLOW_RATE = 100 * 1024  # bytes of small files read and checked per second, at the least (text reports on a busy machine)
+
+
+def task_bytes(limits: Limits) -> int:
+    """Small files' bytes in one task under ``limits``: TASK_BYTES, or what is read in a quarter of the
+    deadline at SLOW_RATE if that is less."""
+    return max(1, int(min(TASK_BYTES, limits.seconds * SLOW_RATE / 4)))
 
 
 def _chunks(paths: Sequence[str], size: int, budget: int = TASK_BYTES) -> Iterator[tuple[str, ...]]:

@@ -122,6 +122,17 @@ def test_small_files_go_in_tasks_of_bounded_count_and_bytes_in_order(tmp_path):
     assert tasks[-1] == (missing,)
 
 
+def test_a_short_deadline_makes_small_tasks():
+    from dataclasses import replace
+
+    from gklint.read.guards import DEFAULT
+
+    assert batch.task_bytes(DEFAULT) == batch.TASK_BYTES  # the default deadline: the largest tasks
+    short = [batch.task_bytes(replace(DEFAULT, seconds=s)) for s in (60, 10, 1, 0.01)]
+    assert short == sorted(short, reverse=True) and short[0] <= batch.TASK_BYTES and short[-1] >= 1
+    assert short[2] < 64 * 1024  # a 1-second deadline: a few small files a task, not a megabyte
+
+
 def test_a_stack_out_of_memory_is_finished_file_by_file(tmp_path, monkeypatch):
     from gklint import api
     from gklint.recognise.json_format import to_json
