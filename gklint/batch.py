@@ -19,7 +19,7 @@ reading ahead (a bounded window, so memory does not grow with the batch).
 
 This is the map step of a run, and the process that asked does the reduce. A task reads its files,
 runs the per-report rules on each, and the table rules stacked over the task's reports (a report's
-table findings do not depend on which reports are stacked with it, so a task of 16 files finds what a
+table findings do not depend on which reports are stacked with it, so a task of 128 files finds what a
 run of 10,000 stacked at once finds), then places and describes each file's findings. It sends back a
 ``Read`` per file: the ``FileResult`` (findings with their excerpts), and for the series rules, which
 pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,
@@ -215,12 +215,22 @@ class Packed:
 
 
 def map_files(paths: Sequence[str], job: Job) -> list[Read]:
-    """The map step over one task's files: each read and checked (but for the series rules), in order."""
+    """The map step over one task's files: each read and checked (but for the series rules), in order.
+
+    The table rules run stacked over all of them (``finish``); if that runs out of memory, each file is
+    finished alone, so that only a file that cannot be checked by itself becomes a memory error."""
     reads = [read_one(path, job) for path in paths]
     try:
         return finish(reads, job)
     except MemoryError:
-        return [r if r.error is not None else Read(r.path, error=memory_message(r.path, job.limits)) for r in reads]
+        pass
+    out = []
+    for read in reads:
+        try:
+            out += finish([read], job)
+        except MemoryError:
+            out.append(read if read.error is not None else Read(read.path, error=memory_message(read.path, job.limits)))
+    return out
 
 
 # --------------------------------------------------------------------------- the worker side
@@ -356,7 +366,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
             pool.close()
         pool.join()
 
-    yield from _in_order(paths, workers, submit, results, stop)
+    yield from _in_order(paths, workers, submit, results, stop, task_bytes(job.limits))
 
 
 def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterator[Read | None]:
@@ -377,16 +387,21 @@ def _on_executor(paths: Sequence[str], job: Job, executor, jobs: int) -> Iterato
     yield from _in_order(paths, max(1, jobs), lambda chunk: executor.submit(map_files, list(chunk), job), results, stop)
 
 
-def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iterator[Read | None]:
+def _in_order(paths: Sequence[str], workers: int, submit, results, stop,
+              budget: int | None = None) -> Iterator[Read | None]:
     """The paths cut into tasks (``_chunks``) and submitted a few ahead of the one waited for; the reads
     yielded in input order, ``None`` while the next is not done. ``submit(chunk)`` returns a future;
     ``results(chunk, future)`` its reads, or ``None`` when a task of several files failed and each of them
-    is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work."""
+    is to be run again alone; ``stop(pending)`` ends the pool or executor's share of the work; ``budget``:
+    small files' bytes in one task (``task_bytes``; TASK_BYTES when no deadline applies)."""
     from concurrent.futures import wait
 
-    ahead = 4 * workers + 8  # tasks scheduled beyond the one being waited for
+    size = max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))  # at least 4 tasks a worker
+    # tasks scheduled beyond the one being waited for: enough to keep every worker busy, and a window of
+    # about AHEAD_FILES files (reads done but held back by a slow file stay in memory until it is done)
+    ahead = max(2 * workers + 2, min(4 * workers + 8, -(-AHEAD_FILES // size)))
     pending: deque = deque()  # (paths, future): one path, or a chunk of small files
-    todo = iter(_chunks(paths, max(1, min(CHUNK_FILES, -(-len(paths) // (4 * workers))))))
+    todo = iter(_chunks(paths, size, TASK_BYTES if budget is None else budget))
 
     def schedule() -> None:
         for chunk in todo:
@@ -411,25 +426,53 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop) -> Iter
         stop(pending)
 
 
-CHUNK_FILES = 16  # small files read by one task (fewer round trips to the workers)
+# How files are cut into tasks. A task of many small files pays the round trip to a worker and the
+# table rules' fixed cost (one pandera validation per task: 1-2 ms, whatever the number of reports
+# stacked) once for all of them: under 0.02 ms a report at 128 (with tasks of 16 and four validations
+# each, that fixed cost was most of the table rules' 0.6 ms a report). The price of a large task:
+# - its deadline is one file's (``Limits.seconds``), for the whole task. A task past it is cancelled and each
+#   of its files run again alone under its own deadline, so every outcome is still the file's own; what a
+#   slow file costs is at most one deadline more. ``task_bytes`` keeps a task's expected work within a
+#   quarter of the deadline (2 MB of JSON or text under the default one: a few seconds at most), so that a
+#   short deadline (``--timeout 5``) makes small tasks, not tasks that time out and run twice.
+# - its files' results come back together: the progress bar advances by up to CHUNK_FILES at a time, and a
+#   file's findings are printed when its task ends (small tasks keep every worker busy and the bar moving:
+#   at least 4 tasks a worker, see ``_in_order``).
+CHUNK_FILES = 128  # small files read by one task, at most
 CHUNK_BYTES = 256 * 1024  # a file this large or larger is a task of its own (its own deadline from the start)
+TASK_BYTES = 2 * 1024 * 1024  # small files' bytes in one task, at most
+AHEAD_FILES = 512  # files scheduled ahead of the one waited for (in tasks: at least two a worker)
+SLOW_RATE = 100 * 1024  # bytes of small files read and checked per second, at the least (text reports on a busy machine)
 
 
-def _chunks(paths: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
-    """The paths in order, cut into tasks: runs of up to ``size`` small files, every other file alone."""
+def task_bytes(limits: Limits) -> int:
+    """Small files' bytes in one task under ``limits``: TASK_BYTES, or what is read in a quarter of the
+    deadline at SLOW_RATE if that is less."""
+    return max(1, int(min(TASK_BYTES, limits.seconds * SLOW_RATE / 4)))
+
+
+def _chunks(paths: Sequence[str], size: int, budget: int = TASK_BYTES) -> Iterator[tuple[str, ...]]:
+    """The paths in order, cut into tasks: runs of up to ``size`` small files and ``budget`` bytes, every
+    other file alone."""
     run: list[str] = []
+    held = 0
     for path in paths:
         try:
-            small = size > 1 and os.path.getsize(path) < CHUNK_BYTES
+            nbytes = os.path.getsize(path)
+            small = size > 1 and nbytes < CHUNK_BYTES
         except OSError:  # the worker says what is wrong with it
             small = False
         if small:
+            if run and held + nbytes > budget:
+                yield tuple(run)
+                run, held = [], 0
             run.append(path)
+            held += nbytes
             if len(run) < size:
                 continue
         if run:
             yield tuple(run)
-            run = []
+            run, held = [], 0
         if not small:
             yield (path,)
     if run:

@@ -63,7 +63,7 @@ def local(thousand):
 
 
 def test_the_pool_and_a_thread_pool_give_the_findings_of_a_local_run(thousand, local):
-    assert findings(api.check_many(thousand, jobs=2)) == local  # gklint's pool, tasks of up to 16 files
+    assert findings(api.check_many(thousand, jobs=2)) == local  # gklint's pool, tasks of up to 128 files
     part = thousand[:200]  # threads share one core's worth of Python: a part of the batch is enough here
     with ThreadPoolExecutor(2) as executor:
         assert findings(api.check_many(part, executor=executor)) == findings(api.check_many(part, isolate=False))
@@ -71,7 +71,7 @@ def test_the_pool_and_a_thread_pool_give_the_findings_of_a_local_run(thousand, l
 
 def test_the_cli_gives_the_findings_of_check_many_whatever_the_tasks(thousand, local):
     """Issue 9: the same 1,000 reports, each agency's years spread over many tasks of the CLI's pool (tasks of
-    up to 16 files, 2 workers), give the findings of one ``check_many`` over them all in this process."""
+    up to 128 files, 2 workers), give the findings of one ``check_many`` over them all in this process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-m", "gklint", "check", "-f", "json", "-j", "2", "-q", *map(str, thousand)],
                          capture_output=True, text=True, env=env, timeout=900, cwd=ROOT)

@@ -70,11 +70,14 @@ def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str =
 
 
 def table_diagnostics(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:
-    """The table rules, run as one stacked validation per layout (a report's findings do not depend on
-    which other reports are stacked with it)."""
+    """The table rules, run as one stacked validation (a report's findings do not depend on which other
+    reports are stacked with it). If the stack fails, each report is run alone: a table rule that raises
+    on one report is a finding about that rule on that report, not on the others stacked with it."""
     try:
         return tables.run(reports, rules, lang)
     except Exception as exc:  # a broken table rule must not lose the other findings
+        if len(reports) > 1:
+            return [table_diagnostics([report], rules, lang)[0] for report in reports]
         return [[_crash(r, exc, lang) for r in rules if KINDS[r.kind].stage == "table"][:1] for _ in reports]
 
 

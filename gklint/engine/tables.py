@@ -1,20 +1,29 @@
-"""Table rules (kinds ``identity`` and ``cell``) compiled to pandera schemas, run over stacked reports.
+"""Table rules (kinds ``identity`` and ``cell``) compiled to one pandera schema, run over stacked reports.
 
-Each report is one row of a wide frame whose columns are its data cells (``table.row.column``, see
-``gklint.layouts.cell_key``): values (float, NaN when the cell is not a number) and kinds (number /
-blank / na / text / missing). One schema per layout and rule set validates one report or ten thousand
-at once, lazily, so every failing cell of every report is collected; failure cases are then turned
-into diagnostics, with the labels, values and parts read back from the report itself.
+Each report is a block of rows of one long frame: a row per data cell of its layout (``table.row.column``,
+see ``gklint.layouts.cell_key``), holding the cell's value (float, NaN when the cell is not a number) and
+kind (number / blank / na / text / missing / unread, as small integer codes), and a row per identity
+instance, holding its residual (left − right). One schema, one check per rule, validates one report or a
+task's hundred of both layouts at once, lazily, so every failing row of every report is collected; each
+check is a vectorised predicate over the whole frame (numpy, no per-row Python). Failure cases are then
+turned into diagnostics, with the labels, values and parts read back from the report itself.
 
 Identity rules are weighted sums declared in YAML (``left`` = ``right``, per column or per row);
 they are evaluated only where every term is a number: a blank term is the cell rules' business.
+
+A report's findings do not depend on the reports stacked with it (tests/test_tables_stacked.py): that is
+what lets the workers stack each task's files, and the fixed cost of a validation (about 2 ms, mostly
+pandera's per check) be paid once per task rather than once per report.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
@@ -148,42 +157,78 @@ def identity_instances(rule: Rule, layout: L.Layout) -> list[Instance]:
 
 # --------------------------------------------------------------------------- frames
 
+# a cell's kind as a small integer in the frames (comparing int8 codes is what makes the checks vectorised)
+KIND_CODES = {"number": 0, "blank": 1, "na": 2, "text": 3, "missing": 4, "unread": 5, "other": 6, "sum": 7}
+NUMBER, BLANK, NA, TEXT, MISSING, UNREAD, OTHER, SUM = KIND_CODES.values()
+
+
+@lru_cache(maxsize=None)
+def _positions(version: str):
+    """For a layout: table key -> {(row id, column id): column of the frame}, and (table, row id) -> row label."""
+    layout = L.get(version)
+    where: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    labels: dict[tuple[str, str], str] = {}
+    j = 0
+    for t, spec in layout.tables.items():
+        for r, c in spec.cells():
+            where[t][(r.id, c.id)] = j
+            labels[(t, r.id)] = r.label
+            j += 1
+    return dict(where), labels, j
+
+
 def to_arrays(reports: list[Report], layout: L.Layout):
-    """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout.
+    """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout (in
+    ``layout.cell_keys()`` order): values are floats (NaN where the cell is not a number), kinds the codes
+    of ``KIND_CODES``.
 
     Kinds are the cells' own (number / blank / na / text), and two that no cell rule judges: ``missing``
     (the table, or the cell, is not in the report) and ``unread`` (left blank because recognition could
     not read its row, as a ``table_unreadable`` note says: that note is the finding, not the blank).
+    Only the report's own cells are visited (one look-up each, mapped in C), and the arrays are filled
+    once for the whole stack.
     """
     import numpy as np
 
-    cells = [(t, r.id, c.id, r.label) for t, spec in layout.tables.items() for r, c in spec.cells()]
-    values = np.full((len(reports), len(cells)), np.nan)
-    kinds = np.empty((len(reports), len(cells)), dtype=object)
-    for i, report in enumerate(reports):
-        unread = {(n.table, n.row) for n in report.notes if n.kind in UNREAD_NOTES and n.row}
-        for j, (t, r, c, label) in enumerate(cells):
-            table = report.tables.get(t)
-            cell = table.cells.get((r, c)) if table is not None and table.found else None
-            if cell is None:
-                kinds[i, j] = "missing"
+    where, labels, width = _positions(layout.version)
+    n = len(reports)
+    counts: list[int] = []  # cells visited per report
+    columns: list[int | None] = []
+    codes: list[int | None] = []
+    numbers: list = []
+    kind_of, value_of, code_of = attrgetter("kind"), attrgetter("value"), KIND_CODES.get
+    for report in reports:
+        unread = {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
+        start = len(columns)
+        for t, table in report.tables.items():
+            at = where.get(t)
+            if at is None or not table.found:
                 continue
-            kinds[i, j] = "unread" if cell.kind == "blank" and (t, label) in unread else cell.kind
-            if cell.kind == "number":
-                values[i, j] = cell.value
-    return values, kinds
-
-
-def long_frame(matrix, extra=None):
-    """A (reports × items) matrix as a long frame: one row per (report, item), flat integer index."""
-    import numpy as np
-    import pandas as pd
-
-    n, m = matrix.shape
-    frame = {"report": np.repeat(np.arange(n), m), "item": np.tile(np.arange(m), n), "value": matrix.ravel()}
-    if extra is not None:
-        frame["kind"] = extra.ravel()
-    return pd.DataFrame(frame)
+            cells = table.cells
+            found = list(cells.values())
+            columns += map(at.get, cells)  # None: a cell the layout does not have
+            codes += map(code_of, map(kind_of, found))  # None: a kind no rule knows
+            numbers += map(value_of, found)
+            if unread:
+                for k, (rc, cell) in enumerate(cells.items(), start=len(columns) - len(cells)):
+                    if cell.kind == "blank" and (t, labels.get((t, rc[0]))) in unread:
+                        codes[k] = UNREAD
+        counts.append(len(columns) - start)
+    values = np.full(n * width, np.nan)
+    kinds = np.full(n * width, MISSING, dtype=np.int8)
+    if columns:
+        flat = np.repeat(np.arange(0, n * width, width), counts)  # each cell's report row, then its column
+        if None in columns or None in codes:
+            keep = np.array([j is not None for j in columns], dtype=bool)
+            flat, numbers = flat[keep], list(compress(numbers, keep.tolist()))
+            columns = [j for j in columns if j is not None]
+            codes = [OTHER if c is None else c for c, ok in zip(codes, keep.tolist()) if ok]
+        flat += np.array(columns, dtype=np.intp)
+        code = np.array(codes, dtype=np.int8)
+        kinds[flat] = code
+        number = code == NUMBER
+        values[flat[number]] = np.array(list(compress(numbers, number.tolist())), dtype=float)
+    return values.reshape(n, width), kinds.reshape(n, width)
 
 
 # --------------------------------------------------------------------------- cell rules
@@ -204,49 +249,95 @@ def _applies(rule: Rule, layout: L.Layout) -> list[bool]:
     return mask
 
 
+def _non_negative(value, kind):
+    return ~(value < 0)  # NaN (not a number) is fine
+
+
+def _integer(value, kind):
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):  # inf % 1 is NaN: not an integer, as pandas said without a warning
+        return np.isnan(value) | (value % 1 == 0)
+
+
 CELL_CHECKS = {
-    # check name -> element-wise predicate over the long cell frame, True where the cell is fine
-    "non_negative": lambda df: (df["value"] >= 0) | df["value"].isna(),
-    "integer": lambda df: (df["value"] % 1 == 0) | df["value"].isna(),
-    "not_blank": lambda df: df["kind"] != "blank",
-    "not_na": lambda df: df["kind"] != "na",
-    "not_text": lambda df: df["kind"] != "text",
+    # check name -> vectorised predicate over the frame's value (float) and kind (code) arrays,
+    # True where the cell is fine
+    "non_negative": _non_negative,
+    "integer": _integer,
+    "not_blank": lambda value, kind: kind != BLANK,
+    "not_na": lambda value, kind: kind != NA,
+    "not_text": lambda value, kind: kind != TEXT,
 }
 
 
-# --------------------------------------------------------------------------- schemas
+def _within(tolerance: float):
+    """The identity check: a residual (left − right) within the tolerance, or unknown (NaN: a term is not a
+    number, which the cell rules judge)."""
+    import numpy as np
+
+    def predicate(value, kind):
+        return ~(np.abs(value) > tolerance)  # NaN compares False: fine
+
+    return predicate
+
+
+# --------------------------------------------------------------------------- compiling
 
 @dataclass
 class Compiled:
-    """A rule set compiled for one layout into two pandera schemas over long frames.
+    """A rule set compiled for one layout.
 
     Identities are weighted sums, so all of them are one matrix: ``values @ weights`` gives, per report,
-    left − right for every identity instance (NaN where a term is not a number). The identity schema
-    checks those residuals, one row per (report, instance); the cell schema checks the cells, one row
-    per (report, cell). Long frames keep pandera's cost per failing row, not per column.
+    left − right for every identity instance (NaN where a term is not a number). A report of this layout
+    is ``items`` rows of the check frame: its data cells (``cell_keys`` order), then its identity
+    instances (``instances`` order); ``masks`` says, for each rule, the items it judges.
     """
 
     weights: object  # numpy (cells × instances)
     instances: list[Instance]
-    identity_schema: object
-    cell_schema: object
     cell_rules: dict[str, Rule]
+    cells: int  # data cells of the layout
+    masks: dict[str, object]  # rule id -> numpy bool (items,): the items the rule judges
+
+    @property
+    def items(self) -> int:
+        return self.cells + len(self.instances)
 
     def residuals(self, values):
+        """left − right of every instance for every report (rows of ``values``): NaN where a term is not a
+        number. The weights' non-zero terms summed per instance (``np.add.reduceat``): no matrix product,
+        whose BLAS threads would compete with the other workers for the cores, and most of whose products
+        are by zero."""
         import numpy as np
 
-        known = ~np.isnan(values)
-        res = np.where(known, values, 0.0) @ self.weights
-        res[((~known).astype(float) @ (self.weights != 0)) > 0] = np.nan
+        terms, weights, starts, filled = self.terms
+        res = np.zeros((values.shape[0], len(self.instances)))
+        if not len(terms):
+            return res
+        with np.errstate(invalid="ignore"):  # inf − inf: NaN
+            res[:, filled] = np.add.reduceat(values[:, terms] * weights, starts, axis=1)
+        infinite = np.isinf(values)
+        if infinite.any():  # no reader produces one (a Report made in code may): as ``values @ weights`` has it,
+            # infinity times a zero weight is NaN, so a sum is known only if it holds every infinite cell of its report
+            held = np.zeros_like(res)
+            held[:, filled] = np.add.reduceat(infinite[:, terms].astype(float), starts, axis=1)
+            res[held < infinite.sum(axis=1, keepdims=True)] = np.nan
         return res
 
+    @cached_property
+    def terms(self):
+        """(cell of each term, its weight, where each instance's terms start, the instances with terms),
+        the instances' terms one after the other: the non-zero weights, a cell on both sides of an identity
+        cancelling out (as in ``values @ weights``)."""
+        import numpy as np
 
-def _masked(predicate, mask):
-    """A check that holds where ``mask`` (per item) is False, and ``predicate`` elsewhere."""
-    def check(df):
-        return predicate(df) | ~mask[df["item"].to_numpy()]
-
-    return check
+        per = [np.flatnonzero(self.weights[:, j]) for j in range(len(self.instances))]
+        filled = np.array([len(p) > 0 for p in per], dtype=bool)
+        terms = np.concatenate(per) if per else np.zeros(0, dtype=np.int64)
+        weights = np.concatenate([self.weights[p, j] for j, p in enumerate(per)]) if per else np.zeros(0)
+        starts = np.cumsum([0] + [len(p) for p in per if len(p)])[:-1]
+        return terms, weights, starts, filled
 
 
 @lru_cache(maxsize=None)
@@ -276,28 +367,27 @@ def pandera():
 def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
     import numpy as np
 
-    pa = pandera()
     layout = L.get(version)
     keys = layout.cell_keys()
     position = {k: i for i, k in enumerate(keys)}
-    identity_checks, cell_checks = [], []
     instances: list[Instance] = []
-    cell_rules: dict[str, Rule] = {}
     identity_rules = [r for r in rules if r.kind == "identity" and r.applies_to(version)
                       and r.params["table"] in layout.tables]
     per_rule = [identity_instances(rule, layout) for rule in identity_rules]
-    total = sum(map(len, per_rule))
+    items = len(keys) + sum(map(len, per_rule))
+    masks: dict[str, object] = {}
     for rule, insts in zip(identity_rules, per_rule):
-        mask = np.zeros(total, dtype=bool)
-        mask[len(instances):len(instances) + len(insts)] = True
+        mask = np.zeros(items, dtype=bool)
+        start = len(keys) + len(instances)
+        mask[start:start + len(insts)] = True
+        masks[rule.id] = mask
         instances += insts
-        tol = float(rule.params.get("tolerance", 0)) + 1e-9
-        identity_checks.append(pa.Check(
-            _masked(lambda df, tol=tol: df["value"].isna() | (df["value"].abs() <= tol), mask), name=rule.id))
+    cell_rules: dict[str, Rule] = {}
     for rule in rules:
         if rule.kind == "cell" and rule.applies_to(version):
-            mask = np.array(_applies(rule, layout))
-            cell_checks.append(pa.Check(_masked(CELL_CHECKS[rule.params["check"]], mask), name=rule.id))
+            mask = np.zeros(items, dtype=bool)
+            mask[:len(keys)] = _applies(rule, layout)
+            masks[rule.id] = mask
             cell_rules[rule.id] = rule
     weights = np.zeros((len(keys), len(instances)))
     for j, inst in enumerate(instances):
@@ -305,31 +395,114 @@ def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
             weights[position[L.cell_key(inst.table, r, c)], j] += w
         for r, c, w in inst.right:
             weights[position[L.cell_key(inst.table, r, c)], j] -= w
-    columns = {"report": pa.Column(int), "item": pa.Column(int), "value": pa.Column(float, nullable=True)}
-    return Compiled(
-        weights=weights, instances=instances, cell_rules=cell_rules,
-        identity_schema=pa.DataFrameSchema(columns, checks=identity_checks,
-                                           name=f"layout {version}: identities"),
-        cell_schema=pa.DataFrameSchema(columns | {"kind": pa.Column(str)}, checks=cell_checks,
-                                       name=f"layout {version}: cells"))
+    return Compiled(weights=weights, instances=instances, cell_rules=cell_rules, cells=len(keys), masks=masks)
 
 
-def _failures(schema, frame) -> list[tuple[str, int, int]]:
-    """(check name, report position, item position) of every failing row, in frame order."""
+@dataclass
+class Stacked:
+    """The table rules compiled for the layouts of one stack of reports: one pandera schema with one check
+    per rule, over one long frame.
+
+    The frame has a row per (report, item), an item being a data cell or an identity instance of the
+    report's layout: ``report`` (its position in the stack), ``item`` (numbered across the layouts: the
+    items of ``versions[k]`` start at ``base[k]``), ``value`` (the cell's number, or the instance's
+    residual), ``kind`` (the cell's kind code; ``SUM`` for an instance). Each check is a rule: a vectorised
+    predicate over the whole frame, holding wherever the rule does not judge the item. So a stack costs one
+    ``validate`` whatever its size and its mix of layouts, and long frames keep pandera's cost per failing
+    row, not per report or per cell.
+    """
+
+    versions: tuple[str, ...]
+    compiled: tuple[Compiled, ...]
+    base: tuple[int, ...]
+    schema: object
+    checked: tuple[Rule, ...]  # the rule of each check of the schema, in order
+
+    def layout_of(self, item: int) -> int:
+        """The index in ``versions`` of the layout a (global) item number belongs to."""
+        k = len(self.base) - 1
+        while self.base[k] > item:
+            k -= 1
+        return k
+
+
+def _check(predicate, mask):
+    """A pandera check: ``predicate`` over the frame's value and kind arrays, holding where ``mask`` (per item) is False."""
+    import pandas as pd
+
+    def check(df):
+        ok = predicate(df["value"].to_numpy(), df["kind"].to_numpy()) | ~mask[df["item"].to_numpy()]
+        return pd.Series(ok, index=df.index)
+
+    return check
+
+
+@lru_cache(maxsize=32)
+def stacked(rules: tuple[Rule, ...], versions: tuple[str, ...]) -> Stacked:
+    """The one schema of ``rules`` (the table rules) for reports of ``versions``: identity rules first, then
+    cell rules, each in the rules' order. ``ignore_na=False``: the frame has no NaN but in ``value``, and each
+    predicate says what NaN means for it (pandera would otherwise look for all-NaN rows once per check)."""
+    import numpy as np
+
+    pa = pandera()
+    compiled = tuple(compile_rules(rules, v) for v in versions)
+    base = tuple(int(x) for x in np.cumsum([0] + [c.items for c in compiled[:-1]]))
+    total = sum(c.items for c in compiled)
+    checks, checked = [], []
+    ordered = [r for r in rules if r.kind == "identity"] + [r for r in rules if r.kind == "cell"]
+    for rule in ordered:
+        if not any(rule.id in c.masks for c in compiled):
+            continue
+        checked.append(rule)
+        mask = np.zeros(total, dtype=bool)
+        for start, c in zip(base, compiled):
+            if rule.id in c.masks:
+                mask[start:start + c.items] = c.masks[rule.id]
+        if rule.kind == "identity":
+            predicate = _within(float(rule.params.get("tolerance", 0)) + 1e-9)
+        else:
+            predicate = CELL_CHECKS[rule.params["check"]]
+        checks.append(pa.Check(_check(predicate, mask), name=rule.id, ignore_na=False))
+    schema = pa.DataFrameSchema(checks=checks, name=f"table rules, layouts {', '.join(versions)}")
+    return Stacked(versions=versions, compiled=compiled, base=base, schema=schema, checked=tuple(checked))
+
+
+def frame(reports: list[Report], plan: Stacked, groups: list[list[int]]):
+    """The long frame of ``plan`` over ``reports``: ``groups[k]`` are the positions of the reports of
+    ``plan.versions[k]``; rows in that order, each report's items together."""
+    import numpy as np
+    import pandas as pd
+
+    blocks = []
+    for version, compiled, base, positions in zip(plan.versions, plan.compiled, plan.base, groups):
+        values, kinds = to_arrays([reports[i] for i in positions], L.get(version))
+        n = len(positions)
+        blocks.append((np.repeat(np.asarray(positions, dtype=np.int64), compiled.items),
+                       np.tile(np.arange(base, base + compiled.items, dtype=np.int64), n),
+                       np.hstack([values, compiled.residuals(values)]).ravel(),
+                       np.hstack([kinds, np.full((n, len(compiled.instances)), SUM, dtype=np.int8)]).ravel()))
+    return pd.DataFrame({name: np.concatenate([b[k] for b in blocks])
+                         for k, name in enumerate(("report", "item", "value", "kind"))})
+
+
+def _failures(schema, frame) -> list[tuple[int, int, int]]:
+    """(report position, item, check) of every failing row, sorted: ``check`` is the position of the failing
+    check in the schema. ``inplace``: the frame is gklint's own, made for this validation (pandera would
+    otherwise copy it)."""
     pa = pandera()
 
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-        cases = cases[cases["index"].notna()].drop_duplicates(["check", "index"])
-        rows = frame.loc[cases["index"].astype(int).to_numpy()]
-        out = [(str(check), int(r), int(i)) for check, r, i in
-               zip(cases["check"], rows["report"], rows["item"])]
-        errors = exc.failure_cases[exc.failure_cases["index"].isna()]
+        errors = cases[cases["index"].isna()]
         if len(errors):  # a check that raised: not a finding about the report
             raise RuntimeError(f"table check failed: {errors.iloc[0].to_dict()}") from None
-        return sorted(out, key=lambda f: (f[1], f[2]))
+        cases = cases.drop_duplicates(["check", "index"])
+        order = {check.name: k for k, check in enumerate(schema.checks)}
+        rows = cases["index"].astype(int).to_numpy()
+        return sorted(zip(frame["report"].to_numpy()[rows].tolist(), frame["item"].to_numpy()[rows].tolist(),
+                          [order[str(name)] for name in cases["check"]]))
     return []
 
 
@@ -423,36 +596,40 @@ def cell_diagnostic(rule: Rule, report: Report, layout: L.Layout, key: str, lang
 
 
 def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> list[list[Diagnostic]]:
-    """Diagnostics of the table rules for each report (same order as ``reports``)."""
+    """Diagnostics of the table rules for each report (same order as ``reports``), from one validation of the
+    whole stack. A report's findings come in the same order whatever is stacked with it: its identities
+    (instance order), then each cell rule's, the rules in the order their first failing cell comes."""
     out: list[list[Diagnostic]] = [[] for _ in reports]
     table_rules = tuple(r for r in rules if r.kind in KINDS)
-    if not table_rules:
+    if not table_rules or not reports:
         return out
     by_layout: dict[str, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
         by_layout[report.layout].append(i)
-    for version, positions in by_layout.items():
-        layout = L.get(version)
-        keys = layout.cell_keys()
-        compiled = compile_rules(table_rules, version)
-        group = [reports[i] for i in positions]
-        values, kinds = to_arrays(group, layout)
-        if compiled.instances:
-            frame = long_frame(compiled.residuals(values))
-            for _, pos, item in _failures(compiled.identity_schema, frame):
-                diag = identity_diagnostic(compiled.instances[item], group[pos], layout, lang)
-                out[positions[pos]].append(diag)
-        if compiled.cell_rules:
-            failing: dict[tuple[str, int], list[str]] = defaultdict(list)
-            for check, pos, item in _failures(compiled.cell_schema, long_frame(values, kinds)):
-                failing[(check, pos)].append(keys[item])
-            whole_elsewhere = frozenset(t for r in compiled.cell_rules.values() if r.params.get("whole_table_only")
-                                        for t in r.params.get("tables") or layout.tables)
-            for (check, pos), cell_keys in failing.items():
-                rule = compiled.cell_rules[check]
-                out[positions[pos]].extend(cell_diagnostics(rule, group[pos], layout, cell_keys, lang,
-                                                            whole_elsewhere))
+    plan = stacked(table_rules, tuple(by_layout))
+    failing: dict[int, dict[str, list[str]]] = defaultdict(dict)  # report -> cell rule -> failing cell keys
+    for pos, item, check in _failures(plan.schema, frame(reports, plan, list(by_layout.values()))):
+        k = plan.layout_of(item)
+        compiled, local = plan.compiled[k], item - plan.base[k]
+        layout = L.get(plan.versions[k])
+        if local >= compiled.cells:
+            out[pos].append(identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang))
+        else:
+            failing[pos].setdefault(plan.checked[check].id, []).append(_keys(layout.version)[local])
+    for pos, by_rule in failing.items():
+        layout = L.get(reports[pos].layout)
+        compiled = plan.compiled[plan.versions.index(layout.version)]
+        whole_elsewhere = frozenset(t for r in compiled.cell_rules.values() if r.params.get("whole_table_only")
+                                    for t in r.params.get("tables") or layout.tables)
+        for check, cell_keys in by_rule.items():
+            out[pos].extend(cell_diagnostics(compiled.cell_rules[check], reports[pos], layout, cell_keys, lang,
+                                             whole_elsewhere))
     return out
+
+
+@lru_cache(maxsize=None)
+def _keys(version: str) -> list[str]:
+    return L.get(version).cell_keys()
 
 
 def _blank_columns(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str],
