@@ -383,19 +383,21 @@ class _Kept:
         result = self.alive.get(i)
         return (copy if result is None else result), result is not None, pickle.loads(data)
 
-    def groups(self, previous: bool, size: int = 32) -> Iterator[tuple[int | None, list[int]]]:
+    CHUNK = 32  # reports of one agency and year checked at a time
+
+    def groups(self, previous: bool) -> Iterator[tuple[int | None, list[int]]]:
         """The kept reports the series rules may pair, a few at a time: (the report they are all paired
         with, or None; their indices, in run order).
 
         With ``previous``, each report alone (paired with that report only). Else, as ``pairs`` pairs
         them: a report with the first report of its agency's previous year in run order, and with nothing
-        else, so the reports of one agency and year are checked ``size`` at a time with that one (and
+        else, so the reports of one agency and year are checked ``CHUNK`` at a time with that one (and
         none when their agency has no report of the year before). Reports are grouped by the hash of their
         agency key, then by the key itself (read back from disk only when the hash holds reports)."""
         if previous:
             yield from ((None, [i]) for i in range(len(self)))
             return
-        hashes, years = self.hashes, self.years
+        hashes, years, size = self.hashes, self.years, self.CHUNK
         order = sorted((i for i in range(len(self)) if hashes[i] != -1), key=hashes.__getitem__)  # stable
         start = 0
         for end in range(1, len(order) + 1):
