@@ -111,6 +111,10 @@ class Run:
     stacked over the files done so far (up to ``group`` at a time). The reduce, here: the series rules
     over every readable report of the run, whatever the grouping, so the findings never depend on how
     the batch was cut or where it ran.
+
+    Memory stays flat in the number of reports: until the series rules run, what they need of a report
+    (its summary, pickled, and its result as the caller left it) is kept in a temporary file on disk,
+    with a few numbers per report in memory (``_Kept``); they then check a few reports at a time.
     """
 
     def __init__(self, sources: Iterable[Source], *, select: Iterable[str] | None = None,
@@ -129,7 +133,7 @@ class Run:
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, every=self.every, lang=lang,
                              settings=settings, keep_reports=keep_reports)
         self._kept = _Kept(whole=keep_reports)  # what the series rules may pair
-        self._done = False
+        self._done = self._reduced = False
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
     def _local(self, source: Source) -> batch.Read:
@@ -221,6 +225,8 @@ class Run:
         reports at a time (``_Kept.groups``), unpacked only then: memory holds a few numbers per report of
         the run, and the reports of one check."""
         assert self._done, "series() needs every file of the run: exhaust files() first"
+        assert not self._reduced, "series() runs once"
+        self._reduced = True
         kept = self._kept
         merged = _Spill()  # the files given series findings, until they are given back in run order
         try:
@@ -241,6 +247,7 @@ class Run:
                 yield position, result, diags, report if reports else None
         finally:
             merged.close()
+            kept.spill.close()
 
     def _series(self, group: list[int], entries: list, paired, merged: "_Spill", reports: bool) -> None:
         """The series rules over ``group``'s kept reports (``entries``: ``_Kept.load``'s of each) with last
@@ -486,7 +493,8 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
               jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous,
               executor=executor, keep_reports=keep_reports)
     files = list(run.files())
-    run.series()
+    for _ in run.iter_series(reports=False):  # merged into ``files``
+        pass
     return Result(files)
 
 

@@ -339,8 +339,7 @@ class _Spool:
         from array import array
 
         self.file = tempfile.TemporaryFile()
-        self.offsets = array("q", [0])  # part k is bytes offsets[k]:offsets[k + 1]
-        self.again: dict[int, tuple[int, int]] = {}  # k -> where the part rendered again is (series findings)
+        self.starts, self.ends = array("q"), array("q")  # part k is bytes starts[k]:ends[k] of the file
 
     def _write(self, f) -> tuple[int, int]:
         from gklint.output.json_output import file_part
@@ -351,22 +350,23 @@ class _Spool:
         return start, self.file.tell()
 
     def add(self, f) -> None:
-        self.offsets.append(self._write(f)[1])
+        start, end = self._write(f)
+        self.starts.append(start)
+        self.ends.append(end)
 
     def merged(self, k: int, f) -> None:
-        """File k's part rendered again, now with its series findings (the last rendering is the one written)."""
-        self.again[k] = self._write(f)
+        """File k's part rendered again, now with its series findings."""
+        self.starts[k], self.ends[k] = self._write(f)
 
     def document(self, result):
         from gklint.output.json_output import head_tail
 
-        head, tail = head_tail(result, any_file=len(self.offsets) > 1)
+        head, tail = head_tail(result, any_file=len(self.starts) > 0)
         yield head.encode("utf-8")
-        for k in range(len(self.offsets) - 1):
+        for k in range(len(self.starts)):
             if k:
                 yield b",\n"
-            start, end = self.again.get(k) or (self.offsets[k], self.offsets[k + 1])
-            self.file.seek(start)
-            yield self.file.read(end - start)
+            self.file.seek(self.starts[k])
+            yield self.file.read(self.ends[k] - self.starts[k])
         yield tail.encode("utf-8")
         self.file.close()
