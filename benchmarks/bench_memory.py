@@ -8,10 +8,12 @@ Usage (from the repository root, with gklint importable in the running Python; P
 For each size, that many generated reports are written as gklint JSON into a temporary folder (the reports of
 ``gklint.testing.consistent_reports``, as benchmarks/bench_batch.py writes them), then each format is run once
 as ``gklint check -f FORMAT -j N FOLDER`` in a fresh process, its output to /dev/null. The figures are peak
-resident sets: of the largest process of the run (``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a wrapper that
-runs only that command, so the main process or a worker, whichever is larger), and, where /proc is there, of
-the main process and of the largest worker apart (each process's ``VmHWM``, its own peak, read every 50 ms
-while it runs).
+resident sets: of the largest process of the run (``getrusage(RUSAGE_CHILDREN).ru_maxrss`` of a small wrapper
+that runs only that command, so the main process or a worker, whichever is larger; not of this process's own
+children, which would count this large process as forked before the command is run), and, where /proc is
+there, of the main process and of the largest worker apart (each process's ``VmHWM``, its own peak, read
+every 50 ms while it runs). The reports are generated one at a time (``consistent_reports``' sequence), so
+that this process stays small.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shlex
 import subprocess
 import sys
@@ -28,7 +29,26 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_batch import write_files  # noqa: E402
+
+WRAPPER = ("import resource,subprocess,sys\n"
+           "p=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE)\n"
+           "sys.stderr.write(p.stderr.decode(errors='replace')[-400:])\n"
+           "print(p.returncode,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def write_reports(folder: Path, n: int) -> None:
+    """The ``n`` reports of ``consistent_reports(n, seed=1)`` as gklint JSON (benchmarks/bench_batch.py's
+    files), made and written one at a time."""
+    import json
+    import random
+
+    from gklint.recognise.json_format import to_json
+    from gklint.testing import consistent_report
+
+    rng, versions = random.Random(1), ("2021", "2019")
+    for i in range(n):
+        report = consistent_report(rng, versions[i % len(versions)])
+        (folder / f"r{i:05d}.json").write_text(json.dumps(to_json(report), ensure_ascii=False), encoding="utf-8")
 
 
 def _children() -> dict[int, list[int]]:
@@ -62,27 +82,29 @@ def _hwm(pid: int) -> int:
 def measure(cmd: list[str], cwd: Path) -> tuple[float, int, int, int]:
     """(wall seconds, peak RSS in KB of the largest process, of the main process, of the largest worker) of
     one run of ``cmd`` in a fresh process (the last two 0 without /proc)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wrapper = subprocess.Popen([sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
     peaks: dict[int, int] = {}
+    main_pid = None
     procfs = os.path.isdir("/proc/self")
-    while proc.poll() is None:
+    while wrapper.poll() is None:
         if procfs:
-            tree, todo = _children(), [proc.pid]
+            tree = _children()
+            if main_pid is None and tree.get(wrapper.pid):
+                main_pid = tree[wrapper.pid][0]
+            todo = [main_pid] if main_pid is not None else []
             while todo:
                 pid = todo.pop()
                 peaks[pid] = max(peaks.get(pid, 0), _hwm(pid))
                 todo.extend(tree.get(pid, []))
         time.sleep(0.05)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{shlex.join(cmd)} exited {proc.returncode}: {err[-400:]}")
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if largest <= before:  # an earlier, larger child hides this one's peak: take what /proc saw
-        largest = max(peaks.values(), default=0)
-    main_peak = peaks.pop(proc.pid, 0)
+    out, err = wrapper.communicate()
+    status, largest = map(int, out.split())
+    if status not in (0, 1):
+        raise SystemExit(f"{shlex.join(cmd)} exited {status}: {err.decode(errors='replace')}")
+    main_peak = peaks.pop(main_pid, 0)
     return wall, largest, main_peak, max(peaks.values(), default=0)
 
 
@@ -114,7 +136,7 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            write_files(folder, size, 0)
+            write_reports(folder, size)
             one(folder, size)
 
 
