@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import pickle
+import weakref
+from array import array
 from typing import Callable, Iterable, Iterator, Union
 
 from gklint import batch
@@ -108,6 +111,10 @@ class Run:
     stacked over the files done so far (up to ``group`` at a time). The reduce, here: the series rules
     over every readable report of the run, whatever the grouping, so the findings never depend on how
     the batch was cut or where it ran.
+
+    Memory stays flat in the number of reports: until the series rules run, what they need of a report
+    (its summary, pickled, and its result as the caller left it) is kept in a temporary file on disk,
+    with a few numbers per report in memory (``_Kept``); they then check a few reports at a time.
     """
 
     def __init__(self, sources: Iterable[Source], *, select: Iterable[str] | None = None,
@@ -125,8 +132,8 @@ class Run:
         self.executor = executor
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, every=self.every, lang=lang,
                              settings=settings, keep_reports=keep_reports)
-        self._kept: list[tuple[FileResult, Report]] = []  # what the series rules may pair
-        self._done = False
+        self._kept = _Kept(whole=keep_reports)  # what the series rules may pair
+        self._done = self._reduced = False
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
     def _local(self, source: Source) -> batch.Read:
@@ -153,19 +160,24 @@ class Run:
         for _ in files:  # let the pool close
             pass
 
-    def _finish(self, reads: list[batch.Read]) -> list[FileResult]:
-        """The files' results (the map finished here for what was read here), kept for the series rules."""
-        out = []
+    def _finish(self, reads: list[batch.Read]) -> list[tuple[FileResult, object]]:
+        """The files' results (the map finished here for what was read here), each with what the series
+        rules need of its report (a ``batch.Packed`` summary, or the whole Report), or None."""
+        out: list[tuple[FileResult, object]] = []
         for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
-                out.append(FileResult(path=read.path, error=read.error))
+                out.append((FileResult(path=read.path, error=read.error), None))
                 continue
-            summary = read.report  # packed by the worker, or a Report read here
-            if summary is not None and not isinstance(summary, _Packed):
-                summary = _Packed(summary, whole=self.job.keep_reports)
-            if summary is not None and (summary.year or self.previous is not None):
-                self._kept.append((read.result, summary))
-            out.append(read.result)
+            kept = read.report
+            if isinstance(kept, Report) and not self.job.keep_reports:  # read here: its summary, packed
+                from gklint.engine.run import summary
+
+                brief = summary(kept, self.rules)
+                kept = None if brief is None else batch.Packed(brief)
+            if kept is not None and not (kept.year if isinstance(kept, batch.Packed) else kept.meta.year) \
+                    and self.previous is None:
+                kept = None  # no year: nothing to pair it with
+            out.append((read.result, kept))
         return out
 
     def files(self) -> Iterator[FileResult]:
@@ -173,6 +185,17 @@ class Run:
 
         held: list[batch.Read] = []
         since = 0.0
+        position = 0
+
+        def done() -> Iterator[FileResult]:
+            nonlocal position
+            for result, kept in self._finish(held):
+                yield result
+                # kept once the caller is done with the result (it may have changed it: a baseline applied)
+                if kept is not None:
+                    self._kept.add(position, result, kept)
+                position += 1
+
         for read in self._reads():
             if read is not None:
                 if self.on_read is not None:
@@ -182,80 +205,236 @@ class Run:
                 held.append(read)
             waited = self.flush_after is not None and time.monotonic() - since >= self.flush_after
             if held and (len(held) >= self.group or (read is None and waited)):
-                yield from self._finish(held)
+                yield from done()
                 held = []
         if held:
-            yield from self._finish(held)
+            yield from done()
         self._done = True
 
     def series(self) -> list[tuple[FileResult, list, Report]]:
         """The reduce: the series findings of the run, each file's already merged into its result:
         (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
-        assert self._done, "series() needs every file of the run: exhaust files() first"
-        with _gc_paused():  # it unpacks thousands of summaries into objects that all stay alive: nothing to collect
-            return self._series()
+        return [(f, diags, report) for _, f, diags, report in self.iter_series()]
 
-    def _series(self) -> list[tuple[FileResult, list, Report]]:
+    def iter_series(self, reports: bool = True) -> Iterator[tuple[int, FileResult, list, Report | None]]:
+        """``series`` one file at a time, in run order, with each file's position in ``files()``:
+        (position, file, its new findings, its report; None unless ``reports``).
+
+        A file's result is the one ``files()`` gave while the caller still holds it; else a copy read back
+        from disk (as the caller left it), the series findings merged in. The series rules run over a few
+        reports at a time (``_Kept.groups``), unpacked only then: memory holds a few numbers per report of
+        the run, and the reports of one check."""
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        assert not self._reduced, "series() runs once"
+        self._reduced = True
+        kept = self._kept
+        merged = _Spill()  # the files given series findings, until they are given back in run order
+        try:
+            last: tuple[int, object] | None = None  # the report last unpacked as last year's, reused
+            for paired, group in kept.groups(self.previous is not None):
+                if paired is not None and (last is None or last[0] != paired):
+                    last = paired, kept.load(paired)
+                entries = [kept.load(i) for i in group]
+                self._series(group, entries, None if paired is None else last[1], merged, reports)
+            del last
+            for position, held, spilled in merged.items():
+                if spilled is None:
+                    result, diags, report = held
+                elif held is None:
+                    result, diags, report = spilled
+                else:
+                    (result, diags, _), report = held, spilled
+                yield position, result, diags, report if reports else None
+        finally:
+            merged.close()
+            kept.spill.close()
+
+    def _series(self, group: list[int], entries: list, paired, merged: "_Spill", reports: bool) -> None:
+        """The series rules over ``group``'s kept reports (``entries``: ``_Kept.load``'s of each) with last
+        year's report they pair with (``paired``, an entry too; None with ``--previous``); each of the
+        group's files they give findings is kept in ``merged`` under its position in the run."""
         from gklint.engine.run import add_series, sort
         from gklint.engine.views import describe
 
-        found: list[list] = [[] for _ in self._kept]
-        reports: dict[int, Report] = {}  # the summaries unpacked, one agency (or one report) at a time
-        for group in _series_groups([p for _, p in self._kept], self.previous is not None):
-            members = [p.unpack() for _, p in (self._kept[i] for i in group)]
-            part = [found[i] for i in group]
-            add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
-            reports.update((i, r) for i, r in zip(group, members) if found[i])
-        out = []
-        for k, ((result, _), diags) in enumerate(zip(self._kept, found)):
-            if diags:
-                report = reports[k]
-                result.diagnostics += diags
-                sort(report, result.diagnostics)
-                describe(result, report, self.rules, self.lang, views=result.report is not None)
-                out.append((result, diags, report))
-        return out
+        kept = self._kept
+        members = [report for _, _, report in entries]
+        part: list[list] = [[] for _ in entries]
+        if paired is not None:  # first: the report its year pairs with (``pairs``: the first of that year)
+            members.insert(0, paired[2])
+            part.insert(0, [])
+        add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
+        for i, (result, live, report), diags in zip(group, entries, part[paired is not None:]):
+            if not diags:
+                continue
+            result.diagnostics += diags
+            sort(report, result.diagnostics)
+            describe(result, report, self.rules, self.lang, views=result.report is not None)
+            position = kept.positions[i]
+            if kept.whole:  # in memory already
+                merged.add(position, (result, diags, report))
+            elif live:  # the caller holds it: kept as it is (its findings with it)
+                merged.add(position, (result, diags, None), report if reports else None)
+            else:
+                merged.add(position, None, (result, diags, report if reports else None))
 
 
-class _gc_paused:
-    """The cyclic garbage collector off for a while (as it was after): a phase that allocates many objects
-    and frees none would have the collector scan every live object again and again for no gain."""
+class _Spill:
+    """Records kept under a number, in memory or pickled into a temporary file on disk (opened when first
+    needed), given back sorted by that number."""
 
-    def __enter__(self) -> None:
-        import gc
+    def __init__(self) -> None:
+        self.keys = array("q")
+        self.starts = array("q")
+        self.ends = array("q")
+        self.held: dict[int, object] = {}  # key -> what is kept in memory
+        self.file = None
 
-        self.was = gc.isenabled()
-        gc.disable()
+    def write(self, data: bytes) -> int:
+        """Append ``data`` to the file; where it starts."""
+        if self.file is None:
+            import tempfile
 
-    def __exit__(self, *exc) -> None:
-        import gc
+            self.file = tempfile.TemporaryFile()
+        self.file.seek(0, 2)
+        start = self.file.tell()
+        self.file.write(data)
+        return start
 
-        if self.was:
-            gc.enable()
+    def at(self, start: int, end: int):
+        self.file.seek(start)
+        return pickle.loads(self.file.read(end - start))
+
+    def add(self, key: int, held=None, spilled=None) -> None:
+        """Keep ``held`` as it is and ``spilled`` on disk under ``key``."""
+        start = end = -1
+        if spilled is not None:
+            data = pickle.dumps(spilled, pickle.HIGHEST_PROTOCOL)
+            start = self.write(data)
+            end = start + len(data)
+        if held is not None:
+            self.held[key] = held
+        self.keys.append(key)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def items(self) -> Iterator[tuple[int, object, object]]:
+        """(key, held, spilled) by key."""
+        for k in sorted(range(len(self.keys)), key=self.keys.__getitem__):
+            key, start = self.keys[k], self.starts[k]
+            yield key, self.held.pop(key, None), None if start < 0 else self.at(start, self.ends[k])
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
 
 
-_Packed = batch.Packed  # a report's summary kept for the series rules
+class _Kept:
+    """What the series rules need of each report of a run, kept until the run is done. In memory, a few
+    numbers per report: its position in the run, a hash of its agency key (-1: none, or no year: it
+    pairs with nothing but ``--previous``), its year, where the rest is on disk (``_Spill``): its agency
+    key, its result and its pickled summary. A result the caller still holds is found again by a weak
+    reference (the series findings merge into it). With ``whole`` (``keep_reports``: the review page),
+    results and whole Reports are held in memory."""
+
+    def __init__(self, whole: bool = False) -> None:
+        self.whole = whole
+        self.positions = array("q")
+        self.hashes = array("q")
+        self.years = array("q")
+        self.starts = array("q")  # the key's pickle from here, then (result, summary)'s
+        self.middles = array("q")
+        self.ends = array("q")
+        self.spill = _Spill()
+        self.objects: list[tuple[FileResult, Report]] = []  # whole
+        self.alive: weakref.WeakValueDictionary = weakref.WeakValueDictionary()  # i -> the caller's result
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def add(self, position: int, result: FileResult, kept) -> None:
+        """Keep ``result`` (the ``position``-th of the run) and ``kept``: its summary (``batch.Packed``), or
+        with ``whole`` its Report."""
+        from gklint.engine.kinds.series import agency_key
+
+        i = len(self.positions)
+        if self.whole:
+            key, year = agency_key(kept), kept.meta.year
+            self.objects.append((result, kept))
+        else:
+            key, year = kept.key, kept.year
+            self.alive[i] = result
+            head = pickle.dumps(key, pickle.HIGHEST_PROTOCOL)
+            data = head + pickle.dumps((result, kept.data), pickle.HIGHEST_PROTOCOL)
+            start = self.spill.write(data)
+            self.starts.append(start)
+            self.middles.append(start + len(head))
+            self.ends.append(start + len(data))
+        self.positions.append(position)
+        self.hashes.append(hash(key) if key and year else -1)
+        self.years.append(year or 0)
+
+    def key(self, i: int) -> str | None:
+        if self.whole:
+            from gklint.engine.kinds.series import agency_key
+
+            return agency_key(self.objects[i][1])
+        return self.spill.at(self.starts[i], self.middles[i])
+
+    def load(self, i: int) -> tuple[FileResult, bool, Report]:
+        """The i-th kept report: (its result, whether that is the caller's own, its report or summary)."""
+        if self.whole:
+            result, report = self.objects[i]
+            return result, True, report
+        copy, data = self.spill.at(self.middles[i], self.ends[i])
+        result = self.alive.get(i)
+        return (copy if result is None else result), result is not None, pickle.loads(data)
+
+    CHUNK = 32  # reports of one agency and year checked at a time
+
+    def groups(self, previous: bool) -> Iterator[tuple[int | None, list[int]]]:
+        """The kept reports the series rules may pair, a few at a time: (the report they are all paired
+        with, or None; their indices, in run order).
+
+        With ``previous``, each report alone (paired with that report only). Else, as ``pairs`` pairs
+        them: a report with the first report of its agency's previous year in run order, and with nothing
+        else, so the reports of one agency and year are checked ``CHUNK`` at a time with that one (and
+        none when their agency has no report of the year before). Reports are grouped by the hash of their
+        agency key, then by the key itself (read back from disk only when the hash holds reports)."""
+        if previous:
+            yield from ((None, [i]) for i in range(len(self)))
+            return
+        hashes, years, size = self.hashes, self.years, self.CHUNK
+        order = sorted((i for i in range(len(self)) if hashes[i] != -1), key=hashes.__getitem__)  # stable
+        start = 0
+        for end in range(1, len(order) + 1):
+            if end < len(order) and hashes[order[end]] == hashes[order[start]]:
+                continue
+            same = order[start:end]  # in run order
+            start = end
+            if len(same) < 2:
+                continue
+            for agency in _by_key(same, [self.key(i) for i in same]):
+                first: dict[int, int] = {}  # year -> its first report
+                by_year: dict[int, list[int]] = {}
+                for i in agency:
+                    first.setdefault(years[i], i)
+                    by_year.setdefault(years[i], []).append(i)
+                for year, these in by_year.items():
+                    paired = first.get(year - 1)
+                    if paired is not None:
+                        for k in range(0, len(these), size):
+                            yield paired, these[k:k + size]
 
 
-def _series_groups(packed: list[_Packed], previous: bool) -> list[list[int]]:
-    """The kept reports the series rules may pair, in groups checked one at a time: with ``--previous``
-    each report alone (paired with that report only); else the reports of one agency (``pairs`` pairs
-    only those, by the same key), in run order, less those of a year with neither the year before nor the
-    year after in the group (``pairs`` would pair them with nothing: they are not unpacked); a report
-    alone of its agency pairs with nothing."""
-    if previous:
-        return [[i] for i in range(len(packed))]
+def _by_key(same_hash: list[int], keys: list) -> list[list[int]]:
+    """Reports whose agency keys hash alike, parted by the key itself (groups of one left out)."""
+    if len(set(keys)) == 1:
+        return [same_hash]
     by_key: dict[str, list[int]] = {}
-    for i, p in enumerate(packed):
-        if p.key and p.year:
-            by_key.setdefault(p.key, []).append(i)
-    groups = []
-    for group in by_key.values():
-        years = {packed[i].year for i in group}
-        paired = [i for i in group if packed[i].year - 1 in years or packed[i].year + 1 in years]
-        if len(paired) > 1:
-            groups.append(paired)
-    return groups
+    for i, key in zip(same_hash, keys):
+        by_key.setdefault(key, []).append(i)
+    return [group for group in by_key.values() if len(group) > 1]
 
 
 def _previous(source: Source, layout: str | None, limits: Limits | None, isolate: bool) -> Report:
@@ -314,7 +493,8 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
               jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous,
               executor=executor, keep_reports=keep_reports)
     files = list(run.files())
-    run.series()
+    for _ in run.iter_series(reports=False):  # merged into ``files``
+        pass
     return Result(files)
 
 

@@ -37,7 +37,6 @@ from __future__ import annotations
 import os
 import pickle
 import uuid
-import zlib
 from collections import deque
 from dataclasses import dataclass, field, fields
 from typing import Iterator, Sequence
@@ -97,11 +96,12 @@ class Read:
 
     Read only (a job without rules): ``report`` is the Report. Read and checked (``finish``): ``result``
     is the file's ``FileResult`` with every finding but the series rules', and ``report`` what those
-    rules need of it (``engine.run.summary``, packed: ``Packed``; the whole Report with ``Job.keep_reports``
-    or when finished in the process that runs the series rules; None when no series rule runs). In between, ``report`` and ``diagnostics`` (the per-report rules' findings)."""
+    rules need of it (``engine.run.summary``, pickled: a ``Packed``; the whole Report with
+    ``Job.keep_reports``, or when finished where the series rules run; None when no series rule runs).
+    In between, ``report`` and ``diagnostics`` (the per-report rules' findings)."""
 
     path: str
-    report: Report | None = None
+    report: Report | Packed | None = None
     error: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     result: FileResult | None = None
@@ -179,39 +179,40 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
         read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
                                           report=report if keep else None, meta=meta(report), diagnostics=diags),
                                report, job.rules, job.lang, views=keep)
-        read.report = report if keep or here else Packed.of(summary(report, job.rules))
+        if keep or here:
+            read.report = report
+        else:  # pickled here, in the worker: the process gathering the results keeps it as bytes, unread
+            brief = summary(report, job.rules)
+            read.report = None if brief is None else Packed(brief)
         read.diagnostics = []
     return reads
 
 
 class Packed:
-    """A report's summary for the series rules, kept until the run is done: pickled and compressed (a
-    summary holds a few hundred cells: as objects, some 100 KB a report; packed, about 2 KB), with the
-    agency and year the rules pair reports by. Packed where the map runs (``finish``), so the process that
-    gathers the results neither unpickles nor packs it again; unpacked only when the series rules pair it.
-    The whole Report (``keep_reports``) is kept as it is."""
+    """A report's summary for the series rules (``engine.run.summary``), pickled where it was made (in a
+    worker) and kept so until the series rules run: the process that gathers the results never unpickles
+    a summary it has no pair for, and keeps a few KB of bytes per report, not some 100 KB of objects. With
+    it, the agency key and year the series rules pair reports by."""
 
-    __slots__ = ("key", "year", "data", "report")
+    __slots__ = ("key", "year", "data")
 
-    def __init__(self, report: Report, whole: bool = False) -> None:
+    def __init__(self, report: Report) -> None:
         from gklint.engine.kinds.series import agency_key
 
         self.key, self.year = agency_key(report), report.meta.year
-        self.report = report if whole else None
-        self.data = None if whole else zlib.compress(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), 1)
+        self.data = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
 
-    @classmethod
-    def of(cls, report: Report | None) -> "Packed | None":
-        return None if report is None else cls(report)
+    def __reduce__(self):
+        return _packed, (self.key, self.year, self.data)
 
     def unpack(self) -> Report:
-        return self.report if self.report is not None else pickle.loads(zlib.decompress(self.data))
+        return pickle.loads(self.data)
 
-    def __getstate__(self):
-        return self.key, self.year, self.data, self.report
 
-    def __setstate__(self, state) -> None:
-        self.key, self.year, self.data, self.report = state
+def _packed(key: str | None, year: int | None, data: bytes) -> Packed:
+    out = Packed.__new__(Packed)
+    out.key, out.year, out.data = key, year, data
+    return out
 
 
 def map_files(paths: Sequence[str], job: Job) -> list[Read]:

@@ -185,22 +185,27 @@ def check(
             result.add(f)
         else:
             result.files.append(f)
-    series = run.series()
-    sink.merged([f for f, _, _ in series])  # files with series findings: rendered again (json)
-    if baselined is not None:
-        for k, (f, diags, report) in enumerate(series):
-            part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
-                              baselined)
-            kept = {id(d) for d in part.files[0].diagnostics}
-            f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
-            result.baselined += part.baselined
-            series[k] = (f, [d for d in diags if id(d) in kept], report)
-        series = [s for s in series if s[1]]
-    if tally:  # the series findings, merged into files no longer kept here: counted
-        for _, diags, _ in series:
-            result.add_findings(diags)
+    # the series findings, file by file in run order: a streamed format writes each as it comes (the files
+    # themselves are not kept); the others are given them all at once
+    later = []
     try:
-        sink.render_series([replace(f, diagnostics=diags, report=report) for f, diags, report in series])
+        for position, f, diags, report in run.iter_series(reports=not tally):
+            if baselined is not None:
+                part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
+                                  baselined)
+                kept = {id(d) for d in part.files[0].diagnostics}
+                f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
+                result.baselined += part.baselined
+                diags = [d for d in diags if id(d) in kept]
+            sink.merged(position, f)  # json: the file's entry rendered again, with them
+            if not diags:
+                continue
+            if tally:  # merged into files no longer kept here: counted
+                result.add_findings(diags)
+                sink.render_series([replace(f, diagnostics=diags, report=report)])
+            else:
+                later.append(replace(f, diagnostics=diags, report=report))
+        sink.render_series(later)
         _output.emit(sink, result, statistics=statistics)
         if annotate:
             for line in _annotate.annotate(result, output_file, lang=lang.value, reviews=sink.reviews):

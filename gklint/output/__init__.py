@@ -172,10 +172,11 @@ class Sink:
             page.add(f)
 
 
-    def merged(self, files) -> None:
-        """These files (as the batch yielded them) have had the series findings merged into their diagnostics."""
+    def merged(self, position: int, f) -> None:
+        """The ``position``-th file of the batch (``f``, as the batch gave it or a copy) has had the series
+        findings merged into its diagnostics."""
         if self.spool is not None:
-            self.spool.merged(files)
+            self.spool.merged(position, f)
 
     def render_series(self, files) -> None:
         """The findings across years (series rules), known only once every file is read. ``files``: a
@@ -330,41 +331,42 @@ def write_chunks(chunks, output_file: Path | None) -> None:
 
 
 class _Spool:
-    """``--format json`` put together from its files' parts, kept on disk until the batch is done."""
+    """``--format json`` put together from its files' parts, kept on disk until the batch is done: in memory,
+    two numbers per file."""
 
     def __init__(self) -> None:
         import tempfile
-        import weakref
+        from array import array
 
         self.file = tempfile.TemporaryFile()
-        self.offsets: list[int] = [0]  # part k is bytes offsets[k]:offsets[k + 1]
-        self.alive = weakref.WeakValueDictionary()  # k -> the FileResult, while the run keeps it (series rules)
-        self.again: dict[int, object] = {}  # k -> a file the series rules added findings to
+        self.starts, self.ends = array("q"), array("q")  # part k is bytes starts[k]:ends[k] of the file
 
-    def add(self, f) -> None:
+    def _write(self, f) -> tuple[int, int]:
         from gklint.output.json_output import file_part
 
         self.file.seek(0, 2)
+        start = self.file.tell()
         self.file.write(file_part(f).encode("utf-8"))
-        self.alive[len(self.offsets) - 1] = f
-        self.offsets.append(self.file.tell())
+        return start, self.file.tell()
 
-    def merged(self, files) -> None:
-        ids = {id(f) for f in files}
-        self.again.update({k: f for k, f in list(self.alive.items()) if id(f) in ids})
+    def add(self, f) -> None:
+        start, end = self._write(f)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def merged(self, k: int, f) -> None:
+        """File k's part rendered again, now with its series findings."""
+        self.starts[k], self.ends[k] = self._write(f)
 
     def document(self, result):
-        from gklint.output.json_output import file_part, head_tail
+        from gklint.output.json_output import head_tail
 
-        head, tail = head_tail(result, any_file=len(self.offsets) > 1)
+        head, tail = head_tail(result, any_file=len(self.starts) > 0)
         yield head.encode("utf-8")
-        for k in range(len(self.offsets) - 1):
+        for k in range(len(self.starts)):
             if k:
                 yield b",\n"
-            if k in self.again:
-                yield file_part(self.again[k]).encode("utf-8")
-            else:
-                self.file.seek(self.offsets[k])
-                yield self.file.read(self.offsets[k + 1] - self.offsets[k])
+            self.file.seek(self.starts[k])
+            yield self.file.read(self.ends[k] - self.starts[k])
         yield tail.encode("utf-8")
         self.file.close()
