@@ -55,13 +55,29 @@ def test_bar_split_gives_the_cells_the_old_pattern_gave(text):
 
 # --------------------------------------------------------------------------- PDF: a font the page lacks
 
-def test_pdf_selecting_an_undefined_font_many_times_is_read_within_a_short_deadline(tmp_path):
+def test_pdf_selecting_an_undefined_font_many_times_builds_its_stand_in_once(tmp_path, monkeypatch):
     """``timeout-pdf-read.pdf``: 600,000 ``Tf`` (6 MB of content, within ``pdf_max_content``) naming a font
     the page does not define; pdfminer built a stand-in font for each, six times the cost of parsing the
-    content (the 20-second deadline refused the file before the fix)."""
-    path = H.pdf_undefined_font_many_times(tmp_path / "report.pdf", times=600_000)
-    document = open_document(str(path), limits=replace(guards.DEFAULT, seconds=20))
-    assert "Annual report" in "\n".join(getattr(b, "text", "") for b in document.blocks)
+    content (the 20-second deadline refused the file before the fix). Counted, not timed: however many
+    ``Tf`` select it, the stand-in is built once per read."""
+    from pdfminer import pdfinterp
+
+    built = []
+
+    class Counted(pdfinterp.PDFType1Font):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pdfinterp, "PDFType1Font", Counted)
+    fonts = []
+    for times in (50, 5_000):
+        built.clear()
+        path = H.pdf_undefined_font_many_times(tmp_path / f"report-{times}.pdf", times=times)
+        document = open_document(str(path), limits=replace(guards.DEFAULT, seconds=120))
+        assert "Annual report" in "\n".join(getattr(b, "text", "") for b in document.blocks)
+        fonts.append(len(built))
+    assert fonts[0] == fonts[1] <= 2  # the page's own font and the stand-in, each once
 
 
 def test_text_in_an_undefined_font_reads_as_with_pdfminers_own_fonts(tmp_path, monkeypatch):
