@@ -509,7 +509,15 @@ def check(source: Source, *, isolate: bool = False, keep_reports: bool = True, *
     ``check_many`` does, for files from untrusted sources. The result keeps its ``Report`` (``report``)
     unless ``keep_reports=False``.
     """
-    result = check_many([source], isolate=isolate, keep_reports=keep_reports, **options).files[0]
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # one report's check frees what it makes when it returns; the first one imports pandas and
+    try:  # pandera, hundreds of thousands of objects that stay: the cyclic collector would scan them for nothing
+        result = check_many([source], isolate=isolate, keep_reports=keep_reports, **options).files[0]
+    finally:
+        if collecting:
+            gc.enable()
     if result.error is not None:
         prefix = f"{result.path}: "
         message = result.error[len(prefix):] if result.error.startswith(prefix) else result.error
