@@ -134,6 +134,7 @@ class Run:
                              settings=settings, keep_reports=keep_reports)
         self._kept = _Kept(whole=keep_reports)  # what the series rules may pair
         self._done = self._reduced = False
+        self._infos: dict = {}  # what outputs say of each rule the findings name (``views.name_rules``' cache)
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
     def _local(self, source: Source) -> batch.Read:
@@ -163,11 +164,14 @@ class Run:
     def _finish(self, reads: list[batch.Read]) -> list[tuple[FileResult, object]]:
         """The files' results (the map finished here for what was read here), each with what the series
         rules need of its report (a ``batch.Packed`` summary, or the whole Report), or None."""
+        from gklint.engine.views import name_rules
+
         out: list[tuple[FileResult, object]] = []
         for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
                 out.append((FileResult(path=read.path, error=read.error), None))
                 continue
+            name_rules(read.result, self.rules, self.lang, self._infos)  # not sent by the workers
             kept = read.report
             if isinstance(kept, Report) and not self.job.keep_reports:  # read here: its summary, packed
                 from gklint.engine.run import summary
@@ -268,7 +272,7 @@ class Run:
                 continue
             result.diagnostics += diags
             sort(report, result.diagnostics)
-            describe(result, report, self.rules, self.lang, views=result.report is not None)
+            describe(result, report, self.rules, self.lang, views=result.report is not None, infos=self._infos)
             position = kept.positions[i]
             if kept.whole:  # in memory already
                 merged.add(position, (result, diags, report))
