@@ -224,3 +224,16 @@ def test_the_rules_descriptions_do_not_depend_on_where_the_map_ran(tmp_path):
     assert rules_named(api.check_many(paths, jobs=2, keep_reports=True)) == rules_named(here)
     en = api.check_many(paths[:3], jobs=2, lang="en")
     assert rules_named(en) == rules_named(api.check_many(paths[:3], isolate=False, lang="en")) != {}
+
+
+def test_a_result_read_back_from_disk_keeps_its_rules_descriptions(tmp_path):
+    """The series rules' results the caller no longer holds are read back from disk, their rules' descriptions
+    with them (kept there by id): those of the same result checked in process."""
+    paths = series_batch(tmp_path)
+    here = api.check_many(paths, isolate=False)
+    run = api.Run(paths, jobs=2)
+    for _ in run.files():  # not held: each result is on disk only
+        pass
+    back = {Path(f.path).name: list(f.rules.items()) for _, f, _, _ in run.iter_series(reports=False)}
+    assert back and any(r.startswith("Y") for rules in back.values() for r, _ in rules)  # not vacuous
+    assert back == {name: rules for name, rules in rules_named(here).items() if name in back}
