@@ -132,7 +132,8 @@ class Run:
         self.executor = executor
         self.job = batch.Job(layout=layout, limits=limits or DEFAULT, rules=self.rules, every=self.every, lang=lang,
                              settings=settings, keep_reports=keep_reports)
-        self._kept = _Kept(whole=keep_reports)  # what the series rules may pair
+        self._infos: dict = {}  # what outputs say of each rule the findings name (``views.name_rules``' cache)
+        self._kept = _Kept(whole=keep_reports, infos=self._infos)  # what the series rules may pair
         self._done = self._reduced = False
         self.on_read: Callable[[str], None] | None = None  # told each source's name as soon as it is read
 
@@ -163,11 +164,14 @@ class Run:
     def _finish(self, reads: list[batch.Read]) -> list[tuple[FileResult, object]]:
         """The files' results (the map finished here for what was read here), each with what the series
         rules need of its report (a ``batch.Packed`` summary, or the whole Report), or None."""
+        from gklint.engine.views import name_rules
+
         out: list[tuple[FileResult, object]] = []
         for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
                 out.append((FileResult(path=read.path, error=read.error), None))
                 continue
+            name_rules(read.result, self.rules, self.lang, self._infos)  # not sent by the workers
             kept = read.report
             if isinstance(kept, Report) and not self.job.keep_reports:  # read here: its summary, packed
                 from gklint.engine.run import summary
@@ -268,7 +272,7 @@ class Run:
                 continue
             result.diagnostics += diags
             sort(report, result.diagnostics)
-            describe(result, report, self.rules, self.lang, views=result.report is not None)
+            describe(result, report, self.rules, self.lang, views=result.report is not None, infos=self._infos)
             position = kept.positions[i]
             if kept.whole:  # in memory already
                 merged.add(position, (result, diags, report))
@@ -335,10 +339,13 @@ class _Kept:
     pairs with nothing but ``--previous``), its year, where the rest is on disk (``_Spill``): its agency
     key, its result and its pickled summary. A result the caller still holds is found again by a weak
     reference (the series findings merge into it). With ``whole`` (``keep_reports``: the review page),
-    results and whole Reports are held in memory."""
+    results and whole Reports are held in memory. A result's rule descriptions (``FileResult.rules``) that
+    are the run's own (``infos``: ``views.name_rules``' cache) go to disk as their ids, and come back as
+    the same objects."""
 
-    def __init__(self, whole: bool = False) -> None:
+    def __init__(self, whole: bool = False, infos: dict | None = None) -> None:
         self.whole = whole
+        self.infos = {} if infos is None else infos
         self.positions = array("q")
         self.hashes = array("q")
         self.years = array("q")
@@ -365,7 +372,13 @@ class _Kept:
             key, year = kept.key, kept.year
             self.alive[i] = result
             head = pickle.dumps(key, pickle.HIGHEST_PROTOCOL)
-            data = head + pickle.dumps((result, kept.data), pickle.HIGHEST_PROTOCOL)
+            rules, ids = result.rules, None
+            if rules and all(self.infos.get(k) is v for k, v in rules.items()):
+                result.rules, ids = {}, tuple(rules)  # by id on disk (put back once pickled)
+            try:
+                data = head + pickle.dumps((result, kept.data, ids), pickle.HIGHEST_PROTOCOL)
+            finally:
+                result.rules = rules
             start = self.spill.write(data)
             self.starts.append(start)
             self.middles.append(start + len(head))
@@ -386,7 +399,9 @@ class _Kept:
         if self.whole:
             result, report = self.objects[i]
             return result, True, report
-        copy, data = self.spill.at(self.middles[i], self.ends[i])
+        copy, data, ids = self.spill.at(self.middles[i], self.ends[i])
+        if ids is not None:
+            copy.rules = {k: self.infos[k] for k in ids}
         result = self.alive.get(i)
         return (copy if result is None else result), result is not None, pickle.loads(data)
 

@@ -21,7 +21,8 @@ This is the map step of a run, and the process that asked does the reduce. A tas
 runs the per-report rules on each, and the table rules stacked over the task's reports (a report's
 table findings do not depend on which reports are stacked with it, so a task of 128 files finds what a
 run of 10,000 stacked at once finds), then places and describes each file's findings. It sends back a
-``Read`` per file: the ``FileResult`` (findings with their excerpts), and for the series rules, which
+``Read`` per file: the ``FileResult`` (findings with their excerpts; what outputs say of the rules they
+name is added where the results are gathered, ``engine.views.name_rules``), and for the series rules, which
 pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,
 sections, the table rows those rules read), not the report (unless ``Job.keep_reports``: the review
 page shows whole tables). The series rules then run where the results are gathered.
@@ -160,7 +161,7 @@ def layout_shown(report: Report) -> str | None:
 def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
     """The rest of the map step over reads done together (one task's, or a group read in this process):
     the table rules stacked over their reports, each file's findings placed and described on its
-    ``FileResult``, and the report replaced by what the series rules need of it (kept whole ``here``, in
+    ``FileResult`` (but for ``FileResult.rules``: the caller's ``engine.views.name_rules``), and the report replaced by what the series rules need of it (kept whole ``here``, in
     the process that runs them: nothing to send, and a Report given as a source stays itself). Reads
     already finished, not read, or of a job without rules are left as they are."""
     todo = [r for r in reads if r.report is not None and r.result is None]
@@ -176,9 +177,11 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
         diags = tables + read.diagnostics
         sort(report, diags)
         keep = job.keep_reports
+        # the rules' descriptions (``FileResult.rules``) are left to the process gathering the results
+        # (``views.name_rules``): made once per run there, not pickled with every file
         read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
                                           report=report if keep else None, meta=meta(report), diagnostics=diags),
-                               report, job.rules, job.lang, views=keep)
+                               report, (), job.lang, views=keep)
         if keep or here:
             read.report = report
         else:  # pickled here, in the worker: the process gathering the results keeps it as bytes, unread

@@ -188,3 +188,52 @@ def test_one_check_stays_in_process_unless_isolated(tmp_path):
     a = gklint.check(path)
     b = gklint.check(path, isolate=True, limits=SMALL)
     assert [d.to_dict() for d in a.diagnostics] == [d.to_dict() for d in b.diagnostics]
+
+
+def rules_named(result) -> dict[str, list]:
+    return {Path(f.path).name: list(f.rules.items()) for f in result.files if f.error is None}
+
+
+def test_workers_send_the_findings_not_the_rules_descriptions(tmp_path):
+    """A worker's results name their rules by id only; what outputs say of the rules is made here, once."""
+    from gklint import batch
+
+    paths = [str(p) for p in series_batch(tmp_path, 8)] + [str(FIXTURES / "huangyuan-2021.txt")]
+    run = api.Run(paths)
+    reads = batch.map_files(paths, run.job)  # the map step, as a worker runs it
+    assert all(r.result is not None and r.result.rules == {} for r in reads)
+    assert any(r.result.diagnostics for r in reads)  # not vacuous
+
+
+def test_the_rules_descriptions_do_not_depend_on_where_the_map_ran(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gklint.ruledocs import rule_info
+
+    paths = series_batch(tmp_path) + [FIXTURES / "huangyuan-2021.txt"]
+    here = api.check_many(paths, isolate=False)
+    run = api.Run(paths)
+    for f in here.files:  # every rule the findings name, described as ``rule_info`` does, in the rules' order
+        named = {d.rule for d in f.diagnostics}
+        assert list(f.rules.items()) == [(r.id, rule_info(r)) for r in run.rules if r.id in named]
+    named = {r for rules in rules_named(here).values() for r, _ in rules}
+    assert any(r.startswith("Y") for r in named) and any(r.startswith("N") for r in named), named  # not vacuous
+    with ThreadPoolExecutor(2) as executor:
+        assert rules_named(api.check_many(paths, executor=executor)) == rules_named(here)
+    assert rules_named(api.check_many(paths, jobs=2)) == rules_named(here)
+    assert rules_named(api.check_many(paths, jobs=2, keep_reports=True)) == rules_named(here)
+    en = api.check_many(paths[:3], jobs=2, lang="en")
+    assert rules_named(en) == rules_named(api.check_many(paths[:3], isolate=False, lang="en")) != {}
+
+
+def test_a_result_read_back_from_disk_keeps_its_rules_descriptions(tmp_path):
+    """The series rules' results the caller no longer holds are read back from disk, their rules' descriptions
+    with them (kept there by id): those of the same result checked in process."""
+    paths = series_batch(tmp_path)
+    here = api.check_many(paths, isolate=False)
+    run = api.Run(paths, jobs=2)
+    for _ in run.files():  # not held: each result is on disk only
+        pass
+    back = {Path(f.path).name: list(f.rules.items()) for _, f, _, _ in run.iter_series(reports=False)}
+    assert back and any(r.startswith("Y") for rules in back.values() for r, _ in rules)  # not vacuous
+    assert back == {name: rules for name, rules in rules_named(here).items() if name in back}

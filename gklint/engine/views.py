@@ -4,6 +4,9 @@ The terminal's table excerpts (``Diagnostic.excerpt``), the review page's tables
 the section each table belongs to (``FileResult.sections``) and the notice of the layout
 (``FileResult.layout_notice``) come from the report and its layout; ``describe`` puts them on a result
 once its findings are known (``gklint.api`` calls it), so no output reads a ``Report`` or a layout.
+What outputs say of the rules the findings name (``FileResult.rules``) needs only the findings' rule ids:
+``name_rules`` puts it on a result where the result is gathered (a worker sends only the findings; the
+rules' docs and pages, some 18 KB a report, are made once per run, not sent with every file).
 """
 
 from __future__ import annotations
@@ -15,14 +18,12 @@ from gklint.core.model import Report
 EXCERPT_ROWS = 8
 
 
-def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, views: bool = True) -> FileResult:
+def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, views: bool = True,
+             infos: dict | None = None) -> FileResult:
     """Fill ``result``'s layout notice, table sections and table views, the excerpt of each finding that
-    has none yet, and what outputs say of the rules its findings name (from ``rules``). ``views=False``
-    leaves the table views out (only the review page shows them)."""
-    from gklint.ruledocs import rule_info
-
-    named = {d.rule for d in result.diagnostics}
-    result.rules |= {r.id: rule_info(r, lang) for r in rules if r.id in named and r.id not in result.rules}
+    has none yet, and what outputs say of the rules its findings name (from ``rules``: ``name_rules``,
+    with ``infos`` its cache). ``views=False`` leaves the table views out (only the review page shows them)."""
+    name_rules(result, rules, lang, infos)
     layout = L.layouts().get(result.layout) if result.layout else None
     if layout is None:
         return result
@@ -35,6 +36,25 @@ def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, 
     for d in result.diagnostics:
         if d.excerpt is None:
             d.excerpt = excerpt(d, report, layout)
+    return result
+
+
+def name_rules(result: FileResult, rules=(), lang: str = "zh", infos: dict | None = None) -> FileResult:
+    """Add to ``result.rules`` what outputs say of each rule of ``rules`` its findings name and it lacks
+    (``ruledocs.rule_info``), in the order of ``rules``. ``infos``: a cache of those descriptions by rule id,
+    for the rules and language of one run (each made once, and shared by the results that name it)."""
+    named = {d.rule for d in result.diagnostics}.difference(result.rules)
+    if not named or not rules:
+        return result
+    from gklint.ruledocs import rule_info
+
+    made = {} if infos is None else infos
+    for rule in rules:
+        if rule.id in named:
+            info = made.get(rule.id)
+            if info is None:
+                info = made[rule.id] = rule_info(rule, lang)
+            result.rules[rule.id] = info
     return result
 
 
