@@ -149,26 +149,9 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     ``heading`` is the folded section heading, ``para`` the folded text of the paragraph before
     this sentence (the topic and the context may have been named there).
     """
-    if not q.counts or q.unit not in claim.units or q.in_parens and not claim.in_parts:
+    if not q.counts or q.unit not in claim.units:
         return False
-    s = sq.sentence.folded
-    if not claim.in_parts and "其中" in s[:q.start]:
-        return False
-    context = q.before + "\u2016" + q.after
-    if any(not p.search(context) for p in claim.near):
-        return False
-    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(q.note)):
-        return False  # (a bracket after the number qualifies it: "规章13件（含修改4件、废止4件）")
-    if claim.not_beside is not None and claim.not_beside.search(_beside(s, q)):
-        return False  # "（属于已主动公开答复数1条，同意公开答复数1条）": a part of 予以公开, not the whole
-    if claim.topic_list is not None and len(set(claim.topic_list.findall(s))) >= claim.topic_list_min:
-        return True  # "予以公开及部分公开258件，…，无法提供265件": the list of results names its topic
-    if claim.topic is not None and not _on_topic(claim, para + s, len(para), q, heading):
-        return False
-    if claim.context is not None and not (claim.context.search(heading) or claim.context.search(s)
-                                          or claim.context_in == "paragraph" and claim.context.search(para)):
-        return False
-    return True
+    return _matches(claim, sq, q, heading, para, _Memo(sq.sentence.folded, q))
 
 
 class _Memo:
@@ -205,7 +188,7 @@ class _Memo:
 
 def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, para: str, memo: _Memo) -> bool:
     """``matches`` for a counting quantity in one of the claim's units, with what does not depend on the
-    claim taken from ``memo`` (the same answer as ``matches``, check for check)."""
+    claim taken from ``memo`` (shared by every claim tried on the quantity)."""
     if not claim.in_parts and (q.in_parens or memo.parts_before):
         return False
     context = memo.context
