@@ -26,18 +26,20 @@ from gklint.core.text import text_cache
 _CN = "〇零一二三四五六七八九十"
 _MIN_YEAR, _MAX_YEAR = 1949, 2100
 
-# (name, pattern); earlier patterns win where matches overlap
+# (name, pattern); earlier patterns win where matches overlap. A "no digit before" is written after the
+# first digit ((?P<y>\d(?<!\d\d)\d{3}) for (?<!\d)(?P<y>\d{4})): a pattern that begins with a digit is
+# searched for by scanning to the next digit, not tried at every position.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # year glued to the month: 202512月31日
-    ("glued", re.compile(r"(?<!\d)(?P<y>\d{4})(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("glued", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
     # month glued to the day: 2021年1231日
-    ("glued_day", re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<md>\d{3,4})\s*[日号]")),
-    ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4,5})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
+    ("glued_day", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})\s*年\s*(?P<md>\d{3,4})\s*[日号]")),
+    ("ymd", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
     ("cn_ymd", re.compile(f"(?P<y>[〇零一二三四五六七八九]{{4}})\\s*年\\s*(?P<m>[{_CN}]{{1,3}})\\s*月"
                           f"\\s*(?P<d>[{_CN}]{{1,4}})\\s*[日号]")),
-    ("iso", re.compile(r"(?<![\d.\-/])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])")),
-    ("ym", re.compile(r"(?<!\d)(?P<y>\d{4,5})\s*年\s*(?P<m>\d{1,3})\s*月(?!\s*\d)")),
-    ("md", re.compile(r"(?<![\d年.\-/])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("iso", re.compile(r"(?P<y>\d(?<![\d.\-/]\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])")),
+    ("ym", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月(?!\s*\d)")),
+    ("md", re.compile(r"(?P<m>\d(?<![\d年.\-/]\d)\d?)\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
 ]
 _RANGE_LINK = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|––)+\s*$")
 

@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
 from gklint.core.diagnostic import Location
+from gklint.core.numerals import NUMERAL
 from gklint.core.text import sentence_span, text_cache
 from gklint.layouts import core, layouts, normalise
 
@@ -89,6 +90,24 @@ def _table_labels() -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@cache
+def _longest_label() -> tuple[int, Callable[[str], object]]:
+    """The length of the longest table label, and a test for a text holding more ideographs other than the
+    list numerals (一…十) than that. ``normalise`` keeps every unified ideograph (NFKC changes none and composes
+    none with a neighbour; the punctuation and space folding touch none) and ``core`` drops only numbering,
+    so such a text is no label, normalised or without its numbering."""
+    longest = max(map(len, _table_labels()), default=0)
+    numerals = sorted(set(NUMERAL) - set("[]"))
+    ranges, lo = [], 0x4E00
+    for ch in numerals:
+        if lo < ord(ch):
+            ranges.append(f"{chr(lo)}-{chr(ord(ch) - 1)}")
+        lo = ord(ch) + 1
+    ranges.append(f"{chr(lo)}-\u9fff")
+    words = "".join(ranges)
+    return longest, re.compile(f"(?:[^{words}]*[{words}]){{{longest + 1}}}").match
+
+
 _VALUE = re.compile(r"^[\s\d.,，/—－\-+%]*$")
 
 
@@ -114,6 +133,8 @@ _VALUE_CHAR = re.compile(r"[\s\d.,，/—－\-+%]")
 
 
 def _is_label(text: str) -> bool:
+    if len(text) > _longest_label()[0] and _longest_label()[1](text):
+        return False  # more words than any label has: a paragraph of prose (not normalised for nothing)
     norm = normalise(text)
     return core(norm) in _table_labels() or norm in _table_labels()
 

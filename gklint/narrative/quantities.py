@@ -51,6 +51,9 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍
 _NUMERAL = re.compile(
     r"(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     rf"|(?P<chinese>[{_CN_DIGITS}]+)")
+# every character a numeral starts with: the search finds the next one in a single scan (``_NUMERAL``
+# itself, an alternation of groups, is tried at every position), and ``_NUMERAL`` matches there.
+_NUMERAL_START = re.compile(rf"[\d{_CN_DIGITS}]")
 _UNIT_RE = "|".join(UNITS)
 _TAIL = re.compile(rf"\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})?")
 
@@ -61,6 +64,10 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|‰|个百分点|成(?![功立为果效员
 _LIST_AFTER = re.compile(r"[.、)](?!\d)|\s*[)）]")
 _RANGE_AFTER = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*[\d" + _CN_DIGITS + "]")
 _RANGE_BEFORE = re.compile(r"[\d" + _CN_DIGITS + r"][万亿]?(?:" + _UNIT_RE + r")?\s*(?:-|~|～|—|–|至|到)\s*$")
+# _RANGE_BEFORE read backwards: matched at the start of the reversed text before a number, instead of searched
+# (tried at every numeral of the 64 characters before it) for a match that must reach the end
+_RANGE_BEFORE_REVERSED = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:" + "|".join(u[::-1] for u in UNITS) + r")?[万亿]?[\d"
+                                    + _CN_DIGITS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|将近|不足|不到|不少于|至少|多达|上百|上千|上万|几)\s*$")
 _APPROX_AFTER = re.compile(r"\s*(?:左右|以上|以下|以内|上下|余)")
 _DURATION_AFTER = re.compile(r"月|小时|工作日|星期|天|周(?!年)")
@@ -77,6 +84,21 @@ _MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年)|[一二][〇零�
                      rf"|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")
 # a character every alternative of _MARKER holds (年 in most; 以往 同比 环比 同期 季度 累计 下一步 今后 未来 此前)
 _MARKER_CHARS = re.compile("[年往比期度累步后未此]")
+# the character every match of _MARKER starts with (19xx/20xx, 一九/二〇, 上 去 前 往 历 以 同 环 下, 季度's
+# 一二三四1-4, 累 明 今 未 此 近, 本 年 全 当): where to try _MARKER, instead of at every position
+_MARKER_START = re.compile("[12一二上去前往历以同环下三四34累明今未此近本年全当]")
+
+
+def _markers(s: str):
+    """The matches of ``_MARKER.finditer(s)``, found by trying ``_MARKER`` only where one can start."""
+    pos = 0
+    while (c := _MARKER_START.search(s, pos)) is not None:
+        m = _MARKER.match(s, c.start())  # its lookbehind sees the text before the position, as finditer's does
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
 _COMPARISONS = ("同比", "环比", "同期")
 _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -148,7 +170,8 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     words: dict = {}  # _ClauseWords of this sentence, made when first needed
     pos = 0
-    while (m := _NUMERAL.search(s, pos)) is not None:
+    while (c := _NUMERAL_START.search(s, pos)) is not None:
+        m = _NUMERAL.match(s, c.start())  # the match _NUMERAL.search(s, pos) would find
         pos = m.end()
         chinese = m["chinese"]
         start = m.start()
@@ -245,7 +268,7 @@ def _exclusion(s: str, q: Quantity, num_end: int, approx: bool, words: dict | No
         return "percent"
     if _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
         return "phone"
-    if _RANGE_AFTER.match(s, q.end) or _RANGE_BEFORE.search(before):
+    if _RANGE_AFTER.match(s, q.end) or _RANGE_BEFORE_REVERSED.match(before[::-1]):
         return "range"
     if not q.unit:
         head = before.rstrip(" \t\u3000")
@@ -364,7 +387,7 @@ def _periods(s: str, found: list[Quantity], year: int | None) -> None:
         for q in found:
             q.foreign = False
         return
-    markers = [(m.start(), _kind(m, year)) for m in _MARKER.finditer(s)]
+    markers = [(m.start(), _kind(m, year)) for m in _markers(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
     # the latest "own"/"foreign" marker up to each marker, to find the one before a number in log time
     at_of = [at for at, _ in markers]
