@@ -25,23 +25,8 @@ def _crash(rule: Rule, exc: Exception, lang: str) -> Diagnostic:
     return Diagnostic(rule=rule.id, severity="warning", title=rule.text("title", lang), message=message)
 
 
-_ORDERS: dict[int, tuple[L.Layout, list[str], dict[tuple[str, str], int]]] = {}
-
-
-def _layout_order(layout: L.Layout) -> tuple[list[str], dict[tuple[str, str], int]]:
-    """The layout's section ids in order, and each (table, row label)'s place in its table (once per layout)."""
-    known = _ORDERS.get(id(layout))
-    if known is None or known[0] is not layout:
-        if len(_ORDERS) >= 16:
-            _ORDERS.clear()
-        known = _ORDERS[id(layout)] = (layout, [s.id for s in layout.sections],
-                                       {(t, r.label): i for t, spec in layout.tables.items()
-                                        for i, r in enumerate(spec.rows)})
-    return known[1], known[2]
-
-
 def _order(report: Report, layout: L.Layout):
-    section_ids, row_order = _layout_order(layout)
+    section_ids, row_order = layout.section_ids, layout.row_places
 
     def key(d: Diagnostic):
         loc = d.location

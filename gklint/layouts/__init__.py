@@ -166,6 +166,16 @@ class Layout:
         return next((key for key, spec in self.tables.items() if section is not None and spec.section == section),
                     None)
 
+    @cached_property
+    def section_ids(self) -> list[str]:
+        """The sections' ids, in order."""
+        return [s.id for s in self.sections]
+
+    @cached_property
+    def row_places(self) -> dict[tuple[str, str], int]:
+        """Each (table, row label)'s place in its table."""
+        return {(t, r.label): i for t, spec in self.tables.items() for i, r in enumerate(spec.rows)}
+
     def cell_keys(self) -> list[str]:
         """Every data cell as ``table.row.column`` (the column names of the check frame)."""
         return [cell_key(t, r.id, c.id) for t, spec in self.tables.items() for r, c in spec.cells()]
