@@ -148,9 +148,8 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
             terms = sides[0] + sides[1]
             cells = []  # each term's cell, left then right; the column is left unchecked at the first not a number
             for is_last, table, row, col, *_ in terms:
-                found = (last if is_last else this).tables.get(table)
-                cell = found.cells.get((row, col)) if found is not None else None
-                if cell is None or cell.kind != "number" or cell.value is None:
+                cell = (last if is_last else this).cell(table, row, col)
+                if cell is None or not cell.is_number or cell.value is None:
                     break
                 cells.append(cell)
             else:
