@@ -1,4 +1,5 @@
-"""Build small PDFs for tests, byte by byte: text (Chinese included), ruling lines, images, encryption.
+"""Build small PDFs for tests, byte by byte: text (Chinese included), ruling lines, images, encryption,
+an invisible text layer (``glyphless``).
 
 Chinese text uses the non-embedded Adobe font STSong-Light with the UniGB-UCS2-H encoding, which
 every PDF reader (pdfminer included) maps back to Unicode without a font file. Coordinates are
@@ -151,6 +152,43 @@ def build(pages: list[Page], *, images: list[tuple[int, int, bytes]] | None = No
     if security:
         trailer = b"/Encrypt %d 0 R /ID [<%s> <%s>] " % (add(security.dictionary()), _FILE_ID.hex().encode(),
                                                           _FILE_ID.hex().encode())
+    return _file(objs, trailer)
+
+
+def glyphless(lines: list[tuple[float, float, str]], size: float = 12) -> bytes:
+    """One page of invisible text (x, top, text) in a Type 3 font whose glyphs draw nothing, as an
+    OCR text layer over a scan: no reader finds a glyph box for it, whatever fonts the system has."""
+    chars = sorted({ch for _, _, text in lines for ch in text})
+    codes = {ch: 0x21 + i for i, ch in enumerate(chars)}
+    content = b"".join(b"BT 3 Tr /F1 %g Tf %g %g Td <%s> Tj ET\n"
+                       % (size, x, PAGE_H - top - size * 0.88, bytes(codes[c] for c in text).hex().encode())
+                       for x, top, text in lines)
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Glyphless def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n" % len(chars)
+            + b"".join(b"<%02X> <%s>\n" % (codes[c], c.encode("utf-16-be").hex().encode()) for c in chars)
+            + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    return _file([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>" % (PAGE_W, PAGE_H),
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << /empty 6 0 R >> /Encoding << /Type /Encoding /Differences [33%s] >> /FirstChar 33"
+        b" /LastChar %d /Widths [%s] /ToUnicode 7 0 R /FontDescriptor 8 0 R >>"
+        % (b" /empty" * len(chars), 0x20 + len(chars), b" 1000" * len(chars)),
+        stream(content),
+        stream(b"1000 0 d0"),  # a glyph that draws nothing
+        stream(cmap),
+        b"<< /Type /FontDescriptor /FontName /Glyphless /Flags 4 /ItalicAngle 0 >>",
+    ])
+
+
+def _file(objs: list[bytes], trailer: bytes = b"") -> bytes:
+    """The objects (numbered from 1, the catalog first) written out with their cross-reference table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for num, body in enumerate(objs, 1):

@@ -21,6 +21,7 @@ from gklint.read.pdf import read_pdf
 TESTS = Path(__file__).parent
 REAL = sorted(TESTS.rglob("*.pdf"))
 MB = 1 << 20
+LINE = "政府信息公开工作按照条例要求认真组织实施并接受社会监督情况良好"
 
 
 def _content(doc) -> list:
@@ -98,6 +99,25 @@ def test_a_built_pdf_reads_the_same_through_pdfium_and_pdfminer():
     before = _content(read_pdf("built.pdf", data, engine="pdfminer"))
     assert any(kind == "grid" for kind, *_ in before[2:])
     assert _content(read_pdf("built.pdf", data, engine="pdfium")) == before
+
+
+@pytest.mark.parametrize("lines, paragraphs", [
+    ([(72, 100, LINE), (72, 121, LINE), (72, 142, "结束。")], [LINE + LINE + "结束。"]),  # a line repeated below
+    ([(72, 100, "是否公开"), (72, 130, "是"), (200, 130, "否"), (300, 130, "1")], ["是否公开", "是\t否\t1"]),
+], ids=["repeated line", "one-character cells"])
+def test_text_pdfiums_text_page_leaves_out_is_read_by_pdfminer(lines, paragraphs):
+    """PDFium's text page leaves out a text object repeating one of the five before it within a
+    distance it scales by the object's box, and an object narrower than 0.01. Without glyph boxes
+    (this font has none; nor has STSong-Light where no CJK font is installed: those PDFs lost text so)
+    a line repeating the line above it, and a one-character cell, are left out. Such a page is read
+    by pdfminer, whatever fonts the system has."""
+    data = pdfmaker.glyphless(lines)
+    assert pdf_pdfium.plain(data)
+    with pytest.raises(pdf_pdfium.Unsupported, match="left out"):
+        read_pdf("layer.pdf", data, engine="pdfium")
+    before = _content(read_pdf("layer.pdf", data, engine="pdfminer"))
+    assert [text for kind, _, text in before[2:]] == paragraphs
+    assert _content(read_pdf("layer.pdf", data)) == before
 
 
 def test_encrypted_pdf_falls_back_to_pdfminer_and_its_error():

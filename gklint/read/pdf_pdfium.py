@@ -20,8 +20,8 @@ every Flate stream intact and measured (by ``guards.check_pdf_streams``, or here
 most one form, no vertical writing, fonts whose metrics both readers take from the same place. Every
 other file, and every file PDFium refuses or that holds something this module does not reproduce
 (rotated pages, a MediaBox off the origin, characters without a Unicode mapping, text that is not
-upright, more objects than ``pdf_max_objects``) is read by pdfminer (``Unsupported``), which
-reports errors as it always has.
+upright, a text object PDFium's text page leaves out (``_blank``), more objects than
+``pdf_max_objects``) is read by pdfminer (``Unsupported``), which reports errors as it always has.
 """
 
 from __future__ import annotations
@@ -341,17 +341,37 @@ def _read_page(raw, page, number: int, limits: guards.Limits, deadline: guards.D
         raise Unsupported("MediaBox not at the origin")
     width, height = x1 - x0, y1 - y0
     objects: dict[str, list[dict]] = {"char": [], "line": [], "rect": [], "curve": []}
-    images = _paths(raw, handle, height, objects, limits, deadline, number)
-    objects["char"] = _chars(raw, page, height, limits, deadline, number, type3_flat)
+    texts: dict[bytes, object] = {}  # by address (a pointer's bytes)
+    read: set[bytes] = set()
+    images = _paths(raw, handle, height, objects, limits, deadline, number, texts)
+    objects["char"] = _chars(raw, page, height, limits, deadline, number, type3_flat, read)
+    if not all(_blank(raw, obj) for key, obj in texts.items() if key not in read):
+        raise Unsupported(f"page {number}: a text object left out of PDFium's text page")
     return page_view(objects, width, height), images
+
+
+def _blank(raw, obj) -> bool:
+    """Is a text object the text page left out one that draws nothing, whatever fonts the system
+    has (a space)? The text page leaves out an object narrower than 0.01, and one repeating one of
+    the five before it within a distance scaled by the object's box (fake bold). Both boxes come
+    from the glyphs PDFium draws with: for a font the file does not carry, a system font standing
+    in, which may have no CJK glyphs (then a one-character cell, or a line repeating the line above
+    it, was lost). Only an empty glyph of a font the file carries, drawn visibly, is blank."""
+    box = [ctypes.c_float() for _ in range(4)]
+    if not raw.FPDFPageObj_GetBounds(obj, *box) or box[2].value - box[0].value >= 0.01:
+        return False
+    return (raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)) == 1
+            and raw.FPDFTextObj_GetTextRenderMode(obj) not in (raw.FPDF_TEXTRENDERMODE_INVISIBLE,
+                                                               raw.FPDF_TEXTRENDERMODE_CLIP))
 
 
 def _too_many(limits: guards.Limits, number: int) -> None:
     raise Unsupported(f"page {number}: more than {limits.pdf_max_objects} objects")
 
 
-def _paths(raw, handle, height: float, objects, limits, deadline, number: int) -> int:
-    """Lines, rectangles and curves into ``objects``; returns the number of images."""
+def _paths(raw, handle, height: float, objects, limits, deadline, number: int, texts: dict[bytes, object]) -> int:
+    """Lines, rectangles and curves into ``objects``, the text objects into ``texts`` (by address);
+    returns the number of images."""
     images = 0
     drawn = 0
     stack = [(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i),
@@ -368,6 +388,8 @@ def _paths(raw, handle, height: float, objects, limits, deadline, number: int) -
                 deadline.check(where=f"第{number}页")
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 images += 1
+            elif kind == raw.FPDF_PAGEOBJ_TEXT:
+                texts[bytes(obj)] = obj
             elif kind == raw.FPDF_PAGEOBJ_FORM:
                 inner = _mult(_matrix(raw, obj), outer)
                 stack.append((raw.FPDFFormObj_CountObjects(obj),
@@ -454,15 +476,17 @@ def _shaped(kind: str, pts: list[tuple[float, float]], height: float, base: dict
     return obj
 
 
-def _chars(raw, page, height: float, limits, deadline, number: int, type3_flat: bool) -> list[dict]:
+def _chars(raw, page, height: float, limits, deadline, number: int, type3_flat: bool, read: set[bytes]) -> list[dict]:
+    """The characters of the page's text page; the text objects they come from into ``read``."""
     textpage = page.get_textpage()
     try:
-        return _chars_of(raw, textpage.raw, height, limits, deadline, number, type3_flat)
+        return _chars_of(raw, textpage.raw, height, limits, deadline, number, type3_flat, read)
     finally:
         textpage.close()
 
 
-def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat: bool) -> list[dict]:
+def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat: bool,
+              read: set[bytes]) -> list[dict]:
     count = raw.FPDFText_CountChars(tp)
     if count > limits.pdf_max_objects:
         _too_many(limits, number)
@@ -471,7 +495,8 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     loose = raw.FS_RECTF()
     descent = ctypes.c_float()
-    fonts: dict[int, tuple[str, float]] = {}
+    fonts: dict[bytes, tuple[str, float]] = {}  # by font (the pointer's bytes: its address)
+    styles: dict[bytes, tuple[str, float]] = {}  # the same by text object
     name = ctypes.create_string_buffer(256)
     generated, unicode, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
     get_matrix, get_origin, get_loose = raw.FPDFText_GetMatrix, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
@@ -481,6 +506,9 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat:
             deadline.check(where=f"第{number}页")
         if generated(tp, i):
             continue
+        obj = text_object(tp, i)
+        key = bytes(obj)
+        read.add(key)
         code = unicode(tp, i)
         if map_error(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")
@@ -500,16 +528,17 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat:
             raise Unsupported("text that is not upright")
         get_origin(tp, i, ox, oy)
         get_loose(tp, i, loose)
-        obj = text_object(tp, i)
         size = font_size(tp, i)  # as set by Tf: text space
-        font = get_font(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in fonts:
-            n = raw.FPDFFont_GetBaseFontName(font, name, len(name))
-            raw.FPDFFont_GetDescent(font, 1000.0, descent)
-            fontname = name.value.decode("latin-1") if n else ""
-            fonts[key] = (fontname, 0.0 if type3_flat and not fontname else descent.value / 1000)
-        fontname, desc = fonts[key]
+        if key not in styles:
+            font = get_font(obj)
+            font_key = bytes(font)
+            if font_key not in fonts:
+                n = raw.FPDFFont_GetBaseFontName(font, name, len(name))
+                raw.FPDFFont_GetDescent(font, 1000.0, descent)
+                fontname = name.value.decode("latin-1") if n else ""
+                fonts[font_key] = (fontname, 0.0 if type3_flat and not fontname else descent.value / 1000)
+            styles[key] = fonts[font_key]
+        fontname, desc = styles[key]
         # pdfminer's LTChar: the corners (0, descent) and (advance, descent + size) of text
         # space through the character's matrix
         advance = (loose.right - loose.left) / a
