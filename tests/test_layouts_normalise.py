@@ -52,3 +52,12 @@ def test_normalise_is_its_definition_on_the_samples_and_their_lines():
         text = path.read_text("utf-8")
         for piece in [text, *text.splitlines()]:
             assert layouts.normalise.__wrapped__(piece) == defined(piece)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("（(一二十三)）.、．1234567890 予以公开其他"), max_size=16) | texts)
+def test_a_labels_core_is_it_without_its_numbering(text):
+    norm, core, numbering = layouts._forms.__wrapped__(text)
+    assert norm == layouts.normalise(text)
+    assert core == layouts._NUMBERING.sub("", norm)
+    assert numbering == (m.group(0) if (m := layouts._NUMBERING.match(norm)) else "")

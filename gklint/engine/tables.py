@@ -252,7 +252,8 @@ def to_arrays(reports: list[Report], layout: L.Layout):
         code = np.array(codes, dtype=np.int8)
         kinds[flat] = code
         number = code == NUMBER
-        values[flat[number]] = np.array(list(compress(numbers, number.tolist())), dtype=float)
+        picked = numbers if number.all() else list(compress(numbers, number.tolist()))
+        values[flat[number]] = np.array(picked, dtype=float)
     return values.reshape(n, width), kinds.reshape(n, width)
 
 

@@ -27,8 +27,14 @@ def __getattr__(name: str):
     if name == "TABLES":
         return tuple(_newest().tables)
     if name == "SECTION_OF_TABLE":
-        return {key: spec.section for key, spec in _newest().tables.items()}
+        return _section_of_table()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _section_of_table() -> dict[str, str]:
+    """``SECTION_OF_TABLE``, made once (every report's findings are placed and described by it)."""
+    return {key: spec.section for key, spec in _newest().tables.items()}
 
 
 @dataclass(frozen=True)
@@ -251,7 +257,8 @@ def _forms(text: str) -> tuple[str, str, str]:
     """``text`` normalised, its core and its numbering: computed once per text, as every row's search
     compares the same cells and lines again (a page of 100,000 lines was read 70 times over)."""
     norm = normalise(text)
-    return norm, _NUMBERING.sub("", norm), _numbering(norm)
+    numbering = _numbering(norm)  # what ``_NUMBERING.sub("", norm)`` takes off (it matches at the start only)
+    return norm, norm[len(numbering):], numbering
 
 
 @lru_cache(maxsize=4096)
