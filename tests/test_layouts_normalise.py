@@ -16,8 +16,8 @@ from gklint import layouts
 from gklint.layouts import _CHANGES, _NOT_PLAIN, _PUNCT, _nfkc
 
 # the marks the fast paths treat apart, common Chinese text, and characters of every other kind
-ALPHABET = ("\t\n\r \xa0\u2003\u2026\u3000\u3001\u3002\u201c\u201d\u2014\u300a\u300b\uff08\uff09\uff0c\uff1a"
-            "\uff1b\uff10\uff41\uf900\ufa0e\u2f00\u00e9e\u0301\uac00\u30ab\u3099\u2460\u00bd\u2126"
+ALPHABET = ("\t\n\r \xa0\u2003\u2026\u3000\u3001\u3002\u201c\u201d\u2014\u300a\u300b\uff08\uff09"
+            "\uff0c\uff1a\uff1b\uff10\uff41\uf900\ufa0e\u2f00\u00e9e\u0301\uac00\u30ab\u3099\u2460\u00bd\u2126"
             "、．，：；“”‘’—－【】〔〕[]\"'.:;,()一二三（）政府信息公开申请数量年度报告0123456789abcXYZ")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=60) | st.text(max_size=30)
@@ -55,7 +55,8 @@ def test_normalise_is_its_definition_on_the_samples_and_their_lines():
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("（(一二十三)）.、．1234567890 予以公开其他"), max_size=16) | texts)
+@given(st.text(alphabet=st.sampled_from("（(一二十三)）.、．1234567890 予以公开其他"), max_size=16)
+       | texts)
 def test_a_labels_core_is_it_without_its_numbering(text):
     norm, core, numbering = layouts._forms.__wrapped__(text)
     assert norm == layouts.normalise(text)

@@ -167,7 +167,8 @@ def test_a_tables_frame_is_the_same_whatever_the_order_of_its_cells(seed):
     rng = random.Random(seed)
     reports = spoiled(12, seed)
     for report in reports:
-        spec_cells = {t: [(r.id, c.id) for r, c in spec.cells()] for t, spec in layouts.get(report.layout).tables.items()}
+        specs = layouts.get(report.layout).tables
+        spec_cells = {t: [(r.id, c.id) for r, c in spec.cells()] for t, spec in specs.items()}
         for t, table in report.tables.items():
             ordered = {k: table.cells[k] for k in spec_cells[t] if k in table.cells}
             table.cells = dict(rng.sample(list(ordered.items()), len(ordered)))

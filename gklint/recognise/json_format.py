@@ -477,9 +477,9 @@ class _Labels:
 
     ``rows``: row label -> (RowSpec, its shapes) or False (no such data row); a row's shapes: the column labels
     of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each); ``tables``: a whole
-    table's labels as written -> its places in order, as a dict, their columns and the notes for its missing rows. At most
-    ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that, they are
-    looked up each time), so hostile labels cannot grow them without bound."""
+    table's labels as written -> its places in order, as a dict, their columns and the notes for its missing
+    rows. At most ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that,
+    they are looked up each time), so hostile labels cannot grow them without bound."""
 
     def __init__(self, spec: L.TableSpec) -> None:
         self.spec = spec
