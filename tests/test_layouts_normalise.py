@@ -35,13 +35,13 @@ def test_every_plain_character_nfkc_changes_is_searched_for():
     assert missed == []
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(texts)
 def test_nfkc_is_unicodedatas(text):
     assert _nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(texts)
 def test_normalise_is_its_definition(text):
     assert layouts.normalise.__wrapped__(text) == defined(text)
@@ -54,7 +54,7 @@ def test_normalise_is_its_definition_on_the_samples_and_their_lines():
             assert layouts.normalise.__wrapped__(piece) == defined(piece)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(st.text(alphabet=st.sampled_from("（(一二十三)）.、．1234567890 予以公开其他"), max_size=16)
        | texts)
 def test_a_labels_core_is_it_without_its_numbering(text):
