@@ -155,3 +155,31 @@ def test_a_stack_out_of_memory_is_finished_file_by_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(batch, "finish", finish)
     assert [r.result.to_dict() for r in batch.map_files(paths, job)] == expected
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_a_tables_frame_is_the_same_whatever_the_order_of_its_cells(seed):
+    """``to_arrays`` keeps the columns of the last order of cells it saw per table: another order, a cell the
+    layout lacks, a cell dropped or replaced in place, gives the frame of the same cells in the layout's order."""
+    import numpy as np
+
+    rng = random.Random(seed)
+    reports = spoiled(12, seed)
+    for report in reports:
+        specs = layouts.get(report.layout).tables
+        spec_cells = {t: [(r.id, c.id) for r, c in spec.cells()] for t, spec in specs.items()}
+        for t, table in report.tables.items():
+            ordered = {k: table.cells[k] for k in spec_cells[t] if k in table.cells}
+            table.cells = dict(rng.sample(list(ordered.items()), len(ordered)))
+            if rng.random() < 0.3:
+                table.cells[("no such row", "no such column")] = Cell.number(7)
+            expected = tables.to_arrays([_with(report, t, ordered)], layouts.get(report.layout))
+            for found, wanted in zip(tables.to_arrays([report], layouts.get(report.layout)), expected):
+                assert np.array_equal(found, wanted, equal_nan=True)
+
+
+def _with(report, t, cells):
+    from dataclasses import replace
+
+    return replace(report, tables=report.tables | {t: replace(report.tables[t], cells=cells)})

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter
 
 from gklint import layouts as L
@@ -177,6 +177,35 @@ def _positions(version: str):
     return dict(where), labels, j
 
 
+class _Columns:
+    """The frame columns of a table's cells, for one layout: the columns of the last order of cell keys seen
+    per table, kept, as every report read from gklint JSON (and most others) has its tables' cells in the
+    same order; another order is looked up key by key (and kept in its place)."""
+
+    def __init__(self, version: str) -> None:
+        self.where, self.labels, self.width = _positions(version)
+        self.last: dict[str, tuple] = {}  # table key -> (cell keys in order, their columns, which are in the layout)
+
+    def of(self, t: str, cells: dict):
+        """(columns of ``cells``' keys in order, None or which keys the layout has: the others have no column)."""
+        import numpy as np
+
+        keys = tuple(cells)
+        last = self.last.get(t)
+        if last is not None and last[0] == keys:
+            return last[1], last[2]
+        found = list(map(self.where[t].get, keys))
+        keep = None if None not in found else [j is not None for j in found]
+        columns = np.fromiter(compress(found, keep) if keep else found, dtype=np.intp)
+        self.last[t] = (keys, columns, keep)
+        return columns, keep
+
+
+@lru_cache(maxsize=None)
+def _columns(version: str) -> _Columns:
+    return _Columns(version)
+
+
 def to_arrays(reports: list[Report], layout: L.Layout):
     """(values, kinds): numpy arrays, one row per report, one column per data cell of the layout (in
     ``layout.cell_keys()`` order): values are floats (NaN where the cell is not a number), kinds the codes
@@ -185,49 +214,46 @@ def to_arrays(reports: list[Report], layout: L.Layout):
     Kinds are the cells' own (number / blank / na / text), and two that no cell rule judges: ``missing``
     (the table, or the cell, is not in the report) and ``unread`` (left blank because recognition could
     not read its row, as a ``table_unreadable`` note says: that note is the finding, not the blank).
-    Only the report's own cells are visited (one look-up each, mapped in C), and the arrays are filled
-    once for the whole stack.
+    Only the report's own cells are visited (their columns known per order of keys, ``_Columns``; their
+    kinds and values mapped in C), and the arrays are filled once for the whole stack.
     """
     import numpy as np
 
-    where, labels, width = _positions(layout.version)
-    n = len(reports)
-    counts: list[int] = []  # cells visited per report
-    columns: list[int | None] = []
-    codes: list[int | None] = []
+    places = _columns(layout.version)
+    labels, width, n = places.labels, places.width, len(reports)
+    counts: list[int] = []  # cells placed per report
+    columns: list = []  # the columns of each table's cells
+    codes: list[int] = []
     numbers: list = []
     kind_of, value_of, code_of = attrgetter("kind"), attrgetter("value"), KIND_CODES.get
     for report in reports:
         unread = {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
-        start = len(columns)
+        start = len(codes)
         for t, table in report.tables.items():
-            at = where.get(t)
-            if at is None or not table.found:
+            if t not in places.where or not table.found:
                 continue
             cells = table.cells
-            found = list(cells.values())
-            columns += map(at.get, cells)  # None: a cell the layout does not have
-            codes += map(code_of, map(kind_of, found))  # None: a kind no rule knows
+            at, keep = places.of(t, cells)
+            found = list(compress(cells.values(), keep) if keep else cells.values())
+            columns.append(at)
+            codes += map(code_of, map(kind_of, found), repeat(OTHER))  # OTHER: a kind no rule knows
             numbers += map(value_of, found)
             if unread:
-                for k, (rc, cell) in enumerate(cells.items(), start=len(columns) - len(cells)):
-                    if cell.kind == "blank" and (t, labels.get((t, rc[0]))) in unread:
+                rows = [rc[0] for rc in (compress(cells, keep) if keep else cells)]
+                for k, (row, cell) in enumerate(zip(rows, found), start=len(codes) - len(found)):
+                    if cell.kind == "blank" and (t, labels[(t, row)]) in unread:
                         codes[k] = UNREAD
-        counts.append(len(columns) - start)
+        counts.append(len(codes) - start)
     values = np.full(n * width, np.nan)
     kinds = np.full(n * width, MISSING, dtype=np.int8)
-    if columns:
+    if codes:
         flat = np.repeat(np.arange(0, n * width, width), counts)  # each cell's report row, then its column
-        if None in columns or None in codes:
-            keep = np.array([j is not None for j in columns], dtype=bool)
-            flat, numbers = flat[keep], list(compress(numbers, keep.tolist()))
-            columns = [j for j in columns if j is not None]
-            codes = [OTHER if c is None else c for c, ok in zip(codes, keep.tolist()) if ok]
-        flat += np.array(columns, dtype=np.intp)
+        flat += np.concatenate(columns)
         code = np.array(codes, dtype=np.int8)
         kinds[flat] = code
         number = code == NUMBER
-        values[flat[number]] = np.array(list(compress(numbers, number.tolist())), dtype=float)
+        picked = numbers if number.all() else list(compress(numbers, number.tolist()))
+        values[flat[number]] = np.array(picked, dtype=float)
     return values.reshape(n, width), kinds.reshape(n, width)
 
 

@@ -27,8 +27,14 @@ def __getattr__(name: str):
     if name == "TABLES":
         return tuple(_newest().tables)
     if name == "SECTION_OF_TABLE":
-        return {key: spec.section for key, spec in _newest().tables.items()}
+        return _section_of_table()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _section_of_table() -> dict[str, str]:
+    """``SECTION_OF_TABLE``, made once (every report's findings are placed and described by it)."""
+    return {key: spec.section for key, spec in _newest().tables.items()}
 
 
 @dataclass(frozen=True)
@@ -193,7 +199,6 @@ def cell_key(table: str, row: str, column: str) -> str:
 _PUNCT = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": ";",
                         "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "－": "-",
                         "【": "(", "】": ")", "〔": "(", "〕": ")", "[": "(", "]": ")"})
-_SPACE = re.compile(r"\s+")
 # no replacement is itself replaced, so replacing one mark after another is the same as translate(_PUNCT)
 _PUNCT_ITEMS = tuple((chr(k), v) for k, v in _PUNCT.items())
 # Text of only these characters is NFKC-normalised character by character: none is or decomposes to a combining
@@ -201,22 +206,30 @@ _PUNCT_ITEMS = tuple((chr(k), v) for k, v in _PUNCT.items())
 # punctuation is such text, and unicodedata normalises it slowly (a character at a time in its slow path).
 _NOT_PLAIN = re.compile("[^\t\n\r\x20-\x7e\xa0\u2000-\u2016\u2018-\u203d\u203f-\u206f\u3000-\u3029"
                         "\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
-_MAY_CHANGE = re.compile("[^\x00-\x7f\u4e00-\u9fff]")  # ASCII and the unified ideographs are their own NFKC
+# Every character of that text that NFKC changes (and a few of the compatibility ideographs it does not):
+# spaces, ellipses, primes, doubled marks, the full-width forms (tests/test_layouts_normalise.py checks that
+# NFKC keeps every other one as it is)
+_CHANGES = re.compile("[\xa0\u2000-\u200a\u2011\u2024-\u2026\u202f\u2033\u2034\u2036\u2037\u203c\u2047-\u2049"
+                      "\u2057\u205f\u3000\u3036\u3038-\u303a\uf900-\ufaff\uff01-\uff60]")
 _NFKC_CHAR: dict[str, str] = {}
 
 
 def _nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, mark by mark where that is the same (see ``_NOT_PLAIN``)."""
+    """``unicodedata.normalize("NFKC", text)``, mark by mark where that is the same (see ``_NOT_PLAIN``): each
+    character that changes replaced everywhere at its first place (what replaces it is NFKC, changed no more)."""
     if unicodedata.is_normalized("NFKC", text):
         return text
     if _NOT_PLAIN.search(text) is not None:
         return unicodedata.normalize("NFKC", text)
-    for ch in set(_MAY_CHANGE.findall(text)):
+    at = 0
+    while (found := _CHANGES.search(text, at)) is not None:
+        ch = found[0]
         new = _NFKC_CHAR.get(ch)
         if new is None:
             new = _NFKC_CHAR[ch] = unicodedata.normalize("NFKC", ch)
-        if new != ch:  # ``new`` is NFKC-stable, so no later replacement touches it
+        if new != ch:  # the text before ``found`` holds no more ``ch``
             text = text.replace(ch, new)
+        at = found.start() + len(new)
     return text
 
 
@@ -227,7 +240,7 @@ def normalise(text: str) -> str:
     for old, new in _PUNCT_ITEMS:  # str.replace per mark: translate() looks up every character of Chinese text
         if old in text:
             text = text.replace(old, new)
-    text = _SPACE.sub("", text)
+    text = "".join(text.split())  # every whitespace character (str.isspace, as a regex's \s) taken out
     return text.replace('"', "").rstrip(".:;,")
 
 
@@ -244,7 +257,8 @@ def _forms(text: str) -> tuple[str, str, str]:
     """``text`` normalised, its core and its numbering: computed once per text, as every row's search
     compares the same cells and lines again (a page of 100,000 lines was read 70 times over)."""
     norm = normalise(text)
-    return norm, _NUMBERING.sub("", norm), _numbering(norm)
+    numbering = _numbering(norm)  # what ``_NUMBERING.sub("", norm)`` takes off (it matches at the start only)
+    return norm, norm[len(numbering):], numbering
 
 
 @lru_cache(maxsize=4096)

@@ -124,18 +124,20 @@ def read_limited(path: str, limits: Limits = DEFAULT) -> bytes:
             raise ReadError(path, f"文件过大（{found}，上限 {cap}），拒绝读取")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
                      | getattr(os, "O_CLOEXEC", 0))
-        with open(fd, "rb", closefd=True) as handle:
-            opened = os.fstat(handle.fileno())
+        try:
+            opened = os.fstat(fd)
             if not stat.S_ISREG(opened.st_mode):
                 raise _not_regular(path, opened.st_mode)
             if hasattr(os, "set_blocking"):
-                os.set_blocking(handle.fileno(), True)
+                os.set_blocking(fd, True)
             # read what fstat says is there (asking for max_bytes + 1 at once costs a 50 MB allocation per
             # file, more than reading a small report); the rest, up to the limit, if the file grew since
             want = min(opened.st_size, limits.max_bytes) + 1
-            data = handle.read(want)
+            data = _read_full(fd, want)
             if len(data) == want and want <= limits.max_bytes:
-                data += handle.read(limits.max_bytes + 1 - want)
+                data += _read_full(fd, limits.max_bytes + 1 - want)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise ReadError(path, "文件不存在") from None
     except PermissionError:
@@ -148,6 +150,15 @@ def read_limited(path: str, limits: Limits = DEFAULT) -> bytes:
         raise ReadError(path, f"文件过大（超过 {size_text(limits.max_bytes)}），拒绝读取")
     if not data:
         raise ReadError(path, "文件是空的")
+    return data
+
+
+def _read_full(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes of ``fd``, fewer only at its end (what a buffered file's ``read(size)`` returns,
+    straight from the descriptor: a file object costs more than reading a small report)."""
+    data = os.read(fd, size)
+    while len(data) < size and (more := os.read(fd, size - len(data))):
+        data += more
     return data
 
 

@@ -14,7 +14,8 @@ import re
 import sys
 from copy import copy
 from dataclasses import replace
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_not, not_, or_
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -394,8 +395,8 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
     """The table of a plain document, and the notes for the data rows it lacks.
 
     A table labelled as one read before (the same row labels, each with the same column labels, in the same
-    order: every table gklint writes for a layout) whose cells are all counts seen before is built at once:
-    its places remembered, its values taken in order, one shared Cell each. Any other table row by row."""
+    order: every table gklint writes for a layout) is built at once: its places and their columns
+    remembered, its values taken in order (``_plain_cells``). Any other table row by row."""
     spec = layout.tables.get(tkey)
     if spec is None or type(rows) is not dict:
         raise _NotPlain
@@ -403,28 +404,50 @@ def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:
     shape = (tuple(rows), tuple(map(tuple, rows.values())))  # TypeError (not plain) for a row not a dict
     known = labels.tables.get(shape)
     if known is not None:
-        values = tuple(chain.from_iterable(map(dict.values, rows.values())))
-        if set(map(type, values)) <= _ONLY_INT and _NUMBERS.keys() >= set(values):
-            keys, empty, lacks = known
-            cells = empty.copy()  # the places, hashed once: a copy is sized and keeps the hashes
-            cells.update(zip(keys, map(_NUMBERS.__getitem__, values)))
-            return Table(tkey, cells), [copy(n) for n in lacks]
-    table, lacks, keys = _rows_table(labels, tkey, rows)
+        keys, empty, columns, lacks = known
+        cells = empty.copy()  # the places, hashed once: a copy is sized and keeps the hashes
+        cells.update(zip(keys, _plain_cells(tuple(chain.from_iterable(map(dict.values, rows.values()))), columns)))
+        return Table(tkey, cells), [copy(n) for n in lacks]
+    table, lacks, keys, columns = _rows_table(labels, tkey, rows)
     if len(labels.tables) < _SHAPES:
-        labels.tables[shape] = (keys, dict.fromkeys(keys), tuple(lacks))
+        labels.tables[shape] = (keys, dict.fromkeys(keys), columns, tuple(lacks))
     return table, lacks
 
 
 _ONLY_INT = frozenset({int})
 
 
-def _rows_table(labels: _Labels, tkey: str, rows: dict) -> tuple[Table, list[Note], tuple]:
-    """``_plain_table`` row by row; also the places of the cells in the order written."""
+def _plain_cells(values: tuple, columns: tuple[L.ColumnSpec, ...]) -> list[Cell]:
+    """The cells of ``values`` written in ``columns`` (one each, in order): when every value is a count seen
+    before, their shared Cells, mapped in C; else each value that is not one read by ``_plain_cell``."""
+    cells = list(map(_NUMBERS.get, values))  # a float or bool equal to a count is not that count: see below
+    if not (set(map(type, values)) <= _ONLY_INT and all(cells)):  # a Cell is always true
+        others = map(or_, map(not_, cells), map(is_not, map(type, values), repeat(int)))
+        for i in compress(range(len(values)), others):
+            cells[i] = _plain_cell(values[i], columns[i])
+    return cells
+
+
+def _plain_cell(value, column: L.ColumnSpec) -> Cell:
+    """The cell of one value of a plain document (as ``_cell`` reads it: a shared Cell per count)."""
+    if type(value) is int:
+        cell = _NUMBERS.get(value)
+        return cell if cell is not None else _number(value)
+    if value is None:
+        return _BLANK
+    if type(value) is str or (type(value) is float and -_BIG < value < _BIG):
+        try:
+            return _cell(value, column)
+        except ValueError:  # not finite: said by _validated
+            raise _NotPlain from None
+    raise _NotPlain
+
+
+def _rows_table(labels: _Labels, tkey: str, rows: dict) -> tuple[Table, list[Note], tuple, tuple]:
+    """``_plain_table`` row by row; also the places of the cells in the order written, and their columns."""
     cells: dict[tuple[str, str], Cell] = {}
     places: list[tuple[str, str]] = []
-    numbers = _NUMBERS
-    known = numbers.keys()
-    ints = _INTS
+    columns_of: list[L.ColumnSpec] = []
     read = []  # the rows given at least one cell
     for rlabel, cols in rows.items():
         entry = labels.rows.get(rlabel)
@@ -440,33 +463,12 @@ def _rows_table(labels: _Labels, tkey: str, rows: dict) -> tuple[Table, list[Not
         if shape is None:
             shape = labels.shape(row, shapes, names)
         keys, columns = shape
-        values = tuple(cols.values())
-        places.extend(keys)
-        if tuple(map(type, values)) == ints.get(len(values)) and known >= set(values):
-            cells.update(zip(keys, map(numbers.__getitem__, values)))  # the usual row: counts seen before
-            read.append(row)
-            continue
-        for key, col, value in zip(keys, columns, values):
-            if type(value) is int:
-                cell = numbers.get(value)
-                if cell is None:
-                    cell = _number(value)
-            elif value is None:
-                cell = _BLANK
-            elif type(value) is str or (type(value) is float and -_BIG < value < _BIG):
-                try:
-                    cell = _cell(value, col)
-                except ValueError:  # not finite: said by _validated
-                    raise _NotPlain from None
-            else:
-                raise _NotPlain
-            cells[key] = cell
+        places += keys
+        columns_of += columns
+        cells.update(zip(keys, _plain_cells(tuple(cols.values()), columns)))
         read.append(row)
     table = Table(tkey, cells)
-    return table, labels.read_rows(read, table), tuple(places)
-
-
-_INTS = {n: (int,) * n for n in range(1, 64)}  # the types of a row of n counts (a longer row takes the long way)
+    return table, labels.read_rows(read, table), tuple(places), tuple(columns_of)
 
 
 class _Labels:
@@ -475,14 +477,14 @@ class _Labels:
 
     ``rows``: row label -> (RowSpec, its shapes) or False (no such data row); a row's shapes: the column labels
     of a row as written, in order -> ((row id, column id) of each, ColumnSpec of each); ``tables``: a whole
-    table's labels as written -> its places in order, as a dict, and the notes for its missing rows. At most
-    ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that, they are
-    looked up each time), so hostile labels cannot grow them without bound."""
+    table's labels as written -> its places in order, as a dict, their columns and the notes for its missing
+    rows. At most ``_MEMO`` labels or shapes per table or row and ``_SHAPES`` tables are remembered (past that,
+    they are looked up each time), so hostile labels cannot grow them without bound."""
 
     def __init__(self, spec: L.TableSpec) -> None:
         self.spec = spec
         self.rows: dict = {}
-        self.tables: dict = {}  # a whole table's labels as written -> (places of its cells, as a dict, its notes)
+        self.tables: dict = {}  # a whole table's labels as written -> (places, as a dict, columns, notes)
         ids = [r.id for r in spec.data_rows]
         self.unique = len(ids) == len(set(ids))  # a row read is then one its id names (missing_rows)
 
