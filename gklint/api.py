@@ -220,9 +220,11 @@ class Run:
         (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
         return [(f, diags, report) for _, f, diags, report in self.iter_series()]
 
-    def iter_series(self, reports: bool = True) -> Iterator[tuple[int, FileResult, list, Report | None]]:
-        """``series`` one file at a time, in run order, with each file's position in ``files()``:
-        (position, file, its new findings, its report; None unless ``reports``).
+    def iter_series(self, reports: bool = True, ordered: bool = True
+                    ) -> Iterator[tuple[int, FileResult, list, Report | None]]:
+        """``series`` one file at a time, in run order (in any order unless ``ordered``: then none is held
+        back), with each file's position in ``files()``: (position, file, its new findings, its report;
+        None unless ``reports``).
 
         A file's result is the one ``files()`` gave while the caller still holds it; else a copy read back
         from disk (as the caller left it), the series findings merged in. The series rules run over a few
@@ -234,12 +236,20 @@ class Run:
         kept = self._kept
         merged = _Spill()  # the files given series findings, until they are given back in run order
         try:
-            last: tuple[int, object] | None = None  # the report last unpacked as last year's, reused
+            last: tuple[int, Report] | None = None  # the report last unpacked as last year's, reused
             for paired, group in kept.groups(self.previous is not None):
                 if paired is not None and (last is None or last[0] != paired):
-                    last = paired, kept.load(paired)
-                entries = [kept.load(i) for i in group]
-                self._series(group, entries, None if paired is None else last[1], merged, reports)
+                    last = paired, kept.report(paired)
+                for i, result, live, diags, report in self._series(group, None if paired is None else last[1]):
+                    position = kept.positions[i]
+                    if not ordered:
+                        yield position, result, diags, report if reports else None
+                    elif kept.whole:  # in memory already
+                        merged.add(position, (result, diags, report))
+                    elif live:  # the caller holds it: kept as it is (its findings with it)
+                        merged.add(position, (result, diags, None), report if reports else None)
+                    else:
+                        merged.add(position, None, (result, diags, report if reports else None))
             del last
             for position, held, spilled in merged.items():
                 if spilled is None:
@@ -253,33 +263,29 @@ class Run:
             merged.close()
             kept.spill.close()
 
-    def _series(self, group: list[int], entries: list, paired, merged: "_Spill", reports: bool) -> None:
-        """The series rules over ``group``'s kept reports (``entries``: ``_Kept.load``'s of each) with last
-        year's report they pair with (``paired``, an entry too; None with ``--previous``); each of the
-        group's files they give findings is kept in ``merged`` under its position in the run."""
+    def _series(self, group: list[int], paired: Report | None) -> Iterator[tuple[int, FileResult, bool, list, Report]]:
+        """The series rules over ``group``'s kept reports with last year's report they pair with (``paired``;
+        None with ``--previous``), for each report they give findings: (its index in ``_Kept``, its result
+        with them merged in, sorted and described, whether that is the caller's own (``_Kept.result``), its
+        new findings, its report)."""
         from gklint.engine.run import add_series, sort
         from gklint.engine.views import describe
 
         kept = self._kept
-        members = [report for _, _, report in entries]
-        part: list[list] = [[] for _ in entries]
+        members = [kept.report(i) for i in group]
+        part: list[list] = [[] for _ in members]
         if paired is not None:  # first: the report its year pairs with (``pairs``: the first of that year)
-            members.insert(0, paired[2])
+            members.insert(0, paired)
             part.insert(0, [])
         add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
-        for i, (result, live, report), diags in zip(group, entries, part[paired is not None:]):
+        for i, report, diags in zip(group, members[paired is not None:], part[paired is not None:]):
             if not diags:
                 continue
+            result, live = kept.result(i)
             result.diagnostics += diags
             sort(report, result.diagnostics)
             describe(result, report, self.rules, self.lang, views=result.report is not None, infos=self._infos)
-            position = kept.positions[i]
-            if kept.whole:  # in memory already
-                merged.add(position, (result, diags, report))
-            elif live:  # the caller holds it: kept as it is (its findings with it)
-                merged.add(position, (result, diags, None), report if reports else None)
-            else:
-                merged.add(position, None, (result, diags, report if reports else None))
+            yield i, result, live, diags, report
 
 
 class _Spill:
@@ -337,11 +343,11 @@ class _Kept:
     """What the series rules need of each report of a run, kept until the run is done. In memory, a few
     numbers per report: its position in the run, a hash of its agency key (-1: none, or no year: it
     pairs with nothing but ``--previous``), its year, where the rest is on disk (``_Spill``): its agency
-    key, its result and its pickled summary. A result the caller still holds is found again by a weak
-    reference (the series findings merge into it). With ``whole`` (``keep_reports``: the review page),
-    results and whole Reports are held in memory. A result's rule descriptions (``FileResult.rules``) that
-    are the run's own (``infos``: ``views.name_rules``' cache) go to disk as their ids, and come back as
-    the same objects."""
+    key, its pickled summary and its result, each read back alone (a result only for a report given
+    findings). A result the caller still holds is found again by a weak reference (the series findings
+    merge into it). With ``whole`` (``keep_reports``: the review page), results and whole Reports are held
+    in memory. A result's rule descriptions (``FileResult.rules``) that are the run's own (``infos``:
+    ``views.name_rules``' cache) go to disk as their ids, and come back as the same objects."""
 
     def __init__(self, whole: bool = False, infos: dict | None = None) -> None:
         self.whole = whole
@@ -349,8 +355,9 @@ class _Kept:
         self.positions = array("q")
         self.hashes = array("q")
         self.years = array("q")
-        self.starts = array("q")  # the key's pickle from here, then (result, summary)'s
-        self.middles = array("q")
+        self.starts = array("q")  # the key's pickle from here, the summary's from ``summaries``, the result's
+        self.summaries = array("q")  # from ``results`` to ``ends``
+        self.results = array("q")
         self.ends = array("q")
         self.spill = _Spill()
         self.objects: list[tuple[FileResult, Report]] = []  # whole
@@ -376,13 +383,14 @@ class _Kept:
             if rules and all(self.infos.get(k) is v for k, v in rules.items()):
                 result.rules, ids = {}, tuple(rules)  # by id on disk (put back once pickled)
             try:
-                data = head + pickle.dumps((result, kept.data, ids), pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((result, ids), pickle.HIGHEST_PROTOCOL)
             finally:
                 result.rules = rules
-            start = self.spill.write(data)
+            start = self.spill.write(head + kept.data + data)
             self.starts.append(start)
-            self.middles.append(start + len(head))
-            self.ends.append(start + len(data))
+            self.summaries.append(start + len(head))
+            self.results.append(start + len(head) + len(kept.data))
+            self.ends.append(start + len(head) + len(kept.data) + len(data))
         self.positions.append(position)
         self.hashes.append(hash(key) if key and year else -1)
         self.years.append(year or 0)
@@ -392,18 +400,25 @@ class _Kept:
             from gklint.engine.kinds.series import agency_key
 
             return agency_key(self.objects[i][1])
-        return self.spill.at(self.starts[i], self.middles[i])
+        return self.spill.at(self.starts[i], self.summaries[i])
 
-    def load(self, i: int) -> tuple[FileResult, bool, Report]:
-        """The i-th kept report: (its result, whether that is the caller's own, its report or summary)."""
+    def report(self, i: int) -> Report:
+        """The i-th kept report: its summary, or with ``whole`` the Report."""
         if self.whole:
-            result, report = self.objects[i]
-            return result, True, report
-        copy, data, ids = self.spill.at(self.middles[i], self.ends[i])
+            return self.objects[i][1]
+        return self.spill.at(self.summaries[i], self.results[i])
+
+    def result(self, i: int) -> tuple[FileResult, bool]:
+        """The i-th kept report's result, and whether that is the caller's own (else a copy read back)."""
+        if self.whole:
+            return self.objects[i][0], True
+        result = self.alive.get(i)
+        if result is not None:
+            return result, True
+        copy, ids = self.spill.at(self.results[i], self.ends[i])
         if ids is not None:
             copy.rules = {k: self.infos[k] for k in ids}
-        result = self.alive.get(i)
-        return (copy if result is None else result), result is not None, pickle.loads(data)
+        return copy, False
 
     CHUNK = 32  # reports of one agency and year checked at a time
 

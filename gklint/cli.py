@@ -185,11 +185,13 @@ def check(
             result.add(f)
         else:
             result.files.append(f)
-    # the series findings, file by file in run order: a streamed format writes each as it comes (the files
-    # themselves are not kept); the others are given them all at once
+    # the series findings, file by file in run order (json: in any order, each entry goes back in its place): a
+    # streamed format writes each as it comes (the files themselves are not kept); the others are given them
+    # all at once
     later = []
     try:
-        for position, f, diags, report in run.iter_series(reports=not tally):
+        for position, f, diags, report in run.iter_series(reports=not tally,
+                                                             ordered=not sink.series_in_any_order):
             if baselined is not None:
                 part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
                                   baselined)

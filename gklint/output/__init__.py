@@ -178,6 +178,12 @@ class Sink:
         if self.spool is not None:
             self.spool.merged(position, f)
 
+    @property
+    def series_in_any_order(self) -> bool:
+        """May the files given series findings come in any order (``merged``, ``render_series``)? For json:
+        each file's entry is rendered again in its own place, and nothing else is written of them."""
+        return self.spool is not None
+
     def render_series(self, files) -> None:
         """The findings across years (series rules), known only once every file is read. ``files``: a
         FileResult per report holding only those findings (each is also in its file's own diagnostics,
