@@ -348,11 +348,11 @@ class _Spool:
         self.starts, self.ends = array("q"), array("q")  # part k is bytes starts[k]:ends[k] of the file
 
     def _write(self, f) -> tuple[int, int]:
-        from gklint.output.json_output import file_part
+        from gklint.output.json_output import file_bytes
 
         self.file.seek(0, 2)
         start = self.file.tell()
-        self.file.write(file_part(f).encode("utf-8"))
+        self.file.write(file_bytes(f))
         return start, self.file.tell()
 
     def add(self, f) -> None:
