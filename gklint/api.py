@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import weakref
@@ -236,21 +237,16 @@ class Run:
         kept = self._kept
         merged = _Spill()  # the files given series findings, until they are given back in run order
         try:
-            last: tuple[int, Report] | None = None  # the report last unpacked as last year's, reused
-            for paired, group in kept.groups(self.previous is not None):
-                if paired is not None and (last is None or last[0] != paired):
-                    last = paired, kept.report(paired)
-                for i, result, live, diags, report in self._series(group, None if paired is None else last[1]):
-                    position = kept.positions[i]
-                    if not ordered:
-                        yield position, result, diags, report if reports else None
-                    elif kept.whole:  # in memory already
-                        merged.add(position, (result, diags, report))
-                    elif live:  # the caller holds it: kept as it is (its findings with it)
-                        merged.add(position, (result, diags, None), report if reports else None)
-                    else:
-                        merged.add(position, None, (result, diags, report if reports else None))
-            del last
+            for i, result, live, diags, report in self._found(kept.groups(self.previous is not None)):
+                position = kept.positions[i]
+                if not ordered:
+                    yield position, result, diags, report if reports else None
+                elif kept.whole:  # in memory already
+                    merged.add(position, (result, diags, report))
+                elif live:  # the caller holds it: kept as it is (its findings with it)
+                    merged.add(position, (result, diags, None), report if reports else None)
+                else:
+                    merged.add(position, None, (result, diags, report if reports else None))
             for position, held, spilled in merged.items():
                 if spilled is None:
                     result, diags, report = held
@@ -263,29 +259,83 @@ class Run:
             merged.close()
             kept.spill.close()
 
-    def _series(self, group: list[int], paired: Report | None) -> Iterator[tuple[int, FileResult, bool, list, Report]]:
-        """The series rules over ``group``'s kept reports with last year's report they pair with (``paired``;
-        None with ``--previous``), for each report they give findings: (its index in ``_Kept``, its result
-        with them merged in, sorted and described, whether that is the caller's own (``_Kept.result``), its
-        new findings, its report)."""
-        from gklint.engine.run import add_series, sort
-        from gklint.engine.views import describe
+    REMOTE = 256  # reports kept to pair from which ``render_series`` runs the series rules in worker processes
+    TASK_REPORTS = 128  # reports (with those they pair with) in one task of those, at least (a check is not cut)
 
+    def render_series(self, render: Callable[[FileResult], bytes]) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+        """The reduce for an output that needs of a file given series findings only what ``render`` makes of
+        its result with them merged in (``-f json``: its entry): (its position in ``files()``, the severities
+        of its new findings, ``render(result)``), in no set order. ``render``: a module's function (it is sent
+        to worker processes), given the result without its rules' descriptions (``FileResult.rules``).
+
+        With at least ``REMOTE`` reports kept to pair, read in worker processes or on an executor, the series
+        rules and ``render`` run there too, a few checks (``_Kept.groups``) a task (``batch.map_series``;
+        a task that fails is done here): this process only sends the summaries and results as they are kept
+        on disk and gathers what comes back. Else here, as ``iter_series`` does (which then merges them into
+        the results the caller holds; this need not)."""
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        assert not self._reduced, "series() runs once"
+        self._reduced = True
         kept = self._kept
-        members = [kept.report(i) for i in group]
-        part: list[list] = [[] for _ in members]
-        if paired is not None:  # first: the report its year pairs with (``pairs``: the first of that year)
-            members.insert(0, paired)
-            part.insert(0, [])
-        add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
-        for i, report, diags in zip(group, members[paired is not None:], part[paired is not None:]):
-            if not diags:
-                continue
-            result, live = kept.result(i)
-            result.diagnostics += diags
-            sort(report, result.diagnostics)
-            describe(result, report, self.rules, self.lang, views=result.report is not None, infos=self._infos)
-            yield i, result, live, diags, report
+        try:
+            checks = kept.groups(self.previous is not None)
+            first = next(checks, None)
+            if first is None:  # nothing to pair: no worker to start
+                return
+            checks = itertools.chain([first], checks)
+            if not (self.previous is None and not kept.whole and (self.isolate or self.executor is not None)
+                    and len(kept) >= self.REMOTE):
+                yield from self._rendered(checks, render)
+                return
+            for task, found in batch.reduce_all(self._tasks(checks), self.job, render, jobs=self.jobs,
+                                                executor=self.executor):
+                if found is None:
+                    yield from self._rendered(task, render)
+                    continue
+                for (_, group), hits in zip(task, found):
+                    for k, severities, data in hits:
+                        yield kept.positions[group[k]], severities, data
+        finally:
+            kept.spill.close()
+
+    def _rendered(self, checks: Iterable[tuple[int | None, list[int]]], render) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+        """``render_series`` of ``checks``, here."""
+        for i, result, _, diags, _ in self._found(checks):
+            yield self._kept.positions[i], tuple(d.severity for d in diags), render(result)
+
+    def _found(self, checks: Iterable[tuple[int | None, list[int]]]
+               ) -> Iterator[tuple[int, FileResult, bool, list, Report]]:
+        """The series rules over ``checks`` here, for each report they give findings: (its index in
+        ``_Kept``, its result with them merged in, whether that is the caller's own (``_Kept.result``), its
+        new findings, its report)."""
+        kept = self._kept
+        last: tuple[int, Report] | None = None  # the report last unpacked as last year's, reused
+        for paired, group in checks:
+            if paired is not None and (last is None or last[0] != paired):
+                last = paired, kept.report(paired)
+            members = [kept.report(i) for i in group]
+            found = batch.series_found(members, None if paired is None else last[1], self.job, self.previous)
+            for i, report, diags in zip(group, members, found):
+                if diags:
+                    result, live = kept.result(i)
+                    batch.merge_series(result, report, diags, self.job, self._infos)
+                    yield i, result, live, diags, report
+
+    def _tasks(self, checks: Iterable[tuple[int | None, list[int]]]) -> Iterator[tuple[list, list[batch.SeriesCheck]]]:
+        """The checks gathered into tasks of ``TASK_REPORTS`` reports: (the checks, what a worker is sent of them)."""
+        kept = self._kept
+        task: list = []
+        sent: list[batch.SeriesCheck] = []
+        size = 0
+        for paired, group in checks:
+            sent.append((None if paired is None else kept.summary(paired), [(kept.summary(i), kept.stored(i)) for i in group]))
+            task.append((paired, group))
+            size += len(group) + 1
+            if size >= self.TASK_REPORTS:
+                yield task, sent
+                task, sent, size = [], [], 0
+        if task:
+            yield task, sent
 
 
 class _Spill:
@@ -310,9 +360,12 @@ class _Spill:
         self.file.write(data)
         return start
 
-    def at(self, start: int, end: int):
+    def raw(self, start: int, end: int) -> bytes:
         self.file.seek(start)
-        return pickle.loads(self.file.read(end - start))
+        return self.file.read(end - start)
+
+    def at(self, start: int, end: int):
+        return pickle.loads(self.raw(start, end))
 
     def add(self, key: int, held=None, spilled=None) -> None:
         """Keep ``held`` as it is and ``spilled`` on disk under ``key``."""
@@ -407,6 +460,14 @@ class _Kept:
         if self.whole:
             return self.objects[i][1]
         return self.spill.at(self.summaries[i], self.results[i])
+
+    def summary(self, i: int) -> bytes:
+        """The i-th kept report's summary, pickled (not ``whole``)."""
+        return self.spill.raw(self.summaries[i], self.results[i])
+
+    def stored(self, i: int) -> bytes:
+        """The i-th kept report's result as it is on disk, pickled: (the result, its rules' ids or None) (not ``whole``)."""
+        return self.spill.raw(self.results[i], self.ends[i])
 
     def result(self, i: int) -> tuple[FileResult, bool]:
         """The i-th kept report's result, and whether that is the caller's own (else a copy read back)."""

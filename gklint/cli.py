@@ -186,28 +186,34 @@ def check(
             result.add(f)
         else:
             result.files.append(f)
-    # the series findings, file by file in run order (json: in any order, each entry goes back in its place): a
-    # streamed format writes each as it comes (the files themselves are not kept); the others are given them
-    # all at once
+    # the series findings, file by file in run order (json: in any order, each entry goes back in its place,
+    # made where the findings are found: in worker processes for a large batch): a streamed format writes each
+    # as it comes (the files themselves are not kept); the others are given them all at once
+    parts = tally and baselined is None and sink.series_part is not None
     later = []
     try:
-        for position, f, diags, report in run.iter_series(reports=not tally,
-                                                             ordered=not sink.series_in_any_order):
-            if baselined is not None:
-                part = _baselined(Result([FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)]),
-                                  baselined)
-                kept = {id(d) for d in part.files[0].diagnostics}
-                f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
-                result.baselined += part.baselined
-                diags = [d for d in diags if id(d) in kept]
-            sink.merged(position, f)  # json: the file's entry rendered again, with them
-            if not diags:
-                continue
-            if tally:  # merged into files no longer kept here: counted
-                result.add_findings(diags)
-                sink.render_series([replace(f, diagnostics=diags, report=report)])
-            else:
-                later.append(replace(f, diagnostics=diags, report=report))
+        if parts:
+            for position, severities, part in run.render_series(sink.series_part):
+                sink.merged_part(position, part)
+                result.add_severities(severities)
+        else:
+            for position, f, diags, report in run.iter_series(reports=not tally,
+                                                                 ordered=not sink.series_in_any_order):
+                if baselined is not None:
+                    found = FileResult(path=f.path, layout=f.layout, diagnostics=diags, meta=f.meta)
+                    part = _baselined(Result([found]), baselined)
+                    kept = {id(d) for d in part.files[0].diagnostics}
+                    f.diagnostics = [d for d in f.diagnostics if id(d) in kept or not any(d is x for x in diags)]
+                    result.baselined += part.baselined
+                    diags = [d for d in diags if id(d) in kept]
+                sink.merged(position, f)  # json: the file's entry rendered again, with them
+                if not diags:
+                    continue
+                if tally:  # merged into files no longer kept here: counted
+                    result.add_findings(diags)
+                    sink.render_series([replace(f, diagnostics=diags, report=report)])
+                else:
+                    later.append(replace(f, diagnostics=diags, report=report))
         sink.render_series(later)
         _output.emit(sink, result, statistics=statistics)
         if annotate:
