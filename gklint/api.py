@@ -109,9 +109,10 @@ class Run:
     where the per-report rules and the table rules (stacked over each task's files) run too; a worker
     sends back each file's findings and a small summary of its report, not the report (unless
     ``keep_reports``). Sources read here (dicts, Reports, ``isolate=False``) have their table rules
-    stacked over the files done so far (up to ``group`` at a time). The reduce, here: the series rules
-    over every readable report of the run, whatever the grouping, so the findings never depend on how
-    the batch was cut or where it ran.
+    stacked over the files done so far (up to ``group`` at a time). The reduce: the series rules over
+    every readable report of the run, whatever the grouping, so the findings never depend on how the
+    batch was cut or where it ran; here (``iter_series``), or for an output that needs only each file's
+    part (``render_series``), in the workers again, a few of one agency's reports a task.
 
     Memory stays flat in the number of reports: until the series rules run, what they need of a report
     (its summary, pickled, and its result as the caller left it) is kept in a temporary file on disk,
@@ -408,8 +409,10 @@ class _Kept:
         self.positions = array("q")
         self.hashes = array("q")
         self.years = array("q")
-        self.starts = array("q")  # the key's pickle from here, the summary's from ``summaries``, the result's
-        self.summaries = array("q")  # from ``results`` to ``ends``
+        # on disk, pickled: the agency key from ``starts``, the summary from ``summaries``, the result (with its
+        # rules' ids) from ``results`` to ``ends``
+        self.starts = array("q")
+        self.summaries = array("q")
         self.results = array("q")
         self.ends = array("q")
         self.spill = _Spill()

@@ -25,7 +25,9 @@ run of 10,000 stacked at once finds), then places and describes each file's find
 name is added where the results are gathered, ``engine.views.name_rules``), and for the series rules, which
 pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,
 sections, the table rows those rules read), not the report (unless ``Job.keep_reports``: the review
-page shows whole tables). The series rules then run where the results are gathered.
+page shows whole tables). The series rules then run where the results are gathered, or for a large
+batch in the workers again (``map_series``: a few of one agency's reports a task, each file given
+findings sent back as its output's part).
 
 The map runs in gklint's own pool (pebble, above) by default, or on any ``concurrent.futures``-style
 executor (``read_all(..., executor=)``; a Dask cluster's ``Client.get_executor()``): there, a task is
@@ -515,7 +517,10 @@ def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=Non
         for _, future in pending:  # the caller stopped early, or an error
             future.cancel()
         if executor is None:
-            pool.close()
+            if pending:
+                pool.stop()
+            else:
+                pool.close()
             pool.join()
 
 
