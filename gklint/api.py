@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import weakref
@@ -108,9 +109,10 @@ class Run:
     where the per-report rules and the table rules (stacked over each task's files) run too; a worker
     sends back each file's findings and a small summary of its report, not the report (unless
     ``keep_reports``). Sources read here (dicts, Reports, ``isolate=False``) have their table rules
-    stacked over the files done so far (up to ``group`` at a time). The reduce, here: the series rules
-    over every readable report of the run, whatever the grouping, so the findings never depend on how
-    the batch was cut or where it ran.
+    stacked over the files done so far (up to ``group`` at a time). The reduce: the series rules over
+    every readable report of the run, whatever the grouping, so the findings never depend on how the
+    batch was cut or where it ran; here (``iter_series``), or for an output that needs only each file's
+    part (``render_series``), in the workers again, a few of one agency's reports a task.
 
     Memory stays flat in the number of reports: until the series rules run, what they need of a report
     (its summary, pickled, and its result as the caller left it) is kept in a temporary file on disk,
@@ -220,9 +222,11 @@ class Run:
         (file, its new findings, its report: the whole Report with ``keep_reports``, else its summary)."""
         return [(f, diags, report) for _, f, diags, report in self.iter_series()]
 
-    def iter_series(self, reports: bool = True) -> Iterator[tuple[int, FileResult, list, Report | None]]:
-        """``series`` one file at a time, in run order, with each file's position in ``files()``:
-        (position, file, its new findings, its report; None unless ``reports``).
+    def iter_series(self, reports: bool = True, ordered: bool = True
+                    ) -> Iterator[tuple[int, FileResult, list, Report | None]]:
+        """``series`` one file at a time, in run order (in any order unless ``ordered``: then none is held
+        back), with each file's position in ``files()``: (position, file, its new findings, its report;
+        None unless ``reports``).
 
         A file's result is the one ``files()`` gave while the caller still holds it; else a copy read back
         from disk (as the caller left it), the series findings merged in. The series rules run over a few
@@ -234,13 +238,16 @@ class Run:
         kept = self._kept
         merged = _Spill()  # the files given series findings, until they are given back in run order
         try:
-            last: tuple[int, object] | None = None  # the report last unpacked as last year's, reused
-            for paired, group in kept.groups(self.previous is not None):
-                if paired is not None and (last is None or last[0] != paired):
-                    last = paired, kept.load(paired)
-                entries = [kept.load(i) for i in group]
-                self._series(group, entries, None if paired is None else last[1], merged, reports)
-            del last
+            for i, result, live, diags, report in self._found(kept.groups(self.previous is not None)):
+                position = kept.positions[i]
+                if not ordered:
+                    yield position, result, diags, report if reports else None
+                elif kept.whole:  # in memory already
+                    merged.add(position, (result, diags, report))
+                elif live:  # the caller holds it: kept as it is (its findings with it)
+                    merged.add(position, (result, diags, None), report if reports else None)
+                else:
+                    merged.add(position, None, (result, diags, report if reports else None))
             for position, held, spilled in merged.items():
                 if spilled is None:
                     result, diags, report = held
@@ -253,33 +260,83 @@ class Run:
             merged.close()
             kept.spill.close()
 
-    def _series(self, group: list[int], entries: list, paired, merged: "_Spill", reports: bool) -> None:
-        """The series rules over ``group``'s kept reports (``entries``: ``_Kept.load``'s of each) with last
-        year's report they pair with (``paired``, an entry too; None with ``--previous``); each of the
-        group's files they give findings is kept in ``merged`` under its position in the run."""
-        from gklint.engine.run import add_series, sort
-        from gklint.engine.views import describe
+    REMOTE = 256  # reports kept to pair from which ``render_series`` runs the series rules in worker processes
+    TASK_REPORTS = 128  # reports (with those they pair with) in one task of those, at least (a check is not cut)
 
+    def render_series(self, render: Callable[[FileResult], bytes]) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+        """The reduce for an output that needs of a file given series findings only what ``render`` makes of
+        its result with them merged in (``-f json``: its entry): (its position in ``files()``, the severities
+        of its new findings, ``render(result)``), in no set order. ``render``: a module's function (it is sent
+        to worker processes), given the result without its rules' descriptions (``FileResult.rules``).
+
+        With at least ``REMOTE`` reports kept to pair, read in worker processes or on an executor, the series
+        rules and ``render`` run there too, a few checks (``_Kept.groups``) a task (``batch.map_series``;
+        a task that fails is done here): this process only sends the summaries and results as they are kept
+        on disk and gathers what comes back. Else here, as ``iter_series`` does (which then merges them into
+        the results the caller holds; this need not)."""
+        assert self._done, "series() needs every file of the run: exhaust files() first"
+        assert not self._reduced, "series() runs once"
+        self._reduced = True
         kept = self._kept
-        members = [report for _, _, report in entries]
-        part: list[list] = [[] for _ in entries]
-        if paired is not None:  # first: the report its year pairs with (``pairs``: the first of that year)
-            members.insert(0, paired[2])
-            part.insert(0, [])
-        add_series(members, part, self.rules, self.lang, self.settings, previous=self.previous)
-        for i, (result, live, report), diags in zip(group, entries, part[paired is not None:]):
-            if not diags:
-                continue
-            result.diagnostics += diags
-            sort(report, result.diagnostics)
-            describe(result, report, self.rules, self.lang, views=result.report is not None, infos=self._infos)
-            position = kept.positions[i]
-            if kept.whole:  # in memory already
-                merged.add(position, (result, diags, report))
-            elif live:  # the caller holds it: kept as it is (its findings with it)
-                merged.add(position, (result, diags, None), report if reports else None)
-            else:
-                merged.add(position, None, (result, diags, report if reports else None))
+        try:
+            checks = kept.groups(self.previous is not None)
+            first = next(checks, None)
+            if first is None:  # nothing to pair: no worker to start
+                return
+            checks = itertools.chain([first], checks)
+            if not (self.previous is None and not kept.whole and (self.isolate or self.executor is not None)
+                    and len(kept) >= self.REMOTE):
+                yield from self._rendered(checks, render)
+                return
+            for task, found in batch.reduce_all(self._tasks(checks), self.job, render, jobs=self.jobs,
+                                                executor=self.executor):
+                if found is None:
+                    yield from self._rendered(task, render)
+                    continue
+                for (_, group), hits in zip(task, found):
+                    for k, severities, data in hits:
+                        yield kept.positions[group[k]], severities, data
+        finally:
+            kept.spill.close()
+
+    def _rendered(self, checks: Iterable[tuple[int | None, list[int]]], render) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+        """``render_series`` of ``checks``, here."""
+        for i, result, _, diags, _ in self._found(checks):
+            yield self._kept.positions[i], tuple(d.severity for d in diags), render(result)
+
+    def _found(self, checks: Iterable[tuple[int | None, list[int]]]
+               ) -> Iterator[tuple[int, FileResult, bool, list, Report]]:
+        """The series rules over ``checks`` here, for each report they give findings: (its index in
+        ``_Kept``, its result with them merged in, whether that is the caller's own (``_Kept.result``), its
+        new findings, its report)."""
+        kept = self._kept
+        last: tuple[int, Report] | None = None  # the report last unpacked as last year's, reused
+        for paired, group in checks:
+            if paired is not None and (last is None or last[0] != paired):
+                last = paired, kept.report(paired)
+            members = [kept.report(i) for i in group]
+            found = batch.series_found(members, None if paired is None else last[1], self.job, self.previous)
+            for i, report, diags in zip(group, members, found):
+                if diags:
+                    result, live = kept.result(i)
+                    batch.merge_series(result, report, diags, self.job, self._infos)
+                    yield i, result, live, diags, report
+
+    def _tasks(self, checks: Iterable[tuple[int | None, list[int]]]) -> Iterator[tuple[list, list[batch.SeriesCheck]]]:
+        """The checks gathered into tasks of ``TASK_REPORTS`` reports: (the checks, what a worker is sent of them)."""
+        kept = self._kept
+        task: list = []
+        sent: list[batch.SeriesCheck] = []
+        size = 0
+        for paired, group in checks:
+            sent.append((None if paired is None else kept.summary(paired), [(kept.summary(i), kept.stored(i)) for i in group]))
+            task.append((paired, group))
+            size += len(group) + 1
+            if size >= self.TASK_REPORTS:
+                yield task, sent
+                task, sent, size = [], [], 0
+        if task:
+            yield task, sent
 
 
 class _Spill:
@@ -304,9 +361,12 @@ class _Spill:
         self.file.write(data)
         return start
 
-    def at(self, start: int, end: int):
+    def raw(self, start: int, end: int) -> bytes:
         self.file.seek(start)
-        return pickle.loads(self.file.read(end - start))
+        return self.file.read(end - start)
+
+    def at(self, start: int, end: int):
+        return pickle.loads(self.raw(start, end))
 
     def add(self, key: int, held=None, spilled=None) -> None:
         """Keep ``held`` as it is and ``spilled`` on disk under ``key``."""
@@ -337,11 +397,11 @@ class _Kept:
     """What the series rules need of each report of a run, kept until the run is done. In memory, a few
     numbers per report: its position in the run, a hash of its agency key (-1: none, or no year: it
     pairs with nothing but ``--previous``), its year, where the rest is on disk (``_Spill``): its agency
-    key, its result and its pickled summary. A result the caller still holds is found again by a weak
-    reference (the series findings merge into it). With ``whole`` (``keep_reports``: the review page),
-    results and whole Reports are held in memory. A result's rule descriptions (``FileResult.rules``) that
-    are the run's own (``infos``: ``views.name_rules``' cache) go to disk as their ids, and come back as
-    the same objects."""
+    key, its pickled summary and its result, each read back alone (a result only for a report given
+    findings). A result the caller still holds is found again by a weak reference (the series findings
+    merge into it). With ``whole`` (``keep_reports``: the review page), results and whole Reports are held
+    in memory. A result's rule descriptions (``FileResult.rules``) that are the run's own (``infos``:
+    ``views.name_rules``' cache) go to disk as their ids, and come back as the same objects."""
 
     def __init__(self, whole: bool = False, infos: dict | None = None) -> None:
         self.whole = whole
@@ -349,8 +409,11 @@ class _Kept:
         self.positions = array("q")
         self.hashes = array("q")
         self.years = array("q")
-        self.starts = array("q")  # the key's pickle from here, then (result, summary)'s
-        self.middles = array("q")
+        # on disk, pickled: the agency key from ``starts``, the summary from ``summaries``, the result (with its
+        # rules' ids) from ``results`` to ``ends``
+        self.starts = array("q")
+        self.summaries = array("q")
+        self.results = array("q")
         self.ends = array("q")
         self.spill = _Spill()
         self.objects: list[tuple[FileResult, Report]] = []  # whole
@@ -376,13 +439,14 @@ class _Kept:
             if rules and all(self.infos.get(k) is v for k, v in rules.items()):
                 result.rules, ids = {}, tuple(rules)  # by id on disk (put back once pickled)
             try:
-                data = head + pickle.dumps((result, kept.data, ids), pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((result, ids), pickle.HIGHEST_PROTOCOL)
             finally:
                 result.rules = rules
-            start = self.spill.write(data)
+            start = self.spill.write(head + kept.data + data)
             self.starts.append(start)
-            self.middles.append(start + len(head))
-            self.ends.append(start + len(data))
+            self.summaries.append(start + len(head))
+            self.results.append(start + len(head) + len(kept.data))
+            self.ends.append(start + len(head) + len(kept.data) + len(data))
         self.positions.append(position)
         self.hashes.append(hash(key) if key and year else -1)
         self.years.append(year or 0)
@@ -392,18 +456,33 @@ class _Kept:
             from gklint.engine.kinds.series import agency_key
 
             return agency_key(self.objects[i][1])
-        return self.spill.at(self.starts[i], self.middles[i])
+        return self.spill.at(self.starts[i], self.summaries[i])
 
-    def load(self, i: int) -> tuple[FileResult, bool, Report]:
-        """The i-th kept report: (its result, whether that is the caller's own, its report or summary)."""
+    def report(self, i: int) -> Report:
+        """The i-th kept report: its summary, or with ``whole`` the Report."""
         if self.whole:
-            result, report = self.objects[i]
-            return result, True, report
-        copy, data, ids = self.spill.at(self.middles[i], self.ends[i])
+            return self.objects[i][1]
+        return self.spill.at(self.summaries[i], self.results[i])
+
+    def summary(self, i: int) -> bytes:
+        """The i-th kept report's summary, pickled (not ``whole``)."""
+        return self.spill.raw(self.summaries[i], self.results[i])
+
+    def stored(self, i: int) -> bytes:
+        """The i-th kept report's result as it is on disk, pickled: (the result, its rules' ids or None) (not ``whole``)."""
+        return self.spill.raw(self.results[i], self.ends[i])
+
+    def result(self, i: int) -> tuple[FileResult, bool]:
+        """The i-th kept report's result, and whether that is the caller's own (else a copy read back)."""
+        if self.whole:
+            return self.objects[i][0], True
+        result = self.alive.get(i)
+        if result is not None:
+            return result, True
+        copy, ids = self.spill.at(self.results[i], self.ends[i])
         if ids is not None:
             copy.rules = {k: self.infos[k] for k in ids}
-        result = self.alive.get(i)
-        return (copy if result is None else result), result is not None, pickle.loads(data)
+        return copy, False
 
     CHUNK = 32  # reports of one agency and year checked at a time
 

@@ -25,7 +25,9 @@ run of 10,000 stacked at once finds), then places and describes each file's find
 name is added where the results are gathered, ``engine.views.name_rules``), and for the series rules, which
 pair reports across the whole run, a summary of the report (``engine.run.summary``: metadata,
 sections, the table rows those rules read), not the report (unless ``Job.keep_reports``: the review
-page shows whole tables). The series rules then run where the results are gathered.
+page shows whole tables). The series rules then run where the results are gathered, or for a large
+batch in the workers again (``map_series``: a few of one agency's reports a task, each file given
+findings sent back as its output's part).
 
 The map runs in gklint's own pool (pebble, above) by default, or on any ``concurrent.futures``-style
 executor (``read_all(..., executor=)``; a Dask cluster's ``Client.get_executor()``): there, a task is
@@ -237,6 +239,56 @@ def map_files(paths: Sequence[str], job: Job) -> list[Read]:
     return out
 
 
+def series_found(members: list[Report], paired: Report | None, job: Job,
+                 previous: Report | None = None) -> list[list[Diagnostic]]:
+    """The series rules' findings for each of one check's reports (``members``, of one agency and year),
+    paired with last year's report (``paired``, first in the check; None with ``previous``, the report
+    named for every report)."""
+    from gklint.engine.run import add_series
+
+    reports = members if paired is None else [paired, *members]
+    part: list[list[Diagnostic]] = [[] for _ in reports]
+    add_series(reports, part, job.rules, job.lang, job.settings, previous=previous)
+    return part[paired is not None:]
+
+
+def merge_series(result: FileResult, report: Report, diags: list[Diagnostic], job: Job,
+                 infos: dict | None = None) -> None:
+    """The series rules' findings ``diags`` merged into ``result`` (of ``report``): sorted among its own and
+    described, and with ``infos`` (``views.name_rules``' cache) the rules they name described too."""
+    from gklint.engine.run import sort
+    from gklint.engine.views import describe
+
+    result.diagnostics += diags
+    sort(report, result.diagnostics)
+    describe(result, report, job.rules if infos is not None else (), job.lang, views=result.report is not None,
+             infos=infos)
+
+
+# A check of the series rules sent to a worker (``map_series``): last year's report's summary, pickled (or
+# None), and each member's pickled summary and pickled result as the run keeps it (``(result, ...)``).
+SeriesCheck = tuple[bytes | None, list[tuple[bytes, bytes]]]
+# What comes back of a check: for each member given findings, its index, their severities, and what
+# ``render`` made of its result with them merged in.
+SeriesFound = list[tuple[int, tuple[str, ...], bytes]]
+
+
+def map_series(checks: list[SeriesCheck], job: Job, render) -> list[SeriesFound]:
+    """The series rules over a task's checks, each file they give findings merged (``merge_series``, its rules'
+    descriptions left out) and rendered (``render``): the reduce's share of a run done in a worker."""
+    out = []
+    for paired, members in checks:
+        reports = [pickle.loads(summary) for summary, _ in members]
+        found = []
+        for k, diags in enumerate(series_found(reports, None if paired is None else pickle.loads(paired), job)):
+            if diags:
+                result = pickle.loads(members[k][1])[0]
+                merge_series(result, reports[k], diags, job)
+                found.append((k, tuple(d.severity for d in diags), render(result)))
+        out.append(found)
+    return out
+
+
 # --------------------------------------------------------------------------- the worker side
 
 _JOB: Job | None = None
@@ -302,6 +354,11 @@ def _task(path: str) -> Read:
 def _tasks(paths: list[str]) -> list[Read]:
     assert _JOB is not None
     return map_files(paths, _JOB)
+
+
+def _series_task(checks: list[SeriesCheck], render) -> list[SeriesFound]:
+    assert _JOB is not None
+    return map_series(checks, _JOB, render)
 
 
 # --------------------------------------------------------------------------- the main side
@@ -428,6 +485,50 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop,
             yield from reads
     finally:
         stop(pending)
+
+
+def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=None) -> Iterator[tuple[object, list | None]]:
+    """``map_series`` over ``tasks`` (each ``(key, checks)``) in ``jobs`` worker processes (a pool started for
+    it) or on ``executor``: ``(key, what map_series gave)`` for each, in order, or ``(key, None)`` for a task
+    that failed (a worker lost, past the deadline: the caller checks it itself). A few tasks are scheduled
+    ahead of the one waited for, so memory holds a few tasks' reports."""
+    workers = max(1, jobs)
+    if executor is None:
+        from pebble import ProcessPool
+
+        _preload(job)
+        pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
+        timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+
+        def submit(checks):
+            return pool.schedule(_series_task, args=(checks, render), timeout=timeout)
+    else:
+        def submit(checks):
+            return executor.submit(map_series, checks, job, render)
+    pending: deque = deque()
+    try:
+        for key, checks in tasks:
+            pending.append((key, submit(checks)))
+            while len(pending) > 4 * workers:
+                yield _outcome(*pending.popleft())
+        while pending:
+            yield _outcome(*pending.popleft())
+    finally:
+        for _, future in pending:  # the caller stopped early, or an error
+            future.cancel()
+        if executor is None:
+            if pending:
+                pool.stop()
+            else:
+                pool.close()
+            pool.join()
+
+
+def _outcome(key, future) -> tuple[object, list | None]:
+    try:
+        return key, future.result()
+    except Exception:  # checked again by the caller, in its own process
+        return key, None
 
 
 # How files are cut into tasks. A task of many small files pays the round trip to a worker and the

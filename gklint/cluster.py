@@ -3,7 +3,9 @@
 The map (read each file, run the per-report and table rules) goes to the cluster's workers through
 ``distributed.Client(address).get_executor()``, a ``concurrent.futures``-style executor that
 ``gklint.api.Run`` / ``check_many(..., executor=)`` accept; the reduce (the series rules over the whole
-run, and the output) stays in the calling process. Every worker needs gklint installed (the same
+run, and the output) is done in the calling process, but for ``-f json`` on a large batch, whose series
+rules and entries of the files they give findings run on the cluster too (``api.Run.render_series``).
+Every worker needs gklint installed (the same
 version) and the files at the same paths (a shared file system). Dask is the optional extra
 ``gklint[dask]``. See docs/scaling.md.
 """

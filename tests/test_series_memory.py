@@ -105,3 +105,47 @@ def test_what_a_run_keeps_in_memory_per_report_is_a_few_numbers(tmp_path):
     per_report = [a for a in vars(kept).values() if hasattr(a, "itemsize")]
     assert per_report and all(len(a) in (0, len(paths)) for a in per_report)
     assert sum(a.itemsize for a in per_report) <= 64  # bytes a report, whatever its size
+
+
+
+def rendered(run: api.Run, render) -> dict[str, tuple[list[str], bytes]]:
+    """``render_series`` of a run whose caller keeps nothing: file name -> (severities, what render made)."""
+    names = [Path(f.path).name for f in run.files()]
+    return {names[position]: (sorted(severities), part) for position, severities, part in run.render_series(render)}
+
+
+@pytest.mark.parametrize("where", ["pool", "threads", "failing"])
+def test_the_series_rules_rendered_in_workers_give_what_they_give_here(tmp_path, monkeypatch, where):
+    """``render_series`` runs the series rules and the output of each file they give findings in worker processes
+    (from ``Run.REMOTE`` reports on), or on an executor; a task that fails there is done here. The same files,
+    severities and bytes as here, and as ``iter_series``'s results rendered."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gklint import batch
+    from gklint.output.json_output import file_bytes
+
+    paths = spread_batch(tmp_path)
+    run = api.Run(paths, isolate=False)
+    names = [Path(f.path).name for f in run.files()]
+    merged = {names[position]: (sorted(d.severity for d in diags), file_bytes(f))
+              for position, f, diags, _ in run.iter_series(reports=False)}
+    here = rendered(api.Run(paths, isolate=False), file_bytes)
+    assert here == merged and len(here) > len(paths) // 2
+    monkeypatch.setattr(api.Run, "REMOTE", 1)
+    monkeypatch.setattr(api.Run, "TASK_REPORTS", 7)  # several tasks, a few checks each
+    failed: list[int] = []
+    if where == "failing":
+        tasks = batch.map_series
+
+        def failing(checks, job, render):
+            if len(checks) > 1:
+                failed.append(len(checks))
+                raise RuntimeError("a worker lost")
+            return tasks(checks, job, render)
+        monkeypatch.setattr(batch, "map_series", failing)
+    if where == "pool":
+        assert rendered(api.Run(paths, jobs=2), file_bytes) == here
+    else:
+        with ThreadPoolExecutor(2) as executor:
+            assert rendered(api.Run(paths, executor=executor), file_bytes) == here
+    assert (where == "failing") == bool(failed)  # not vacuous

@@ -269,8 +269,12 @@ class Tally(Result):
             self.counts[d.severity] += 1
 
     def add_findings(self, diagnostics) -> None:
-        for d in diagnostics:
-            self.counts[d.severity] += 1
+        self.add_severities(d.severity for d in diagnostics)
+
+    def add_severities(self, severities) -> None:
+        """Count findings of these severities (one each)."""
+        for severity in severities:
+            self.counts[severity] += 1
 
     def count(self, severity: Severity) -> int:
         return self.counts[severity]

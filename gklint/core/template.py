@@ -78,7 +78,7 @@ def _plain(value):
     if type(value) in _PLAIN or isinstance(value, (bool, int, float, str)):
         return value
     if _is_mapping(value):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return json_values(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return str(value)

@@ -80,28 +80,48 @@ def excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> Excerpt | None:
     if not loc.table or loc.table not in layout.tables:
         return None
     spec = layout.table(loc.table)
-    cells = {(p.location.row, p.location.column) for p in d.parts if p.location}
+    cells = frozenset((p.location.row, p.location.column) for p in d.parts if p.location)
     if loc.row and loc.column:
-        cells.add((loc.row, loc.column))
+        cells |= {(loc.row, loc.column)}
     if not cells:
         return None
-    labels = {c[0] for c in cells}
-    rows = [r for r in spec.data_rows if r.label in labels]
+    labels, rows = _shape(spec, loc.row, cells, bool(d.parts))
     if d.parts and len(rows) > EXCERPT_ROWS:  # long sums: keep the rows that hold something, and the located one
-        keep = [r for r in rows if r.label == loc.row or any(
-            p.location and p.location.row == r.label and p.value not in (0, None) for p in d.parts)]
+        keep = [(row, ids) for row, ids in rows if row.label == loc.row or any(
+            p.location and p.location.row == row.label and p.value not in (0, None) for p in d.parts)]
         rows = keep[:EXCERPT_ROWS]
-    if loc.row and not d.parts:  # a single cell: show its whole row
-        row = spec.row(loc.row)
-        rows = [row] if row else rows
-        cells |= {(loc.row, c.label) for c in row.columns} if row else set()
-    names = {cell[1] for cell in cells}
-    cols = [c for c in spec.columns if c.label in names]
     shown = []
-    for row in rows:
+    for row, ids in rows:
         values: list[str | None] = []
-        for col in cols:
-            cell = report.cell(loc.table, row.id, col.id) if row.column(col.id) else None
+        for col in ids:
+            cell = report.cell(loc.table, row.id, col) if col is not None else None
             values.append(cell.display() if cell else "")
         shown.append((row.label, values))
-    return Excerpt(loc.table, [c.label for c in cols], shown, loc.row, loc.column)
+    return Excerpt(loc.table, list(labels), shown, loc.row, loc.column)
+
+
+_SHAPES: dict[tuple, tuple] = {}  # (id of a table spec, ...) -> (the spec, its ``_shape``)
+
+
+def _shape(spec: L.TableSpec, row_label: str | None, cells: frozenset, parts: bool
+           ) -> tuple[tuple[str, ...], list[tuple[L.RowSpec, tuple[str | None, ...]]]]:
+    """An excerpt's column labels and rows, each row with the id of each column it has (None where it has not):
+    the rows of ``cells`` (with no ``parts``, the located row alone, whole), the columns they name. It depends
+    on the spec and these only, and is remembered (bounded)."""
+    key = (id(spec), row_label, cells, parts)
+    known = _SHAPES.get(key)
+    if known is not None and known[0] is spec:
+        return known[1]
+    labels = {c[0] for c in cells}
+    rows = [r for r in spec.data_rows if r.label in labels]
+    if row_label and not parts:  # a single cell: show its whole row
+        row = spec.row(row_label)
+        rows = [row] if row else rows
+        cells = cells | ({(row_label, c.label) for c in row.columns} if row else set())
+    names = {cell[1] for cell in cells}
+    cols = [c for c in spec.columns if c.label in names]
+    shape = tuple(c.label for c in cols), [(row, tuple(c.id if row.column(c.id) else None for c in cols)) for row in rows]
+    if len(_SHAPES) >= 4096:
+        _SHAPES.clear()
+    _SHAPES[key] = spec, shape
+    return shape

@@ -178,6 +178,27 @@ class Sink:
         if self.spool is not None:
             self.spool.merged(position, f)
 
+    @property
+    def series_part(self) -> Callable | None:
+        """What the output needs of a file given series findings, if nothing but its part (json: its entry,
+        ``json_output.file_bytes``): made where the series rules run (``api.Run.render_series``), and given
+        to ``merged_part``."""
+        if self.spool is None:
+            return None
+        from gklint.output.json_output import file_bytes
+
+        return file_bytes
+
+    def merged_part(self, position: int, part: bytes) -> None:
+        """``merged``, given the ``series_part`` of the file (with the series findings merged in)."""
+        self.spool.put(position, part)
+
+    @property
+    def series_in_any_order(self) -> bool:
+        """May the files given series findings come in any order (``merged``, ``render_series``)? For json:
+        each file's entry is rendered again in its own place, and nothing else is written of them."""
+        return self.spool is not None
+
     def render_series(self, files) -> None:
         """The findings across years (series rules), known only once every file is read. ``files``: a
         FileResult per report holding only those findings (each is also in its file's own diagnostics,
@@ -341,22 +362,28 @@ class _Spool:
         self.file = tempfile.TemporaryFile()
         self.starts, self.ends = array("q"), array("q")  # part k is bytes starts[k]:ends[k] of the file
 
-    def _write(self, f) -> tuple[int, int]:
-        from gklint.output.json_output import file_part
-
+    def _write(self, part: bytes) -> tuple[int, int]:
         self.file.seek(0, 2)
         start = self.file.tell()
-        self.file.write(file_part(f).encode("utf-8"))
+        self.file.write(part)
         return start, self.file.tell()
 
     def add(self, f) -> None:
-        start, end = self._write(f)
+        from gklint.output.json_output import file_bytes
+
+        start, end = self._write(file_bytes(f))
         self.starts.append(start)
         self.ends.append(end)
 
     def merged(self, k: int, f) -> None:
         """File k's part rendered again, now with its series findings."""
-        self.starts[k], self.ends[k] = self._write(f)
+        from gklint.output.json_output import file_bytes
+
+        self.put(k, file_bytes(f))
+
+    def put(self, k: int, part: bytes) -> None:
+        """File k's part is now ``part``."""
+        self.starts[k], self.ends[k] = self._write(part)
 
     def document(self, result):
         from gklint.output.json_output import head_tail

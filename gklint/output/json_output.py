@@ -21,23 +21,34 @@ def render(result: Result, lang: str = "zh") -> str:
 
 def file_part(f) -> str:
     """One file's entry of ``render``'s "files" array, as it is indented there."""
+    return file_bytes(f).decode("utf-8")
+
+
+def file_bytes(f) -> bytes:
+    """``file_part`` in UTF-8. Where nothing is to be escaped (``json_safe``, which leaves spaces and line breaks
+    alone), orjson's bytes are indented as they are: no text made of them but to look for what to escape."""
     from gklint.core.display import json_safe
 
-    text = _dumps(f.to_dict()) if _plain_file(f) else None
-    if text is None:
+    data = _dumps(f.to_dict()) if _plain_file(f) else None
+    if data is None:
         text = json.dumps(f.to_dict(), ensure_ascii=False, indent=2, default=str)
-    return json_safe("    " + text.replace("\n", "\n    "))
+    else:
+        text = data.decode("utf-8")
+    safe = json_safe(text)
+    if safe is text and data is not None:
+        return b"    " + data.replace(b"\n", b"\n    ")
+    return ("    " + safe.replace("\n", "\n    ")).encode("utf-8")
 
 
-def _dumps(data: dict) -> str | None:
-    """``json.dumps(data, ensure_ascii=False, indent=2, default=str)`` by orjson, whose bytes are the same
-    for what ``_plain_file`` lets through; None where orjson refuses (an integer past 64 bits, a key that
+def _dumps(data: dict) -> bytes | None:
+    """``json.dumps(data, ensure_ascii=False, indent=2, default=str)`` by orjson, in UTF-8, whose bytes are the
+    same for what ``_plain_file`` lets through; None where orjson refuses (an integer past 64 bits, a key that
     is not text, a lone surrogate, nesting too deep): json.dumps then says it as it always has."""
     if _orjson is None:
         return None
     try:
         return _orjson.dumps(data, default=str, option=_orjson.OPT_INDENT_2 | _orjson.OPT_PASSTHROUGH_DATACLASS
-                             | _orjson.OPT_PASSTHROUGH_DATETIME).decode("utf-8")
+                             | _orjson.OPT_PASSTHROUGH_DATETIME)
     except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
         return None
 

@@ -139,6 +139,7 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
         yield from evaluate_repeated(rule, pairs(reports, previous), lang, settings)
         return
     params = rule.params
+    named: dict[tuple, dict[str, list[str]]] = {}  # the terms' labels in each language, by layouts, column and year
     for i, this, last in pairs(reports, previous):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue
@@ -161,7 +162,9 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
                 severity = None
                 if "uncertain_severity" in params and any(c.doubt for c in cells):
                     severity = params["uncertain_severity"]
-                names = {lg: _labels(terms, last, lg) for lg in dict.fromkeys((lang, *LANGS))}  # as each language names them
+                names = named.get(known := (this.layout, last.layout, column, last.meta.year))
+                if names is None:  # as each language names them
+                    names = named[known] = {lg: _labels(terms, last, lg) for lg in dict.fromkeys((lang, *LANGS))}
                 flat = [Part(label=name, value=c.value, weight=t[4],
                              location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
                         for name, t, c in zip(names[lang], terms, cells)]
