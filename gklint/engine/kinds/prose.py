@@ -16,6 +16,7 @@ from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.core.scan import Scanner, scanner
 from gklint.core.template import LANGS, pick
 from gklint.core.text import text_cache
 from gklint.textutil import (
@@ -189,14 +190,14 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         for pattern in compiled:
             m = pattern.search(place.text)
             if m:
-                count = len(pattern.findall(place.text))
+                count = sum(1 for _ in pattern.finditer(place.text))
                 yield rule.diagnostic(ctx.lang, place.location(m.start(), m.end()), found=m.group(0),
                                       phrase=m.group(0), count=count)
 
 
 @per_rule
-def _phrase_patterns(rule: Rule) -> list[re.Pattern]:
-    return [re.compile(p) for p in rule.params["patterns"]]
+def _phrase_patterns(rule: Rule) -> list[Scanner]:
+    return [scanner(re.compile(p)) for p in rule.params["patterns"]]
 
 
 CHECKS = {

@@ -1,0 +1,215 @@
+"""``finditer`` and ``search`` of a compiled pattern, the same matches found faster.
+
+Python's regex engine skips ahead only to a literal or a character class the pattern *begins* with. A rule's
+pattern often begins with a look-behind, or with a repetition of a wide class (``[一-龥]{1,12}〔2020〕…号``), so
+the engine tries every position of the text. ``Scanner`` reads the pattern's parse tree (``re._parser``,
+the parser ``re.compile`` itself uses) for an *anchor*: a run of the pattern's top-level parts, starting with
+one the engine can skip ahead to, written as a pattern of its own without groups or look-arounds (so it
+matches wherever those parts of the pattern match, and more), and starting a bounded number of characters
+into every match. The anchor is searched for; the pattern itself is tried (``match``) only at the few
+positions a match holding that anchor occurrence could start at, nearest first. Every match found is the
+pattern's own, and no position where the pattern could match is skipped, so the matches are exactly those of
+``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
+before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+_NARROW = 32  # a character class of up to this many characters (or digits) is a good anchor start
+_UNBOUNDED = 1 << 16  # a part that may be this wide (``*``, ``+``, ``{n,}``) is unbounded
+
+
+class _Unreadable(Exception):
+    """A construct the anchor is not written from (a group reference, a possessive repeat, inline flags)."""
+
+
+class Scanner:
+    """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
+
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi")
+
+    def __init__(self, pattern: re.Pattern, needs: str = "", anchor: re.Pattern | None = None, lo: int = 0,
+                 hi: int = 0):
+        self.pattern = pattern
+        self.needs = needs  # a string every match holds: a text without it has no match
+        self.anchor = anchor  # None: search with the pattern itself
+        self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``self.pattern.finditer(text)``."""
+        if self.needs not in text:
+            return
+        if self.anchor is None:
+            yield from self.pattern.finditer(text)
+            return
+        match, find, lo, hi = self.pattern.match, self.anchor.search, self.lo, self.hi
+        pos = 0
+        while True:
+            hit = find(text, pos + lo)
+            if hit is None:
+                return
+            at = hit.start()
+            for start in range(max(pos, at - hi), at - lo + 1):  # leftmost first, as the engine tries them
+                m = match(text, start)
+                if m is not None:
+                    yield m
+                    pos = m.end()  # never empty: the anchor is at least one character of the match
+                    break
+            else:
+                pos = at - lo + 1
+
+    def search(self, text: str) -> re.Match | None:
+        """``self.pattern.search(text)``."""
+        return next(self.finditer(text), None)
+
+
+@lru_cache(maxsize=256)
+def scanner(pattern: re.Pattern) -> Scanner:
+    """The ``Scanner`` of a compiled pattern (made once per pattern)."""
+    if not isinstance(pattern.pattern, str):
+        return Scanner(pattern)
+    try:
+        from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        items = _flat(tree.data, c)
+        widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
+        needs = "" if pattern.flags & re.IGNORECASE else _literal(items, c)
+        return Scanner(pattern, needs, *(_anchor(pattern, items, widths, c) or ()))
+    except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
+        return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
+
+
+def _literal(items, c) -> str:
+    """The longest run of literal characters among the pattern's top-level parts (every match holds it)."""
+    best = run = ""
+    for op, av in items:
+        run = run + chr(av) if op is c.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
+
+
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int] | None:
+    """(anchor pattern, least and most characters before it in a match), or None when none would help: the
+    earliest top-level part the engine skips ahead to best (``_start_kind``), a bounded width into the match,
+    and the parts after it as far as they can be written (the more parts, the fewer false starts)."""
+    best, lo, hi = None, 0, 0
+    for i, (item, (least, most)) in enumerate(zip(items, widths)):
+        if hi >= _UNBOUNDED:
+            break
+        if least >= 1:
+            score = (_start_kind(item, c), -i)
+            if best is None or score > best[0]:
+                best = (score, i, lo, hi)
+        lo, hi = lo + least, hi + most
+    if best is None or best[0][0] == 0:
+        return None
+    _, i, lo, hi = best
+    if i == 0 and items[0][0] is not c.MAX_REPEAT and items[0][0] is not c.MIN_REPEAT:
+        return None  # the engine already skips ahead to the pattern's own first part
+    parts = [_write(items[i], c, first=True)]
+    for item in items[i + 1:]:
+        try:
+            parts.append(_write(item, c))
+        except _Unreadable:
+            break  # the parts before it are still in every match
+    flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+    return re.compile("".join(parts), flags), lo, hi
+
+
+def _flat(items, c) -> list:
+    """The top-level parts of a pattern, with plain groups (no flags) opened: a group's parts follow each other
+    as the group's do."""
+    out = []
+    for op, av in items:
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_flat(av[3], c))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _start_kind(item, c) -> int:
+    """How well the engine skips ahead to a part: 2 a literal or a narrow set (a few literals, short ranges,
+    digits), 1 a wide set, the same for a repetition of one of these (written as one occurrence, then the
+    rest), 0 no skipping."""
+    op, av = item
+    if op is c.LITERAL:
+        return 2
+    if op is c.IN:
+        return 2 if _narrow(av, c) else 1
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        return _start_kind(av[2][0], c)
+    return 0
+
+
+def _narrow(items, c) -> bool:
+    size = 0
+    for kind, value in items:
+        if kind is c.LITERAL:
+            size += 1
+        elif kind is c.RANGE:
+            size += value[1] - value[0] + 1
+        elif not (kind is c.CATEGORY and str(value) == "CATEGORY_DIGIT"):
+            return False  # a negation, or a wide category (\w, \s, \D…)
+    return size <= _NARROW
+
+
+def _write(item, c, first: bool = False) -> str:
+    """A part of a parse tree as pattern text, without groups, look-arounds or anchors (which only narrow what
+    matches). ``first``: a repetition is written as its first occurrence and then the rest, so that the
+    engine skips ahead to that occurrence."""
+    op, av = item
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    if op is c.NOT_LITERAL:
+        return "[^" + _char(av) + "]"
+    if op is c.ANY:
+        return "."
+    if op is c.IN:
+        return _set(av, c)
+    if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+        least, most, sub = av
+        body = "(?:" + "".join(_write(x, c) for x in sub) + ")"
+        if first and least >= 1 and len(sub) == 1 and sub[0][0] in (c.LITERAL, c.IN, c.NOT_LITERAL, c.ANY):
+            rest = "" if most is c.MAXREPEAT else str(most - 1)
+            return _write(sub[0], c) + body + "{" + f"{least - 1},{rest}" + "}"
+        return body + "{" + f"{least},{'' if most is c.MAXREPEAT else most}" + "}"
+    if op is c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unreadable
+        return "(?:" + "".join(_write(x, c) for x in av[3]) + ")"
+    if op is c.BRANCH:
+        return "(?:" + "|".join("".join(_write(x, c) for x in alt) for alt in av[1]) + ")"
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return ""
+    raise _Unreadable
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _set(items, c) -> str:
+    out = []
+    for kind, value in items:
+        if kind is c.NEGATE:
+            out.append("^")
+        elif kind is c.LITERAL:
+            out.append(_char(value))
+        elif kind is c.RANGE:
+            out.append(_char(value[0]) + "-" + _char(value[1]))
+        elif kind is c.CATEGORY and str(value) in _CATEGORIES:
+            out.append(_CATEGORIES[str(value)])
+        else:
+            raise _Unreadable
+    return "[" + "".join(out) + "]"
+
+
+def _char(code: int) -> str:
+    """A character as an escape that means it alone, in or out of a class."""
+    return f"\\U{code:08x}"
