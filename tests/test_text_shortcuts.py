@@ -75,6 +75,8 @@ def test_scanner_finds_what_finditer_finds():
             expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected, (pattern, text)
             assert (scan.search(text) is None) == (not expected)
+            if expected:  # a text holding a match, and each text holding it, may match
+                assert scan.may_match(text) and scan.may_match(f"x{text}\n{text}")
     assert anchored >= 10  # the shortcut is taken, not only the fallback
 
 
@@ -103,3 +105,26 @@ def test_a_line_beginning_with_a_name_puts_the_name_in_the_normalised_body():
                 name = normalise(label[:end])
                 if name and label.startswith(name):
                     assert name in whole, (body, line, name)
+
+
+class _Params:
+    def __init__(self, **params):
+        self.params = params
+
+
+def test_half_width_marks_are_the_one_patterns_matches():
+    from gklint.engine.kinds.prose import _AFTER, _BEFORE, _half_widths
+    from gklint.textutil import prose_lines
+
+    rnd = random.Random(9)
+    pieces = list("政府公开,;:()《》“”（）\t 。，x1\n") + ["信息", " , ", "》,《", "）(", "）  :  “"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(1500)]
+    texts += SAMPLE.read_text(encoding="utf-8").split("\n\n")
+    for marks in (",;:()", ";", "，：", "》,", " ,"):
+        rule = _Params(characters=marks)
+        one = re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{_AFTER}])")
+        for text in texts:
+            expected = [(offset + m.start(1), offset + m.end(1), m.group(1))
+                        for offset, line in prose_lines(text) for m in one.finditer(line)]
+            got = (tuple(mark for _, _, mark in expected), expected[0][:2] if expected else None)
+            assert _half_widths(text, rule) == got, (marks, text)

@@ -30,18 +30,25 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
 
-    def __init__(self, pattern: re.Pattern, needs: str = "", anchor: re.Pattern | None = None, lo: int = 0,
-                 hi: int = 0):
+    def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: re.Pattern | None = None,
+                 lo: int = 0, hi: int = 0, filter: re.Pattern | None = None):
         self.pattern = pattern
-        self.needs = needs  # a string every match holds: a text without it has no match
+        self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # None: search with the pattern itself
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+        self.filter = filter  # parts of the pattern that match wherever the pattern does (the anchor, if any)
+
+    def may_match(self, text: str) -> bool:
+        """False when neither ``text`` nor any part of it holds a match (True: it may)."""
+        if self.needs and not any(s in text for s in self.needs):
+            return False
+        return self.filter is None or self.filter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
-        if self.needs not in text:
+        if self.needs and not any(s in text for s in self.needs):
             return
         if self.anchor is None:
             yield from self.pattern.finditer(text)
@@ -78,47 +85,65 @@ def scanner(pattern: re.Pattern) -> Scanner:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         items = _flat(tree.data, c)
         widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
-        needs = "" if pattern.flags & re.IGNORECASE else _literal(items, c)
-        return Scanner(pattern, needs, *(_anchor(pattern, items, widths, c) or ()))
+        needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
+        return Scanner(pattern, needs, *_anchor(pattern, items, widths, c))
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
 
-def _literal(items, c) -> str:
-    """The longest run of literal characters among the pattern's top-level parts (every match holds it)."""
+_FEW = 4  # a set of up to this many characters is looked for with ``in``, one by one
+
+
+def _needs(items, c) -> tuple[str, ...]:
+    """Strings one of which every match holds, read from the pattern's top-level parts: the longest run of
+    literal characters, else the smallest set of a few literal characters, else none."""
     best = run = ""
+    fewest: tuple[str, ...] = ()
     for op, av in items:
         run = run + chr(av) if op is c.LITERAL else ""
         best = max(best, run, key=len)
-    return best
+        if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+            op, av = av[2][0]  # a part repeated at least once: its characters are in every match
+        if op is c.LITERAL:
+            op, av = c.IN, [(c.LITERAL, av)]
+        if op is c.IN and len(av) <= _FEW and all(kind is c.LITERAL for kind, _ in av):
+            chars = tuple(chr(value) for _, value in av)
+            fewest = chars if not fewest or len(chars) < len(fewest) else fewest
+    return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int] | None:
-    """(anchor pattern, least and most characters before it in a match), or None when none would help: the
-    earliest top-level part the engine skips ahead to best (``_start_kind``), a bounded width into the match,
-    and the parts after it as far as they can be written (the more parts, the fewer false starts)."""
-    best, lo, hi = None, 0, 0
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern | None, int, int, re.Pattern | None]:
+    """(anchor, least and most characters before it in a match, filter). The anchor: the top-level part the
+    engine skips ahead to best (``_start_kind``), the earliest of these, a bounded width into every match, and
+    the parts after it as far as they can be written (the more parts, the fewer false starts); None when there
+    is none or the engine skips ahead to the pattern's own first part. The filter: the anchor, or such parts
+    at any width into the match."""
+    bounded = anywhere = None
+    lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
-        if hi >= _UNBOUNDED:
-            break
-        if least >= 1:
-            score = (_start_kind(item, c), -i)
-            if best is None or score > best[0]:
-                best = (score, i, lo, hi)
+        kind = _start_kind(item, c) if least >= 1 else 0
+        if kind:
+            score = (kind, -i)
+            if hi < _UNBOUNDED and (bounded is None or score > bounded[0]):
+                bounded = (score, i, lo, hi)
+            if anywhere is None or score > anywhere[0]:
+                anywhere = (score, i)
         lo, hi = lo + least, hi + most
-    if best is None or best[0][0] == 0:
-        return None
-    _, i, lo, hi = best
-    if i == 0 and items[0][0] is not c.MAX_REPEAT and items[0][0] is not c.MIN_REPEAT:
-        return None  # the engine already skips ahead to the pattern's own first part
+    if bounded is not None and (bounded[1] > 0 or items[0][0] in (c.MAX_REPEAT, c.MIN_REPEAT)):
+        anchor = _written_from(pattern, items, bounded[1], c)
+        return anchor, bounded[2], bounded[3], anchor
+    return None, 0, 0, _written_from(pattern, items, anywhere[1], c) if anywhere is not None else None
+
+
+def _written_from(pattern: re.Pattern, items, i: int, c) -> re.Pattern:
+    """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``)."""
     parts = [_write(items[i], c, first=True)]
     for item in items[i + 1:]:
         try:
             parts.append(_write(item, c))
         except _Unreadable:
             break  # the parts before it are still in every match
-    flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-    return re.compile("".join(parts), flags), lo, hi
+    return re.compile("".join(parts), pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII))
 
 
 def _flat(items, c) -> list:

@@ -40,10 +40,10 @@ def _marker_value(raw: str) -> int | None:
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
-    compiled = _compiled(styles)
+    present = tuple(style for style in _compiled(styles) if style[1].may_match(text))  # the others match no line
     out: list[Marker] = []
     for offset, line in prose_lines(text):
-        for name, value, raw, start, end in _line_markers(line, compiled):
+        for name, value, raw, start, end in _line_markers(line, present):
             out.append(Marker(name, value, raw, offset + start, offset + end))
     out.sort(key=lambda mk: mk.start)
     return out

@@ -122,61 +122,66 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------- half-width punctuation
 
+_BEFORE = f"{HAN}》”」』）"  # a mark between Chinese characters, or a Chinese closing mark and an opening one (》,《)
+_AFTER = f"{HAN}《“「『（"
+
+
 @per_rule
-def _half_width(rule: Rule) -> tuple[re.Pattern, re.Pattern]:
-    """(the rule's pattern, one that finds any of its marks: a line without one has nothing to find)."""
+def _half_width(rule: Rule) -> tuple[re.Pattern, ...]:
+    """The patterns whose matches are the rule's, in order: blanks, a half-width mark and blanks, between
+    Chinese characters (``_BEFORE``, ``_AFTER``).
+
+    Written as one pattern it begins with a look-behind, and the engine tries it at every character. When no
+    mark is a blank or a character before, a match begins at the mark or at the first blank: two patterns
+    that consume that character first (the engine skips ahead to it) and look behind it. Such matches never
+    overlap (inside one, the character before is a blank or a mark), so the two patterns' matches, in order,
+    are the one pattern's."""
     marks = str(rule.params.get("characters", ",;:()"))
-    # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
-    return (re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])"),
-            re.compile(f"[{re.escape(marks)}]"))
+    m = re.escape(marks)
+    if re.search(f"[{_BEFORE} \\t]", marks):
+        return (re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"),)
+    return (re.compile(f"([{m}])(?<=[{_BEFORE}][{m}])[ \\t]*(?=[{_AFTER}])"),
+            re.compile(f"[ \\t](?<=[{_BEFORE}][ \\t])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"))
 
 
-@text_cache(maxsize=4096)
-def _line_half_width(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
-    """(mark, start, end) of each half-width mark the rule flags in one line (cached by line)."""
-    pattern, any_mark = _half_width(rule)
-    return tuple((m.group(1), m.start(1), m.end(1)) for m in _half_width_matches(line, pattern, any_mark))
-
-
-def _half_width_matches(line: str, pattern: re.Pattern, any_mark: re.Pattern) -> Iterator[re.Match]:
-    """``pattern.finditer(line)``, tried only where a match can start: a match is blanks and a mark after a
-    Chinese character, so it starts at the first of the blanks before a mark (or at the mark), and nowhere
-    else (inside the blanks, the look-behind sees a blank)."""
-    done = 0  # where the last match ended: finditer goes on from there
-    for mark in any_mark.finditer(line):
-        start = mark.start()
-        while start > 0 and line[start - 1] in " \t":
-            start -= 1
-        if start < done:
-            continue
-        m = pattern.match(line, start)  # the look-behind still sees the text before ``start``
-        if m is not None:
-            done = m.end()
-            yield m
+@text_cache(maxsize=1024)
+def _half_widths(text: str, rule: Rule) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """The half-width marks the rule flags in the prose lines of ``text``, in order, and the span of the first."""
+    patterns = _half_width(rule)
+    marks: list[str] = []
+    first = None
+    for offset, line in prose_lines(text):
+        if len(patterns) > 1 and (" " in line or "\t" in line):  # both patterns (the second begins with a blank)
+            found = sorted((m.start(1), m.end(1), m.group(1)) for p in patterns for m in p.finditer(line))
+            line_marks, span = [mark for _, _, mark in found], found[0][:2] if found else None
+        else:
+            line_marks = patterns[0].findall(line)
+            span = patterns[0].search(line).span(1) if line_marks and first is None else None
+        if line_marks:
+            marks.extend(line_marks)
+            first = first or (offset + span[0], offset + span[1])
+    return tuple(marks), first
 
 
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
-        count = 0
-        first: tuple[int, str, int, int] | None = None
-        kinds: Counter[str] = Counter()
-        for offset, line in prose_lines(place.text):
-            for mark, s, e in _line_half_width(line, rule):
-                count += 1
-                kinds[mark] += 1
-                if first is None:
-                    first = (offset, line, s, e)
+        marks, first = _half_widths(place.text, rule)
+        count = len(marks)
         if count < int(rule.params.get("min_count", 1)) or first is None:
             continue
-        offset, line, s, e = first
+        kinds = Counter(marks)
+        start, end = first
+        offset = place.text.rfind("\n", 0, start) + 1
+        stop = place.text.find("\n", end)
+        line, s, e = place.text[offset:stop if stop >= 0 else None], start - offset, end - offset
         context = int(rule.params.get("context", 4))
         lo = max(0, s - context)
         while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
             lo -= 1  # do not cut a number or a word in two
         listed = {lg: pick(rule.params.get("separator", "、"), lg).join(
             pick(rule.params.get("mark_count"), lg, mark=k, count=v) for k, v in kinds.most_common()) for lg in LANGS}
-        yield rule.diagnostic(ctx.lang, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
+        yield rule.diagnostic(ctx.lang, place.location(start, end), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 
 
