@@ -65,8 +65,8 @@ def _texts(rnd: random.Random, n: int) -> list[str]:
 
 def test_scanner_finds_what_finditer_finds():
     rnd = random.Random(12)
-    patterns = _rule_patterns() + _random_patterns(rnd, 150)
-    texts = _texts(rnd, 600)
+    patterns = _rule_patterns() + _random_patterns(rnd, 100)
+    texts = _texts(rnd, 300)
     anchored = 0
     for pattern in patterns:
         scan = scanner(pattern)
@@ -75,8 +75,10 @@ def test_scanner_finds_what_finditer_finds():
             expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected, (pattern, text)
             assert (scan.search(text) is None) == (not expected)
-            if expected:  # a text holding a match, and each text holding it, may match
-                assert scan.may_match(text) and scan.may_match(f"x{text}\n{text}")
+            whole = f"x{text}\n{text}\n{text[::-1]}"  # the text's lines as parts of a longer text
+            parts = [(1, text), (len(text) + 2, text), (2 * len(text) + 3, text[::-1])]
+            expected = [(k, m.span(), m.groups()) for k, (_, part) in enumerate(parts) for m in pattern.finditer(part)]
+            assert [(k, m.span(), m.groups()) for k, m in scan.finditer_parts(whole, parts)] == expected
     assert anchored >= 10  # the shortcut is taken, not only the fallback
 
 
@@ -128,3 +130,16 @@ def test_half_width_marks_are_the_one_patterns_matches():
                         for offset, line in prose_lines(text) for m in one.finditer(line)]
             got = (tuple(mark for _, _, mark in expected), expected[0][:2] if expected else None)
             assert _half_widths(text, rule) == got, (marks, text)
+
+
+def test_repeats_found_where_the_arrays_agree_are_the_patterns():
+    from gklint.engine.kinds.prose import RepeatPolicy, _repeats, find_repeats
+
+    rnd = random.Random(4)
+    pieces = list("政府信息公开的了一二x1 ，。\n") + ["政府政府", "公开公开", "研究研究", "\ud800", "𠀀𠀀"]
+    lines = tuple("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))).replace("\n", "")
+                  for _ in range(400)) + tuple(SAMPLE.read_text(encoding="utf-8").splitlines())
+    for length in (1, 2, 6):
+        rule = _Params(max_length=length, single_char_suspects="的了政")
+        policy = RepeatPolicy.from_params(rule.params)
+        assert _repeats(lines, rule) == tuple(tuple(find_repeats(line, policy)) for line in lines)

@@ -16,7 +16,8 @@ before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 _NARROW = 32  # a character class of up to this many characters (or digits) is a good anchor start
@@ -30,48 +31,67 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: re.Pattern | None = None,
-                 lo: int = 0, hi: int = 0, filter: re.Pattern | None = None):
+                 lo: int = 0, hi: int = 0):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # None: search with the pattern itself
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
-        self.filter = filter  # parts of the pattern that match wherever the pattern does (the anchor, if any)
-
-    def may_match(self, text: str) -> bool:
-        """False when neither ``text`` nor any part of it holds a match (True: it may)."""
-        if self.needs and not any(s in text for s in self.needs):
-            return False
-        return self.filter is None or self.filter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
-        if self.needs and not any(s in text for s in self.needs):
-            return
-        if self.anchor is None:
-            yield from self.pattern.finditer(text)
-            return
-        match, find, lo, hi = self.pattern.match, self.anchor.search, self.lo, self.hi
-        pos = 0
-        while True:
-            hit = find(text, pos + lo)
-            if hit is None:
-                return
-            at = hit.start()
-            for start in range(max(pos, at - hi), at - lo + 1):  # leftmost first, as the engine tries them
-                m = match(text, start)
-                if m is not None:
-                    yield m
-                    pos = m.end()  # never empty: the anchor is at least one character of the match
-                    break
-            else:
-                pos = at - lo + 1
+        return (m for _, m in self.finditer_parts(text, ((0, text),)))
 
     def search(self, text: str) -> re.Match | None:
         """``self.pattern.search(text)``."""
         return next(self.finditer(text), None)
+
+    def finditer_parts(self, text: str, parts: Sequence[tuple[int, str]]) -> Iterator[tuple[int, re.Match]]:
+        """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
+        part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
+        searched for once, in ``text``: where it matches in a part, it matches in the text."""
+        if self.needs and not any(s in text for s in self.needs):
+            return
+        if self.anchor is None:
+            for k, (_, part) in enumerate(parts):
+                if not self.needs or any(s in part for s in self.needs):
+                    yield from ((k, m) for m in self.pattern.finditer(part))
+            return  # (a match of the anchor is at least one character of the match: never empty)
+        hits = self._hits(text)
+        for k, (offset, part) in enumerate(parts):
+            near = hits[bisect_left(hits, offset + self.lo):bisect_left(hits, offset + len(part))]
+            yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
+                                                     self.lo, self.hi))
+
+    def _hits(self, text: str) -> list[int]:
+        """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
+        ``hi`` or less than ``lo`` characters before the next one)."""
+        out = []
+        m = self.anchor.search(text)
+        while m is not None:
+            out.append(m.start())
+            m = self.anchor.search(text, m.start() + 1)
+        return out
+
+
+def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and holds, ``lo`` to ``hi``
+    characters after its start, one of the positions ``hits`` (ascending; more do no harm): the pattern is tried
+    only where a match holding one could start, leftmost first, as the engine tries them."""
+    match, pos = pattern.match, 0
+    for at in hits:
+        if at < pos + lo:
+            continue  # inside the last match
+        for start in range(max(pos, at - hi), at - lo + 1):
+            m = match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at - lo + 1
 
 
 @lru_cache(maxsize=256)
@@ -86,7 +106,7 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        return Scanner(pattern, needs, *_anchor(pattern, items, widths, c))
+        return Scanner(pattern, needs, *(_anchor(pattern, items, widths, c) or ()))
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -112,27 +132,24 @@ def _needs(items, c) -> tuple[str, ...]:
     return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern | None, int, int, re.Pattern | None]:
-    """(anchor, least and most characters before it in a match, filter). The anchor: the top-level part the
-    engine skips ahead to best (``_start_kind``), the earliest of these, a bounded width into every match, and
-    the parts after it as far as they can be written (the more parts, the fewer false starts); None when there
-    is none or the engine skips ahead to the pattern's own first part. The filter: the anchor, or such parts
-    at any width into the match."""
-    bounded = anywhere = None
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int] | None:
+    """(anchor, least and most characters before it in a match), or None when there is none or the engine skips
+    ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
+    (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
+    as they can be written (the more parts, the fewer false starts)."""
+    best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
+        if hi >= _UNBOUNDED:
+            break
         kind = _start_kind(item, c) if least >= 1 else 0
-        if kind:
-            score = (kind, -i)
-            if hi < _UNBOUNDED and (bounded is None or score > bounded[0]):
-                bounded = (score, i, lo, hi)
-            if anywhere is None or score > anywhere[0]:
-                anywhere = (score, i)
+        if kind and (best is None or (kind, -i) > best[0]):
+            best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
-    if bounded is not None and (bounded[1] > 0 or items[0][0] in (c.MAX_REPEAT, c.MIN_REPEAT)):
-        anchor = _written_from(pattern, items, bounded[1], c)
-        return anchor, bounded[2], bounded[3], anchor
-    return None, 0, 0, _written_from(pattern, items, anywhere[1], c) if anywhere is not None else None
+    if best is None or (best[1] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
+        return None
+    _, i, lo, hi = best
+    return _written_from(pattern, items, i, c), lo, hi
 
 
 def _written_from(pattern: re.Pattern, items, i: int, c) -> re.Pattern:

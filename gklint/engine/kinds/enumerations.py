@@ -40,23 +40,23 @@ def _marker_value(raw: str) -> int | None:
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
-    present = tuple(style for style in _compiled(styles) if style[1].may_match(text))  # the others match no line
-    out: list[Marker] = []
-    for offset, line in prose_lines(text):
-        for name, value, raw, start, end in _line_markers(line, present):
-            out.append(Marker(name, value, raw, offset + start, offset + end))
-    out.sort(key=lambda mk: mk.start)
-    return out
+    return [Marker(*found) for found in _markers(text, _compiled(styles))]
 
 
-@text_cache(maxsize=4096)
-def _line_markers(line: str, compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tuple, ...]:
-    """(style, value, raw, start, end) of each marker in one line (cached by line: a list item written the
-    same way in many reports is read once)."""
-    out = []
-    taken: list[tuple[int, int]] = []
+@text_cache(maxsize=1024)
+def _markers(text: str, compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tuple, ...]:
+    """(style, value, raw, start, end) of each marker in the prose lines of ``text``, by start (cached by text).
+    Each style is searched for in all the lines at once (``Scanner.finditer_parts``); in a line, a marker whose
+    number overlaps one of an earlier style's is not one."""
+    lines = prose_lines(text)
+    found: list[list[tuple[str, re.Match]]] = [[] for _ in lines]
     for name, pattern in compiled:
-        for m in pattern.finditer(line):
+        for k, m in pattern.finditer_parts(text, lines):
+            found[k].append((name, m))
+    out = []
+    for (offset, _), matches in zip(lines, found):
+        taken: list[tuple[int, int]] = []
+        for name, m in matches:
             s, e = m.span("n")
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -64,7 +64,8 @@ def _line_markers(line: str, compiled: tuple[tuple[str, Scanner], ...]) -> tuple
             if value is None or value > 50:
                 continue
             taken.append((s, e))
-            out.append((name, value, m.group(0).strip(), m.start(), m.end()))
+            out.append((name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
+    out.sort(key=lambda mk: mk[3])
     return tuple(out)
 
 

@@ -7,21 +7,23 @@ suspect characters and the punctuation are lists in the rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
-from gklint.core.scan import Scanner, scanner
+from gklint.core.scan import Scanner, matches_near, scanner
 from gklint.core.template import LANGS, pick
 from gklint.core.text import text_cache
 from gklint.textutil import (
     HAN,
     PREAMBLE,
+    Place,
     is_han,
     prose_lines,
     places,
@@ -40,6 +42,11 @@ class RepeatPolicy:
     single: frozenset[str] = frozenset()  # the only characters whose doubling is flagged
     numerals: frozenset[str] = frozenset()
 
+    @cached_property
+    def all_contexts(self) -> str:
+        """The contexts in one text (a repeat in none of them is excused by none)."""
+        return "\n".join(self.contexts)
+
     @classmethod
     def from_params(cls, params: dict) -> "RepeatPolicy":
         return cls(max_length=int(params.get("max_length", 6)),
@@ -50,14 +57,32 @@ class RepeatPolicy:
                    numerals=frozenset(params.get("numerals", "")))
 
 
-def find_repeats(text: str, policy: RepeatPolicy) -> Iterator[tuple[str, int, int]]:
+def find_repeats(text: str, policy: RepeatPolicy, starts: Sequence[int] | None = None) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) of each word written twice in a row (end covers both copies), not excused.
 
-    The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it."""
-    for m in _repeat_pattern(policy.max_length).finditer(text):
+    The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it. ``starts``:
+    positions including every one a repeat starts at (``_repeat_starts``): the pattern is tried there only."""
+    pattern = _repeat_pattern(policy.max_length)
+    for m in pattern.finditer(text) if starts is None else matches_near(pattern, text, starts):
         word, start, end = m.group(1), m.start(), m.end()
         if not _excused(text, start, end, word, policy):
             yield word, start, end
+
+
+def _repeat_starts(text: str, max_length: int) -> list[int]:
+    """Every position of ``text`` where, for some k up to ``max_length``, the characters k apart agree at the
+    first and the last of k: where a word of k characters may be written twice (``_repeat_pattern`` tries
+    each of the k at each Chinese character; a comparison of whole arrays finds these few places at once)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    found = np.zeros(len(codes), dtype=bool)
+    for k in range(1, max_length + 1):
+        same = codes[:-k] == codes[k:]  # same[p]: text[p] == text[p + k]
+        if k > 1:
+            same = same[:len(same) - k + 1] & same[k - 1:]  # and text[p + k - 1] == text[p + 2k - 1]
+        found[:len(same)] |= same
+    return np.flatnonzero(found).tolist()
 
 
 @cache
@@ -73,7 +98,7 @@ def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -
         return True  # 一一, 十十: numerals, list markers
     if any(p.fullmatch(doubled) for p in policy.patterns):
         return True
-    for context in policy.contexts:
+    for context in policy.contexts if doubled in policy.all_contexts else ():
         at = context.find(doubled)
         while at >= 0:
             lo = start - at
@@ -96,24 +121,36 @@ def _policy(rule: Rule) -> RepeatPolicy:
     return RepeatPolicy.from_params(rule.params)
 
 
-@text_cache(maxsize=4096)
-def _line_repeats(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
-    """``find_repeats`` of one line under the rule's policy (cached by line: boilerplate is read once)."""
-    return tuple(find_repeats(line, _policy(rule)))
+@text_cache(maxsize=64)
+def _repeats(lines: tuple[str, ...], rule: Rule) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """``find_repeats`` of each line under the rule's policy, tried where ``_repeat_starts`` of the lines joined
+    says (one comparison for all the lines of a report)."""
+    policy = _policy(rule)
+    starts = _repeat_starts("\n".join(lines), policy.max_length)
+    out, offset = [], 0
+    for line in lines:
+        near = starts[bisect_left(starts, offset):bisect_left(starts, offset + len(line))]
+        out.append(tuple(find_repeats(line, policy, [at - offset for at in near])) if near else ())
+        offset += len(line) + 1
+    return tuple(out)
 
 
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
-    for place in places(report, ctx):
-        found: dict[str, tuple[int, int]] = {}
-        counts: Counter[str] = Counter()
-        for offset, line in prose_lines(place.text):
-            if place.name == PREAMBLE and not any(mark in line for mark in prose_marks):
-                continue  # page chrome (breadcrumbs such as 政府信息公开政府信息公开年报), not the report's prose
-            for word, s, e in _line_repeats(line, rule):
-                counts[word] += 1
-                found.setdefault(word, (offset + s, offset + e))
+    todo = [(place, offset, line) for place in places(report, ctx) for offset, line in prose_lines(place.text)
+            # in the preamble, page chrome (breadcrumbs such as 政府信息公开政府信息公开年报) is not the report's prose
+            if place.name != PREAMBLE or any(mark in line for mark in prose_marks)]
+    repeats = _repeats(tuple(line for _, _, line in todo), rule)
+    by_place: dict[int, tuple[Place, dict[str, tuple[int, int]], Counter[str]]] = {}  # by id: places may be equal
+    for (place, offset, _), line_repeats in zip(todo, repeats):
+        if not line_repeats:
+            continue
+        _, found, counts = by_place.setdefault(id(place), (place, {}, Counter()))
+        for word, s, e in line_repeats:
+            counts[word] += 1
+            found.setdefault(word, (offset + s, offset + e))
+    for place, found, counts in by_place.values():
         for word, (s, e) in found.items():
             yield rule.diagnostic(ctx.lang, place.location(s, e),
                         expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
