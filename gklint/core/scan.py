@@ -31,14 +31,15 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: re.Pattern | None = None,
-                 lo: int = 0, hi: int = 0):
+                 lo: int = 0, hi: int = 0, filter: re.Pattern | None = None):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # None: search with the pattern itself
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+        self.filter = filter  # without an anchor: parts of the pattern, at any width into a match, or None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
@@ -55,15 +56,20 @@ class Scanner:
         if self.needs and not any(s in text for s in self.needs):
             return
         if self.anchor is None:
+            if self.filter is not None and self.filter.search(text) is None:
+                return  # where the pattern matches in a part, these parts of it match in the text
             for k, (_, part) in enumerate(parts):
                 if not self.needs or any(s in part for s in self.needs):
                     yield from ((k, m) for m in self.pattern.finditer(part))
             return  # (a match of the anchor is at least one character of the match: never empty)
         hits = self._hits(text)
         for k, (offset, part) in enumerate(parts):
+            if not hits or hits[-1] < offset:
+                break
             near = hits[bisect_left(hits, offset + self.lo):bisect_left(hits, offset + len(part))]
-            yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
-                                                     self.lo, self.hi))
+            if near:
+                yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
+                                                         self.lo, self.hi))
 
     def _hits(self, text: str) -> list[int]:
         """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
@@ -106,7 +112,10 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        return Scanner(pattern, needs, *(_anchor(pattern, items, widths, c) or ()))
+        anchor = _anchor(pattern, items, widths, c)
+        if anchor is not None:
+            return Scanner(pattern, needs, *anchor)
+        return Scanner(pattern, needs, filter=_filter(pattern, items, widths, c))
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -137,19 +146,32 @@ def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int
     ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
     (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
     as they can be written (the more parts, the fewer false starts)."""
+    best = _start(items, widths, c, bounded=True)
+    if best is None or (best[0] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
+        return None
+    i, lo, hi = best
+    return _written_from(pattern, items, i, c), lo, hi
+
+
+def _filter(pattern: re.Pattern, items, widths, c) -> re.Pattern | None:
+    """As the anchor, but at any width into a match: what a text holding a match holds."""
+    best = _start(items, widths, c, bounded=False)
+    return None if best is None else _written_from(pattern, items, best[0], c)
+
+
+def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
+    """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
+    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
     best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
-        if hi >= _UNBOUNDED:
+        if bounded and hi >= _UNBOUNDED:
             break
         kind = _start_kind(item, c) if least >= 1 else 0
         if kind and (best is None or (kind, -i) > best[0]):
             best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
-    if best is None or (best[1] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
-        return None
-    _, i, lo, hi = best
-    return _written_from(pattern, items, i, c), lo, hi
+    return None if best is None else best[1:]
 
 
 def _written_from(pattern: re.Pattern, items, i: int, c) -> re.Pattern:
