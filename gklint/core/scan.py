@@ -39,29 +39,40 @@ class Scanner:
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # None: search with the pattern itself
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
-        self.filter = filter  # without an anchor: parts of the pattern, at any width into a match, or None
+        self.filter = filter  # parts of the pattern at any width into a match (other than the anchor), or None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
-        return (m for _, m in self.finditer_parts(text, ((0, text),)))
+        if not self._may_match(text):
+            return iter(())
+        if self.anchor is None:
+            return self.pattern.finditer(text)
+        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi)
 
     def search(self, text: str) -> re.Match | None:
         """``self.pattern.search(text)``."""
+        if self.anchor is None:
+            return self.pattern.search(text) if self._may_match(text) else None
         return next(self.finditer(text), None)
+
+    def _may_match(self, text: str) -> bool:
+        """False when ``text`` lacks what every match holds (the needed strings, the filter's parts): neither it
+        nor any part of it holds a match."""
+        if self.needs and not any(map(text.__contains__, self.needs)):
+            return False
+        return self.filter is None or self.filter.search(text) is not None
 
     def finditer_parts(self, text: str, parts: Sequence[tuple[int, str]]) -> Iterator[tuple[int, re.Match]]:
         """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
         part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
         searched for once, in ``text``: where it matches in a part, it matches in the text."""
-        if self.needs and not any(s in text for s in self.needs):
-            return
+        if not self._may_match(text):
+            return  # where the pattern matches in a part, what the match holds is in the text
         if self.anchor is None:
-            if self.filter is not None and self.filter.search(text) is None:
-                return  # where the pattern matches in a part, these parts of it match in the text
             for k, (_, part) in enumerate(parts):
-                if not self.needs or any(s in part for s in self.needs):
+                if not self.needs or any(map(part.__contains__, self.needs)):
                     yield from ((k, m) for m in self.pattern.finditer(part))
-            return  # (a match of the anchor is at least one character of the match: never empty)
+            return
         hits = self._hits(text)
         for k, (offset, part) in enumerate(parts):
             if not hits or hits[-1] < offset:
@@ -112,10 +123,11 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor = _anchor(pattern, items, widths, c)
-        if anchor is not None:
-            return Scanner(pattern, needs, *anchor)
-        return Scanner(pattern, needs, filter=_filter(pattern, items, widths, c))
+        anchor, lo, hi = _anchor(pattern, items, widths, c) or (None, 0, 0)
+        found = _filter(pattern, items, widths, c)
+        if found is not None and anchor is not None and found.pattern == anchor.pattern:
+            found = None  # searching for the anchor filters as well
+        return Scanner(pattern, needs, anchor, lo, hi, found)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -154,20 +166,27 @@ def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int
 
 
 def _filter(pattern: re.Pattern, items, widths, c) -> re.Pattern | None:
-    """As the anchor, but at any width into a match: what a text holding a match holds."""
+    """As the anchor, but at any width into a match and led by a literal where one can: parts of the pattern
+    that a text holding a match holds, quickly searched for."""
     best = _start(items, widths, c, bounded=False)
-    return None if best is None else _written_from(pattern, items, best[0], c)
+    if best is None or (best[0] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
+        return None  # as quickly searched for as the pattern itself
+    return _written_from(pattern, items, best[0], c)
 
 
 def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
     """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
-    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
+    best, the earliest of these; with ``bounded``, among those a bounded width into every match, a literal no
+    better than a narrow set (each occurrence of the anchor costs a match attempt at each possible start, and
+    the parts from the earlier one find fewer), else a literal first (the fastest search)."""
     best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
         if bounded and hi >= _UNBOUNDED:
             break
         kind = _start_kind(item, c) if least >= 1 else 0
+        if bounded:
+            kind = min(kind, 2)
         if kind and (best is None or (kind, -i) > best[0]):
             best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
@@ -198,12 +217,12 @@ def _flat(items, c) -> list:
 
 
 def _start_kind(item, c) -> int:
-    """How well the engine skips ahead to a part: 2 a literal or a narrow set (a few literals, short ranges,
+    """How well the engine skips ahead to a part: 3 a literal, 2 a narrow set (a few literals, short ranges,
     digits), 1 a wide set, the same for a repetition of one of these (written as one occurrence, then the
     rest), 0 no skipping."""
     op, av = item
     if op is c.LITERAL:
-        return 2
+        return 3
     if op is c.IN:
         return 2 if _narrow(av, c) else 1
     if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
