@@ -22,7 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from gklint.core.numerals import chinese_to_int
-from gklint.core.scan import scanner
+from gklint.core.scan import Scanner, scanner
 from gklint.core.text import text_cache
 
 _CN = "〇零一二三四五六七八九十"
@@ -107,11 +107,10 @@ _SEPARATED = re.compile(r"\d[-/.]\d")
 
 
 @cache
-def _gated() -> tuple[tuple[str, re.Pattern, tuple[str, ...], re.Pattern | None], ...]:
-    """Each pattern with what a text holding a match holds (``Scanner``): one of some strings (-, / or . for
-    2022-01-14), and parts of the pattern led by a literal where one can (月\s*\d{1,2}\s*[日号]…). A line
-    without them is not searched with the pattern."""
-    return tuple((kind, pattern, scanner(pattern).needs, scanner(pattern).filter) for kind, pattern in _PATTERNS)
+def _scanners() -> tuple[tuple[str, Scanner], ...]:
+    """Each pattern as its ``Scanner``: not searched in a line that lacks what every match holds
+    (月\s*\d{1,2}\s*[日号]…), and 2022-01-14 found from its separators."""
+    return tuple((kind, scanner(pattern)) for kind, pattern in _PATTERNS)
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -126,9 +125,7 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """``find_dates`` (cached by text: the date rules read the same lines and pages)."""
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern, needs, gate in _gated():
-        if gate is not None and gate.search(text) is None or needs and not any(map(text.__contains__, needs)):
-            continue
+    for kind, pattern in _scanners():
         for m in pattern.finditer(text):
             if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
                 continue

@@ -7,7 +7,7 @@ the parser ``re.compile`` itself uses) for an *anchor*: a run of the pattern's t
 one the engine can skip ahead to, written as a pattern of its own without groups or look-arounds (so it
 matches wherever those parts of the pattern match, and more), and starting a bounded number of characters
 into every match. The anchor is searched for; the pattern itself is tried (``match``) only at the few
-positions a match holding that anchor occurrence could start at, nearest first. Every match found is the
+positions a match holding that anchor occurrence could start at, leftmost first. Every match found is the
 pattern's own, and no position where the pattern could match is skipped, so the matches are exactly those of
 ``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
 before.
@@ -33,42 +33,45 @@ class Scanner:
 
     __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
 
-    def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: re.Pattern | None = None,
-                 lo: int = 0, hi: int = 0, filter: re.Pattern | None = None):
+    def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = ()):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
-        self.anchor = anchor  # None: search with the pattern itself
+        self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
-        self.filter = filter  # parts of the pattern at any width into a match (other than the anchor), or None
+        self.filter = filter  # the same at any width into a match (other than the anchor), or none
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
-        if not self._may_match(text):
+        if not self.may_match(text):
             return iter(())
-        if self.anchor is None:
+        if not self.anchor:
             return self.pattern.finditer(text)
         return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi)
 
     def search(self, text: str) -> re.Match | None:
         """``self.pattern.search(text)``."""
-        if self.anchor is None:
-            return self.pattern.search(text) if self._may_match(text) else None
+        if not self.anchor:
+            return self.pattern.search(text) if self.may_match(text) else None
         return next(self.finditer(text), None)
 
-    def _may_match(self, text: str) -> bool:
+    def may_match(self, text: str) -> bool:
         """False when ``text`` lacks what every match holds (the needed strings, the filter's parts): neither it
         nor any part of it holds a match."""
         if self.needs and not any(map(text.__contains__, self.needs)):
             return False
-        return self.filter is None or self.filter.search(text) is not None
+        for part in self.filter:
+            if part.search(text) is not None:
+                return True
+        return not self.filter
 
     def finditer_parts(self, text: str, parts: Sequence[tuple[int, str]]) -> Iterator[tuple[int, re.Match]]:
         """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
         part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
         searched for once, in ``text``: where it matches in a part, it matches in the text."""
-        if not self._may_match(text):
+        if not self.may_match(text):
             return  # where the pattern matches in a part, what the match holds is in the text
-        if self.anchor is None:
+        if not self.anchor:
             for k, (_, part) in enumerate(parts):
                 if not self.needs or any(map(part.__contains__, self.needs)):
                     yield from ((k, m) for m in self.pattern.finditer(part))
@@ -86,10 +89,13 @@ class Scanner:
         """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
         ``hi`` or less than ``lo`` characters before the next one)."""
         out = []
-        m = self.anchor.search(text)
-        while m is not None:
-            out.append(m.start())
-            m = self.anchor.search(text, m.start() + 1)
+        for anchor in self.anchor:
+            m = anchor.search(text)
+            while m is not None:
+                out.append(m.start())
+                m = anchor.search(text, m.start() + 1)
+        if len(self.anchor) > 1:
+            out.sort()  # (each begins with another character: no position twice)
         return out
 
 
@@ -123,16 +129,16 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor, lo, hi = _anchor(pattern, items, widths, c) or (None, 0, 0)
+        anchor, lo, hi = _anchor(pattern, items, widths, c) or ((), 0, 0)
         found = _filter(pattern, items, widths, c)
-        if found is not None and anchor is not None and found.pattern == anchor.pattern:
-            found = None  # searching for the anchor filters as well
+        if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
+            found = ()  # searching for the anchor, or the needed strings, filters as well
         return Scanner(pattern, needs, anchor, lo, hi, found)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
 
-_FEW = 4  # a set of up to this many characters is looked for with ``in``, one by one
+_FEW = 6  # a set of up to this many literal characters is looked for one character at a time
 
 
 def _needs(items, c) -> tuple[str, ...]:
@@ -153,55 +159,77 @@ def _needs(items, c) -> tuple[str, ...]:
     return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, int, int] | None:
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int] | None:
     """(anchor, least and most characters before it in a match), or None when there is none or the engine skips
     ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
     (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
     as they can be written (the more parts, the fewer false starts)."""
     best = _start(items, widths, c, bounded=True)
-    if best is None or (best[0] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
+    if best is None or _own_start(items, best[0], c):
         return None
     i, lo, hi = best
     return _written_from(pattern, items, i, c), lo, hi
 
 
-def _filter(pattern: re.Pattern, items, widths, c) -> re.Pattern | None:
-    """As the anchor, but at any width into a match and led by a literal where one can: parts of the pattern
-    that a text holding a match holds, quickly searched for."""
+def _filter(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, ...]:
+    """As the anchor, but at any width into a match: parts of the pattern that a text holding a match holds,
+    quickly searched for."""
     best = _start(items, widths, c, bounded=False)
-    if best is None or (best[0] == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT)):
-        return None  # as quickly searched for as the pattern itself
-    return _written_from(pattern, items, best[0], c)
+    return () if best is None or _own_start(items, best[0], c) else _written_from(pattern, items, best[0], c)
+
+
+def _own_start(items, i: int, c) -> bool:
+    """Does the engine skip ahead to the ``i``-th part as fast in the pattern itself (its first part, one
+    literal or set, not a repetition nor a few literals)?"""
+    return i == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT) and len(_leads(items[0], c)) == 1
 
 
 def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
     """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
-    best, the earliest of these; with ``bounded``, among those a bounded width into every match, a literal no
-    better than a narrow set (each occurrence of the anchor costs a match attempt at each possible start, and
-    the parts from the earlier one find fewer), else a literal first (the fastest search)."""
+    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
     best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
         if bounded and hi >= _UNBOUNDED:
             break
         kind = _start_kind(item, c) if least >= 1 else 0
-        if bounded:
-            kind = min(kind, 2)
+        if kind == 3 and sum(w[0] for w in widths[i:]) < 2:
+            kind = 2  # a literal alone may be frequent (、): the earlier parts find fewer places
         if kind and (best is None or (kind, -i) > best[0]):
             best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
     return None if best is None else best[1:]
 
 
-def _written_from(pattern: re.Pattern, items, i: int, c) -> re.Pattern:
-    """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``)."""
-    parts = [_write(items[i], c, first=True)]
+def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ...]:
+    """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``): one
+    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one."""
+    rest = []
     for item in items[i + 1:]:
         try:
-            parts.append(_write(item, c))
+            rest.append(_write(item, c))
         except _Unreadable:
             break  # the parts before it are still in every match
-    return re.compile("".join(parts), pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII))
+    flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+    return tuple(re.compile(lead + "".join(rest), flags) for lead in _leads(items[i], c))
+
+
+def _leads(item, c) -> list[str]:
+    """A part as pattern text, one text for each character it may begin with when it is a literal or a set of a
+    few literal characters, or a repetition of one (the engine skips ahead to a literal far faster than to a
+    set); else as one text, a repetition written as its first occurrence and then the rest (the engine skips
+    ahead to a set, not to a repetition)."""
+    op, av = item
+    if op is c.LITERAL:
+        return [re.escape(chr(av))]
+    if op is c.IN and len(av) <= _FEW and all(kind is c.LITERAL for kind, _ in av):
+        return [re.escape(chr(value)) for _, value in av]
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        least, most, sub = av
+        if sub[0][0] in (c.LITERAL, c.IN, c.NOT_LITERAL, c.ANY):
+            rest = _write((op, (least - 1, most if most is c.MAXREPEAT else most - 1, sub)), c)
+            return [lead + rest for lead in _leads(sub[0], c)]
+    return [_write(item, c)]
 
 
 def _flat(items, c) -> list:
@@ -217,14 +245,13 @@ def _flat(items, c) -> list:
 
 
 def _start_kind(item, c) -> int:
-    """How well the engine skips ahead to a part: 3 a literal, 2 a narrow set (a few literals, short ranges,
-    digits), 1 a wide set, the same for a repetition of one of these (written as one occurrence, then the
-    rest), 0 no skipping."""
+    """How well the engine skips ahead to a part: 3 a literal or a set of a few (``_leads``), 2 a narrow set (short
+    ranges, digits), 1 a wide set, the same for a repetition of one of these, 0 no skipping."""
     op, av = item
     if op is c.LITERAL:
         return 3
     if op is c.IN:
-        return 2 if _narrow(av, c) else 1
+        return 3 if len(_leads(item, c)) > 1 else 2 if _narrow(av, c) else 1
     if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
         return _start_kind(av[2][0], c)
     return 0
@@ -242,10 +269,9 @@ def _narrow(items, c) -> bool:
     return size <= _NARROW
 
 
-def _write(item, c, first: bool = False) -> str:
+def _write(item, c) -> str:
     """A part of a parse tree as pattern text, without groups, look-arounds or anchors (which only narrow what
-    matches). ``first``: a repetition is written as its first occurrence and then the rest, so that the
-    engine skips ahead to that occurrence."""
+    matches)."""
     op, av = item
     if op is c.LITERAL:
         return re.escape(chr(av))
@@ -258,9 +284,6 @@ def _write(item, c, first: bool = False) -> str:
     if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
         least, most, sub = av
         body = "(?:" + "".join(_write(x, c) for x in sub) + ")"
-        if first and least >= 1 and len(sub) == 1 and sub[0][0] in (c.LITERAL, c.IN, c.NOT_LITERAL, c.ANY):
-            rest = "" if most is c.MAXREPEAT else str(most - 1)
-            return _write(sub[0], c) + body + "{" + f"{least - 1},{rest}" + "}"
         return body + "{" + f"{least},{'' if most is c.MAXREPEAT else most}" + "}"
     if op is c.SUBPATTERN:
         if av[1] or av[2]:
