@@ -108,8 +108,8 @@ _SEPARATED = re.compile(r"\d[-/.]\d")
 
 @cache
 def _scanners() -> tuple[tuple[str, Scanner], ...]:
-    """Each pattern as its ``Scanner``: not searched in a line that lacks what every match holds
-    (月\s*\d{1,2}\s*[日号]…), and 2022-01-14 found from its separators."""
+    """Each pattern as its ``Scanner``: not searched in a line that lacks what every match holds (月, then
+    digits, then 日 or 号…), and 2022-01-14 found from its separators."""
     return tuple((kind, scanner(pattern)) for kind, pattern in _PATTERNS)
 
 
