@@ -65,8 +65,8 @@ def _texts(rnd: random.Random, n: int) -> list[str]:
 
 def test_scanner_finds_what_finditer_finds():
     rnd = random.Random(12)
-    patterns = _rule_patterns() + _random_patterns(rnd, 100)
-    texts = _texts(rnd, 300)
+    patterns = _rule_patterns() + _random_patterns(rnd, 80)
+    texts = _texts(rnd, 200)
     anchored = 0
     for pattern in patterns:
         scan = scanner(pattern)
@@ -143,3 +143,28 @@ def test_repeats_found_where_the_arrays_agree_are_the_patterns():
         rule = _Params(max_length=length, single_char_suspects="的了政")
         policy = RepeatPolicy.from_params(rule.params)
         assert _repeats(lines, rule) == tuple(tuple(find_repeats(line, policy)) for line in lines)
+
+
+def test_only_the_listed_characters_make_an_ideograph_under_nfkc():
+    import unicodedata
+
+    from gklint.engine.kinds.structure import _MAKES_IDEOGRAPHS
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        if folded != char and any("\u4e00" <= c <= "\u9fff" for c in folded):
+            assert _MAKES_IDEOGRAPHS.match(char), hex(code)
+
+
+def test_sentence_ends_as_the_alternation_finds_them():
+    from gklint.core.text import _END, CLOSERS, SENTENCE_END
+
+    plain = re.compile("\n|[" + re.escape(SENTENCE_END.replace("\n", "")) + "][" + re.escape(CLOSERS) + "]*")
+    rnd = random.Random(1)
+    alphabet = list(SENTENCE_END + CLOSERS + "ab政\n")
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)], text

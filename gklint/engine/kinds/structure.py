@@ -65,12 +65,35 @@ def _heading_written(report: Report, spec: layouts.SectionSpec) -> bool:
     (六、其他需要报告的事项 run into the previous paragraph, or written as （六）其他需要报告的事项.)"""
     names = tuple(normalise(name) for name in spec.names)
     parts = (report.preamble, tuple((s.heading, s.text) for s in report.sections))
+    if _lacks_ideographs(_written_raw(*parts), names):
+        return False
     body = _written_body(*parts)
     if not any(name in body for name in names):
         return False  # nor does a line's core begin with one: it is a part of the normalised body (``_written_body``)
     if any(normalise(f"{spec.number}、") + name in body for name in names):
         return True
     return any(label.startswith(names) for label in _written_labels(*parts))
+
+
+# every character whose NFKC form holds a unified ideograph (U+4E00…U+9FFF) other than itself: radicals, enclosed
+# and squared ideographs, compatibility ideographs (tests/test_text_shortcuts.py checks every code point)
+_MAKES_IDEOGRAPHS = re.compile("[\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3200-\u33ff\uf900-\ufaff"
+                               "\U0001f100-\U0001f2ff\U0002f800-\U0002fa1f]")
+
+
+def _lacks_ideographs(raw: str | None, names: tuple[str, ...]) -> bool:
+    """Does each name hold a unified ideograph that the report's text (``_written_raw``) lacks? Then no name is in
+    the normalised text: ``normalise`` keeps every unified ideograph and makes none but from the characters of
+    ``_MAKES_IDEOGRAPHS``, which ``raw`` (None otherwise) lacks."""
+    return raw is not None and all(
+        any("\u4e00" <= ch <= "\u9fff" and ch not in raw for ch in name) for name in names)
+
+
+@text_cache(maxsize=64)
+def _written_raw(preamble: str, sections: tuple[tuple[str, str], ...]) -> str | None:
+    """A report's text as written, in one; None when it holds a character whose NFKC form makes an ideograph."""
+    raw = "\n".join([preamble, *(f"{heading}\n{text}" for heading, text in sections)])
+    return None if _MAKES_IDEOGRAPHS.search(raw) else raw
 
 
 @text_cache(maxsize=64)
