@@ -111,7 +111,7 @@ def _unlabelled() -> Callable[[str], object]:
 def _ideographs_except(chars: str) -> str:
     """The unified ideographs (U+4E00…U+9FFF) other than ``chars``, as the ranges of a character class."""
     ranges, lo = [], 0x4E00
-    for code in sorted({ord(ch) for ch in chars if "\u4e00" <= ch <= "\u9fff"}):
+    for code in sorted({ord(ch) for ch in chars if 0x4E00 <= ord(ch) <= 0x9FFF}):
         if lo < code:
             ranges.append(f"{chr(lo)}-{chr(code - 1)}")
         lo = code + 1

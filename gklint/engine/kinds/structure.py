@@ -86,7 +86,7 @@ def _lacks_ideographs(raw: str | None, names: tuple[str, ...]) -> bool:
     the normalised text: ``normalise`` keeps every unified ideograph and makes none but from the characters of
     ``_MAKES_IDEOGRAPHS``, which ``raw`` (None otherwise) lacks."""
     return raw is not None and all(
-        any("\u4e00" <= ch <= "\u9fff" and ch not in raw for ch in name) for name in names)
+        any(0x4E00 <= ord(ch) <= 0x9FFF and ch not in raw for ch in name) for name in names)
 
 
 @text_cache(maxsize=64)
