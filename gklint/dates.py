@@ -18,9 +18,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cache
 from typing import NamedTuple
 
 from gklint.core.numerals import chinese_to_int
+from gklint.core.scan import Scanner, scanner
 from gklint.core.text import text_cache
 
 _CN = "〇零一二三四五六七八九十"
@@ -101,17 +103,19 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
 
 
 # every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
-_MAY_HOLD = re.compile(r"[年月]|\d[-/.]\d")
-# what each pattern cannot match without: (年, 月, 日 or 号); a pattern is tried only on a text that has them
-_NEEDS = {"glued": (False, True, True), "glued_day": (True, False, True), "ymd": (True, True, True),
-          "cn_ymd": (True, True, True), "iso": (False, False, False), "ym": (True, True, False),
-          "md": (False, True, True)}
-_TRIED = [(kind, pattern, *_NEEDS[kind]) for kind, pattern in _PATTERNS]
+_SEPARATED = re.compile(r"\d[-/.]\d")
+
+
+@cache
+def _scanners() -> tuple[tuple[str, Scanner], ...]:
+    """Each pattern as its ``Scanner``: not searched in a line that lacks what every match holds (月, then
+    digits, then 日 or 号…), and 2022-01-14 found from its separators."""
+    return tuple((kind, scanner(pattern)) for kind, pattern in _PATTERNS)
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
-    if _MAY_HOLD.search(text) is None:
+    if "年" not in text and "月" not in text and _SEPARATED.search(text) is None:
         return []
     return list(_find_dates(text))
 
@@ -121,10 +125,7 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """``find_dates`` (cached by text: the date rules read the same lines and pages)."""
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    year, month, day = "年" in text, "月" in text, "日" in text or "号" in text
-    for kind, pattern, need_year, need_month, need_day in _TRIED:
-        if (need_year and not year) or (need_month and not month) or (need_day and not day):
-            continue
+    for kind, pattern in _scanners():
         for m in pattern.finditer(text):
             if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
                 continue

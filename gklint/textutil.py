@@ -97,15 +97,26 @@ def _longest_label() -> tuple[int, Callable[[str], object]]:
     none with a neighbour; the punctuation and space folding touch none) and ``core`` drops only numbering,
     so such a text is no label, normalised or without its numbering."""
     longest = max(map(len, _table_labels()), default=0)
-    numerals = sorted(set(NUMERAL) - set("[]"))
-    ranges, lo = [], 0x4E00
-    for ch in numerals:
-        if lo < ord(ch):
-            ranges.append(f"{chr(lo)}-{chr(ord(ch) - 1)}")
-        lo = ord(ch) + 1
-    ranges.append(f"{chr(lo)}-\u9fff")
-    words = "".join(ranges)
+    words = _ideographs_except(NUMERAL)
     return longest, re.compile(f"(?:[^{words}]*[{words}]){{{longest + 1}}}").match
+
+
+@cache
+def _unlabelled() -> Callable[[str], object]:
+    """A search for an ideograph that is neither in a table label nor a list numeral: a text holding one is no
+    label, normalised or without its numbering (as in ``_longest_label``)."""
+    return re.compile(f"[{_ideographs_except(NUMERAL + ''.join(_table_labels()))}]").search
+
+
+def _ideographs_except(chars: str) -> str:
+    """The unified ideographs (U+4E00…U+9FFF) other than ``chars``, as the ranges of a character class."""
+    ranges, lo = [], 0x4E00
+    for code in sorted({ord(ch) for ch in chars if 0x4E00 <= ord(ch) <= 0x9FFF}):
+        if lo < code:
+            ranges.append(f"{chr(lo)}-{chr(code - 1)}")
+        lo = code + 1
+    ranges.append(f"{chr(lo)}-\u9fff")
+    return "".join(ranges)
 
 
 _VALUE = re.compile(r"^[\s\d.,，/—－\-+%]*$")
@@ -133,6 +144,8 @@ _VALUE_CHAR = re.compile(r"[\s\d.,，/—－\-+%]")
 
 
 def _is_label(text: str) -> bool:
+    if _unlabelled()(text):
+        return False  # a word no label has (checked before normalising: most prose lines have one)
     if len(text) > _longest_label()[0] and _longest_label()[1](text):
         return False  # more words than any label has: a paragraph of prose (not normalised for nothing)
     norm = normalise(text)

@@ -43,8 +43,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(b, b[1:]))
 
 
-# a sentence end: a line end, or a mark with the closing quotes and brackets right after it
-_END = re.compile("\n|[" + re.escape(SENTENCE_END.replace("\n", "")) + "][" + re.escape(CLOSERS) + "]*")
+# a sentence end: a line end, or a mark with the closing quotes and brackets right after it (one class first, so
+# that the engine skips ahead to it)
+_END = re.compile("[" + re.escape(SENTENCE_END) + "](?:(?<!\n)[" + re.escape(CLOSERS) + "]*)?")
 
 
 @text_cache(maxsize=64)

@@ -17,6 +17,7 @@ from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.core.scan import Scanner, scanner
 from gklint.core.template import pick
 from gklint.core.text import sentence_span
 from gklint.textutil import (
@@ -279,9 +280,9 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
 
 
 @per_rule
-def _cited(rule: Rule) -> tuple[dict[str, dt.date], re.Pattern]:
+def _cited(rule: Rule) -> tuple[dict[str, dt.date], Scanner]:
     known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
-    return known, re.compile(rule.params["pattern"])
+    return known, scanner(re.compile(rule.params["pattern"]))
 
 
 CHECKS = {

@@ -7,20 +7,23 @@ suspect characters and the punctuation are lists in the rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
+from gklint.core.scan import Scanner, matches_near, scanner
 from gklint.core.template import LANGS, pick
 from gklint.core.text import text_cache
 from gklint.textutil import (
     HAN,
     PREAMBLE,
+    Place,
     is_han,
     prose_lines,
     places,
@@ -39,6 +42,11 @@ class RepeatPolicy:
     single: frozenset[str] = frozenset()  # the only characters whose doubling is flagged
     numerals: frozenset[str] = frozenset()
 
+    @cached_property
+    def all_contexts(self) -> str:
+        """The contexts in one text (a repeat in none of them is excused by none)."""
+        return "\n".join(self.contexts)
+
     @classmethod
     def from_params(cls, params: dict) -> "RepeatPolicy":
         return cls(max_length=int(params.get("max_length", 6)),
@@ -49,14 +57,32 @@ class RepeatPolicy:
                    numerals=frozenset(params.get("numerals", "")))
 
 
-def find_repeats(text: str, policy: RepeatPolicy) -> Iterator[tuple[str, int, int]]:
+def find_repeats(text: str, policy: RepeatPolicy, starts: Sequence[int] | None = None) -> Iterator[tuple[str, int, int]]:
     """(word, start, end) of each word written twice in a row (end covers both copies), not excused.
 
-    The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it."""
-    for m in _repeat_pattern(policy.max_length).finditer(text):
+    The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it. ``starts``:
+    positions including every one a repeat starts at (``_repeat_starts``): the pattern is tried there only."""
+    pattern = _repeat_pattern(policy.max_length)
+    for m in pattern.finditer(text) if starts is None else matches_near(pattern, text, starts):
         word, start, end = m.group(1), m.start(), m.end()
         if not _excused(text, start, end, word, policy):
             yield word, start, end
+
+
+def _repeat_starts(text: str, max_length: int) -> list[int]:
+    """Every position of ``text`` where, for some k up to ``max_length``, the characters k apart agree at the
+    first and the last of k: where a word of k characters may be written twice (``_repeat_pattern`` tries
+    each of the k at each Chinese character; a comparison of whole arrays finds these few places at once)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    found = np.zeros(len(codes), dtype=bool)
+    for k in range(1, max_length + 1):
+        same = codes[:-k] == codes[k:]  # same[p]: text[p] == text[p + k]
+        if k > 1:
+            same = same[:len(same) - k + 1] & same[k - 1:]  # and text[p + k - 1] == text[p + 2k - 1]
+        found[:len(same)] |= same
+    return np.flatnonzero(found).tolist()
 
 
 @cache
@@ -72,7 +98,7 @@ def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -
         return True  # 一一, 十十: numerals, list markers
     if any(p.fullmatch(doubled) for p in policy.patterns):
         return True
-    for context in policy.contexts:
+    for context in policy.contexts if doubled in policy.all_contexts else ():
         at = context.find(doubled)
         while at >= 0:
             lo = start - at
@@ -95,24 +121,36 @@ def _policy(rule: Rule) -> RepeatPolicy:
     return RepeatPolicy.from_params(rule.params)
 
 
-@text_cache(maxsize=4096)
-def _line_repeats(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
-    """``find_repeats`` of one line under the rule's policy (cached by line: boilerplate is read once)."""
-    return tuple(find_repeats(line, _policy(rule)))
+@text_cache(maxsize=64)
+def _repeats(lines: tuple[str, ...], rule: Rule) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """``find_repeats`` of each line under the rule's policy, tried where ``_repeat_starts`` of the lines joined
+    says (one comparison for all the lines of a report)."""
+    policy = _policy(rule)
+    starts = _repeat_starts("\n".join(lines), policy.max_length)
+    out, offset = [], 0
+    for line in lines:
+        near = starts[bisect_left(starts, offset):bisect_left(starts, offset + len(line))]
+        out.append(tuple(find_repeats(line, policy, [at - offset for at in near])) if near else ())
+        offset += len(line) + 1
+    return tuple(out)
 
 
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
-    for place in places(report, ctx):
-        found: dict[str, tuple[int, int]] = {}
-        counts: Counter[str] = Counter()
-        for offset, line in prose_lines(place.text):
-            if place.name == PREAMBLE and not any(mark in line for mark in prose_marks):
-                continue  # page chrome (breadcrumbs such as 政府信息公开政府信息公开年报), not the report's prose
-            for word, s, e in _line_repeats(line, rule):
-                counts[word] += 1
-                found.setdefault(word, (offset + s, offset + e))
+    todo = [(place, offset, line) for place in places(report, ctx) for offset, line in prose_lines(place.text)
+            # in the preamble, page chrome (breadcrumbs such as 政府信息公开政府信息公开年报) is not the report's prose
+            if place.name != PREAMBLE or any(mark in line for mark in prose_marks)]
+    repeats = _repeats(tuple(line for _, _, line in todo), rule)
+    by_place: dict[int, tuple[Place, dict[str, tuple[int, int]], Counter[str]]] = {}  # by id: places may be equal
+    for (place, offset, _), line_repeats in zip(todo, repeats):
+        if not line_repeats:
+            continue
+        _, found, counts = by_place.setdefault(id(place), (place, {}, Counter()))
+        for word, s, e in line_repeats:
+            counts[word] += 1
+            found.setdefault(word, (offset + s, offset + e))
+    for place, found, counts in by_place.values():
         for word, (s, e) in found.items():
             yield rule.diagnostic(ctx.lang, place.location(s, e),
                         expected=word, found=word * 2, word=word, repeated=word * 2, count=counts[word],
@@ -121,61 +159,66 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 # --------------------------------------------------------------------------- half-width punctuation
 
+_BEFORE = f"{HAN}》”」』）"  # a mark between Chinese characters, or a Chinese closing mark and an opening one (》,《)
+_AFTER = f"{HAN}《“「『（"
+
+
 @per_rule
-def _half_width(rule: Rule) -> tuple[re.Pattern, re.Pattern]:
-    """(the rule's pattern, one that finds any of its marks: a line without one has nothing to find)."""
+def _half_width(rule: Rule) -> tuple[re.Pattern, ...]:
+    """The patterns whose matches are the rule's, in order: blanks, a half-width mark and blanks, between
+    Chinese characters (``_BEFORE``, ``_AFTER``).
+
+    Written as one pattern it begins with a look-behind, and the engine tries it at every character. When no
+    mark is a blank or a character before, a match begins at the mark or at the first blank: two patterns
+    that consume that character first (the engine skips ahead to it) and look behind it. Such matches never
+    overlap (inside one, the character before is a blank or a mark), so the two patterns' matches, in order,
+    are the one pattern's."""
     marks = str(rule.params.get("characters", ",;:()"))
-    # between Chinese characters, or a Chinese closing mark and an opening one (》,《)
-    return (re.compile(f"(?<=[{HAN}》”」』）])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{HAN}《“「『（])"),
-            re.compile(f"[{re.escape(marks)}]"))
+    m = re.escape(marks)
+    if re.search(f"[{_BEFORE} \\t]", marks):
+        return (re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"),)
+    return (re.compile(f"([{m}])(?<=[{_BEFORE}][{m}])[ \\t]*(?=[{_AFTER}])"),
+            re.compile(f"[ \\t](?<=[{_BEFORE}][ \\t])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"))
 
 
-@text_cache(maxsize=4096)
-def _line_half_width(line: str, rule: Rule) -> tuple[tuple[str, int, int], ...]:
-    """(mark, start, end) of each half-width mark the rule flags in one line (cached by line)."""
-    pattern, any_mark = _half_width(rule)
-    return tuple((m.group(1), m.start(1), m.end(1)) for m in _half_width_matches(line, pattern, any_mark))
-
-
-def _half_width_matches(line: str, pattern: re.Pattern, any_mark: re.Pattern) -> Iterator[re.Match]:
-    """``pattern.finditer(line)``, tried only where a match can start: a match is blanks and a mark after a
-    Chinese character, so it starts at the first of the blanks before a mark (or at the mark), and nowhere
-    else (inside the blanks, the look-behind sees a blank)."""
-    done = 0  # where the last match ended: finditer goes on from there
-    for mark in any_mark.finditer(line):
-        start = mark.start()
-        while start > 0 and line[start - 1] in " \t":
-            start -= 1
-        if start < done:
-            continue
-        m = pattern.match(line, start)  # the look-behind still sees the text before ``start``
-        if m is not None:
-            done = m.end()
-            yield m
+@text_cache(maxsize=1024)
+def _half_widths(text: str, rule: Rule) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """The half-width marks the rule flags in the prose lines of ``text``, in order, and the span of the first."""
+    patterns = _half_width(rule)
+    marks: list[str] = []
+    first = None
+    for offset, line in prose_lines(text):
+        if len(patterns) > 1 and (" " in line or "\t" in line):  # both patterns (the second begins with a blank)
+            found = sorted((m.start(1), m.end(1), m.group(1)) for p in patterns for m in p.finditer(line))
+            line_marks, span = [mark for _, _, mark in found], found[0][:2] if found else None
+        else:
+            line_marks = patterns[0].findall(line)
+            span = patterns[0].search(line).span(1) if line_marks and first is None else None
+        if line_marks:
+            marks.extend(line_marks)
+            first = first or (offset + span[0], offset + span[1])
+    return tuple(marks), first
 
 
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
-        count = 0
-        first: tuple[int, str, int, int] | None = None
-        kinds: Counter[str] = Counter()
-        for offset, line in prose_lines(place.text):
-            for mark, s, e in _line_half_width(line, rule):
-                count += 1
-                kinds[mark] += 1
-                if first is None:
-                    first = (offset, line, s, e)
+        marks, first = _half_widths(place.text, rule)
+        count = len(marks)
         if count < int(rule.params.get("min_count", 1)) or first is None:
             continue
-        offset, line, s, e = first
+        kinds = Counter(marks)
+        start, end = first
+        offset = place.text.rfind("\n", 0, start) + 1
+        stop = place.text.find("\n", end)
+        line, s, e = place.text[offset:stop if stop >= 0 else None], start - offset, end - offset
         context = int(rule.params.get("context", 4))
         lo = max(0, s - context)
         while lo > 0 and line[lo - 1].isascii() and line[lo - 1].isalnum():
             lo -= 1  # do not cut a number or a word in two
         listed = {lg: pick(rule.params.get("separator", "、"), lg).join(
             pick(rule.params.get("mark_count"), lg, mark=k, count=v) for k, v in kinds.most_common()) for lg in LANGS}
-        yield rule.diagnostic(ctx.lang, place.location(offset + s, offset + e), found=count, count=count, marks=listed,
+        yield rule.diagnostic(ctx.lang, place.location(start, end), found=count, count=count, marks=listed,
                     first=line[lo:e + context].strip())
 
 
@@ -189,14 +232,14 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         for pattern in compiled:
             m = pattern.search(place.text)
             if m:
-                count = len(pattern.findall(place.text))
+                count = sum(1 for _ in pattern.finditer(place.text))
                 yield rule.diagnostic(ctx.lang, place.location(m.start(), m.end()), found=m.group(0),
                                       phrase=m.group(0), count=count)
 
 
 @per_rule
-def _phrase_patterns(rule: Rule) -> list[re.Pattern]:
-    return [re.compile(p) for p in rule.params["patterns"]]
+def _phrase_patterns(rule: Rule) -> list[Scanner]:
+    return [scanner(re.compile(p)) for p in rule.params["patterns"]]
 
 
 CHECKS = {

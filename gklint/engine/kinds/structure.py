@@ -14,12 +14,13 @@ from functools import cache
 from gklint import layouts
 from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
-from gklint.engine.kinds import dispatch
+from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
 from gklint.core.model import Report, Section
+from gklint.core.scan import Scanner, scanner
 from gklint.core.template import pick
 from gklint.core.text import sentence_span, text_cache
 from gklint.textutil import (
@@ -63,19 +64,53 @@ def _heading_written(report: Report, spec: layouts.SectionSpec) -> bool:
     """Is the section's heading in the text although recognition did not take it as a section?
     (六、其他需要报告的事项 run into the previous paragraph, or written as （六）其他需要报告的事项.)"""
     names = tuple(normalise(name) for name in spec.names)
-    body, labels = _written(report.preamble, tuple((s.heading, s.text) for s in report.sections))
+    parts = (report.preamble, tuple((s.heading, s.text) for s in report.sections))
+    if _lacks_ideographs(_written_raw(*parts), names):
+        return False
+    body = _written_body(*parts)
+    if not any(name in body for name in names):
+        return False  # nor does a line's core begin with one: it is a part of the normalised body (``_written_body``)
     if any(normalise(f"{spec.number}、") + name in body for name in names):
         return True
-    return any(label.startswith(names) for label in labels)
+    return any(label.startswith(names) for label in _written_labels(*parts))
+
+
+# every character whose NFKC form holds a unified ideograph (U+4E00…U+9FFF) other than itself: radicals, enclosed
+# and squared ideographs, compatibility ideographs (tests/test_text_shortcuts.py checks every code point)
+_MAKES_IDEOGRAPHS = re.compile("[\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3200-\u33ff\uf900-\ufaff"
+                               "\U0001f100-\U0001f2ff\U0002f800-\U0002fa1f]")
+
+
+def _lacks_ideographs(raw: str | None, names: tuple[str, ...]) -> bool:
+    """Does each name hold a unified ideograph that the report's text (``_written_raw``) lacks? Then no name is in
+    the normalised text: ``normalise`` keeps every unified ideograph and makes none but from the characters of
+    ``_MAKES_IDEOGRAPHS``, which ``raw`` (None otherwise) lacks."""
+    return raw is not None and all(
+        any(0x4E00 <= ord(ch) <= 0x9FFF and ch not in raw for ch in name) for name in names)
 
 
 @text_cache(maxsize=64)
-def _written(preamble: str, sections: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]]:
-    """A report's text normalised as one, and the core of each line of its preamble and section bodies
-    (the same for every section a rule looks for, and every rule that looks)."""
-    body = normalise("\n".join([preamble, *(f"{heading}\n{text}" for heading, text in sections)]))
-    labels = tuple(core(line) for text in [preamble, *(text for _, text in sections)] for _, line in lines(text))
-    return body, labels
+def _written_raw(preamble: str, sections: tuple[tuple[str, str], ...]) -> str | None:
+    """A report's text as written, in one; None when it holds a character whose NFKC form makes an ideograph."""
+    raw = "\n".join([preamble, *(f"{heading}\n{text}" for heading, text in sections)])
+    return None if _MAKES_IDEOGRAPHS.search(raw) else raw
+
+
+@text_cache(maxsize=64)
+def _written_body(preamble: str, sections: tuple[tuple[str, str], ...]) -> str:
+    """A report's text normalised as one (the same for every section a rule looks for, and every rule that looks).
+
+    NFKC normalises the text between two line breaks on its own (a line break is a stable character: it neither
+    composes nor reorders with a neighbour), and the rest of ``normalise`` maps or drops one character at a
+    time (a line break is dropped), so the normalised form of each line, without the marks ``normalise`` strips
+    from its end, is a part of this text; and a name, normalised, does not end with such a mark."""
+    return normalise("\n".join([preamble, *(f"{heading}\n{text}" for heading, text in sections)]))
+
+
+@text_cache(maxsize=64)
+def _written_labels(preamble: str, sections: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The core of each line of a report's preamble and section bodies."""
+    return tuple(core(line) for text in [preamble, *(text for _, text in sections)] for _, line in lines(text))
 
 
 _NUMBERED_LINE = r"^\s*{number}\s*[、.．]\s*(?P<title>[^。；;，,]{{1,30}})\s*$"
@@ -285,7 +320,7 @@ def _delivered(report: Report, layout: layouts.Layout) -> int:
 def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     if not any(s.id for s in report.sections):
         return
-    pattern = re.compile(rule.params["pattern"])
+    pattern = _promise(rule)
     context = tuple(rule.params.get("context_words", ()))
     places_ = [(place, len(place.text)) for place in places(report, ctx) if place.name == PREAMBLE]
     overview = next((s for s in report.sections if s.id == "overview"), None)
@@ -295,7 +330,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     delivered = _delivered(report, _layout(report, ctx))
     for place, stop in places_:
         text = place.text
-        for m in pattern.finditer(text, 0, stop):
+        for m in pattern.finditer(text[:stop]):  # as pattern.finditer(text, 0, stop)
             lo, hi = sentence_span(text, m.start(), m.end())
             if context and not any(w in text[lo:hi] for w in context):
                 continue
@@ -307,6 +342,11 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 yield rule.diagnostic(_lang(ctx), place.location(*m.span()), expected=promised, found=delivered,
                             promised=promised, delivered=delivered, raw=m.group(0))
             return
+
+
+@per_rule
+def _promise(rule: Rule) -> Scanner:
+    return scanner(re.compile(rule.params["pattern"]))
 
 
 # --------------------------------------------------------------------------- length of 总体情况

@@ -1,0 +1,321 @@
+"""``finditer`` and ``search`` of a compiled pattern, the same matches found faster.
+
+Python's regex engine skips ahead only to a literal or a character class the pattern *begins* with. A rule's
+pattern often begins with a look-behind, or with a repetition of a wide class (``[一-龥]{1,12}〔2020〕…号``), so
+the engine tries every position of the text. ``Scanner`` reads the pattern's parse tree (``re._parser``,
+the parser ``re.compile`` itself uses) for an *anchor*: a run of the pattern's top-level parts, starting with
+one the engine can skip ahead to, written as a pattern of its own without groups or look-arounds (so it
+matches wherever those parts of the pattern match, and more), and starting a bounded number of characters
+into every match. The anchor is searched for; the pattern itself is tried (``match``) only at the few
+positions a match holding that anchor occurrence could start at, leftmost first. Every match found is the
+pattern's own, and no position where the pattern could match is skipped, so the matches are exactly those of
+``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
+before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+_NARROW = 32  # a character class of up to this many characters (or digits) is a good anchor start
+_UNBOUNDED = 1 << 16  # a part that may be this wide (``*``, ``+``, ``{n,}``) is unbounded
+
+
+class _Unreadable(Exception):
+    """A construct the anchor is not written from (a group reference, a possessive repeat, inline flags)."""
+
+
+class Scanner:
+    """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
+
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
+
+    def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = ()):
+        self.pattern = pattern
+        self.needs = needs  # every match holds one of these strings (none: no such string is known)
+        self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
+        self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+        self.filter = filter  # the same at any width into a match (other than the anchor), or none
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``self.pattern.finditer(text)``."""
+        if not self.may_match(text):
+            return iter(())
+        if not self.anchor:
+            return self.pattern.finditer(text)
+        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi)
+
+    def search(self, text: str) -> re.Match | None:
+        """``self.pattern.search(text)``."""
+        if not self.anchor:
+            return self.pattern.search(text) if self.may_match(text) else None
+        return next(self.finditer(text), None)
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks what every match holds (the needed strings, the filter's parts): neither it
+        nor any part of it holds a match."""
+        if self.needs and not any(map(text.__contains__, self.needs)):
+            return False
+        for part in self.filter:
+            if part.search(text) is not None:
+                return True
+        return not self.filter
+
+    def finditer_parts(self, text: str, parts: Sequence[tuple[int, str]]) -> Iterator[tuple[int, re.Match]]:
+        """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
+        part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
+        searched for once, in ``text``: where it matches in a part, it matches in the text."""
+        if not self.may_match(text):
+            return  # where the pattern matches in a part, what the match holds is in the text
+        if not self.anchor:
+            for k, (_, part) in enumerate(parts):
+                if not self.needs or any(map(part.__contains__, self.needs)):
+                    yield from ((k, m) for m in self.pattern.finditer(part))
+            return
+        hits = self._hits(text)
+        for k, (offset, part) in enumerate(parts):
+            if not hits or hits[-1] < offset:
+                break
+            near = hits[bisect_left(hits, offset + self.lo):bisect_left(hits, offset + len(part))]
+            if near:
+                yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
+                                                         self.lo, self.hi))
+
+    def _hits(self, text: str) -> list[int]:
+        """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
+        ``hi`` or less than ``lo`` characters before the next one)."""
+        out = []
+        for anchor in self.anchor:
+            m = anchor.search(text)
+            while m is not None:
+                out.append(m.start())
+                m = anchor.search(text, m.start() + 1)
+        if len(self.anchor) > 1:
+            out.sort()  # (each begins with another character: no position twice)
+        return out
+
+
+def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and holds, ``lo`` to ``hi``
+    characters after its start, one of the positions ``hits`` (ascending; more do no harm): the pattern is tried
+    only where a match holding one could start, leftmost first, as the engine tries them."""
+    match, pos = pattern.match, 0
+    for at in hits:
+        if at < pos + lo:
+            continue  # inside the last match
+        for start in range(max(pos, at - hi), at - lo + 1):
+            m = match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at - lo + 1
+
+
+@lru_cache(maxsize=256)
+def scanner(pattern: re.Pattern) -> Scanner:
+    """The ``Scanner`` of a compiled pattern (made once per pattern)."""
+    if not isinstance(pattern.pattern, str):
+        return Scanner(pattern)
+    try:
+        from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        items = _flat(tree.data, c)
+        widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
+        needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
+        anchor, lo, hi = _anchor(pattern, items, widths, c) or ((), 0, 0)
+        found = _filter(pattern, items, widths, c)
+        if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
+            found = ()  # searching for the anchor, or the needed strings, filters as well
+        return Scanner(pattern, needs, anchor, lo, hi, found)
+    except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
+        return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
+
+
+_FEW = 6  # a set of up to this many literal characters is looked for one character at a time
+
+
+def _needs(items, c) -> tuple[str, ...]:
+    """Strings one of which every match holds, read from the pattern's top-level parts: the longest run of
+    literal characters, else the smallest set of a few literal characters, else none."""
+    best = run = ""
+    fewest: tuple[str, ...] = ()
+    for op, av in items:
+        run = run + chr(av) if op is c.LITERAL else ""
+        best = max(best, run, key=len)
+        if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+            op, av = av[2][0]  # a part repeated at least once: its characters are in every match
+        if op is c.LITERAL:
+            op, av = c.IN, [(c.LITERAL, av)]
+        if op is c.IN and len(av) <= _FEW and all(kind is c.LITERAL for kind, _ in av):
+            chars = tuple(chr(value) for _, value in av)
+            fewest = chars if not fewest or len(chars) < len(fewest) else fewest
+    return (best,) if best else fewest
+
+
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int] | None:
+    """(anchor, least and most characters before it in a match), or None when there is none or the engine skips
+    ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
+    (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
+    as they can be written (the more parts, the fewer false starts)."""
+    best = _start(items, widths, c, bounded=True)
+    if best is None or _own_start(items, best[0], c):
+        return None
+    i, lo, hi = best
+    return _written_from(pattern, items, i, c), lo, hi
+
+
+def _filter(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, ...]:
+    """As the anchor, but at any width into a match: parts of the pattern that a text holding a match holds,
+    quickly searched for."""
+    best = _start(items, widths, c, bounded=False)
+    return () if best is None or _own_start(items, best[0], c) else _written_from(pattern, items, best[0], c)
+
+
+def _own_start(items, i: int, c) -> bool:
+    """Does the engine skip ahead to the ``i``-th part as fast in the pattern itself (its first part, one
+    literal or set, not a repetition nor a few literals)?"""
+    return i == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT) and len(_leads(items[0], c)) == 1
+
+
+def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
+    """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
+    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
+    best = None
+    lo = hi = 0
+    for i, (item, (least, most)) in enumerate(zip(items, widths)):
+        if bounded and hi >= _UNBOUNDED:
+            break
+        kind = _start_kind(item, c) if least >= 1 else 0
+        if kind == 3 and sum(w[0] for w in widths[i:]) < 2:
+            kind = 2  # a literal alone may be frequent (、): the earlier parts find fewer places
+        if kind and (best is None or (kind, -i) > best[0]):
+            best = ((kind, -i), i, lo, hi)
+        lo, hi = lo + least, hi + most
+    return None if best is None else best[1:]
+
+
+def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ...]:
+    """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``): one
+    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one."""
+    rest = []
+    for item in items[i + 1:]:
+        try:
+            rest.append(_write(item, c))
+        except _Unreadable:
+            break  # the parts before it are still in every match
+    flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+    return tuple(re.compile(lead + "".join(rest), flags) for lead in _leads(items[i], c))
+
+
+def _leads(item, c) -> list[str]:
+    """A part as pattern text, one text for each character it may begin with when it is a literal or a set of a
+    few literal characters, or a repetition of one (the engine skips ahead to a literal far faster than to a
+    set); else as one text, a repetition written as its first occurrence and then the rest (the engine skips
+    ahead to a set, not to a repetition)."""
+    op, av = item
+    if op is c.LITERAL:
+        return [re.escape(chr(av))]
+    if op is c.IN and len(av) <= _FEW and all(kind is c.LITERAL for kind, _ in av):
+        return [re.escape(chr(value)) for _, value in av]
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        least, most, sub = av
+        if sub[0][0] in (c.LITERAL, c.IN, c.NOT_LITERAL, c.ANY):
+            rest = _write((op, (least - 1, most if most is c.MAXREPEAT else most - 1, sub)), c)
+            return [lead + rest for lead in _leads(sub[0], c)]
+    return [_write(item, c)]
+
+
+def _flat(items, c) -> list:
+    """The top-level parts of a pattern, with plain groups (no flags) opened: a group's parts follow each other
+    as the group's do."""
+    out = []
+    for op, av in items:
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_flat(av[3], c))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _start_kind(item, c) -> int:
+    """How well the engine skips ahead to a part: 3 a literal or a set of a few (``_leads``), 2 a narrow set (short
+    ranges, digits), 1 a wide set, the same for a repetition of one of these, 0 no skipping."""
+    op, av = item
+    if op is c.LITERAL:
+        return 3
+    if op is c.IN:
+        return 3 if len(_leads(item, c)) > 1 else 2 if _narrow(av, c) else 1
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        return _start_kind(av[2][0], c)
+    return 0
+
+
+def _narrow(items, c) -> bool:
+    size = 0
+    for kind, value in items:
+        if kind is c.LITERAL:
+            size += 1
+        elif kind is c.RANGE:
+            size += value[1] - value[0] + 1
+        elif not (kind is c.CATEGORY and str(value) == "CATEGORY_DIGIT"):
+            return False  # a negation, or a wide category (\w, \s, \D…)
+    return size <= _NARROW
+
+
+def _write(item, c) -> str:
+    """A part of a parse tree as pattern text, without groups, look-arounds or anchors (which only narrow what
+    matches)."""
+    op, av = item
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    if op is c.NOT_LITERAL:
+        return "[^" + _char(av) + "]"
+    if op is c.ANY:
+        return "."
+    if op is c.IN:
+        return _set(av, c)
+    if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+        least, most, sub = av
+        body = "(?:" + "".join(_write(x, c) for x in sub) + ")"
+        return body + "{" + f"{least},{'' if most is c.MAXREPEAT else most}" + "}"
+    if op is c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unreadable
+        return "(?:" + "".join(_write(x, c) for x in av[3]) + ")"
+    if op is c.BRANCH:
+        return "(?:" + "|".join("".join(_write(x, c) for x in alt) for alt in av[1]) + ")"
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return ""
+    raise _Unreadable
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _set(items, c) -> str:
+    out = []
+    for kind, value in items:
+        if kind is c.NEGATE:
+            out.append("^")
+        elif kind is c.LITERAL:
+            out.append(_char(value))
+        elif kind is c.RANGE:
+            out.append(_char(value[0]) + "-" + _char(value[1]))
+        elif kind is c.CATEGORY and str(value) in _CATEGORIES:
+            out.append(_CATEGORIES[str(value)])
+        else:
+            raise _Unreadable
+    return "[" + "".join(out) + "]"
+
+
+def _char(code: int) -> str:
+    """A character as an escape that means it alone, in or out of a class."""
+    return f"\\U{code:08x}"
