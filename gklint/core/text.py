@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from gklint import lazyre
+
 SENTENCE_END = "。！？!?\n｡﹗﹖"
 CLOSERS = "”’\")』」"
 
@@ -44,7 +46,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # a sentence end: a line end, or a mark with the closing quotes and brackets right after it
-_END = re.compile("\n|[" + re.escape(SENTENCE_END.replace("\n", "")) + "][" + re.escape(CLOSERS) + "]*")
+_END = lazyre.compile("\n|[" + re.escape(SENTENCE_END.replace("\n", "")) + "][" + re.escape(CLOSERS) + "]*")
 
 
 @text_cache(maxsize=64)

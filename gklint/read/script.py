@@ -10,13 +10,13 @@ OpenCC library (the ``opencc`` package on PyPI), linear in the text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 
+from gklint import lazyre
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = lazyre.compile(r"[\u4e00-\u9fff]")
 MIN_CHANGED = 10  # characters that differ after conversion (in the sample)
 MIN_SHARE = 0.03  # of all CJK characters (in the sample)
 SAMPLE = 20_000  # characters looked at to decide
