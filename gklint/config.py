@@ -38,7 +38,7 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.config_files import FILE_NAMES, find_config  # noqa: F401  (part of this module's interface)
 from gklint.core.diagnostic import SEVERITIES
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gklint import lazyre
+from gklint.core import lazyre
 
 DIGITS = "零一二三四五六七八九"
 NUMERAL = "[一二三四五六七八九十]"  # the numerals a report numbers its parts and lists with

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from gklint import lazyre
+from gklint.core import lazyre
 
 SENTENCE_END = "。！？!?\n｡﹗﹖"
 CLOSERS = "”’\")』」"

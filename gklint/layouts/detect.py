@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.layouts import Layout, for_year, layouts, normalise
 
 _ORDINAL = lazyre.compile(r"^\d+\.")

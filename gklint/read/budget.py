@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, MB, Limits
 

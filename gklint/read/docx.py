@@ -30,7 +30,7 @@ import io
 import docx
 from docx.oxml.ns import qn as _qn
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 from gklint.core.source import Source

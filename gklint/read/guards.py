@@ -49,7 +49,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 
 MB = 1024 * 1024

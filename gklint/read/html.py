@@ -27,7 +27,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, Paragraph
 from gklint.core.source import Source

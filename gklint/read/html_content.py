@@ -5,7 +5,7 @@ the most text; and the close ancestor whose short text before it (title, source,
 
 from __future__ import annotations
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.numerals import HEADING
 from gklint.read.html_tables import is_data_table
 from gklint.read.html_text import BLOCK, clean

@@ -4,7 +4,7 @@ colspan resolved, each cell's lines joined).
 
 from __future__ import annotations
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
 from gklint.read.html_text import BLOCK, CJK_GAP, clean, join

@@ -4,7 +4,7 @@ CJK characters dropped (the source was wrapped there). ``BLOCK`` are the element
 
 from __future__ import annotations
 
-from gklint import lazyre
+from gklint.core import lazyre
 
 BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                    "dd", "section", "article", "header", "footer", "main", "nav", "aside",

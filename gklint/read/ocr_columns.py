@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import statistics
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.ocr_engine import Box
 from gklint.read.pdf_tables import Part, PartCell, is_number
 from gklint.read.pdf_text import join_wrapped

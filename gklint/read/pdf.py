@@ -19,7 +19,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read import guards, pdf_limits, pdf_pdfium
 from gklint.read.document import Document, Paragraph
 from gklint.core.source import Source

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read import guards
 from gklint.read.errors import ReadError
 

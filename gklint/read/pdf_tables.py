@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
 from gklint.read.pdf_text import cell_text, group_lines, join_wrapped

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.numerals import NUMERAL
 
 # Chinese characters and punctuation (ideographs, CJK and full-width punctuation, curly quotes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")

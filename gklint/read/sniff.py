@@ -11,7 +11,7 @@ import codecs
 import os
 import re
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (

@@ -6,7 +6,7 @@ last section heading on, the text is page chrome, not section 六.
 
 from __future__ import annotations
 
-from gklint import lazyre
+from gklint.core import lazyre
 
 FOOTER = lazyre.compile(
     r"扫一扫|版权所有|网站标识码|ICP备|公安备案|友情链接|主办单位[:：]|承办单位[:：]|附件下载|打印本页|关闭窗口|"

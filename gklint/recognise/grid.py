@@ -33,7 +33,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.model import Cell, Note
 from gklint.core.source import Source
 from gklint.read.document import Grid, GridCell

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.numerals import chinese_to_int
 from gklint.core.model import Metadata
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.numerals import NUMERAL
 from gklint.recognise.chrome import FOOTER
 from gklint.read.document import Paragraph

@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.numerals import HEADING, NUMERAL, ordinal
 from gklint.layouts import Layout, SectionSpec, normalise
 
@@ -161,17 +161,17 @@ def _once(what: str, layout: Layout, build):
     return _PER_LAYOUT[key]
 
 
-def _row_label_pattern(layout: Layout) -> re.Pattern:
+def _row_labels(layout: Layout) -> tuple[str, ...]:
     """Table row labels without their numbering ("结转下年度继续办理"): numbered like a part, never one."""
     from gklint.layouts import core
 
     out = {core(name) for spec in layout.tables.values() for row in spec.rows for name in row.names}
-    labels = sorted((n for n in out if len(n) >= 4), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
+    return tuple(sorted(n for n in out if len(n) >= 4))
 
 
 def _is_row_label(title: str, layout: Layout) -> bool:
-    return _once("rows", layout, _row_label_pattern).match(normalise(title)) is not None
+    """Whether the normalised title starts with a row label (``str.startswith``: no pattern to compile)."""
+    return normalise(title).startswith(_once("rows", layout, _row_labels))
 
 
 def name_spec(rest: str, layout: Layout) -> SectionSpec | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.recognise.coverage import missing_rows
 from gklint.recognise.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
 from gklint.core.source import Source

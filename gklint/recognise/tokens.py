@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.read.document import Paragraph
 from gklint.core.source import Source
 from gklint.recognise.values import parse_cell

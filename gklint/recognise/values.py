@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from gklint import lazyre
+from gklint.core import lazyre
 from gklint.core.source import Source
 from gklint.core.model import Cell
 
