@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 
-import yaml
-
+from gklint.core.cache import cached
 from gklint.core.numerals import NUMERAL
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
 
@@ -339,8 +336,42 @@ def _find(key: str, index: tuple[dict, dict]):
 
 # --------------------------------------------------------------------------- loading
 
+class YAMLError(ValueError):
+    """A file that is not valid YAML; the message is PyYAML's."""
+
+
+def parse_yaml(raw: bytes):
+    """The YAML ``raw`` (UTF-8), its lines ending as ``Path.read_text`` ends them; PyYAML (with libyaml
+    when present: 10x faster) is imported only here, when a file is parsed rather than read from the cache."""
+    import yaml
+
+    try:
+        return yaml.load(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise YAMLError(str(exc)) from exc
+
+
+def yaml_version() -> str:
+    """The version of PyYAML, read from its metadata (importing it costs ten times as much)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("PyYAML")
+    except metadata.PackageNotFoundError:  # not installed as a distribution
+        import yaml
+
+        return yaml.__version__
+
+
+def cached_yaml(name: str, raw: bytes):
+    """The YAML ``raw`` parsed: from the cache file ``name`` when it was kept for these very bytes and this
+    version of PyYAML, else parsed (and kept)."""
+    return cached(name, [yaml_version().encode(), raw], lambda: parse_yaml(raw))
+
+
 def _load(name: str) -> Layout:
-    data = yaml.load(resources.files(__package__).joinpath(name).read_text("utf-8"), Loader=SAFE_LOADER)
+    data = cached_yaml(f"layout-{name}", resources.files(__package__).joinpath(name).read_bytes())
     tables: dict[str, TableSpec] = {}
     for key, spec in data["tables"].items():
         rows: list[RowSpec] = []
