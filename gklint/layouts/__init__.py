@@ -352,6 +352,7 @@ def parse_yaml(raw: bytes):
         raise YAMLError(str(exc)) from exc
 
 
+@cache
 def yaml_version() -> str:
     """The version of PyYAML, read from its metadata (importing it costs ten times as much)."""
     from importlib import metadata
