@@ -29,6 +29,8 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True, eq=False)  # identity semantics: rules are loaded once and cached by identity
 class Rule:
+    """One rule of a pack, as its YAML declares it (``parse_rule``)."""
+
     id: str
     name: str
     kind: str

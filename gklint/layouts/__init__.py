@@ -30,6 +30,8 @@ def __getattr__(name: str):
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """A column of an official table: its id, label and other names, and what its figures are."""
+
     id: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -46,6 +48,8 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A row of an official table: its id, label and other names, its columns and its place among the rows."""
+
     id: str
     label: str
     columns: tuple[ColumnSpec, ...]
@@ -70,6 +74,8 @@ class RowSpec:
 
 @dataclass(frozen=True)
 class TableSpec:
+    """An official table: its key (二 / 三 / 四), title, rows and the words that open or mark it."""
+
     key: str  # 二 / 三 / 四
     title: str
     rows: tuple[RowSpec, ...]
@@ -129,6 +135,8 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """A section of the report: its id, number, label and other names, and the words of its short headings."""
+
     id: str
     number: str
     label: str
@@ -146,6 +154,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Layout:
+    """One version of the official layout: its notice, the years it applies to, its sections and tables."""
+
     version: str
     notice: str
     first_year: int

@@ -57,6 +57,8 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
+    """What reading one file may cost at most: bytes, archive entries, PDF pages and streams, time, memory, text."""
+
     max_bytes: int = 50 * MB  # input file
     zip_max_entries: int = 5000
     zip_max_total: int = 200 * MB  # sum of uncompressed sizes

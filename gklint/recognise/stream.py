@@ -26,6 +26,8 @@ _WINDOW = 40  # how far (in tokens) the next row label may be from the last one
 
 @dataclass
 class StreamTable:
+    """A table read from a stream of tokens: the table, the tokens it used, its notes and how many rows it found."""
+
     table: Table
     used: set[int] = field(default_factory=set)  # token indexes that belong to the table
     notes: list[Note] = field(default_factory=list)

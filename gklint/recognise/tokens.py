@@ -27,6 +27,8 @@ _LONG_NUMBER = lazyre.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digi
 
 @dataclass
 class Token:
+    """A piece of a line: a label or a value (with its parsed cell), and where it was read."""
+
     text: str
     source: Source
     index: int = 0
