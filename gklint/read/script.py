@@ -25,7 +25,6 @@ from gklint.core.cache import cached
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
-_SURROGATE = lazyre.compile(r"[\ud800-\udfff]")
 MIN_CHANGED = 10  # characters that differ after conversion (in the sample)
 MIN_SHARE = 0.03  # of all CJK characters (in the sample)
 SAMPLE = 20_000  # characters looked at to decide
@@ -144,7 +143,7 @@ def changes_at_most(text: str) -> int | None:
         return None
     changeable, unsafe = known
     present = set(text)
-    if _SURROGATE.search(text) or any(_holds(unsafe, c) for c in present):  # OpenCC refuses lone surrogates
+    if any(_holds(unsafe, c) or "\ud800" <= c <= "\udfff" for c in present):  # OpenCC refuses lone surrogates
         return None
     return sum(text.count(c) for c in present if _holds(changeable, c))
 
@@ -168,11 +167,11 @@ def sample(text: str, size: int = SAMPLE) -> str:
 
 def is_traditional(document: Document) -> bool:
     text = sample("\n".join(_texts(document)))
-    cjk = len(_CJK.findall(text))
-    if not cjk:
-        return False
     most = changes_at_most(text)
-    if most is not None and (most < MIN_CHANGED or most / cjk < MIN_SHARE):  # too few could change
+    if most is not None and most < MIN_CHANGED:  # too few characters could change
+        return False
+    cjk = len(_CJK.findall(text))
+    if not cjk or most is not None and most / cjk < MIN_SHARE:
         return False
     converted = convert(text)
     if len(converted) != len(text):  # t2s is character for character; be safe if a phrase changed length
