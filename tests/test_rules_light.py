@@ -133,6 +133,11 @@ def test_the_users_own_packs_are_not_cached(tmp_path, monkeypatch):
     assert not (tmp_path / "cache").exists()
 
 
+def _fields(rule):
+    return (rule.id, rule.name, rule.kind, rule.severity, rule.title, rule.message, rule.docs, rule.params,
+            rule.layouts, rule.pack)
+
+
 def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
@@ -145,6 +150,9 @@ def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(
     monkeypatch.setattr(R, "check_rule", refuse)
     again = R.load_folder(folder, remembered=True)  # the same packs and code: not checked again
     assert [(r.id, r.params) for r in again] == [(r.id, r.params) for r in first]
+    kept = R.load_folder(folder, remembered=True)  # the rules kept from then
+    assert (tmp_path / "cache" / "rules-loaded.pickle").is_file()
+    assert [_fields(r) for r in kept] == [_fields(r) for r in first]
     with pytest.raises(R.RuleError, match="checked again"):  # gklint rules --check DIR: always whole
         R.check_folder(folder)
     with pytest.raises(R.RuleError, match="checked again"):

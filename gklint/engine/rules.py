@@ -238,7 +238,8 @@ def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True
                 remembered: bool = False) -> tuple[Rule, ...]:
     """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique. The built-in
     folder's parsed packs are cached (``pack_data``). ``remembered``: the built-in packs are not checked
-    again when these very packs passed the check with this very code before (``checked_key``)."""
+    again when these very packs passed the check with this very code before (``checked_key``), and their
+    rules are those kept from then."""
     if not folder.is_dir():
         raise RuleError(f"{folder}: 规则包文件夹不存在")
     paths = sorted(folder.glob("*.yaml"))
@@ -248,15 +249,21 @@ def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True
     key = checked_key(paths) if checked and remembered and builtin else None
     cache = cache_dir() if key else None
     stamp = cache / "rules-checked" if cache else None
-    passed = stamp is not None and _read(stamp) == key.encode()
+    if stamp is not None and _read(stamp) == key.encode():  # passed: what it loads depends on the key only
+        return cached("rules-loaded", [key.encode()], lambda: _load_packs(paths, names, False, builtin))
+    rules = _load_packs(paths, names, checked, builtin)
+    if stamp is not None:
+        keep(stamp, key.encode())
+    return rules
+
+
+def _load_packs(paths: list[Path], names, checked: bool, builtin: bool) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     for path in paths:
-        for rule in load_pack(path, names(path), checked and not passed, cached=builtin):
+        for rule in load_pack(path, names(path), checked, cached=builtin):
             if rule.id in rules:
                 raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
-    if stamp is not None and not passed:
-        keep(stamp, key.encode())
     return tuple(sorted(rules.values(), key=lambda r: r.id))
 
 
