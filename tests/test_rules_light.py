@@ -190,21 +190,17 @@ def test_the_key_covers_gklints_own_code(tmp_path, monkeypatch):
     assert R.checked_key(paths) != key
 
 
-def test_a_cached_layout_gives_what_parsing_gives(tmp_path, monkeypatch):
-    from importlib import resources
-
+def test_a_cached_layout_is_the_layout_its_file_declares(tmp_path, monkeypatch):
     from gklint import layouts as L
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    names = sorted(p.name for p in resources.files(L.__name__).iterdir() if p.name.endswith(".yaml"))
+    names = sorted(p.name for p in L._FOLDER.iterdir() if p.name.endswith(".yaml"))
     for name in names:
-        raw = resources.files(L.__name__).joinpath(name).read_bytes()
-        parsed = L.parse_yaml(raw)
-        assert L.cached_yaml(f"layout-{name}", raw) == parsed  # parsed and kept
-        monkeypatch.setattr(L, "parse_yaml", lambda raw: pytest.fail("parsed again"))
-        assert L.cached_yaml(f"layout-{name}", raw) == parsed  # read from the cache
-        monkeypatch.undo()
-        monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+        built = L._build(L.parse_yaml((L._FOLDER / name).read_bytes()))
+        assert L._load(name) == built  # built and kept
+        with monkeypatch.context() as patch:
+            patch.setattr(L, "_build", lambda data: pytest.fail("built again"))
+            assert L._load(name) == built  # from the cache
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [f"layout-{n}.pickle" for n in names]
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from gklint.core.cache import cached
 from gklint.core.numerals import NUMERAL
@@ -381,8 +381,18 @@ def cached_yaml(name: str, raw: bytes):
     return cached(name, [yaml_version().encode(), raw], lambda: parse_yaml(raw))
 
 
+_FOLDER = Path(__file__).parent  # the layout files sit beside this module
+
+
 def _load(name: str) -> Layout:
-    data = cached_yaml(f"layout-{name}", resources.files(__package__).joinpath(name).read_bytes())
+    """The layout the file ``name`` declares: from the cache when kept for these very bytes, this module's
+    code and this version of PyYAML, else parsed and built (and kept)."""
+    raw = (_FOLDER / name).read_bytes()
+    code = Path(__file__).read_bytes()
+    return cached(f"layout-{name}", [yaml_version().encode(), raw, code], lambda: _build(parse_yaml(raw)))
+
+
+def _build(data: dict) -> Layout:
     tables: dict[str, TableSpec] = {}
     for key, spec in data["tables"].items():
         rows: list[RowSpec] = []
@@ -418,7 +428,7 @@ def _column(c: dict) -> ColumnSpec:
 @cache
 def layouts() -> dict[str, Layout]:
     """Every declared layout by version, newest first."""
-    found = sorted((p.name for p in resources.files(__package__).iterdir() if p.name.endswith(".yaml")),
+    found = sorted((p.name for p in _FOLDER.iterdir() if p.name.endswith(".yaml")),
                    reverse=True)
     return {layout.version: layout for layout in map(_load, found)}
 
