@@ -235,3 +235,10 @@ def test_a_check_of_a_simplified_report_with_a_warm_cache_imports_neither_pyyaml
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
                            check=True).stdout.splitlines()[-1] for _ in range(2)]
     assert runs == ["[True, False]", "[False, False]"]  # the YAML parsed (and kept) by the first run only
+
+
+def test_a_pack_that_is_not_yaml_is_named(tmp_path):
+    pack = tmp_path / "broken.yaml"
+    pack.write_text("rules: [\n", "utf-8")
+    with pytest.raises(R.RuleError, match="broken.yaml: 不是有效的YAML：.*line"):
+        R.load_pack(pack)
