@@ -89,7 +89,7 @@ def _entries(path: Path, tool: Path) -> list[tuple[str, list[str]]]:
     with tempfile.TemporaryDirectory() as folder:
         text = Path(folder) / "dict.txt"
         subprocess.run([str(tool), "-i", str(path), "-o", str(text), "-f", "ocd2", "-t", "text"],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True, timeout=60)
         lines = text.read_text("utf-8").splitlines()
     return [(key, values.split(" ")) for key, _, values in (line.partition("\t") for line in lines)]
 
