@@ -225,8 +225,8 @@ def load_pack(path: Path, name: str | None = None, checked: bool = True, cached:
 # Parsing the built-in packs' YAML (with their test cases) is a good part of a cold start, and so is
 # building every parameter model to know whether the packs pass their check. What the first gives depends
 # only on the pack's bytes (and PyYAML); whether the packs pass, only on their bytes and gklint's code (and
-# the versions of Python, pydantic and PyYAML). Both are kept in the user's cache folder
-# (``gklint.core.cache``). ``gklint rules --check DIR`` always checks whole.
+# the versions of Python, pydantic and PyYAML), and so do the rules of packs that passed. All three are kept
+# in the user's cache folder (``gklint.core.cache``). ``gklint rules --check DIR`` always checks whole.
 
 
 def pack_data(raw: bytes, name: str):
