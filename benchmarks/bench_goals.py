@@ -90,9 +90,13 @@ def bytecode_env(tmp: Path) -> dict:
     """The environment of a process that runs every module from bytecode, as an installed gklint does (pip
     compiles it, as it compiled pandera): a private bytecode cache, whatever PYTHONDONTWRITEBYTECODE says
     (which, with no __pycache__ in the checkout, would leave gklint's own modules, and only them, compiled
-    from source on every start). ``python_ms`` fills it with an untimed run."""
+    from source on every start), and a private gklint cache (``GKLINT_CACHE_DIR``: the rule packs' check is
+    remembered there for this very source; the user's cache is shared with every other checkout, and a run
+    of another one in between would make each timed run check the packs again). ``python_ms`` fills both
+    with an untimed run."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp / "bytecode")
+    env["GKLINT_CACHE_DIR"] = str(tmp / "cache")
     return env
 
 

@@ -38,6 +38,7 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+from gklint.core import lazyre
 from gklint.config_files import FILE_NAMES, find_config  # noqa: F401  (part of this module's interface)
 from gklint.core.diagnostic import SEVERITIES
 
@@ -53,7 +54,7 @@ class ConfigError(ValueError):
         self.english = english or message
 
 
-_DEADLINE = re.compile(r"^\s*(?:(\d{1,2})-(\d{1,2}|end)|(\d{1,2})月(?:(\d{1,2})日|(底)))\s*$")
+_DEADLINE = lazyre.compile(r"^\s*(?:(\d{1,2})-(\d{1,2}|end)|(\d{1,2})月(?:(\d{1,2})日|(底)))\s*$")
 
 
 def parse_deadline(text: str) -> str:

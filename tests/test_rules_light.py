@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from gklint.core.cache import CACHE_ENV, cached
 from gklint.engine import rules as R
 from gklint.engine.kinds import KINDS
 from gklint.ruledocs import render_rule_doc
@@ -41,18 +42,18 @@ def test_the_parameters_read_from_the_source_are_the_models(kind):
 
 
 def test_the_cache_keeps_one_result_per_name_for_the_inputs_it_was_computed_from(tmp_path, monkeypatch):
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     calls = []
 
     def compute(value):
         calls.append(value)
         return {"value": value}
 
-    assert R.cached("x", [b"a"], lambda: compute(1)) == {"value": 1}
-    assert R.cached("x", [b"a"], lambda: compute(2)) == {"value": 1}  # kept
-    assert R.cached("x", [b"b"], lambda: compute(3)) == {"value": 3}  # other inputs: computed
-    assert R.cached("x", [b"a"], lambda: compute(4)) == {"value": 4}  # replaced by those of b"b"
-    assert R.cached("y", [b"a"], lambda: compute(5)) == {"value": 5}  # another name
+    assert cached("x", [b"a"], lambda: compute(1)) == {"value": 1}
+    assert cached("x", [b"a"], lambda: compute(2)) == {"value": 1}  # kept
+    assert cached("x", [b"b"], lambda: compute(3)) == {"value": 3}  # other inputs: computed
+    assert cached("x", [b"a"], lambda: compute(4)) == {"value": 4}  # replaced by those of b"b"
+    assert cached("y", [b"a"], lambda: compute(5)) == {"value": 5}  # another name
     assert calls == [1, 3, 4, 5]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pickle", "y.pickle"]
 
@@ -78,12 +79,12 @@ def copy_builtin(tmp_path, monkeypatch) -> Path:
 
 def test_a_cached_pack_gives_what_parsing_gives(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     first = R.load_folder(folder)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == \
            sorted(f"rules-{p.name}.pickle" for p in folder.glob("*.yaml"))
     again = R.load_folder(folder)
-    monkeypatch.setenv(R.CACHE_ENV, "")  # no cache: parsed
+    monkeypatch.setenv(CACHE_ENV, "")  # no cache: parsed
     parsed = R.load_folder(folder)
     assert [(r.id, r.params, r.docs) for r in again] == [(r.id, r.params, r.docs) for r in first] == \
            [(r.id, r.params, r.docs) for r in parsed]
@@ -91,7 +92,7 @@ def test_a_cached_pack_gives_what_parsing_gives(tmp_path, monkeypatch):
 
 def test_an_edited_pack_is_never_served_from_the_cache(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     before = {r.id: r for r in R.load_folder(folder, checked=False)}
     pack = folder / "tables.yaml"
     rule = next(r for r in before.values() if r.pack == "tables.yaml")
@@ -107,7 +108,7 @@ def test_an_edited_pack_is_never_served_from_the_cache(tmp_path, monkeypatch):
 def test_a_spoilt_cache_file_is_parsed_again(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
     cache = tmp_path / "cache"
-    monkeypatch.setenv(R.CACHE_ENV, str(cache))
+    monkeypatch.setenv(CACHE_ENV, str(cache))
     good = [(r.id, r.params) for r in R.load_folder(folder)]
     for path in cache.iterdir():
         path.write_bytes(b"not a pickle")
@@ -119,7 +120,7 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(tmp_path, monk
     folder = copy_builtin(tmp_path, monkeypatch)
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache folder would be")
-    monkeypatch.setenv(R.CACHE_ENV, str(blocked / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(blocked / "cache"))
     assert [r.id for r in R.load_folder(folder)] == [r.id for r in R.load_rules()]
     assert blocked.is_file()
 
@@ -127,14 +128,19 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(tmp_path, monk
 def test_the_users_own_packs_are_not_cached(tmp_path, monkeypatch):
     folder = tmp_path / "mine"
     shutil.copytree(R.rules_dir(), folder)
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     R.load_folder(folder, checked=False)
     assert not (tmp_path / "cache").exists()
 
 
+def _fields(rule):
+    return (rule.id, rule.name, rule.kind, rule.severity, rule.title, rule.message, rule.docs, rule.params,
+            rule.layouts, rule.pack)
+
+
 def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     first = R.load_folder(folder, remembered=True)  # checked whole, and remembered
     assert (tmp_path / "cache" / "rules-checked").read_text() == R.checked_key(sorted(folder.glob("*.yaml")))
 
@@ -144,6 +150,9 @@ def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(
     monkeypatch.setattr(R, "check_rule", refuse)
     again = R.load_folder(folder, remembered=True)  # the same packs and code: not checked again
     assert [(r.id, r.params) for r in again] == [(r.id, r.params) for r in first]
+    kept = R.load_folder(folder, remembered=True)  # the rules kept from then
+    assert (tmp_path / "cache" / "rules-loaded.pickle").is_file()
+    assert [_fields(r) for r in kept] == [_fields(r) for r in first]
     with pytest.raises(R.RuleError, match="checked again"):  # gklint rules --check DIR: always whole
         R.check_folder(folder)
     with pytest.raises(R.RuleError, match="checked again"):
@@ -156,7 +165,7 @@ def test_a_run_checks_the_built_in_packs_again_only_when_they_or_gklint_changed(
 
 def test_a_spoilt_built_in_pack_is_caught_although_its_pristine_self_passed(tmp_path, monkeypatch):
     folder = copy_builtin(tmp_path, monkeypatch)
-    monkeypatch.setenv(R.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     R.load_folder(folder, remembered=True)
     pack = folder / "tables.yaml"
     text = pack.read_text("utf-8")
@@ -179,3 +188,57 @@ def test_the_key_covers_gklints_own_code(tmp_path, monkeypatch):
     params = package / "engine" / "params.py"
     params.write_text(params.read_text("utf-8") + "\n# a change\n", "utf-8")
     assert R.checked_key(paths) != key
+
+
+def test_a_cached_layout_is_the_layout_its_file_declares(tmp_path, monkeypatch):
+    from gklint import layouts as L
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    names = sorted(p.name for p in L._FOLDER.iterdir() if p.name.endswith(".yaml"))
+    for name in names:
+        built = L._build(L.parse_yaml((L._FOLDER / name).read_bytes()))
+        assert L._load(name) == built  # built and kept
+        with monkeypatch.context() as patch:
+            patch.setattr(L, "_build", lambda data: pytest.fail("built again"))
+            assert L._load(name) == built  # from the cache
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [f"layout-{n}.pickle" for n in names]
+
+
+def test_the_yaml_cache_is_keyed_by_pyyamls_version(tmp_path, monkeypatch):
+    import yaml
+
+    from gklint import layouts as L
+
+    assert L.yaml_version() == yaml.__version__
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert L.cached_yaml("x", b"a: 1\n") == {"a": 1}
+    monkeypatch.setattr(L, "yaml_version", lambda: "another")
+    monkeypatch.setattr(L, "parse_yaml", lambda raw: "parsed again")
+    assert L.cached_yaml("x", b"a: 1\n") == "parsed again"
+
+
+def test_invalid_yaml_is_named_with_pyyamls_message():
+    import yaml
+
+    from gklint import layouts as L
+
+    with pytest.raises(L.YAMLError) as caught:
+        L.parse_yaml(b"a: [1\n")
+    assert isinstance(caught.value.__cause__, yaml.YAMLError)
+    assert str(caught.value) == str(caught.value.__cause__) and "line 2" in str(caught.value)
+
+
+def test_a_check_of_a_simplified_report_with_a_warm_cache_imports_neither_pyyaml_nor_opencc(tmp_path):
+    code = ("import sys, gklint\ngklint.check('samples/huangyuan-2021.txt')\n"
+            "print([name in sys.modules for name in ('yaml', 'opencc')])")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GKLINT_CACHE_DIR=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                           check=True).stdout.splitlines()[-1] for _ in range(2)]
+    assert runs == ["[True, False]", "[False, False]"]  # the YAML parsed (and kept) by the first run only
+
+
+def test_a_pack_that_is_not_yaml_is_named(tmp_path):
+    pack = tmp_path / "broken.yaml"
+    pack.write_text("rules: [\n", "utf-8")
+    with pytest.raises(R.RuleError, match="(?s)broken.yaml: 不是有效的YAML：.*line 2"):
+        R.load_pack(pack)

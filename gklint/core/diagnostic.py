@@ -101,6 +101,8 @@ class Excerpt:
 
 @dataclass
 class Diagnostic:
+    """One finding: the rule that made it, how grave it is, its message and where it is in the report."""
+
     rule: str
     severity: Severity
     message: str

@@ -64,6 +64,8 @@ class Section:
 
 @dataclass
 class Metadata:
+    """What a report says of itself: title, agency, year, the dates it was published and signed, the period."""
+
     title: str | None = None
     agency: str | None = None
     year: int | None = None
@@ -116,6 +118,8 @@ class Note:
 
 @dataclass
 class Report:
+    """A recognised report: its layout, metadata, sections, official tables and what recognition noticed."""
+
     layout: str  # the layout version the tables follow: "2021" or "2019"
     meta: Metadata = field(default_factory=Metadata)
     sections: list[Section] = field(default_factory=list)

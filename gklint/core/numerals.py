@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gklint.core import lazyre
+
 DIGITS = "零一二三四五六七八九"
 NUMERAL = "[一二三四五六七八九十]"  # the numerals a report numbers its parts and lists with
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ONE = {ch: i for i, ch in enumerate(DIGITS + "十")} | {"〇": 0}
 MAX_CHARS = 40
 _VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
-_UP_TO_99 = re.compile(r"^(?:([一二三四五六七八九])?(十)([一二三四五六七八九])?|([〇零一二三四五六七八九]))$")
-_POSITIONAL = re.compile(r"^[〇零一二三四五六七八九]{2,}$")
+_UP_TO_99 = lazyre.compile(r"^(?:([一二三四五六七八九])?(十)([一二三四五六七八九])?|([〇零一二三四五六七八九]))$")
+_POSITIONAL = lazyre.compile(r"^[〇零一二三四五六七八九]{2,}$")
 
 # A numbered heading: 一、总体情况 / 三．收到… / 五 存在的主要问题; ``num`` is the numeral, ``rest`` the title.
-HEADING = re.compile(rf"^\s*(?P<num>{NUMERAL}{{1,2}})\s*(?P<mark>[、.．,，:：\s])\s*(?P<rest>.*)$", re.S)
+HEADING = lazyre.compile(rf"^\s*(?P<num>{NUMERAL}{{1,2}})\s*(?P<mark>[、.．,，:：\s])\s*(?P<rest>.*)$", re.S)
 
 
 @cache

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+
 SENTENCE_END = "。！？!?\n｡﹗﹖"
 CLOSERS = "”’\")』」"
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from gklint.core.cache import cache_dir, cached, keep
 from gklint.core.diagnostic import SEVERITIES
 from gklint.engine.kinds import KINDS
-from gklint.layouts import SAFE_LOADER
+from gklint.layouts import YAMLError, cached_yaml, parse_yaml, yaml_version
 from gklint.core.numbers import show_number
 from gklint.core.template import choose, fill, json_values
 
@@ -30,6 +29,8 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True, eq=False)  # identity semantics: rules are loaded once and cached by identity
 class Rule:
+    """One rule of a pack, as its YAML declares it (``parse_rule``)."""
+
     id: str
     name: str
     kind: str
@@ -209,8 +210,8 @@ def load_pack(path: Path, name: str | None = None, checked: bool = True, cached:
     name = name or path.name
     try:
         raw = path.read_bytes()
-        data = pack_data(raw, name) if cached else _parse(raw)
-    except yaml.YAMLError as exc:
+        data = pack_data(raw, name) if cached else parse_yaml(raw)
+    except YAMLError as exc:
         raise RuleError(f"{name}: 不是有效的YAML：{exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{name}: 无法读取：{exc}") from None
@@ -224,85 +225,21 @@ def load_pack(path: Path, name: str | None = None, checked: bool = True, cached:
 # Parsing the built-in packs' YAML (with their test cases) is a good part of a cold start, and so is
 # building every parameter model to know whether the packs pass their check. What the first gives depends
 # only on the pack's bytes (and PyYAML); whether the packs pass, only on their bytes and gklint's code (and
-# the versions of Python, pydantic and PyYAML). Both are kept in the user's cache folder ($GKLINT_CACHE_DIR,
-# else $XDG_CACHE_HOME/gklint, else ~/.cache/gklint; GKLINT_CACHE_DIR="" turns it off) under a key that
-# is the hash of all they depend on: an edited pack or module never gets what was kept for the old one,
-# one file per name keeps the folder small, and a folder that cannot be read or written only means
-# computing again. ``gklint rules --check DIR`` always checks whole.
-
-CACHE_ENV = "GKLINT_CACHE_DIR"
-_CACHE_FORMAT = b"gklint cache 1"
-
-
-def cache_dir() -> Path | None:
-    """Where gklint keeps what it may compute again (None: nowhere)."""
-    import os
-
-    folder = os.environ.get(CACHE_ENV)
-    if folder is not None:
-        return Path(folder) if folder else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gklint"
-
-
-def _parse(raw: bytes):
-    """The YAML of a pack, its lines ending as ``Path.read_text`` ends them."""
-    return yaml.load(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), Loader=SAFE_LOADER)
+# the versions of Python, pydantic and PyYAML), and so do the rules of packs that passed. All three are kept
+# in the user's cache folder (``gklint.core.cache``). ``gklint rules --check DIR`` always checks whole.
 
 
 def pack_data(raw: bytes, name: str):
     """The YAML ``raw`` parsed: from the cache when it holds these very bytes, else parsed (and kept)."""
-    return cached(f"rules-{name}", [yaml.__version__.encode(), SAFE_LOADER.__name__.encode(), raw],
-                  lambda: _parse(raw))
-
-
-def cached(name: str, inputs: list[bytes], compute):
-    """What ``compute()`` gives, a function of ``inputs`` (bytes) only: from the cache file ``name`` when
-    it was kept for these very inputs, else computed (and kept, replacing what was kept for others)."""
-    import hashlib
-    import pickle
-
-    key = hashlib.sha256(b"\0".join([_CACHE_FORMAT, name.encode(), *inputs])).hexdigest()
-    folder = cache_dir()
-    path = folder / f"{''.join(c if c.isalnum() or c in '-_.' else '_' for c in name)}.pickle" if folder else None
-    if path is not None:
-        try:
-            with open(path, "rb") as f:
-                stored, data = pickle.load(f)
-            if stored == key:
-                return data
-        except Exception:  # absent, unreadable or not ours: computed
-            pass
-    data = compute()
-    if path is not None:
-        _keep(path, pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
-    return data
-
-
-def _keep(path: Path, blob: bytes) -> None:
-    """Write ``blob`` to ``path`` whole or not at all (another gklint may be reading it)."""
-    import os
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:  # a read-only home or cache folder: no cache
-        pass
+    return cached_yaml(f"rules-{name}", raw)
 
 
 def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True,
                 remembered: bool = False) -> tuple[Rule, ...]:
     """Every rule of the packs (``*.yaml``) in one folder, sorted by id; ids are unique. The built-in
     folder's parsed packs are cached (``pack_data``). ``remembered``: the built-in packs are not checked
-    again when these very packs passed the check with this very code before (``checked_key``)."""
+    again when these very packs passed the check with this very code before (``checked_key``), and their
+    rules are those kept from then."""
     if not folder.is_dir():
         raise RuleError(f"{folder}: 规则包文件夹不存在")
     paths = sorted(folder.glob("*.yaml"))
@@ -312,15 +249,21 @@ def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True
     key = checked_key(paths) if checked and remembered and builtin else None
     cache = cache_dir() if key else None
     stamp = cache / "rules-checked" if cache else None
-    passed = stamp is not None and _read(stamp) == key.encode()
+    if stamp is not None and _read(stamp) == key.encode():  # passed: what it loads depends on the key only
+        return cached("rules-loaded", [key.encode()], lambda: _load_packs(paths, names, False, builtin))
+    rules = _load_packs(paths, names, checked, builtin)
+    if stamp is not None:
+        keep(stamp, key.encode())
+    return rules
+
+
+def _load_packs(paths: list[Path], names, checked: bool, builtin: bool) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     for path in paths:
-        for rule in load_pack(path, names(path), checked and not passed, cached=builtin):
+        for rule in load_pack(path, names(path), checked, cached=builtin):
             if rule.id in rules:
                 raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
-    if stamp is not None and not passed:
-        _keep(stamp, key.encode())
     return tuple(sorted(rules.values(), key=lambda r: r.id))
 
 
@@ -335,11 +278,12 @@ def checked_key(paths: list[Path]) -> str | None:
     import pydantic
 
     digest = hashlib.sha256(b"gklint checked rule packs 1\0")
-    digest.update("\0".join([sys.version, pydantic.VERSION, yaml.__version__]).encode())
+    digest.update("\0".join([sys.version, pydantic.VERSION, yaml_version()]).encode())
     try:
         for path in paths:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         root = Path(__file__).resolve().parent.parent  # the gklint package
+        start = len(os.path.join(root, ""))  # where a path below it becomes relative (os.path.relpath is slow)
         sources = 0
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -347,7 +291,7 @@ def checked_key(paths: list[Path]) -> str | None:
                 if name.endswith((".py", ".yaml")):
                     path = os.path.join(folder, name)
                     with open(path, "rb") as f:
-                        digest.update(os.path.relpath(path, root).encode() + b"\0" + f.read() + b"\0")
+                        digest.update(path[start:].encode() + b"\0" + f.read() + b"\0")
                     sources += name.endswith(".py")
     except OSError:
         return None

@@ -11,13 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
-
+from gklint.core.cache import cached
 from gklint.core.numerals import NUMERAL
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
 
@@ -39,6 +36,8 @@ def _section_of_table() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """A column of an official table: its id, label and other names, and what its figures are."""
+
     id: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -55,6 +54,8 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A row of an official table: its id, label and other names, its columns and its place among the rows."""
+
     id: str
     label: str
     columns: tuple[ColumnSpec, ...]
@@ -79,6 +80,8 @@ class RowSpec:
 
 @dataclass(frozen=True)
 class TableSpec:
+    """An official table: its key (二 / 三 / 四), title, rows and the words that open or mark it."""
+
     key: str  # 二 / 三 / 四
     title: str
     rows: tuple[RowSpec, ...]
@@ -138,6 +141,8 @@ class TableSpec:
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """A section of the report: its id, number, label and other names, and the words of its short headings."""
+
     id: str
     number: str
     label: str
@@ -155,6 +160,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Layout:
+    """One version of the official layout: its notice, the years it applies to, its sections and tables."""
+
     version: str
     notice: str
     first_year: int
@@ -353,8 +360,53 @@ def _find(key: str, index: tuple[dict, dict]):
 
 # --------------------------------------------------------------------------- loading
 
+class YAMLError(ValueError):
+    """A file that is not valid YAML; the message is PyYAML's."""
+
+
+def parse_yaml(raw: bytes):
+    """The YAML ``raw`` (UTF-8), its lines ending as ``Path.read_text`` ends them; PyYAML (with libyaml
+    when present: 10x faster) is imported only here, when a file is parsed rather than read from the cache."""
+    import yaml
+
+    try:
+        return yaml.load(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise YAMLError(str(exc)) from exc
+
+
+@cache
+def yaml_version() -> str:
+    """The version of PyYAML, read from its metadata (importing it costs ten times as much)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("PyYAML")
+    except metadata.PackageNotFoundError:  # not installed as a distribution
+        import yaml
+
+        return yaml.__version__
+
+
+def cached_yaml(name: str, raw: bytes):
+    """The YAML ``raw`` parsed: from the cache file ``name`` when it was kept for these very bytes and this
+    version of PyYAML, else parsed (and kept)."""
+    return cached(name, [yaml_version().encode(), raw], lambda: parse_yaml(raw))
+
+
+_FOLDER = Path(__file__).parent  # the layout files sit beside this module
+
+
 def _load(name: str) -> Layout:
-    data = yaml.load(resources.files(__package__).joinpath(name).read_text("utf-8"), Loader=SAFE_LOADER)
+    """The layout the file ``name`` declares: from the cache when kept for these very bytes, this module's
+    code and this version of PyYAML, else parsed and built (and kept)."""
+    raw = (_FOLDER / name).read_bytes()
+    code = Path(__file__).read_bytes()
+    return cached(f"layout-{name}", [yaml_version().encode(), raw, code], lambda: _build(parse_yaml(raw)))
+
+
+def _build(data: dict) -> Layout:
     tables: dict[str, TableSpec] = {}
     for key, spec in data["tables"].items():
         rows: list[RowSpec] = []
@@ -390,7 +442,7 @@ def _column(c: dict) -> ColumnSpec:
 @cache
 def layouts() -> dict[str, Layout]:
     """Every declared layout by version, newest first."""
-    found = sorted((p.name for p in resources.files(__package__).iterdir() if p.name.endswith(".yaml")),
+    found = sorted((p.name for p in _FOLDER.iterdir() if p.name.endswith(".yaml")),
                    reverse=True)
     return {layout.version: layout for layout in map(_load, found)}
 

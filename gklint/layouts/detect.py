@@ -9,13 +9,13 @@ The best score wins; between equals, the newest layout.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
+from gklint.core import lazyre
 from gklint.layouts import Layout, for_year, layouts, normalise
 
-_ORDINAL = re.compile(r"^\d+\.")
+_ORDINAL = lazyre.compile(r"^\d+\.")
 MIN_MARKER = 5  # shorter peculiar labels ("3.其他") are not evidence inside running text
 YEAR_WEIGHT = 10  # the layout in force in the report year: a tie-breaker, outweighed by any header evidence
 

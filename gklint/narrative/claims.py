@@ -54,12 +54,16 @@ class ClaimError(ValueError):
 
 @dataclass(frozen=True)
 class Reading:
+    """One reading of a claim: the table cells its figure is compared with, and how messages name them."""
+
     cells: tuple[str, ...]
     label: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True, eq=False)  # identity: claims are parsed once per rule, and hashed per text in a cache
 class Claim:
+    """A claim pattern declared by a rule (``check: claim``): the words of a statement that gives a table's figure."""
+
     rule: str  # id of the rule that declares it
     name: str
     label: dict[str, str] = field(hash=False, compare=False)

@@ -53,6 +53,8 @@ _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 
 @dataclass
 class Enumeration:
+    """A total and the parts the text lists for it (其中…), to check that the parts add up."""
+
     total: Quantity
     total_sentence: SentenceQuantities
     parts: list[Quantity]

@@ -143,6 +143,8 @@ def unit_family(unit: str) -> str:
 
 @dataclass
 class SentenceQuantities:
+    """A sentence and the quantities read in it."""
+
     sentence: Sentence
     quantities: list[Quantity]
 

@@ -30,6 +30,8 @@ class ZeroError(ValueError):
 
 @dataclass(frozen=True)
 class ZeroStatement:
+    """A zero statement declared by a rule (``check: zero``): words saying there was none of a table's figure."""
+
     rule: str
     name: str
     label: dict[str, str] = field(hash=False, compare=False)
@@ -65,6 +67,8 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
 
 @dataclass
 class ZeroMention:
+    """Where a sentence makes a zero statement: the statement, the sentence and the span of its words."""
+
     statement: ZeroStatement
     sentence: SentenceQuantities
     start: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, MB, Limits
 
@@ -35,7 +36,7 @@ def check_cells(path: str, n: int, limits: Limits = DEFAULT, *, table: int | Non
         raise ReadError(path, f"表格单元格过多（{n:,} 个，上限 {limits.max_cells:,}），拒绝读取")
 
 
-_TAG = re.compile(r"<[A-Za-z]")
+_TAG = lazyre.compile(r"<[A-Za-z]")
 
 
 def check_markup(path: str, text: str, limits: Limits = DEFAULT) -> None:
@@ -46,7 +47,7 @@ def check_markup(path: str, text: str, limits: Limits = DEFAULT) -> None:
         raise ReadError(path, f"网页元素过多（{n:,} 个，上限 {limits.max_elements:,}），拒绝读取")
 
 
-_HTML_CELL = re.compile(r"<t[dh][\s>/]", re.I)
+_HTML_CELL = lazyre.compile(r"<t[dh][\s>/]", re.I)
 
 
 def check_html(path: str, text: str, limits: Limits = DEFAULT) -> None:
@@ -54,7 +55,7 @@ def check_html(path: str, text: str, limits: Limits = DEFAULT) -> None:
     check_cells(path, sum(1 for _ in _HTML_CELL.finditer(text)), limits)
 
 
-_DOCX_CELL = re.compile(rb"<(?:[\w.-]+:)?tc[\s>/]")
+_DOCX_CELL = lazyre.compile(rb"<(?:[\w.-]+:)?tc[\s>/]")
 
 
 def check_docx_cells(path: str, data: bytes, limits: Limits = DEFAULT) -> None:

@@ -13,6 +13,8 @@ from gklint.core.source import Source
 
 @dataclass
 class Paragraph:
+    """A paragraph (or line) of text, and where it was read."""
+
     text: str
     source: Source = field(default_factory=Source)
 

@@ -26,21 +26,21 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 
 import docx
 from docx.oxml.ns import qn as _qn
 
+from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 from gklint.core.source import Source
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, Limits
 
-_SPACE = re.compile(r"[\s\u200b\ufeff]+")
-_SPACE_NOT_TAB = re.compile(r"[^\S\t]+|[\u200b\ufeff]+")
+_SPACE = lazyre.compile(r"[\s\u200b\ufeff]+")
+_SPACE_NOT_TAB = lazyre.compile(r"[^\S\t]+|[\u200b\ufeff]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_CJK_GAP = lazyre.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _MAX_GRID = 50_000  # grid positions
 qn = functools.cache(_qn)  # the same few names, asked for every cell
 _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, not data

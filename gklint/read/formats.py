@@ -22,6 +22,8 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 @dataclass(frozen=True)
 class Format:
+    """A file format gklint reads: its extensions, how it is recognised and which reader reads it."""
+
     kind: str
     extensions: tuple[str, ...]  # lower case, with the dot; the first is the usual one
     reader: str | Callable | None  # "module:function" (path, data, limits) -> Document; None: not a Document

@@ -49,6 +49,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 
 MB = 1024 * 1024
@@ -56,6 +57,8 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
+    """What reading one file may cost at most: bytes, archive entries, PDF pages and streams, time, memory, text."""
+
     max_bytes: int = 50 * MB  # input file
     zip_max_entries: int = 5000
     zip_max_total: int = 200 * MB  # sum of uncompressed sizes
@@ -199,10 +202,10 @@ def check_zip(path: str, archive: zipfile.ZipFile, limits: Limits = DEFAULT) -> 
             raise ReadError(path, f"疑似压缩炸弹：解压后总大小超过 {size_text(limits.zip_max_total)}，拒绝读取")
 
 
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_DTD = lazyre.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _DTD_UTF16 = [m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
               for enc in ("utf-16-le", "utf-16-be")]
-_XML_PART = re.compile(r"\.(xml|rels|vml)$", re.I)
+_XML_PART = lazyre.compile(r"\.(xml|rels|vml)$", re.I)
 
 
 def check_xml_parts(path: str, archive: zipfile.ZipFile, limits: Limits = DEFAULT) -> None:
@@ -241,9 +244,9 @@ def check_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> None:
 
 # --------------------------------------------------------------------------- pdf
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
-_NOT_CONTENT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)|/Type\s*/(?:ObjStm|XRef)")
+_STREAM = lazyre.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJ = lazyre.compile(rb"\d+\s+\d+\s+obj\b")
+_NOT_CONTENT = lazyre.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)|/Type\s*/(?:ObjStm|XRef)")
 
 
 def check_pdf(path: str, data: bytes, limits: Limits = DEFAULT) -> None:

@@ -27,6 +27,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, Paragraph
 from gklint.core.source import Source
@@ -39,9 +40,9 @@ from gklint.read.sniff import decode_text
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                    "canvas", "select", "option", "button", "input", "textarea", "map", "audio",
                    "video", "head", "title", "meta", "link"})
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # not XML characters
-_CHARREF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9a-fA-F])(;?)")  # a numeric character reference
+_HIDDEN = lazyre.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+_CONTROL = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # not XML characters
+_CHARREF = lazyre.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9a-fA-F])(;?)")  # a numeric character reference
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:

@@ -5,13 +5,12 @@ the most text; and the close ancestor whose short text before it (title, source,
 
 from __future__ import annotations
 
-import re
-
+from gklint.core import lazyre
 from gklint.core.numerals import HEADING
 from gklint.read.html_tables import is_data_table
 from gklint.read.html_text import BLOCK, clean
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")  # a heading's title starts with a Chinese character
+_HAN = lazyre.compile(r"[\u4e00-\u9fff]")  # a heading's title starts with a Chinese character
 _PREAMBLE_LIMIT = 200  # how much extra text an ancestor may add (title, date) to be kept before the content
 
 

@@ -4,8 +4,7 @@ colspan resolved, each cell's lines joined).
 
 from __future__ import annotations
 
-import re
-
+from gklint.core import lazyre
 from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
 from gklint.read.html_text import BLOCK, CJK_GAP, clean, join
@@ -42,7 +41,7 @@ def is_data_table(table) -> bool:
     return True
 
 
-_SPAN = re.compile(r"\s*0*(\d{1,6})(\d*)")
+_SPAN = lazyre.compile(r"\s*0*(\d{1,6})(\d*)")
 
 
 def _span(value: str | None) -> int:

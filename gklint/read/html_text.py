@@ -4,18 +4,18 @@ CJK characters dropped (the source was wrapped there). ``BLOCK`` are the element
 
 from __future__ import annotations
 
-import re
+from gklint.core import lazyre
 
 BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                    "dd", "section", "article", "header", "footer", "main", "nav", "aside",
                    "blockquote", "pre", "center", "address", "figure", "figcaption", "form",
                    "fieldset", "legend", "hr", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
                    "caption", "body", "html"})
-_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+_SPACE = lazyre.compile(r"[\s\u200b\ufeff]+")
 # Source line breaks between two CJK characters are formatting, not spaces (a browser shows none).
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
-CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_CJK_BREAK = lazyre.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
+CJK_GAP = lazyre.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def clean(text: str) -> str:

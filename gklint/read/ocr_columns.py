@@ -20,14 +20,14 @@ A lone "0" OCR did not see leaves its cell blank, in its right column: the total
 
 from __future__ import annotations
 
-import re
 import statistics
 
+from gklint.core import lazyre
 from gklint.read.ocr_engine import Box
 from gklint.read.pdf_tables import Part, PartCell, is_number
 from gklint.read.pdf_text import join_wrapped
 
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{4,}")
+_SECTION = lazyre.compile(r"^[一二三四五六七八九十]+、\S{4,}")
 MAX_HEADER_LINES = 8
 ROW_GAP = 7.5  # heights of a number: two data rows further apart are two tables (a label may wrap over 3 lines)
 

@@ -19,6 +19,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.read import guards, pdf_limits, pdf_pdfium
 from gklint.read.document import Document, Paragraph
 from gklint.core.source import Source
@@ -28,7 +29,7 @@ from gklint.read.pdf_columns import find_columns
 from gklint.read.pdf_tables import Part, ruled_tables, to_grid
 from gklint.read.pdf_text import Line, Margins, ParagraphBuilder, group_lines, margins
 
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
+_PAGE_NUMBER = lazyre.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
                           r"|\d{1,4}/\d{1,4}|(?:page)?\d{1,4}(?:of\d{1,4})?)$", re.I)
 _ZONE = 0.12  # running headers and footers live in the top and bottom 12% of a page
 

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.read import guards
 from gklint.read.errors import ReadError
 
@@ -41,12 +42,12 @@ class Unsupported(Exception):
 
 # --------------------------------------------------------------------------- the cheap pre-check
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+|\d+\s+\d+\s+R)")
-_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
+_STREAM = lazyre.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_FILTER = lazyre.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+|\d+\s+\d+\s+R)")
+_NAME = lazyre.compile(rb"/([A-Za-z0-9#]+)")
 _SAFE_FILTERS = {b"FlateDecode", b"Fl", b"DCTDecode", b"DCT", b"JPXDecode"}
-_FORM = re.compile(rb"/Subtype\s*/Form\b")
-_VERTICAL = re.compile(rb"/Encoding\s*/[A-Za-z0-9-]*-V\b")
+_FORM = lazyre.compile(rb"/Subtype\s*/Form\b")
+_VERTICAL = lazyre.compile(rb"/Encoding\s*/[A-Za-z0-9-]*-V\b")
 
 
 def plain(data: bytes) -> bool:
@@ -88,7 +89,7 @@ def survey(data: bytes) -> tuple[bool, bool]:
     return _fonts(data)
 
 
-_OBJ_END = re.compile(rb"(\d+)\s+\d+\s+$")
+_OBJ_END = lazyre.compile(rb"(\d+)\s+\d+\s+$")
 
 
 def _head(data: bytes, start: int) -> bytes | None:
@@ -119,12 +120,12 @@ def _intact(data: bytes, start: int, cap: int) -> bool:
     return inflater.eof and size <= cap
 
 
-_OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
-_FONT_DICT = re.compile(rb"/Type\s*/Font\b")
-_DESCRIPTOR = re.compile(rb"/Type\s*/FontDescriptor\b")
-_TYPE3 = re.compile(rb"/Subtype\s*/Type3\b")
-_SIMPLE = re.compile(rb"/Subtype\s*/(?:Type1|TrueType|MMType1)\b")
-_DESCRIPTOR_REF = re.compile(rb"/FontDescriptor\s+(\d+)\s+\d+\s+R")
+_OBJSTM = lazyre.compile(rb"/Type\s*/ObjStm\b")
+_FONT_DICT = lazyre.compile(rb"/Type\s*/Font\b")
+_DESCRIPTOR = lazyre.compile(rb"/Type\s*/FontDescriptor\b")
+_TYPE3 = lazyre.compile(rb"/Subtype\s*/Type3\b")
+_SIMPLE = lazyre.compile(rb"/Subtype\s*/(?:Type1|TrueType|MMType1)\b")
+_DESCRIPTOR_REF = lazyre.compile(rb"/FontDescriptor\s+(\d+)\s+\d+\s+R")
 
 
 def _objects(data: bytes) -> dict[bytes, bytes]:

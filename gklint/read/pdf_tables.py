@@ -10,14 +10,14 @@ a page break arrives as two parts, joined by ``pdf_breaks``.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.read.document import Grid, GridCell
 from gklint.core.source import Source
 from gklint.read.pdf_text import cell_text, group_lines, join_wrapped
 
-_NUMERIC = re.compile(r"^[-+]?[\d,.%]+$")
+_NUMERIC = lazyre.compile(r"^[-+]?[\d,.%]+$")
 
 
 @dataclass

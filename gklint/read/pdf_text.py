@@ -7,20 +7,20 @@ Otherwise a line continues the paragraph before it, across a page break too.
 
 from __future__ import annotations
 
-import re
 import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.core.numerals import NUMERAL
 
 # Chinese characters and punctuation (ideographs, CJK and full-width punctuation, curly quotes)
 _CHINESE = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014]"
-_CJK = re.compile(_CHINESE)
-_SPACE_NEAR_CJK = re.compile(rf"(?<={_CHINESE})[ \t\u00a0]+|[ \t\u00a0]+(?={_CHINESE})")
-HEADING = re.compile(rf"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|{NUMERAL}+\s*[、.．]"
+_CJK = lazyre.compile(_CHINESE)
+_SPACE_NEAR_CJK = lazyre.compile(rf"(?<={_CHINESE})[ \t\u00a0]+|[ \t\u00a0]+(?={_CHINESE})")
+HEADING = lazyre.compile(rf"^\s*(?:第[一二三四五六七八九十百零]+[章节部分条]|{NUMERAL}+\s*[、.．]"
                      rf"|[（(]\s*{NUMERAL}+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 _SENTENCE_END = tuple("。；：！？!?;:")
 
@@ -113,7 +113,7 @@ def group_lines(chars: list[dict], page: int = 0) -> list[Line]:
 
 _OPENING = frozenset("（《“‘〈【「『〔([{")
 _CLOSING = frozenset("，。、；：！？）》”’〉】」』〕,.;:!?)]}%")
-_WORD = re.compile(r"[A-Za-z0-9.@:/\\_\-+%#&=~]")
+_WORD = lazyre.compile(r"[A-Za-z0-9.@:/\\_\-+%#&=~]")
 
 
 def first_unit_width(line: Line) -> float:

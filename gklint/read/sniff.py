@@ -11,6 +11,7 @@ import codecs
 import os
 import re
 
+from gklint.core import lazyre
 from gklint.read.errors import ReadError
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -26,9 +27,9 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MZ", None),  # Windows executable: confirmed below
 )
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|span|br|tr|td)[\s>/]", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+_HTML = lazyre.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|title|div|p|span|br|tr|td)[\s>/]", re.I)
+_XML_DECL = lazyre.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CHARSET = lazyre.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _GB = {"gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb_2312-80", "csgb2312", "gb18030"}
 
 
@@ -215,7 +216,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-_CJK_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\u00a0-\u00ff]")
+_CJK_TEXT = lazyre.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\u00a0-\u00ff]")
 
 
 def _decode(data: bytes, encoding: str, partial: bool, path: str, strict: bool = False) -> str:

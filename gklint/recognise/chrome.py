@@ -6,9 +6,9 @@ last section heading on, the text is page chrome, not section 六.
 
 from __future__ import annotations
 
-import re
+from gklint.core import lazyre
 
-FOOTER = re.compile(
+FOOTER = lazyre.compile(
     r"扫一扫|版权所有|网站标识码|ICP备|公安备案|友情链接|主办单位[:：]|承办单位[:：]|附件下载|打印本页|关闭窗口|"
     r"【关闭】|【打印】|分享到[:：]?|使用帮助|网站地图|联系我们\s*[|｜]|浏览器版本|建议您使用")
 

@@ -25,6 +25,8 @@ def note_forced(notes: list[Note], table: str, forced: list) -> None:
 
 @dataclass
 class Ambiguous:
+    """A table row whose run-together digits split in more than one way (``found``) that fits its totals."""
+
     row: RowSpec
     values: list[Token]
     found: list[list[int]]

@@ -29,11 +29,11 @@ right edge (the data columns are the rightmost ones).
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.core.model import Cell, Note
 from gklint.core.source import Source
 from gklint.read.document import Grid, GridCell
@@ -43,7 +43,7 @@ from gklint.recognise.stream import count_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
-_KEPT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
+_KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
 
 
 @dataclass

@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from gklint.core import lazyre
 from gklint.core.numerals import chinese_to_int
 from gklint.core.model import Metadata
 
 _CN = "〇零一二三四五六七八九十"
-DATE = re.compile(
+DATE = lazyre.compile(
     rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日?")
-_TITLE = re.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
+_TITLE = lazyre.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
 # the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告"
-_YEAR_FIRST = re.compile(r"^\s*(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?P<agency>[^\d\s]+?)(?:政府)?信息公开(?:工作)?年度报告")
-_SAME_YEAR_END = re.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月\s*(?P<d>\d{{1,3}}|[{_CN}]{{1,3}})\s*日")
-_PUBLISHED = re.compile(r"(?:(?:发布|公开|发文|成文|更新)(?:日期|时间)\s*[:：]?|(?<![统计])(?:日期|时间)\s*[:：])\s*")
-_PERIOD = re.compile(r"(?:统计|数据)[^。\n]{0,12}?(?:期限|时限|期间|时间|区间|周期)[^。\n]{0,6}?")
+_YEAR_FIRST = lazyre.compile(r"^\s*(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?P<agency>[^\d\s]+?)(?:政府)?信息公开(?:工作)?年度报告")
+_SAME_YEAR_END = lazyre.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月\s*(?P<d>\d{{1,3}}|[{_CN}]{{1,3}})\s*日")
+_PUBLISHED = lazyre.compile(r"(?:(?:发布|公开|发文|成文|更新)(?:日期|时间)\s*[:：]?|(?<![统计])(?:日期|时间)\s*[:：])\s*")
+_PERIOD = lazyre.compile(r"(?:统计|数据)[^。\n]{0,12}?(?:期限|时限|期间|时间|区间|周期)[^。\n]{0,6}?")
 
 
 def parse_date(match: re.Match) -> dt.date | None:
@@ -38,7 +39,7 @@ def _year(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
-_FIELD = re.compile(r"^\s*(?:文章|信息|文件)?(?:标\s*题|名\s*称)\s*[:：]\s*")  # a portal's "标题：" info field
+_FIELD = lazyre.compile(r"^\s*(?:文章|信息|文件)?(?:标\s*题|名\s*称)\s*[:：]\s*")  # a portal's "标题：" info field
 
 
 def find_title(lines: list[str]) -> str | None:

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import re
 
+from gklint.core import lazyre
 from gklint.core.numerals import NUMERAL
 from gklint.recognise.chrome import FOOTER
 from gklint.read.document import Paragraph
 from gklint.layouts import Layout, RowSpec, TableSpec, normalise
 
-_NUMBERED = re.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d+[.．、]|[（(]\d+[）)])")
+_NUMBERED = lazyre.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d+[.．、]|[（(]\d+[）)])")
 _CHARS = {"（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]", "、": "[、.．,，]", ".": "[.．、]",
           "．": "[.．、]", "，": "[，,、]", ",": "[，,、]", "：": "[：:]", ":": "[：:]", "/": "[/／]"}
 _GAP = r"[\s“”\"‘’]*"  # a copy may break a label with spaces, or keep or drop its quotes
-_VALUE_RUN = re.compile(r"(?:\s*(?:[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－))+")
-_NUMBERING_AT_END = re.compile(r"\d[.．、]$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_CHUNK = re.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
+_VALUE_RUN = lazyre.compile(r"(?:\s*(?:[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－))+")
+_NUMBERING_AT_END = lazyre.compile(r"\d[.．、]$")
+_CJK = lazyre.compile(r"[\u4e00-\u9fff]")
+_CHUNK = lazyre.compile(r"[-+]?\d[\d.,]*(?:万元|元|%)?|/|—|－")
 
 
 def _pattern(name: str) -> re.Pattern:
@@ -47,7 +48,7 @@ def _values_then_rest(text: str, start: int, stop: int) -> list[str]:
     return [*_CHUNK.findall(text[start:end]), text[end:stop]]
 
 
-_UNIT_AFTER = re.compile(r"\s*[件条项个次篇份起宗人户家万]")
+_UNIT_AFTER = lazyre.compile(r"\s*[件条项个次篇份起宗人户家万]")
 
 
 def _looks_like_table(text: str, spec: TableSpec) -> bool:
@@ -98,7 +99,7 @@ def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
     return pieces
 
 
-_TITLE = re.compile(r"(?<!\S)[^\s，。；]{0,40}年度报告(?!\S)")
+_TITLE = lazyre.compile(r"(?<!\S)[^\s，。；]{0,40}年度报告(?!\S)")
 
 
 def _title_apart(text: str) -> list[str]:

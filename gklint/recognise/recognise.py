@@ -24,6 +24,8 @@ from gklint.core.model import Note, Report, Section, Table
 
 @dataclass
 class _Heading:
+    """A section heading found in the text: its paragraph, number as written, section and the text after it."""
+
     para: int
     number: str | None  # as written; None for a title without numbering
     spec: L.SectionSpec | None

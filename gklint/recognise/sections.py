@@ -7,16 +7,17 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from gklint.core import lazyre
 from gklint.core.numerals import HEADING, NUMERAL, ordinal
 from gklint.layouts import Layout, SectionSpec, normalise
 
 # Numbering styles some reports use for the six parts instead of 一、…六、: tried only when a report has
 # (almost) no 一、 headings, since inside a section （一）…（六） number its sub-items.
 _OTHER_STYLES = (
-    re.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
-    re.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
+    lazyre.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
+    lazyre.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
 )
-_BARE_NUMBERED = re.compile(rf"^\s*(?P<num>{NUMERAL})(?P<rest>[^、.．,，:：\s].*)$")
+_BARE_NUMBERED = lazyre.compile(rf"^\s*(?P<num>{NUMERAL})(?P<rest>[^、.．,，:：\s].*)$")
 _MAX_HEADING = 40  # characters of a heading line; a longer line is a heading followed by text
 
 
@@ -134,7 +135,7 @@ def _after(rest: str, name: str) -> str:
 
 # --------------------------------------------------------------------------- headings by meaning and position
 
-_TITLE_END = re.compile(r"[。；;，,：:！？!?（(\[【\d\s]")
+_TITLE_END = lazyre.compile(r"[。；;，,：:！？!?（(\[【\d\s]")
 _TERMS_IN = 16  # a key term counts only near the start of a title (a heading's subject comes first)
 
 
@@ -147,7 +148,7 @@ def _title(rest: str) -> str:
     return rest[: m.start()] if m else rest[:40]
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
+_YEAR = lazyre.compile(r"(?:19|20)\d\d\s*年度?")
 
 
 _PER_LAYOUT: dict[tuple[str, str], object] = {}  # (what, layout version) -> a pattern or table built once
@@ -160,17 +161,17 @@ def _once(what: str, layout: Layout, build):
     return _PER_LAYOUT[key]
 
 
-def _row_label_pattern(layout: Layout) -> re.Pattern:
+def _row_labels(layout: Layout) -> tuple[str, ...]:
     """Table row labels without their numbering ("结转下年度继续办理"): numbered like a part, never one."""
     from gklint.layouts import core
 
     out = {core(name) for spec in layout.tables.values() for row in spec.rows for name in row.names}
-    labels = sorted((n for n in out if len(n) >= 4), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
+    return tuple(sorted(n for n in out if len(n) >= 4))
 
 
 def _is_row_label(title: str, layout: Layout) -> bool:
-    return _once("rows", layout, _row_label_pattern).match(normalise(title)) is not None
+    """Whether the normalised title starts with a row label (``str.startswith``: no pattern to compile)."""
+    return normalise(title).startswith(_once("rows", layout, _row_labels))
 
 
 def name_spec(rest: str, layout: Layout) -> SectionSpec | None:
@@ -285,7 +286,7 @@ def _pick(c: Candidate, layout: Layout, last_order: int, order: dict[str, int]) 
 
 # --------------------------------------------------------------------------- headings inside a line
 
-_INLINE_NUMERAL = re.compile(rf"(?P<num>{NUMERAL}{{1,2}})\s*[、.．]")
+_INLINE_NUMERAL = lazyre.compile(rf"(?P<num>{NUMERAL}{{1,2}})\s*[、.．]")
 _FOLD = str.maketrans({"、": ".", "．": ".", "，": ",", "：": ":", "；": ";", "“": "", "”": "", '"': "",
                        "‘": "", "’": "", "—": "-", "－": "-"})
 
@@ -416,9 +417,9 @@ def _fill_gaps(heads: list[Candidate], unnamed: list[Candidate], layout: Layout)
     return out
 
 
-_INLINE_BARE = re.compile(rf"(?:^|(?<=[。；;！？!?\s]))(?P<num>{NUMERAL}{{1,2}})(?=[^、.．\s])")
+_INLINE_BARE = lazyre.compile(rf"(?:^|(?<=[。；;！？!?\s]))(?P<num>{NUMERAL}{{1,2}})(?=[^、.．\s])")
 # a part's numbering inside a line: not （五）, 第五, 十五 read as 五, nor "五、" in "第四、五、六项"
-_INLINE_PART = re.compile(rf"(?<![（(第一二三四五六七八九十、])(?P<num>{NUMERAL}{{1,2}})\s*、")
+_INLINE_PART = lazyre.compile(rf"(?<![（(第一二三四五六七八九十、])(?P<num>{NUMERAL}{{1,2}})\s*、")
 
 
 _TITLE_LONG = 16  # characters of most titles after their numbering
@@ -451,7 +452,7 @@ def _with_body(text: str, heads: list[tuple[int, int, SectionSpec]]) -> list[tup
             if k + 1 == len(heads) or _BODY.sub("", text[c[1]:heads[k + 1][0]])]
 
 
-_BODY = re.compile(r"[\s\W_]+")  # what does not count as a heading's body: spaces and punctuation
+_BODY = lazyre.compile(r"[\s\W_]+")  # what does not count as a heading's body: spaces and punctuation
 
 
 def _in_order(found: list[tuple[int, int, SectionSpec]], order: dict[str, int]) -> list[tuple[int, int, SectionSpec]]:

@@ -8,9 +8,9 @@ whose values cannot be read exactly is left blank and reported in the notes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.recognise.coverage import missing_rows
 from gklint.recognise.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
 from gklint.core.source import Source
@@ -20,12 +20,14 @@ from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row
                             similarity)
 from gklint.core.model import Cell, Note, Table
 
-_CHANGE = re.compile(r"^(?:增加|减少|增|减)")
+_CHANGE = lazyre.compile(r"^(?:增加|减少|增|减)")
 _WINDOW = 40  # how far (in tokens) the next row label may be from the last one
 
 
 @dataclass
 class StreamTable:
+    """A table read from a stream of tokens: the table, the tokens it used, its notes and how many rows it found."""
+
     table: Table
     used: set[int] = field(default_factory=set)  # token indexes that belong to the table
     notes: list[Note] = field(default_factory=list)
@@ -85,7 +87,7 @@ def _approximate_label(tokens: list[Token], start: int, stop: int, row: RowSpec,
     return i
 
 
-_PAGE = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
+_PAGE = lazyre.compile(r"[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
 
 
 def _page_number(tok: Token) -> bool:

@@ -4,29 +4,31 @@ gaps or the bars of a text table) cut into its cells, a label apart from the num
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.read.document import Paragraph
 from gklint.core.source import Source
 from gklint.recognise.values import parse_cell
 from gklint.layouts import normalise
 from gklint.core.model import Cell
 
-_SPLIT = re.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
-_TRAILING_VALUES = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")
+_SPLIT = lazyre.compile(r"\t+|\s{2,}|\u3000+|\s*[|｜]\s*")  # tabs, wide gaps, or the bars of a text table
+_TRAILING_VALUES = lazyre.compile(r"^(?P<label>.*?\D)\s+(?P<values>(?:[-+]?[\d.,]+|/|—|－|-)(?:\s+(?:[-+]?[\d.,]+|/|—|－|-))*)$")
 # a label whose values follow it without a gap ("规章000", "行政许可356"): the label ends in a Chinese
 # character or a closing bracket or quote, the line in numbers
-_GLUED_VALUES = re.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
-_NUMBERS_ONLY = re.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
-_DECORATED_PAGE = re.compile(r"[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
-_BARS = re.compile(r"[|｜]")  # the bars alone: each cell is stripped (a "\s*" around a bar is quadratic on long blanks)
-_MD_RULE = re.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
-_LONG_NUMBER = re.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
+_GLUED_VALUES = lazyre.compile(r"^(?P<label>.*?[\u4e00-\u9fff）)”」])(?P<values>\d[\d.,]*(?:万元|元)?(?:\s+[-+]?\d[\d.,]*)*)$")
+_NUMBERS_ONLY = lazyre.compile(r"[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+")
+_DECORATED_PAGE = lazyre.compile(r"[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}")
+_BARS = lazyre.compile(r"[|｜]")  # the bars alone: each cell is stripped (a "\s*" around a bar is quadratic on long blanks)
+_MD_RULE = lazyre.compile(r"[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?")  # |---|:---:|
+_LONG_NUMBER = lazyre.compile(r"\d[\d.,]*(?:万元|元)?")  # a long run of digits is still one value token (cells may have run together)
 
 
 @dataclass
 class Token:
+    """A piece of a line: a label or a value (with its parsed cell), and where it was read."""
+
     text: str
     source: Source
     index: int = 0

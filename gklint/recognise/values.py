@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 
+from gklint.core import lazyre
 from gklint.core.source import Source
 from gklint.core.model import Cell
 
 NA_MARKS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "－", "一一", "无", "空", "×", "x"})
-_SPACE = re.compile(r"\s+")
-_NUMBER = re.compile(r"^(?P<sign>[+-]|增|减|增加|减少)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>件|条|个|项|万元|元)?$")
-_CN_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+_SPACE = lazyre.compile(r"\s+")
+_NUMBER = lazyre.compile(r"^(?P<sign>[+-]|增|减|增加|减少)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>件|条|个|项|万元|元)?$")
+_CN_NUMERAL = lazyre.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
 
 
 def clean(raw: str) -> str:

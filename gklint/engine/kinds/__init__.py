@@ -32,6 +32,8 @@ def _names(*names: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of rule: its parameter model, its evaluator, the stage it runs at and the placeholders of its checks."""
+
     name: str
     model: str  # the name of its parameter model in gklint.engine.params (imported when first needed: pydantic)
     module: str  # the evaluator

@@ -20,6 +20,8 @@ from gklint.textutil import place_of, prose_lines
 
 @dataclass
 class Marker:
+    """A list marker found in the text: its style, its number, as written, and where it stands."""
+
     style: str
     n: int
     raw: str
