@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
+from gklint.narrative.patterns import needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_bounds, enclosing_brackets
 
@@ -79,6 +80,7 @@ class Claim:
     not_beside: re.Pattern | None = None
     topic_list: re.Pattern | None = None
     topic_list_min: int = 0
+    needs: frozenset[str] | None = None  # characters one of which the context must hold for ``near`` to occur
 
     def text(self, field_name: str, lang: str) -> str:
         texts = getattr(self, field_name)
@@ -122,6 +124,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
                     raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
             readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
         near = item.get("near") or []
+        near_patterns = tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near]))
         topic_list = item.get("topic_list") or {}
         if topic_list and (not isinstance(topic_list, dict) or not topic_list.get("pattern")
                            or not isinstance(topic_list.get("min"), int) or topic_list["min"] < 2):
@@ -129,7 +132,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
         out.append(Claim(
             rule=rule_id, name=str(item["name"]), label=_texts(item.get("label"), item["name"]),
             units=tuple(item["units"]),
-            near=tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near])),
+            near=near_patterns, needs=_near_needs(near_patterns),
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
             not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
             context_in=str(item.get("context_in", "paragraph")),
@@ -139,6 +142,12 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             not_beside=_regex(item.get("not_beside"), where),
             topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0))))
     return tuple(out)
+
+
+def _near_needs(near: tuple[re.Pattern, ...]) -> frozenset[str] | None:
+    """The smallest of the sets of characters the ``near`` patterns each need (``patterns.needed_chars``):
+    a context holding none of one set cannot hold every pattern."""
+    return min((got for p in near if (got := needed_chars(p)) is not None), key=len, default=None)
 
 
 # --------------------------------------------------------------------------- matching
@@ -400,7 +409,9 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
             if q.unit not in by_unit:
                 by_unit[q.unit] = [c for c in claims if q.unit in c.units]
             memo = _Memo(sq.sentence.folded, q)
-            hit = [c for c in by_unit[q.unit] if _matches(c, sq, q, heading, para, memo)]
+            chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
+            hit = [c for c in by_unit[q.unit]
+                   if (c.needs is None or not c.needs.isdisjoint(chars)) and _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
             out.append((sq, q, hit[0]))

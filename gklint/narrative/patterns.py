@@ -20,7 +20,7 @@ def needed(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     there, or a case-insensitive pattern, gives None."""
     chars: set[str] = set()
     for pattern in patterns:
-        got = _needed(pattern)
+        got = needed_chars(pattern)
         if got is None:
             return None
         chars |= got
@@ -29,7 +29,8 @@ def needed(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
-def _needed(pattern: re.Pattern) -> frozenset[str] | None:
+def needed_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters one of which every match of ``pattern`` holds (see ``needed``), or None."""
     try:
         from re import _constants as c, _parser  # type: ignore[attr-defined]
 
