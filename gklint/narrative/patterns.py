@@ -4,33 +4,18 @@ quick scan where the pattern cannot occur."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _WIDEST = 64  # a class of more characters (or a wide range) says too little to be worth a search
 
 
-@lru_cache(maxsize=1024)
-def needed(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """A character class one of whose characters every match of every one of ``patterns`` holds (so a text
-    without any of them holds no match), or None when that cannot be told.
+def needed_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """Characters one of which every match of ``pattern`` holds (so a text without any of them holds no
+    match), or None when that cannot be told.
 
-    Read from each pattern's parse tree (``re._parser``, the parser ``re.compile`` itself uses): the
+    Read from the pattern's parse tree (``re._parser``, the parser ``re.compile`` itself uses): the
     characters of one part that every match passes through (a literal, a plain class, a group or a
     repetition of at least one of them, an alternation whose every branch has such a part); any surprise
     there, or a case-insensitive pattern, gives None."""
-    chars: set[str] = set()
-    for pattern in patterns:
-        got = needed_chars(pattern)
-        if got is None:
-            return None
-        chars |= got
-    if not chars:
-        return None
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
-
-
-def needed_chars(pattern: re.Pattern) -> frozenset[str] | None:
-    """The characters one of which every match of ``pattern`` holds (see ``needed``), or None."""
     try:
         from re import _constants as c, _parser  # type: ignore[attr-defined]
 
@@ -92,3 +77,10 @@ def _of_branches(branches: list[list[frozenset[str]]]) -> frozenset[str] | None:
         if best is None or len(union) < len(best):
             best = frozenset(union)
     return best if len(best) <= _WIDEST else None
+
+
+def needed_class(pattern: re.Pattern) -> re.Pattern | None:
+    """A character class of ``needed_chars``: one quick search of a text tells that the pattern cannot occur
+    in it; None when nothing is known."""
+    chars = needed_chars(pattern)
+    return None if not chars else re.compile("[" + re.escape("".join(sorted(chars))) + "]")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import SentenceQuantities, period_at
-from gklint.narrative.patterns import needed
+from gklint.narrative.patterns import needed_class
 from gklint.narrative.sentences import clause_bounds
 
 
@@ -40,7 +40,7 @@ class ZeroStatement:
     context: re.Pattern | None = None
     subject: re.Pattern | None = None
     not_subject: re.Pattern | None = None
-    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # patterns.needed of the pattern
+    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # patterns.needed_class of the pattern
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -61,7 +61,7 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
                                  pattern, spoilers, tuple(map(str, item["cells"])), context,
-                                 subject, not_subject, needed((pattern,))))
+                                 subject, not_subject, needed_class(pattern)))
     return tuple(out)
 
 
@@ -82,7 +82,7 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
     # a statement whose context the heading names needs no look at each sentence for it; one whose pattern
-    # needs a character the section lacks (a quick search, see ``patterns.needed``) is not looked for at all
+    # needs a character the section lacks (a quick search, see ``patterns.needed_class``) is not looked for at all
     whole = "".join(sq.sentence.folded for sq in analysed)
     looked_for = [(st, st.context is None or st.context.search(heading) is not None, st.needs)
                   for st in statements if st.needs is None or st.needs.search(whole) is not None]
