@@ -338,32 +338,33 @@ def _context(s: str, found: list[Quantity]) -> None:
     if "、" in s:
         stops = sorted(stops + positions(s, "、"))
     k_mark, depth = 0, 0
+    last = len(found) - 1
     for i, q in enumerate(found):
-        lo, hi = q.clause_start, q.clause_end
-        prev_end = found[i - 1].end if i else 0
-        next_start = found[i + 1].start if i + 1 < len(found) else len(s)
-        start = max(lo, prev_end)
-        # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
-        j = bisect_left(stops, q.start)
-        while j > 0 and stops[j - 1] >= start:
-            if s[stops[j - 1]] in _BRACKETS:
-                start = stops[j - 1] + 1
-                break
-            j -= 1
-        # after the number, its clause up to a list separator or bracket ("收到70件申请",
-        # "1件结转下年度继续办理"); words running on to the next number are that number's
-        k = bisect_left(stops, q.end)
-        stop = stops[k] if k < len(stops) and stops[k] < hi else hi
+        start, stop = max(q.clause_start, found[i - 1].end if i else 0), q.clause_end
+        if stops:
+            # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
+            j = bisect_left(stops, q.start)
+            while j > 0 and stops[j - 1] >= start:
+                if s[stops[j - 1]] in _BRACKETS:
+                    start = stops[j - 1] + 1
+                    break
+                j -= 1
+            # after the number, its clause up to a list separator or bracket ("收到70件申请",
+            # "1件结转下年度继续办理"); words running on to the next number are that number's
+            k = bisect_left(stops, q.end)
+            if k < len(stops) and stops[k] < stop:
+                stop = stops[k]
         q.before = s[start:q.start]
-        q.after = s[q.end:stop] if next_start >= stop else ""
-        while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
-            if marks[k_mark][1] in _OPENING:
-                depth += 1
-            elif depth:
-                depth -= 1
-            k_mark += 1
-        q.in_parens = depth > 0
-        q.note = _bracket_after(s, q.end)
+        q.after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
+        if marks:
+            while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
+                if marks[k_mark][1] in _OPENING:
+                    depth += 1
+                elif depth:
+                    depth -= 1
+                k_mark += 1
+            q.in_parens = depth > 0
+            q.note = _bracket_after(s, q.end)
         if q.excluded is None:
             if quoted is None:
                 quoted = _quoted_spans(s)
@@ -397,20 +398,18 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 
 def _quoted_spans(s: str) -> list[tuple[int, int]]:
     spans = []
-    i = 0
-    while (m := _QUOTE_OPEN.search(s, i)) is not None:
-        i = m.start()
-        close = _QUOTES[s[i]]
-        j = s.find(close, i + 1, i + 31)
+    end = 0
+    for i in positions(s, _QUOTE_OPENS):
+        if i < end:
+            continue
+        j = s.find(_QUOTES[s[i]], i + 1, i + 31)
         if j > i and j - i <= 30:
             spans.append((i, j))
-            i = j + 1
-            continue
-        i += 1
+            end = j + 1
     return spans
 
 
-_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
+_QUOTE_OPENS = "".join(_QUOTES)
 
 
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
