@@ -101,3 +101,14 @@ def test_needed_characters_of_alternations_groups_and_repeats():
 def test_positions_are_those_of_a_character_class(s):
     for chars in (CLAUSE_END, "()（）[]【】", "、"):
         assert positions(s, chars) == [m.start() for m in re.finditer("[" + re.escape(chars) + "]", s)]
+
+
+_MARKER_TEXT = st.lists(st.sampled_from(["2021", "1999", "20", "2", "3", "年", "年度", "季度", "季", "一", "二", "〇", "九",
+                                         "三", "四", "上", "去年", "同比", "本年", "近", "几", "件", "，", " "]),
+                        max_size=12).map("".join)
+
+
+@given(_MARKER_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_time_markers_are_those_a_search_finds(s):
+    assert [m.span() for m in q._markers(s)] == [m.span() for m in q._MARKER.finditer(s)]

@@ -123,12 +123,20 @@ def _markers(s: str):
     """The matches of ``_MARKER.finditer(s)``, found by trying ``_MARKER`` only where one can start."""
     pos = 0
     while (c := _MARKER_START.search(s, pos)) is not None:
-        m = _MARKER.match(s, c.start())  # its lookbehind sees the text before the position, as finditer's does
+        i = c.start()
+        if s[i] in _YEAR_OR_QUARTER_START and s[i + 4:i + 5] != "年" and s[i + 1:i + 2] != "季":
+            pos = i + 1  # a digit starts only a year (2021年, 二〇二一年) or a quarter (3季度): neither here
+            continue
+        m = _MARKER.match(s, i)  # its lookbehind sees the text before the position, as finditer's does
         if m is None:
-            pos = c.start() + 1
+            pos = i + 1
         else:
             yield m
             pos = m.end()
+
+
+# the characters ``_MARKER`` starts with in a year or a quarter only
+_YEAR_OR_QUARTER_START = "1234一二三四"
 _COMPARISONS = ("同比", "环比", "同期")
 _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -415,9 +423,7 @@ _QUOTE_OPENS = "".join(_QUOTES)
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     if not found:
         return
-    if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period
-        for q in found:
-            q.foreign = False
+    if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period (as made)
         return
     markers = [(m.start(), _kind(m, year)) for m in _markers(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
