@@ -17,7 +17,7 @@ from gklint.engine.kinds import narrative as narrative_kind
 from gklint.narrative import quantities as q
 from gklint.narrative import zeros
 from gklint.narrative.patterns import needed_chars, needed_class
-from gklint.narrative.sentences import CLAUSE_END, positions
+from gklint.narrative.sentences import CLAUSE_END, clause_bounds, clause_start, positions
 from gklint.engine.rules import load_rules
 
 # the plain patterns (the reference): a numeral, its tail, and each test of the text around it
@@ -112,3 +112,10 @@ _MARKER_TEXT = st.lists(st.sampled_from(["2021", "1999", "20", "2", "3", "年", 
 @settings(max_examples=400, deadline=None)
 def test_time_markers_are_those_a_search_finds(s):
     assert [m.span() for m in q._markers(s)] == [m.span() for m in q._MARKER.finditer(s)]
+
+
+@given(st.text(alphabet=CLAUSE_END + "abc同比", max_size=30), st.data())
+@settings(max_examples=300, deadline=None)
+def test_clause_start_is_that_of_clause_bounds(s, data):
+    pos = data.draw(st.integers(0, len(s)))
+    assert clause_start(s, pos) == clause_bounds(s, pos)[0]

@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
-from gklint.narrative.patterns import needed_chars
+from gklint.narrative.patterns import char_class, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
-from gklint.narrative.sentences import clause_bounds, enclosing_brackets
+from gklint.narrative.sentences import clause_start, enclosing_brackets
 
 CellRef = tuple[str, str, str]
 
@@ -240,7 +241,7 @@ def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -
     hits = list(claim.topic.finditer(text, 0, start))
     nt = claim.not_topic
     if hits:
-        lo, _ = clause_bounds(text, hits[-1].start())
+        lo = clause_start(text, hits[-1].start())
         return not (nt and nt.search(text, lo, start))
     if claim.topic.search(q.after):
         return not (nt and nt.search(text, offset + q.clause_start, offset + q.clause_end))
@@ -401,21 +402,34 @@ def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, 
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
     """(sentence, quantity, claim) for every quantity exactly one claim (reading-wise) could mean."""
     out = []
-    by_unit: dict[str, list[Claim]] = {}  # the claims counting in a unit (``matches`` refuses the others first)
+    by_unit: dict[str, tuple] = {}
     for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
             if not q.counts:
                 continue
             if q.unit not in by_unit:
-                by_unit[q.unit] = [c for c in claims if q.unit in c.units]
+                by_unit[q.unit] = _counting_in(claims, q.unit)
+            counting, needs = by_unit[q.unit]
             memo = _Memo(sq.sentence.folded, q)
+            if not counting or needs is not None and needs.search(memo.context) is None:
+                continue
             chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
-            hit = [c for c in by_unit[q.unit]
+            hit = [c for c in counting
                    if (c.needs is None or not c.needs.isdisjoint(chars)) and _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
             out.append((sq, q, hit[0]))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _counting_in(claims: tuple[Claim, ...], unit: str) -> tuple[tuple[Claim, ...], re.Pattern | None]:
+    """The claims counting in ``unit`` (``matches`` refuses the others first), and a class of the characters
+    their ``near`` patterns need: a context holding none of them matches none of these claims (None: not known)."""
+    counting = tuple(c for c in claims if unit in c.units)
+    if not counting or any(c.needs is None for c in counting):
+        return counting, None
+    return counting, char_class(frozenset().union(*(c.needs for c in counting)))
 
 
 def with_paragraphs(analysed: tuple[SentenceQuantities, ...]):

@@ -83,4 +83,9 @@ def needed_class(pattern: re.Pattern) -> re.Pattern | None:
     """A character class of ``needed_chars``: one quick search of a text tells that the pattern cannot occur
     in it; None when nothing is known."""
     chars = needed_chars(pattern)
-    return None if not chars else re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+    return None if not chars else char_class(chars)
+
+
+def char_class(chars: frozenset[str]) -> re.Pattern:
+    """A pattern matching any one of ``chars`` (its search is one quick scan of a text)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")

@@ -122,6 +122,12 @@ def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, i
     return bounds_in(_clause_ends(folded, ends), n, pos)
 
 
+def clause_start(folded: str, pos: int) -> int:
+    """``clause_bounds(folded, pos)[0]`` for a ``pos`` within the text, without finding every clause end of a
+    long text (a paragraph) for one position: the last clause end before ``pos``, one ``str.rfind`` a mark."""
+    return max(folded.rfind(ch, 0, pos) for ch in CLAUSE_END) + 1
+
+
 def bounds_in(marks: list[int], n: int, pos: int) -> tuple[int, int]:
     """``clause_bounds`` at ``pos`` (at most ``n``) of a text of length ``n`` whose clause ends are ``marks``."""
     i = bisect_left(marks, pos)
