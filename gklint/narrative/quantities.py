@@ -142,7 +142,7 @@ _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A number in a sentence. Offsets are relative to the sentence."""
 
@@ -203,7 +203,11 @@ _MAX_DIGITS = 30
 
 def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     """Every quantity of one sentence, in order, each marked with why it is not a count (if so)."""
-    s = sentence.folded
+    return _find(sentence.text, sentence.folded, year)
+
+
+def _find(text: str, s: str, year: int | None) -> list[Quantity]:
+    """``find`` for a sentence as written (``text``) and folded (``s``)."""
     found: list[Quantity] = []
     words: dict = {}  # _ClauseWords of this sentence, made when first needed
     ends = None  # the clause ends, found with the first quantity
@@ -213,25 +217,25 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
         start = m.start()
         if start < pos:
             continue
-        text = m.group()
+        numeral = m.group()
         after = m  # the groups of its lookahead: what follows the numeral
-        if text[0] in _CN_DIGITS:
-            if "万" in text or "亿" in text:
+        if numeral[0] in _CN_DIGITS:
+            if "万" in numeral or "亿" in numeral:
                 # 三万元: the 万 belongs to the unit
-                if text[-1] in "万亿" and s[m.end():m.end() + 1] == "元":
-                    text = text[:-1]
-                    after = _AFTER_RE.match(s, start + len(text))
-                if not text:
+                if numeral[-1] in "万亿" and s[m.end():m.end() + 1] == "元":
+                    numeral = numeral[:-1]
+                    after = _AFTER_RE.match(s, start + len(numeral))
+                if not numeral:
                     continue
             if start > 0 and s[start - 1] in _CN_WORD_BEFORE:
                 continue  # 统一, 进一步, 第十四个: part of a word, or an ordinal
-            if len(text) == 1 and text in "一两万亿百千":
+            if len(numeral) == 1 and numeral in "一两万亿百千":
                 continue  # 一个, 两个: an article, not a count
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
-            value, num_end = chinese_to_int(text), start + len(text)
+            value, num_end = chinese_to_int(numeral), start + len(numeral)
         else:
-            value, num_end = _arabic(text, start, sentence.text)
+            value, num_end = _arabic(numeral, start, text)
             if num_end < m.end():  # a full-width comma ends it: what follows is read from there
                 numbers = _NUMBER.finditer(s, num_end)
                 after = _AFTER_RE.match(s, num_end)
@@ -248,7 +252,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
         if ends is None:
             ends = clause_ends(s)
         lo, hi = bounds_in(ends, len(s), start)
-        q = Quantity(value, unit, start, pos, sentence.text[start:pos].strip(), clause_start=lo, clause_end=hi,
+        q = Quantity(value, unit, start, pos, text[start:pos].strip(), clause_start=lo, clause_end=hi,
                      tolerance=tolerance)
         q.excluded = _exclusion(s, q, after, words)
         found.append(q)
@@ -479,4 +483,4 @@ def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quant
     """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
     sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
     batch) is read once. Nothing changes a Quantity once ``find`` has made it."""
-    return find(Sentence(0, len(text), text, folded), year)
+    return _find(text, folded, year)
