@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from gklint.engine.kinds import narrative as narrative_kind
 from gklint.narrative import quantities as q
-from gklint.narrative import zeros
+from gklint.narrative import sentences, zeros
 from gklint.narrative.patterns import needed_chars, needed_class
 from gklint.narrative.sentences import CLAUSE_END, clause_bounds, clause_start, positions
 from gklint.engine.rules import load_rules
@@ -119,3 +119,11 @@ def test_time_markers_are_those_a_search_finds(s):
 def test_clause_start_is_that_of_clause_bounds(s, data):
     pos = data.draw(st.integers(0, len(s)))
     assert clause_start(s, pos) == clause_bounds(s, pos)[0]
+
+
+@given(st.lists(st.sampled_from(["《", "》", "标题", "〔", "〕", "[", "]", "(", ")", "【", "】", "2021", "1999", "第", "3", "号",
+                                 " ", "\n", "文件"]), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_blanked_matches_start_with_the_characters_fold_looks_for(s):
+    for pattern, starts in sentences._MASKED:
+        assert all(m.group()[0] in starts for m in pattern.finditer(s))

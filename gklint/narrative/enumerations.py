@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
-from gklint.narrative.sentences import enclosing_brackets
+from gklint.narrative.sentences import enclosing_brackets, holds_any
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI_WORDS = ("合计", "共计", "总计", "总共", "一共")
@@ -176,22 +176,15 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
-        if _holds_any(s, _HEJI_WORDS):
+        if holds_any(s, _HEJI_WORDS):
             for m in _HEJI.finditer(s):
                 e = _heji(sq, m, [q.start() for q in qizhong])
                 if e is not None:
                     out.append(e)
         # a list closed by its rest: a total and three parts or more, the last one named 其他…
-        if not qizhong and len(sq.quantities) >= 4 and _holds_any(s, _REST_WORDS):
+        if not qizhong and len(sq.quantities) >= 4 and holds_any(s, _REST_WORDS):
             out.extend(_rest_closed(sq))
     return out
-
-
-def _holds_any(s: str, words: tuple[str, ...]) -> bool:
-    for w in words:
-        if w in s:
-            return True
-    return False
 
 
 # what a total does (公开政府信息364条); the categories after it do not

@@ -57,9 +57,22 @@ def fold(text: str) -> str:
         if folded != ch:
             out = out.replace(ch, folded)
     # "，" -> ","; "。" stays; the ideographic space becomes " "
-    for pattern in (_TITLE, _DOC_NUMBER):
-        out = pattern.sub(lambda m: MASK * len(m.group()), out)
+    for pattern, starts in _MASKED:
+        if holds_any(out, starts):  # (a quick look for what every match starts with)
+            out = pattern.sub(lambda m: MASK * len(m.group()), out)
     return out
+
+
+def holds_any(text: str, parts) -> bool:
+    """Does ``text`` hold one of ``parts`` (characters or words)? A plain loop of ``in``: no generator."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+# what fold blanks, and the characters a match of it starts with
+_MASKED = ((_TITLE, "《"), (_DOC_NUMBER, "〔[(【第"))
 
 
 @dataclass(frozen=True)
