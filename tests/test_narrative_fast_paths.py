@@ -66,9 +66,10 @@ def test_the_words_before_a_number_read_backwards_as_the_plain_patterns(before):
         assert (told is not None and told[name] is not None) == bool(re.search(pattern, before)), name
 
 
-_RULE_PATTERNS = [p for r in load_rules() if r.kind == "narrative" for p in (
-    [n for c in narrative_kind._claims_of(r) for n in c.near]
-    + [z.pattern for z in zeros.parse_statements(r.id, r.params.get("statements") or [])])]
+_NARRATIVE = [r for r in load_rules() if r.kind == "narrative"]
+_RULE_PATTERNS = ([n for r in _NARRATIVE if r.params.get("check") == "claim" for c in narrative_kind._claims_of(r)
+                   for n in c.near]
+                  + [z.pattern for r in _NARRATIVE for z in zeros.parse_statements(r.id, r.params.get("statements") or [])])
 
 
 def test_every_rule_pattern_has_needed_characters():

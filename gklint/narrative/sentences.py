@@ -137,7 +137,7 @@ def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, i
 
 def clause_start(folded: str, pos: int) -> int:
     """``clause_bounds(folded, pos)[0]`` for a ``pos`` within the text, without finding every clause end of a
-    long text (a paragraph) for one position: the last clause end before ``pos``, one ``str.rfind`` a mark."""
+    long text (a paragraph) for one position: the last clause end before ``pos``, by one ``str.rfind`` a mark."""
     return max(folded.rfind(ch, 0, pos) for ch in CLAUSE_END) + 1
 
 
