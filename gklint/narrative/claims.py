@@ -38,12 +38,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
+from gklint.narrative.patterns import char_class, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
-from gklint.narrative.sentences import clause_bounds, enclosing_brackets
+from gklint.narrative.sentences import clause_start, enclosing_brackets
 
 CellRef = tuple[str, str, str]
 
@@ -83,6 +85,7 @@ class Claim:
     not_beside: re.Pattern | None = None
     topic_list: re.Pattern | None = None
     topic_list_min: int = 0
+    needs: frozenset[str] | None = None  # characters one of which the context must hold for ``near`` to occur
 
     def text(self, field_name: str, lang: str) -> str:
         texts = getattr(self, field_name)
@@ -126,6 +129,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
                     raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
             readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
         near = item.get("near") or []
+        near_patterns = tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near]))
         topic_list = item.get("topic_list") or {}
         if topic_list and (not isinstance(topic_list, dict) or not topic_list.get("pattern")
                            or not isinstance(topic_list.get("min"), int) or topic_list["min"] < 2):
@@ -133,7 +137,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
         out.append(Claim(
             rule=rule_id, name=str(item["name"]), label=_texts(item.get("label"), item["name"]),
             units=tuple(item["units"]),
-            near=tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near])),
+            near=near_patterns, needs=_near_needs(near_patterns),
             not_near=_regex(item.get("not_near"), where), topic=_regex(item.get("topic"), where),
             not_topic=_regex(item.get("not_topic"), where), context=_regex(item.get("context"), where),
             context_in=str(item.get("context_in", "paragraph")),
@@ -143,6 +147,12 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             not_beside=_regex(item.get("not_beside"), where),
             topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0))))
     return tuple(out)
+
+
+def _near_needs(near: tuple[re.Pattern, ...]) -> frozenset[str] | None:
+    """The smallest of the sets of characters the ``near`` patterns each need (``patterns.needed_chars``):
+    a context holding none of one set cannot hold every pattern."""
+    return min((got for p in near if (got := needed_chars(p)) is not None), key=len, default=None)
 
 
 # --------------------------------------------------------------------------- matching
@@ -235,7 +245,7 @@ def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -
     hits = list(claim.topic.finditer(text, 0, start))
     nt = claim.not_topic
     if hits:
-        lo, _ = clause_bounds(text, hits[-1].start())
+        lo = clause_start(text, hits[-1].start())
         return not (nt and nt.search(text, lo, start))
     if claim.topic.search(q.after):
         return not (nt and nt.search(text, offset + q.clause_start, offset + q.clause_end))
@@ -396,19 +406,34 @@ def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, 
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
     """(sentence, quantity, claim) for every quantity exactly one claim (reading-wise) could mean."""
     out = []
-    by_unit: dict[str, list[Claim]] = {}  # the claims counting in a unit (``matches`` refuses the others first)
+    by_unit: dict[str, tuple] = {}
     for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
             if not q.counts:
                 continue
             if q.unit not in by_unit:
-                by_unit[q.unit] = [c for c in claims if q.unit in c.units]
+                by_unit[q.unit] = _counting_in(claims, q.unit)
+            counting, needs = by_unit[q.unit]
             memo = _Memo(sq.sentence.folded, q)
-            hit = [c for c in by_unit[q.unit] if _matches(c, sq, q, heading, para, memo)]
+            if not counting or needs is not None and needs.search(memo.context) is None:
+                continue
+            chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
+            hit = [c for c in counting
+                   if (c.needs is None or not c.needs.isdisjoint(chars)) and _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:
                 continue  # nothing, or two claims that could mean this number: leave it alone
             out.append((sq, q, hit[0]))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _counting_in(claims: tuple[Claim, ...], unit: str) -> tuple[tuple[Claim, ...], re.Pattern | None]:
+    """The claims counting in ``unit`` (``matches`` refuses the others first), and a class of the characters
+    their ``near`` patterns need: a context holding none of them matches none of these claims (None: not known)."""
+    counting = tuple(c for c in claims if unit in c.units)
+    if not counting or any(c.needs is None for c in counting):
+        return counting, None
+    return counting, char_class(frozenset().union(*(c.needs for c in counting)))
 
 
 def with_paragraphs(analysed: tuple[SentenceQuantities, ...]):

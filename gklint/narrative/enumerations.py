@@ -35,17 +35,19 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
-from gklint.narrative.sentences import enclosing_brackets
+from gklint.narrative.sentences import enclosing_brackets, holds_any
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
-_HEJI = re.compile(r"合计|共计|总计|总共|一共")
+_HEJI_WORDS = ("合计", "共计", "总计", "总共", "一共")
+_HEJI = re.compile("|".join(_HEJI_WORDS))
 _NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)(?:有|为|是)?\s*$")
 _NOT_EXHAUSTIVE_START = re.compile(r"[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含|特别是|尤其|突出)")
 _NOT_EXHAUSTIVE_END = re.compile(r"[\s)）]*等")
 # a part that is a change: the list tells how the total came about, not what it is made of
 _CHANGE_ITEM = re.compile(r"^(?:新增|新建|新设|新开通|增加|增设|减少|注销|撤销|撤并|关停|关闭|取消|合并|整合|下线|停用|"
                           r"迁移|调整|更名|变更|升级)")
-_REST_ITEM = re.compile(r"^(?:其他|其它|其余|另有|剩余|余下)")
+_REST_WORDS = ("其他", "其它", "其余", "另有", "剩余", "余下")
+_REST_ITEM = re.compile(f"^(?:{'|'.join(_REST_WORDS)})")
 _LABEL_TAIL = re.compile(r"(?:总数|数量|件数|条数|数|量)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
@@ -164,7 +166,8 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
     out: list[Enumeration] = []
     for i, sq in enumerate(analysed):
         s = sq.sentence.folded
-        qizhong = list(_QIZHONG.finditer(s))
+        # each form is looked for only where its words occur (a quick ``in`` rather than a search)
+        qizhong = list(_QIZHONG.finditer(s)) if "其中" in s else []
         depths = [_depth(s, m.start()) for m in qizhong]
         for k, m in enumerate(qizhong):
             total_sq, total = _total_before(analysed, i, m.start())
@@ -175,11 +178,13 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
-        for m in _HEJI.finditer(s):
-            e = _heji(sq, m, [q.start() for q in qizhong])
-            if e is not None:
-                out.append(e)
-        if not qizhong:
+        if holds_any(s, _HEJI_WORDS):
+            for m in _HEJI.finditer(s):
+                e = _heji(sq, m, [q.start() for q in qizhong])
+                if e is not None:
+                    out.append(e)
+        # a list closed by its rest: a total and three parts or more, the last one named 其他…
+        if not qizhong and len(sq.quantities) >= 4 and holds_any(s, _REST_WORDS):
             out.extend(_rest_closed(sq))
     return out
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
-from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_bounds, split
+from gklint.narrative.sentences import CLAUSE_END, Sentence, bounds_in, clause_ends, positions, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
          "起", "宗", "家", "名", "人", "期", "场", "批", "部", "卷", "册", "本", "户", "封", "单", "例")
@@ -48,33 +48,63 @@ for _name, _units in FAMILIES.items():
         _FAMILY_OF.setdefault(_unit, _name)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-_NUMERAL = re.compile(
-    r"(?P<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-    rf"|(?P<chinese>[{_CN_DIGITS}]+)")
-# every character a numeral starts with: the search finds the next one in a single scan (``_NUMERAL``
-# itself, an alternation of groups, is tried at every position), and ``_NUMERAL`` matches there.
-_NUMERAL_START = re.compile(rf"[\d{_CN_DIGITS}]")
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,}")
 _UNIT_RE = "|".join(UNITS)
-_TAIL = re.compile(rf"\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})?")
 
 # a Chinese numeral preceded by one of these is part of a word (统一, 进一步, 第十四个, 唯一)
 _CN_WORD_BEFORE = set("第统唯逐进同之其星周初某每单任划")
-_DATE_AFTER = re.compile(r"\s*(?:年(?!度?内)|月|日|号|时|点|分钟|秒|周年|岁|届|季度|世纪|年代)")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|‰|个百分点|成(?![功立为果效员]))")
-_LIST_AFTER = re.compile(r"[.、)](?!\d)|\s*[)）]")
-_RANGE_AFTER = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*[\d" + _CN_DIGITS + "]")
-_RANGE_BEFORE = re.compile(r"[\d" + _CN_DIGITS + r"][万亿]?(?:" + _UNIT_RE + r")?\s*(?:-|~|～|—|–|至|到)\s*$")
-# _RANGE_BEFORE read backwards: matched at the start of the reversed text before a number, instead of searched
-# (tried at every numeral of the 64 characters before it) for a match that must reach the end
-_RANGE_BEFORE_REVERSED = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:" + "|".join(u[::-1] for u in UNITS) + r")?[万亿]?[\d"
-                                    + _CN_DIGITS + "]")
-_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|超|大约|将近|不足|不到|不少于|至少|多达|上百|上千|上万|几)\s*$")
-_APPROX_AFTER = re.compile(r"\s*(?:左右|以上|以下|以内|上下|余)")
-_DURATION_AFTER = re.compile(r"月|小时|工作日|星期|天|周(?!年)")
-_CHANGE_BEFORE = re.compile(r"(?:增长|增加|减少|下降|上升|提高|降低|增多|减少|回落|提升|增|减|多|少|相差|差)了?\s*$")
+_RANGE_MARKS = ("-", "~", "～", "—", "–", "至", "到")
+_DATE_AFTER = r"\s*(?:年(?!度?内)|月|日|号|时|点|分钟|秒|周年|岁|届|季度|世纪|年代)"
+_PERCENT_AFTER = r"\s*(?:%|‰|个百分点|成(?![功立为果效员]))"
+_LIST_AFTER = r"[.、)](?!\d)|\s*[)）]"
+_RANGE_AFTER = rf"\s*(?:{'|'.join(_RANGE_MARKS)})\s*[\d{_CN_DIGITS}]"
+_APPROX_AFTER = r"\s*(?:左右|以上|以下|以内|上下|余)"
+_DURATION_AFTER = r"月|小时|工作日|星期|天|周(?!年)"
+
+
+def _told(name: str, pattern: str) -> str:
+    """A lookahead that always holds and sets group ``name`` when ``pattern`` matches there."""
+    return f"(?=(?P<{name}>{pattern})|)"
+
+
+# What follows a numeral, read at its end: what the text right after it makes it (a date, a percentage, a
+# list marker, the start of a range), then its unit (with 万/亿 and 余/多/来 before it) and what follows the
+# unit (a range, a duration, "左右"). Without a unit, the match ends at the numeral.
+_AFTER = (
+    _told("date", _DATE_AFTER) + _told("percent", _PERCENT_AFTER) + _told("list", _LIST_AFTER)
+    + _told("range", _RANGE_AFTER)
+    + rf"(?:\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})"
+    + _told("unit_range", _RANGE_AFTER) + _told("duration", _DURATION_AFTER)
+    + _told("approx_after", _APPROX_AFTER) + ")?")
+_AFTER_RE = re.compile(_AFTER)
+# Every numeral (Arabic: 2715, 1,234, 2.5; Chinese: 二千七百一十五, 零) with what follows it (``_AFTER``, in a
+# lookahead: the match ends with the numeral). It opens with the class of every character a numeral starts
+# with, so that a search skips to the next one in a single scan; an Arabic numeral,
+# ``\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?``, is read on after its first digit.
+_NUMBER = re.compile(
+    rf"[\d{_CN_DIGITS}](?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d.])|\d*(?:\.\d+)?)|[{_CN_DIGITS}]*)(?={_AFTER})")
+
+_APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "将近", "不足", "不到", "不少于", "至少", "多达", "上百", "上千",
+                 "上万", "几")
+_CHANGE_WORDS = ("增长", "增加", "减少", "下降", "上升", "提高", "降低", "增多", "减少", "回落", "提升", "增", "减", "多",
+                 "少", "相差", "差")
+
+
+def _reversed_words(words: tuple[str, ...]) -> str:
+    return "|".join(w[::-1] for w in words)
+
+
+# What the words right before a numeral make it, read backwards from the numeral (words that must end
+# where the number starts, matched at one place rather than searched for): a range's first half ("3件至"),
+# 约/近… (approximate), 增加了… (a change).
+_BEFORE_REVERSED = re.compile(
+    _told("range", rf"\s*(?:{'|'.join(_RANGE_MARKS)})\s*(?:{_reversed_words(UNITS)})?[万亿]?[\d{_CN_DIGITS}]")
+    + _told("approx", rf"\s*(?:{_reversed_words(_APPROX_WORDS)})")
+    + _told("change", rf"\s*了?(?:{_reversed_words(_CHANGE_WORDS)})"))
+# the last character (past blanks) before a numeral that one of them needs
+_BEFORE_LAST = frozenset(_RANGE_MARKS) | {w[-1] for w in _APPROX_WORDS + _CHANGE_WORDS} | {"了"}
 _CHANGE_IN_CLAUSE = re.compile(r"同比|环比|[较比]上一?年|[较比]去年|增幅|降幅")
 _RATE_IN_CLAUSE = re.compile(r"平均|人均|日均|月均|年均|每")
-_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,}")
 
 # Time markers: the nearest before a number says which period it belongs to.
 _FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比|环比|同期|上半年|下半年|[一二三四1-4]季度"
@@ -93,18 +123,26 @@ def _markers(s: str):
     """The matches of ``_MARKER.finditer(s)``, found by trying ``_MARKER`` only where one can start."""
     pos = 0
     while (c := _MARKER_START.search(s, pos)) is not None:
-        m = _MARKER.match(s, c.start())  # its lookbehind sees the text before the position, as finditer's does
+        i = c.start()
+        if s[i] in _YEAR_OR_QUARTER_START and s[i + 4:i + 5] != "年" and s[i + 1:i + 2] != "季":
+            pos = i + 1  # a digit starts only a year (2021年, 二〇二一年) or a quarter (3季度): neither here
+            continue
+        m = _MARKER.match(s, i)  # its lookbehind sees the text before the position, as finditer's does
         if m is None:
-            pos = c.start() + 1
+            pos = i + 1
         else:
             yield m
             pos = m.end()
+
+
+# the characters ``_MARKER`` starts with in a year or a quarter only
+_YEAR_OR_QUARTER_START = "1234一二三四"
 _COMPARISONS = ("同比", "环比", "同期")
 _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A number in a sentence. Offsets are relative to the sentence."""
 
@@ -149,14 +187,13 @@ class SentenceQuantities:
     quantities: list[Quantity]
 
 
-def _arabic(match: re.Match, original: str) -> tuple[int | float | None, int]:
-    """Value of an Arabic numeral matched in folded text, and its end (a thousands comma must be ASCII)."""
-    text = match["arabic"]
-    end = match.end()
+def _arabic(text: str, start: int, original: str) -> tuple[int | float | None, int]:
+    """Value of an Arabic numeral read at ``start`` of folded text, and its end (a thousands comma must be ASCII)."""
+    end = start + len(text)
     if "," in text:
-        if "," not in original[match.start():match.end()]:  # a full-width "，": a list, not thousands
+        if "," not in original[start:end]:  # a full-width "，": a list, not thousands
             text = text.split(",", 1)[0]
-            end = match.start() + len(text)
+            end = start + len(text)
         text = text.replace(",", "")
     if len(text) > _MAX_DIGITS:  # a run of hundreds of digits is no quantity (and int() refuses 4,300+)
         return None, end
@@ -168,48 +205,58 @@ _MAX_DIGITS = 30
 
 def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
     """Every quantity of one sentence, in order, each marked with why it is not a count (if so)."""
-    s = sentence.folded
+    return _find(sentence.text, sentence.folded, year)
+
+
+def _find(text: str, s: str, year: int | None) -> list[Quantity]:
+    """``find`` for a sentence as written (``text``) and folded (``s``)."""
     found: list[Quantity] = []
     words: dict = {}  # _ClauseWords of this sentence, made when first needed
-    pos = 0
-    while (c := _NUMERAL_START.search(s, pos)) is not None:
-        m = _NUMERAL.match(s, c.start())  # the match _NUMERAL.search(s, pos) would find
-        pos = m.end()
-        chinese = m["chinese"]
+    ends = None  # the clause ends, found with the first quantity
+    pos = 0  # where the last quantity ends: a numeral starting before is part of its unit (3万人次)
+    numbers = _NUMBER.finditer(s)
+    while (m := next(numbers, None)) is not None:
         start = m.start()
-        if chinese:
-            if "万" in chinese or "亿" in chinese:
+        if start < pos:
+            continue
+        numeral = m.group()
+        after = m  # the groups of its lookahead: what follows the numeral
+        if numeral[0] in _CN_DIGITS:
+            if "万" in numeral or "亿" in numeral:
                 # 三万元: the 万 belongs to the unit
-                if chinese[-1] in "万亿" and s[m.end():m.end() + 1] == "元":
-                    chinese = chinese[:-1]
-                if not chinese:
+                if numeral[-1] in "万亿" and s[m.end():m.end() + 1] == "元":
+                    numeral = numeral[:-1]
+                    after = _AFTER_RE.match(s, start + len(numeral))
+                if not numeral:
                     continue
             if start > 0 and s[start - 1] in _CN_WORD_BEFORE:
                 continue  # 统一, 进一步, 第十四个: part of a word, or an ordinal
-            if len(chinese) == 1 and chinese in "一两万亿百千":
+            if len(numeral) == 1 and numeral in "一两万亿百千":
                 continue  # 一个, 两个: an article, not a count
-            num_end = start + len(chinese)
-            tail = _TAIL.match(s, num_end)
-            if not tail["unit"]:
+            if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
-            value = chinese_to_int(chinese)
+            value, num_end = chinese_to_int(numeral), start + len(numeral)
         else:
-            value, num_end = _arabic(m, sentence.text)
-            pos = num_end
-            tail = _TAIL.match(s, num_end)
+            value, num_end = _arabic(numeral, start, text)
+            if num_end < m.end():  # a full-width comma ends it: what follows is read from there
+                numbers = _NUMBER.finditer(s, num_end)
+                after = _AFTER_RE.match(s, num_end)
         if value is None:
             continue
-        mult, approx, unit = tail["mult"], tail["approx"], tail["unit"] or ""
+        mult, unit = after["mult"], after["unit"] or ""
         tolerance = 0.0
         if mult and unit:  # 2.3万件 is rounded: it stands for anything from 22,500 to 23,499
             factor = 10000 if mult == "万" else 100000000
             digits = len(str(value).split(".")[1]) if isinstance(value, float) else 0
             value, tolerance = tidy(value * factor), 0.5 * factor * 10 ** -digits
-        end = tail.end() if unit else num_end
-        pos = max(pos, end)
-        q = Quantity(value=value, unit=unit, start=start, end=end, raw=sentence.text[start:end].strip(),
+        # where the unit ends: after the numeral's own match, the end of its lookahead's unit group
+        pos = after.end("unit") if unit else num_end
+        if ends is None:
+            ends = clause_ends(s)
+        lo, hi = bounds_in(ends, len(s), start)
+        q = Quantity(value, unit, start, pos, text[start:pos].strip(), clause_start=lo, clause_end=hi,
                      tolerance=tolerance)
-        q.excluded = _exclusion(s, q, num_end, bool(approx), words)
+        q.excluded = _exclusion(s, q, after, words)
         found.append(q)
     _context(s, found)
     _periods(s, found, year)
@@ -260,36 +307,37 @@ class _ClauseWords:
         return i > 0 and self.latest[i - 1] >= lo
 
 
-def _exclusion(s: str, q: Quantity, num_end: int, approx: bool, words: dict | None = None) -> str | None:
+def _exclusion(s: str, q: Quantity, after: re.Match, words: dict) -> str | None:
+    """Why ``q`` is not a count, from ``after`` (the groups of ``_AFTER`` read at its numeral's end), the words
+    before it and its clause; None when it is one."""
     before = _before(s, q.start)
-    if before.endswith("第") or before.rstrip().endswith("第"):
+    last = before.rstrip()[-1:]  # the last character before the number, past blanks
+    if last == "第":
         return "ordinal"
-    if _DATE_AFTER.match(s, num_end) and not q.unit:
+    if after["date"] is not None and not q.unit:
         return "date"
-    if _PERCENT_AFTER.match(s, num_end) or before.endswith("百分之"):
+    if after["percent"] is not None or before.endswith("百分之"):
         return "percent"
-    if _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
-        return "phone"
-    if _RANGE_AFTER.match(s, q.end) or _RANGE_BEFORE_REVERSED.match(before[::-1]):
+    if s[q.start:q.start + 3].isdecimal() and _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
+        return "phone"  # (a telephone number starts with three digits)
+    told = _BEFORE_REVERSED.match(before[::-1]) if last in _BEFORE_LAST else None
+    if after["unit_range" if q.unit else "range"] is not None or told is not None and told["range"] is not None:
         return "range"
     if not q.unit:
         head = before.rstrip(" \t\u3000")
-        if _LIST_AFTER.match(s, num_end) and (not head or head[-1] in CLAUSE_END + "、(（" or head[-1] == "□"):
+        if after["list"] is not None and (not head or head[-1] in CLAUSE_END + "、(（" or head[-1] == "□"):
             return "list"
         return None
-    if _DURATION_AFTER.match(s, q.end):
+    if after["duration"] is not None:
         return "date"  # 3个月, 5个工作日
-    if approx or _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(s, q.end):
+    if after["approx"] or after["approx_after"] is not None or told is not None and told["approx"] is not None:
         return "approx"
-    if _CHANGE_BEFORE.search(before):
+    if told is not None and told["change"] is not None:
         return "change"
-    lo, _ = clause_bounds(s, q.start)
-    if words is None:
-        words = {}
     for pattern, why in ((_CHANGE_IN_CLAUSE, "change"), (_RATE_IN_CLAUSE, "rate")):
         if pattern not in words:
             words[pattern] = _ClauseWords(pattern, s)
-        if words[pattern].within(lo, q.start):
+        if words[pattern].within(q.clause_start, q.start):
             return why
     return None
 
@@ -298,39 +346,39 @@ def _context(s: str, found: list[Quantity]) -> None:
     if not found:
         return
     # the bracket depth at each number: from the brackets of the sentence alone, not a walk of every character
-    marks = [(m.start(), m.group()) for m in _ANY_BRACKET.finditer(s)]
+    stops = positions(s, _BRACKETS)
+    marks = [(j, s[j]) for j in stops]
     quoted: list[tuple[int, int]] | None = None  # made when first needed
-    stops = [j for j, _ in marks]
     if "、" in s:
-        stops = sorted(stops + [m.start() for m in _LIST_STOP.finditer(s)])
+        stops = sorted(stops + positions(s, "、"))
     k_mark, depth = 0, 0
+    last = len(found) - 1
     for i, q in enumerate(found):
-        lo, hi = clause_bounds(s, q.start)
-        q.clause_start, q.clause_end = lo, hi
-        prev_end = found[i - 1].end if i else 0
-        next_start = found[i + 1].start if i + 1 < len(found) else len(s)
-        start = max(lo, prev_end)
-        # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
-        j = bisect_left(stops, q.start)
-        while j > 0 and stops[j - 1] >= start:
-            if s[stops[j - 1]] in _BRACKETS:
-                start = stops[j - 1] + 1
-                break
-            j -= 1
-        # after the number, its clause up to a list separator or bracket ("收到70件申请",
-        # "1件结转下年度继续办理"); words running on to the next number are that number's
-        k = bisect_left(stops, q.end)
-        stop = stops[k] if k < len(stops) and stops[k] < hi else hi
+        start, stop = max(q.clause_start, found[i - 1].end if i else 0), q.clause_end
+        if stops:
+            # a bracket starts or ends what the number speaks of: "答复3050件（含上年结转34件）"
+            j = bisect_left(stops, q.start)
+            while j > 0 and stops[j - 1] >= start:
+                if s[stops[j - 1]] in _BRACKETS:
+                    start = stops[j - 1] + 1
+                    break
+                j -= 1
+            # after the number, its clause up to a list separator or bracket ("收到70件申请",
+            # "1件结转下年度继续办理"); words running on to the next number are that number's
+            k = bisect_left(stops, q.end)
+            if k < len(stops) and stops[k] < stop:
+                stop = stops[k]
         q.before = s[start:q.start]
-        q.after = s[q.end:stop] if next_start >= stop else ""
-        while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
-            if marks[k_mark][1] in _OPENING:
-                depth += 1
-            elif depth:
-                depth -= 1
-            k_mark += 1
-        q.in_parens = depth > 0
-        q.note = _bracket_after(s, q.end)
+        q.after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
+        if marks:
+            while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
+                if marks[k_mark][1] in _OPENING:
+                    depth += 1
+                elif depth:
+                    depth -= 1
+                k_mark += 1
+            q.in_parens = depth > 0
+            q.note = _bracket_after(s, q.end)
         if q.excluded is None:
             if quoted is None:
                 quoted = _quoted_spans(s)
@@ -341,8 +389,6 @@ def _context(s: str, found: list[Quantity]) -> None:
 
 
 _OPENING = "(（[【"
-_ANY_BRACKET = re.compile(r"[()（）\[\]【】]")
-_LIST_STOP = re.compile("、")
 _BRACKETS = "()（）[]【】"
 
 
@@ -366,28 +412,24 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 
 def _quoted_spans(s: str) -> list[tuple[int, int]]:
     spans = []
-    i = 0
-    while (m := _QUOTE_OPEN.search(s, i)) is not None:
-        i = m.start()
-        close = _QUOTES[s[i]]
-        j = s.find(close, i + 1, i + 31)
+    end = 0
+    for i in positions(s, _QUOTE_OPENS):
+        if i < end:
+            continue
+        j = s.find(_QUOTES[s[i]], i + 1, i + 31)
         if j > i and j - i <= 30:
             spans.append((i, j))
-            i = j + 1
-            continue
-        i += 1
+            end = j + 1
     return spans
 
 
-_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
+_QUOTE_OPENS = "".join(_QUOTES)
 
 
 def _periods(s: str, found: list[Quantity], year: int | None) -> None:
     if not found:
         return
-    if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period
-        for q in found:
-            q.foreign = False
+    if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period (as made)
         return
     markers = [(m.start(), _kind(m, year)) for m in _markers(s)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
@@ -443,4 +485,4 @@ def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quant
     """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
     sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
     batch) is read once. Nothing changes a Quantity once ``find`` has made it."""
-    return find(Sentence(0, len(text), text, folded), year)
+    return _find(text, folded, year)

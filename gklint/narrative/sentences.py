@@ -57,9 +57,22 @@ def fold(text: str) -> str:
         if folded != ch:
             out = out.replace(ch, folded)
     # "，" -> ","; "。" stays; the ideographic space becomes " "
-    for pattern in (_TITLE, _DOC_NUMBER):
-        out = pattern.sub(lambda m: MASK * len(m.group()), out)
+    for pattern, starts in _MASKED:
+        if holds_any(out, starts):  # (a quick look for what every match starts with)
+            out = pattern.sub(lambda m: MASK * len(m.group()), out)
     return out
+
+
+def holds_any(text: str, parts) -> bool:
+    """Does ``text`` hold one of ``parts`` (characters or words)? A plain loop of ``in``: no generator."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+# what fold blanks, and the characters a match of it starts with
+_MASKED = ((_TITLE, "《"), (_DOC_NUMBER, "〔[(【第"))
 
 
 @dataclass(frozen=True)
@@ -119,25 +132,47 @@ def clause_bounds(folded: str, pos: int, ends: str = CLAUSE_END) -> tuple[int, i
         while lo > 0 and (lo > n or folded[lo - 1] not in ends):
             lo -= 1
         return lo, pos
-    marks = _clause_ends(folded, ends)
+    return bounds_in(_clause_ends(folded, ends), n, pos)
+
+
+def clause_start(folded: str, pos: int) -> int:
+    """``clause_bounds(folded, pos)[0]`` for a ``pos`` within the text, without finding every clause end of a
+    long text (a paragraph) for one position: the last clause end before ``pos``, by one ``str.rfind`` a mark."""
+    return max(folded.rfind(ch, 0, pos) for ch in CLAUSE_END) + 1
+
+
+def bounds_in(marks: list[int], n: int, pos: int) -> tuple[int, int]:
+    """``clause_bounds`` at ``pos`` (at most ``n``) of a text of length ``n`` whose clause ends are ``marks``."""
     i = bisect_left(marks, pos)
-    lo = marks[i - 1] + 1 if i > 0 else 0
-    hi = marks[i] if i < len(marks) else n
-    return lo, hi
+    return (marks[i - 1] + 1 if i > 0 else 0), (marks[i] if i < len(marks) else n)
+
+
+def clause_ends(folded: str) -> list[int]:
+    """Offsets of the clause ends (``CLAUSE_END``) of ``folded``, ascending (for ``bounds_in``)."""
+    return _clause_ends(folded, CLAUSE_END)
 
 
 @text_cache(maxsize=64)
 def _clause_ends(folded: str, ends: str) -> list[int]:
     """Offsets of every clause-ending character of ``folded`` (ascending)."""
-    if not ends:
-        return []
-    pattern = _ENDS.get(ends)
-    if pattern is None:
-        pattern = _ENDS[ends] = re.compile("[" + re.escape(ends) + "]")
-    return [m.start() for m in pattern.finditer(folded)]
+    return positions(folded, ends)
 
 
-_ENDS: dict[str, re.Pattern] = {}
+def positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of ``chars`` (distinct characters) in ``text``, ascending.
+
+    Found with ``str.find``, character by character of ``chars``: a regular expression's character class
+    tests each character of the text in turn, several times slower on Chinese text."""
+    out: list[int] = []
+    for ch in chars:
+        if ch in text:
+            i = text.find(ch)
+            while i >= 0:
+                out.append(i)
+                i = text.find(ch, i + 1)
+    if len(chars) > 1:
+        out.sort()
+    return out
 
 
 def split(text: str) -> list[Sentence]:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import SentenceQuantities, period_at
+from gklint.narrative.patterns import needed_class
 from gklint.narrative.sentences import clause_bounds
 
 
@@ -41,6 +42,7 @@ class ZeroStatement:
     context: re.Pattern | None = None
     subject: re.Pattern | None = None
     not_subject: re.Pattern | None = None
+    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # patterns.needed_class of the pattern
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -61,7 +63,7 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
                                  pattern, spoilers, tuple(map(str, item["cells"])), context,
-                                 subject, not_subject))
+                                 subject, not_subject, needed_class(pattern)))
     return tuple(out)
 
 
@@ -83,11 +85,18 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
          year: int | None, heading: str = "") -> list[ZeroMention]:
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
-    # a statement whose context the heading names needs no look at each sentence for it
-    in_heading = [st.context is None or st.context.search(heading) is not None for st in statements]
+    # a statement whose context the heading names needs no look at each sentence for it; one whose pattern
+    # needs a character the section lacks (a quick search, see ``patterns.needed_class``) is not looked for at all
+    whole = "".join(sq.sentence.folded for sq in analysed)
+    looked_for = [(st, st.context is None or st.context.search(heading) is not None, st.needs)
+                  for st in statements if st.needs is None or st.needs.search(whole) is not None]
+    if not looked_for:
+        return out
     for sq in analysed:
         s = sq.sentence.folded
-        for st, heading_says in zip(statements, in_heading):
+        for st, heading_says, needs in looked_for:
+            if needs is not None and needs.search(s) is None:
+                continue
             if not heading_says and not st.context.search(s):
                 continue
             for m in st.pattern.finditer(s):

@@ -30,7 +30,17 @@ from gklint.narrative import enumerations, zeros
 from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
 
-_COMPILED: dict[tuple[str, int], tuple[Rule, tuple]] = {}
+_COMPILED: dict[tuple[str, str, int], tuple[Rule, tuple]] = {}
+
+
+def _compiled(rule: Rule, field: str, parse) -> tuple:
+    """The rule's ``claims`` or ``statements`` (``field``), parsed once: keyed by the field as well as the
+    rule, so that asking a rule for the one never answers with the other."""
+    key = (field, rule.id, id(rule))
+    got = _COMPILED.get(key)
+    if got is None or got[0] is not rule:
+        got = _COMPILED[key] = (rule, parse(rule.id, rule.params.get(field) or []))
+    return got[1]
 
 
 def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
@@ -71,10 +81,7 @@ def _versions(layouts: list[Layout]) -> str:
 # --------------------------------------------------------------------------- claims
 
 def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
-    key = (rule.id, id(rule))
-    if key not in _COMPILED:
-        _COMPILED[key] = (rule, claims_mod.parse_claims(rule.id, rule.params.get("claims") or []))
-    return _COMPILED[key][1]
+    return _compiled(rule, "claims", claims_mod.parse_claims)
 
 
 _POOLS: dict[tuple[int, int], tuple[Rule, tuple, tuple]] = {}
@@ -209,10 +216,7 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
 
 def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
-    key = (rule.id, id(rule))
-    if key not in _COMPILED:
-        _COMPILED[key] = (rule, zeros.parse_statements(rule.id, rule.params.get("statements") or []))
-    statements = _COMPILED[key][1]
+    statements = _compiled(rule, "statements", zeros.parse_statements)
     for section in report.sections:
         analysed = analyse(section.text, year)
         reported: set[tuple[int, claims_mod.CellRef]] = set()
