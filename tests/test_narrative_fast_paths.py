@@ -1,7 +1,7 @@
 """The one-match readings of the narrative analysis agree with the plain patterns they replaced.
 
 ``quantities`` reads a numeral and everything that follows it in one match (``_NUMBER``), and the
-words before it backwards in one more (``_BEFORE_REVERSED``); ``patterns.needed_chars`` lets the
+words before it backwards in one more (``_BEFORE_REVERSED``); ``core.scan.needed_chars`` lets the
 claim and zero rules pass over text a pattern cannot occur in; ``sentences.positions`` finds
 characters with ``str.find``. Each is checked here against the plain reading (the reference).
 """
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from gklint.engine.kinds import narrative as narrative_kind
 from gklint.narrative import quantities as q
 from gklint.narrative import sentences, zeros
-from gklint.narrative.patterns import needed_chars, needed_class
+from gklint.core.scan import needed_chars, needed_class
 from gklint.narrative.sentences import CLAUSE_END, clause_bounds, clause_start, positions
 from gklint.engine.rules import load_rules
 

@@ -11,6 +11,9 @@ positions a match holding that anchor occurrence could start at, leftmost first.
 pattern's own, and no position where the pattern could match is skipped, so the matches are exactly those of
 ``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
 before.
+
+``needed_chars`` reads the same tree for the characters one of which every match holds: a text without any
+of them (one quick search with ``needed_class``) holds no match.
 """
 
 from __future__ import annotations
@@ -118,16 +121,23 @@ def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 
 
 
 @lru_cache(maxsize=256)
+def _parse(pattern: re.Pattern):
+    """(the parse tree of a str pattern, the module of the parser's constants): from ``re._parser``, the parser
+    ``re.compile`` itself uses. Not a public API: whoever reads the tree falls back to the plain search when it
+    is not as read here (another Python)."""
+    from re import _constants as c, _parser  # type: ignore[attr-defined]
+
+    return _parser.parse(pattern.pattern, pattern.flags), c
+
+
 def scanner(pattern: re.Pattern) -> Scanner:
     """The ``Scanner`` of a compiled pattern (made once per pattern)."""
     if not isinstance(pattern.pattern, str):
         return Scanner(pattern)
     try:
-        from re import _constants as c, _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree, c = _parse(pattern)
         items = _flat(tree.data, c)
-        widths = [_parser.SubPattern(tree.state, [item]).getwidth() for item in items]
+        widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
         anchor, lo, hi = _anchor(pattern, items, widths, c) or ((), 0, 0)
         found = _filter(pattern, items, widths, c)
@@ -319,3 +329,90 @@ def _set(items, c) -> str:
 def _char(code: int) -> str:
     """A character as an escape that means it alone, in or out of a class."""
     return f"\\U{code:08x}"
+
+
+# --------------------------------------------------------------------------- characters every match needs
+
+_WIDEST = 64  # a class of more characters (or a wide range) says too little to be worth a search
+
+
+def needed_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """Characters one of which every match of ``pattern`` holds (so a text without any of them holds no
+    match), or None when that cannot be told.
+
+    Read from the pattern's parse tree (``re._parser``, the parser ``re.compile`` itself uses): the
+    characters of one part that every match passes through (a literal, a plain class, a group or a
+    repetition of at least one of them, an alternation whose every branch has such a part); any surprise
+    there, or a case-insensitive pattern, gives None."""
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree, c = _parse(pattern)
+        return _of_sequence(tree, c)
+    except Exception:  # noqa: BLE001 - an optimisation only: without it the text is searched as before
+        return None
+
+
+def _of_sequence(items, c) -> frozenset[str] | None:
+    """The smallest of ``_candidates``."""
+    return min(_candidates(items, c), key=len, default=None)
+
+
+def _candidates(items, c) -> list[frozenset[str]]:
+    """Sets of characters every match of the sequence ``items`` holds one of (one set for each part that
+    tells: a match holds a character of each)."""
+    out = []
+    for op, av in items:
+        got = _of_item(op, av, c)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def _of_item(op, av, c) -> frozenset[str] | None:
+    if op is c.LITERAL:
+        return frozenset(chr(av))
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < _WIDEST:
+                chars.update(chr(v) for v in range(value[0], value[1] + 1))
+            else:  # a negation, a category (\d, \s), a wide range
+                return None
+        return frozenset(chars) if 0 < len(chars) <= _WIDEST else None
+    if op is c.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _of_sequence(av[3], c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _of_sequence(av[2], c)
+    if op is c.BRANCH:
+        return _of_branches([_candidates(branch, c) for branch in av[1]])
+    return None  # zero-width (lookarounds, anchors) or anything a match may do without
+
+
+def _of_branches(branches: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """A set every branch of an alternation has one of its sets in (the smallest found by starting from each
+    set of the first branch and adding, branch by branch, the set that adds the fewest characters)."""
+    if not branches or not all(branches):
+        return None
+    best = None
+    for first in branches[0]:
+        union = set(first)
+        for sets in branches[1:]:
+            union |= min(sets, key=lambda got: len(got - union))
+        if best is None or len(union) < len(best):
+            best = frozenset(union)
+    return best if len(best) <= _WIDEST else None
+
+
+def needed_class(pattern: re.Pattern) -> re.Pattern | None:
+    """A character class of ``needed_chars``: one quick search of a text tells that the pattern cannot occur
+    in it; None when nothing is known."""
+    chars = needed_chars(pattern)
+    return None if not chars else char_class(chars)
+
+
+def char_class(chars: frozenset[str]) -> re.Pattern:
+    """A pattern matching any one of ``chars`` (its search is one quick scan of a text)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")

@@ -43,7 +43,7 @@ from functools import lru_cache
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
-from gklint.narrative.patterns import char_class, needed_chars
+from gklint.core.scan import char_class, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_start, enclosing_brackets
 
@@ -150,7 +150,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
 
 
 def _near_needs(near: tuple[re.Pattern, ...]) -> frozenset[str] | None:
-    """The smallest of the sets of characters the ``near`` patterns each need (``patterns.needed_chars``):
+    """The smallest of the sets of characters the ``near`` patterns each need (``core.scan.needed_chars``):
     a context holding none of one set cannot hold every pattern."""
     return min((got for p in near if (got := needed_chars(p)) is not None), key=len, default=None)
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import SentenceQuantities, period_at
-from gklint.narrative.patterns import needed_class
+from gklint.core.scan import needed_class
 from gklint.narrative.sentences import clause_bounds
 
 
@@ -42,7 +42,7 @@ class ZeroStatement:
     context: re.Pattern | None = None
     subject: re.Pattern | None = None
     not_subject: re.Pattern | None = None
-    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # patterns.needed_class of the pattern
+    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # scan.needed_class of the pattern
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -86,7 +86,7 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
     # a statement whose context the heading names needs no look at each sentence for it; one whose pattern
-    # needs a character the section lacks (a quick search, see ``patterns.needed_class``) is not looked for at all
+    # needs a character the section lacks (a quick search, see ``core.scan.needed_class``) is not looked for at all
     whole = "".join(sq.sentence.folded for sq in analysed)
     looked_for = [(st, st.context is None or st.context.search(heading) is not None, st.needs)
                   for st in statements if st.needs is None or st.needs.search(whole) is not None]
