@@ -263,11 +263,14 @@ class Run:
     REMOTE = 256  # reports kept to pair from which ``render_series`` runs the series rules in worker processes
     TASK_REPORTS = 128  # reports (with those they pair with) in one task of those, at least (a check is not cut)
 
-    def render_series(self, render: Callable[[FileResult], bytes]) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+    def render_series(self, render: Callable[[FileResult, list], bytes], ordered: bool = False
+                      ) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
         """The reduce for an output that needs of a file given series findings only what ``render`` makes of
-        its result with them merged in (``-f json``: its entry): (its position in ``files()``, the severities
-        of its new findings, ``render(result)``), in no set order. ``render``: a module's function (it is sent
-        to worker processes), given the result without its rules' descriptions (``FileResult.rules``).
+        its result with them merged in and of those new findings (``-f json``: its entry; ``-f jsonl``: the
+        findings' lines): (its position in ``files()``, the severities of its new findings, ``render(result,
+        findings)``), in no set order unless ``ordered`` (then in run order, what came before its turn kept on
+        disk). ``render``: a module's function (it is sent to worker processes), given the result without its
+        rules' descriptions (``FileResult.rules``).
 
         With at least ``REMOTE`` reports kept to pair, read in worker processes or on an executor, the series
         rules and ``render`` run there too, a few checks (``_Kept.groups``) a task (``batch.map_series``;
@@ -277,6 +280,20 @@ class Run:
         assert self._done, "series() needs every file of the run: exhaust files() first"
         assert not self._reduced, "series() runs once"
         self._reduced = True
+        if not ordered:
+            yield from self._rendered_anyhow(render)
+            return
+        held = _Spill()  # what came back, until it is given back in run order
+        try:
+            for position, severities, data in self._rendered_anyhow(render):
+                held.add(position, spilled=(severities, data))
+            for position, _, (severities, data) in held.items():
+                yield position, severities, data
+        finally:
+            held.close()
+
+    def _rendered_anyhow(self, render) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
+        """``render_series`` in no set order: in worker processes for a large batch, else here."""
         kept = self._kept
         try:
             checks = kept.groups(self.previous is not None)
@@ -302,7 +319,7 @@ class Run:
     def _rendered(self, checks: Iterable[tuple[int | None, list[int]]], render) -> Iterator[tuple[int, tuple[str, ...], bytes]]:
         """``render_series`` of ``checks``, here."""
         for i, result, _, diags, _ in self._found(checks):
-            yield self._kept.positions[i], tuple(d.severity for d in diags), render(result)
+            yield self._kept.positions[i], tuple(d.severity for d in diags), render(result, diags)
 
     def _found(self, checks: Iterable[tuple[int | None, list[int]]]
                ) -> Iterator[tuple[int, FileResult, bool, list, Report]]:

@@ -269,13 +269,14 @@ def merge_series(result: FileResult, report: Report, diags: list[Diagnostic], jo
 # None), and each member's pickled summary and pickled result as the run keeps it (``(result, ...)``).
 SeriesCheck = tuple[bytes | None, list[tuple[bytes, bytes]]]
 # What comes back of a check: for each member given findings, its index, their severities, and what
-# ``render`` made of its result with them merged in.
+# ``render`` made of its result with them merged in and of them (``render(result, findings)``).
 SeriesFound = list[tuple[int, tuple[str, ...], bytes]]
 
 
 def map_series(checks: list[SeriesCheck], job: Job, render) -> list[SeriesFound]:
     """The series rules over a task's checks, each file they give findings merged (``merge_series``, its rules'
-    descriptions left out) and rendered (``render``): the reduce's share of a run done in a worker."""
+    descriptions left out) and rendered (``render(result, findings)``): the reduce's share of a run done in a
+    worker."""
     out = []
     for paired, members in checks:
         reports = [pickle.loads(summary) for summary, _ in members]
@@ -284,7 +285,7 @@ def map_series(checks: list[SeriesCheck], job: Job, render) -> list[SeriesFound]
             if diags:
                 result = pickle.loads(members[k][1])[0]
                 merge_series(result, reports[k], diags, job)
-                found.append((k, tuple(d.severity for d in diags), render(result)))
+                found.append((k, tuple(d.severity for d in diags), render(result, diags)))
         out.append(found)
     return out
 

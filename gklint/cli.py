@@ -186,14 +186,16 @@ def check(
             result.add(f)
         else:
             result.files.append(f)
-    # the series findings, file by file in run order (json: in any order, each entry goes back in its place,
-    # made where the findings are found: in worker processes for a large batch): a streamed format writes each
-    # as it comes (the files themselves are not kept); the others are given them all at once
+    # the series findings, file by file in run order (json: in any order, each entry goes back in its place; json
+    # and jsonl made where the findings are found: in worker processes for a large batch, unless a baseline
+    # leaves some out): a streamed format writes each as it comes (the files themselves are not kept); the others
+    # are given them all at once
     parts = tally and baselined is None and sink.series_part is not None
     later = []
     try:
         if parts:
-            for position, severities, part in run.render_series(sink.series_part):
+            for position, severities, part in run.render_series(sink.series_part,
+                                                                ordered=not sink.series_in_any_order):
                 sink.merged_part(position, part)
                 result.add_severities(severities)
         else:

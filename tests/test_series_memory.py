@@ -108,29 +108,43 @@ def test_what_a_run_keeps_in_memory_per_report_is_a_few_numbers(tmp_path):
 
 
 
-def rendered(run: api.Run, render) -> dict[str, tuple[list[str], bytes]]:
-    """``render_series`` of a run whose caller keeps nothing: file name -> (severities, what render made)."""
+def rendered(run: api.Run, render, ordered: bool = False) -> list[tuple[str, tuple[list[str], bytes]]]:
+    """``render_series`` of a run whose caller keeps nothing: (file name, (severities, what render made)), as
+    they come."""
     names = [Path(f.path).name for f in run.files()]
-    return {names[position]: (sorted(severities), part) for position, severities, part in run.render_series(render)}
+    return [(names[position], (sorted(severities), part))
+            for position, severities, part in run.render_series(render, ordered=ordered)]
 
 
+FORMATS = ["json_output", "jsonl"]
+
+
+def series_bytes(module: str):
+    """The format's render of a file given series findings (``render_series``' render)."""
+    import importlib
+
+    return importlib.import_module(f"gklint.output.{module}").series_bytes
+
+
+@pytest.mark.parametrize("module", FORMATS)
 @pytest.mark.parametrize("where", ["pool", "threads", "failing"])
-def test_the_series_rules_rendered_in_workers_give_what_they_give_here(tmp_path, monkeypatch, where):
+def test_the_series_rules_rendered_in_workers_give_what_they_give_here(tmp_path, monkeypatch, where, module):
     """``render_series`` runs the series rules and the output of each file they give findings in worker processes
     (from ``Run.REMOTE`` reports on), or on an executor; a task that fails there is done here. The same files,
-    severities and bytes as here, and as ``iter_series``'s results rendered."""
+    severities and bytes as here, and as ``iter_series``'s results rendered; ``ordered``, in run order too."""
     from concurrent.futures import ThreadPoolExecutor
 
     from gklint import batch
-    from gklint.output.json_output import file_bytes
 
+    render = series_bytes(module)
     paths = spread_batch(tmp_path)
     run = api.Run(paths, isolate=False)
     names = [Path(f.path).name for f in run.files()]
-    merged = {names[position]: (sorted(d.severity for d in diags), file_bytes(f))
-              for position, f, diags, _ in run.iter_series(reports=False)}
-    here = rendered(api.Run(paths, isolate=False), file_bytes)
-    assert here == merged and len(here) > len(paths) // 2
+    merged = [(names[position], (sorted(d.severity for d in diags), render(f, diags)))
+              for position, f, diags, _ in run.iter_series(reports=False)]
+    assert rendered(api.Run(paths, isolate=False), render, ordered=True) == merged
+    here = dict(rendered(api.Run(paths, isolate=False), render))
+    assert here == dict(merged) and len(here) > len(paths) // 2
     monkeypatch.setattr(api.Run, "REMOTE", 1)
     monkeypatch.setattr(api.Run, "TASK_REPORTS", 7)  # several tasks, a few checks each
     failed: list[int] = []
@@ -144,8 +158,54 @@ def test_the_series_rules_rendered_in_workers_give_what_they_give_here(tmp_path,
             return tasks(checks, job, render)
         monkeypatch.setattr(batch, "map_series", failing)
     if where == "pool":
-        assert rendered(api.Run(paths, jobs=2), file_bytes) == here
+        remote = [rendered(api.Run(paths, jobs=2), render, ordered) for ordered in (False, True)]
     else:
         with ThreadPoolExecutor(2) as executor:
-            assert rendered(api.Run(paths, executor=executor), file_bytes) == here
+            remote = [rendered(api.Run(paths, executor=executor), render, ordered) for ordered in (False, True)]
+    assert dict(remote[0]) == here
+    assert remote[0] != merged  # the workers' order is not the run's (else ``ordered`` would be untested)
+    assert remote[1] == merged
     assert (where == "failing") == bool(failed)  # not vacuous
+
+
+def jsonl_check(paths, *extra) -> tuple[str, int]:
+    from typer.testing import CliRunner
+
+    from gklint.cli import app
+
+    out = CliRunner().invoke(app, ["check", "-f", "jsonl", *extra, *map(str, paths)])
+    return out.stdout, out.exit_code
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("remote", [1, 10_000])
+def test_jsonl_with_the_series_rules_in_workers_writes_what_it_wrote_in_this_process(tmp_path, monkeypatch, jobs,
+                                                                                      remote):
+    """``-f jsonl``: the series findings' lines made in worker processes (from ``Run.REMOTE`` reports to pair on)
+    or here (below), then written in run order: the bytes and exit status of the path that keeps every result
+    (``--write-baseline``: the series rules run here, ``iter_series``), an unreadable file among the batch.
+    ``--baseline`` keeps that path (it leaves findings out as they are found)."""
+    from gklint import batch
+
+    paths = spread_batch(tmp_path)
+    broken = tmp_path / "020b.json"
+    broken.write_text("{not json", encoding="utf-8")
+    paths = sorted(paths + [broken])
+    monkeypatch.setattr(api.Run, "REMOTE", remote)
+    monkeypatch.setattr(api.Run, "TASK_REPORTS", 7)
+    reduced = batch.reduce_all
+    calls: list[bool] = []
+
+    def spied(*args, **options):
+        calls.append(True)
+        return reduced(*args, **options)
+    monkeypatch.setattr(batch, "reduce_all", spied)
+    streamed = jsonl_check(paths, "-j", jobs)
+    assert bool(calls) == (remote == 1)
+    calls.clear()
+    kept = jsonl_check(paths, "-j", jobs, "--write-baseline", str(tmp_path / "all.json"))
+    assert streamed == kept and streamed[1] == 2  # the unreadable file
+    assert '"rule": "Y1' in streamed[0] and '"type": "error"' in streamed[0]
+    baselined = jsonl_check(paths, "-j", jobs, "--baseline", str(tmp_path / "all.json"))
+    assert not calls  # the serial path
+    assert baselined[0].splitlines() == [line for line in streamed[0].splitlines() if '"type": "error"' in line]

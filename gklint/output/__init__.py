@@ -153,10 +153,10 @@ class Sink:
     def render_file(self, f, *, many: bool = True) -> None:
         """One checked file, while its Report is still at hand (the batch drops it afterwards)."""
         if self.streamed:
-            from gklint.output.jsonl import lines
+            from gklint.output.jsonl import file_bytes
 
-            if text := "".join(line + "\n" for line in lines(f)):
-                self._stream_out(text.encode("utf-8"))
+            if data := file_bytes(f):
+                self._stream_out(data)
         if self.spool is not None:
             self.spool.add(f)
         if self.page is not None:
@@ -180,18 +180,25 @@ class Sink:
 
     @property
     def series_part(self) -> Callable | None:
-        """What the output needs of a file given series findings, if nothing but its part (json: its entry,
-        ``json_output.file_bytes``): made where the series rules run (``api.Run.render_series``), and given
-        to ``merged_part``."""
-        if self.spool is None:
+        """What the output needs of a file given series findings, if nothing but its part, made of the file with
+        them merged in and of them (json: its entry, ``json_output.series_bytes``; jsonl: their lines,
+        ``jsonl.series_bytes``): made where the series rules run (``api.Run.render_series``), and given to
+        ``merged_part``."""
+        if self.streamed:
+            from gklint.output.jsonl import series_bytes
+        elif self.spool is not None:
+            from gklint.output.json_output import series_bytes
+        else:
             return None
-        from gklint.output.json_output import file_bytes
-
-        return file_bytes
+        return series_bytes
 
     def merged_part(self, position: int, part: bytes) -> None:
-        """``merged``, given the ``series_part`` of the file (with the series findings merged in)."""
-        self.spool.put(position, part)
+        """The ``series_part`` of the ``position``-th file (json: its entry goes back in its place; jsonl: the
+        lines are written, the files given in run order)."""
+        if self.streamed:
+            self._stream_out(part)
+        else:
+            self.spool.put(position, part)
 
     @property
     def series_in_any_order(self) -> bool:
@@ -207,9 +214,9 @@ class Sink:
         if not files:
             return
         if self.streamed:
-            from gklint.output.jsonl import lines
+            from gklint.output.jsonl import file_bytes
 
-            self._stream_out("".join(line + "\n" for f in files for line in lines(f)).encode("utf-8"))
+            self._stream_out(b"".join(file_bytes(f) for f in files))
         if self.console is not None:  # each such file shown again with all its findings, its report at hand
             from gklint.output.terminal import file_block
 

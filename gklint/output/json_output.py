@@ -40,6 +40,12 @@ def file_bytes(f) -> bytes:
     return ("    " + safe.replace("\n", "\n    ")).encode("utf-8")
 
 
+def series_bytes(f, found) -> bytes:
+    """``file_bytes`` of a file given series findings (``found``, merged into ``f``): its whole entry again
+    (``api.Run.render_series``' render)."""
+    return file_bytes(f)
+
+
 def _dumps(data: dict) -> bytes | None:
     """``json.dumps(data, ensure_ascii=False, indent=2, default=str)`` by orjson, in UTF-8, whose bytes are the
     same for what ``_plain_file`` lets through; None where orjson refuses (an integer past 64 bits, a key that

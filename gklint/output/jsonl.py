@@ -9,6 +9,7 @@ of the finding, each with its own position, docs/json-format.md#findings); a fil
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from gklint.core.display import json_safe
 from gklint.core.diagnostic import FileResult, Result
@@ -21,6 +22,17 @@ def lines(f: FileResult) -> list[str]:
             "layout": f.layout}
     # line and paragraph separators escaped too (json_safe): a reader splitting lines sees one object a line
     return [json_safe(json.dumps(head | d.to_dict(), ensure_ascii=False, default=str)) for d in f.diagnostics]
+
+
+def file_bytes(f: FileResult) -> bytes:
+    """``f``'s lines, each with its newline, in UTF-8 (b"" for a file without findings)."""
+    return "".join(line + "\n" for line in lines(f)).encode("utf-8")
+
+
+def series_bytes(f: FileResult, found: list) -> bytes:
+    """The lines of a file's series findings (``found``, merged into ``f``), written once every file's own are
+    (``api.Run.render_series``' render)."""
+    return file_bytes(replace(f, diagnostics=found))
 
 
 def render(result: Result, lang: str = "zh") -> str:
