@@ -93,20 +93,25 @@ def _table_labels() -> frozenset[str]:
 
 
 @cache
-def _longest_label() -> tuple[int, Callable[[str], object]]:
-    """The length of the longest table label, and a test for a text holding more ideographs other than the
-    list numerals (一…十) than that. ``normalise`` keeps every unified ideograph (NFKC changes none and composes
-    none with a neighbour; the punctuation and space folding touch none) and ``core`` drops only numbering,
-    so such a text is no label, normalised or without its numbering."""
-    longest = max(map(len, _table_labels()), default=0)
+def _longest_label() -> int:
+    """The length of the longest table label."""
+    return max(map(len, _table_labels()), default=0)
+
+
+@cache
+def _too_many_words() -> Callable[[str], object]:
+    """A test for a text holding more ideographs other than the list numerals (一…十) than the longest label
+    (compiled only when a text that long is asked about). ``normalise`` keeps every unified ideograph (NFKC
+    changes none and composes none with a neighbour; the punctuation and space folding touch none) and
+    ``core`` drops only numbering, so such a text is no label, normalised or without its numbering."""
     words = _ideographs_except(NUMERAL)
-    return longest, re.compile(f"(?:[^{words}]*[{words}]){{{longest + 1}}}").match
+    return re.compile(f"(?:[^{words}]*[{words}]){{{_longest_label() + 1}}}").match
 
 
 @cache
 def _unlabelled() -> Callable[[str], object]:
     """A search for an ideograph that is neither in a table label nor a list numeral: a text holding one is no
-    label, normalised or without its numbering (as in ``_longest_label``)."""
+    label, normalised or without its numbering (as in ``_too_many_words``)."""
     return re.compile(f"[{_ideographs_except(NUMERAL + ''.join(_table_labels()))}]").search
 
 
@@ -148,7 +153,7 @@ _VALUE_CHAR = re.compile(r"[\s\d.,，/—－\-+%]")
 def _is_label(text: str) -> bool:
     if _unlabelled()(text):
         return False  # a word no label has (checked before normalising: most prose lines have one)
-    if len(text) > _longest_label()[0] and _longest_label()[1](text):
+    if len(text) > _longest_label() and _too_many_words()(text):
         return False  # more words than any label has: a paragraph of prose (not normalised for nothing)
     norm = normalise(text)
     return core(norm) in _table_labels() or norm in _table_labels()

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
@@ -76,7 +77,7 @@ _AFTER = (
     + rf"(?:\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})"
     + _told("unit_range", _RANGE_AFTER) + _told("duration", _DURATION_AFTER)
     + _told("approx_after", _APPROX_AFTER) + ")?")
-_AFTER_RE = re.compile(_AFTER)
+_AFTER_RE = lazyre.compile(_AFTER)  # read again only where a 万 or 亿 is the unit's (三万元)
 # Every numeral (Arabic: 2715, 1,234, 2.5; Chinese: 二千七百一十五, 零) with what follows it (``_AFTER``, in a
 # lookahead: the match ends with the numeral). It opens with the class of every character a numeral starts
 # with, so that a search skips to the next one in a single scan; an Arabic numeral,
