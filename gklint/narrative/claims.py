@@ -239,7 +239,7 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
     return True
 
 
-_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+_BRACKETED = lazyre.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")  # for claims with not_beside only
 
 
 def _beside(s: str, q: Quantity) -> str:

@@ -98,7 +98,7 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 # What the words right before a numeral make it, read backwards from the numeral (words that must end
 # where the number starts, matched at one place rather than searched for): a range's first half ("3件至"),
 # 约/近… (approximate), 增加了… (a change).
-_BEFORE_REVERSED = re.compile(
+_BEFORE_REVERSED = lazyre.compile(  # read only after a character of _BEFORE_LAST
     _told("range", rf"\s*(?:{'|'.join(_RANGE_MARKS)})\s*(?:{_reversed_words(UNITS)})?[万亿]?[\d{_CN_DIGITS}]")
     + _told("approx", rf"\s*(?:{_reversed_words(_APPROX_WORDS)})")
     + _told("change", rf"\s*了?(?:{_reversed_words(_CHANGE_WORDS)})"))
