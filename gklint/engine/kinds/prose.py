@@ -161,46 +161,25 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 _BEFORE = f"{HAN}》”」』）"  # a mark between Chinese characters, or a Chinese closing mark and an opening one (》,《)
 _AFTER = f"{HAN}《“「『（"
-_BEFORE_MARKS, _AFTER_MARKS = frozenset("》”」』）"), frozenset("《“「『（")
-# Every character of _BEFORE and _AFTER lies past Latin-1: the patterns look for such a character around a mark,
-# a class compiled at once (one of Chinese characters costs milliseconds), and ``_between`` tests the exact ones.
-_WIDE = "[^\\x00-\\xff]"
-
-
-def _between(line: str, match: re.Match) -> bool:
-    """The character before ``match`` is one of ``_BEFORE`` and the one after it one of ``_AFTER``."""
-    before, after = line[match.start() - 1], line[match.end()]
-    return (is_han(before) or before in _BEFORE_MARKS) and (is_han(after) or after in _AFTER_MARKS)
+_BEFORE_MARKS = frozenset("》”」』）")
 
 
 @per_rule
 def _half_width(rule: Rule) -> tuple[re.Pattern, ...]:
-    """The patterns whose matches, where ``_between`` holds, are the rule's, in order: blanks, a half-width mark
-    and blanks, between Chinese characters (``_BEFORE``, ``_AFTER``).
+    """The patterns whose matches are the rule's, in order: blanks, a half-width mark and blanks, between
+    Chinese characters (``_BEFORE``, ``_AFTER``).
 
     Written as one pattern it begins with a look-behind, and the engine tries it at every character. When no
     mark is a blank or a character before, a match begins at the mark or at the first blank: two patterns
     that consume that character first (the engine skips ahead to it) and look behind it. Such matches never
     overlap (inside one, the character before is a blank or a mark), so the two patterns' matches, in order,
-    are the one pattern's. They look around for any character past Latin-1 (``_WIDE``): a match ``_between``
-    rejects is one the exact pattern misses, and it misses every place inside it too (a blank or a mark
-    there has a blank or a mark before it), so the search goes on from its end as the exact one would."""
+    are the one pattern's."""
     marks = str(rule.params.get("characters", ",;:()"))
     m = re.escape(marks)
-    if any(c in " \t" or is_han(c) or c in _BEFORE_MARKS for c in marks):
+    if any(c in " \t" or is_han(c) or c in _BEFORE_MARKS for c in marks):  # no pattern of _BEFORE compiled for it
         return (re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"),)
-    return (re.compile(f"([{m}])(?<={_WIDE}[{m}])[ \\t]*(?={_WIDE})"),
-            re.compile(f"[ \\t](?<={_WIDE}[ \\t])[ \\t]*([{m}])[ \\t]*(?={_WIDE})"))
-
-
-def _line_marks(line: str, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int, str]]:
-    """The span and the mark of each match of ``patterns`` (``_half_width``) in ``line``, in order."""
-    if len(patterns) == 1:
-        return [(*m.span(1), m.group(1)) for m in patterns[0].finditer(line)]
-    found = [(*m.span(1), m.group(1)) for m in patterns[0].finditer(line) if _between(line, m)]
-    if " " in line or "\t" in line:  # the second pattern begins with a blank
-        found = sorted(found + [(*m.span(1), m.group(1)) for m in patterns[1].finditer(line) if _between(line, m)])
-    return found
+    return (re.compile(f"([{m}])(?<=[{_BEFORE}][{m}])[ \\t]*(?=[{_AFTER}])"),
+            re.compile(f"[ \\t](?<=[{_BEFORE}][ \\t])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"))
 
 
 @text_cache(maxsize=1024)
@@ -210,10 +189,15 @@ def _half_widths(text: str, rule: Rule) -> tuple[tuple[str, ...], tuple[int, int
     marks: list[str] = []
     first = None
     for offset, line in prose_lines(text):
-        found = _line_marks(line, patterns)
-        if found:
-            marks.extend(mark for _, _, mark in found)
-            first = first or (offset + found[0][0], offset + found[0][1])
+        if len(patterns) > 1 and (" " in line or "\t" in line):  # both patterns (the second begins with a blank)
+            found = sorted((m.start(1), m.end(1), m.group(1)) for p in patterns for m in p.finditer(line))
+            line_marks, span = [mark for _, _, mark in found], found[0][:2] if found else None
+        else:
+            line_marks = patterns[0].findall(line)
+            span = patterns[0].search(line).span(1) if line_marks and first is None else None
+        if line_marks:
+            marks.extend(line_marks)
+            first = first or (offset + span[0], offset + span[1])
     return tuple(marks), first
 
 
