@@ -22,7 +22,6 @@ from gklint.core.text import sentence_span, text_cache
 from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
@@ -35,7 +34,10 @@ def han_count(text: str) -> int:
 
 
 def is_han(char: str) -> bool:
-    return bool(char) and HAN_CHAR.fullmatch(char) is not None
+    """``char`` is one character of ``HAN``'s ranges (compared by code point: a pattern of that class costs
+    milliseconds to compile)."""
+    return len(char) == 1 and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+                               or "\uf900" <= char <= "\ufaff")
 
 
 def quote(text: str, start: int, end: int | None = None, limit: int = _QUOTE_LIMIT) -> str:
@@ -91,20 +93,25 @@ def _table_labels() -> frozenset[str]:
 
 
 @cache
-def _longest_label() -> tuple[int, Callable[[str], object]]:
-    """The length of the longest table label, and a test for a text holding more ideographs other than the
-    list numerals (一…十) than that. ``normalise`` keeps every unified ideograph (NFKC changes none and composes
-    none with a neighbour; the punctuation and space folding touch none) and ``core`` drops only numbering,
-    so such a text is no label, normalised or without its numbering."""
-    longest = max(map(len, _table_labels()), default=0)
+def _longest_label() -> int:
+    """The length of the longest table label."""
+    return max(map(len, _table_labels()), default=0)
+
+
+@cache
+def _too_many_words() -> Callable[[str], object]:
+    """A test for a text holding more ideographs other than the list numerals (一…十) than the longest label
+    (compiled only when a text that long is asked about). ``normalise`` keeps every unified ideograph (NFKC
+    changes none and composes none with a neighbour; the punctuation and space folding touch none) and
+    ``core`` drops only numbering, so such a text is no label, normalised or without its numbering."""
     words = _ideographs_except(NUMERAL)
-    return longest, re.compile(f"(?:[^{words}]*[{words}]){{{longest + 1}}}").match
+    return re.compile(f"(?:[^{words}]*[{words}]){{{_longest_label() + 1}}}").match
 
 
 @cache
 def _unlabelled() -> Callable[[str], object]:
     """A search for an ideograph that is neither in a table label nor a list numeral: a text holding one is no
-    label, normalised or without its numbering (as in ``_longest_label``)."""
+    label, normalised or without its numbering (as in ``_too_many_words``)."""
     return re.compile(f"[{_ideographs_except(NUMERAL + ''.join(_table_labels()))}]").search
 
 
@@ -146,7 +153,7 @@ _VALUE_CHAR = re.compile(r"[\s\d.,，/—－\-+%]")
 def _is_label(text: str) -> bool:
     if _unlabelled()(text):
         return False  # a word no label has (checked before normalising: most prose lines have one)
-    if len(text) > _longest_label()[0] and _longest_label()[1](text):
+    if len(text) > _longest_label() and _too_many_words()(text):
         return False  # more words than any label has: a paragraph of prose (not normalised for nothing)
     norm = normalise(text)
     return core(norm) in _table_labels() or norm in _table_labels()

@@ -302,6 +302,9 @@ def test_malformed_claims_are_refused():
         parse_claims("N999", [{"name": "x", "units": ["件"], "near": ["(unclosed"], "readings": [["三.new.total"]]}])
     with pytest.raises(ClaimError):
         parse_claims("N999", [{"name": "x", "units": ["件"], "readings": [["三.new"]]}])
+    with pytest.raises(ClaimError):  # a pattern compiled on first use is read when the claim is parsed
+        parse_claims("N999", [{"name": "x", "units": ["件"], "near": ["收到"], "topic": "(unclosed",
+                               "readings": [["三.new.total"]]}])
 
 
 def test_claim_rules_have_docs_and_messages():

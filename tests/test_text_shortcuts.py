@@ -168,3 +168,15 @@ def test_sentence_ends_as_the_alternation_finds_them():
     for _ in range(20000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_is_han_and_the_half_width_marks_test_are_their_classes():
+    from gklint.engine.kinds.prose import _BEFORE, _BEFORE_MARKS
+    from gklint.textutil import HAN, is_han
+
+    han, before = re.compile(f"[{HAN}]"), re.compile(f"[{_BEFORE} \\t]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert is_han(char) == bool(han.fullmatch(char))
+        assert (char in " \t" or is_han(char) or char in _BEFORE_MARKS) == bool(before.search(char))
+    assert not is_han("") and not is_han("政府")

@@ -37,9 +37,11 @@ it: a number two patterns could mean is left alone.
 from __future__ import annotations
 
 import re
+from re import _parser  # type: ignore[attr-defined]  (re.compile's own parser)
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gklint.core import lazyre
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
@@ -100,15 +102,28 @@ def _texts(value, default: str = "") -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def _regex(value, where: str) -> re.Pattern | None:
+def _regex(value, where: str, first_use: bool = True) -> re.Pattern | lazyre.LazyPattern | None:
+    """``value`` (a pattern, or a list of alternatives) compiled. A claim's patterns but ``near`` are asked only
+    of the numbers its ``near`` finds, so that most are never used in a report: with ``first_use`` they are
+    compiled then (``lazyre``), their syntax read here all the same by the parser ``re.compile`` runs first."""
     if value is None:
         return None
     if isinstance(value, list):
         value = "|".join(f"(?:{v})" for v in value)
     try:
-        return re.compile(str(value))
+        if not first_use:
+            return re.compile(str(value))
+        return lazyre.compile(_parsed(str(value)))
     except re.error as exc:
         raise ClaimError(f"{where}: bad pattern {value!r}: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def _parsed(pattern: str) -> str:
+    """``pattern``, once the parser ``re.compile`` runs first has read it (re.error if it cannot): once per
+    pattern, as rules repeat theirs (112 claim patterns, 39 different)."""
+    _parser.parse(pattern)
+    return pattern
 
 
 def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
@@ -129,7 +144,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
                     raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
             readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
         near = item.get("near") or []
-        near_patterns = tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near]))
+        near_patterns = tuple(_regex(n, where, first_use=False) for n in (near if isinstance(near, list) else [near]))
         topic_list = item.get("topic_list") or {}
         if topic_list and (not isinstance(topic_list, dict) or not topic_list.get("pattern")
                            or not isinstance(topic_list.get("min"), int) or topic_list["min"] < 2):
@@ -224,7 +239,7 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
     return True
 
 
-_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+_BRACKETED = lazyre.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")  # for claims with not_beside only
 
 
 def _beside(s: str, q: Quantity) -> str:

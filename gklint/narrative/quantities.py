@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
@@ -76,7 +77,7 @@ _AFTER = (
     + rf"(?:\s*(?P<mult>[万亿](?!元))?\s*(?P<approx>余|多|来)?\s*(?P<unit>{_UNIT_RE})"
     + _told("unit_range", _RANGE_AFTER) + _told("duration", _DURATION_AFTER)
     + _told("approx_after", _APPROX_AFTER) + ")?")
-_AFTER_RE = re.compile(_AFTER)
+_AFTER_RE = lazyre.compile(_AFTER)  # read again only where a 万 or 亿 is the unit's (三万元)
 # Every numeral (Arabic: 2715, 1,234, 2.5; Chinese: 二千七百一十五, 零) with what follows it (``_AFTER``, in a
 # lookahead: the match ends with the numeral). It opens with the class of every character a numeral starts
 # with, so that a search skips to the next one in a single scan; an Arabic numeral,
@@ -97,7 +98,7 @@ def _reversed_words(words: tuple[str, ...]) -> str:
 # What the words right before a numeral make it, read backwards from the numeral (words that must end
 # where the number starts, matched at one place rather than searched for): a range's first half ("3件至"),
 # 约/近… (approximate), 增加了… (a change).
-_BEFORE_REVERSED = re.compile(
+_BEFORE_REVERSED = lazyre.compile(  # read only after a character of _BEFORE_LAST
     _told("range", rf"\s*(?:{'|'.join(_RANGE_MARKS)})\s*(?:{_reversed_words(UNITS)})?[万亿]?[\d{_CN_DIGITS}]")
     + _told("approx", rf"\s*(?:{_reversed_words(_APPROX_WORDS)})")
     + _told("change", rf"\s*了?(?:{_reversed_words(_CHANGE_WORDS)})"))

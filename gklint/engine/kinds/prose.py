@@ -161,6 +161,7 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 _BEFORE = f"{HAN}》”」』）"  # a mark between Chinese characters, or a Chinese closing mark and an opening one (》,《)
 _AFTER = f"{HAN}《“「『（"
+_BEFORE_MARKS = frozenset("》”」』）")
 
 
 @per_rule
@@ -175,7 +176,7 @@ def _half_width(rule: Rule) -> tuple[re.Pattern, ...]:
     are the one pattern's."""
     marks = str(rule.params.get("characters", ",;:()"))
     m = re.escape(marks)
-    if re.search(f"[{_BEFORE} \\t]", marks):
+    if any(c in " \t" or is_han(c) or c in _BEFORE_MARKS for c in marks):  # no pattern of _BEFORE compiled for it
         return (re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"),)
     return (re.compile(f"([{m}])(?<=[{_BEFORE}][{m}])[ \\t]*(?=[{_AFTER}])"),
             re.compile(f"[ \\t](?<=[{_BEFORE}][ \\t])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"))
