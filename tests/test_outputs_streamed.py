@@ -98,8 +98,9 @@ def test_json_spooled_of_no_file_and_one_unreadable_file(tmp_path):
 
 def test_json_parts_put_together_are_render(tmp_path):
     from gklint.core.diagnostic import Result
-    from gklint.output.json_output import file_part, head_tail, render as render_json
+    from gklint.output.json_output import file_bytes, head_tail, render as render_json
 
     for result in (Result(), api.check_many(batch(tmp_path))):
         head, tail = head_tail(result, any_file=bool(result.files))
-        assert head + ",\n".join(file_part(f) for f in result.files) + tail == render_json(result) + "\n"
+        parts = ",\n".join(file_bytes(f).decode("utf-8") for f in result.files)
+        assert head + parts + tail == render_json(result) + "\n"

@@ -19,14 +19,10 @@ def render(result: Result, lang: str = "zh") -> str:
     return json_safe(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
 
 
-def file_part(f) -> str:
-    """One file's entry of ``render``'s "files" array, as it is indented there."""
-    return file_bytes(f).decode("utf-8")
-
-
 def file_bytes(f) -> bytes:
-    """``file_part`` in UTF-8. Where nothing is to be escaped (``json_safe``, which leaves spaces and line breaks
-    alone), orjson's bytes are indented as they are: no text made of them but to look for what to escape."""
+    """One file's entry of ``render``'s "files" array, as it is indented there, in UTF-8. Where nothing is to be
+    escaped (``json_safe``, which leaves spaces and line breaks alone), orjson's bytes are indented as they are:
+    no text made of them but to look for what to escape."""
     from gklint.core.display import json_safe
 
     data = _dumps(f.to_dict()) if _plain_file(f) else None
