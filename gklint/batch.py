@@ -246,10 +246,11 @@ def series_found(members: list[Report], paired: Report | None, job: Job,
     named for every report)."""
     from gklint.engine.run import add_series
 
-    reports = members if paired is None else [paired, *members]
-    part: list[list[Diagnostic]] = [[] for _ in reports]
-    add_series(reports, part, job.rules, job.lang, job.settings, previous=previous)
-    return part[paired is not None:]
+    # the members are of one agency and the year after ``paired``'s: paired with it as with a report named for
+    # them all (``series.pairs``: the same pairs, without looking for them)
+    part: list[list[Diagnostic]] = [[] for _ in members]
+    add_series(members, part, job.rules, job.lang, job.settings, previous=previous if paired is None else paired)
+    return part
 
 
 def merge_series(result: FileResult, report: Report, diags: list[Diagnostic], job: Job,
@@ -277,17 +278,25 @@ def map_series(checks: list[SeriesCheck], job: Job, render) -> list[SeriesFound]
     """The series rules over a task's checks, each file they give findings merged (``merge_series``, its rules'
     descriptions left out) and rendered (``render(result, findings)``): the reduce's share of a run done in a
     worker."""
-    out = []
-    for paired, members in checks:
-        reports = [pickle.loads(summary) for summary, _ in members]
-        found = []
-        for k, diags in enumerate(series_found(reports, None if paired is None else pickle.loads(paired), job)):
-            if diags:
-                result = pickle.loads(members[k][1])[0]
-                merge_series(result, reports[k], diags, job)
-                found.append((k, tuple(d.severity for d in diags), render(result, diags)))
-        out.append(found)
-    return out
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # what a check makes is freed as it ends (no cycles): the collector would only scan it, many times
+    try:
+        out = []
+        for paired, members in checks:
+            reports = [pickle.loads(summary) for summary, _ in members]
+            found = []
+            for k, diags in enumerate(series_found(reports, None if paired is None else pickle.loads(paired), job)):
+                if diags:
+                    result = pickle.loads(members[k][1])[0]
+                    merge_series(result, reports[k], diags, job)
+                    found.append((k, tuple(d.severity for d in diags), render(result, diags)))
+            out.append(found)
+        return out
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- the worker side

@@ -15,13 +15,17 @@ from gklint.core.display import json_safe
 from gklint.core.diagnostic import FileResult, Result
 
 
+# ``json.dumps(value, ensure_ascii=False, default=str)``, its encoder made once (json.dumps makes one a call)
+_dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
 def lines(f: FileResult) -> list[str]:
     if f.error is not None:
-        return [json_safe(json.dumps({"type": "error", "path": f.path, "error": f.error}, ensure_ascii=False))]
+        return [json_safe(_dumps({"type": "error", "path": f.path, "error": f.error}))]
     head = {"type": "finding", "path": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
             "layout": f.layout}
     # line and paragraph separators escaped too (json_safe): a reader splitting lines sees one object a line
-    return [json_safe(json.dumps(head | d.to_dict(), ensure_ascii=False, default=str)) for d in f.diagnostics]
+    return [json_safe(_dumps(head | d.to_dict())) for d in f.diagnostics]
 
 
 def file_bytes(f: FileResult) -> bytes:

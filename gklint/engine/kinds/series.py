@@ -89,10 +89,10 @@ def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
     return [c.id for c in layout.table(table).columns]
 
 
-# A rule's terms resolved against a pair of layouts, once per run (``_plan``): per column, each side's
-# terms as (last, table, row, column, weight, row label, column label), or None when a term names a cell
-# the layouts lack (that column is never checked). A finding's parts are built from them and the cells.
-_Plan = list[tuple[str | None, tuple[list[tuple], list[tuple]] | None]]
+# A rule's terms resolved against a pair of layouts, once per run (``_plan``): per column it is checked in, its
+# terms, left then right, each as (last, table, row, column, weight, row label, column label), and how many are
+# on the left. A column where a term names a cell the layouts lack is left out (never checked).
+_Plan = list[tuple[str | None, tuple[tuple, ...], int]]
 _PLANS: dict[tuple[Rule, str, str], tuple[L.Layout, L.Layout, _Plan]] = {}
 
 
@@ -101,7 +101,11 @@ def _plan(rule: Rule, this: L.Layout, last: L.Layout) -> _Plan:
     known = _PLANS.get(key)
     if known is not None and known[0] is this and known[1] is last:
         return known[2]
-    plan: _Plan = [(column, _resolve(rule, column, {False: this, True: last})) for column in _columns(rule, this)]
+    plan: _Plan = []
+    for column in _columns(rule, this):
+        sides = _resolve(rule, column, {False: this, True: last})
+        if sides is not None:
+            plan.append((column, (*sides[0], *sides[1]), len(sides[0])))
     if len(_PLANS) >= 256:
         _PLANS.clear()
     _PLANS[key] = (this, last, plan)
@@ -123,12 +127,23 @@ def _resolve(rule: Rule, column: str | None, layouts: dict[bool, L.Layout]) -> t
     return sides[0], sides[1]
 
 
-def _labels(terms: list[tuple], last: Report, lang: str) -> list[str]:
+def _labels(terms: tuple[tuple, ...], last: Report, lang: str) -> list[str]:
     """The terms' labels in ``lang``: last year's cells named with its year (``2021年报告…`` / ``2021 report …``)."""
     year = last.meta.year
     prefix = f"{year}年报告" if lang == "zh" else f"{year} report "
     return [f"{prefix if is_last else ''}{row_label}·{col_label}"
             for is_last, _, _, _, _, row_label, col_label in terms]
+
+
+def _wording(terms: tuple[tuple, ...], n: int, last: Report, lang: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The terms' labels in ``lang`` (the parts'), and in each language what the message's sums write before
+    each term's value: ``label(`` on the left, ``+ label(`` or ``− label(`` on the right."""
+    before = {}
+    for lg in LANGS:
+        names = _labels(terms, last, lg)
+        before[lg] = [f"{name}(" if k < n else f"{'−' if terms[k][4] < 0 else '+'} {name}("
+                      for k, name in enumerate(names)]
+    return _labels(terms, last, lang), before
 
 
 def evaluate_series(rule: Rule, reports: list[Report], lang: str,
@@ -139,41 +154,47 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
         yield from evaluate_repeated(rule, pairs(reports, previous), lang, settings)
         return
     params = rule.params
-    named: dict[tuple, dict[str, list[str]]] = {}  # the terms' labels in each language, by layouts, column and year
+    tolerance = float(params.get("tolerance", 0)) + 1e-9
+    uncertain = "uncertain_severity" in params
+    worded: dict[tuple, tuple] = {}  # ``_wording`` by layouts, column and last year
     for i, this, last in pairs(reports, previous):
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue
-        for column, sides in _plan(rule, L.get(this.layout), L.get(last.layout)):
-            if sides is None:
-                continue
-            terms = sides[0] + sides[1]
+        tables = {False: this.tables, True: last.tables}
+        for column, terms, n in _plan(rule, L.get(this.layout), L.get(last.layout)):
             cells = []  # each term's cell, left then right; the column is left unchecked at the first not a number
             for is_last, table, row, col, *_ in terms:
-                cell = (last if is_last else this).cell(table, row, col)
+                found = tables[is_last].get(table)
+                cell = found.cells.get((row, col)) if found is not None else None
                 if cell is None or not cell.is_number or cell.value is None:
                     break
                 cells.append(cell)
             else:
-                n = len(sides[0])
-                left = sum(c.value * t[4] for t, c in zip(sides[0], cells))
-                right = sum(c.value * t[4] for t, c in zip(sides[1], cells[n:]))
-                if abs(left - right) <= float(params.get("tolerance", 0)) + 1e-9:
+                weighted = [c.value * t[4] for t, c in zip(terms, cells)]
+                left, right = sum(weighted[:n]), sum(weighted[n:])
+                if abs(left - right) <= tolerance:
                     continue
-                severity = None
-                if "uncertain_severity" in params and any(c.doubt for c in cells):
-                    severity = params["uncertain_severity"]
-                names = named.get(known := (this.layout, last.layout, column, last.meta.year))
-                if names is None:  # as each language names them
-                    names = named[known] = {lg: _labels(terms, last, lg) for lg in dict.fromkeys((lang, *LANGS))}
-                flat = [Part(label=name, value=c.value, weight=t[4],
-                             location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
-                        for name, t, c in zip(names[lang], terms, cells)]
-                shown = [show_number(c.value) for c in cells]
-                anchor = flat[0].location
-                values = dict(table=anchor.table, row=anchor.row, column=anchor.column, year=this.meta.year,
-                              last_year=last.meta.year, difference=show_number(abs(left - right)),
-                              left={lg: " + ".join(f"{names[lg][k]}({shown[k]})" for k in range(n)) for lg in LANGS},
-                              right={lg: " ".join(f"{'−' if terms[k][4] < 0 else '+'} {names[lg][k]}({shown[k]})"
-                                                  for k in range(n, len(terms))).lstrip("+ ") for lg in LANGS})
-                yield i, rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
-                                         severity=severity, template="message_uncertain" if severity else "message")
+                wording = worded.get(known := (this.layout, last.layout, column, last.meta.year))
+                if wording is None:
+                    wording = worded[known] = _wording(terms, n, last, lang)
+                yield i, _finding(rule, lang, this, last, terms, n, cells, left, right, wording,
+                                  uncertain and any(c.doubt for c in cells))
+
+
+def _finding(rule: Rule, lang: str, this: Report, last: Report, terms: tuple[tuple, ...], n: int, cells: list,
+             left, right, wording: tuple[list[str], dict[str, list[str]]], doubt: bool) -> Diagnostic:
+    """The finding of a column where ``left`` (its first ``n`` terms) differs from ``right`` (the others)."""
+    names, before = wording
+    flat = [Part(label=name, value=c.value, weight=t[4],
+                 location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
+            for name, t, c in zip(names, terms, cells)]
+    shown = [show_number(c.value) for c in cells]
+    anchor = flat[0].location
+    values = {"table": anchor.table, "row": anchor.row, "column": anchor.column, "year": this.meta.year,
+              "last_year": last.meta.year, "difference": show_number(abs(left - right)),
+              "left": {lg: " + ".join([p + s + ")" for p, s in zip(before[lg][:n], shown)]) for lg in LANGS},
+              "right": {lg: " ".join([p + s + ")" for p, s in zip(before[lg][n:], shown[n:])]).lstrip("+ ")
+                        for lg in LANGS}}
+    severity = rule.params["uncertain_severity"] if doubt else None
+    return rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
+                           severity=severity, template="message_uncertain" if severity else "message")
