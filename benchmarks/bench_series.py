@@ -8,8 +8,8 @@ Usage (from the repository root):
 For each checkout, a fresh process reads and checks FOLDER (the map, in a pool of ``--jobs`` workers), then
 asks for the series step of ``-f json`` and ``-f jsonl`` (``api.Run.render_series``) with the workers' share
 caught on its way to them (``batch.reduce_all``): the tasks as the main process sends them. Those tasks are
-then run in process (``batch.map_series``, what a worker does with one) ``--runs`` times, after one warm-up
-run; the figure is the median CPU time (``time.process_time``) per report checked (each task's members, the
+then run in process (``batch.map_series``, what a worker does with one, with a worker's imports) ``--runs``
+times, after one warm-up run; the figure is the median CPU time (``time.process_time``) per report checked (each task's members, the
 reports given findings or not), with the bytes sent to and from a worker per report. The main process's
 share (gathering what is sent from the run's temporary file) is timed too, once.
 """
@@ -55,6 +55,7 @@ def measure(folder: str, runs: int, jobs: int) -> dict:
         finally:
             batch.reduce_all = saved
         main = time.process_time() - main
+        batch._preload(run.job)  # the imports a worker holds (pandas, pandera): its heap, as its collector scans it
         members = sum(len(group) for checks in caught for _, group in checks)
         sent = sum(len(pickle.dumps(checks, pickle.HIGHEST_PROTOCOL)) for checks in caught)
         times, back = [], 0

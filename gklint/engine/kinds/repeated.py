@@ -104,17 +104,23 @@ def _line(sentence: str, compiled: tuple[re.Pattern, ...], min_chars: int) -> Li
 
 
 def is_repeated(line: Line, last: list[Line], keys: set[str], similarity: float = 1.0,
-                min_similar: int = 15) -> bool:
+                min_similar: int = 15, matchers: dict[str, SequenceMatcher] | None = None) -> bool:
     """Is ``line`` one of ``last`` (``keys``: their keys): the same key, or, when ``similarity`` < 1 and the
-    line is long enough, a key that close (difflib ratio: a few words edited, the rest copied)?"""
+    line is long enough, a key that close (difflib ratio: a few words edited, the rest copied)? ``matchers``:
+    difflib's matchers by the key of the line of ``last`` they compare with, kept for the next lines."""
     if line.key in keys:
         return True
     if similarity >= 1 or len(line.key) < min_similar:
         return False
+    if matchers is None:
+        matchers = {}
     for other in last:
         if len(other.key) < min_similar:
             continue
-        matcher = SequenceMatcher(None, line.key, other.key, autojunk=False)
+        matcher = matchers.get(other.key)
+        if matcher is None:  # what difflib learns of the second sequence is made once (set_seq1 keeps it)
+            matcher = matchers[other.key] = SequenceMatcher(None, "", other.key, autojunk=False)
+        matcher.set_seq1(line.key)
         if matcher.real_quick_ratio() >= similarity and matcher.quick_ratio() >= similarity \
                 and matcher.ratio() >= similarity:
             return True
@@ -123,7 +129,8 @@ def is_repeated(line: Line, last: list[Line], keys: set[str], similarity: float 
 
 def repeated_lines(this: list[Line], last: list[Line], similarity: float = 1.0, min_similar: int = 15) -> list[Line]:
     keys = {line.key for line in last}
-    return [line for line in this if is_repeated(line, last, keys, similarity, min_similar)]
+    matchers: dict[str, SequenceMatcher] = {}
+    return [line for line in this if is_repeated(line, last, keys, similarity, min_similar, matchers)]
 
 
 def share(lines: list[Line], of: list[Line]) -> float:
@@ -179,32 +186,36 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
     threshold = float((settings or {}).get("repeated_threshold", p.get("threshold", 0.5)))
     similarity = float(p.get("similarity", 1.0))
     min_similar = int(p.get("min_similar_chars", 15))
+    markers = tuple(p.get("improvement_markers", ()))
+    min_sentences = int(p.get("min_sentences", 2))
     memo: dict[int, tuple[Section, list[Line]]] = {}  # a report is this year's in one pair, last year's in another
 
     def kept(section: Section) -> list[Line]:
-        if id(section) not in memo:
-            # the section is held with its lines, so that its id stays unique for the run
-            memo[id(section)] = (section, kept_lines(section, boilerplate, min_sentence))
-        return memo[id(section)][1]
+        known = memo.get(id(section))
+        if known is None:  # the section is held with its lines, so that its id stays unique for the run
+            known = memo[id(section)] = (section, kept_lines(section, boilerplate, min_sentence))
+        return known[1]
 
     for i, this, last in pairs_:
         now, before = _sections(this), _sections(last)
         for sid in p.get("sections") or list(now):
             if sid not in now or sid not in before:
                 continue
-            ours, theirs = kept(now[sid]), kept(before[sid])
             if p["repeated"] == "problems":
-                theirs = problem_lines(theirs, tuple(p.get("improvement_markers", ())))
+                theirs = problem_lines(kept(before[sid]), markers)
+                if sum(line.chars for line in theirs) < min_section:
+                    continue
+                ours = kept(now[sid])
                 again = repeated_lines(theirs, ours, similarity, min_similar)  # last year's, stated again
                 part = share(again, theirs)
-                if (sum(line.chars for line in theirs) < min_section or len(again) < int(p.get("min_sentences", 2))
-                        or part < threshold):
+                if len(again) < min_sentences or part < threshold:
                     continue
                 repeated = repeated_lines(ours, again, similarity, min_similar)
             else:
+                ours = kept(now[sid])
                 if sum(line.chars for line in ours) < min_section:
                     continue
-                part, repeated = repeated_share(ours, theirs, similarity, min_similar)
+                part, repeated = repeated_share(ours, kept(before[sid]), similarity, min_similar)
                 if part <= threshold:
                     continue
             section = now[sid]
