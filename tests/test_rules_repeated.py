@@ -117,3 +117,41 @@ def test_a_sentence_with_a_few_words_edited_is_repeated_a_rewritten_one_is_not()
     similarity = find("Y103").params["similarity"]
     assert is_repeated(edited, last, keys, similarity) and not is_repeated(edited, last, keys, 1.0)
     assert not is_repeated(other, last, keys, similarity)
+
+
+def test_matchers_kept_from_line_to_line_decide_as_a_fresh_matcher_per_pair():
+    """``repeated_lines`` keeps one difflib matcher per line of last year (``set_seq1`` for each line of this
+    year's): the lines it calls repeated are those a new ``SequenceMatcher`` per pair finds, on the corpus's
+    sentences and on copies with a few characters edited."""
+    import random
+    from difflib import SequenceMatcher
+
+    from gklint.engine.kinds.repeated import Line, repeated_lines
+    from gklint.narrative.sentences import split
+
+    def fresh(line, last, similarity, min_similar):
+        return any(len(other.key) >= min_similar and (m := SequenceMatcher(None, line.key, other.key, autojunk=False))
+                   .real_quick_ratio() >= similarity and m.quick_ratio() >= similarity and m.ratio() >= similarity
+                   for other in last)
+
+    rng = random.Random(12)
+    texts = [s.text for path in sorted(CORPUS.glob("*.txt"))[:6] for s in split(path.read_text(encoding="utf-8"))]
+    sentences = [t for t in texts if len(t) >= 15][:120]
+    assert len(sentences) > 40
+
+    def edited(text):
+        chars = list(text)
+        for _ in range(rng.randint(1, 6)):
+            chars[rng.randrange(len(chars))] = rng.choice("的了和在是有不一二三年度工作")
+        return "".join(chars)
+
+    def line(text):
+        return Line(text, normalise(text), len(text))
+
+    for _ in range(30):
+        last = [line(t) for t in rng.sample(sentences, 8)]
+        this = [line(edited(rng.choice(sentences)) if rng.random() < 0.7 else rng.choice(sentences)) for _ in range(8)]
+        for similarity in (0.6, 0.85, 0.95):
+            keys = {ln.key for ln in last}
+            expected = [ln for ln in this if ln.key in keys or (len(ln.key) >= 15 and fresh(ln, last, similarity, 15))]
+            assert repeated_lines(this, last, similarity, 15) == expected
