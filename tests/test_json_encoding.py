@@ -63,6 +63,26 @@ def test_the_numpy_float_a_table_rule_may_carry_is_written_as_json_dumps_writes_
     assert json_output.file_bytes(f).decode("utf-8") == reference(f)
 
 
+def test_every_character_json_safe_escapes_is_found_in_orjsons_bytes():
+    """``file_bytes`` looks in orjson's UTF-8 for what ``json_safe`` escapes, without decoding it: every code
+    point json_safe changes (orjson writes no lone surrogate) is found there amid Chinese text, and its
+    neighbours are not."""
+    escaped = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000 and json_safe(chr(c)) != chr(c)]
+    assert len(escaped) > 40
+    for c in escaped:
+        data = f"“引号”·{chr(c)}中文".encode("utf-8")
+        assert any(search(data) for search in json_output._unsafe()), hex(c)
+    assert not any(search("“引号”·中文\u00a0\u2027\u2030\u2065\u206a\u061b".encode("utf-8"))
+                   for search in json_output._unsafe())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6))
+def test_a_text_with_any_character_writes_the_bytes_json_dumps_writes(text):
+    f = FileResult(path="a.json", layout="2021", meta={"title": text}, diagnostics=[finding(1.5, message=text)])
+    assert json_output.file_bytes(f).decode("utf-8") == reference(f)
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(min_value=-2 ** 70, max_value=2 ** 70) | st.floats() | st.text(),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 
 from gklint.core.diagnostic import Result
 
@@ -21,19 +23,25 @@ def render(result: Result, lang: str = "zh") -> str:
 
 def file_bytes(f) -> bytes:
     """One file's entry of ``render``'s "files" array, as it is indented there, in UTF-8. Where nothing is to be
-    escaped (``json_safe``, which leaves spaces and line breaks alone), orjson's bytes are indented as they are:
-    no text made of them but to look for what to escape."""
+    escaped (``json_safe``, which leaves spaces and line breaks alone; looked for in orjson's bytes), orjson's
+    bytes are indented as they are: no text made of them."""
     from gklint.core.display import json_safe
 
     data = _dumps(f.to_dict()) if _plain_file(f) else None
-    if data is None:
-        text = json.dumps(f.to_dict(), ensure_ascii=False, indent=2, default=str)
-    else:
-        text = data.decode("utf-8")
-    safe = json_safe(text)
-    if safe is text and data is not None:
+    if data is not None and not any(search(data) for search in _unsafe()):
         return b"    " + data.replace(b"\n", b"\n    ")
-    return ("    " + safe.replace("\n", "\n    ")).encode("utf-8")
+    text = json.dumps(f.to_dict(), ensure_ascii=False, indent=2, default=str) if data is None else data.decode("utf-8")
+    return ("    " + json_safe(text).replace("\n", "\n    ")).encode("utf-8")
+
+
+@cache
+def _unsafe() -> tuple:
+    """Searches of UTF-8 bytes for each character ``json_safe`` escapes but the lone surrogates (which orjson
+    refuses to write): DEL and C1, U+061C, U+200E-U+200F, U+2028-U+202E, U+2066-U+2069 (every code point is
+    checked against ``json_safe`` in tests/test_outputs.py). Each begins with its own bytes, which the regex
+    engine skips ahead to: faster than decoding the text to look at it."""
+    return tuple(re.compile(p).search for p in (
+        rb"\x7f", rb"\xc2[\x80-\x9f]", rb"\xd8\x9c", rb"\xe2\x80[\x8e\x8f\xa8-\xae]", rb"\xe2\x81[\xa6-\xa9]"))
 
 
 def series_bytes(f, found) -> bytes:

@@ -90,9 +90,10 @@ def _columns(rule: Rule, layout: L.Layout) -> list[str | None]:
 
 
 # A rule's terms resolved against a pair of layouts, once per run (``_plan``): per column it is checked in, its
-# terms, left then right, each as (last, table, row, column, weight, row label, column label), and how many are
-# on the left. A column where a term names a cell the layouts lack is left out (never checked).
-_Plan = list[tuple[str | None, tuple[tuple, ...], int]]
+# terms, left then right, each as (last, table, row, column, weight, row label, column label), how many are on
+# the left, and where each term's cell is: (last, table, (row, column)). A column where a term names a cell the
+# layouts lack is left out (never checked).
+_Plan = list[tuple[str | None, tuple[tuple, ...], int, tuple[tuple[bool, str, tuple[str, str]], ...]]]
 _PLANS: dict[tuple[Rule, str, str], tuple[L.Layout, L.Layout, _Plan]] = {}
 
 
@@ -105,7 +106,8 @@ def _plan(rule: Rule, this: L.Layout, last: L.Layout) -> _Plan:
     for column in _columns(rule, this):
         sides = _resolve(rule, column, {False: this, True: last})
         if sides is not None:
-            plan.append((column, (*sides[0], *sides[1]), len(sides[0])))
+            terms = (*sides[0], *sides[1])
+            plan.append((column, terms, len(sides[0]), tuple((t[0], t[1], (t[2], t[3])) for t in terms)))
     if len(_PLANS) >= 256:
         _PLANS.clear()
     _PLANS[key] = (this, last, plan)
@@ -135,14 +137,15 @@ def _labels(terms: tuple[tuple, ...], last: Report, lang: str) -> list[str]:
             for is_last, _, _, _, _, row_label, col_label in terms]
 
 
-def _wording(terms: tuple[tuple, ...], n: int, last: Report, lang: str) -> tuple[list[str], dict[str, list[str]]]:
+def _wording(terms: tuple[tuple, ...], n: int, last: Report, lang: str
+             ) -> tuple[list[str], dict[str, tuple[list[str], list[str]]]]:
     """The terms' labels in ``lang`` (the parts'), and in each language what the message's sums write before
     each term's value: ``label(`` on the left, ``+ label(`` or ``− label(`` on the right."""
     before = {}
     for lg in LANGS:
         names = _labels(terms, last, lg)
-        before[lg] = [f"{name}(" if k < n else f"{'−' if terms[k][4] < 0 else '+'} {name}("
-                      for k, name in enumerate(names)]
+        before[lg] = ([f"{name}(" for name in names[:n]],
+                      [f"{'−' if t[4] < 0 else '+'} {name}(" for t, name in zip(terms[n:], names[n:])])
     return _labels(terms, last, lang), before
 
 
@@ -161,11 +164,11 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
         if not (rule.applies_to(this.layout) and rule.applies_to(last.layout)):
             continue
         tables = {False: this.tables, True: last.tables}
-        for column, terms, n in _plan(rule, L.get(this.layout), L.get(last.layout)):
+        for column, terms, n, places in _plan(rule, L.get(this.layout), L.get(last.layout)):
             cells = []  # each term's cell, left then right; the column is left unchecked at the first not a number
-            for is_last, table, row, col, *_ in terms:
+            for is_last, table, place in places:
                 found = tables[is_last].get(table)
-                cell = found.cells.get((row, col)) if found is not None else None
+                cell = found.cells.get(place) if found is not None else None
                 if cell is None or not cell.is_number or cell.value is None:
                     break
                 cells.append(cell)
@@ -182,19 +185,19 @@ def evaluate_series(rule: Rule, reports: list[Report], lang: str,
 
 
 def _finding(rule: Rule, lang: str, this: Report, last: Report, terms: tuple[tuple, ...], n: int, cells: list,
-             left, right, wording: tuple[list[str], dict[str, list[str]]], doubt: bool) -> Diagnostic:
+             left, right, wording: tuple[list[str], dict[str, tuple[list[str], list[str]]]], doubt: bool) -> Diagnostic:
     """The finding of a column where ``left`` (its first ``n`` terms) differs from ``right`` (the others)."""
     names, before = wording
-    flat = [Part(label=name, value=c.value, weight=t[4],
-                 location=Location(table=t[1], row=t[5], column=t[6], source=c.source))
+    flat = [Part(name, c.value, t[4], Location(t[1], t[5], t[6], source=c.source))
             for name, t, c in zip(names, terms, cells)]
     shown = [show_number(c.value) for c in cells]
+    others = shown[n:]
     anchor = flat[0].location
     values = {"table": anchor.table, "row": anchor.row, "column": anchor.column, "year": this.meta.year,
               "last_year": last.meta.year, "difference": show_number(abs(left - right)),
-              "left": {lg: " + ".join([p + s + ")" for p, s in zip(before[lg][:n], shown)]) for lg in LANGS},
-              "right": {lg: " ".join([p + s + ")" for p, s in zip(before[lg][n:], shown[n:])]).lstrip("+ ")
-                        for lg in LANGS}}
+              "left": {lg: " + ".join([p + v + ")" for p, v in zip(sides[0], shown)]) for lg, sides in before.items()},
+              "right": {lg: " ".join([p + v + ")" for p, v in zip(sides[1], others)]).lstrip("+ ")
+                        for lg, sides in before.items()}}
     severity = rule.params["uncertain_severity"] if doubt else None
     return rule.diagnostic(lang, anchor, expected=right, found=left, parts=flat, values=values,
                            severity=severity, template="message_uncertain" if severity else "message")
