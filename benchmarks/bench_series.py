@@ -57,6 +57,8 @@ def measure(folder: str, runs: int, jobs: int) -> dict:
         main = time.process_time() - main
         batch._preload(run.job)  # the imports a worker holds (pandas, pandera): its heap, as its collector scans it
         members = sum(len(group) for checks in caught for _, group in checks)
+        if not members:
+            raise SystemExit(f"{folder}: no series task (under api.Run.REMOTE reports to pair, or none paired)")
         sent = sum(len(pickle.dumps(checks, pickle.HIGHEST_PROTOCOL)) for checks in caught)
         times, back = [], 0
         for k in range(runs + 1):
