@@ -8,10 +8,11 @@ Usage (from the repository root):
 For each checkout, a fresh process reads and checks FOLDER (the map, in a pool of ``--jobs`` workers), then
 asks for the series step of ``-f json`` and ``-f jsonl`` (``api.Run.render_series``) with the workers' share
 caught on its way to them (``batch.reduce_all``): the tasks as the main process sends them. Those tasks are
-then run in process (``batch.map_series``, what a worker does with one, with a worker's imports) ``--runs``
-times, after one warm-up run; the figure is the median CPU time (``time.process_time``) per report checked (each task's members, the
-reports given findings or not), with the bytes sent to and from a worker per report. The main process's
-share (gathering what is sent from the run's temporary file) is timed too, once.
+then run in process (``batch.map_series``, what a worker does with one, with a worker's imports and the
+collector's threshold the CLI sets) ``--runs`` times, after one warm-up run; the figure is the median CPU time
+(``time.process_time``) per report checked (each task's members, the reports given findings or not), with the
+bytes sent to and from a worker per report. The main process's share (gathering what is sent from the run's
+temporary file) is timed too, once.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def measure(folder: str, runs: int, jobs: int) -> dict:
     """In this process (the checkout on ``sys.path`` decides which gklint): CPU ms per paired report."""
+    import gc
+
     from gklint import api, batch
+    from gklint.cli import YOUNG_GENERATION
     from gklint.output import json_output, jsonl
 
     paths = sorted(str(p) for p in Path(folder).iterdir())
@@ -56,6 +60,7 @@ def measure(folder: str, runs: int, jobs: int) -> dict:
             batch.reduce_all = saved
         main = time.process_time() - main
         batch._preload(run.job)  # the imports a worker holds (pandas, pandera): its heap, as its collector scans it
+        gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])  # as the CLI sets it (its workers inherit it)
         members = sum(len(group) for checks in caught for _, group in checks)
         if not members:
             raise SystemExit(f"{folder}: no series task (under api.Run.REMOTE reports to pair, or none paired)")
