@@ -38,7 +38,7 @@ def file_bytes(f) -> bytes:
 def _unsafe() -> tuple:
     """Searches of UTF-8 bytes for each character ``json_safe`` escapes but the lone surrogates (which orjson
     refuses to write): DEL and C1, U+061C, U+200E-U+200F, U+2028-U+202E, U+2066-U+2069 (every code point is
-    checked against ``json_safe`` in tests/test_outputs.py). Each begins with its own bytes, which the regex
+    checked against ``json_safe`` in tests/test_json_encoding.py). Each begins with its own bytes, which the regex
     engine skips ahead to: faster than decoding the text to look at it."""
     return tuple(re.compile(p).search for p in (
         rb"\x7f", rb"\xc2[\x80-\x9f]", rb"\xd8\x9c", rb"\xe2\x80[\x8e\x8f\xa8-\xae]", rb"\xe2\x81[\xa6-\xa9]"))
