@@ -115,6 +115,24 @@ def test_time_markers_are_those_a_search_finds(s):
     assert [m.span() for m in q._markers(s)] == [m.span() for m in q._MARKER.finditer(s)]
 
 
+@given(_MARKER_TEXT, st.data())
+@settings(max_examples=300, deadline=None)
+def test_time_markers_before_a_position_are_those_a_search_finds_there(s, data):
+    before = data.draw(st.integers(0, len(s)))
+    assert ([m.span() for m in q._markers(s, before)]
+            == [m.span() for m in q._MARKER.finditer(s) if m.start() < before])
+
+
+_STATEMENTS = [z for r in _NARRATIVE for z in zeros.parse_statements(r.id, r.params.get("statements") or [])]
+
+
+@given(_RULE_TEXT)
+@settings(max_examples=200, deadline=None)
+def test_a_zero_statement_is_looked_for_where_its_needed_class_finds_a_character(s):
+    for statement in _STATEMENTS:
+        assert sentences.holds_any(s, statement.needs) == (needed_class(statement.pattern).search(s) is not None)
+
+
 @given(st.text(alphabet=CLAUSE_END + "abc同比", max_size=30), st.data())
 @settings(max_examples=300, deadline=None)
 def test_clause_start_is_that_of_clause_bounds(s, data):

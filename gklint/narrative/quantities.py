@@ -120,10 +120,11 @@ _MARKER_CHARS = re.compile("[年往比期度累步后未此]")
 _MARKER_START = re.compile("[12一二上去前往历以同环下三四34累明今未此近本年全当]")
 
 
-def _markers(s: str):
-    """The matches of ``_MARKER.finditer(s)``, found by trying ``_MARKER`` only where one can start."""
-    pos = 0
-    while (c := _MARKER_START.search(s, pos)) is not None:
+def _markers(s: str, before: int | None = None):
+    """The matches of ``_MARKER.finditer(s)`` (those starting before ``before`` when given), found by trying
+    ``_MARKER`` only where one can start."""
+    pos, stop = 0, len(s) if before is None else before
+    while (c := _MARKER_START.search(s, pos, stop)) is not None:
         i = c.start()
         if s[i] in _YEAR_OR_QUARTER_START and s[i + 4:i + 5] != "年" and s[i + 1:i + 2] != "季":
             pos = i + 1  # a digit starts only a year (2021年, 二〇二一年) or a quarter (3季度): neither here
@@ -432,7 +433,8 @@ def _periods(s: str, found: list[Quantity], year: int | None) -> None:
         return
     if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period (as made)
         return
-    markers = [(m.start(), _kind(m, year)) for m in _markers(s)]
+    # a number's period is told by the markers before it: those after the last number are not read
+    markers = [(m.start(), _kind(m, year)) for m in _markers(s, found[-1].start)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
     # the latest "own"/"foreign" marker up to each marker, to find the one before a number in log time
     at_of = [at for at, _ in markers]
