@@ -31,7 +31,7 @@ from gklint.core import lazyre
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
-from gklint.narrative.sentences import CLAUSE_END, Sentence, bounds_in, clause_ends, positions, split
+from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_ends, positions, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
          "起", "宗", "家", "名", "人", "期", "场", "批", "部", "卷", "册", "本", "户", "封", "单", "例")
@@ -238,6 +238,8 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
             value, num_end = chinese_to_int(numeral), start + len(numeral)
+        elif "," not in numeral and len(numeral) <= _MAX_DIGITS:  # ``_arabic``'s reading, without the call
+            value, num_end = float(numeral) if "." in numeral else int(numeral), m.end()
         else:
             value, num_end = _arabic(numeral, start, text)
             if num_end < m.end():  # a full-width comma ends it: what follows is read from there
@@ -255,13 +257,14 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
         pos = after.end("unit") if unit else num_end
         if ends is None:
             ends = clause_ends(s)
-        lo, hi = bounds_in(ends, len(s), start)
-        q = Quantity(value, unit, start, pos, text[start:pos].strip(), clause_start=lo, clause_end=hi,
-                     tolerance=tolerance)
-        q.excluded = _exclusion(s, q, after, words)
-        found.append(q)
-    _context(s, found)
-    _periods(s, found, year)
+        k = bisect_left(ends, start)  # the clause: ``sentences.bounds_in``
+        lo, hi = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(s))
+        found.append(Quantity(value, unit, start, pos, text[start:pos].strip(),
+                              _exclusion(s, start, pos, unit, lo, after, words), False, False, lo, hi,
+                              tolerance=tolerance))
+    if found:
+        _context(s, found)
+        _periods(s, found, year)
     return found
 
 
@@ -270,14 +273,6 @@ _BEFORE_WINDOW = 64
 
 The words they look for (第, 百分之, 约, 增加了, a range's "3件至") are a few characters long; reading
 the whole sentence before every number made a sentence with thousands of numbers quadratic."""
-
-
-def _before(s: str, start: int) -> str:
-    """The text before ``start``: every blank right before it, and ``_BEFORE_WINDOW`` characters more."""
-    i = start
-    while i > 0 and s[i - 1].isspace():
-        i -= 1
-    return s[max(0, i - _BEFORE_WINDOW):start]
 
 
 _OVERLAPPING: dict[re.Pattern, re.Pattern] = {}
@@ -309,26 +304,35 @@ class _ClauseWords:
         return i > 0 and self.latest[i - 1] >= lo
 
 
-def _exclusion(s: str, q: Quantity, after: re.Match, words: dict) -> str | None:
-    """Why ``q`` is not a count, from ``after`` (the groups of ``_AFTER`` read at its numeral's end), the words
-    before it and its clause; None when it is one."""
-    before = _before(s, q.start)
-    last = before.rstrip()[-1:]  # the last character before the number, past blanks
+def _exclusion(s: str, start: int, end: int, unit: str, clause_start: int, after: re.Match,
+               words: dict) -> str | None:
+    """Why the number at ``start`` (its unit ending at ``end``, its clause starting at ``clause_start``) is not a
+    count, from ``after`` (the groups of ``_AFTER`` read at its numeral's end), the words before it and its
+    clause; None when it is one."""
+    i = start  # past the blanks right before the number
+    while i > 0 and s[i - 1].isspace():
+        i -= 1
+    last = s[i - 1] if i else ""  # the last character before the number, past blanks
     if last == "第":
         return "ordinal"
-    if after["date"] is not None and not q.unit:
+    if not unit and after["date"] is not None:
         return "date"
-    if after["percent"] is not None or before.endswith("百分之"):
+    if after["percent"] is not None or s.endswith("百分之", 0, start):
         return "percent"
-    if s[q.start:q.start + 3].isdecimal() and _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
+    if s[start:start + 3].isdecimal() and _PHONE.match(s, start) and (not unit or "-" in s[start:end]):
         return "phone"  # (a telephone number starts with three digits)
-    told = _BEFORE_REVERSED.match(before[::-1]) if last in _BEFORE_LAST else None
-    if after["unit_range" if q.unit else "range"] is not None or told is not None and told["range"] is not None:
+    # the words before: read backwards from the number, over the blanks and ``_BEFORE_WINDOW`` characters more
+    window = max(0, i - _BEFORE_WINDOW)
+    told = _BEFORE_REVERSED.match(s[window:start][::-1]) if last in _BEFORE_LAST else None
+    if after["unit_range" if unit else "range"] is not None or told is not None and told["range"] is not None:
         return "range"
-    if not q.unit:
-        head = before.rstrip(" \t\u3000")
-        if after["list"] is not None and (not head or head[-1] in CLAUSE_END + "、(（" or head[-1] == "□"):
-            return "list"
+    if not unit:
+        if after["list"] is not None:
+            j = start  # past the spaces and tabs right before the number (not line ends)
+            while j > window and s[j - 1] in " \t\u3000":
+                j -= 1
+            if j == window or s[j - 1] in _LIST_BEFORE:
+                return "list"
         return None
     if after["duration"] is not None:
         return "date"  # 3个月, 5个工作日
@@ -339,9 +343,13 @@ def _exclusion(s: str, q: Quantity, after: re.Match, words: dict) -> str | None:
     for pattern, why in ((_CHANGE_IN_CLAUSE, "change"), (_RATE_IN_CLAUSE, "rate")):
         if pattern not in words:
             words[pattern] = _ClauseWords(pattern, s)
-        if words[pattern].within(q.clause_start, q.start):
+        if words[pattern].within(clause_start, start):
             return why
     return None
+
+
+# what may stand right before a list marker's number (past spaces): a clause end, a bracket, 、 or a blanked title
+_LIST_BEFORE = CLAUSE_END + "、(（□"
 
 
 def _context(s: str, found: list[Quantity]) -> None:
