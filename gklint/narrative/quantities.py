@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gklint.core import lazyre
 from gklint.core.numbers import tidy
@@ -146,22 +146,62 @@ _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 @dataclass(slots=True)
 class Quantity:
-    """A number in a sentence. Offsets are relative to the sentence."""
+    """A number in a sentence. Offsets are relative to the sentence.
+
+    What the words around it tell (``foreign``, ``in_parens``, ``before``, ``after``, ``note``) is worked out for
+    all the numbers of its sentence when one of them is first asked (``_Pending``): most numbers (dates, list
+    markers, ordinals) are never asked, as a rule passes over what is no count."""
 
     value: int | float
     unit: str  # "" when none follows
     start: int  # start of the numeral
     end: int  # end of the unit (or of the numeral when there is none)
     raw: str  # as written, numeral and unit
-    excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change…
-    foreign: bool = False  # about another period (上年, 2020年, 同比…)
-    in_parens: bool = False  # inside (…)
+    excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change, quoted…
     clause_start: int = 0
     clause_end: int = 0
-    before: str = ""  # folded clause text before the number (back to a delimiter or the previous number)
-    after: str = ""  # folded clause text after the unit (up to a delimiter or the next number)
-    note: str = ""  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
     tolerance: float = 0.0  # how far the true figure may be from a rounded one (2.3万件: 500)
+    _pending: _Pending | None = field(default=None, repr=False, compare=False)  # None once told
+    _foreign: bool = field(default=False, repr=False, compare=False)
+    _in_parens: bool = field(default=False, repr=False, compare=False)
+    _before: str = field(default="", repr=False, compare=False)
+    _after: str = field(default="", repr=False, compare=False)
+    _note: str = field(default="", repr=False, compare=False)
+
+    @property
+    def foreign(self) -> bool:
+        """About another period (上年, 2020年, 同比…)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._foreign
+
+    @property
+    def in_parens(self) -> bool:
+        """Inside (…)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._in_parens
+
+    @property
+    def before(self) -> str:
+        """The folded clause text before the number (back to a delimiter or the previous number)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._before
+
+    @property
+    def after(self) -> str:
+        """The folded clause text after the unit (up to a delimiter or the next number)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._after
+
+    @property
+    def note(self) -> str:
+        """A bracket right after the number, which qualifies it: "13件（含废止4件）"."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._note
 
     @property
     def counts(self) -> bool:
@@ -175,6 +215,22 @@ class Quantity:
     def in_wan_yuan(self) -> float | None:
         factor = WAN_YUAN.get(self.unit)
         return None if factor is None else self.value * factor
+
+
+class _Pending:
+    """The numbers of one sentence whose context is still to be told: ``tell`` works it out for all of them (the
+    walk over the sentence's brackets and time markers serves every number at once)."""
+
+    __slots__ = ("s", "found", "year")
+
+    def __init__(self, s: str, found: list[Quantity], year: int | None):
+        self.s, self.found, self.year = s, found, year
+
+    def tell(self) -> None:
+        _context(self.s, self.found)
+        _periods(self.s, self.found, self.year)
+        for q in self.found:
+            q._pending = None
 
 
 def unit_family(unit: str) -> str:
@@ -260,11 +316,12 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
         k = bisect_left(ends, start)  # the clause: ``sentences.bounds_in``
         lo, hi = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(s))
         found.append(Quantity(value, unit, start, pos, text[start:pos].strip(),
-                              _exclusion(s, start, pos, unit, lo, after, words), False, False, lo, hi,
-                              tolerance=tolerance))
+                              _exclusion(s, start, pos, unit, lo, after, words), lo, hi, tolerance))
     if found:
-        _context(s, found)
-        _periods(s, found, year)
+        _quoted(s, found)
+        pending = _Pending(s, found, year)
+        for q in found:
+            q._pending = pending
     return found
 
 
@@ -353,12 +410,11 @@ _LIST_BEFORE = CLAUSE_END + "、(（□"
 
 
 def _context(s: str, found: list[Quantity]) -> None:
-    if not found:
-        return
+    """Tell each number of a sentence (``found``, in order) the words before and after it, whether it stands in
+    brackets and the bracket that qualifies it."""
     # the bracket depth at each number: from the brackets of the sentence alone, not a walk of every character
     stops = positions(s, _BRACKETS)
     marks = [(j, s[j]) for j in stops]
-    quoted: list[tuple[int, int]] | None = None  # made when first needed
     if "、" in s:
         stops = sorted(stops + positions(s, "、"))
     k_mark, depth = 0, 0
@@ -378,8 +434,8 @@ def _context(s: str, found: list[Quantity]) -> None:
             k = bisect_left(stops, q.end)
             if k < len(stops) and stops[k] < stop:
                 stop = stops[k]
-        q.before = s[start:q.start]
-        q.after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
+        q._before = s[start:q.start]
+        q._after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
         if marks:
             while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
                 if marks[k_mark][1] in _OPENING:
@@ -387,15 +443,21 @@ def _context(s: str, found: list[Quantity]) -> None:
                 elif depth:
                     depth -= 1
                 k_mark += 1
-            q.in_parens = depth > 0
-            q.note = _bracket_after(s, q.end)
+            q._in_parens = depth > 0
+            q._note = _bracket_after(s, q.end)
+
+
+def _quoted(s: str, found: list[Quantity]) -> None:
+    """Exclude each count of a sentence that stands in quotation marks (a slogan or a name: “三个一”工作机制)."""
+    quoted: list[tuple[int, int]] | None = None  # made when first needed
+    for q in found:
         if q.excluded is None:
             if quoted is None:
                 quoted = _quoted_spans(s)
                 quoted_starts = [a for a, _ in quoted]
             k = bisect_left(quoted_starts, q.start)  # spans are disjoint: only the one before can hold it
             if k > 0 and quoted[k - 1][1] > q.start:
-                q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
+                q.excluded = "quoted"
 
 
 _OPENING = "(（[【"
@@ -456,7 +518,7 @@ def _periods(s: str, found: list[Quantity], year: int | None) -> None:
         # a comparison (较上年, 与去年同期) speaks of the other year in its own clause only
         k = bisect_left(at_of, q.start)
         c = bisect_left(comparisons, q.clause_start)
-        q.foreign = (k > 0 and latest[k - 1] == "foreign") or (
+        q._foreign = (k > 0 and latest[k - 1] == "foreign") or (
             c < len(comparisons) and comparisons[c] < q.start)
 
 
