@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from gklint.engine.kinds import narrative as narrative_kind
 from gklint.narrative import quantities as q
-from gklint.narrative import sentences, zeros
+from gklint.narrative import claims, sentences, zeros
 from gklint.core.scan import needed_chars, needed_class
 from gklint.narrative.sentences import CLAUSE_END, clause_bounds, clause_start, positions
 from gklint.engine.rules import load_rules
@@ -146,3 +146,21 @@ def test_clause_start_is_that_of_clause_bounds(s, data):
 def test_blanked_matches_start_with_the_characters_fold_looks_for(s):
     for pattern, starts in sentences._MASKED:
         assert all(m.group()[0] in starts for m in pattern.finditer(s))
+
+
+_TOPICS = sorted({p for r in _NARRATIVE if r.params.get("check") == "claim" for c in narrative_kind._claims_of(r)
+                  for p in (c.topic, c.not_topic) if p is not None}, key=lambda p: p.pattern)
+
+
+@given(_RULE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_topic_hits_are_those_finditer_gives(s):
+    assert _TOPICS
+    for topic in _TOPICS:
+        assert [m.span() for m in claims._topic_hits(topic, s)] == [m.span() for m in topic.finditer(s)]
+
+
+def test_a_topic_that_may_match_nothing_or_unboundedly_is_searched_as_written():
+    for written in ("a*", "申.*请", "(?:)"):
+        assert claims._topic_reading(re.compile(written)) is None
+    assert [m.span() for m in claims._topic_hits(re.compile("申.*请"), "x申y请z")] == [(1, 4)]
