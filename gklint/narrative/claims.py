@@ -319,7 +319,21 @@ class Tie:
 
 
 def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
-    """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows)."""
+    """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows).
+
+    Worked out once per cell and layout (every claim finding and every reading compared asks again)."""
+    got = _RESOLVED.get((cell, id(layout)))
+    if got is None or got[0] is not layout:
+        if len(_RESOLVED) > 4096:
+            _RESOLVED.clear()
+        got = _RESOLVED[(cell, id(layout))] = (layout, _resolve(cell, layout))
+    return None if got[1] is None else list(got[1])
+
+
+_RESOLVED: dict[tuple[str, int], tuple[Layout, tuple[CellRef, ...] | None]] = {}
+
+
+def _resolve(cell: str, layout: Layout) -> tuple[CellRef, ...] | None:
     table, row, column = cell.split(".")
     spec = layout.tables.get(table)
     if spec is None:
@@ -331,7 +345,7 @@ def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
         rows = [r for r in spec.data_rows if r.parent == row_spec.id]
     else:
         rows = [row_spec]
-    out = [(table, r.id, column) for r in rows if r.column(column) is not None and r.column(column).id == column]
+    out = tuple((table, r.id, column) for r in rows if r.column(column) is not None and r.column(column).id == column)
     return out if out and len(out) == len(rows) else None
 
 

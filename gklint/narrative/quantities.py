@@ -148,9 +148,10 @@ _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 class Quantity:
     """A number in a sentence. Offsets are relative to the sentence.
 
-    What the words around it tell (``foreign``, ``in_parens``, ``before``, ``after``, ``note``) is worked out for
-    all the numbers of its sentence when one of them is first asked (``_Pending``): most numbers (dates, list
-    markers, ordinals) are never asked, as a rule passes over what is no count."""
+    Its clause and what the words around it tell (``clause_start``, ``clause_end``, ``foreign``, ``in_parens``,
+    ``before``, ``after``, ``note``) are worked out for all the numbers of its sentence when one of them is first
+    asked (``_Pending``): most numbers (dates, list markers, ordinals) are never asked, as a rule passes over what
+    is no count."""
 
     value: int | float
     unit: str  # "" when none follows
@@ -158,15 +159,29 @@ class Quantity:
     end: int  # end of the unit (or of the numeral when there is none)
     raw: str  # as written, numeral and unit
     excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change, quoted…
-    clause_start: int = 0
-    clause_end: int = 0
     tolerance: float = 0.0  # how far the true figure may be from a rounded one (2.3万件: 500)
     _pending: _Pending | None = field(default=None, repr=False, compare=False)  # None once told
+    _clause_start: int = field(default=0, repr=False, compare=False)
+    _clause_end: int = field(default=0, repr=False, compare=False)
     _foreign: bool = field(default=False, repr=False, compare=False)
     _in_parens: bool = field(default=False, repr=False, compare=False)
     _before: str = field(default="", repr=False, compare=False)
     _after: str = field(default="", repr=False, compare=False)
     _note: str = field(default="", repr=False, compare=False)
+
+    @property
+    def clause_start(self) -> int:
+        """Where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._clause_start
+
+    @property
+    def clause_end(self) -> int:
+        """Where its clause ends (at the next clause end, or the sentence's end)."""
+        if self._pending is not None:
+            self._pending.tell()
+        return self._clause_end
 
     @property
     def foreign(self) -> bool:
@@ -227,10 +242,20 @@ class _Pending:
         self.s, self.found, self.year = s, found, year
 
     def tell(self) -> None:
-        _context(self.s, self.found)
-        _periods(self.s, self.found, self.year)
-        for q in self.found:
-            q._pending = None
+        s, found = self.s, self.found
+        for q in found:
+            q._pending = None  # (first: what follows reads their fields)
+        ends = clause_ends(s)
+        for q in found:
+            q._clause_start, q._clause_end = _clause(ends, len(s), q.start)
+        _context(s, found)
+        _periods(s, found, self.year)
+
+
+def _clause(ends: list[int], n: int, pos: int) -> tuple[int, int]:
+    """``sentences.bounds_in``: the clause at ``pos`` of a sentence of length ``n`` whose clause ends are ``ends``."""
+    k = bisect_left(ends, pos)
+    return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else n)
 
 
 def unit_family(unit: str) -> str:
@@ -269,8 +294,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
 def _find(text: str, s: str, year: int | None) -> list[Quantity]:
     """``find`` for a sentence as written (``text``) and folded (``s``)."""
     found: list[Quantity] = []
-    words: dict = {}  # _ClauseWords of this sentence, made when first needed
-    ends = None  # the clause ends, found with the first quantity
+    words: dict = {}  # the clause ends and _ClauseWords of this sentence, found when first needed
     pos = 0  # where the last quantity ends: a numeral starting before is part of its unit (3万人次)
     numbers = _NUMBER.finditer(s)
     while (m := next(numbers, None)) is not None:
@@ -311,12 +335,8 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
             value, tolerance = tidy(value * factor), 0.5 * factor * 10 ** -digits
         # where the unit ends: after the numeral's own match, the end of its lookahead's unit group
         pos = after.end("unit") if unit else num_end
-        if ends is None:
-            ends = clause_ends(s)
-        k = bisect_left(ends, start)  # the clause: ``sentences.bounds_in``
-        lo, hi = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(s))
         found.append(Quantity(value, unit, start, pos, text[start:pos].strip(),
-                              _exclusion(s, start, pos, unit, lo, after, words), lo, hi, tolerance))
+                              _exclusion(s, start, pos, unit, after, words), tolerance))
     if found:
         _quoted(s, found)
         pending = _Pending(s, found, year)
@@ -361,11 +381,10 @@ class _ClauseWords:
         return i > 0 and self.latest[i - 1] >= lo
 
 
-def _exclusion(s: str, start: int, end: int, unit: str, clause_start: int, after: re.Match,
-               words: dict) -> str | None:
-    """Why the number at ``start`` (its unit ending at ``end``, its clause starting at ``clause_start``) is not a
-    count, from ``after`` (the groups of ``_AFTER`` read at its numeral's end), the words before it and its
-    clause; None when it is one."""
+def _exclusion(s: str, start: int, end: int, unit: str, after: re.Match, words: dict) -> str | None:
+    """Why the number at ``start`` (its unit ending at ``end``) is not a count, from ``after`` (the groups of
+    ``_AFTER`` read at its numeral's end), the words before it and its clause; None when it is one. ``words``
+    keeps what is found of the sentence for its other numbers."""
     i = start  # past the blanks right before the number
     while i > 0 and s[i - 1].isspace():
         i -= 1
@@ -397,6 +416,9 @@ def _exclusion(s: str, start: int, end: int, unit: str, clause_start: int, after
         return "approx"
     if told is not None and told["change"] is not None:
         return "change"
+    if "ends" not in words:
+        words["ends"] = clause_ends(s)
+    clause_start = _clause(words["ends"], len(s), start)[0]
     for pattern, why in ((_CHANGE_IN_CLAUSE, "change"), (_RATE_IN_CLAUSE, "rate")):
         if pattern not in words:
             words[pattern] = _ClauseWords(pattern, s)
