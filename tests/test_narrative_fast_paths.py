@@ -3,7 +3,9 @@
 ``quantities`` reads a numeral and everything that follows it in one match (``_NUMBER``), and the
 words before it backwards in one more (``_BEFORE_REVERSED``); ``core.scan.needed_chars`` lets the
 claim and zero rules pass over text a pattern cannot occur in; ``sentences.positions`` finds
-characters with ``str.find``. Each is checked here against the plain reading (the reference).
+characters with ``str.find``; a claim's topic is tried only near the characters its matches need. Each is
+checked here against the plain reading (the reference). The context of a sentence's numbers is worked out when
+first asked: it is checked not to depend on what is asked first.
 """
 
 from __future__ import annotations
@@ -164,3 +166,20 @@ def test_a_topic_that_may_match_nothing_or_unboundedly_is_searched_as_written():
     for written in ("a*", "申.*请", "(?:)"):
         assert claims._topic_reading(re.compile(written)) is None
     assert [m.span() for m in claims._topic_hits(re.compile("申.*请"), "x申y请z")] == [(1, 4)]
+
+
+_TOLD = ("clause_start", "clause_end", "foreign", "in_parens", "before", "after", "note")
+_QUANTITY_TEXT = st.lists(st.sampled_from(_PIECES + ["上年", "同比", "2020年", "“", "”", "（", "）", "其中", "第"]),
+                          max_size=24).map("".join)
+
+
+@given(_QUANTITY_TEXT, st.permutations(_TOLD))
+@settings(max_examples=200, deadline=None)
+def test_what_a_number_is_told_when_asked_does_not_depend_on_what_is_asked_first(s, order):
+    """The words around the numbers of a sentence are worked out when one of them is first asked: whichever
+    field of whichever number is asked first, every number reads the same."""
+    first = [{f: getattr(x, f) for f in _TOLD} for x in q.find(sentences.Sentence(0, len(s), s, sentences.fold(s)), 2021)]
+    again = q.find(sentences.Sentence(0, len(s), s, sentences.fold(s)), 2021)
+    for x in reversed(again):
+        getattr(x, order[0])
+    assert [{f: getattr(x, f) for f in order} for x in again] == first

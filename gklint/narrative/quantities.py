@@ -579,5 +579,6 @@ def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...
 def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quantity]:
     """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
     sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
-    batch) is read once. Nothing changes a Quantity once ``find`` has made it."""
+    batch) is read once. Nothing changes a Quantity once ``find`` has made it but what it is told when first
+    asked (``_Pending``), which is the same whoever asks."""
     return _find(text, folded, year)
