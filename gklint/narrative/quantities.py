@@ -144,6 +144,21 @@ _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
+class _Told:
+    """A field of a ``Quantity`` read from the words around it: kept in the slot of its name with a "_" before,
+    worked out for every number of the sentence (``_Pending.tell``) when one is first asked."""
+
+    def __set_name__(self, owner, name: str):
+        self.slot = "_" + name
+
+    def __get__(self, q, owner=None):
+        if q is None:
+            return self
+        if q._pending is not None:
+            q._pending.tell()
+        return getattr(q, self.slot)
+
+
 @dataclass(slots=True)
 class Quantity:
     """A number in a sentence. Offsets are relative to the sentence.
@@ -169,54 +184,14 @@ class Quantity:
     _after: str = field(default="", repr=False, compare=False)
     _note: str = field(default="", repr=False, compare=False)
 
-    @property
-    def clause_start(self) -> int:
-        """Where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._clause_start
-
-    @property
-    def clause_end(self) -> int:
-        """Where its clause ends (at the next clause end, or the sentence's end)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._clause_end
-
-    @property
-    def foreign(self) -> bool:
-        """About another period (上年, 2020年, 同比…)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._foreign
-
-    @property
-    def in_parens(self) -> bool:
-        """Inside (…)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._in_parens
-
-    @property
-    def before(self) -> str:
-        """The folded clause text before the number (back to a delimiter or the previous number)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._before
-
-    @property
-    def after(self) -> str:
-        """The folded clause text after the unit (up to a delimiter or the next number)."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._after
-
-    @property
-    def note(self) -> str:
-        """A bracket right after the number, which qualifies it: "13件（含废止4件）"."""
-        if self._pending is not None:
-            self._pending.tell()
-        return self._note
+    # worked out with the rest of its sentence's numbers when one is first asked (``_Told``):
+    clause_start = _Told()  # where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)
+    clause_end = _Told()  # where its clause ends (at the next clause end, or the sentence's end)
+    foreign = _Told()  # about another period (上年, 2020年, 同比…)
+    in_parens = _Told()  # inside (…)
+    before = _Told()  # folded clause text before the number (back to a delimiter or the previous number)
+    after = _Told()  # folded clause text after the unit (up to a delimiter or the next number)
+    note = _Told()  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
 
     @property
     def counts(self) -> bool:
