@@ -3,7 +3,9 @@
 ``quantities`` reads a numeral and everything that follows it in one match (``_NUMBER``), and the
 words before it backwards in one more (``_BEFORE_REVERSED``); ``core.scan.needed_chars`` lets the
 claim and zero rules pass over text a pattern cannot occur in; ``sentences.positions`` finds
-characters with ``str.find``. Each is checked here against the plain reading (the reference).
+characters with ``str.find``; a claim's topic is tried only near the characters its matches need. Each is
+checked here against the plain reading (the reference). The context of a sentence's numbers is worked out when
+first asked: it is checked not to depend on what is asked first.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 
 from gklint.engine.kinds import narrative as narrative_kind
 from gklint.narrative import quantities as q
-from gklint.narrative import sentences, zeros
+from gklint.narrative import claims, sentences, zeros
 from gklint.core.scan import needed_chars, needed_class
 from gklint.narrative.sentences import CLAUSE_END, clause_bounds, clause_start, positions
 from gklint.engine.rules import load_rules
@@ -115,6 +117,24 @@ def test_time_markers_are_those_a_search_finds(s):
     assert [m.span() for m in q._markers(s)] == [m.span() for m in q._MARKER.finditer(s)]
 
 
+@given(_MARKER_TEXT, st.data())
+@settings(max_examples=300, deadline=None)
+def test_time_markers_before_a_position_are_those_a_search_finds_there(s, data):
+    before = data.draw(st.integers(0, len(s)))
+    assert ([m.span() for m in q._markers(s, before)]
+            == [m.span() for m in q._MARKER.finditer(s) if m.start() < before])
+
+
+_STATEMENTS = [z for r in _NARRATIVE for z in zeros.parse_statements(r.id, r.params.get("statements") or [])]
+
+
+@given(_RULE_TEXT)
+@settings(max_examples=200, deadline=None)
+def test_a_zero_statement_is_looked_for_where_its_needed_class_finds_a_character(s):
+    for statement in _STATEMENTS:
+        assert sentences.holds_any(s, statement.needs) == (needed_class(statement.pattern).search(s) is not None)
+
+
 @given(st.text(alphabet=CLAUSE_END + "abc同比", max_size=30), st.data())
 @settings(max_examples=300, deadline=None)
 def test_clause_start_is_that_of_clause_bounds(s, data):
@@ -128,3 +148,38 @@ def test_clause_start_is_that_of_clause_bounds(s, data):
 def test_blanked_matches_start_with_the_characters_fold_looks_for(s):
     for pattern, starts in sentences._MASKED:
         assert all(m.group()[0] in starts for m in pattern.finditer(s))
+
+
+_TOPICS = sorted({p for r in _NARRATIVE if r.params.get("check") == "claim" for c in narrative_kind._claims_of(r)
+                  for p in (c.topic, c.not_topic) if p is not None}, key=lambda p: p.pattern)
+
+
+@given(_RULE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_topic_hits_are_those_finditer_gives(s):
+    assert _TOPICS
+    for topic in _TOPICS:
+        assert [m.span() for m in claims._topic_hits(topic, s)] == [m.span() for m in topic.finditer(s)]
+
+
+def test_a_topic_that_may_match_nothing_or_unboundedly_is_searched_as_written():
+    for written in ("a*", "申.*请", "(?:)"):
+        assert claims._topic_reading(re.compile(written)) is None
+    assert [m.span() for m in claims._topic_hits(re.compile("申.*请"), "x申y请z")] == [(1, 4)]
+
+
+_TOLD = ("clause_start", "clause_end", "foreign", "in_parens", "before", "after", "note")
+_QUANTITY_TEXT = st.lists(st.sampled_from(_PIECES + ["上年", "同比", "2020年", "“", "”", "（", "）", "其中", "第"]),
+                          max_size=24).map("".join)
+
+
+@given(_QUANTITY_TEXT, st.permutations(_TOLD))
+@settings(max_examples=200, deadline=None)
+def test_what_a_number_is_told_when_asked_does_not_depend_on_what_is_asked_first(s, order):
+    """The words around the numbers of a sentence are worked out when one of them is first asked: whichever
+    field of whichever number is asked first, every number reads the same."""
+    first = [{f: getattr(x, f) for f in _TOLD} for x in q.find(sentences.Sentence(0, len(s), s, sentences.fold(s)), 2021)]
+    again = q.find(sentences.Sentence(0, len(s), s, sentences.fold(s)), 2021)
+    for x in reversed(again):
+        getattr(x, order[0])
+    assert [{f: getattr(x, f) for f in order} for x in again] == first

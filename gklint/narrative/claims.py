@@ -45,9 +45,9 @@ from gklint.core import lazyre
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
-from gklint.core.scan import char_class, needed_chars
+from gklint.core.scan import char_class, matches_near, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
-from gklint.narrative.sentences import clause_start, enclosing_brackets
+from gklint.narrative.sentences import clause_start, enclosing_brackets, positions
 
 CellRef = tuple[str, str, str]
 
@@ -257,7 +257,7 @@ def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -
     its clause, or in the section heading; ``not_topic`` (another subject) must not be named between
     that mention and the number."""
     start = offset + q.start
-    hits = list(claim.topic.finditer(text, 0, start))
+    hits = _topic_hits(claim.topic, text[:start])
     nt = claim.not_topic
     if hits:
         lo = clause_start(text, hits[-1].start())
@@ -267,6 +267,39 @@ def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -
     if heading and claim.topic.search(heading):
         return not (nt and (nt.search(heading) or nt.search(text, 0, start)))
     return False
+
+
+def _topic_hits(topic: re.Pattern, text: str) -> list[re.Match]:
+    """``list(topic.finditer(text))``, the pattern tried only near the characters every match holds.
+
+    A topic is looked for in the whole paragraph before a number, and most begin with a look-behind
+    ("(?<![依被])申请"), so the engine would try it at every position of that text (some 40 ns a character).
+    Every match is at most ``width`` characters and holds one of ``chars``: it starts at most ``width - 1``
+    characters before one of their occurrences (found with ``str.find``), and ``core.scan.matches_near`` tries
+    the pattern only there, leftmost first, which gives ``finditer``'s matches."""
+    got = _topic_reading(topic)
+    if got is None:
+        return list(topic.finditer(text))
+    chars, width = got
+    occurrences = positions(text, chars)
+    return list(matches_near(topic, text, occurrences, 0, width - 1)) if occurrences else []
+
+
+@lru_cache(maxsize=256)
+def _topic_reading(topic: re.Pattern) -> tuple[str, int] | None:
+    """(the characters one of which every match of ``topic`` holds, the widest match), or None when not known
+    (no such characters, a match that may be empty or unbounded)."""
+    chars = needed_chars(topic)
+    try:
+        low, high = _parser.parse(topic.pattern, topic.flags).getwidth()
+    except (re.error, RecursionError, ValueError, TypeError, AttributeError):
+        return None
+    if not chars or low < 1 or high >= _UNBOUNDED:
+        return None
+    return "".join(sorted(chars)), high
+
+
+_UNBOUNDED = 1 << 16  # a match that may be this wide is not bounded
 
 
 @dataclass
@@ -286,7 +319,21 @@ class Tie:
 
 
 def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
-    """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows)."""
+    """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows).
+
+    Worked out once per cell and layout (every claim finding and every reading compared asks again)."""
+    got = _RESOLVED.get((cell, id(layout)))
+    if got is None or got[0] is not layout:
+        if len(_RESOLVED) > 4096:
+            _RESOLVED.clear()
+        got = _RESOLVED[(cell, id(layout))] = (layout, _resolve(cell, layout))
+    return None if got[1] is None else list(got[1])
+
+
+_RESOLVED: dict[tuple[str, int], tuple[Layout, tuple[CellRef, ...] | None]] = {}
+
+
+def _resolve(cell: str, layout: Layout) -> tuple[CellRef, ...] | None:
     table, row, column = cell.split(".")
     spec = layout.tables.get(table)
     if spec is None:
@@ -298,7 +345,7 @@ def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
         rows = [r for r in spec.data_rows if r.parent == row_spec.id]
     else:
         rows = [row_spec]
-    out = [(table, r.id, column) for r in rows if r.column(column) is not None and r.column(column).id == column]
+    out = tuple((table, r.id, column) for r in rows if r.column(column) is not None and r.column(column).id == column)
     return out if out and len(out) == len(rows) else None
 
 

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
-from gklint.narrative.sentences import enclosing_brackets, holds_any
+from gklint.narrative.sentences import enclosing_brackets, holds_any, positions
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI_WORDS = ("合计", "共计", "总计", "总共", "一共")
@@ -224,11 +224,13 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
 
 
 def _depth(s: str, pos: int) -> int:
+    """How many brackets are open at ``pos`` (a closing one with none open is passed over): a walk over the
+    brackets before it only (``positions``), not over every character."""
     depth = 0
-    for ch in s[:pos]:
-        if ch in "(（[【":
+    for at in positions(s[:pos], "(（[【)）]】"):
+        if s[at] in "(（[【":
             depth += 1
-        elif ch in ")）]】" and depth:
+        elif depth:
             depth -= 1
     return depth
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gklint.core import lazyre
 from gklint.core.numbers import tidy
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
-from gklint.narrative.sentences import CLAUSE_END, Sentence, bounds_in, clause_ends, positions, split
+from gklint.narrative.sentences import CLAUSE_END, Sentence, clause_ends, positions, split
 
 UNITS = ("万人次", "万元", "亿元", "人次", "件次", "批次", "元", "件", "条", "篇", "次", "个", "项", "份",
          "起", "宗", "家", "名", "人", "期", "场", "批", "部", "卷", "册", "本", "户", "封", "单", "例")
@@ -120,10 +120,11 @@ _MARKER_CHARS = re.compile("[年往比期度累步后未此]")
 _MARKER_START = re.compile("[12一二上去前往历以同环下三四34累明今未此近本年全当]")
 
 
-def _markers(s: str):
-    """The matches of ``_MARKER.finditer(s)``, found by trying ``_MARKER`` only where one can start."""
-    pos = 0
-    while (c := _MARKER_START.search(s, pos)) is not None:
+def _markers(s: str, before: int | None = None):
+    """The matches of ``_MARKER.finditer(s)`` (those starting before ``before`` when given), found by trying
+    ``_MARKER`` only where one can start."""
+    pos, stop = 0, len(s) if before is None else before
+    while (c := _MARKER_START.search(s, pos, stop)) is not None:
         i = c.start()
         if s[i] in _YEAR_OR_QUARTER_START and s[i + 4:i + 5] != "年" and s[i + 1:i + 2] != "季":
             pos = i + 1  # a digit starts only a year (2021年, 二〇二一年) or a quarter (3季度): neither here
@@ -143,24 +144,54 @@ _COMPARE_BEFORE = ("较", "比", "与", "于", "同")
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
+class _Told:
+    """A field of a ``Quantity`` read from the words around it: kept in the slot of its name with a "_" before,
+    worked out for every number of the sentence (``_Pending.tell``) when one is first asked."""
+
+    def __set_name__(self, owner, name: str):
+        self.slot = "_" + name
+
+    def __get__(self, q, owner=None):
+        if q is None:
+            return self
+        if q._pending is not None:
+            q._pending.tell()
+        return getattr(q, self.slot)
+
+
 @dataclass(slots=True)
 class Quantity:
-    """A number in a sentence. Offsets are relative to the sentence."""
+    """A number in a sentence. Offsets are relative to the sentence.
+
+    Its clause and what the words around it tell (``clause_start``, ``clause_end``, ``foreign``, ``in_parens``,
+    ``before``, ``after``, ``note``) are worked out for all the numbers of its sentence when one of them is first
+    asked (``_Pending``): most numbers (dates, list markers, ordinals) are never asked, as a rule passes over what
+    is no count."""
 
     value: int | float
     unit: str  # "" when none follows
     start: int  # start of the numeral
     end: int  # end of the unit (or of the numeral when there is none)
     raw: str  # as written, numeral and unit
-    excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change…
-    foreign: bool = False  # about another period (上年, 2020年, 同比…)
-    in_parens: bool = False  # inside (…)
-    clause_start: int = 0
-    clause_end: int = 0
-    before: str = ""  # folded clause text before the number (back to a delimiter or the previous number)
-    after: str = ""  # folded clause text after the unit (up to a delimiter or the next number)
-    note: str = ""  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
+    excluded: str | None = None  # why it is not a count: date, percent, list, range, approx, change, quoted…
     tolerance: float = 0.0  # how far the true figure may be from a rounded one (2.3万件: 500)
+    _pending: _Pending | None = field(default=None, repr=False, compare=False)  # None once told
+    _clause_start: int = field(default=0, repr=False, compare=False)
+    _clause_end: int = field(default=0, repr=False, compare=False)
+    _foreign: bool = field(default=False, repr=False, compare=False)
+    _in_parens: bool = field(default=False, repr=False, compare=False)
+    _before: str = field(default="", repr=False, compare=False)
+    _after: str = field(default="", repr=False, compare=False)
+    _note: str = field(default="", repr=False, compare=False)
+
+    # worked out with the rest of its sentence's numbers when one is first asked (``_Told``):
+    clause_start = _Told()  # where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)
+    clause_end = _Told()  # where its clause ends (at the next clause end, or the sentence's end)
+    foreign = _Told()  # about another period (上年, 2020年, 同比…)
+    in_parens = _Told()  # inside (…)
+    before = _Told()  # folded clause text before the number (back to a delimiter or the previous number)
+    after = _Told()  # folded clause text after the unit (up to a delimiter or the next number)
+    note = _Told()  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
 
     @property
     def counts(self) -> bool:
@@ -174,6 +205,32 @@ class Quantity:
     def in_wan_yuan(self) -> float | None:
         factor = WAN_YUAN.get(self.unit)
         return None if factor is None else self.value * factor
+
+
+class _Pending:
+    """The numbers of one sentence whose context is still to be told: ``tell`` works it out for all of them (the
+    walk over the sentence's brackets and time markers serves every number at once)."""
+
+    __slots__ = ("s", "found", "year")
+
+    def __init__(self, s: str, found: list[Quantity], year: int | None):
+        self.s, self.found, self.year = s, found, year
+
+    def tell(self) -> None:
+        s, found = self.s, self.found
+        for q in found:
+            q._pending = None  # (first: what follows reads their fields)
+        ends = clause_ends(s)
+        for q in found:
+            q._clause_start, q._clause_end = _clause(ends, len(s), q.start)
+        _context(s, found)
+        _periods(s, found, self.year)
+
+
+def _clause(ends: list[int], n: int, pos: int) -> tuple[int, int]:
+    """``sentences.bounds_in``: the clause at ``pos`` of a sentence of length ``n`` whose clause ends are ``ends``."""
+    k = bisect_left(ends, pos)
+    return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else n)
 
 
 def unit_family(unit: str) -> str:
@@ -212,8 +269,7 @@ def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
 def _find(text: str, s: str, year: int | None) -> list[Quantity]:
     """``find`` for a sentence as written (``text``) and folded (``s``)."""
     found: list[Quantity] = []
-    words: dict = {}  # _ClauseWords of this sentence, made when first needed
-    ends = None  # the clause ends, found with the first quantity
+    words: dict = {}  # the clause ends and _ClauseWords of this sentence, found when first needed
     pos = 0  # where the last quantity ends: a numeral starting before is part of its unit (3万人次)
     numbers = _NUMBER.finditer(s)
     while (m := next(numbers, None)) is not None:
@@ -237,6 +293,8 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
             value, num_end = chinese_to_int(numeral), start + len(numeral)
+        elif "," not in numeral and len(numeral) <= _MAX_DIGITS:  # ``_arabic``'s reading, without the call
+            value, num_end = float(numeral) if "." in numeral else int(numeral), m.end()
         else:
             value, num_end = _arabic(numeral, start, text)
             if num_end < m.end():  # a full-width comma ends it: what follows is read from there
@@ -252,15 +310,13 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
             value, tolerance = tidy(value * factor), 0.5 * factor * 10 ** -digits
         # where the unit ends: after the numeral's own match, the end of its lookahead's unit group
         pos = after.end("unit") if unit else num_end
-        if ends is None:
-            ends = clause_ends(s)
-        lo, hi = bounds_in(ends, len(s), start)
-        q = Quantity(value, unit, start, pos, text[start:pos].strip(), clause_start=lo, clause_end=hi,
-                     tolerance=tolerance)
-        q.excluded = _exclusion(s, q, after, words)
-        found.append(q)
-    _context(s, found)
-    _periods(s, found, year)
+        found.append(Quantity(value, unit, start, pos, text[start:pos].strip(),
+                              _exclusion(s, start, pos, unit, after, words), tolerance))
+    if found:
+        _quoted(s, found)
+        pending = _Pending(s, found, year)
+        for q in found:
+            q._pending = pending
     return found
 
 
@@ -269,14 +325,6 @@ _BEFORE_WINDOW = 64
 
 The words they look for (第, 百分之, 约, 增加了, a range's "3件至") are a few characters long; reading
 the whole sentence before every number made a sentence with thousands of numbers quadratic."""
-
-
-def _before(s: str, start: int) -> str:
-    """The text before ``start``: every blank right before it, and ``_BEFORE_WINDOW`` characters more."""
-    i = start
-    while i > 0 and s[i - 1].isspace():
-        i -= 1
-    return s[max(0, i - _BEFORE_WINDOW):start]
 
 
 _OVERLAPPING: dict[re.Pattern, re.Pattern] = {}
@@ -308,26 +356,34 @@ class _ClauseWords:
         return i > 0 and self.latest[i - 1] >= lo
 
 
-def _exclusion(s: str, q: Quantity, after: re.Match, words: dict) -> str | None:
-    """Why ``q`` is not a count, from ``after`` (the groups of ``_AFTER`` read at its numeral's end), the words
-    before it and its clause; None when it is one."""
-    before = _before(s, q.start)
-    last = before.rstrip()[-1:]  # the last character before the number, past blanks
+def _exclusion(s: str, start: int, end: int, unit: str, after: re.Match, words: dict) -> str | None:
+    """Why the number at ``start`` (its unit ending at ``end``) is not a count, from ``after`` (the groups of
+    ``_AFTER`` read at its numeral's end), the words before it and its clause; None when it is one. ``words``
+    keeps what is found of the sentence for its other numbers."""
+    i = start  # past the blanks right before the number
+    while i > 0 and s[i - 1].isspace():
+        i -= 1
+    last = s[i - 1] if i else ""  # the last character before the number, past blanks
     if last == "第":
         return "ordinal"
-    if after["date"] is not None and not q.unit:
+    if not unit and after["date"] is not None:
         return "date"
-    if after["percent"] is not None or before.endswith("百分之"):
+    if after["percent"] is not None or s.endswith("百分之", 0, start):
         return "percent"
-    if s[q.start:q.start + 3].isdecimal() and _PHONE.match(s, q.start) and (not q.unit or "-" in s[q.start:q.end]):
+    if s[start:start + 3].isdecimal() and _PHONE.match(s, start) and (not unit or "-" in s[start:end]):
         return "phone"  # (a telephone number starts with three digits)
-    told = _BEFORE_REVERSED.match(before[::-1]) if last in _BEFORE_LAST else None
-    if after["unit_range" if q.unit else "range"] is not None or told is not None and told["range"] is not None:
+    # the words before: read backwards from the number, over the blanks and ``_BEFORE_WINDOW`` characters more
+    window = max(0, i - _BEFORE_WINDOW)
+    told = _BEFORE_REVERSED.match(s[window:start][::-1]) if last in _BEFORE_LAST else None
+    if after["unit_range" if unit else "range"] is not None or told is not None and told["range"] is not None:
         return "range"
-    if not q.unit:
-        head = before.rstrip(" \t\u3000")
-        if after["list"] is not None and (not head or head[-1] in CLAUSE_END + "、(（" or head[-1] == "□"):
-            return "list"
+    if not unit:
+        if after["list"] is not None:
+            j = start  # past the spaces and tabs right before the number (not line ends)
+            while j > window and s[j - 1] in " \t\u3000":
+                j -= 1
+            if j == window or s[j - 1] in _LIST_BEFORE:
+                return "list"
         return None
     if after["duration"] is not None:
         return "date"  # 3个月, 5个工作日
@@ -335,21 +391,27 @@ def _exclusion(s: str, q: Quantity, after: re.Match, words: dict) -> str | None:
         return "approx"
     if told is not None and told["change"] is not None:
         return "change"
+    if "ends" not in words:
+        words["ends"] = clause_ends(s)
+    clause_start = _clause(words["ends"], len(s), start)[0]
     for pattern, why in ((_CHANGE_IN_CLAUSE, "change"), (_RATE_IN_CLAUSE, "rate")):
         if pattern not in words:
             words[pattern] = _ClauseWords(pattern, s)
-        if words[pattern].within(q.clause_start, q.start):
+        if words[pattern].within(clause_start, start):
             return why
     return None
 
 
+# what may stand right before a list marker's number (past spaces): a clause end, a bracket, 、 or a blanked title
+_LIST_BEFORE = CLAUSE_END + "、(（□"
+
+
 def _context(s: str, found: list[Quantity]) -> None:
-    if not found:
-        return
+    """Tell each number of a sentence (``found``, in order) the words before and after it, whether it stands in
+    brackets and the bracket that qualifies it."""
     # the bracket depth at each number: from the brackets of the sentence alone, not a walk of every character
     stops = positions(s, _BRACKETS)
     marks = [(j, s[j]) for j in stops]
-    quoted: list[tuple[int, int]] | None = None  # made when first needed
     if "、" in s:
         stops = sorted(stops + positions(s, "、"))
     k_mark, depth = 0, 0
@@ -369,8 +431,8 @@ def _context(s: str, found: list[Quantity]) -> None:
             k = bisect_left(stops, q.end)
             if k < len(stops) and stops[k] < stop:
                 stop = stops[k]
-        q.before = s[start:q.start]
-        q.after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
+        q._before = s[start:q.start]
+        q._after = s[q.end:stop] if i == last or found[i + 1].start >= stop else ""
         if marks:
             while k_mark < len(marks) and marks[k_mark][0] < q.start:  # numbers come in order
                 if marks[k_mark][1] in _OPENING:
@@ -378,15 +440,21 @@ def _context(s: str, found: list[Quantity]) -> None:
                 elif depth:
                     depth -= 1
                 k_mark += 1
-            q.in_parens = depth > 0
-            q.note = _bracket_after(s, q.end)
+            q._in_parens = depth > 0
+            q._note = _bracket_after(s, q.end)
+
+
+def _quoted(s: str, found: list[Quantity]) -> None:
+    """Exclude each count of a sentence that stands in quotation marks (a slogan or a name: “三个一”工作机制)."""
+    quoted: list[tuple[int, int]] | None = None  # made when first needed
+    for q in found:
         if q.excluded is None:
             if quoted is None:
                 quoted = _quoted_spans(s)
                 quoted_starts = [a for a, _ in quoted]
             k = bisect_left(quoted_starts, q.start)  # spans are disjoint: only the one before can hold it
             if k > 0 and quoted[k - 1][1] > q.start:
-                q.excluded = "quoted"  # a slogan or a name: “三个一”工作机制
+                q.excluded = "quoted"
 
 
 _OPENING = "(（[【"
@@ -432,7 +500,8 @@ def _periods(s: str, found: list[Quantity], year: int | None) -> None:
         return
     if _MARKER_CHARS.search(s) is None:  # no time marker: nothing is about another period (as made)
         return
-    markers = [(m.start(), _kind(m, year)) for m in _markers(s)]
+    # a number's period is told by the markers before it: those after the last number are not read
+    markers = [(m.start(), _kind(m, year)) for m in _markers(s, found[-1].start)]
     comparisons = [at for at, kind in markers if kind == "comparison"]
     # the latest "own"/"foreign" marker up to each marker, to find the one before a number in log time
     at_of = [at for at, _ in markers]
@@ -446,7 +515,7 @@ def _periods(s: str, found: list[Quantity], year: int | None) -> None:
         # a comparison (较上年, 与去年同期) speaks of the other year in its own clause only
         k = bisect_left(at_of, q.start)
         c = bisect_left(comparisons, q.clause_start)
-        q.foreign = (k > 0 and latest[k - 1] == "foreign") or (
+        q._foreign = (k > 0 and latest[k - 1] == "foreign") or (
             c < len(comparisons) and comparisons[c] < q.start)
 
 
@@ -485,5 +554,6 @@ def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...
 def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quantity]:
     """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
     sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
-    batch) is read once. Nothing changes a Quantity once ``find`` has made it."""
+    batch) is read once. Nothing changes a Quantity once ``find`` has made it but what it is told when first
+    asked (``_Pending``), which is the same whoever asks."""
     return _find(text, folded, year)

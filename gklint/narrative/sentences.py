@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gklint.core.text import SENTENCE_END, sentence_spans, text_cache
 
@@ -75,9 +75,11 @@ def holds_any(text: str, parts) -> bool:
 _MASKED = ((_TITLE, "《"), (_DOC_NUMBER, "〔[(【第"))
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence: ``start``/``end`` are offsets in the section text; ``folded`` is its folded form."""
+class Sentence(NamedTuple):
+    """One sentence: ``start``/``end`` are offsets in the section text; ``folded`` is its folded form.
+
+    A named tuple (immutable, compared and hashed by its fields, as a frozen dataclass would be): made for every
+    sentence of every text a narrative rule reads, it is made three times quicker than a frozen dataclass."""
 
     start: int
     end: int

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.narrative.quantities import SentenceQuantities, period_at
-from gklint.core.scan import needed_class
-from gklint.narrative.sentences import clause_bounds
+from gklint.core.scan import needed_chars
+from gklint.narrative.sentences import clause_bounds, holds_any
 
 
 class ZeroError(ValueError):
@@ -42,7 +42,7 @@ class ZeroStatement:
     context: re.Pattern | None = None
     subject: re.Pattern | None = None
     not_subject: re.Pattern | None = None
-    needs: re.Pattern | None = field(default=None, compare=False, repr=False)  # scan.needed_class of the pattern
+    needs: str | None = field(default=None, compare=False, repr=False)  # ``_needs`` of the pattern
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -63,8 +63,16 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
                                  pattern, spoilers, tuple(map(str, item["cells"])), context,
-                                 subject, not_subject, needed_class(pattern)))
+                                 subject, not_subject, _needs(pattern)))
     return tuple(out)
+
+
+def _needs(pattern: re.Pattern) -> str | None:
+    """The characters one of which every match of ``pattern`` holds (``core.scan.needed_chars``), joined for
+    ``holds_any``: looking for a few characters with ``in`` is some 30 times quicker than a class's search of a
+    section's Chinese text. None when nothing is known."""
+    chars = needed_chars(pattern)
+    return "".join(sorted(chars)) if chars else None
 
 
 @dataclass
@@ -86,16 +94,16 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
     # a statement whose context the heading names needs no look at each sentence for it; one whose pattern
-    # needs a character the section lacks (a quick search, see ``core.scan.needed_class``) is not looked for at all
+    # needs a character the section lacks (``_needs``) is not looked for at all
     whole = "".join(sq.sentence.folded for sq in analysed)
     looked_for = [(st, st.context is None or st.context.search(heading) is not None, st.needs)
-                  for st in statements if st.needs is None or st.needs.search(whole) is not None]
+                  for st in statements if st.needs is None or holds_any(whole, st.needs)]
     if not looked_for:
         return out
     for sq in analysed:
         s = sq.sentence.folded
         for st, heading_says, needs in looked_for:
-            if needs is not None and needs.search(s) is None:
+            if needs is not None and not holds_any(s, needs):
                 continue
             if not heading_says and not st.context.search(s):
                 continue
