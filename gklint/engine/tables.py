@@ -18,6 +18,7 @@ pandera's per check) be paid once per task rather than once per report.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -214,47 +215,64 @@ def to_arrays(reports: list[Report], layout: L.Layout):
     Kinds are the cells' own (number / blank / na / text), and two that no cell rule judges: ``missing``
     (the table, or the cell, is not in the report) and ``unread`` (left blank because recognition could
     not read its row, as a ``table_unreadable`` note says: that note is the finding, not the blank).
-    Only the report's own cells are visited (their columns known per order of keys, ``_Columns``; their
-    kinds and values mapped in C), and the arrays are filled once for the whole stack.
+    Only the report's own cells are visited (their columns known per order of keys, ``_Columns``), gathered
+    for the whole stack, their kinds and values mapped in C straight into arrays, which are filled once.
     """
     import numpy as np
 
     places = _columns(layout.version)
-    labels, width, n = places.labels, places.width, len(reports)
+    width, n = places.width, len(reports)
     counts: list[int] = []  # cells placed per report
     columns: list = []  # the columns of each table's cells
-    codes: list[int] = []
-    numbers: list = []
-    kind_of, value_of, code_of = attrgetter("kind"), attrgetter("value"), KIND_CODES.get
+    found: list = []  # the cells placed, in order
+    unread_at: list[int] = []  # which of them are blanks of rows recognition could not read
     for report in reports:
         unread = {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
-        start = len(codes)
+        start = len(found)
         for t, table in report.tables.items():
             if t not in places.where or not table.found:
                 continue
             cells = table.cells
             at, keep = places.of(t, cells)
-            found = list(compress(cells.values(), keep) if keep else cells.values())
             columns.append(at)
-            codes += map(code_of, map(kind_of, found), repeat(OTHER))  # OTHER: a kind no rule knows
-            numbers += map(value_of, found)
+            first = len(found)
+            found += compress(cells.values(), keep) if keep else cells.values()
             if unread:
-                rows = [rc[0] for rc in (compress(cells, keep) if keep else cells)]
-                for k, (row, cell) in enumerate(zip(rows, found), start=len(codes) - len(found)):
-                    if cell.kind == "blank" and (t, labels[(t, row)]) in unread:
-                        codes[k] = UNREAD
-        counts.append(len(codes) - start)
+                unread_at += _unread(places, t, compress(cells, keep) if keep else cells, found, first, unread)
+        counts.append(len(found) - start)
     values = np.full(n * width, np.nan)
     kinds = np.full(n * width, MISSING, dtype=np.int8)
-    if codes:
+    if found:
         flat = np.repeat(np.arange(0, n * width, width), counts)  # each cell's report row, then its column
         flat += np.concatenate(columns)
-        code = np.array(codes, dtype=np.int8)
+        # the codes as bytes, the numbers as a C array of doubles: numpy converts neither from Python objects fast
+        code = np.frombuffer(bytes(map(KIND_CODES.get, map(attrgetter("kind"), found), repeat(OTHER))),
+                             dtype=np.int8)  # OTHER: a kind no rule knows
         kinds[flat] = code
+        if unread_at:
+            kinds[flat[unread_at]] = UNREAD
         number = code == NUMBER
-        picked = numbers if number.all() else list(compress(numbers, number.tolist()))
-        values[flat[number]] = np.array(picked, dtype=float)
+        picked = list(map(attrgetter("value"), found if number.all() else compress(found, number.tolist())))
+        values[flat[number]] = _floats(picked)
     return values.reshape(n, width), kinds.reshape(n, width)
+
+
+def _floats(numbers: list):
+    """``numbers`` as a float array (``np.array(numbers, dtype=float)``, through a C array of doubles)."""
+    import numpy as np
+
+    try:
+        return np.frombuffer(array("d", numbers), dtype=float)
+    except (TypeError, OverflowError):  # a value ``array`` does not take (numpy's own conversion says what to do with it)
+        return np.array(numbers, dtype=float)
+
+
+def _unread(places: _Columns, t: str, keys, found: list, first: int, unread: set) -> list[int]:
+    """The positions in ``found`` (from ``first``, the cells of ``keys`` of table ``t``) of the blank cells of
+    the rows ``unread`` names ((table, row label): recognition could not read them)."""
+    labels = places.labels
+    return [k for k, ((row, _), cell) in enumerate(zip(keys, found[first:]), start=first)
+            if cell.kind == "blank" and (t, labels[(t, row)]) in unread]
 
 
 # --------------------------------------------------------------------------- cell rules
