@@ -131,7 +131,8 @@ def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tu
 
 def sort(report: Report, diags: list[Diagnostic]) -> None:
     """A report's findings in reading order: whole-report first, then by section, severity, row, rule."""
-    diags.sort(key=_order(report, L.get(report.layout)))
+    if len(diags) > 1:
+        diags.sort(key=_order(report, L.get(report.layout)))
 
 
 def series_rows(rules: tuple[Rule, ...]) -> dict[str, frozenset[str]] | None:

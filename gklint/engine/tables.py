@@ -264,7 +264,7 @@ def _floats(numbers: list):
 
     try:
         return np.frombuffer(array("d", numbers), dtype=float)
-    except (TypeError, OverflowError):  # a value ``array`` does not take (numpy's own conversion says what to do with it)
+    except (TypeError, OverflowError):  # a value ``array`` does not take: numpy's conversion says what of it
         return np.array(numbers, dtype=float)
 
 

@@ -58,8 +58,10 @@ def name_rules(result: FileResult, rules=(), lang: str = "zh", infos: dict | Non
     """Add to ``result.rules`` what outputs say of each rule of ``rules`` its findings name and it lacks
     (``ruledocs.rule_info``), in the order of ``rules``. ``infos``: a cache of those descriptions by rule id,
     for the rules and language of one run (each made once, and shared by the results that name it)."""
+    if not rules:
+        return result
     named = {d.rule for d in result.diagnostics}.difference(result.rules)
-    if not named or not rules:
+    if not named:
         return result
     from gklint.ruledocs import rule_info
 
