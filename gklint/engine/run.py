@@ -14,7 +14,7 @@ from gklint.engine import tables
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
-from gklint.core.model import Report
+from gklint.core.model import Report, Table
 from gklint.textutil import ReportText
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -163,8 +163,6 @@ def summary(report: Report, rules: tuple[Rule, ...]) -> Report | None:
     rows = series_rows(rules)
     if rows is None:
         return None
-    from gklint.core.model import Table
-
     tables = {}
     for key, wanted in rows.items():
         table = report.tables.get(key)
