@@ -38,17 +38,20 @@ def choose(texts, lang: str = "zh") -> str:
 def fill(template: str, values: Mapping, lang: str = "zh") -> str:
     """``template`` with its ``{name}`` fields filled from ``values`` ({zh, en} mappings taken in ``lang``);
     unknown names stay as written."""
-    shown = {k: choose(v, lang) if _is_mapping(v) else v for k, v in values.items()}
+    shown = _Keep(values)
+    for k, v in values.items():
+        if type(v) is not str and _is_mapping(v):
+            shown[k] = choose(v, lang)
     if lang == "en" and isinstance(shown.get("table"), str):  # table 三 is "table 3" in English, as places say
         from gklint.core.numerals import chinese_to_int
 
         shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
     try:
-        return template.format_map(_Keep(shown))  # str.format's C parser: the same text as string.Formatter's
+        return template.format_map(shown)  # str.format's C parser: the same text as string.Formatter's
     except (ValueError, LookupError, AttributeError, TypeError):  # a positional field, say: fail as it fails
         import string
 
-        return string.Formatter().vformat(template, (), _Keep(shown))
+        return string.Formatter().vformat(template, (), shown)
 
 
 def pick(texts, lang: str = "zh", **values) -> str:

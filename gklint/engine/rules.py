@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from gklint.core.cache import cache_dir, cached, keep
-from gklint.core.diagnostic import SEVERITIES
+from gklint.core.diagnostic import SEVERITIES, Diagnostic, Location
 from gklint.engine.kinds import KINDS
 from gklint.layouts import YAMLError, cached_yaml, parse_yaml, yaml_version
 from gklint.core.numbers import show_number
@@ -53,16 +53,22 @@ class Rule:
         """A Diagnostic of this rule: its id, severity (unless a lower one is given) and title, and the
         message filled with ``expected``, ``found`` and the named ``values`` (which may override how those
         two are shown)."""
-        from gklint.core.diagnostic import Diagnostic, Location
-
-        shown = json_values({"expected": show_number(expected), "found": show_number(found)} | (values or {}) | more)
-        return Diagnostic(rule=self.id, severity=severity or self.severity, title=self.text("title", lang),
-                          message=self.render(lang, template, **shown), location=location or Location(),
+        merged = {"expected": show_number(expected), "found": show_number(found)}
+        if values:
+            merged.update(values)
+        if more:
+            merged.update(more)
+        shown = json_values(merged)
+        return Diagnostic(rule=self.id, severity=severity or self.severity, title=choose(self.title, lang),
+                          message=self._filled(lang, template, shown), location=location or Location(),
                           expected=expected, found=found, parts=list(parts), values=shown, template=template)
 
     def render(self, lang: str = "zh", template: str = "message", **values) -> str:
         """The message (or another template the rule declares, such as ``message_row``) with its named
         values filled in; unknown names stay as written."""
+        return self._filled(lang, template, values)
+
+    def _filled(self, lang: str, template: str, values: dict) -> str:
         texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
         return fill(choose(texts, lang), values, lang)
 

@@ -7,12 +7,14 @@ A rule that raises becomes a finding about that rule, never a crashed run.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from gklint import layouts as L
 from gklint.engine import tables
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
-from gklint.core.model import Report
+from gklint.core.model import Report, Table
 from gklint.textutil import ReportText
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -26,21 +28,47 @@ def _crash(rule: Rule, exc: Exception, lang: str) -> Diagnostic:
 
 
 def _order(report: Report, layout: L.Layout):
-    section_ids, row_order = layout.section_ids, layout.row_places
+    section_of, table_place, row_order = _places(layout)
+    after = len(layout.section_ids)  # a table in no section of the layout: after them all
+    headings: dict[str, str] | None = None  # a heading -> the id of the first section of the report so headed
 
     def key(d: Diagnostic):
+        nonlocal headings
         loc = d.location
         if loc.section:  # where the quoted text is
-            found = next((s.id for s in report.sections if s.heading == loc.section and s.id), None)
-            sec = section_ids.index(found) if found in section_ids else -1
+            if headings is None:
+                headings = {}
+                for s in report.sections:
+                    if s.id:
+                        headings.setdefault(s.heading, s.id)
+            sec = section_of.get(headings.get(loc.section), -1)
         elif loc.table:  # the section that holds the table
-            sid = L.SECTION_OF_TABLE.get(loc.table)
-            sec = section_ids.index(sid) if sid in section_ids else len(section_ids)
+            sec = table_place.get(loc.table, after)
         else:
             sec = -1  # whole-report findings first
         return (sec, SEVERITY_RANK[d.severity], row_order.get((loc.table, loc.row), 0), d.rule)
 
     return key
+
+
+_PLACES: dict[int, tuple] = {}  # id of a layout -> (the layout, its ``_places``)
+
+
+def _places(layout: L.Layout) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, str], int]]:
+    """What ``_order`` places findings by, made once per layout: each section id's place (the first, if one
+    is repeated), the place of the section holding each table (after them all if the layout lacks it), and
+    each (table, row label)'s place in its table."""
+    known = _PLACES.get(id(layout))
+    if known is not None and known[0] is layout:
+        return known[1]
+    section_of: dict[str, int] = {}
+    for i, sid in enumerate(layout.section_ids):
+        section_of.setdefault(sid, i)
+    tables = {t: section_of.get(sid, len(layout.section_ids)) for t, sid in L.SECTION_OF_TABLE.items()}
+    if len(_PLACES) >= 64:
+        _PLACES.clear()
+    _PLACES[id(layout)] = layout, (section_of, tables, layout.row_places)
+    return _PLACES[id(layout)][1]
 
 
 def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str = "zh",
@@ -103,11 +131,18 @@ def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tu
 
 def sort(report: Report, diags: list[Diagnostic]) -> None:
     """A report's findings in reading order: whole-report first, then by section, severity, row, rule."""
-    diags.sort(key=_order(report, L.get(report.layout)))
+    if len(diags) > 1:
+        diags.sort(key=_order(report, L.get(report.layout)))
 
 
-def series_rows(rules: tuple[Rule, ...]) -> dict[str, set[str]] | None:
-    """The table rows the series rules read (table key -> row ids); None when no series rule is chosen."""
+def series_rows(rules: tuple[Rule, ...]) -> dict[str, frozenset[str]] | None:
+    """The table rows the series rules read (table key -> row ids); None when no series rule is chosen.
+    Remembered for the last few rule sets (a run asks it once per report)."""
+    return _series_rows(tuple(rules))
+
+
+@lru_cache(maxsize=8)
+def _series_rows(rules: tuple[Rule, ...]) -> dict[str, frozenset[str]] | None:
     series = [r for r in rules if KINDS[r.kind].stage == "series"]
     if not series:
         return None
@@ -117,7 +152,7 @@ def series_rows(rules: tuple[Rule, ...]) -> dict[str, set[str]] | None:
             for term in rule.params.get(side) or ():
                 table, row, _ = term.lstrip("-+").removeprefix("last:").split(".")
                 out.setdefault(table, set()).add(row)
-    return out
+    return {table: frozenset(rows) for table, rows in out.items()}
 
 
 def summary(report: Report, rules: tuple[Rule, ...]) -> Report | None:
@@ -128,12 +163,27 @@ def summary(report: Report, rules: tuple[Rule, ...]) -> Report | None:
     rows = series_rows(rules)
     if rows is None:
         return None
-    from gklint.core.model import Table
-
     tables = {}
     for key, wanted in rows.items():
         table = report.tables.get(key)
         if table is not None:
-            tables[key] = Table(key=table.key, cells={rc: c for rc, c in table.cells.items() if rc[0] in wanted},
+            cells = table.cells
+            tables[key] = Table(key=table.key, cells={rc: cells[rc] for rc in _kept(report.layout, key, wanted, cells)},
                                 found=table.found, source=table.source)
     return Report(layout=report.layout, meta=report.meta, sections=report.sections, tables=tables, path=report.path)
+
+
+# (layout, table, rows) -> (the table's cell keys in the order last seen, those in the rows)
+_KEPT: dict[tuple[str, str, frozenset], tuple[tuple, list]] = {}
+
+
+def _kept(layout: str, table: str, rows: frozenset[str], cells: dict) -> list:
+    """The keys of ``cells`` (of table ``table`` of a report of ``layout``) in the rows ``rows``, in order:
+    remembered for the last order of keys seen, as most reports of a layout have their cells in one order."""
+    keys = tuple(cells)
+    last = _KEPT.get((layout, table, rows))
+    if last is None or last[0] != keys:
+        if len(_KEPT) >= 64:
+            _KEPT.clear()
+        last = _KEPT[(layout, table, rows)] = keys, [rc for rc in keys if rc[0] in rows]
+    return last[1]

@@ -18,6 +18,8 @@ pandera's per check) be paid once per task rather than once per report.
 
 from __future__ import annotations
 
+import threading
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -214,47 +216,64 @@ def to_arrays(reports: list[Report], layout: L.Layout):
     Kinds are the cells' own (number / blank / na / text), and two that no cell rule judges: ``missing``
     (the table, or the cell, is not in the report) and ``unread`` (left blank because recognition could
     not read its row, as a ``table_unreadable`` note says: that note is the finding, not the blank).
-    Only the report's own cells are visited (their columns known per order of keys, ``_Columns``; their
-    kinds and values mapped in C), and the arrays are filled once for the whole stack.
+    Only the report's own cells are visited (their columns known per order of keys, ``_Columns``), gathered
+    for the whole stack, their kinds and values mapped in C straight into arrays, which are filled once.
     """
     import numpy as np
 
     places = _columns(layout.version)
-    labels, width, n = places.labels, places.width, len(reports)
+    width, n = places.width, len(reports)
     counts: list[int] = []  # cells placed per report
     columns: list = []  # the columns of each table's cells
-    codes: list[int] = []
-    numbers: list = []
-    kind_of, value_of, code_of = attrgetter("kind"), attrgetter("value"), KIND_CODES.get
+    found: list = []  # the cells placed, in order
+    unread_at: list[int] = []  # which of them are blanks of rows recognition could not read
     for report in reports:
         unread = {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
-        start = len(codes)
+        start = len(found)
         for t, table in report.tables.items():
             if t not in places.where or not table.found:
                 continue
             cells = table.cells
             at, keep = places.of(t, cells)
-            found = list(compress(cells.values(), keep) if keep else cells.values())
             columns.append(at)
-            codes += map(code_of, map(kind_of, found), repeat(OTHER))  # OTHER: a kind no rule knows
-            numbers += map(value_of, found)
+            first = len(found)
+            found += compress(cells.values(), keep) if keep else cells.values()
             if unread:
-                rows = [rc[0] for rc in (compress(cells, keep) if keep else cells)]
-                for k, (row, cell) in enumerate(zip(rows, found), start=len(codes) - len(found)):
-                    if cell.kind == "blank" and (t, labels[(t, row)]) in unread:
-                        codes[k] = UNREAD
-        counts.append(len(codes) - start)
+                unread_at += _unread(places, t, compress(cells, keep) if keep else cells, found, first, unread)
+        counts.append(len(found) - start)
     values = np.full(n * width, np.nan)
     kinds = np.full(n * width, MISSING, dtype=np.int8)
-    if codes:
+    if found:
         flat = np.repeat(np.arange(0, n * width, width), counts)  # each cell's report row, then its column
         flat += np.concatenate(columns)
-        code = np.array(codes, dtype=np.int8)
+        # the codes as bytes, the numbers as a C array of doubles: numpy converts neither from Python objects fast
+        code = np.frombuffer(bytes(map(KIND_CODES.get, map(attrgetter("kind"), found), repeat(OTHER))),
+                             dtype=np.int8)  # OTHER: a kind no rule knows
         kinds[flat] = code
+        if unread_at:
+            kinds[flat[unread_at]] = UNREAD
         number = code == NUMBER
-        picked = numbers if number.all() else list(compress(numbers, number.tolist()))
-        values[flat[number]] = np.array(picked, dtype=float)
+        picked = list(map(attrgetter("value"), found if number.all() else compress(found, number.tolist())))
+        values[flat[number]] = _floats(picked)
     return values.reshape(n, width), kinds.reshape(n, width)
+
+
+def _floats(numbers: list):
+    """``numbers`` as a float array (``np.array(numbers, dtype=float)``, through a C array of doubles)."""
+    import numpy as np
+
+    try:
+        return np.frombuffer(array("d", numbers), dtype=float)
+    except (TypeError, OverflowError):  # a value ``array`` does not take: numpy's conversion says what of it
+        return np.array(numbers, dtype=float)
+
+
+def _unread(places: _Columns, t: str, keys, found: list, first: int, unread: set) -> list[int]:
+    """The positions in ``found`` (from ``first``, the cells of ``keys`` of table ``t``) of the blank cells of
+    the rows ``unread`` names ((table, row label): recognition could not read them)."""
+    labels = places.labels
+    return [k for k, ((row, _), cell) in enumerate(zip(keys, found[first:]), start=first)
+            if cell.kind == "blank" and (t, labels[(t, row)]) in unread]
 
 
 # --------------------------------------------------------------------------- cell rules
@@ -280,10 +299,11 @@ def _non_negative(value, kind):
 
 
 def _integer(value, kind):
+    """Not a number, or a whole one (``value % 1 == 0``, which is False for an infinity; ``floor`` is many
+    times cheaper than ``%`` on floats)."""
     import numpy as np
 
-    with np.errstate(invalid="ignore"):  # inf % 1 is NaN: not an integer, as pandas said without a warning
-        return np.isnan(value) | (value % 1 == 0)
+    return np.isnan(value) | (np.isfinite(value) & (np.floor(value) == value))
 
 
 CELL_CHECKS = {
@@ -381,8 +401,14 @@ def pandera():
     if hide:
         sys.modules["hypothesis"] = None  # type: ignore[assignment]  # "import hypothesis" raises ImportError
     try:
+        import pandas as pd
         import pandera.pandas as pa
-        import pandera.backends.pandas.builtin_checks  # noqa: F401  (what the first validation would import)
+        # what the first validation would import and register, done here: once, in the process that forks the
+        # workers (``batch._preload``), not in each worker
+        import pandera.backends.pandas.builtin_checks  # noqa: F401
+        import pandera.backends.register_checks  # noqa: F401
+
+        pa.DataFrameSchema.register_default_backends(pd.DataFrame)
     finally:
         if hide and sys.modules.get("hypothesis", 0) is None:
             del sys.modules["hypothesis"]
@@ -456,11 +482,29 @@ def _check(predicate, mask):
     """A pandera check: ``predicate`` over the frame's value and kind arrays, holding where ``mask`` (per item) is False."""
     import pandas as pd
 
+    unjudged = ~mask
+
     def check(df):
-        ok = predicate(df["value"].to_numpy(), df["kind"].to_numpy()) | ~mask[df["item"].to_numpy()]
-        return pd.Series(ok, index=df.index)
+        value, kind, item = _columns_of(df)
+        return pd.Series(predicate(value, kind) | unjudged[item], index=df.index)
 
     return check
+
+
+_VALIDATING = threading.local()  # in each thread: the frame ``_failures`` validates, and its columns as arrays
+
+
+def _columns_of(df):
+    """The frame's value, kind and item columns as numpy arrays: read once per validation (``_failures``), not
+    by each of its checks (a column read is some 20 µs of pandas)."""
+    known = getattr(_VALIDATING, "frame", None)
+    if known is not None and known[0] is df:
+        return known[1]
+    return _read_columns(df)
+
+
+def _read_columns(df):
+    return df["value"].to_numpy(), df["kind"].to_numpy(), df["item"].to_numpy()
 
 
 @lru_cache(maxsize=32)
@@ -517,6 +561,7 @@ def _failures(schema, frame) -> list[tuple[int, int, int]]:
     otherwise copy it)."""
     pa = pandera()
 
+    _VALIDATING.frame = frame, _read_columns(frame)
     try:
         schema.validate(frame, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as exc:
@@ -529,6 +574,8 @@ def _failures(schema, frame) -> list[tuple[int, int, int]]:
         rows = cases["index"].astype(int).to_numpy()
         return sorted(zip(frame["report"].to_numpy()[rows].tolist(), frame["item"].to_numpy()[rows].tolist(),
                           [order[str(name)] for name in cases["check"]]))
+    finally:
+        _VALIDATING.frame = None
     return []
 
 

@@ -28,9 +28,7 @@ def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, 
     if layout is None:
         return result
     result.layout_notice = layout.notice
-    sections = {s.id: s.heading for s in layout.sections}
-    result.sections = {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items()
-                       if key in layout.tables}
+    result.sections = table_sections(layout)
     if views and not result.tables:
         result.tables = table_views(report, layout)
     for d in result.diagnostics:
@@ -39,12 +37,31 @@ def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, 
     return result
 
 
+_SECTIONS: dict[int, tuple] = {}  # id of a layout -> (the layout, its ``table_sections``)
+
+
+def table_sections(layout: L.Layout) -> dict[str, str]:
+    """Table key -> the heading of the section holding it, for the tables of ``layout``: made once per layout,
+    and the same dict on every result of it (read only)."""
+    known = _SECTIONS.get(id(layout))
+    if known is not None and known[0] is layout:
+        return known[1]
+    sections = {s.id: s.heading for s in layout.sections}
+    made = {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items() if key in layout.tables}
+    if len(_SECTIONS) >= 64:
+        _SECTIONS.clear()
+    _SECTIONS[id(layout)] = layout, made
+    return made
+
+
 def name_rules(result: FileResult, rules=(), lang: str = "zh", infos: dict | None = None) -> FileResult:
     """Add to ``result.rules`` what outputs say of each rule of ``rules`` its findings name and it lacks
     (``ruledocs.rule_info``), in the order of ``rules``. ``infos``: a cache of those descriptions by rule id,
     for the rules and language of one run (each made once, and shared by the results that name it)."""
+    if not rules:
+        return result
     named = {d.rule for d in result.diagnostics}.difference(result.rules)
-    if not named or not rules:
+    if not named:
         return result
     from gklint.ruledocs import rule_info
 
