@@ -102,8 +102,10 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     return None, None
 
 
-# every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
-_SEPARATED = re.compile(r"\d[-/.]\d")
+# what every match of a pattern above holds: 年 or 月 and then a digit (or 年 and a Chinese numeral), or a digit,
+# a separator and a digit. Each alternative begins with a literal, so that the engine skips ahead to one of these
+# five characters (a line without such a cue, most lines that name a year, is not searched seven times).
+_CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<=\d-)\d|/(?<=\d/)\d|\.(?<=\d\.)\d")
 
 
 @cache
@@ -115,7 +117,8 @@ def _scanners() -> tuple[tuple[str, Scanner], ...]:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
-    if "年" not in text and "月" not in text and _SEPARATED.search(text) is None:
+    if ("年" not in text and "月" not in text and "-" not in text and "/" not in text and "." not in text) \
+            or _CUE.search(text) is None:
         return []
     return list(_find_dates(text))
 
