@@ -2,14 +2,20 @@
 lines with random edits and on random text made of the characters these rules look at.
 
 - ``gklint.dates.find_dates``: a text without a date cue (``_CUE``) is not searched, and holds no date;
+- ``enumerations._markers``: the list markers of a report's sections, found in one pass, are those each
+  section's lines hold;
 """
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from gklint.dates import _find_dates, find_dates
+from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
+from gklint.engine.rules import find
+from gklint.textutil import prose_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
@@ -35,3 +41,30 @@ def _texts(seed: int, n: int) -> list[str]:
 def test_a_text_without_a_date_cue_holds_no_date():
     for text in _texts(3, 3000):
         assert find_dates(text) == list(_find_dates(text)), text
+
+
+def _markers_line_by_line(text, styles):
+    """The list markers of ``text`` as found before one pass served a report: each style's ``finditer`` in each
+    prose line."""
+    out = []
+    for offset, line in prose_lines(text):
+        taken = []
+        for name, pattern in ((s["name"], re.compile(s["pattern"], re.M)) for s in styles):
+            for m in pattern.finditer(line):
+                s, e = m.span("n")
+                value = None if any(s < te and ts < e for ts, te in taken) else _marker_value(m.group("n"))
+                if value is not None and value <= 50:
+                    taken.append((s, e))
+                    out.append((name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
+    return sorted(out, key=lambda mk: mk[3])
+
+
+def test_the_markers_of_a_reports_sections_are_each_sections_own():
+    styles = find("S106").params["styles"]
+    texts = _texts(5, 600)
+    rnd = random.Random(5)
+    for _ in range(300):
+        sections = tuple("\n".join(rnd.sample(texts, rnd.randint(0, 4))) for _ in range(rnd.randint(1, 6)))
+        found = _markers(sections, _compiled(styles))
+        assert [[tuple(mk) for mk in markers] for markers in found] == \
+            [_markers_line_by_line(text, styles) for text in sections], sections
