@@ -2,6 +2,8 @@
 lines with random edits and on random text made of the characters these rules look at.
 
 - ``gklint.dates.find_dates``: a text without a date cue (``_CUE``) is not searched, and holds no date;
+- ``gklint.core.scan``: a pattern anchored at a literal guarded by the class before it (``_guarded``) finds
+  what ``finditer`` finds, in a text and in its lines;
 - ``enumerations._markers``: the list markers of a report's sections, found in one pass, are those each
   section's lines hold;
 """
@@ -12,6 +14,7 @@ import random
 import re
 from pathlib import Path
 
+from gklint.core.scan import scanner
 from gklint.dates import _find_dates, find_dates
 from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
 from gklint.engine.rules import find
@@ -68,3 +71,29 @@ def test_the_markers_of_a_reports_sections_are_each_sections_own():
         found = _markers(sections, _compiled(styles))
         assert [[tuple(mk) for mk in markers] for markers in found] == \
             [_markers_line_by_line(text, styles) for text in sections], sections
+
+
+_BEFORE = ["", "(?<!a)", "(?<=[。 ])", r"(?:^|(?<=[\s。]))", "b*", r"(?<![第\d])", "[a-h]?"]
+_GUARD = [r"\d{1,2}", r"\d", "[一二三四五六七八九十]{1,3}", "[一二三四五六七八九十]", "[a-h]+?", "[a-h]{2}", r"\w"]
+_LITERAL = ["、", "是", "[号是]", "a", "。", "[.．]"]
+_AFTER = ["", r"(?!\d)", r"\s*", "[ab]{0,2}", "(?=是)", "号?", "$"]
+
+
+def test_a_guarded_anchor_finds_what_finditer_finds():
+    rnd = random.Random(7)
+    texts = _texts(7, 300) + ["".join(rnd.choice("abh一二三十是、号。.． 12１\n") for _ in range(rnd.randint(0, 40)))
+                              for _ in range(300)]
+    guarded = 0
+    for _ in range(120):
+        source = rnd.choice(_BEFORE) + rnd.choice(_GUARD) + rnd.choice(_LITERAL) + rnd.choice(_AFTER)
+        pattern = re.compile(source, rnd.choice([0, re.M]))
+        scan = scanner(pattern)
+        guarded += any(a.pattern.find("(?<=") in (1, 2) for a in scan.anchor)
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected, (source, text)
+            parts = [(1, text), (len(text) + 2, text[::-1])]
+            whole = f"x{text}\n{text[::-1]}"
+            assert [(k, m.span()) for k, m in scan.finditer_parts(whole, parts)] == \
+                [(k, m.span()) for k, (_, part) in enumerate(parts) for m in pattern.finditer(part)], (source, text)
+    assert guarded > 60

@@ -19,7 +19,7 @@ of them (one quick search with ``needed_class``) holds no match.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -34,15 +34,16 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
-                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = ()):
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: re.Pattern | None = None):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
+        self.chars = chars  # a class of characters one of which every match holds (``needed_class``), or None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
@@ -72,13 +73,17 @@ class Scanner:
         """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
         part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
         searched for once, in ``text``: where it matches in a part, it matches in the text."""
-        if not self.may_match(text):
-            return  # where the pattern matches in a part, what the match holds is in the text
-        if not self.anchor:
-            for k, (_, part) in enumerate(parts):
+        if not self.anchor:  # the filter (or the class of needed characters) tells which parts to search
+            if self.needs and not any(map(text.__contains__, self.needs)):
+                return
+            found = self.filter or ((self.chars,) if self.chars is not None else ())
+            for k in _parts_holding(found, text, parts) if found else range(len(parts)):
+                part = parts[k][1]
                 if not self.needs or any(map(part.__contains__, self.needs)):
                     yield from ((k, m) for m in self.pattern.finditer(part))
             return
+        if not self.may_match(text):
+            return  # where the pattern matches in a part, what the match holds is in the text
         hits = self._hits(text)
         for k, (offset, part) in enumerate(parts):
             if not hits or hits[-1] < offset:
@@ -100,6 +105,24 @@ class Scanner:
         if len(self.anchor) > 1:
             out.sort()  # (each begins with another character: no position twice)
         return out
+
+
+def _parts_holding(patterns: Sequence[re.Pattern], text: str, parts: Sequence[tuple[int, str]]) -> list[int]:
+    """The indices, ascending, of the parts (as in ``Scanner.finditer_parts``) in which one of ``patterns`` (without
+    look-arounds: where one matches in a part, it matches in ``text``) matches at some position: each searched
+    for from a part's start, and at most once a part."""
+    starts = [offset for offset, _ in parts]
+    held: set[int] = set()
+    for pattern in patterns:
+        pos = starts[0] if starts else 0
+        while (m := pattern.search(text, pos)) is not None:
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < starts[k] + len(parts[k][1]):
+                held.add(k)
+            if k + 1 >= len(starts):
+                break
+            pos = starts[k + 1]
+    return sorted(held)
 
 
 def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0) -> Iterator[re.Match]:
@@ -139,11 +162,12 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor, lo, hi = _anchor(pattern, items, widths, c) or ((), 0, 0)
-        found = _filter(pattern, items, widths, c)
+        anchor, lo, hi, guarded = _anchor(pattern, items, widths, c) or ((), 0, 0, False)
+        found = () if guarded else _filter(pattern, items, widths, c)  # a guarded anchor is found as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
             found = ()  # searching for the anchor, or the needed strings, filters as well
-        return Scanner(pattern, needs, anchor, lo, hi, found)
+        chars = None if anchor or found or needs else needed_class(pattern)
+        return Scanner(pattern, needs, anchor, lo, hi, found, chars)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -169,23 +193,61 @@ def _needs(items, c) -> tuple[str, ...]:
     return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int] | None:
-    """(anchor, least and most characters before it in a match), or None when there is none or the engine skips
-    ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
-    (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
-    as they can be written (the more parts, the fewer false starts)."""
+def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int, bool] | None:
+    """(anchor, least and most characters before it in a match, whether it is guarded), or None when there is
+    none or the engine skips ahead to the pattern's own first part. The anchor: the top-level part the engine
+    skips ahead to best (``_start_kind``), the earliest of these, a bounded width into every match, and the parts
+    after it as far as they can be written (the more parts, the fewer false starts); when that part is a class,
+    a guarded literal (``_guarded``) instead, if the pattern has one."""
     best = _start(items, widths, c, bounded=True)
-    if best is None or _own_start(items, best[0], c):
+    guarded = _guarded(items, widths, c, bounded=True) if best is None or best[0] < 3 else None
+    if guarded is not None:
+        i, lo, hi, guard = guarded
+        return _written_from(pattern, items, i, c, guard), lo, hi, True
+    if best is None or _own_start(items, best[1], c):
         return None
-    i, lo, hi = best
-    return _written_from(pattern, items, i, c), lo, hi
+    _, i, lo, hi = best
+    return _written_from(pattern, items, i, c), lo, hi, False
+
+
+def _guarded(items, widths, c, bounded: bool) -> tuple[int, int, int, str] | None:
+    """(index, least and most characters before it in a match, guard) of the earliest literal part (one character
+    or a set of a few, ``_leads``), with ``bounded`` a bounded width into every match, whose part before ends with
+    a character of a known class (the guard): ``、`` after ``\\d{1,2}``, ``是`` after ``[一二三]{1,3}``. Written as the literal with a
+    look-behind at the guard and itself, the engine skips ahead to the literal (a few characters are found far
+    faster than a class), and the look-behind passes over its frequent occurrences that no match holds."""
+    lo = hi = 0
+    for i, (item, (least, most)) in enumerate(zip(items, widths)):
+        if bounded and hi >= _UNBOUNDED:
+            return None
+        if i and least >= 1 and _start_kind(item, c) == 3 and item[0] is not c.MAX_REPEAT \
+                and item[0] is not c.MIN_REPEAT:
+            guard = _last_class(items[i - 1], c)
+            if guard is not None:
+                return i, lo, hi, guard
+        lo, hi = lo + least, hi + most
+    return None
+
+
+def _last_class(item, c) -> str | None:
+    """The class of the last character every match of a part ends with, as pattern text: a literal, a set, or a
+    repetition of one of these at least once; else None."""
+    op, av = item
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    return _set(av, c) if op is c.IN else None
 
 
 def _filter(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, ...]:
     """As the anchor, but at any width into a match: parts of the pattern that a text holding a match holds,
     quickly searched for."""
     best = _start(items, widths, c, bounded=False)
-    return () if best is None or _own_start(items, best[0], c) else _written_from(pattern, items, best[0], c)
+    guarded = _guarded(items, widths, c, bounded=False) if best is None or best[0] < 3 else None
+    if guarded is not None:
+        return _written_from(pattern, items, guarded[0], c, guarded[3])
+    return () if best is None or _own_start(items, best[1], c) else _written_from(pattern, items, best[1], c)
 
 
 def _own_start(items, i: int, c) -> bool:
@@ -194,9 +256,10 @@ def _own_start(items, i: int, c) -> bool:
     return i == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT) and len(_leads(items[0], c)) == 1
 
 
-def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
-    """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
-    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
+def _start(items, widths, c, bounded: bool) -> tuple[int, int, int, int] | None:
+    """(how well the engine skips ahead to it (``_start_kind``), index, least and most characters before it in a
+    match) of the top-level part the engine skips ahead to best, the earliest of these; with ``bounded``, among
+    those a bounded width into every match."""
     best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
@@ -208,12 +271,13 @@ def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
         if kind and (best is None or (kind, -i) > best[0]):
             best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
-    return None if best is None else best[1:]
+    return None if best is None else (best[0][0], *best[1:])
 
 
-def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ...]:
+def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") -> tuple[re.Pattern, ...]:
     """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``): one
-    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one."""
+    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one; with a
+    ``guard`` (``_guarded``), each single character followed by a look-behind at the guard and itself."""
     rest = []
     for item in items[i + 1:]:
         try:
@@ -221,7 +285,8 @@ def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ..
         except _Unreadable:
             break  # the parts before it are still in every match
     flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-    return tuple(re.compile(lead + "".join(rest), flags) for lead in _leads(items[i], c))
+    return tuple(re.compile(lead + (f"(?<={guard}{lead})" if guard else "") + "".join(rest), flags)
+                 for lead in _leads(items[i], c))
 
 
 def _leads(item, c) -> list[str]:
