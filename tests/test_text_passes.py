@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
 
 _ALPHABET = list("0123456789０１２〇零一二三四五六七八九十年月日号 \t\n-/.~至到起—－：:，。是、（）()①.．") + [
-    "2021", "2022年", "12月", "31日", "202512月31日", "2021年1231日", "二〇二一年", "2021-01-14", "2022.1.14",
-    "１２", "1.", "3、", "（一）", "二是", "至12月31日"]
+    "2021", "2022年", "12月", "31日", "202512月31日", "2021年1231日", "二〇二一年", "2021-01-14",
+    "2022.1.14", "１２", "1.", "3、", "（一）", "二是", "至12月31日"]
 
 
 def _texts(seed: int, n: int) -> list[str]:
@@ -75,20 +75,22 @@ def test_the_markers_of_a_reports_sections_are_each_sections_own():
 
 _BEFORE = ["", "(?<!a)", "(?<=[。 ])", r"(?:^|(?<=[\s。]))", "b*", r"(?<![第\d])", "[a-h]?"]
 _GUARD = [r"\d{1,2}", r"\d", "[一二三四五六七八九十]{1,3}", "[一二三四五六七八九十]", "[a-h]+?", "[a-h]{2}", r"\w"]
+_RUN = ["", "", r"\s*", "b*", r"[ab]*\s*", "a+", r"\d*?"]
 _LITERAL = ["、", "是", "[号是]", "a", "。", "[.．]"]
 _AFTER = ["", r"(?!\d)", r"\s*", "[ab]{0,2}", "(?=是)", "号?", "$"]
 
 
 def test_a_guarded_anchor_finds_what_finditer_finds():
     rnd = random.Random(7)
-    texts = _texts(7, 300) + ["".join(rnd.choice("abh一二三十是、号。.． 12１\n") for _ in range(rnd.randint(0, 40)))
-                              for _ in range(300)]
-    guarded = 0
-    for _ in range(120):
-        source = rnd.choice(_BEFORE) + rnd.choice(_GUARD) + rnd.choice(_LITERAL) + rnd.choice(_AFTER)
+    texts = _texts(7, 100)[::2] + ["".join(rnd.choice("abh一二三十是、号。.．  12１\n\t")
+                                           for _ in range(rnd.randint(0, 40))) for _ in range(300)]
+    guarded = runs = 0
+    for _ in range(200):
+        source = "".join(rnd.choice(pieces) for pieces in (_BEFORE, _GUARD, _RUN, _LITERAL, _AFTER))
         pattern = re.compile(source, rnd.choice([0, re.M]))
         scan = scanner(pattern)
         guarded += any(a.pattern.find("(?<=") in (1, 2) for a in scan.anchor)
+        runs += scan.run is not None
         for text in texts:
             expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected, (source, text)
@@ -96,4 +98,4 @@ def test_a_guarded_anchor_finds_what_finditer_finds():
             whole = f"x{text}\n{text[::-1]}"
             assert [(k, m.span()) for k, m in scan.finditer_parts(whole, parts)] == \
                 [(k, m.span()) for k, (_, part) in enumerate(parts) for m in pattern.finditer(part)], (source, text)
-    assert guarded > 60
+    assert guarded > 100 and runs > 30

@@ -34,14 +34,16 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars", "run")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
-                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: re.Pattern | None = None):
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: re.Pattern | None = None,
+                 run: re.Pattern | None = None):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
-        self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+        self.lo, self.hi = lo, hi  # how far into a match the anchor may start (before ``run``'s characters)
+        self.run = run  # the class of the characters right before the anchor that lo and hi do not count, or None
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
         self.chars = chars  # a class of characters one of which every match holds (``needed_class``), or None
 
@@ -51,7 +53,7 @@ class Scanner:
             return iter(())
         if not self.anchor:
             return self.pattern.finditer(text)
-        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi)
+        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi, self.run)
 
     def search(self, text: str) -> re.Match | None:
         """``self.pattern.search(text)``."""
@@ -91,7 +93,7 @@ class Scanner:
             near = hits[bisect_left(hits, offset + self.lo):bisect_left(hits, offset + len(part))]
             if near:
                 yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
-                                                         self.lo, self.hi))
+                                                         self.lo, self.hi, self.run))
 
     def _hits(self, text: str) -> list[int]:
         """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
@@ -125,15 +127,21 @@ def _parts_holding(patterns: Sequence[re.Pattern], text: str, parts: Sequence[tu
     return sorted(held)
 
 
-def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0) -> Iterator[re.Match]:
+def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0,
+                 run: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern whose every match is non-empty and holds, ``lo`` to ``hi``
     characters after its start, one of the positions ``hits`` (ascending; more do no harm): the pattern is tried
-    only where a match holding one could start, leftmost first, as the engine tries them."""
+    only where a match holding one could start, leftmost first, as the engine tries them. With ``run`` (a class
+    of one character), a match holds the hit ``lo`` to ``hi`` characters after its start plus any number of
+    characters of that class right before the hit."""
     match, pos = pattern.match, 0
     for at in hits:
         if at < pos + lo:
             continue  # inside the last match
-        for start in range(max(pos, at - hi), at - lo + 1):
+        first = at
+        while run is not None and first > pos and run.match(text, first - 1):
+            first -= 1  # the run of the class before the hit, back to the last match at most
+        for start in range(max(pos, first - hi), at - lo + 1):
             m = match(text, start)
             if m is not None:
                 yield m
@@ -162,12 +170,12 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor, lo, hi, guarded = _anchor(pattern, items, widths, c) or ((), 0, 0, False)
+        anchor, lo, hi, guarded, run = _anchor(pattern, items, widths, c) or ((), 0, 0, False, None)
         found = () if guarded else _filter(pattern, items, widths, c)  # a guarded anchor is found as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
             found = ()  # searching for the anchor, or the needed strings, filters as well
         chars = None if anchor or found or needs else needed_class(pattern)
-        return Scanner(pattern, needs, anchor, lo, hi, found, chars)
+        return Scanner(pattern, needs, anchor, lo, hi, found, chars, run)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -193,40 +201,79 @@ def _needs(items, c) -> tuple[str, ...]:
     return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int, bool] | None:
-    """(anchor, least and most characters before it in a match, whether it is guarded), or None when there is
-    none or the engine skips ahead to the pattern's own first part. The anchor: the top-level part the engine
-    skips ahead to best (``_start_kind``), the earliest of these, a bounded width into every match, and the parts
-    after it as far as they can be written (the more parts, the fewer false starts); when that part is a class,
-    a guarded literal (``_guarded``) instead, if the pattern has one."""
+def _anchor(pattern: re.Pattern, items, widths, c) \
+        -> tuple[tuple[re.Pattern, ...], int, int, bool, re.Pattern | None] | None:
+    """(anchor, least and most characters before it in a match, whether it is guarded, the class of the run
+    before it (``_guarded``) or None), or None when there is none or the engine skips ahead to the pattern's own
+    first part. The anchor: the top-level part the engine skips ahead to best (``_start_kind``), the earliest of
+    these, a bounded width into every match, and the parts after it as far as they can be written (the more
+    parts, the fewer false starts); when that part is a class, a guarded literal (``_guarded``) instead, if the
+    pattern has one."""
     best = _start(items, widths, c, bounded=True)
     guarded = _guarded(items, widths, c, bounded=True) if best is None or best[0] < 3 else None
     if guarded is not None:
-        i, lo, hi, guard = guarded
-        return _written_from(pattern, items, i, c, guard), lo, hi, True
+        i, lo, hi, guard, run = guarded
+        flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+        return _written_from(pattern, items, i, c, guard), lo, hi, True, run and re.compile(run, flags)
     if best is None or _own_start(items, best[1], c):
         return None
     _, i, lo, hi = best
-    return _written_from(pattern, items, i, c), lo, hi, False
+    return _written_from(pattern, items, i, c), lo, hi, False, None
 
 
-def _guarded(items, widths, c, bounded: bool) -> tuple[int, int, int, str] | None:
-    """(index, least and most characters before it in a match, guard) of the earliest literal part (one character
-    or a set of a few, ``_leads``), with ``bounded`` a bounded width into every match, whose part before ends with
-    a character of a known class (the guard): ``、`` after ``\\d{1,2}``, ``是`` after ``[一二三]{1,3}``. Written as the literal with a
-    look-behind at the guard and itself, the engine skips ahead to the literal (a few characters are found far
-    faster than a class), and the look-behind passes over its frequent occurrences that no match holds."""
+def _guarded(items, widths, c, bounded: bool) -> tuple[int, int, int, str, str | None] | None:
+    """(index, least and most characters before it in a match, guard, run) of the earliest literal part (one
+    character or a set of a few, ``_leads``) whose part before ends with a character of a known class (the guard):
+    ``、`` after ``\\d{1,2}``, ``是`` after ``[一二三]{1,3}``. Written as the literal with a look-behind at the guard
+    and itself, the engine skips ahead to the literal (a few characters are found far faster than a class), and
+    the look-behind passes over its frequent occurrences that no match holds.
+
+    With ``bounded``, the literal is a bounded width into every match, or comes right after a run of repeated
+    classes that is (``\\d{1,2}\\s*[.．]``): then ``run`` is the run's class, and the widths are those before it."""
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
         if bounded and hi >= _UNBOUNDED:
             return None
-        if i and least >= 1 and _start_kind(item, c) == 3 and item[0] is not c.MAX_REPEAT \
-                and item[0] is not c.MIN_REPEAT:
+        if i and _is_literal(item, least, c):
             guard = _last_class(items[i - 1], c)
             if guard is not None:
-                return i, lo, hi, guard
+                return i, lo, hi, guard, None
+        if bounded and most >= _UNBOUNDED:
+            return _after_run(items, widths, i, lo, hi, c)
         lo, hi = lo + least, hi + most
     return None
+
+
+def _after_run(items, widths, i: int, lo: int, hi: int, c) -> tuple[int, int, int, str, str] | None:
+    """``_guarded``'s literal right after the run of repetitions of one class each beginning with the ``i``-th part
+    (``lo`` to ``hi`` characters into a match), guarded by the run's classes (and the class the part before the
+    run ends with, when the run may be empty)."""
+    classes, empty = [], True
+    for j in range(i, len(items)):
+        item = items[j]
+        if _is_literal(item, widths[j][0], c):
+            if j == i:
+                return None
+            run = "|".join(classes)
+            before = _last_class(items[i - 1], c) if i and empty else None
+            if empty and before is None:
+                return None  # the character before the literal may be any
+            guard = f"(?:{run}|{before})" if empty else f"(?:{run})"
+            return j, lo, hi, guard, run
+        op, av = item
+        if op is not c.MAX_REPEAT and op is not c.MIN_REPEAT or len(av[2]) != 1:
+            return None
+        one = _last_class(av[2][0], c)
+        if one is None:
+            return None
+        classes.append(one)
+        empty = empty and av[0] == 0
+    return None
+
+
+def _is_literal(item, least: int, c) -> bool:
+    """A part that is one literal character or a set of a few (``_leads``), not repeated."""
+    return least >= 1 and _start_kind(item, c) == 3 and item[0] is not c.MAX_REPEAT and item[0] is not c.MIN_REPEAT
 
 
 def _last_class(item, c) -> str | None:
