@@ -1,7 +1,8 @@
 """The shortcuts of the date, structure and prose rules give what the plain computation gives, on the sample's
 lines with random edits and on random text made of the characters these rules look at.
 
-- ``gklint.dates.find_dates``: a text without a date cue (``_CUE``) is not searched, and holds no date;
+- ``gklint.dates.find_dates``: the dates of the runs of date characters that hold a cue, read apart from the
+  rest of the text, are the text's;
 - ``gklint.core.scan``: a pattern anchored at a literal guarded by the class before it (``_guarded``) finds
   what ``finditer`` finds, in a text and in its lines;
 - ``enumerations._markers``: the list markers of a report's sections, found in one pass, are those each
@@ -15,7 +16,7 @@ import re
 from pathlib import Path
 
 from gklint.core.scan import scanner
-from gklint.dates import _find_dates, find_dates
+from gklint.dates import dates_in, find_dates
 from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
 from gklint.engine.rules import find
 from gklint.textutil import prose_lines
@@ -25,7 +26,7 @@ SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
 
 _ALPHABET = list("0123456789０１２〇零一二三四五六七八九十年月日号 \t\n-/.~至到起—－：:，。是、（）()①.．") + [
     "2021", "2022年", "12月", "31日", "202512月31日", "2021年1231日", "二〇二一年", "2021-01-14",
-    "2022.1.14", "１２", "1.", "3、", "（一）", "二是", "至12月31日"]
+    "2022.1.14", "１２", "1.", "3、", "（一）", "二是", "至12月31日", "\x00", "–", "～", "2021年1月1日至12月31日"]
 
 
 def _texts(seed: int, n: int) -> list[str]:
@@ -41,9 +42,12 @@ def _texts(seed: int, n: int) -> list[str]:
     return out
 
 
-def test_a_text_without_a_date_cue_holds_no_date():
-    for text in _texts(3, 3000):
-        assert find_dates(text) == list(_find_dates(text)), text
+def test_the_dates_of_a_text_are_those_of_its_runs_holding_a_cue():
+    texts = _texts(3, 3000)
+    rnd = random.Random(3)
+    texts += ["".join(rnd.sample(texts, 3)) for _ in range(500)]  # several lines, several runs
+    for text in texts:
+        assert find_dates(text) == list(dates_in(text)), text
 
 
 def _markers_line_by_line(text, styles):
