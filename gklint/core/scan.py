@@ -37,7 +37,7 @@ class Scanner:
     __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars", "run")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
-                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: re.Pattern | None = None,
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: str = "",
                  run: re.Pattern | None = None):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
@@ -45,7 +45,7 @@ class Scanner:
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start (before ``run``'s characters)
         self.run = run  # the class of the characters right before the anchor that lo and hi do not count, or None
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
-        self.chars = chars  # a class of characters one of which every match holds (``needed_class``), or None
+        self.chars = chars  # characters one of which every match holds (``needed_chars``; read for ``finditer_parts``)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
@@ -78,7 +78,9 @@ class Scanner:
         if not self.anchor:  # the filter (or the class of needed characters) tells which parts to search
             if self.needs and not any(map(text.__contains__, self.needs)):
                 return
-            found = self.filter or ((self.chars,) if self.chars is not None else ())
+            if self.chars and not any(map(text.__contains__, self.chars)):
+                return  # a few searches for one character each, each far faster than a search for a class
+            found = self.filter or ((char_class(frozenset(self.chars)),) if self.chars else ())
             for k in _parts_holding(found, text, parts) if found else range(len(parts)):
                 part = parts[k][1]
                 if not self.needs or any(map(part.__contains__, self.needs)):
@@ -174,7 +176,7 @@ def scanner(pattern: re.Pattern) -> Scanner:
         found = () if guarded else _filter(pattern, items, widths, c)  # a guarded anchor is found as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
             found = ()  # searching for the anchor, or the needed strings, filters as well
-        chars = None if anchor or found or needs else needed_class(pattern)
+        chars = "" if anchor or found or needs else "".join(sorted(needed_chars(pattern) or ()))
         return Scanner(pattern, needs, anchor, lo, hi, found, chars, run)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
