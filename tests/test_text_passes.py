@@ -5,6 +5,7 @@ lines with random edits and on random text made of the characters these rules lo
   rest of the text, are the text's;
 - ``gklint.core.scan``: a pattern anchored at a literal guarded by the class before it (``_guarded``) finds
   what ``finditer`` finds, in a text and in its lines;
+- ``textutil.han_count``: a long text's Chinese characters counted by code point are the pattern's;
 - ``enumerations._markers``: the list markers of a report's sections, found in one pass, are those each
   section's lines hold;
 """
@@ -19,7 +20,7 @@ from gklint.core.scan import scanner
 from gklint.dates import dates_in, find_dates
 from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
 from gklint.engine.rules import find
-from gklint.textutil import prose_lines
+from gklint.textutil import _HAN_RUN, han_count, prose_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
@@ -103,3 +104,12 @@ def test_a_guarded_anchor_finds_what_finditer_finds():
             assert [(k, m.span()) for k, m in scan.finditer_parts(whole, parts)] == \
                 [(k, m.span()) for k, (_, part) in enumerate(parts) for m in pattern.finditer(part)], (source, text)
     assert guarded > 100 and runs > 30
+
+
+def test_a_long_texts_chinese_characters_are_the_patterns():
+    rnd = random.Random(2)
+    chars = list("政府一丁\u3400\u4dbf\u4dc0\u9fff\ua000\uf8ff\uf900\ufaff\ufb00,。a1 \n") + [
+        "\ud800", "\U00020000", "\U0002a6df"]
+    for _ in range(200):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 1500)))
+        assert han_count(text) == sum(map(len, _HAN_RUN.findall(text))), text
