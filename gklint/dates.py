@@ -118,6 +118,12 @@ def find_dates(text: str) -> list[FoundDate]:
     return list(_find_dates(text))
 
 
+def dates_of_lines(text: str) -> list[FoundDate]:
+    """``find_dates`` of each line of ``text``, one line after another, their spans in ``text``: one search of
+    the text, each line break read as the gap (a line's runs end at it, as they end at the line's end)."""
+    return find_dates(text.replace("\n", _GAP))
+
+
 @text_cache(maxsize=1024)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """``find_dates`` (cached by text: the date rules read the same lines and pages): ``dates_in`` the runs of

@@ -2,7 +2,7 @@
 lines with random edits and on random text made of the characters these rules look at.
 
 - ``gklint.dates.find_dates``: the dates of the runs of date characters that hold a cue, read apart from the
-  rest of the text, are the text's;
+  rest of the text, are the text's; ``dates_of_lines`` are each line's;
 - ``gklint.core.scan``: a pattern anchored at a literal guarded by the class before it (``_guarded``) finds
   what ``finditer`` finds, in a text and in its lines;
 - ``textutil.han_count``: a long text's Chinese characters counted by code point are the pattern's;
@@ -17,10 +17,10 @@ import re
 from pathlib import Path
 
 from gklint.core.scan import scanner
-from gklint.dates import dates_in, find_dates
+from gklint.dates import dates_in, dates_of_lines, find_dates
 from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
 from gklint.engine.rules import find
-from gklint.textutil import _HAN_RUN, han_count, prose_lines
+from gklint.textutil import _HAN_RUN, han_count, lines, prose_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "huangyuan-2021.txt"
@@ -46,9 +46,11 @@ def _texts(seed: int, n: int) -> list[str]:
 def test_the_dates_of_a_text_are_those_of_its_runs_holding_a_cue():
     texts = _texts(3, 3000)
     rnd = random.Random(3)
-    texts += ["".join(rnd.sample(texts, 3)) for _ in range(500)]  # several lines, several runs
+    texts += [rnd.choice(("", "\n")).join(rnd.sample(texts, 3)) for _ in range(600)]  # several lines and runs
     for text in texts:
         assert find_dates(text) == list(dates_in(text)), text
+        assert dates_of_lines(text) == [found._replace(span=(offset + found.span[0], offset + found.span[1]))
+                                        for offset, line in lines(text) for found in dates_in(line)], text
 
 
 def _markers_line_by_line(text, styles):
