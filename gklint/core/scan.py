@@ -12,6 +12,11 @@ pattern's own, and no position where the pattern could match is skipped, so the 
 ``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
 before.
 
+When the part the engine skips ahead to best is a class (``\\d{1,2}、``), a literal after it is the anchor
+instead, with a look-behind at the class before it (``、(?<=[\\d]、)``): the engine skips ahead to a literal far
+faster, and the look-behind passes over its occurrences no match holds. A literal right after a run of repeated
+classes (``\\d{1,2}\\s*[.．]``) anchors as well: a match is then tried back over the run's characters.
+
 ``needed_chars`` reads the same tree for the characters one of which every match holds: a text without any
 of them (one quick search with ``needed_class``) holds no match.
 """
@@ -45,7 +50,7 @@ class Scanner:
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start (before ``run``'s characters)
         self.run = run  # the class of the characters right before the anchor that lo and hi do not count, or None
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
-        self.chars = chars  # characters one of which every match holds (``needed_chars``; read for ``finditer_parts``)
+        self.chars = chars  # characters one of which every match holds (``needed_chars``), for ``finditer_parts``
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
@@ -112,9 +117,9 @@ class Scanner:
 
 
 def _parts_holding(patterns: Sequence[re.Pattern], text: str, parts: Sequence[tuple[int, str]]) -> list[int]:
-    """The indices, ascending, of the parts (as in ``Scanner.finditer_parts``) in which one of ``patterns`` (without
-    look-arounds: where one matches in a part, it matches in ``text``) matches at some position: each searched
-    for from a part's start, and at most once a part."""
+    """The indices, ascending, of the parts (as in ``Scanner.finditer_parts``) in which one of ``patterns`` (a filter:
+    where one matches in a part, it matches in ``text``) matches at some position: each searched for from a
+    part's start, and at most once a part."""
     starts = [offset for offset, _ in parts]
     held: set[int] = set()
     for pattern in patterns:
