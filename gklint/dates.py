@@ -109,6 +109,7 @@ _CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<
 _DATE_CHARS = "年月日号〇零一二三四五六七八九十-/.起至到—－~～–"
 _DATE_RUN = re.compile(r"[\d\s" + re.escape(_DATE_CHARS) + "]*")
 _GAP = "\x00"  # what separates two runs in the text the patterns read: no pattern reads it
+_SHORT = 80  # a text this short is read whole: cutting its runs out would cost more than it saves
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -133,11 +134,12 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     look-arounds read next to a run in ``text`` is no run character, nor is the gap, and no pattern reads
     either; a range link is inside a run, so two dates with the gap between are no range, as two dates in
     different runs of ``text`` are not."""
-    runs = _cue_runs(text)
-    if not runs:
+    cue = _CUE.search(text)
+    if cue is None:
         return ()
-    if runs == [(0, len(text))]:
+    if len(text) <= _SHORT:
         return dates_in(text)
+    runs = _cue_runs(text, cue)
     compact = _GAP.join(text[lo:hi] for lo, hi in runs)
     out, at, k = [], 0, 0  # ``at``: where the k-th run begins in ``compact``
     for found in dates_in(compact):
@@ -150,10 +152,10 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     return tuple(out)
 
 
-def _cue_runs(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each longest run of ``_DATE_RUN`` characters in ``text`` that holds a cue, in order."""
+def _cue_runs(text: str, m: re.Match | None) -> list[tuple[int, int]]:
+    """The (start, end) of each longest run of ``_DATE_RUN`` characters in ``text`` that holds a cue, in order, from
+    the cue ``m`` (the first) on."""
     runs = []
-    m = _CUE.search(text)
     while m is not None:
         lo = m.start()
         while lo and _DATE_RUN.match(text, lo - 1, lo).end() == lo:
