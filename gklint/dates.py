@@ -18,11 +18,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import cache
 from typing import NamedTuple
 
 from gklint.core.numerals import chinese_to_int
-from gklint.core.scan import Scanner, scanner
 from gklint.core.text import text_cache
 
 _CN = "〇零一二三四五六七八九十"
@@ -102,30 +100,78 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     return None, None
 
 
-# every pattern above needs 年 or 月, or a digit, a separator and a digit: a text with none has no date
-_SEPARATED = re.compile(r"\d[-/.]\d")
-
-
-@cache
-def _scanners() -> tuple[tuple[str, Scanner], ...]:
-    """Each pattern as its ``Scanner``: not searched in a line that lacks what every match holds (月, then
-    digits, then 日 or 号…), and 2022-01-14 found from its separators."""
-    return tuple((kind, scanner(pattern)) for kind, pattern in _PATTERNS)
+# what every match of a pattern above holds: 年 or 月 and then a numeral (or 年 and a Chinese numeral), or a digit,
+# a separator and a digit. Each alternative begins with a literal, so that the engine skips ahead to one of these
+# five characters (a line without such a cue, most lines that name a year, is not searched seven times).
+_CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<=\d-)\d|/(?<=\d/)\d|\.(?<=\d\.)\d")
+# the characters the patterns above (their look-arounds included) and ``_RANGE_LINK`` read: a date, and what links
+# two of a range, is inside a run of them (a cue as well)
+_DATE_CHARS = "年月日号〇零一二三四五六七八九十-/.起至到—－~～–"
+_DATE_RUN = re.compile(r"[\d\s" + re.escape(_DATE_CHARS) + "]*")
+_GAP = "\x00"  # what separates two runs in the text the patterns read: no pattern reads it
+_SHORT = 80  # a text this short is read whole: cutting its runs out would cost more than it saves
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
-    if "年" not in text and "月" not in text and _SEPARATED.search(text) is None:
+    if "年" not in text and "月" not in text and "-" not in text and "/" not in text and "." not in text:
         return []
     return list(_find_dates(text))
 
 
+def dates_of_lines(text: str) -> list[FoundDate]:
+    """``find_dates`` of each line of ``text``, one line after another, their spans in ``text``: one search of
+    the text, each line break read as the gap (a line's runs end at it, as they end at the line's end)."""
+    return find_dates(text.replace("\n", _GAP))
+
+
 @text_cache(maxsize=1024)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
-    """``find_dates`` (cached by text: the date rules read the same lines and pages)."""
+    """``find_dates`` (cached by text: the date rules read the same lines and pages): ``dates_in`` the runs of
+    ``_DATE_RUN`` characters that hold a cue, written one after another with ``_GAP`` between two.
+
+    That is ``dates_in(text)``: every match of a pattern holds a cue and is inside a run; what a pattern's
+    look-arounds read next to a run in ``text`` is no run character, nor is the gap, and no pattern reads
+    either; a range link is inside a run, so two dates with the gap between are no range, as two dates in
+    different runs of ``text`` are not."""
+    cue = _CUE.search(text)
+    if cue is None:
+        return ()
+    if len(text) <= _SHORT:
+        return dates_in(text)
+    runs = _cue_runs(text, cue)
+    compact = _GAP.join(text[lo:hi] for lo, hi in runs)
+    out, at, k = [], 0, 0  # ``at``: where the k-th run begins in ``compact``
+    for found in dates_in(compact):
+        s, e = found.span
+        while s >= at + runs[k][1] - runs[k][0]:
+            at += runs[k][1] - runs[k][0] + 1
+            k += 1
+        shift = runs[k][0] - at
+        out.append(found._replace(span=(s + shift, e + shift)))
+    return tuple(out)
+
+
+def _cue_runs(text: str, m: re.Match | None) -> list[tuple[int, int]]:
+    """The (start, end) of each longest run of ``_DATE_RUN`` characters in ``text`` that holds a cue, in order, from
+    the cue ``m`` (the first) on."""
+    runs = []
+    while m is not None:
+        lo = m.start()
+        while lo and _DATE_RUN.match(text, lo - 1, lo).end() == lo:
+            lo -= 1
+        hi = _DATE_RUN.match(text, m.end()).end()
+        runs.append((lo, hi))
+        m = _CUE.search(text, hi)
+    return runs
+
+
+def dates_in(text: str) -> tuple[FoundDate, ...]:
+    """Every date-like expression in ``text``, in order: each pattern's matches, a match overlapping one of an
+    earlier pattern's left out."""
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _scanners():
+    for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
                 continue

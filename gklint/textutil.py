@@ -28,9 +28,19 @@ PREAMBLE = "标题与导语"  # how findings before the first section name their
 _QUOTE_LIMIT = 80
 
 
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # HAN's, as code points
+_LONG = 512  # a text this long is counted by one comparison of its code points with each range
+
+
 def han_count(text: str) -> int:
     """How many Chinese characters ``text`` holds (what 字数 means in a notice)."""
-    return sum(map(len, _HAN_RUN.findall(text)))
+    if len(text) < _LONG:
+        return sum(map(len, _HAN_RUN.findall(text)))
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # an unsigned difference from a range's start is within its width only inside the range (below, it wraps)
+    return sum(int(np.count_nonzero(codes - np.uint32(lo) <= hi - lo)) for lo, hi in _HAN_RANGES)
 
 
 def is_han(char: str) -> bool:

@@ -12,6 +12,11 @@ pattern's own, and no position where the pattern could match is skipped, so the 
 ``pattern.finditer``. A pattern without such an anchor (or with a construct not read here) is searched as
 before.
 
+When the part the engine skips ahead to best is a class (``\\d{1,2}、``), a literal after it is the anchor
+instead, with a look-behind at the class before it (``、(?<=[\\d]、)``): the engine skips ahead to a literal far
+faster, and the look-behind passes over its occurrences no match holds. A literal right after a run of repeated
+classes (``\\d{1,2}\\s*[.．]``) anchors as well: a match is then tried back over the run's characters.
+
 ``needed_chars`` reads the same tree for the characters one of which every match holds: a text without any
 of them (one quick search with ``needed_class``) holds no match.
 """
@@ -19,7 +24,7 @@ of them (one quick search with ``needed_class``) holds no match.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -34,15 +39,18 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars", "run")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
-                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = ()):
+                 lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: str = "",
+                 run: re.Pattern | None = None):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
-        self.lo, self.hi = lo, hi  # how far into a match the anchor may start
+        self.lo, self.hi = lo, hi  # how far into a match the anchor may start (before ``run``'s characters)
+        self.run = run  # the class of the characters right before the anchor that lo and hi do not count, or None
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
+        self.chars = chars  # characters one of which every match holds (``needed_chars``), for ``finditer_parts``
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``self.pattern.finditer(text)``."""
@@ -50,7 +58,7 @@ class Scanner:
             return iter(())
         if not self.anchor:
             return self.pattern.finditer(text)
-        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi)
+        return matches_near(self.pattern, text, self._hits(text), self.lo, self.hi, self.run)
 
     def search(self, text: str) -> re.Match | None:
         """``self.pattern.search(text)``."""
@@ -72,13 +80,19 @@ class Scanner:
         """(k, match) for each match of ``self.pattern.finditer(part)``, ``part`` the k-th of ``parts``: (offset,
         part) with ``text[offset:offset + len(part)] == part``, in order (the lines of a text). The anchor is
         searched for once, in ``text``: where it matches in a part, it matches in the text."""
-        if not self.may_match(text):
-            return  # where the pattern matches in a part, what the match holds is in the text
-        if not self.anchor:
-            for k, (_, part) in enumerate(parts):
+        if not self.anchor:  # the filter (or the class of needed characters) tells which parts to search
+            if self.needs and not any(map(text.__contains__, self.needs)):
+                return
+            if self.chars and not any(map(text.__contains__, self.chars)):
+                return  # a few searches for one character each, each far faster than a search for a class
+            found = self.filter or ((char_class(frozenset(self.chars)),) if self.chars else ())
+            for k in _parts_holding(found, text, parts) if found else range(len(parts)):
+                part = parts[k][1]
                 if not self.needs or any(map(part.__contains__, self.needs)):
                     yield from ((k, m) for m in self.pattern.finditer(part))
             return
+        if not self.may_match(text):
+            return  # where the pattern matches in a part, what the match holds is in the text
         hits = self._hits(text)
         for k, (offset, part) in enumerate(parts):
             if not hits or hits[-1] < offset:
@@ -86,7 +100,7 @@ class Scanner:
             near = hits[bisect_left(hits, offset + self.lo):bisect_left(hits, offset + len(part))]
             if near:
                 yield from ((k, m) for m in matches_near(self.pattern, part, [at - offset for at in near],
-                                                         self.lo, self.hi))
+                                                         self.lo, self.hi, self.run))
 
     def _hits(self, text: str) -> list[int]:
         """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
@@ -102,15 +116,39 @@ class Scanner:
         return out
 
 
-def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0) -> Iterator[re.Match]:
+def _parts_holding(patterns: Sequence[re.Pattern], text: str, parts: Sequence[tuple[int, str]]) -> list[int]:
+    """The indices, ascending, of the parts (as in ``Scanner.finditer_parts``) in which one of ``patterns`` (a filter:
+    where one matches in a part, it matches in ``text``) matches at some position: each searched for from a
+    part's start, and at most once a part."""
+    starts = [offset for offset, _ in parts]
+    held: set[int] = set()
+    for pattern in patterns:
+        pos = starts[0] if starts else 0
+        while (m := pattern.search(text, pos)) is not None:
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < starts[k] + len(parts[k][1]):
+                held.add(k)
+            if k + 1 >= len(starts):
+                break
+            pos = starts[k + 1]
+    return sorted(held)
+
+
+def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 0, hi: int = 0,
+                 run: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern whose every match is non-empty and holds, ``lo`` to ``hi``
     characters after its start, one of the positions ``hits`` (ascending; more do no harm): the pattern is tried
-    only where a match holding one could start, leftmost first, as the engine tries them."""
+    only where a match holding one could start, leftmost first, as the engine tries them. With ``run`` (a class
+    of one character), a match holds the hit ``lo`` to ``hi`` characters after its start plus any number of
+    characters of that class right before the hit."""
     match, pos = pattern.match, 0
     for at in hits:
         if at < pos + lo:
             continue  # inside the last match
-        for start in range(max(pos, at - hi), at - lo + 1):
+        first = at
+        while run is not None and first > pos and run.match(text, first - 1):
+            first -= 1  # the run of the class before the hit, back to the last match at most
+        for start in range(max(pos, first - hi), at - lo + 1):
             m = match(text, start)
             if m is not None:
                 yield m
@@ -139,11 +177,12 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor, lo, hi = _anchor(pattern, items, widths, c) or ((), 0, 0)
-        found = _filter(pattern, items, widths, c)
+        anchor, lo, hi, guarded, run = _anchor(pattern, items, widths, c) or ((), 0, 0, False, None)
+        found = () if guarded else _filter(pattern, items, widths, c)  # a guarded anchor is found as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
             found = ()  # searching for the anchor, or the needed strings, filters as well
-        return Scanner(pattern, needs, anchor, lo, hi, found)
+        chars = "" if anchor or found or needs else "".join(sorted(needed_chars(pattern) or ()))
+        return Scanner(pattern, needs, anchor, lo, hi, found, chars, run)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -169,23 +208,100 @@ def _needs(items, c) -> tuple[str, ...]:
     return (best,) if best else fewest
 
 
-def _anchor(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], int, int] | None:
-    """(anchor, least and most characters before it in a match), or None when there is none or the engine skips
-    ahead to the pattern's own first part. The anchor: the top-level part the engine skips ahead to best
-    (``_start_kind``), the earliest of these, a bounded width into every match, and the parts after it as far
-    as they can be written (the more parts, the fewer false starts)."""
+def _anchor(pattern: re.Pattern, items, widths, c) \
+        -> tuple[tuple[re.Pattern, ...], int, int, bool, re.Pattern | None] | None:
+    """(anchor, least and most characters before it in a match, whether it is guarded, the class of the run
+    before it (``_guarded``) or None), or None when there is none or the engine skips ahead to the pattern's own
+    first part. The anchor: the top-level part the engine skips ahead to best (``_start_kind``), the earliest of
+    these, a bounded width into every match, and the parts after it as far as they can be written (the more
+    parts, the fewer false starts); when that part is a class, a guarded literal (``_guarded``) instead, if the
+    pattern has one."""
     best = _start(items, widths, c, bounded=True)
-    if best is None or _own_start(items, best[0], c):
+    guarded = _guarded(items, widths, c, bounded=True) if best is None or best[0] < 3 else None
+    if guarded is not None:
+        i, lo, hi, guard, run = guarded
+        flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+        return _written_from(pattern, items, i, c, guard), lo, hi, True, run and re.compile(run, flags)
+    if best is None or _own_start(items, best[1], c):
         return None
-    i, lo, hi = best
-    return _written_from(pattern, items, i, c), lo, hi
+    _, i, lo, hi = best
+    return _written_from(pattern, items, i, c), lo, hi, False, None
+
+
+def _guarded(items, widths, c, bounded: bool) -> tuple[int, int, int, str, str | None] | None:
+    """(index, least and most characters before it in a match, guard, run) of the earliest literal part (one
+    character or a set of a few, ``_leads``) whose part before ends with a character of a known class (the guard):
+    ``、`` after ``\\d{1,2}``, ``是`` after ``[一二三]{1,3}``. Written as the literal with a look-behind at the guard
+    and itself, the engine skips ahead to the literal (a few characters are found far faster than a class), and
+    the look-behind passes over its frequent occurrences that no match holds.
+
+    With ``bounded``, the literal is a bounded width into every match, or comes right after a run of repeated
+    classes that is (``\\d{1,2}\\s*[.．]``): then ``run`` is the run's class, and the widths are those before it."""
+    lo = hi = 0
+    for i, (item, (least, most)) in enumerate(zip(items, widths)):
+        if bounded and hi >= _UNBOUNDED:
+            return None
+        if i and _is_literal(item, least, c):
+            guard = _last_class(items[i - 1], c)
+            if guard is not None:
+                return i, lo, hi, guard, None
+        if bounded and most >= _UNBOUNDED:
+            return _after_run(items, widths, i, lo, hi, c)
+        lo, hi = lo + least, hi + most
+    return None
+
+
+def _after_run(items, widths, i: int, lo: int, hi: int, c) -> tuple[int, int, int, str, str] | None:
+    """``_guarded``'s literal right after the run of repetitions of one class each beginning with the ``i``-th part
+    (``lo`` to ``hi`` characters into a match), guarded by the run's classes (and the class the part before the
+    run ends with, when the run may be empty)."""
+    classes, empty = [], True
+    for j in range(i, len(items)):
+        item = items[j]
+        if _is_literal(item, widths[j][0], c):
+            if j == i:
+                return None
+            run = "|".join(classes)
+            before = _last_class(items[i - 1], c) if i and empty else None
+            if empty and before is None:
+                return None  # the character before the literal may be any
+            guard = f"(?:{run}|{before})" if empty else f"(?:{run})"
+            return j, lo, hi, guard, run
+        op, av = item
+        if op is not c.MAX_REPEAT and op is not c.MIN_REPEAT or len(av[2]) != 1:
+            return None
+        one = _last_class(av[2][0], c)
+        if one is None:
+            return None
+        classes.append(one)
+        empty = empty and av[0] == 0
+    return None
+
+
+def _is_literal(item, least: int, c) -> bool:
+    """A part that is one literal character or a set of a few (``_leads``), not repeated."""
+    return least >= 1 and _start_kind(item, c) == 3 and item[0] is not c.MAX_REPEAT and item[0] is not c.MIN_REPEAT
+
+
+def _last_class(item, c) -> str | None:
+    """The class of the last character every match of a part ends with, as pattern text: a literal, a set, or a
+    repetition of one of these at least once; else None."""
+    op, av = item
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    return _set(av, c) if op is c.IN else None
 
 
 def _filter(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, ...]:
     """As the anchor, but at any width into a match: parts of the pattern that a text holding a match holds,
     quickly searched for."""
     best = _start(items, widths, c, bounded=False)
-    return () if best is None or _own_start(items, best[0], c) else _written_from(pattern, items, best[0], c)
+    guarded = _guarded(items, widths, c, bounded=False) if best is None or best[0] < 3 else None
+    if guarded is not None:
+        return _written_from(pattern, items, guarded[0], c, guarded[3])
+    return () if best is None or _own_start(items, best[1], c) else _written_from(pattern, items, best[1], c)
 
 
 def _own_start(items, i: int, c) -> bool:
@@ -194,9 +310,10 @@ def _own_start(items, i: int, c) -> bool:
     return i == 0 and items[0][0] not in (c.MAX_REPEAT, c.MIN_REPEAT) and len(_leads(items[0], c)) == 1
 
 
-def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
-    """(index, least and most characters before it in a match) of the top-level part the engine skips ahead to
-    best, the earliest of these; with ``bounded``, among those a bounded width into every match."""
+def _start(items, widths, c, bounded: bool) -> tuple[int, int, int, int] | None:
+    """(how well the engine skips ahead to it (``_start_kind``), index, least and most characters before it in a
+    match) of the top-level part the engine skips ahead to best, the earliest of these; with ``bounded``, among
+    those a bounded width into every match."""
     best = None
     lo = hi = 0
     for i, (item, (least, most)) in enumerate(zip(items, widths)):
@@ -208,12 +325,13 @@ def _start(items, widths, c, bounded: bool) -> tuple[int, int, int] | None:
         if kind and (best is None or (kind, -i) > best[0]):
             best = ((kind, -i), i, lo, hi)
         lo, hi = lo + least, hi + most
-    return None if best is None else best[1:]
+    return None if best is None else (best[0][0], *best[1:])
 
 
-def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ...]:
+def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") -> tuple[re.Pattern, ...]:
     """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``): one
-    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one."""
+    pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one; with a
+    ``guard`` (``_guarded``), each single character followed by a look-behind at the guard and itself."""
     rest = []
     for item in items[i + 1:]:
         try:
@@ -221,7 +339,8 @@ def _written_from(pattern: re.Pattern, items, i: int, c) -> tuple[re.Pattern, ..
         except _Unreadable:
             break  # the parts before it are still in every match
     flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-    return tuple(re.compile(lead + "".join(rest), flags) for lead in _leads(items[i], c))
+    return tuple(re.compile(lead + (f"(?<={guard}{lead})" if guard else "") + "".join(rest), flags)
+                 for lead in _leads(items[i], c))
 
 
 def _leads(item, c) -> list[str]:

@@ -53,7 +53,7 @@ _END = re.compile("[" + re.escape(SENTENCE_END) + "](?:(?<!\n)[" + re.escape(CLO
 def _bounds(text: str) -> tuple[int, ...]:
     """0, the end of each sentence, and len(text) (cached: rules ask for many sentences of one text)."""
     out = [0]
-    out.extend(m.end() for m in _END.finditer(text))
+    out.extend(map(re.Match.end, _END.finditer(text)))
     if out[-1] != len(text):
         out.append(len(text))
     return tuple(out)

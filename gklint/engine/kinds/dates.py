@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from gklint.core.model import report_year
-from gklint.dates import FoundDate, find_dates
+from gklint.dates import FoundDate, dates_of_lines, find_dates
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
@@ -238,17 +238,18 @@ def signed_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnost
 def malformed(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for place in places(report, ctx):
-        for offset, line in prose_lines(place.text):
-            for found in find_dates(line):
-                problem = found.problem
-                if problem is None or found.raw in seen:
-                    continue
-                seen.add(found.raw)
-                start, end = found.span
-                text = pick(rule.params.get("problems", {}).get(problem.code, problem.code),
-                            getattr(ctx, "lang", "zh"), **problem.values)
-                yield rule.diagnostic(ctx.lang, place.location(offset + start, offset + end),
-                            found=found.raw, date=found.raw, problem=text)
+        prose = {offset for offset, _ in prose_lines(place.text)}
+        for found in dates_of_lines(place.text):
+            start, end = found.span
+            if place.text.rfind("\n", 0, start) + 1 not in prose:
+                continue  # a date in a table line
+            problem = found.problem
+            if problem is None or found.raw in seen:
+                continue
+            seen.add(found.raw)
+            text = pick(rule.params.get("problems", {}).get(problem.code, problem.code),
+                        getattr(ctx, "lang", "zh"), **problem.values)
+            yield rule.diagnostic(ctx.lang, place.location(start, end), found=found.raw, date=found.raw, problem=text)
 
 
 # --------------------------------------------------------------------------- documents cited before they existed

@@ -42,21 +42,30 @@ def _marker_value(raw: str) -> int | None:
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
-    return [Marker(*found) for found in _markers(text, _compiled(styles))]
+    return [Marker(*found) for found in _markers((text,), _compiled(styles))[0]]
 
 
-@text_cache(maxsize=1024)
-def _markers(text: str, compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tuple, ...]:
-    """(style, value, raw, start, end) of each marker in the prose lines of ``text``, by start (cached by text).
-    Each style is searched for in all the lines at once (``Scanner.finditer_parts``); in a line, a marker whose
+@text_cache(maxsize=256)
+def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tuple[tuple, ...], ...]:
+    """(style, value, raw, start, end) of each marker in the prose lines of each of ``texts`` (a report's
+    sections), by start. Each style is searched for in all the lines of all the texts at once
+    (``Scanner.finditer_parts``: one pass a style for a report, not one a section); in a line, a marker whose
     number overlaps one of an earlier style's is not one."""
-    lines = prose_lines(text)
+    lines: list[tuple[int, str]] = []
+    owners: list[tuple[int, int]] = []  # (which text, offset in it) of each line
+    offset = 0
+    for i, text in enumerate(texts):
+        for at, line in prose_lines(text):
+            lines.append((offset + at, line))
+            owners.append((i, at))
+        offset += len(text) + 1
     found: list[list[tuple[str, re.Match]]] = [[] for _ in lines]
+    joined = "\n".join(texts)
     for name, pattern in compiled:
-        for k, m in pattern.finditer_parts(text, lines):
+        for k, m in pattern.finditer_parts(joined, lines):
             found[k].append((name, m))
-    out = []
-    for (offset, _), matches in zip(lines, found):
+    out: list[list[tuple]] = [[] for _ in texts]
+    for (i, at), matches in zip(owners, found):
         taken: list[tuple[int, int]] = []
         for name, m in matches:
             s, e = m.span("n")
@@ -66,9 +75,8 @@ def _markers(text: str, compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tupl
             if value is None or value > 50:
                 continue
             taken.append((s, e))
-            out.append((name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))
-    out.sort(key=lambda mk: mk[3])
-    return tuple(out)
+            out[i].append((name, value, m.group(0).strip(), at + m.start(), at + m.end()))
+    return tuple(tuple(sorted(markers, key=lambda mk: mk[3])) for markers in out)
 
 
 _COMPILED: dict[int, tuple[list, tuple]] = {}
@@ -119,9 +127,10 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     styles = rule.params.get("styles", [])
     words = rule.params.get("problems", {})
-    for section in report.sections:
-        place, body = place_of(section, ctx), len(section.heading) + 1
-        for last, mk, problem in enumeration_problems(find_markers(section.text, styles)):
+    found = _markers(tuple(section.text for section in report.sections), _compiled(styles))
+    for section, markers in zip(report.sections, found):
+        for last, mk, problem in enumeration_problems([Marker(*marker) for marker in markers]):
+            place, body = place_of(section, ctx), len(section.heading) + 1
             expected = _spell(last, last.n + 1)
             yield rule.diagnostic(lang, place.location(body + mk.start, body + mk.end), expected=expected,
                         found=mk.raw, previous=last.raw, marker=mk.raw,

@@ -77,7 +77,7 @@ def _repeat_starts(text: str, max_length: int) -> list[int]:
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     found = np.zeros(len(codes), dtype=bool)
-    for k in range(1, max_length + 1):
+    for k in range(1, min(max_length, len(codes) // 2) + 1):  # a word of k characters twice needs 2k of them
         same = codes[:-k] == codes[k:]  # same[p]: text[p] == text[p + k]
         if k > 1:
             same = same[:len(same) - k + 1] & same[k - 1:]  # and text[p + k - 1] == text[p + 2k - 1]
