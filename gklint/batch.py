@@ -136,6 +136,11 @@ def read_one(path: str, job: Job) -> Read:
         return Read(path, error=str(ReadError(path, "文件结构嵌套过深，无法读取")))
     except Exception as exc:  # a reader's bug on odd input: report this file, check the others
         return Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
+    return check_one(path, report, job)
+
+
+def check_one(path: str, report: Report, job: Job) -> Read:
+    """``report`` (read from ``path``) with the job's per-report rules run on it."""
     if job.rules:
         from gklint.engine.run import report_diagnostics
 
@@ -304,18 +309,46 @@ def _init(job: Job) -> None:
 
 
 def _preload(job: Job | None = None) -> None:
-    """The imports every file needs (done in the main process before the workers start, where they fork)."""
+    """The imports every file needs and, for a job with rules, what its rules compute on first use
+    (``_warm``): done in the main process before the workers start, where they fork, so that each worker
+    inherits them instead of paying them before its first report is done (a worker started otherwise, not
+    forked, does them in its initializer)."""
     import gklint.engine.run  # noqa: F401
     import gklint.read.open  # noqa: F401  (readers and recognition)
     import gklint.recognise.recognise  # noqa: F401
 
-    if job is not None and job.rules:  # the table rules run in the workers: pandas and pandera
-        from gklint.engine.kinds import KINDS
+    global _WARMED
+    if job is not None and job.rules and _WARMED != job.token:
+        _WARMED = job.token
+        _warm(job)
 
-        if any(KINDS[r.kind].stage == "table" for r in job.rules):
-            from gklint.engine.tables import pandera
 
-            pandera()
+_WARMED: str | None = None  # the token of the job last warmed in this process, or in the one it was forked from
+
+
+def _warm(job: Job) -> None:
+    """The job's rules run once on generated reports read from gklint's JSON (one of each layout, and the year
+    after of the first, so that the series rules pair), as a worker runs them, the findings dropped: the
+    imports, lazily compiled patterns, pandera schemas and per-rule caches a worker would otherwise build
+    before its first report is done. What the rules cache is keyed by what it is computed from (a rule, a
+    text), so that no finding depends on what was computed here."""
+    import orjson
+
+    from gklint import layouts
+    from gklint.ingest import read_bytes
+    from gklint.recognise.json_format import to_json
+    from gklint.testing import consistent_report
+
+    made = [consistent_report(0, version) for version in layouts.layouts()]
+    made.insert(1, consistent_report(0, made[0].layout, year=made[0].meta.year + 1))
+    reads = []
+    for k, report in enumerate(made):
+        path = f"<warm-up {k}>.json"
+        reads.append(check_one(path, read_bytes(path, orjson.dumps(to_json(report))), job))
+    finish(reads, job)
+    last, this = (read.report for read in reads[:2])
+    if isinstance(last, Packed) and isinstance(this, Packed):  # a series rule is chosen
+        series_found([this.unpack()], last.unpack(), job)
 
 
 def limit_memory(nbytes: int) -> None:
