@@ -320,7 +320,10 @@ def _preload(job: Job | None = None) -> None:
     global _WARMED
     if job is not None and job.rules and _WARMED != job.token:
         _WARMED = job.token
-        _warm(job)
+        try:
+            _warm(job)
+        except Exception:  # only time is lost: what fails here fails in a worker too, as that file's error
+            pass
 
 
 _WARMED: str | None = None  # the token of the job last warmed in this process, or in the one it was forked from

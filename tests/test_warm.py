@@ -59,3 +59,12 @@ def test_a_job_is_warmed_once_per_process(monkeypatch):
     for job in (with_rules, with_rules, batch.Job(), batch.Job(rules=("a rule",))):
         batch._preload(job)
     assert len(warmed) == 2 and warmed[0] is with_rules  # not again for the same job, never for one without rules
+
+
+def test_a_warm_up_that_fails_does_not_stop_the_run(monkeypatch):
+    def fail(job):
+        raise RuntimeError("a rule's bug")
+
+    monkeypatch.setattr(batch, "_warm", fail)
+    monkeypatch.setattr(batch, "_WARMED", None)
+    batch._preload(batch.Job(rules=("a rule",)))  # the workers meet the bug, each file its own error
