@@ -13,6 +13,10 @@ budget costs one read error naming the limit; the worker is replaced and the oth
   ``MemoryError`` in the worker, which becomes a read error; a worker that dies instead (killed, or a
   crash in a C library) is reported for that file alone.
 
+Before the pool starts, the job's rules are run once in this process on a few generated reports
+(``_preload``): the forked workers inherit what the rules build on first use (imports, patterns compiled
+on first use, pandera's schemas) instead of each building it before its first file is done.
+
 Results come back in input order, each as soon as it and the files before it are done: a slow file
 holds back the printing of the files after it for at most its deadline, while the workers keep
 reading ahead (a bounded window, so memory does not grow with the batch).
@@ -301,7 +305,7 @@ _JOB: Job | None = None
 
 
 def _init(job: Job) -> None:
-    """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
+    """Worker start: the memory limit, the job, and what every file needs (``_preload``; not timed per file)."""
     global _JOB
     _JOB = job
     _preload(job)
