@@ -13,9 +13,9 @@ budget costs one read error naming the limit; the worker is replaced and the oth
   ``MemoryError`` in the worker, which becomes a read error; a worker that dies instead (killed, or a
   crash in a C library) is reported for that file alone.
 
-Before the pool starts, the job's rules are run once in this process on a few generated reports
-(``_preload``): the forked workers inherit what the rules build on first use (imports, patterns compiled
-on first use, pandera's schemas) instead of each building it before its first file is done.
+Before a pool of several workers starts, the job's rules are run once in this process on a few generated
+reports (``_preload``): the forked workers inherit what the rules build on first use (imports, patterns
+compiled on first use, pandera's schemas) instead of each building it again before its first file is done.
 
 Results come back in input order, each as soon as it and the files before it are done: a slow file
 holds back the printing of the files after it for at most its deadline, while the workers keep
@@ -312,22 +312,30 @@ def _init(job: Job) -> None:
     limit_memory(job.limits.memory)
 
 
-def _preload(job: Job | None = None) -> None:
-    """The imports every file needs and, for a job with rules, what its rules compute on first use
-    (``_warm``): done in the main process before the workers start, where they fork, so that each worker
-    inherits them instead of paying them before its first report is done (a worker started otherwise, not
-    forked, does them in its initializer)."""
+def _preload(job: Job | None = None, workers: int = 1) -> None:
+    """The imports every file needs, done in the main process before ``workers`` workers start, where they fork
+    (a worker started otherwise imports them in its initializer); and, when several are about to fork, what the
+    job's rules compute on first use (``_warm``), which each of them would otherwise compute again before its
+    first file is done."""
     import gklint.engine.run  # noqa: F401
     import gklint.read.open  # noqa: F401  (readers and recognition)
     import gklint.recognise.recognise  # noqa: F401
 
+    if job is None or not job.rules:
+        return
     global _WARMED
-    if job is not None and job.rules and _WARMED != job.token:
+    if workers > 1 and _WARMED != job.token:
         _WARMED = job.token
         try:
             _warm(job)
         except Exception:  # only time is lost: what fails here fails in a worker too, as that file's error
             pass
+    from gklint.engine.kinds import KINDS
+
+    if any(KINDS[r.kind].stage == "table" for r in job.rules):  # the table rules run in the workers: pandera
+        from gklint.engine.tables import pandera
+
+        pandera()
 
 
 _WARMED: str | None = None  # the token of the job last warmed in this process, or in the one it was forked from
@@ -432,7 +440,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
     from pebble import ProcessExpired, ProcessPool
 
     workers = max(1, min(jobs, len(paths)))
-    _preload(job)  # before the workers fork: they inherit the imports instead of each paying them
+    _preload(job, workers)  # before the workers fork: they inherit what it does instead of each doing it
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
     timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 
@@ -537,7 +545,7 @@ def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=Non
     if executor is None:
         from pebble import ProcessPool
 
-        _preload(job)
+        _preload(job, workers)
         pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
         timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gklint import batch
+from gklint import api, batch
 from gklint.recognise.json_format import to_json
 from gklint.testing import consistent_report
 
@@ -51,14 +51,19 @@ def test_a_process_warmed_up_finds_what_a_fresh_one_finds(tmp_path):
     assert _findings("warm", files) == cold
 
 
+def _rules() -> tuple:
+    return api.Run([], isolate=False).job.rules
+
+
 def test_a_job_is_warmed_once_per_process(monkeypatch):
     warmed = []
     monkeypatch.setattr(batch, "_warm", warmed.append)
     monkeypatch.setattr(batch, "_WARMED", None)
-    with_rules = batch.Job(rules=("a rule",))
-    for job in (with_rules, with_rules, batch.Job(), batch.Job(rules=("a rule",))):
-        batch._preload(job)
-    assert len(warmed) == 2 and warmed[0] is with_rules  # not again for the same job, never for one without rules
+    with_rules = batch.Job(rules=_rules())
+    for job, workers in ((with_rules, 2), (with_rules, 2), (batch.Job(), 2), (batch.Job(rules=_rules()), 1)):
+        batch._preload(job, workers)
+    # not again for the same job, never for one without rules, nor for a single worker (nothing repeated)
+    assert warmed == [with_rules]
 
 
 def test_a_warm_up_that_fails_does_not_stop_the_run(monkeypatch):
@@ -67,4 +72,4 @@ def test_a_warm_up_that_fails_does_not_stop_the_run(monkeypatch):
 
     monkeypatch.setattr(batch, "_warm", fail)
     monkeypatch.setattr(batch, "_WARMED", None)
-    batch._preload(batch.Job(rules=("a rule",)))  # the workers meet the bug, each file its own error
+    batch._preload(batch.Job(rules=_rules()), 2)  # the workers meet the bug, each file its own error
