@@ -13,6 +13,10 @@ budget costs one read error naming the limit; the worker is replaced and the oth
   ``MemoryError`` in the worker, which becomes a read error; a worker that dies instead (killed, or a
   crash in a C library) is reported for that file alone.
 
+Before a pool of several workers starts, the job's rules are run once in this process on a few generated
+reports (``_preload``): the forked workers inherit what the rules build on first use (imports, patterns
+compiled on first use, pandera's schemas) instead of each building it again before its first file is done.
+
 Results come back in input order, each as soon as it and the files before it are done: a slow file
 holds back the printing of the files after it for at most its deadline, while the workers keep
 reading ahead (a bounded window, so memory does not grow with the batch).
@@ -140,6 +144,11 @@ def read_one(path: str, job: Job) -> Read:
         return Read(path, error=str(ReadError(path, "文件结构嵌套过深，无法读取")))
     except Exception as exc:  # a reader's bug on odd input: report this file, check the others
         return Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
+    return check_one(path, report, job)
+
+
+def check_one(path: str, report: Report, job: Job) -> Read:
+    """``report`` (read from ``path``) with the job's per-report rules run on it."""
     if job.rules:
         from gklint.engine.run import report_diagnostics
 
@@ -318,26 +327,65 @@ _JOB: Job | None = None
 
 
 def _init(job: Job) -> None:
-    """Worker start: the memory limit, the job, and the imports every file needs (not timed per file)."""
+    """Worker start: the memory limit, the job, and what every file needs (``_preload``; not timed per file)."""
     global _JOB
     _JOB = job
     _preload(job)
     limit_memory(job.limits.memory)
 
 
-def _preload(job: Job | None = None) -> None:
-    """The imports every file needs (done in the main process before the workers start, where they fork)."""
+def _preload(job: Job | None = None, workers: int = 1) -> None:
+    """The imports every file needs, done in the main process before ``workers`` workers start, where they fork
+    (a worker started otherwise imports them in its initializer); and, when several are about to fork, what the
+    job's rules compute on first use (``_warm``), which each of them would otherwise compute again before its
+    first file is done."""
     import gklint.engine.run  # noqa: F401
     import gklint.read.open  # noqa: F401  (readers and recognition)
     import gklint.recognise.recognise  # noqa: F401
 
-    if job is not None and job.rules:  # the table rules run in the workers: pandas and pandera
-        from gklint.engine.kinds import KINDS
+    if job is None or not job.rules:
+        return
+    global _WARMED
+    if workers > 1 and _WARMED != job.token:
+        _WARMED = job.token
+        try:
+            _warm(job)
+        except Exception:  # only time is lost: what fails here fails in a worker too, as that file's error
+            pass
+    from gklint.engine.kinds import KINDS
 
-        if any(KINDS[r.kind].stage == "table" for r in job.rules):
-            from gklint.engine.tables import pandera
+    if any(KINDS[r.kind].stage == "table" for r in job.rules):  # the table rules run in the workers: pandera
+        from gklint.engine.tables import pandera
 
-            pandera()
+        pandera()
+
+
+_WARMED: str | None = None  # the token of the job last warmed in this process, or in the one it was forked from
+
+
+def _warm(job: Job) -> None:
+    """The job's rules run once on generated reports read from gklint's JSON (one of each layout, and the year
+    after of the first, so that the series rules pair), as a worker runs them, the findings dropped: the
+    imports, lazily compiled patterns, pandera schemas and per-rule caches a worker would otherwise build
+    before its first report is done. What the rules cache is keyed by what it is computed from (a rule, a
+    text), so that no finding depends on what was computed here."""
+    import orjson
+
+    from gklint import layouts
+    from gklint.ingest import read_bytes
+    from gklint.recognise.json_format import to_json
+    from gklint.testing import consistent_report
+
+    made = [consistent_report(0, version) for version in layouts.layouts()]
+    made.insert(1, consistent_report(0, made[0].layout, year=made[0].meta.year + 1))
+    reads = []
+    for k, report in enumerate(made):
+        path = f"<warm-up {k}>.json"
+        reads.append(check_one(path, read_bytes(path, orjson.dumps(to_json(report))), job))
+    finish(reads, job)
+    last, this = (read.report for read in reads[:2])
+    if isinstance(last, Packed) and isinstance(this, Packed):  # a series rule is chosen
+        series_found([this.unpack()], last.unpack(), job)
 
 
 def limit_memory(nbytes: int) -> None:
@@ -414,7 +462,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
     from pebble import ProcessExpired, ProcessPool
 
     workers = max(1, min(jobs, len(paths)))
-    _preload(job)  # before the workers fork: they inherit the imports instead of each paying them
+    _preload(job, workers)  # before the workers fork: they inherit what it does instead of each doing it
     pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
     timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 
@@ -519,7 +567,7 @@ def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=Non
     if executor is None:
         from pebble import ProcessPool
 
-        _preload(job)
+        _preload(job, workers)
         pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
         timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
 

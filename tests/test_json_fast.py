@@ -174,16 +174,22 @@ def test_a_recognised_report_written_as_json_reads_back_the_same_both_ways():
 
 
 @given(st.sampled_from([b"{", b" {", b"\xef\xbb\xbf{", b"\n{", b"["]),
-       st.sampled_from([b"", b"%PDF-", b"\x01" * 200, b"\x00", "标".encode("gb18030"), b"\xff", b"\xed\xa0\x80"]))
+       st.sampled_from([b"", b"%PDF-", b"\x01" * 200, b"\x01", b"\x0c", b"\x1b", b"\t", b"\x00", "标".encode("gb18030"),
+                        b"\xff", b"\xed\xa0\x80"]))
 @settings(max_examples=60, deadline=None)
 def test_a_file_taken_plainly_for_json_is_one_sniffing_says_is_json_and_decodes_as_utf8(start, inside):
+    import orjson
+
     from gklint.read.sniff import decode_text, plainly_json, sniff
+    from gklint.recognise.json_format import read_plain
 
     data = start + b'"tables": {}, "meta": {"title": "' + inside + "标题".encode() + b'"}}'
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return  # read_plain refuses it (orjson's strict UTF-8): read as any file
+        orjson.loads(data)
+    except orjson.JSONDecodeError:  # control bytes, bytes that are not UTF-8: not valid JSON in UTF-8
+        assert read_plain("r.json", data) is None  # refused: read as any file
+        return
+    text = data.decode("utf-8")
     if plainly_json("r.json", data):
         assert sniff("r.json", data) == "json"
         assert decode_text(data, path="r.json") == text

@@ -57,11 +57,12 @@ def sniff(path: str, data: bytes) -> str:
 
 
 def plainly_json(path: str, data: bytes) -> bool:
-    """Is this plainly a JSON file (what gklint writes)? It starts with ``{``, is text, and no format's binary test
-    claims it. Such a file, when it is valid UTF-8, is one ``sniff`` says is "json" and ``decode_text`` decodes as
-    UTF-8 (no BOM, no NUL so not UTF-16, few control bytes, strict UTF-8 first): a reader given its bytes may skip
-    both, provided it refuses bytes that are not UTF-8 (``json_format.read_plain``)."""
-    if data[:1] != b"{" or not _looks_textual(data[:65536]):
+    """Is this plainly a JSON file (what gklint writes)? It starts with ``{`` and no format's binary test claims it.
+    Such a file, when it is valid JSON in UTF-8, is one ``sniff`` says is "json" and ``decode_text`` decodes as
+    UTF-8: valid JSON holds no control byte (none in strings, only tab, line feed and carriage return between
+    tokens), so it is text; no BOM; no NUL, so not UTF-16; strict UTF-8 first. A reader given its bytes may skip
+    both, provided it refuses what is not valid JSON in UTF-8 (``json_format.read_plain``, parsing strictly)."""
+    if data[:1] != b"{":
         return False
     from gklint.read import formats
 

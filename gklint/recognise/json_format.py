@@ -363,12 +363,22 @@ def _date(value) -> dt.date | None:
     """A date written YYYY-MM-DD, as the model reads it (any other form: not plain)."""
     if value is None:
         return None
-    if type(value) is str and (m := _DATE.fullmatch(value)):
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            pass
+    if type(value) is str:
+        date = _DATES.get(value)
+        if date is not None:
+            return date
+        if m := _DATE.fullmatch(value):
+            try:
+                date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise _NotPlain from None
+            if len(_DATES) < 1 << 12:
+                _DATES[value] = date
+            return date
     raise _NotPlain
+
+
+_DATES: dict[str, dt.date] = {}  # dates read, by how they are written (a date is immutable: shared, as _NUMBERS)
 
 
 def _plain_section(item) -> Section:
