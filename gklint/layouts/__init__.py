@@ -220,9 +220,10 @@ _PLAIN = (0x09, 0x0B, 0x0D, 0x0E, 0x20, 0x7F, 0xA0, 0xA1, 0x2000, 0x2017, 0x2018
           0x3000, 0x302A, 0x3030, 0x3040, 0x3400, 0x4DC0, 0x4E00, 0xA000, 0xF900, 0xFB00, 0xFF01, 0xFF61)
 # Every character of that text that NFKC changes (and a few of the compatibility ideographs it does not):
 # spaces, ellipses, primes, doubled marks, the full-width forms (tests/test_layouts_normalise.py checks that
-# NFKC keeps every other one as it is)
-_CHANGES = re.compile("[\xa0\u2000-\u200a\u2011\u2024-\u2026\u202f\u2033\u2034\u2036\u2037\u203c\u2047-\u2049"
-                      "\u2057\u205f\u3000\u3036\u3038-\u303a\uf900-\ufaff\uff01-\uff60]")
+# NFKC keeps every other one as it is, and that what NFKC makes of one holds none that it changes)
+_CHANGES = frozenset(map(chr, (0xA0, *range(0x2000, 0x200B), 0x2011, *range(0x2024, 0x2027), 0x202F, 0x2033, 0x2034,
+                               0x2036, 0x2037, 0x203C, *range(0x2047, 0x204A), 0x2057, 0x205F, 0x3000, 0x3036,
+                               *range(0x3038, 0x303B), *range(0xF900, 0xFB00), *range(0xFF01, 0xFF61))))
 _NFKC_CHAR: dict[str, str] = {}
 
 
@@ -244,20 +245,17 @@ def _all_plain(text: str) -> bool:
 
 def _nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``, mark by mark where that is the same (see ``_PLAIN``): each
-    character that changes replaced everywhere at its first place (what replaces it is NFKC, changed no more)."""
+    character that changes replaced everywhere (by what holds no character that changes: in any order)."""
     if unicodedata.is_normalized("NFKC", text):
         return text
     if not _all_plain(text):
         return unicodedata.normalize("NFKC", text)
-    at = 0
-    while (found := _CHANGES.search(text, at)) is not None:
-        ch = found[0]
+    for ch in _CHANGES.intersection(text):
         new = _NFKC_CHAR.get(ch)
         if new is None:
             new = _NFKC_CHAR[ch] = unicodedata.normalize("NFKC", ch)
-        if new != ch:  # the text before ``found`` holds no more ``ch``
+        if new != ch:
             text = text.replace(ch, new)
-        at = found.start() + len(new)
     return text
 
 
