@@ -446,6 +446,8 @@ def _build(data: dict) -> Layout:
     sections = tuple(SectionSpec(s["id"], s["number"], s["label"], tuple(s.get("aliases", ())),
                                  tuple(s.get("keywords", ())))
                      for s in data["sections"])
+    for spec in tables.values():  # the label indexes, made here to be kept with the layout in the cache
+        _ = spec._row_index, spec.data_rows, spec.columns, [row._column_index for row in spec.rows]
     return Layout(version=str(data["version"]), notice=data["notice"],
                   first_year=int(data["first_year"]), last_year=data.get("last_year"),
                   sections=sections, tables=tables, distinctive=data.get("distinctive"),
