@@ -428,7 +428,20 @@ def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
     typer.echo(render_rule_doc(rule, lang.value))
 
 
+def _no_collection_at_exit() -> None:
+    """Have the interpreter's exit skip the cyclic garbage collector: it would go over every object still alive
+    (pandas, pandera and all gklint keeps) two times or more, a good part of a short command's time. Output is
+    written and closed by then; what is left is freed as the process ends. Registered once, however often
+    ``main`` runs in one process."""
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
+
+
 def main() -> None:  # console script entry point
+    _no_collection_at_exit()
     try:
         app()
     except KeyboardInterrupt:

@@ -107,3 +107,20 @@ def test_the_allowlist_is_current():
     for (module, label), why in ALLOWED.items():
         assert why, f"{module}: {label} needs a reason"
         assert any(label in text for _, text in _literals(PACKAGE / module)), f"{module} no longer holds {label}"
+
+
+def test_a_layout_read_back_from_the_cache_keeps_its_label_indexes(tmp_path, monkeypatch):
+    """The label indexes are made when a layout is built and kept with it in the cache: read back, they are
+    what they would be made as, and point at the layout's own rows and columns."""
+    from gklint.core.cache import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    built = layouts._load("2021.yaml")  # parsed, built and kept
+    kept = layouts._load("2021.yaml")  # read back
+    assert kept is not built and kept == built
+    for spec in kept.tables.values():
+        assert spec.__dict__["_row_index"] == layouts._index(spec.rows)
+        assert all(any(v is r for r in spec.rows) for d in spec._row_index for v in d.values())
+        for row in spec.rows:
+            assert row.__dict__["_column_index"] == layouts._index(row.columns)
+            assert all(any(v is c for c in row.columns) for d in row._column_index for v in d.values())

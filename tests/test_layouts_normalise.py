@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gklint import layouts
-from gklint.layouts import _CHANGES, _NOT_PLAIN, _PUNCT, _nfkc
+from gklint.layouts import _CHANGES, _PUNCT, _all_plain, _nfkc
+
+# the characters ``layouts._PLAIN`` declares by code point, as the character class they were first written as
+CHANGES = re.compile("[\xa0\u2000-\u200a\u2011\u2024-\u2026\u202f\u2033\u2034\u2036\u2037\u203c\u2047-\u2049"
+                     "\u2057\u205f\u3000\u3036\u3038-\u303a\uf900-\ufaff\uff01-\uff60]")  # ``layouts._CHANGES``
+NOT_PLAIN = re.compile("[^\t\n\r\x20-\x7e\xa0\u2000-\u2016\u2018-\u203d\u203f-\u206f\u3000-\u3029"
+                       "\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 # the marks the fast paths treat apart, common Chinese text, and characters of every other kind
 ALPHABET = ("\t\n\r \xa0\u2003\u2026\u3000\u3001\u3002\u201c\u201d\u2014\u300a\u300b\uff08\uff09"
@@ -30,9 +36,26 @@ def defined(text: str) -> str:
 
 def test_every_plain_character_nfkc_changes_is_searched_for():
     plain = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    missed = [c for c in plain if _NOT_PLAIN.match(c) is None and _CHANGES.match(c) is None
+    missed = [c for c in plain if _all_plain(c) and c not in _CHANGES
               and unicodedata.normalize("NFKC", c) != c]
     assert missed == []
+
+
+def test_plain_characters_are_the_class_by_code_point():
+    every = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in every if _all_plain(c) != (NOT_PLAIN.match(c) is None)] == []
+
+
+def test_the_characters_that_change_are_the_class_and_none_changes_into_one_that_changes():
+    assert _CHANGES == {chr(c) for c in range(sys.maxunicode + 1) if CHANGES.match(chr(c))}
+    changing = {c for c in _CHANGES if unicodedata.normalize("NFKC", c) != c}
+    assert [c for c in changing if changing.intersection(unicodedata.normalize("NFKC", c))] == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts)
+def test_a_text_is_plain_when_the_class_finds_nothing(text):
+    assert _all_plain(text) == (NOT_PLAIN.search(text) is None)
 
 
 @settings(max_examples=1000, deadline=None)
