@@ -79,27 +79,6 @@ def _is_file(source: Source) -> bool:
     return not isinstance(source, (Report, dict))
 
 
-def read_many(sources: list[Source], *, layout: str | None = None, jobs: int = 1,
-              limits: Limits | None = None, isolate: bool = True) -> list[Report | str]:
-    """Read every source: a Report, or the one-line reason it cannot be read.
-
-    Files are read in ``jobs`` worker processes (one with ``jobs=1``), each file under
-    ``limits.seconds`` and ``limits.memory`` (see ``gklint.batch``); ``isolate=False`` reads them in
-    this process instead. JSON dicts and Reports are taken here.
-    """
-    job = batch.Job(layout=layout, limits=limits or DEFAULT)
-    reads = (r for r in batch.read_all([str(s) for s in sources if _is_file(s)], job, jobs=jobs, isolate=isolate)
-             if r is not None)
-    out: list[Report | str] = []
-    for source in sources:
-        if _is_file(source):
-            read = next(reads)
-            out.append(read.report if read.error is None else read.error)
-        else:
-            out.append(_read(source, layout))
-    return out
-
-
 class Run:
     """One run over many sources: ``files()`` yields each file's result as soon as it is done (in input
     order); once it is exhausted, ``series()`` adds the findings that pair reports across the whole run.

@@ -653,7 +653,3 @@ def _chunks(paths: Sequence[str], size: int, budget: int = TASK_BYTES) -> Iterat
             yield (path,)
     if run:
         yield tuple(run)
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1
