@@ -127,6 +127,8 @@ def own_json_values(values: dict) -> dict:
     """``json_values(values)`` for a dict of the caller's own, made in it (not copied) where its keys are text."""
     if not _TEXT.issuperset(map(type, values)):
         return json_values(values)
+    if _PLAIN.issuperset(map(type, values.values())):  # nothing to make plain, seen at C speed
+        return values
     for k, v in values.items():
         if type(v) not in _PLAIN:
             values[k] = _plain(v)  # a value of a key it has: the dict keeps its size and order
