@@ -66,8 +66,17 @@ class Location:
 
     def to_dict(self) -> dict:
         # the fields in order, as ``asdict`` would give them (their values are text: nothing to copy)
-        out = {k: v for k, v in (("table", self.table), ("row", self.row), ("column", self.column),
-                                 ("section", self.section), ("quote", self.quote)) if v is not None}
+        out = {}
+        if self.table is not None:
+            out["table"] = self.table
+        if self.row is not None:
+            out["row"] = self.row
+        if self.column is not None:
+            out["column"] = self.column
+        if self.section is not None:
+            out["section"] = self.section
+        if self.quote is not None:
+            out["quote"] = self.quote
         if self.source is not None:
             out["source"] = self.source.to_dict()
         return out

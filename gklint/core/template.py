@@ -10,6 +10,7 @@ values a finding keeps (``Diagnostic.values``) render its message in either lang
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 
 class _Keep(dict):
@@ -38,20 +39,65 @@ def choose(texts, lang: str = "zh") -> str:
 def fill(template: str, values: Mapping, lang: str = "zh") -> str:
     """``template`` with its ``{name}`` fields filled from ``values`` ({zh, en} mappings taken in ``lang``);
     unknown names stay as written."""
+    names = _fields(template)
+    if names is not None:  # plain ``{name}`` fields only: the values it names, and nothing else, looked at
+        shown = {}
+        for name in names:
+            if name in values:
+                v = values[name]
+                shown[name] = choose(v, lang) if type(v) is not str and _is_mapping(v) else v
+        if lang == "en" and isinstance(shown.get("table"), str):
+            shown["table"] = _table_in_english(shown["table"])
+        for name in names.difference(shown):
+            shown[name] = "{" + name + "}"
+        try:
+            return template.format_map(shown)
+        except (ValueError, LookupError, AttributeError, TypeError):  # a value that cannot be formatted: as below
+            pass
+    return _fill_any(template, values, lang)
+
+
+def _fill_any(template: str, values: Mapping, lang: str) -> str:
+    """``fill`` of any template: every value looked at."""
     shown = _Keep(values)
     for k, v in values.items():
         if type(v) is not str and _is_mapping(v):
             shown[k] = choose(v, lang)
-    if lang == "en" and isinstance(shown.get("table"), str):  # table 三 is "table 3" in English, as places say
-        from gklint.core.numerals import chinese_to_int
-
-        shown["table"] = str(chinese_to_int(shown["table"]) or shown["table"])
+    if lang == "en" and isinstance(shown.get("table"), str):
+        shown["table"] = _table_in_english(shown["table"])
     try:
         return template.format_map(shown)  # str.format's C parser: the same text as string.Formatter's
     except (ValueError, LookupError, AttributeError, TypeError):  # a positional field, say: fail as it fails
         import string
 
         return string.Formatter().vformat(template, (), shown)
+
+
+def _table_in_english(table: str) -> str:
+    """table 三 is "table 3" in English, as places say."""
+    from gklint.core.numerals import chinese_to_int
+
+    return str(chinese_to_int(table) or table)
+
+
+@lru_cache(maxsize=1024)
+def _fields(template: str) -> frozenset[str] | None:
+    """The names of ``template``'s fields when every one is a plain ``{name}`` (no conversion, format spec,
+    attribute or index): all that ``str.format_map`` reads of its values, parsed once per template. None for
+    any other template (and one that does not parse)."""
+    from _string import formatter_parser  # str.format's own parser (string.Formatter.parse calls it)
+
+    names = set()
+    try:
+        for _, name, spec, conversion in formatter_parser(template):
+            if name is None:
+                continue
+            if spec or conversion or not name.isidentifier():
+                return None
+            names.add(name)
+    except ValueError:
+        return None
+    return frozenset(names)
 
 
 def pick(texts, lang: str = "zh", **values) -> str:
@@ -77,7 +123,24 @@ def json_values(values: Mapping) -> dict:
     return {(k if type(k) is str else str(k)): (v if type(v) in _PLAIN else _plain(v)) for k, v in values.items()}
 
 
+def own_json_values(values: dict) -> dict:
+    """``json_values(values)`` for a dict of the caller's own, made in it (not copied) where its keys are text."""
+    if not _TEXT.issuperset(map(type, values)):
+        return json_values(values)
+    if _PLAIN.issuperset(map(type, values.values())):  # nothing to make plain, seen at C speed
+        return values
+    for k, v in values.items():
+        if type(v) not in _PLAIN:
+            values[k] = _plain(v)  # a value of a key it has: the dict keeps its size and order
+    return values
+
+
+_TEXT = frozenset({str})
+
+
 def _plain(value):
+    if type(value) is dict and _TEXT.issuperset(map(type, value)) and _PLAIN.issuperset(map(type, value.values())):
+        return dict(value)  # text keys, plain values (a {zh, en} mapping): ``json_values`` gives a copy
     if type(value) in _PLAIN or isinstance(value, (bool, int, float, str)):
         return value
     if _is_mapping(value):

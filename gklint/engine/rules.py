@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gklint.core.cache import cache_dir, cached, keep
@@ -18,7 +18,7 @@ from gklint.core.diagnostic import SEVERITIES, Diagnostic, Location
 from gklint.engine.kinds import KINDS
 from gklint.layouts import YAMLError, cached_yaml, parse_yaml, yaml_version
 from gklint.core.numbers import show_number
-from gklint.core.template import choose, fill, json_values
+from gklint.core.template import choose, fill, own_json_values
 
 DOC_KEYS = ("what", "why", "example", "fix")
 
@@ -58,7 +58,7 @@ class Rule:
             merged.update(values)
         if more:
             merged.update(more)
-        shown = json_values(merged)
+        shown = own_json_values(merged)
         return Diagnostic(rule=self.id, severity=severity or self.severity, title=choose(self.title, lang),
                           message=self._filled(lang, template, shown), location=location or Location(),
                           expected=expected, found=found, parts=list(parts), values=shown, template=template)
@@ -69,8 +69,14 @@ class Rule:
         return self._filled(lang, template, values)
 
     def _filled(self, lang: str, template: str, values: dict) -> str:
-        texts = self.message if template == "message" else _texts(self.params[template], self.id, template)
+        texts = self.message if template == "message" else _template(self, template)
         return fill(choose(texts, lang), values, lang)
+
+
+@lru_cache(maxsize=1024)
+def _template(rule: Rule, template: str) -> dict[str, str]:
+    """The texts of another of ``rule``'s templates (``message_row``, say), read once per rule (by identity)."""
+    return _texts(rule.params[template], rule.id, template)
 
 
 def rules_dir() -> Path:

@@ -144,15 +144,13 @@ def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int 
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str,
                       report: Report | None = None) -> Diagnostic:
     values = bilingual(lambda lg: _claim_values(rule, t, layout, lg))
+    parts, related = _cell_parts(t.cells, layout, report)
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
         title=rule.text("title", lang),
         location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
                                    _source(section, t.sentence.sentence.start)),
-        expected=t.expected, found=t.stated,
-        parts=[Part(_cell_label(ref, layout), value, location=_cell_location(ref, layout, report))
-               for ref, value in t.cells],
-        related=[_cell_location(ref, layout, report) for ref, _ in t.cells], values=json_values(values))
+        expected=t.expected, found=t.stated, parts=parts, related=related, values=json_values(values))
 
 
 def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> dict:
@@ -238,15 +236,13 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ct
             values = bilingual(lambda lg: dict(
                 statement=mention.text.strip(), table=table, cells=_cells_text(nonzero, None, layout, lg),
                 value=show_number(value), note=_blank_total_note(rule, blanks, dict(nonzero), layout, lg)))
+            parts, related = _cell_parts(nonzero, layout, report)
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
                 title=rule.text("title", lang), values=json_values(values),
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
-                expected=tidy(value), found=0,
-                parts=[Part(_cell_label(ref, layout), v, location=_cell_location(ref, layout, report))
-                       for ref, v in nonzero],
-                related=[_cell_location(ref, layout, report) for ref, _ in nonzero])
+                expected=tidy(value), found=0, parts=parts, related=related)
 
 
 _CHECKS = {"claim": _claim_check, "parts": _parts_check, "zero": _zero_check}
@@ -262,16 +258,18 @@ def _labels(ref: claims_mod.CellRef, layout: Layout) -> tuple[str, str]:
     return (row.label if row else r), (col.label if col else c)
 
 
-def _cell_label(ref: claims_mod.CellRef, layout: Layout) -> str:
-    row, col = _labels(ref, layout)
-    return f"{row}·{col}"
-
-
-def _cell_location(ref: claims_mod.CellRef, layout: Layout, report: Report | None = None) -> Location:
-    """A table cell by its official labels, with its own place in the file when the report knows it."""
-    row, col = _labels(ref, layout)
-    cell = report.cell(*ref) if report is not None else None
-    return Location(table=ref[0], row=row, column=col, source=cell.source if cell is not None else None)
+def _cell_parts(cells, layout: Layout, report: Report | None = None) -> tuple[list[Part], list[Location]]:
+    """The parts of a finding about table ``cells`` ((ref, value) each: the cell by its official labels, its value
+    and place) and its related places (the same places, each its own Location); a place has the cell's own
+    position in the file when the report knows it."""
+    parts, related = [], []
+    for ref, value in cells:
+        row, col = _labels(ref, layout)
+        cell = report.cell(*ref) if report is not None else None
+        source = cell.source if cell is not None else None
+        parts.append(Part(f"{row}·{col}", value, location=Location(table=ref[0], row=row, column=col, source=source)))
+        related.append(Location(table=ref[0], row=row, column=col, source=source))
+    return parts, related
 
 
 def _cells_location(cells, layout: Layout, section: Section, quote: str, source=None) -> Location:
@@ -283,16 +281,32 @@ def _cells_location(cells, layout: Layout, section: Section, quote: str, source=
 
 def _reading_location(reading, layout: Layout, section: Section, quote: str, source=None) -> Location:
     """The cells a reading names, a group heading by its own label (（三）不予公开)."""
+    table, rows, cols = _reading_places(reading.cells, layout)
+    return Location(table=table, row=rows, column=cols, section=section.heading, quote=quote, source=source)
+
+
+_READING_PLACES: dict[tuple, tuple] = {}  # (a reading's cells, id of a layout) -> (the layout, ``_reading_places``)
+
+
+def _reading_places(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, str]:
+    """The table, rows and columns (joined by " + ") of a reading's cells in ``layout``: they depend on these
+    only, and are worked out once (bounded)."""
+    known = _READING_PLACES.get(key := (cells, id(layout)))
+    if known is not None and known[0] is layout:
+        return known[1]
     labels = []
-    for ref in reading.cells:
+    for ref in cells:
         t, r, c = ref.split(".")
         row = layout.table(t).row(r)
         col = next((rc.column(c) for rc in layout.table(t).data_rows if rc.column(c) is not None), None)
         labels.append((t, row.label if row else r, col.label if col else c))
     rows = list(dict.fromkeys(r for _, r, _ in labels))
     cols = list(dict.fromkeys(c for _, _, c in labels))
-    return Location(table=labels[0][0], row=" + ".join(rows), column=" + ".join(cols),
-                    section=section.heading, quote=quote, source=source)
+    made = labels[0][0], " + ".join(rows), " + ".join(cols)
+    if len(_READING_PLACES) >= 1024:
+        _READING_PLACES.clear()
+    _READING_PLACES[key] = layout, made
+    return made
 
 
 def _source(section: Section, offset: int):
