@@ -188,7 +188,8 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        (anchor, anchor_leads), lo, hi, guarded, run = _anchor(pattern, items, widths, c) or (((), ()), 0, 0, False, None)
+        none = ((), ()), 0, 0, False, None
+        (anchor, anchor_leads), lo, hi, guarded, run = _anchor(pattern, items, widths, c) or none
         found, found_leads = ((), ()) if guarded else _filter(pattern, items, widths, c)  # a guarded anchor: as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
             found, found_leads = (), ()  # searching for the anchor, or the needed strings, filters as well
