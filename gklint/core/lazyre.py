@@ -6,10 +6,11 @@ block of ideographs such as ``[\\u4e00-\\u9fff]``, a fifth of one for a class of
 ``[一二三]``), and a report of one format uses only some of the patterns its readers and rules define.
 
 ``compile(pattern, flags)`` returns a ``LazyPattern``: nothing is compiled until an attribute other than
-``pattern`` is first asked for (``search``, ``match``, ``flags``, ...); then the pattern is ``re.compile``\\ d (whose cache
-gives every equal pattern string one compiled pattern) and the attribute is kept on the object, so later
-calls cost what they cost on the compiled pattern. Use its methods (``P.search(text)``), not the ``re``
-module's functions with it as the pattern (``re.search(P, text)`` wants a compiled pattern or a string).
+``pattern`` is first asked for (``search``, ``match``, ``flags``, ...); then the pattern is
+``re.compile``\\ d (whose cache gives every equal pattern string one compiled pattern) and the attribute is
+kept on the object, so later calls cost what they cost on the compiled pattern. Use its methods
+(``P.search(text)``), not the ``re`` module's functions with it as the pattern (``re.search(P, text)``
+wants a compiled pattern or a string).
 """
 
 from __future__ import annotations
