@@ -3,7 +3,7 @@ prints for one rule, and docs/rules.md (``gklint rules --docs``)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from gklint.core.diagnostic import RuleInfo
 
@@ -45,7 +45,8 @@ def rules_markdown(rules, lang: str = "zh") -> str:
 
 @lru_cache(maxsize=1024)
 def rule_info(rule, lang: str = "zh") -> RuleInfo:
-    """What outputs need of ``rule`` (its title in ``lang``, docs and page), as plain data."""
+    """What outputs need of ``rule`` (its title in ``lang``, docs and page), as plain data (the page rendered
+    when first read)."""
     return RuleInfo(id=rule.id, name=rule.name, kind=rule.kind, severity=rule.severity,
                     title=rule.text("title", lang), docs=dict(rule.docs), pack=rule.pack,
-                    page=render_rule_doc(rule, lang))
+                    page=partial(render_rule_doc, rule, lang))

@@ -242,3 +242,28 @@ def test_a_pack_that_is_not_yaml_is_named(tmp_path):
     pack.write_text("rules: [\n", "utf-8")
     with pytest.raises(R.RuleError, match="(?s)broken.yaml: 不是有效的YAML：.*line 2"):
         R.load_pack(pack)
+
+
+def test_the_hash_of_gklints_code_is_kept_under_its_files_stat(tmp_path, monkeypatch):
+    import os
+    import time
+
+    paths = sorted(R.rules_dir().glob("*.yaml"))
+    package = tmp_path / "gklint"
+    shutil.copytree(Path(R.__file__).resolve().parent.parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(R, "__file__", str(package / "engine" / "rules.py"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    kept = tmp_path / "cache" / "rules-sources.pickle"
+    read = R.checked_key(paths)  # the files were just written: read, nothing kept
+    assert read and not kept.exists()
+    monkeypatch.setattr(R, "_RACY_NS", -10**18)  # as if every file were old
+    assert R.checked_key(paths) == read and kept.is_file()
+    assert R.checked_key(paths) == read  # from the kept hash
+    params = package / "engine" / "params.py"
+    text = params.read_bytes()
+    stat = params.stat()
+    time.sleep(0.05)  # past the file system clock's tick: the change time differs from the copy's
+    params.write_bytes(text[:-1] + (b"#" if text[-1:] != b"#" else b"\n"))  # same size, other bytes
+    os.utime(params, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even the modification time put back
+    assert R.checked_key(paths) != read  # the change time (and so the stat) differs

@@ -122,7 +122,7 @@ def test_half_width_marks_are_the_one_patterns_matches():
     pieces = list("政府公开,;:()《》“”（）\t 。，x1\n") + ["信息", " , ", "》,《", "）(", "）  :  “"]
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(1500)]
     texts += SAMPLE.read_text(encoding="utf-8").split("\n\n")
-    for marks in (",;:()", ";", "，：", "》,", " ,", "\n,", ",\n\x00"):
+    for marks in (",;:()", ";", "，：", "（,", ",“(", "》,", " ,", "\n,", ",\n\x00", "政,"):
         rule = _Params(characters=marks)
         one = re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{re.escape(marks)}])[ \\t]*(?=[{_AFTER}])")
         for text in texts:
@@ -133,7 +133,8 @@ def test_half_width_marks_are_the_one_patterns_matches():
 
 
 def test_repeats_found_where_the_arrays_agree_are_the_patterns():
-    from gklint.engine.kinds.prose import RepeatPolicy, _repeats, find_repeats
+    from gklint.engine.kinds.prose import RepeatPolicy, _excused, _repeats, find_repeats
+    from gklint.textutil import HAN
 
     rnd = random.Random(4)
     pieces = list("政府信息公开的了一二x1 ，。\n") + ["政府政府", "公开公开", "研究研究", "\ud800", "𠀀𠀀"]
@@ -143,6 +144,11 @@ def test_repeats_found_where_the_arrays_agree_are_the_patterns():
         rule = _Params(max_length=length, single_char_suspects="的了政")
         policy = RepeatPolicy.from_params(rule.params)
         assert _repeats(lines, rule) == tuple(tuple(find_repeats(line, policy)) for line in lines)
+        doubled = re.compile(f"([{HAN}]{{1,{length}}})\\1")  # the pattern find_repeats does without
+        for line in lines:
+            expected = [m for m in doubled.finditer(line)
+                        if not _excused(line, m.start(), m.end(), m.group(1), policy)]
+            assert list(find_repeats(line, policy)) == [(m.group(1), m.start(), m.end()) for m in expected], line
         for line in lines[:400]:  # short texts: 8 or 10 characters once made the arrays disagree in length
             assert _repeats((line,), rule) == (tuple(find_repeats(line, policy)),), line
 

@@ -168,10 +168,30 @@ class Diagnostic:
         return out
 
 
+class _MadeOnRead:
+    """A field of text that may be given as a function of no arguments making it: made when first read (a
+    rule's page costs a few tenths of a millisecond to render, and only SARIF shows it)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, obj, owner=None) -> str:
+        if obj is None:
+            return ""  # the field's default
+        value = obj.__dict__[self.slot]
+        if not isinstance(value, str):
+            value = obj.__dict__[self.slot] = value()
+        return value
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     """What outputs say of a rule besides its findings: SARIF's rule descriptors, the review page's help.
-    ``docs`` holds what / why / example / fix; ``page`` is the rule's page as ``gklint explain`` prints it."""
+    ``docs`` holds what / why / example / fix; ``page`` is the rule's page as ``gklint explain`` prints it
+    (given as text, or as a function making it when first read)."""
 
     id: str
     name: str
@@ -180,7 +200,10 @@ class RuleInfo:
     title: str
     docs: dict[str, str]
     pack: str = ""
-    page: str = ""
+    page: str = _MadeOnRead()  # type: ignore[assignment]
+
+    def __reduce__(self):
+        return RuleInfo, (self.id, self.name, self.kind, self.severity, self.title, self.docs, self.pack, self.page)
 
 
 @dataclass

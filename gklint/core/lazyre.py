@@ -5,11 +5,12 @@ builds a character class that holds CJK characters one code point at a time (abo
 block of ideographs such as ``[\\u4e00-\\u9fff]``, a fifth of one for a class of a few numerals such as
 ``[一二三]``), and a report of one format uses only some of the patterns its readers and rules define.
 
-``compile(pattern, flags)`` returns a ``LazyPattern``: nothing is compiled until an attribute is first
-asked for (``search``, ``match``, ``pattern``, ...); then the pattern is ``re.compile``\\ d (whose cache
-gives every equal pattern string one compiled pattern) and the attribute is kept on the object, so later
-calls cost what they cost on the compiled pattern. Use its methods (``P.search(text)``), not the ``re``
-module's functions with it as the pattern (``re.search(P, text)`` wants a compiled pattern or a string).
+``compile(pattern, flags)`` returns a ``LazyPattern``: nothing is compiled until an attribute other than
+``pattern`` is first asked for (``search``, ``match``, ``flags``, ...); then the pattern is
+``re.compile``\\ d (whose cache gives every equal pattern string one compiled pattern) and the attribute is
+kept on the object, so later calls cost what they cost on the compiled pattern. Use its methods
+(``P.search(text)``), not the ``re`` module's functions with it as the pattern (``re.search(P, text)``
+wants a compiled pattern or a string).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class LazyPattern:
 
     def __init__(self, pattern: str | bytes, flags: int = 0):
         self._source = (pattern, flags)
+        self.pattern = pattern  # known without compiling (``flags`` is known once compiled: ``re`` adds to it)
 
     def __getattr__(self, name: str):  # called only for an attribute not kept yet
         value = getattr(re.compile(*self._source), name)

@@ -28,6 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from gklint.core import lazyre
+
 _NARROW = 32  # a character class of up to this many characters (or digits) is a good anchor start
 _UNBOUNDED = 1 << 16  # a part that may be this wide (``*``, ``+``, ``{n,}``) is unbounded
 
@@ -39,14 +41,18 @@ class _Unreadable(Exception):
 class Scanner:
     """``pattern``'s ``finditer`` and ``search``, trying the pattern only near occurrences of its anchor."""
 
-    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars", "run")
+    __slots__ = ("pattern", "needs", "anchor", "lo", "hi", "filter", "chars", "run", "anchor_leads", "filter_leads")
 
     def __init__(self, pattern: re.Pattern, needs: tuple[str, ...] = (), anchor: tuple[re.Pattern, ...] = (),
                  lo: int = 0, hi: int = 0, filter: tuple[re.Pattern, ...] = (), chars: str = "",
-                 run: re.Pattern | None = None):
+                 run: re.Pattern | None = None, anchor_leads: tuple[str, ...] = (), filter_leads: tuple[str, ...] = ()):
         self.pattern = pattern
         self.needs = needs  # every match holds one of these strings (none: no such string is known)
         self.anchor = anchor  # patterns one of which matches in every match (none: search with the pattern itself)
+        # the character each anchor (each filter's part) begins with, "" when not one literal: where the text lacks
+        # it, that pattern is not searched for (nor compiled: they are ``lazyre`` patterns)
+        self.anchor_leads = anchor_leads or ("",) * len(anchor)
+        self.filter_leads = filter_leads or ("",) * len(filter)
         self.lo, self.hi = lo, hi  # how far into a match the anchor may start (before ``run``'s characters)
         self.run = run  # the class of the characters right before the anchor that lo and hi do not count, or None
         self.filter = filter  # the same at any width into a match (other than the anchor), or none
@@ -71,8 +77,8 @@ class Scanner:
         nor any part of it holds a match."""
         if self.needs and not any(map(text.__contains__, self.needs)):
             return False
-        for part in self.filter:
-            if part.search(text) is not None:
+        for part, lead in zip(self.filter, self.filter_leads):
+            if (not lead or lead in text) and part.search(text) is not None:
                 return True
         return not self.filter
 
@@ -85,8 +91,11 @@ class Scanner:
                 return
             if self.chars and not any(map(text.__contains__, self.chars)):
                 return  # a few searches for one character each, each far faster than a search for a class
-            found = self.filter or ((char_class(frozenset(self.chars)),) if self.chars else ())
-            for k in _parts_holding(found, text, parts) if found else range(len(parts)):
+            if self.filter:
+                found = [part for part, lead in zip(self.filter, self.filter_leads) if not lead or lead in text]
+            else:
+                found = [char_class(frozenset(self.chars))] if self.chars else []
+            for k in _parts_holding(found, text, parts) if found or self.filter else range(len(parts)):
                 part = parts[k][1]
                 if not self.needs or any(map(part.__contains__, self.needs)):
                     yield from ((k, m) for m in self.pattern.finditer(part))
@@ -106,7 +115,9 @@ class Scanner:
         """Every position where the anchor matches in ``text`` (and no match of the pattern starts more than
         ``hi`` or less than ``lo`` characters before the next one)."""
         out = []
-        for anchor in self.anchor:
+        for anchor, lead in zip(self.anchor, self.anchor_leads):
+            if lead and lead not in text:
+                continue  # (each begins with another character)
             m = anchor.search(text)
             while m is not None:
                 out.append(m.start())
@@ -177,12 +188,13 @@ def scanner(pattern: re.Pattern) -> Scanner:
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
         needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
-        anchor, lo, hi, guarded, run = _anchor(pattern, items, widths, c) or ((), 0, 0, False, None)
-        found = () if guarded else _filter(pattern, items, widths, c)  # a guarded anchor is found as fast
+        none = ((), ()), 0, 0, False, None
+        (anchor, anchor_leads), lo, hi, guarded, run = _anchor(pattern, items, widths, c) or none
+        found, found_leads = ((), ()) if guarded else _filter(pattern, items, widths, c)  # a guarded anchor: as fast
         if [f.pattern for f in found] in ([a.pattern for a in anchor], [re.escape(s) for s in needs]):
-            found = ()  # searching for the anchor, or the needed strings, filters as well
+            found, found_leads = (), ()  # searching for the anchor, or the needed strings, filters as well
         chars = "" if anchor or found or needs else "".join(sorted(needed_chars(pattern) or ()))
-        return Scanner(pattern, needs, anchor, lo, hi, found, chars, run)
+        return Scanner(pattern, needs, anchor, lo, hi, found, chars, run, anchor_leads, found_leads)
     except (_Unreadable, re.error, RecursionError, ValueError, TypeError, AttributeError):
         return Scanner(pattern)  # a pattern this module cannot read (another Python's parser): searched as before
 
@@ -209,9 +221,10 @@ def _needs(items, c) -> tuple[str, ...]:
 
 
 def _anchor(pattern: re.Pattern, items, widths, c) \
-        -> tuple[tuple[re.Pattern, ...], int, int, bool, re.Pattern | None] | None:
-    """(anchor, least and most characters before it in a match, whether it is guarded, the class of the run
-    before it (``_guarded``) or None), or None when there is none or the engine skips ahead to the pattern's own
+        -> tuple[tuple[tuple[re.Pattern, ...], tuple[str, ...]], int, int, bool, re.Pattern | None] | None:
+    """(anchor and its leads (``_written_from``), least and most characters before it in a match, whether it is
+    guarded, the class of the run before it (``_guarded``) or None), or None when there is none or the engine
+    skips ahead to the pattern's own
     first part. The anchor: the top-level part the engine skips ahead to best (``_start_kind``), the earliest of
     these, a bounded width into every match, and the parts after it as far as they can be written (the more
     parts, the fewer false starts); when that part is a class, a guarded literal (``_guarded``) instead, if the
@@ -221,7 +234,7 @@ def _anchor(pattern: re.Pattern, items, widths, c) \
     if guarded is not None:
         i, lo, hi, guard, run = guarded
         flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-        return _written_from(pattern, items, i, c, guard), lo, hi, True, run and re.compile(run, flags)
+        return _written_from(pattern, items, i, c, guard), lo, hi, True, run and lazyre.compile(run, flags)
     if best is None or _own_start(items, best[1], c):
         return None
     _, i, lo, hi = best
@@ -294,14 +307,14 @@ def _last_class(item, c) -> str | None:
     return _set(av, c) if op is c.IN else None
 
 
-def _filter(pattern: re.Pattern, items, widths, c) -> tuple[re.Pattern, ...]:
+def _filter(pattern: re.Pattern, items, widths, c) -> tuple[tuple[re.Pattern, ...], tuple[str, ...]]:
     """As the anchor, but at any width into a match: parts of the pattern that a text holding a match holds,
     quickly searched for."""
     best = _start(items, widths, c, bounded=False)
     guarded = _guarded(items, widths, c, bounded=False) if best is None or best[0] < 3 else None
     if guarded is not None:
         return _written_from(pattern, items, guarded[0], c, guarded[3])
-    return () if best is None or _own_start(items, best[1], c) else _written_from(pattern, items, best[1], c)
+    return ((), ()) if best is None or _own_start(items, best[1], c) else _written_from(pattern, items, best[1], c)
 
 
 def _own_start(items, i: int, c) -> bool:
@@ -328,10 +341,12 @@ def _start(items, widths, c, bounded: bool) -> tuple[int, int, int, int] | None:
     return None if best is None else (best[0][0], *best[1:])
 
 
-def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") -> tuple[re.Pattern, ...]:
+def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") \
+        -> tuple[tuple[re.Pattern, ...], tuple[str, ...]]:
     """The pattern's top-level parts from the ``i``-th on, as far as they can be written (``_write``): one
     pattern for each character the ``i``-th may begin with when they are a few (``_leads``), else one; with a
-    ``guard`` (``_guarded``), each single character followed by a look-behind at the guard and itself."""
+    ``guard`` (``_guarded``), each single character followed by a look-behind at the guard and itself. Each
+    compiled on first use (``lazyre``), with the character it begins with (``_lead_chars``)."""
     rest = []
     for item in items[i + 1:]:
         try:
@@ -339,8 +354,23 @@ def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") -> tup
         except _Unreadable:
             break  # the parts before it are still in every match
     flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
-    return tuple(re.compile(lead + (f"(?<={guard}{lead})" if guard else "") + "".join(rest), flags)
-                 for lead in _leads(items[i], c))
+    leads = _leads(items[i], c)
+    return (tuple(lazyre.compile(lead + (f"(?<={guard}{lead})" if guard else "") + "".join(rest), flags)
+                  for lead in leads),
+            ("",) * len(leads) if flags & re.IGNORECASE else _lead_chars(items[i], c, len(leads)))
+
+
+def _lead_chars(item, c, count: int) -> tuple[str, ...]:
+    """The character each of the ``count`` texts of ``_leads(item)`` begins with, when it is one literal (every
+    match of that text holds it); else ""."""
+    op, av = item
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+        op, av = av[2][0]
+    if op is c.LITERAL and count == 1:
+        return (chr(av),)
+    if op is c.IN and len(av) == count and all(kind is c.LITERAL for kind, _ in av):
+        return tuple(chr(value) for _, value in av)
+    return ("",) * count
 
 
 def _leads(item, c) -> list[str]:

@@ -8,6 +8,7 @@ filled with named values by ``gklint.core.template.fill``.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -284,30 +285,63 @@ def checked_key(paths: list[Path]) -> str | None:
     and layout of gklint (the parameter models, the kinds' table, the evaluators' ``check_refs``, the
     layouts), and the versions of Python, pydantic and PyYAML. None when gklint's source cannot be read."""
     import hashlib
-    import os
     import sys
 
     import pydantic
 
-    digest = hashlib.sha256(b"gklint checked rule packs 1\0")
+    digest = hashlib.sha256(b"gklint checked rule packs 2\0")
     digest.update("\0".join([sys.version, pydantic.VERSION, yaml_version()]).encode())
     try:
-        for path in paths:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        files = [(path.name, str(path), path.stat()) for path in paths]
         root = Path(__file__).resolve().parent.parent  # the gklint package
-        start = len(os.path.join(root, ""))  # where a path below it becomes relative (os.path.relpath is slow)
-        sources = 0
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".yaml")):
-                    path = os.path.join(folder, name)
-                    with open(path, "rb") as f:
-                        digest.update(path[start:].encode() + b"\0" + f.read() + b"\0")
-                    sources += name.endswith(".py")
+        sources = _sources(str(root), "")
+        if not any(name.endswith(".py") for name, _, _ in sources):
+            return None
+        digest.update(_files_digest(files + sources))
     except OSError:
         return None
-    return digest.hexdigest() if sources else None
+    return digest.hexdigest()
+
+
+_RACY_NS = 2_000_000_000  # a file changed this recently is not known by its stat (one clock tick may hold two writes)
+
+
+def _files_digest(files: list[tuple[str, str, os.stat_result]]) -> bytes:
+    """The hash of the names and bytes of ``files`` ((name, path, stat)). Reading them (gklint's source, about
+    a megabyte) is most of what ``checked_key`` costs, so the hash is kept (``cached``) under each file's size,
+    modification and change times (ns), inode and device: any write of a file sets its change time to the
+    clock, which no program can set back, and replacing or moving it changes the inode, so the hash is read
+    again. As with git's racy index entries, a file changed in the last two seconds (a second write within the
+    clock's tick could leave its stat as it was) is not trusted by its stat: the files are read, nothing kept."""
+    import hashlib
+    import time
+
+    def read() -> bytes:
+        digest = hashlib.sha256()
+        for name, path, _ in files:
+            with open(path, "rb") as f:
+                digest.update(name.encode() + b"\0" + f.read() + b"\0")
+        return digest.digest()
+
+    stats = "\n".join(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}"
+                      for name, _, st in files)
+    if max(max(st.st_mtime_ns, st.st_ctime_ns) for _, _, st in files) > time.time_ns() - _RACY_NS:
+        return read()
+    return cached("rules-sources", [stats.encode()], read)
+
+
+def _sources(folder: str, prefix: str) -> list[tuple[str, str, os.stat_result]]:
+    """(name below the package, path, stat) of each module and YAML file in ``folder`` and the folders below it
+    (but ``__pycache__``), by name."""
+    out = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    out += _sources(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith((".py", ".yaml")):
+                out.append((prefix + entry.name, entry.path, entry.stat()))
+    return out
 
 
 def _read(path: Path) -> bytes | None:

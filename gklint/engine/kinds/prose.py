@@ -11,16 +11,17 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property, partial
 
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
-from gklint.core.scan import Scanner, matches_near, scanner
+from gklint.core.scan import Scanner, scanner
 from gklint.core.template import LANGS, pick
 from gklint.core.text import text_cache
 from gklint.textutil import (
+    _HAN_RANGES,
     HAN,
     PREAMBLE,
     Place,
@@ -61,18 +62,33 @@ def find_repeats(text: str, policy: RepeatPolicy, starts: Sequence[int] | None =
     """(word, start, end) of each word written twice in a row (end covers both copies), not excused.
 
     The longest repeat at the leftmost place wins (政府政府, not 政政); scanning resumes after it. ``starts``:
-    positions including every one a repeat starts at (``_repeat_starts``): the pattern is tried there only."""
-    pattern = _repeat_pattern(policy.max_length)
-    for m in pattern.finditer(text) if starts is None else matches_near(pattern, text, starts):
-        word, start, end = m.group(1), m.start(), m.end()
-        if not _excused(text, start, end, word, policy):
-            yield word, start, end
+    positions including every one a repeat starts at (default ``_repeat_starts``): a repeat is looked for there
+    only."""
+    pos = 0
+    for at in _repeat_starts(text, policy.max_length) if starts is None else starts:
+        if at < pos:
+            continue  # inside the last repeat
+        length = _repeat_at(text, at, policy.max_length)
+        if length:
+            word, end = text[at:at + length], at + 2 * length
+            pos = end
+            if not _excused(text, at, end, word, policy):
+                yield word, at, end
+
+
+def _repeat_at(text: str, at: int, max_length: int) -> int:
+    """The length of the longest word of up to ``max_length`` Chinese characters written twice in a row at
+    ``at`` (0: none): where ``([HAN]{1,max_length})\\1`` matches, the length of its group."""
+    for length in range(min(max_length, (len(text) - at) // 2), 0, -1):
+        if text[at:at + length] == text[at + length:at + 2 * length] and all(map(is_han, text[at:at + length])):
+            return length
+    return 0
 
 
 def _repeat_starts(text: str, max_length: int) -> list[int]:
-    """Every position of ``text`` where, for some k up to ``max_length``, the characters k apart agree at the
-    first and the last of k: where a word of k characters may be written twice (``_repeat_pattern`` tries
-    each of the k at each Chinese character; a comparison of whole arrays finds these few places at once)."""
+    """Every position of ``text`` holding a Chinese character where, for some k up to ``max_length``, the
+    characters k apart agree at the first and the last of k: where a word of k characters may be written twice
+    (a comparison of whole arrays finds these few places at once)."""
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -82,12 +98,10 @@ def _repeat_starts(text: str, max_length: int) -> list[int]:
         if k > 1:
             same = same[:len(same) - k + 1] & same[k - 1:]  # and text[p + k - 1] == text[p + 2k - 1]
         found[:len(same)] |= same
-    return np.flatnonzero(found).tolist()
-
-
-@cache
-def _repeat_pattern(max_length: int) -> re.Pattern:
-    return re.compile(f"([{HAN}]{{1,{max_length}}})\\1")
+    han = np.zeros(len(codes), dtype=bool)  # a repeat begins with a Chinese character (as ``han_count`` tests it)
+    for lo, hi in _HAN_RANGES:
+        han |= codes - np.uint32(lo) <= hi - lo
+    return np.flatnonzero(found & han).tolist()
 
 
 def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
@@ -162,42 +176,53 @@ def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 _BEFORE = f"{HAN}》”」』）"  # a mark between Chinese characters, or a Chinese closing mark and an opening one (》,《)
 _AFTER = f"{HAN}《“「『（"
 _BEFORE_MARKS = frozenset("》”」』）")
+_AFTER_MARKS = frozenset("《“「『（")
 
 
 @per_rule
-def _half_width(rule: Rule) -> tuple[re.Pattern, ...]:
-    """The patterns whose matches are the rule's, in order: blanks, a half-width mark and blanks, between
-    Chinese characters (``_BEFORE``, ``_AFTER``).
+def _half_width(rule: Rule):
+    """What finds the rule's matches in a line, in order (``finditer``): blanks, a half-width mark and blanks,
+    between Chinese characters (``_BEFORE``, ``_AFTER``).
 
-    Written as one pattern it begins with a look-behind, and the engine tries it at every character. When no
-    mark is a blank or a character before, a match begins at the mark or at the first blank: two patterns
-    that consume that character first (the engine skips ahead to it) and look behind it. Such matches never
-    overlap (inside one, the character before is a blank or a mark), so the two patterns' matches, in order,
-    are the one pattern's."""
+    Written as one pattern it begins with a look-behind, and the engine tries it at every character; its
+    classes of ideographs cost milliseconds to compile. When no mark is a blank, an ideograph or a character
+    before, the marks are searched for (the engine skips ahead to them) and the characters around each, past
+    its blanks, tested by code point (``_between``)."""
     marks = str(rule.params.get("characters", ",;:()"))
     m = re.escape(marks)
     if any(c in " \t" or is_han(c) or c in _BEFORE_MARKS for c in marks):  # no pattern of _BEFORE compiled for it
-        return (re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"),)
-    return (re.compile(f"([{m}])(?<=[{_BEFORE}][{m}])[ \\t]*(?=[{_AFTER}])"),
-            re.compile(f"[ \\t](?<=[{_BEFORE}][ \\t])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])"))
+        return re.compile(f"(?<=[{_BEFORE}])[ \\t]*([{m}])[ \\t]*(?=[{_AFTER}])").finditer
+    return partial(_between, re.compile(f"([{m}])"))
+
+
+def _between(marks: re.Pattern, line: str) -> Iterator[re.Match]:
+    """The matches of ``marks`` (one mark, no blank nor a character of ``_BEFORE``) that, with the blanks around
+    them, stand between a character of ``_BEFORE`` and one of ``_AFTER``: where the one pattern matches, its
+    group. (Its match begins after a character that is no blank nor mark: it is the run of blanks before its
+    mark, the mark and the run after it; so are the matches of two marks apart.)"""
+    end = len(line)
+    for m in marks.finditer(line):
+        start, stop = m.span()
+        while start and line[start - 1] in " \t":
+            start -= 1
+        while stop < end and line[stop] in " \t":
+            stop += 1
+        if start and stop < end and (is_han(line[start - 1]) or line[start - 1] in _BEFORE_MARKS) \
+                and (is_han(line[stop]) or line[stop] in _AFTER_MARKS):
+            yield m
 
 
 @text_cache(maxsize=1024)
 def _half_widths(text: str, rule: Rule) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """The half-width marks the rule flags in the prose lines of ``text``, in order, and the span of the first."""
-    patterns = _half_width(rule)
+    find = _half_width(rule)
     marks: list[str] = []
     first = None
     for offset, line in prose_lines(text):
-        if len(patterns) > 1 and (" " in line or "\t" in line):  # both patterns (the second begins with a blank)
-            found = sorted((m.start(1), m.end(1), m.group(1)) for p in patterns for m in p.finditer(line))
-            line_marks, span = [mark for _, _, mark in found], found[0][:2] if found else None
-        else:
-            line_marks = patterns[0].findall(line)
-            span = patterns[0].search(line).span(1) if line_marks and first is None else None
-        if line_marks:
-            marks.extend(line_marks)
-            first = first or (offset + span[0], offset + span[1])
+        for m in find(line):
+            marks.append(m.group(1))
+            if first is None:
+                first = offset + m.start(1), offset + m.end(1)
     return tuple(marks), first
 
 
