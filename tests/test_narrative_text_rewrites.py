@@ -1,0 +1,124 @@
+"""Rewritten text functions of the narrative analysis give what the plain versions they replaced gave.
+
+``sentences.fold`` looks only for characters that are not their own NFKC form, passing over the commonest
+punctuation; ``sentences.blank`` blanks document numbers with two patterns, each beginning with what the regex
+engine skips ahead to, instead of one alternation; ``zeros.find`` looks for a statement's needed characters across a section
+and starts its pattern near the first of them. Each is checked against the plain version (kept here as the
+reference) on random text and on corpus text with random edits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gklint.engine.rules import load_rules
+from gklint.narrative import sentences, zeros
+from gklint.narrative.quantities import analyse, period_at
+from gklint.narrative.sentences import MASK, clause_bounds, holds_any
+
+# the single alternation ``fold`` blanked document numbers with before
+_DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?|第\s*\d+\s*号")
+
+
+def _plain_blank(s: str) -> str:
+    def mask(m):
+        return MASK * len(m.group())
+    return _DOC_NUMBER.sub(mask, sentences._TITLE.sub(mask, s))
+
+
+def _plain_fold(s: str) -> str:
+    """``sentences.fold`` as it was: every character other than ASCII and the CJK unified ideographs folded."""
+    for ch in set(re.findall("[^\x00-\x7f\u4e00-\u9fff]", s)):
+        s = s.replace(ch, sentences._FOLD[ord(ch)])
+    return _plain_blank(s)
+
+
+_STATEMENTS = [z for r in load_rules() if r.kind == "narrative"
+               for z in zeros.parse_statements(r.id, r.params.get("statements") or [])]
+
+
+def _plain_find(statements, analysed, year, heading=""):
+    """``zeros.find`` as it was: every statement tried on every sentence holding one of its needed characters."""
+    out = []
+    for sq in analysed:
+        s = sq.sentence.folded
+        for st_ in statements:
+            if st_.needs is not None and not holds_any(s, st_.needs):
+                continue
+            if st_.context is not None and not st_.context.search(heading) and not st_.context.search(s):
+                continue
+            for m in st_.pattern.finditer(s):
+                lo, hi = clause_bounds(s, m.start())
+                hi = max(hi, clause_bounds(s, max(m.end() - 1, m.start()))[1])
+                if st_.spoilers is not None and st_.spoilers.search(s, lo, hi):
+                    continue
+                if period_at(s, m.start(), year) == "foreign":
+                    continue
+                if st_.subject is not None and not zeros._about(st_, s, m.end()):
+                    continue
+                out.append((st_.name, sq.sentence.start, m.start(), m.end()))
+                break
+    return out
+
+
+_CORPUS = [chunk for path in sorted((Path(__file__).parent / "corpus").glob("*.txt"))[:6]
+           for text in [path.read_text(encoding="utf-8")] for chunk in (text[i:i + 400] for i in range(0, len(text), 400))]
+_FILLER = ["", " ", "\u3000", "１２", "，", "。", "、", "“", "”", "…", "①", "Ａ", "本年度", "政府信息公开", "行政", "因", "依", "被", "人", "，", "、", "3", "１２", "上年", "2020年", "（", "）"]
+_OPEN, _CLOSE = ["〔", "[", "(", "（", "【", "《", "第"], ["〕", "]", ")", "）", "】", "》"]
+
+
+def _in_order(*groups):
+    """One piece of each group in turn, each maybe followed by filler: text shaped like what the patterns match."""
+    return st.tuples(*(st.tuples(st.sampled_from(g), st.sampled_from(_FILLER)) for g in groups)).map(
+        lambda parts: "".join(a + b for a, b in parts))
+
+
+_DOC_LIKE = _in_order(_OPEN, ["2021", "19", "20", "1999", " ", ""], _CLOSE, ["第", "", " "], ["3", "24", "１２", ""],
+                      ["号", "", "文件"])
+_ZERO_LIKE = _in_order(["均", "都", "", "复议", "申请"], ["未", "没有", "无", "不存在", "零"],
+                       ["发生", "收到", "被", "有", ""], ["复议", "诉讼", "起诉", "申请", "信息公开", ""],
+                       ["纠错", "撤销", "确认违法", "败诉", "为0件", "诉讼", ""], ["。", "\n", "；", ""])
+
+
+@st.composite
+def _texts(draw):
+    """Corpus text with a few pieces shaped like a document number or a zero statement put in, or such pieces
+    alone."""
+    piece = st.one_of(_DOC_LIKE, _ZERO_LIKE)
+    if draw(st.booleans()):
+        text = draw(st.sampled_from(_CORPUS))
+        for _ in range(draw(st.integers(0, 4))):
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(piece) + text[at:]
+        return text
+    return "".join(draw(st.lists(piece, max_size=6)))
+
+
+@given(_texts())
+@settings(max_examples=300, deadline=None)
+def test_blanking_with_two_patterns_is_blanking_with_one_alternation(s):
+    assert sentences.blank(s) == _plain_blank(s)
+
+
+@given(_texts())
+@settings(max_examples=200, deadline=None)
+def test_fold_is_the_plain_fold(s):
+    assert sentences.fold(s) == _plain_fold(s)
+
+
+def test_the_punctuation_fold_passes_over_is_its_own_nfkc_form():
+    assert all(unicodedata.normalize("NFKC", ch) == ch for ch in sentences._OWN_FORM)
+
+
+@given(_texts(), st.sampled_from(["", "四、政府信息公开行政复议、行政诉讼情况", "三、收到和处理政府信息公开申请情况"]))
+@settings(max_examples=200, deadline=None)
+def test_zero_statements_are_those_every_sentence_and_statement_gives(text, heading):
+    assert _STATEMENTS
+    found = zeros.find(tuple(_STATEMENTS), analyse(text, 2021), 2021, heading)
+    assert ([(z.statement.name, z.sentence.sentence.start, z.start, z.end) for z in found]
+            == _plain_find(_STATEMENTS, analyse(text, 2021), 2021, heading))
