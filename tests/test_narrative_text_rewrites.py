@@ -2,7 +2,8 @@
 
 ``sentences.fold`` looks only for characters that are not their own NFKC form, passing over the commonest
 punctuation; ``sentences.blank`` blanks document numbers with two patterns, each beginning with what the regex
-engine skips ahead to, instead of one alternation; ``zeros.find`` looks for a statement's needed characters across a section
+engine skips ahead to, instead of one alternation; ``claims.unambiguous`` asks whether a number is about
+another period only of a number some claim counts in; ``zeros.find`` looks for a statement's needed characters across a section
 and starts its pattern near the first of them. Each is checked against the plain version (kept here as the
 reference) on random text and on corpus text with random edits.
 """
@@ -16,10 +17,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gklint.engine.kinds import narrative as narrative_kind
 from gklint.engine.rules import load_rules
-from gklint.narrative import sentences, zeros
+from gklint.narrative import claims, sentences, zeros
 from gklint.narrative.quantities import analyse, period_at
-from gklint.narrative.sentences import MASK, clause_bounds, holds_any
+from gklint.ingest import read_report
+from gklint.narrative.sentences import MASK, clause_bounds, fold, holds_any
 
 # the single alternation ``fold`` blanked document numbers with before
 _DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?|第\s*\d+\s*号")
@@ -122,3 +125,54 @@ def test_zero_statements_are_those_every_sentence_and_statement_gives(text, head
     found = zeros.find(tuple(_STATEMENTS), analyse(text, 2021), 2021, heading)
     assert ([(z.statement.name, z.sentence.sentence.start, z.start, z.end) for z in found]
             == _plain_find(_STATEMENTS, analyse(text, 2021), 2021, heading))
+
+
+_CLAIMS = narrative_kind._joined(tuple(sorted((r for r in load_rules() if r.kind == "narrative"
+                                               and r.params.get("check") == "claim"), key=lambda r: r.id)))
+
+
+def _plain_unambiguous(claims_, analysed, heading=""):
+    """``claims.unambiguous`` as it was: ``q.counts`` asked of every number first."""
+    out = []
+    for sq, para in claims.with_paragraphs(analysed):
+        for q in sq.quantities:
+            if not q.counts:
+                continue
+            counting, needs = claims._counting_in(claims_, q.unit)
+            memo = claims._Memo(sq.sentence.folded, q)
+            if not counting or needs is not None and needs.search(memo.context) is None:
+                continue
+            hit = [c for c in counting if claims._matches(c, sq, q, heading, para, memo)]
+            if hit and len({c.readings for c in hit}) == 1:
+                out.append((sq.sentence.start, q.start, hit[0].rule, hit[0].readings))
+    return out
+
+
+_COUNT_LIKE = st.tuples(*(st.sampled_from(g) for g in (
+    ["本年度", "上年", "2020年", "同比", "其中,", "", "共"], ["新收", "收到", "办结", "主动公开", "予以公开", ""],
+    ["政府信息公开申请", "政府信息", "行政复议", ""], ["3", "12", "两", "2021", "1.5"], ["件", "条", "%", "年", ""],
+    ["，", "。", "\n", "（含2件）。", ""]))).map("".join)
+
+
+_SECTIONS = [(fold(s.heading), s.text) for s in read_report(Path(__file__).parent.parent / "samples" / "huangyuan-2021.json").sections]
+
+
+@st.composite
+def _sections(draw):
+    """(folded heading, text) of a section of the sample report with a few pieces put in, or pieces alone."""
+    heading, text = draw(st.sampled_from(_SECTIONS))
+    if draw(st.booleans()):
+        return heading, "".join(draw(st.lists(st.one_of(_COUNT_LIKE, _ZERO_LIKE), max_size=8)))
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.one_of(_COUNT_LIKE, _ZERO_LIKE, _DOC_LIKE)) + text[at:]
+    return heading, text
+
+
+@given(_sections())
+@settings(max_examples=100, deadline=None)
+def test_unambiguous_numbers_are_those_asking_counts_first_gives(section):
+    heading, text = section
+    analysed = analyse(text, 2021)
+    assert ([(sq.sentence.start, q.start, c.rule, c.readings) for sq, q, c in claims.unambiguous(_CLAIMS, analysed, heading)]
+            == _plain_unambiguous(_CLAIMS, analysed, heading))
