@@ -18,8 +18,8 @@ A statement in a sentence about another period (上年, 2020年…) is left alon
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -76,8 +76,8 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
 
 def _needs(pattern: re.Pattern) -> str | None:
     """The characters one of which every match of ``pattern`` holds (``core.scan.needed_chars``), joined for
-    ``sentences.positions``: finding a few characters with ``str.find`` is some 30 times quicker than a class's
-    search of a section's Chinese text. None when nothing is known."""
+    ``holds_any`` and ``_find_any``: looking for a few characters with ``in`` and ``str.find`` is some 30 times
+    quicker than a class's search of a section's Chinese text. None when nothing is known."""
     chars = needed_chars(pattern)
     return "".join(sorted(chars)) if chars else None
 
