@@ -3,9 +3,8 @@
 ``sentences.fold`` looks only for characters that are not their own NFKC form, passing over the commonest
 punctuation; ``sentences.blank`` blanks document numbers with two patterns, each beginning with what the regex
 engine skips ahead to, instead of one alternation; ``claims.unambiguous`` asks whether a number is about
-another period only of a number some claim counts in; ``zeros.find`` looks for a statement's needed characters across a section
-and starts its pattern near the first of them. Each is checked against the plain version (kept here as the
-reference) on random text and on corpus text with random edits.
+another period only of a number some claim counts in. Each is checked against the plain version (kept here as
+the reference) on random text and on corpus text with random edits.
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ from hypothesis import strategies as st
 
 from gklint.engine.kinds import narrative as narrative_kind
 from gklint.engine.rules import load_rules
-from gklint.narrative import claims, sentences, zeros
-from gklint.narrative.quantities import analyse, period_at
 from gklint.ingest import read_report
-from gklint.narrative.sentences import MASK, clause_bounds, fold, holds_any
+from gklint.narrative import claims, sentences
+from gklint.narrative.quantities import analyse
+from gklint.narrative.sentences import MASK, fold
 
 # the single alternation ``fold`` blanked document numbers with before
 _DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?|第\s*\d+\s*号")
@@ -39,34 +38,6 @@ def _plain_fold(s: str) -> str:
     for ch in set(re.findall("[^\x00-\x7f\u4e00-\u9fff]", s)):
         s = s.replace(ch, sentences._FOLD[ord(ch)])
     return _plain_blank(s)
-
-
-_STATEMENTS = [z for r in load_rules() if r.kind == "narrative"
-               for z in zeros.parse_statements(r.id, r.params.get("statements") or [])]
-
-
-def _plain_find(statements, analysed, year, heading=""):
-    """``zeros.find`` as it was: every statement tried on every sentence holding one of its needed characters."""
-    out = []
-    for sq in analysed:
-        s = sq.sentence.folded
-        for st_ in statements:
-            if st_.needs is not None and not holds_any(s, st_.needs):
-                continue
-            if st_.context is not None and not st_.context.search(heading) and not st_.context.search(s):
-                continue
-            for m in st_.pattern.finditer(s):
-                lo, hi = clause_bounds(s, m.start())
-                hi = max(hi, clause_bounds(s, max(m.end() - 1, m.start()))[1])
-                if st_.spoilers is not None and st_.spoilers.search(s, lo, hi):
-                    continue
-                if period_at(s, m.start(), year) == "foreign":
-                    continue
-                if st_.subject is not None and not zeros._about(st_, s, m.end()):
-                    continue
-                out.append((st_.name, sq.sentence.start, m.start(), m.end()))
-                break
-    return out
 
 
 _CORPUS = [chunk for path in sorted((Path(__file__).parent / "corpus").glob("*.txt"))[:6]
@@ -116,15 +87,6 @@ def test_fold_is_the_plain_fold(s):
 
 def test_the_punctuation_fold_passes_over_is_its_own_nfkc_form():
     assert all(unicodedata.normalize("NFKC", ch) == ch for ch in sentences._OWN_FORM)
-
-
-@given(_texts(), st.sampled_from(["", "四、政府信息公开行政复议、行政诉讼情况", "三、收到和处理政府信息公开申请情况"]))
-@settings(max_examples=200, deadline=None)
-def test_zero_statements_are_those_every_sentence_and_statement_gives(text, heading):
-    assert _STATEMENTS
-    found = zeros.find(tuple(_STATEMENTS), analyse(text, 2021), 2021, heading)
-    assert ([(z.statement.name, z.sentence.sentence.start, z.start, z.end) for z in found]
-            == _plain_find(_STATEMENTS, analyse(text, 2021), 2021, heading))
 
 
 _CLAIMS = narrative_kind._joined(tuple(sorted((r for r in load_rules() if r.kind == "narrative"

@@ -277,7 +277,7 @@ def _topic_hits(topic: re.Pattern, text: str) -> list[re.Match]:
     Every match is at most ``width`` characters and holds one of ``chars``: it starts at most ``width - 1``
     characters before one of their occurrences (found with ``str.find``), and ``core.scan.matches_near`` tries
     the pattern only there, leftmost first, which gives ``finditer``'s matches."""
-    got = bounded_reading(topic)
+    got = _topic_reading(topic)
     if got is None:
         return list(topic.finditer(text))
     chars, width = got
@@ -286,12 +286,12 @@ def _topic_hits(topic: re.Pattern, text: str) -> list[re.Match]:
 
 
 @lru_cache(maxsize=256)
-def bounded_reading(pattern: re.Pattern) -> tuple[str, int] | None:
-    """(the characters one of which every match of ``pattern`` holds, the widest match), or None when not known
+def _topic_reading(topic: re.Pattern) -> tuple[str, int] | None:
+    """(the characters one of which every match of ``topic`` holds, the widest match), or None when not known
     (no such characters, a match that may be empty or unbounded)."""
-    chars = needed_chars(pattern)
+    chars = needed_chars(topic)
     try:
-        low, high = _parser.parse(pattern.pattern, pattern.flags).getwidth()
+        low, high = _parser.parse(topic.pattern, topic.flags).getwidth()
     except (re.error, RecursionError, ValueError, TypeError, AttributeError):
         return None
     if not chars or low < 1 or high >= _UNBOUNDED:

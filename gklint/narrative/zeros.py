@@ -18,12 +18,8 @@ A statement in a sentence about another period (上年, 2020年…) is left alon
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
-from gklint.narrative.claims import bounded_reading
 from gklint.narrative.quantities import SentenceQuantities, period_at
 from gklint.core.scan import needed_chars
 from gklint.narrative.sentences import clause_bounds, holds_any
@@ -47,9 +43,6 @@ class ZeroStatement:
     subject: re.Pattern | None = None
     not_subject: re.Pattern | None = None
     needs: str | None = field(default=None, compare=False, repr=False)  # ``_needs`` of the pattern
-    # how far before the first of those characters in a sentence a match may start (the widest match less one),
-    # None when not known
-    reach: int | None = field(default=None, compare=False, repr=False)
 
 
 def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ...]:
@@ -70,22 +63,16 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         out.append(ZeroStatement(rule_id, str(item["name"]),
                                  {"zh": label} if isinstance(label, str) else dict(label),
                                  pattern, spoilers, tuple(map(str, item["cells"])), context,
-                                 subject, not_subject, _needs(pattern), _reach(pattern)))
+                                 subject, not_subject, _needs(pattern)))
     return tuple(out)
 
 
 def _needs(pattern: re.Pattern) -> str | None:
     """The characters one of which every match of ``pattern`` holds (``core.scan.needed_chars``), joined for
-    ``holds_any`` and ``_find_any``: looking for a few characters with ``in`` and ``str.find`` is some 30 times
-    quicker than a class's search of a section's Chinese text. None when nothing is known."""
+    ``holds_any``: looking for a few characters with ``in`` is some 30 times quicker than a class's search of a
+    section's Chinese text. None when nothing is known."""
     chars = needed_chars(pattern)
     return "".join(sorted(chars)) if chars else None
-
-
-def _reach(pattern: re.Pattern) -> int | None:
-    """``ZeroStatement.reach`` of ``pattern``: read from ``claims.bounded_reading``."""
-    reading = bounded_reading(pattern)
-    return None if reading is None else reading[1] - 1
 
 
 @dataclass
@@ -106,14 +93,21 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
          year: int | None, heading: str = "") -> list[ZeroMention]:
     """Every zero statement made about the report year (one per statement and sentence)."""
     out = []
-    for sq, looked_for in _candidates(statements, analysed, heading):
+    # a statement whose context the heading names needs no look at each sentence for it; one whose pattern
+    # needs a character the section lacks (``_needs``) is not looked for at all
+    whole = "".join(sq.sentence.folded for sq in analysed)
+    looked_for = [(st, st.context is None or st.context.search(heading) is not None, st.needs)
+                  for st in statements if st.needs is None or holds_any(whole, st.needs)]
+    if not looked_for:
+        return out
+    for sq in analysed:
         s = sq.sentence.folded
-        for st, heading_says, first in looked_for:
+        for st, heading_says, needs in looked_for:
+            if needs is not None and not holds_any(s, needs):
+                continue
             if not heading_says and not st.context.search(s):
                 continue
-            # no match starts more than ``reach`` characters before the first character every match needs: the
-            # engine starts there (a look-behind still sees the text before it)
-            for m in st.pattern.finditer(s, 0 if st.reach is None else max(0, first - st.reach)):
+            for m in st.pattern.finditer(s):
                 lo, hi = clause_bounds(s, m.start())
                 hi = max(hi, clause_bounds(s, max(m.end() - 1, m.start()))[1])
                 if st.spoilers is not None and st.spoilers.search(s, lo, hi):
@@ -125,48 +119,6 @@ def find(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantiti
                 out.append(ZeroMention(st, sq, m.start(), m.end()))
                 break
     return out
-
-
-def _candidates(statements: tuple[ZeroStatement, ...], analysed: tuple[SentenceQuantities, ...], heading: str):
-    """(sentence, [(statement, whether the heading names its context, where in the sentence the first character
-    the statement needs is)]) for each sentence that holds a character each of these statements needs
-    (``_needs``; every sentence, from its start, for a statement that needs none), the sentences in order and
-    each one's statements in the order given. A statement's characters are looked for in the section's text,
-    from one sentence holding them to the next, instead of in every sentence in turn."""
-    starts = [0, *accumulate(len(sq.sentence.folded) for sq in analysed)]
-    whole = "".join(sq.sentence.folded for sq in analysed)
-    by_sentence: dict[int, list] = {}
-    for st in statements:
-        if st.needs is None:
-            found: Sequence[tuple[int, int]] = [(i, start) for i, start in enumerate(starts[:-1])]
-        elif holds_any(whole, st.needs):  # (most statements are not looked for at all)
-            found = _holding(whole, starts, st.needs)
-        else:
-            continue
-        heading_says = st.context is None or st.context.search(heading) is not None
-        for i, at in found:
-            by_sentence.setdefault(i, []).append((st, heading_says, at - starts[i]))
-    return [(analysed[i], by_sentence[i]) for i in sorted(by_sentence)]
-
-
-def _holding(whole: str, starts: list[int], chars: str) -> list[tuple[int, int]]:
-    """(index, offset in ``whole`` of the first of ``chars`` in it) of each piece of ``whole`` (the k-th from
-    ``starts[k]`` to ``starts[k + 1]``) holding one of ``chars``, in order: one ``str.find`` a character a piece."""
-    out: list[tuple[int, int]] = []
-    at = _find_any(whole, chars, 0)
-    while at >= 0:
-        i = bisect_right(starts, at) - 1
-        out.append((i, at))
-        at = _find_any(whole, chars, starts[i + 1])
-    return out
-
-
-def _find_any(text: str, chars: str, start: int) -> int:
-    """The first offset from ``start`` of one of ``chars`` in ``text``, or -1."""
-    if len(chars) == 1:
-        return text.find(chars, start)
-    found = [at for ch in chars if (at := text.find(ch, start)) >= 0]
-    return min(found) if found else -1
 
 
 def _about(st: ZeroStatement, s: str, end: int) -> bool:
