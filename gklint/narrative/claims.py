@@ -471,13 +471,17 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
     by_unit: dict[str, tuple] = {}
     for sq, para in with_paragraphs(analysed):
         for q in sq.quantities:
-            if not q.counts:
+            # ``q.counts``, its cheap parts first: whether it is about another period is worked out for the
+            # numbers of its sentence when first asked, so it is asked only of a number some claim counts in
+            if not q.unit or q.excluded is not None:
                 continue
             if q.unit not in by_unit:
                 by_unit[q.unit] = _counting_in(claims, q.unit)
             counting, needs = by_unit[q.unit]
+            if not counting or q.foreign:
+                continue
             memo = _Memo(sq.sentence.folded, q)
-            if not counting or needs is not None and needs.search(memo.context) is None:
+            if needs is not None and needs.search(memo.context) is None:
                 continue
             chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
             hit = [c for c in counting

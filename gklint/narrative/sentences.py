@@ -21,8 +21,12 @@ MASK = "□"
 CLAUSE_END = ",;:" + SENTENCE_END
 
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
-# 〔2021〕24号, [2021]67号, (2021)3号, 〔2021〕43 (no 号), 第711号
-_DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?|第\s*\d+\s*号")
+# 〔2021〕24号, [2021]67号, (2021)3号, 〔2021〕43 (no 号); and 第711号. Two patterns, each beginning with what the
+# engine skips ahead to (one alternation of both is tried at every position of the text), blanked one after the
+# other: a match of the second holds no bracket, so it neither overlaps a match of the first that it does not
+# lie in, nor does one lie in it.
+_DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*(?:第\s*)?\d*\s*号?")
+_DOC_ORDINAL = re.compile(r"第\s*\d+\s*号")
 
 
 def _fold_char(ch: str) -> str:
@@ -40,8 +44,10 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
-# ASCII and the CJK unified ideographs are their own NFKC form
-_MAY_FOLD = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
+# ASCII, the CJK unified ideographs and the commonest Chinese punctuation are their own NFKC form (the fewer
+# characters the search for those that may fold finds, the quicker)
+_OWN_FORM = "、。《》“”‘’〔〕【】—·「」『』"
+_MAY_FOLD = re.compile("[^\x00-\x7f\u4e00-\u9fff" + _OWN_FORM + "]")
 
 
 @text_cache(maxsize=256)
@@ -57,10 +63,15 @@ def fold(text: str) -> str:
         if folded != ch:
             out = out.replace(ch, folded)
     # "，" -> ","; "。" stays; the ideographic space becomes " "
+    return blank(out)
+
+
+def blank(text: str) -> str:
+    """``text`` with its titles and document numbers (``_MASKED``) blanked with ``MASK``, one for one."""
     for pattern, starts in _MASKED:
-        if holds_any(out, starts):  # (a quick look for what every match starts with)
-            out = pattern.sub(lambda m: MASK * len(m.group()), out)
-    return out
+        if holds_any(text, starts):  # (a quick look for what every match starts with)
+            text = pattern.sub(lambda m: MASK * len(m.group()), text)
+    return text
 
 
 def holds_any(text: str, parts) -> bool:
@@ -72,7 +83,7 @@ def holds_any(text: str, parts) -> bool:
 
 
 # what fold blanks, and the characters a match of it starts with
-_MASKED = ((_TITLE, "《"), (_DOC_NUMBER, "〔[(【第"))
+_MASKED = ((_TITLE, "《"), (_DOC_NUMBER, "〔[(【"), (_DOC_ORDINAL, "第"))
 
 
 class Sentence(NamedTuple):
