@@ -77,13 +77,21 @@ def cli_rate(folder: Path, n: int, jobs: int, tmp: Path, runs: int) -> tuple[flo
 
 def python_ms(code: str, runs: int, env: dict | None = None) -> float:
     """Median wall milliseconds of ``python -c CODE`` in a fresh process (with ``env``: one untimed run first)."""
-    walls = []
+    return alternating_ms([code], runs, env)[0]
+
+
+def alternating_ms(codes: list[str], runs: int, env: dict | None = None) -> list[float]:
+    """Median wall milliseconds of ``python -c CODE`` in a fresh process for each of ``codes``, run in turns (one
+    of each, then again), so that a change of the machine's load during the measurement weighs on all of them
+    alike, not on whichever ran last (with ``env``: one untimed run of each first)."""
+    walls: list[list[float]] = [[] for _ in codes]
     for k in range(runs + (env is not None)):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
-        if k or env is None:
-            walls.append(time.perf_counter() - start)
-    return statistics.median(walls) * 1000
+        for code, timed in zip(codes, walls):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
+            if k or env is None:
+                timed.append(time.perf_counter() - start)
+    return [statistics.median(timed) * 1000 for timed in walls]
 
 
 def bytecode_env(tmp: Path) -> dict:
@@ -272,8 +280,8 @@ def goal_cold(tmp: Path, args) -> None:
     for env, note in ((bytecode_env(tmp), ""), (None, ", gklint from source")):
         if env is None and not os.environ.get("PYTHONDONTWRITEBYTECODE"):
             break
-        pandera = python_ms("import pandera.pandas", runs, env)
-        cold = python_ms(f"import gklint; gklint.check({str(SAMPLE)!r})", runs, env)
+        pandera, cold = alternating_ms(["import pandera.pandas", f"import gklint; gklint.check({str(SAMPLE)!r})"],
+                                       runs, env)
         row(f"one report cold (`gklint.check(sample)` in a fresh process{note})", f"{cold:.0f} ms",
             f"import pandera.pandas {pandera:.0f} ms", f"{cold / pandera:.2f}×", "≤ 1.3×",
             cold <= 1.3 * pandera if not note else None)
