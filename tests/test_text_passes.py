@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gklint.core.scan import scanner
 from gklint.dates import dates_in, dates_of_lines, find_dates
-from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers
+from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers, _markers_of
 from gklint.engine.rules import find
 from gklint.textutil import _HAN_RUN, han_count, lines, prose_lines
 
@@ -79,6 +79,20 @@ def test_the_markers_of_a_reports_sections_are_each_sections_own():
         assert [[tuple(mk) for mk in markers] for markers in found] == \
             [_markers_line_by_line(text, styles) for text in sections], sections
 
+
+
+def test_a_sections_markers_seen_before_are_those_found_anew():
+    """``_markers_of`` takes a section seen before from its memo and finds the others in one pass: the same
+    markers, whichever sections of a report were seen (a small pool of sections, so that most repeat)."""
+    styles = find("S106").params["styles"]
+    texts = _texts(7, 200)
+    rnd = random.Random(7)
+    pool = ["\n".join(rnd.sample(texts, rnd.randint(0, 4))) for _ in range(40)]
+    for _ in range(300):
+        sections = tuple(rnd.choice(pool) for _ in range(rnd.randint(1, 6)))
+        found = _markers_of(sections, _compiled(styles))
+        assert [[tuple(mk) for mk in markers] for markers in found] == \
+            [_markers_line_by_line(text, styles) for text in sections], sections
 
 _BEFORE = ["", "(?<!a)", "(?<=[。 ])", r"(?:^|(?<=[\s。]))", "b*", r"(?<![第\d])", "[a-h]?"]
 _GUARD = [r"\d{1,2}", r"\d", "[一二三四五六七八九十]{1,3}", "[一二三四五六七八九十]", "[a-h]+?", "[a-h]{2}", r"\w"]

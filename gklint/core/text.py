@@ -32,6 +32,25 @@ def text_cache(maxsize: int = 256):
     return wrap
 
 
+class TextMemo(dict):
+    """A bounded dict of what was worked out from a text (keyed by it), emptied by ``clear_text_caches`` and when
+    full. For a rule that works out many texts in one pass but looks each up alone (``text_cache`` cannot say
+    which of several texts it has already seen)."""
+
+    def __init__(self, maxsize: int = 1024) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        _TEXT_CACHES.append(self)
+
+    def keep(self, key, value) -> None:
+        if len(self) >= self.maxsize:
+            self.clear()
+        self[key] = value
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
 def clear_text_caches() -> None:
     """Empty every ``text_cache``."""
     for cached in _TEXT_CACHES:

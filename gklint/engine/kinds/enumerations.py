@@ -14,7 +14,7 @@ from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.core.scan import Scanner, scanner
 from gklint.engine.rules import Rule
-from gklint.core.text import text_cache
+from gklint.core.text import TextMemo
 from gklint.textutil import place_of, prose_lines
 
 
@@ -42,10 +42,26 @@ def _marker_value(raw: str) -> int | None:
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
     """List markers of every declared style in ``text``, skipping table lines; overlaps go to the first style."""
-    return [Marker(*found) for found in _markers((text,), _compiled(styles))[0]]
+    return [Marker(*found) for found in _markers_of((text,), _compiled(styles))[0]]
 
 
-@text_cache(maxsize=256)
+_SEEN = TextMemo(1024)  # (a section's text, the styles' scanners) -> its markers
+
+
+def _markers_of(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) -> list[tuple[tuple, ...]]:
+    """``_markers`` of each of ``texts``: a text seen before (a boilerplate section repeated across reports) from
+    ``_SEEN``, the others found in one pass together."""
+    out = [_SEEN.get((text, compiled)) for text in texts]
+    missing = [text for text, got in zip(texts, out) if got is None]
+    if missing:
+        new = iter(_markers(tuple(missing), compiled))
+        for k, got in enumerate(out):
+            if got is None:
+                out[k] = next(new)
+                _SEEN.keep((texts[k], compiled), out[k])
+    return out
+
+
 def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) -> tuple[tuple[tuple, ...], ...]:
     """(style, value, raw, start, end) of each marker in the prose lines of each of ``texts`` (a report's
     sections), by start. Each style is searched for in all the lines of all the texts at once
@@ -127,7 +143,7 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     styles = rule.params.get("styles", [])
     words = rule.params.get("problems", {})
-    found = _markers(tuple(section.text for section in report.sections), _compiled(styles))
+    found = _markers_of(tuple(section.text for section in report.sections), _compiled(styles))
     for section, markers in zip(report.sections, found):
         for last, mk, problem in enumeration_problems([Marker(*marker) for marker in markers]):
             place, body = place_of(section, ctx), len(section.heading) + 1
