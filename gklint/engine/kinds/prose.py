@@ -21,7 +21,6 @@ from gklint.core.scan import Scanner, scanner
 from gklint.core.template import LANGS, pick
 from gklint.core.text import text_cache
 from gklint.textutil import (
-    _HAN_RANGES,
     HAN,
     PREAMBLE,
     Place,
@@ -98,10 +97,9 @@ def _repeat_starts(text: str, max_length: int) -> list[int]:
         if k > 1:
             same = same[:len(same) - k + 1] & same[k - 1:]  # and text[p + k - 1] == text[p + 2k - 1]
         found[:len(same)] |= same
-    han = np.zeros(len(codes), dtype=bool)  # a repeat begins with a Chinese character (as ``han_count`` tests it)
-    for lo, hi in _HAN_RANGES:
-        han |= codes - np.uint32(lo) <= hi - lo
-    return np.flatnonzero(found & han).tolist()
+    # a repeat begins with a Chinese character: the few candidates tested one by one (a mask of the whole text
+    # by ``HAN``'s ranges costs more than that on the short lines of most reports)
+    return [p for p in np.flatnonzero(found).tolist() if is_han(text[p])]
 
 
 def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
