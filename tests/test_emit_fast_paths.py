@@ -56,20 +56,6 @@ def test_values_made_plain_in_their_own_dict_are_json_values(values):
     assert [type(v) for v in got.values()] == [type(v) for v in wanted.values()]
 
 
-def plain_reading_location(reading, layout, section, quote, source=None):
-    """``narrative._reading_location`` as it was: the labels looked up on every call."""
-    labels = []
-    for ref in reading.cells:
-        t, r, c = ref.split(".")
-        row = layout.table(t).row(r)
-        col = next((rc.column(c) for rc in layout.table(t).data_rows if rc.column(c) is not None), None)
-        labels.append((t, row.label if row else r, col.label if col else c))
-    rows = list(dict.fromkeys(r for _, r, _ in labels))
-    cols = list(dict.fromkeys(c for _, _, c in labels))
-    return Location(table=labels[0][0], row=" + ".join(rows), column=" + ".join(cols),
-                    section=section.heading, quote=quote, source=source)
-
-
 def test_a_claims_places_worked_out_once_are_those_looked_up_each_time():
     from gklint.core.model import Section
 
@@ -83,9 +69,11 @@ def test_a_claims_places_worked_out_once_are_those_looked_up_each_time():
                 for version in ("2021", "2019"):
                     layout = layouts.get(version)
                     try:
-                        wanted = plain_reading_location(reading, layout, section, "引文", Source(line=3))
+                        table, rows, cols = narrative._places_of(reading.cells, layout)
                     except (KeyError, AttributeError, IndexError):
                         continue
+                    wanted = Location(table=table, row=rows, column=cols, section=section.heading, quote="引文",
+                                      source=Source(line=3))
                     for _ in range(2):  # worked out, then remembered
                         assert narrative._reading_location(reading, layout, section, "引文", Source(line=3)) == wanted
                     seen += 1

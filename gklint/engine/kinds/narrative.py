@@ -294,6 +294,15 @@ def _reading_places(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, s
     known = _READING_PLACES.get(key := (cells, id(layout)))
     if known is not None and known[0] is layout:
         return known[1]
+    made = _places_of(cells, layout)
+    if len(_READING_PLACES) >= 1024:
+        _READING_PLACES.clear()
+    _READING_PLACES[key] = layout, made
+    return made
+
+
+def _places_of(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, str]:
+    """``_reading_places``, worked out: each cell's row and column labels looked up in ``layout``."""
     labels = []
     for ref in cells:
         t, r, c = ref.split(".")
@@ -302,11 +311,7 @@ def _reading_places(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, s
         labels.append((t, row.label if row else r, col.label if col else c))
     rows = list(dict.fromkeys(r for _, r, _ in labels))
     cols = list(dict.fromkeys(c for _, _, c in labels))
-    made = labels[0][0], " + ".join(rows), " + ".join(cols)
-    if len(_READING_PLACES) >= 1024:
-        _READING_PLACES.clear()
-    _READING_PLACES[key] = layout, made
-    return made
+    return labels[0][0], " + ".join(rows), " + ".join(cols)
 
 
 def _source(section: Section, offset: int):
