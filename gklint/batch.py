@@ -49,13 +49,11 @@ from collections import deque
 from dataclasses import dataclass, field, fields
 from typing import Iterator, Sequence
 
-from gklint.core.diagnostic import Diagnostic, FileResult
+from gklint.core.diagnostic import Diagnostic, FileResult, by_state  # by_state: the summary's pickling (Packed)
+from gklint.core.model import Cell, Metadata, Note, Report, Section, Table
+from gklint.core.source import Source
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, MB, Limits
-from gklint.core.model import Report
-from gklint.core.diagnostic import by_state  # the summary's pickling (Packed)
-from gklint.core.model import Cell, Metadata, Note, Section, Table
-from gklint.core.source import Source
 from gklint.core.numbers import show_number
 
 POLL = 0.25  # seconds between two looks at the file being waited for
@@ -459,12 +457,10 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
         return
     from concurrent.futures import TimeoutError as FutureTimeout
 
-    from pebble import ProcessExpired, ProcessPool
+    from pebble import ProcessExpired
 
     workers = max(1, min(jobs, len(paths)))
-    _preload(job, workers)  # before the workers fork: they inherit what it does instead of each doing it
-    pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
-    timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+    pool, timeout = _pool(job, workers)
 
     def submit(chunk):
         if len(chunk) == 1:
@@ -558,6 +554,16 @@ def _in_order(paths: Sequence[str], workers: int, submit, results, stop,
         stop(pending)
 
 
+def _pool(job: Job, workers: int):
+    """A pebble pool of ``workers`` processes for ``job`` (``_preload`` first: they fork with what it did), and
+    the deadline of one of its tasks (a file's, with the grace past it)."""
+    from pebble import ProcessPool
+
+    _preload(job, workers)
+    pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
+    return pool, job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+
+
 def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=None) -> Iterator[tuple[object, list | None]]:
     """``map_series`` over ``tasks`` (each ``(key, checks)``) in ``jobs`` worker processes (a pool started for
     it) or on ``executor``: ``(key, what map_series gave)`` for each, in order, or ``(key, None)`` for a task
@@ -565,11 +571,7 @@ def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=Non
     ahead of the one waited for, so memory holds a few tasks' reports."""
     workers = max(1, jobs)
     if executor is None:
-        from pebble import ProcessPool
-
-        _preload(job, workers)
-        pool = ProcessPool(max_workers=workers, initializer=_init, initargs=(job,))
-        timeout = job.limits.seconds + min(GRACE, 0.1 * job.limits.seconds)
+        pool, timeout = _pool(job, workers)
 
         def submit(checks):
             return pool.schedule(_series_task, args=(checks, render), timeout=timeout)
