@@ -85,11 +85,11 @@ def _fields(template: str) -> frozenset[str] | None:
     """The names of ``template``'s fields when every one is a plain ``{name}`` (no conversion, format spec,
     attribute or index): all that ``str.format_map`` reads of its values, parsed once per template. None for
     any other template (and one that does not parse)."""
-    from _string import formatter_parser  # str.format's own parser (string.Formatter.parse calls it)
+    import string
 
     names = set()
     try:
-        for _, name, spec, conversion in formatter_parser(template):
+        for _, name, spec, conversion in string.Formatter().parse(template):
             if name is None:
                 continue
             if spec or conversion or not name.isidentifier():
