@@ -69,7 +69,7 @@ def test_a_claims_places_worked_out_once_are_those_looked_up_each_time():
                 for version in ("2021", "2019"):
                     layout = layouts.get(version)
                     try:
-                        table, rows, cols = narrative._places_of(reading.cells, layout)
+                        table, rows, cols = narrative._reading_places.__wrapped__(layout, reading.cells)
                     except (KeyError, AttributeError, IndexError):
                         continue
                     wanted = Location(table=table, row=rows, column=cols, section=section.heading, quote="引文",

@@ -12,6 +12,7 @@ from functools import lru_cache
 from gklint import layouts as L
 from gklint.engine import tables
 from gklint.core.diagnostic import Diagnostic
+from gklint.core.memo import by_identity
 from gklint.engine.kinds import KINDS, Context, evaluator
 from gklint.engine.rules import Rule
 from gklint.core.model import Report, Table
@@ -51,24 +52,16 @@ def _order(report: Report, layout: L.Layout):
     return key
 
 
-_PLACES: dict[int, tuple] = {}  # id of a layout -> (the layout, its ``_places``)
-
-
+@by_identity(maxsize=64)
 def _places(layout: L.Layout) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, str], int]]:
     """What ``_order`` places findings by, made once per layout: each section id's place (the first, if one
     is repeated), the place of the section holding each table (after them all if the layout lacks it), and
     each (table, row label)'s place in its table."""
-    known = _PLACES.get(id(layout))
-    if known is not None and known[0] is layout:
-        return known[1]
     section_of: dict[str, int] = {}
     for i, sid in enumerate(layout.section_ids):
         section_of.setdefault(sid, i)
     tables = {t: section_of.get(sid, len(layout.section_ids)) for t, sid in L.SECTION_OF_TABLE.items()}
-    if len(_PLACES) >= 64:
-        _PLACES.clear()
-    _PLACES[id(layout)] = layout, (section_of, tables, layout.row_places)
-    return _PLACES[id(layout)][1]
+    return section_of, tables, layout.row_places
 
 
 def check_reports(reports: list[Report], rules: tuple[Rule, ...], *, lang: str = "zh",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Excerpt, FileResult, TableView
+from gklint.core.memo import by_identity
 from gklint.core.model import Report
 
 EXCERPT_ROWS = 8
@@ -37,21 +38,12 @@ def describe(result: FileResult, report: Report, rules=(), lang: str = "zh", *, 
     return result
 
 
-_SECTIONS: dict[int, tuple] = {}  # id of a layout -> (the layout, its ``table_sections``)
-
-
+@by_identity(maxsize=64)
 def table_sections(layout: L.Layout) -> dict[str, str]:
     """Table key -> the heading of the section holding it, for the tables of ``layout``: made once per layout,
     and the same dict on every result of it (read only)."""
-    known = _SECTIONS.get(id(layout))
-    if known is not None and known[0] is layout:
-        return known[1]
     sections = {s.id: s.heading for s in layout.sections}
-    made = {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items() if key in layout.tables}
-    if len(_SECTIONS) >= 64:
-        _SECTIONS.clear()
-    _SECTIONS[id(layout)] = layout, made
-    return made
+    return {key: sections.get(sid, f"表{key}") for key, sid in L.SECTION_OF_TABLE.items() if key in layout.tables}
 
 
 def name_rules(result: FileResult, rules=(), lang: str = "zh", infos: dict | None = None) -> FileResult:
@@ -117,18 +109,12 @@ def excerpt(d: Diagnostic, report: Report, layout: L.Layout) -> Excerpt | None:
     return Excerpt(loc.table, list(labels), shown, loc.row, loc.column)
 
 
-_SHAPES: dict[tuple, tuple] = {}  # (id of a table spec, ...) -> (the spec, its ``_shape``)
-
-
+@by_identity(maxsize=4096)
 def _shape(spec: L.TableSpec, row_label: str | None, cells: frozenset, parts: bool
            ) -> tuple[tuple[str, ...], list[tuple[L.RowSpec, tuple[str | None, ...]]]]:
     """An excerpt's column labels and rows, each row with the id of each column it has (None where it has not):
     the rows of ``cells`` (with no ``parts``, the located row alone, whole), the columns they name. It depends
     on the spec and these only, and is remembered (bounded)."""
-    key = (id(spec), row_label, cells, parts)
-    known = _SHAPES.get(key)
-    if known is not None and known[0] is spec:
-        return known[1]
     labels = {c[0] for c in cells}
     rows = [r for r in spec.data_rows if r.label in labels]
     if row_label and not parts:  # a single cell: show its whole row
@@ -137,8 +123,4 @@ def _shape(spec: L.TableSpec, row_label: str | None, cells: frozenset, parts: bo
         cells = cells | ({(row_label, c.label) for c in row.columns} if row else set())
     names = {cell[1] for cell in cells}
     cols = [c for c in spec.columns if c.label in names]
-    shape = tuple(c.label for c in cols), [(row, tuple(c.id if row.column(c.id) else None for c in cols)) for row in rows]
-    if len(_SHAPES) >= 4096:
-        _SHAPES.clear()
-    _SHAPES[key] = spec, shape
-    return shape
+    return tuple(c.label for c in cols), [(row, tuple(c.id if row.column(c.id) else None for c in cols)) for row in rows]

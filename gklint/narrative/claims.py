@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gklint.core import lazyre
+from gklint.core.memo import by_identity
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
@@ -322,18 +323,12 @@ def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
     """``table.row.column`` to the cells it stands for in this layout (a group heading: its rows).
 
     Worked out once per cell and layout (every claim finding and every reading compared asks again)."""
-    got = _RESOLVED.get((cell, id(layout)))
-    if got is None or got[0] is not layout:
-        if len(_RESOLVED) > 4096:
-            _RESOLVED.clear()
-        got = _RESOLVED[(cell, id(layout))] = (layout, _resolve(cell, layout))
-    return None if got[1] is None else list(got[1])
+    found = _resolve(layout, cell)
+    return None if found is None else list(found)
 
 
-_RESOLVED: dict[tuple[str, int], tuple[Layout, tuple[CellRef, ...] | None]] = {}
-
-
-def _resolve(cell: str, layout: Layout) -> tuple[CellRef, ...] | None:
+@by_identity(maxsize=4096)
+def _resolve(layout: Layout, cell: str) -> tuple[CellRef, ...] | None:
     table, row, column = cell.split(".")
     spec = layout.tables.get(table)
     if spec is None:

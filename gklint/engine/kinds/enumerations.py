@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gklint.core.diagnostic import Diagnostic
+from gklint.core.memo import by_identity
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.core.scan import Scanner, scanner
@@ -95,17 +96,11 @@ def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) 
     return tuple(tuple(sorted(markers, key=lambda mk: mk[3])) for markers in out)
 
 
-_COMPILED: dict[int, tuple[list, tuple]] = {}
-
-
+@by_identity(maxsize=64)
 def _compiled(styles: list[dict]) -> tuple[tuple[str, Scanner], ...]:
     """The styles' patterns, compiled once per list of styles (a rule's parameter, kept alive here), each as
     its ``Scanner`` (the matches of ``finditer``, found faster)."""
-    got = _COMPILED.get(id(styles))
-    if got is None or got[0] is not styles:
-        compiled = tuple((s["name"], scanner(re.compile(s["pattern"], re.M))) for s in styles)
-        got = _COMPILED[id(styles)] = (styles, compiled)
-    return got[1]
+    return tuple((s["name"], scanner(re.compile(s["pattern"], re.M))) for s in styles)
 
 
 def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:

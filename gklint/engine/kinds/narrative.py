@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from gklint.core.diagnostic import Diagnostic, Location, Part
+from gklint.core.memo import by_identity
 from gklint.core.numbers import show_number, tidy
 from gklint.core.template import bilingual, choose, json_values, pick
 from gklint.engine.kinds import Context
@@ -30,17 +31,11 @@ from gklint.narrative import enumerations, zeros
 from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
 
-_COMPILED: dict[tuple[str, str, int], tuple[Rule, tuple]] = {}
-
-
+@by_identity(maxsize=1024)
 def _compiled(rule: Rule, field: str, parse) -> tuple:
     """The rule's ``claims`` or ``statements`` (``field``), parsed once: keyed by the field as well as the
     rule, so that asking a rule for the one never answers with the other."""
-    key = (field, rule.id, id(rule))
-    got = _COMPILED.get(key)
-    if got is None or got[0] is not rule:
-        got = _COMPILED[key] = (rule, parse(rule.id, rule.params.get(field) or []))
-    return got[1]
+    return parse(rule.id, rule.params.get(field) or [])
 
 
 def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
@@ -281,28 +276,14 @@ def _cells_location(cells, layout: Layout, section: Section, quote: str, source=
 
 def _reading_location(reading, layout: Layout, section: Section, quote: str, source=None) -> Location:
     """The cells a reading names, a group heading by its own label (（三）不予公开)."""
-    table, rows, cols = _reading_places(reading.cells, layout)
+    table, rows, cols = _reading_places(layout, reading.cells)
     return Location(table=table, row=rows, column=cols, section=section.heading, quote=quote, source=source)
 
 
-_READING_PLACES: dict[tuple, tuple] = {}  # (a reading's cells, id of a layout) -> (the layout, ``_reading_places``)
-
-
-def _reading_places(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, str]:
+@by_identity(maxsize=1024)
+def _reading_places(layout: Layout, cells: tuple[str, ...]) -> tuple[str, str, str]:
     """The table, rows and columns (joined by " + ") of a reading's cells in ``layout``: they depend on these
     only, and are worked out once (bounded)."""
-    known = _READING_PLACES.get(key := (cells, id(layout)))
-    if known is not None and known[0] is layout:
-        return known[1]
-    made = _places_of(cells, layout)
-    if len(_READING_PLACES) >= 1024:
-        _READING_PLACES.clear()
-    _READING_PLACES[key] = layout, made
-    return made
-
-
-def _places_of(cells: tuple[str, ...], layout: Layout) -> tuple[str, str, str]:
-    """``_reading_places``, worked out: each cell's row and column labels looked up in ``layout``."""
     labels = []
     for ref in cells:
         t, r, c = ref.split(".")
