@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from gklint.core import lazyre
 from gklint.core.numerals import chinese_to_int
 from gklint.core.text import text_cache
 
@@ -41,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ym", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月(?!\s*\d)")),
     ("md", re.compile(r"(?P<m>\d(?<![\d年.\-/]\d)\d?)\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
 ]
-_RANGE_LINK = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|––)+\s*$")
+_RANGE_LINK = lazyre.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|––)+\s*$")
 
 
 class Problem(NamedTuple):

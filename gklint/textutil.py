@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import NamedTuple
 
+from gklint.core import lazyre
 from gklint.core.diagnostic import Location
 from gklint.core.numerals import NUMERAL
 from gklint.core.text import sentence_span, text_cache
 from gklint.layouts import core, layouts, normalise
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = lazyre.compile(f"[{HAN}]+")  # the plain form of ``han_count``, for tests
 
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
 _QUOTE_LIMIT = 80

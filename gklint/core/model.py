@@ -9,10 +9,10 @@ and where it came from.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gklint.core import lazyre
 from gklint.core.numbers import show_number
 from gklint.core.source import Source
 
@@ -147,8 +147,8 @@ class Report:
         return "\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
 
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_NARRATIVE_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_TITLE_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年度?")
+_NARRATIVE_YEAR = lazyre.compile(r"(?<!\d)(20\d{2})\s*年")
 
 
 def report_year(report: Report) -> int | None:

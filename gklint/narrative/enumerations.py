@@ -34,12 +34,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 from gklint.narrative.sentences import enclosing_brackets, holds_any, positions
 
 _QIZHONG = re.compile(r"其中(?!之一|的|一[个项件次])")
 _HEJI_WORDS = ("合计", "共计", "总计", "总共", "一共")
-_HEJI = re.compile("|".join(_HEJI_WORDS))
+_HEJI = lazyre.compile("|".join(_HEJI_WORDS))
 _NEW_TOTAL = re.compile(r"(?:合计|共计|总计|总共|一共|共)(?:有|为|是)?\s*$")
 _NOT_EXHAUSTIVE_START = re.compile(r"[\s,:]*(?:主要|重点|包括|包含|如|例如|比如|涉及|含|特别是|尤其|突出)")
 _NOT_EXHAUSTIVE_END = re.compile(r"[\s)）]*等")
@@ -47,8 +48,8 @@ _NOT_EXHAUSTIVE_END = re.compile(r"[\s)）]*等")
 _CHANGE_ITEM = re.compile(r"^(?:新增|新建|新设|新开通|增加|增设|减少|注销|撤销|撤并|关停|关闭|取消|合并|整合|下线|停用|"
                           r"迁移|调整|更名|变更|升级)")
 _REST_WORDS = ("其他", "其它", "其余", "另有", "剩余", "余下")
-_REST_ITEM = re.compile(f"^(?:{'|'.join(_REST_WORDS)})")
-_LABEL_TAIL = re.compile(r"(?:总数|数量|件数|条数|数|量)$")
+_REST_ITEM = lazyre.compile(f"^(?:{'|'.join(_REST_WORDS)})")
+_LABEL_TAIL = lazyre.compile(r"(?:总数|数量|件数|条数|数|量)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 
@@ -190,7 +191,7 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
 
 
 # what a total does (公开政府信息364条); the categories after it do not
-_AGGREGATE_VERB = re.compile(r"公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
+_AGGREGATE_VERB = lazyre.compile(r"公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
 
 
 def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:

@@ -104,8 +104,8 @@ _BEFORE_REVERSED = lazyre.compile(  # read only after a character of _BEFORE_LAS
     + _told("change", rf"\s*了?(?:{_reversed_words(_CHANGE_WORDS)})"))
 # the last character (past blanks) before a numeral that one of them needs
 _BEFORE_LAST = frozenset(_RANGE_MARKS) | {w[-1] for w in _APPROX_WORDS + _CHANGE_WORDS} | {"了"}
-_CHANGE_IN_CLAUSE = re.compile(r"同比|环比|[较比]上一?年|[较比]去年|增幅|降幅")
-_RATE_IN_CLAUSE = re.compile(r"平均|人均|日均|月均|年均|每")
+_CHANGE_IN_CLAUSE = lazyre.compile(r"同比|环比|[较比]上一?年|[较比]去年|增幅|降幅")
+_RATE_IN_CLAUSE = lazyre.compile(r"平均|人均|日均|月均|年均|每")
 
 # Time markers: the nearest before a number says which period it belongs to.
 _FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比|环比|同期|上半年|下半年|[一二三四1-4]季度"

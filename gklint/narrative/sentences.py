@@ -201,9 +201,6 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
-# a sentence end, with the closing quotes and brackets that follow it (they stay with the sentence they close)
-_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "][”’\")』」]*")
-
 
 def _add(out: list[Sentence], text: str, folded: str, start: int, end: int) -> None:
     piece = text[start:end]

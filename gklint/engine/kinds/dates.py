@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from gklint.core import lazyre
 from gklint.core.model import report_year
 from gklint.dates import FoundDate, dates_of_lines, find_dates
 from gklint.core.diagnostic import Diagnostic, Location
@@ -175,7 +176,7 @@ def _cn(date: dt.date) -> str:
 
 # --------------------------------------------------------------------------- statistics period
 
-_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年度?(?![\d月])")
+_YEAR_ONLY = lazyre.compile(r"((?:19|20)\d{2})\s*年度?(?![\d月])")
 
 
 def period_statements(report: Report, keywords: tuple[str, ...], ctx=None) -> Iterator[tuple[Place, tuple, tuple]]:

@@ -8,17 +8,17 @@ a number in either report leaves that instance unchecked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gklint import layouts as L
+from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
 from gklint.core.template import LANGS
 
-_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
+_YEAR = lazyre.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 
 
 def agency_key(report: Report) -> str | None:
