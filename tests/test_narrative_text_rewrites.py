@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gklint.engine.kinds import narrative as narrative_kind
+from gklint.core.scan import char_class
 from gklint.engine.rules import load_rules
 from gklint.ingest import read_report
 from gklint.narrative import claims, sentences
@@ -94,7 +95,8 @@ _CLAIMS = narrative_kind._joined(tuple(sorted((r for r in load_rules() if r.kind
 
 
 def _plain_unambiguous(claims_, analysed, heading=""):
-    """``claims.unambiguous`` as it was: ``q.counts`` asked of every number first."""
+    """``claims.unambiguous`` as it was: ``q.counts`` asked of every number first, a context searched for a class of
+    the characters the ``near`` patterns need."""
     out = []
     for sq, para in claims.with_paragraphs(analysed):
         for q in sq.quantities:
@@ -102,7 +104,7 @@ def _plain_unambiguous(claims_, analysed, heading=""):
                 continue
             counting, needs = claims._counting_in(claims_, q.unit)
             memo = claims._Memo(sq.sentence.folded, q)
-            if not counting or needs is not None and needs.search(memo.context) is None:
+            if not counting or needs is not None and char_class(needs).search(memo.context) is None:
                 continue
             hit = [c for c in counting if claims._matches(c, sq, q, heading, para, memo)]
             if hit and len({c.readings for c in hit}) == 1:

@@ -46,7 +46,7 @@ from gklint.core.memo import by_identity
 from gklint.layouts import Layout
 from gklint.core.model import Report
 from gklint.core.text import text_cache
-from gklint.core.scan import char_class, matches_near, needed_chars
+from gklint.core.scan import matches_near, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_start, enclosing_brackets, positions
 
@@ -476,7 +476,7 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
             if not counting or q.foreign:
                 continue
             memo = _Memo(sq.sentence.folded, q)
-            if needs is not None and needs.search(memo.context) is None:
+            if needs is not None and needs.isdisjoint(memo.context):
                 continue
             chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
             hit = [c for c in counting
@@ -488,13 +488,13 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
 
 
 @lru_cache(maxsize=256)
-def _counting_in(claims: tuple[Claim, ...], unit: str) -> tuple[tuple[Claim, ...], re.Pattern | None]:
-    """The claims counting in ``unit`` (``matches`` refuses the others first), and a class of the characters
-    their ``near`` patterns need: a context holding none of them matches none of these claims (None: not known)."""
+def _counting_in(claims: tuple[Claim, ...], unit: str) -> tuple[tuple[Claim, ...], frozenset[str] | None]:
+    """The claims counting in ``unit`` (``matches`` refuses the others first), and the characters their ``near``
+    patterns need: a context holding none of them matches none of these claims (None: not known)."""
     counting = tuple(c for c in claims if unit in c.units)
     if not counting or any(c.needs is None for c in counting):
         return counting, None
-    return counting, char_class(frozenset().union(*(c.needs for c in counting)))
+    return counting, frozenset().union(*(c.needs for c in counting))
 
 
 def with_paragraphs(analysed: tuple[SentenceQuantities, ...]):
