@@ -170,24 +170,31 @@ def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 
 
 
 @lru_cache(maxsize=256)
-def _parse(pattern: re.Pattern):
+def _parse(pattern: re.Pattern | lazyre.LazyPattern):
     """(the parse tree of a str pattern, the module of the parser's constants): from ``re._parser``, the parser
     ``re.compile`` itself uses. Not a public API: whoever reads the tree falls back to the plain search when it
-    is not as read here (another Python)."""
+    is not as read here (another Python). A ``lazyre`` pattern is read from the flags it was given, uncompiled."""
     from re import _constants as c, _parser  # type: ignore[attr-defined]
 
-    return _parser.parse(pattern.pattern, pattern.flags), c
+    flags = pattern.source[1] if isinstance(pattern, lazyre.LazyPattern) else pattern.flags
+    return _parser.parse(pattern.pattern, flags), c
 
 
-def scanner(pattern: re.Pattern) -> Scanner:
-    """The ``Scanner`` of a compiled pattern (made once per pattern)."""
+def _flags(pattern: re.Pattern | lazyre.LazyPattern) -> int:
+    """``pattern.flags``, as the parse tree holds them (``re.compile`` gives a pattern its parse's flags): a
+    ``lazyre`` pattern is not compiled for them."""
+    return _parse(pattern)[0].state.flags
+
+
+def scanner(pattern: re.Pattern | lazyre.LazyPattern) -> Scanner:
+    """The ``Scanner`` of a pattern (made once per pattern; a ``lazyre`` pattern is compiled only when searched)."""
     if not isinstance(pattern.pattern, str):
         return Scanner(pattern)
     try:
         tree, c = _parse(pattern)
         items = _flat(tree.data, c)
         widths = [type(tree)(tree.state, [item]).getwidth() for item in items]
-        needs = () if pattern.flags & re.IGNORECASE else _needs(items, c)
+        needs = () if _flags(pattern) & re.IGNORECASE else _needs(items, c)
         none = ((), ()), 0, 0, False, None
         (anchor, anchor_leads), lo, hi, guarded, run = _anchor(pattern, items, widths, c) or none
         found, found_leads = ((), ()) if guarded else _filter(pattern, items, widths, c)  # a guarded anchor: as fast
@@ -233,7 +240,7 @@ def _anchor(pattern: re.Pattern, items, widths, c) \
     guarded = _guarded(items, widths, c, bounded=True) if best is None or best[0] < 3 else None
     if guarded is not None:
         i, lo, hi, guard, run = guarded
-        flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+        flags = _flags(pattern) & (re.IGNORECASE | re.DOTALL | re.ASCII)
         return _written_from(pattern, items, i, c, guard), lo, hi, True, run and lazyre.compile(run, flags)
     if best is None or _own_start(items, best[1], c):
         return None
@@ -353,7 +360,7 @@ def _written_from(pattern: re.Pattern, items, i: int, c, guard: str = "") \
             rest.append(_write(item, c))
         except _Unreadable:
             break  # the parts before it are still in every match
-    flags = pattern.flags & (re.IGNORECASE | re.DOTALL | re.ASCII)
+    flags = _flags(pattern) & (re.IGNORECASE | re.DOTALL | re.ASCII)
     leads = _leads(items[i], c)
     return (tuple(lazyre.compile(lead + (f"(?<={guard}{lead})" if guard else "") + "".join(rest), flags)
                   for lead in leads),
@@ -485,19 +492,19 @@ def _char(code: int) -> str:
 _WIDEST = 64  # a class of more characters (or a wide range) says too little to be worth a search
 
 
-def needed_chars(pattern: re.Pattern) -> frozenset[str] | None:
+def needed_chars(pattern: re.Pattern | lazyre.LazyPattern) -> frozenset[str] | None:
     """Characters one of which every match of ``pattern`` holds (so a text without any of them holds no
     match), or None when that cannot be told.
 
     Read from the pattern's parse tree (``re._parser``, the parser ``re.compile`` itself uses): the
     characters of one part that every match passes through (a literal, a plain class, a group or a
     repetition of at least one of them, an alternation whose every branch has such a part); any surprise
-    there, or a case-insensitive pattern, gives None."""
-    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+    there, or a case-insensitive pattern, gives None. A ``lazyre`` pattern is not compiled for it."""
+    if not isinstance(pattern.pattern, str):
         return None
     try:
         tree, c = _parse(pattern)
-        return _of_sequence(tree, c)
+        return None if tree.state.flags & re.IGNORECASE else _of_sequence(tree, c)
     except Exception:  # noqa: BLE001 - an optimisation only: without it the text is searched as before
         return None
 

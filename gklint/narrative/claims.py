@@ -103,28 +103,19 @@ def _texts(value, default: str = "") -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-def _regex(value, where: str, first_use: bool = True) -> re.Pattern | lazyre.LazyPattern | None:
-    """``value`` (a pattern, or a list of alternatives) compiled. A claim's patterns but ``near`` are asked only
-    of the numbers its ``near`` finds, so that most are never used in a report: with ``first_use`` they are
-    compiled then (``lazyre``), their syntax read here all the same by the parser ``re.compile`` runs first."""
+def _regex(value, where: str) -> lazyre.LazyPattern | None:
+    """``value`` (a pattern, or a list of alternatives), compiled on first use (``lazyre``): a claim's ``near``
+    patterns are asked only of the numbers in its units whose context holds a character they need (read from
+    their parse trees, ``_near_needs``), its other patterns only of the numbers its ``near`` finds, so that most
+    are never used in a report. Their syntax is read here all the same by the parser ``re.compile`` runs first."""
     if value is None:
         return None
     if isinstance(value, list):
         value = "|".join(f"(?:{v})" for v in value)
     try:
-        if not first_use:
-            return re.compile(str(value))
-        return lazyre.compile(_parsed(str(value)))
+        return lazyre.checked(str(value))
     except re.error as exc:
         raise ClaimError(f"{where}: bad pattern {value!r}: {exc}") from None
-
-
-@lru_cache(maxsize=None)
-def _parsed(pattern: str) -> str:
-    """``pattern``, once the parser ``re.compile`` runs first has read it (re.error if it cannot): once per
-    pattern, as rules repeat theirs (112 claim patterns, 39 different)."""
-    _parser.parse(pattern)
-    return pattern
 
 
 def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
@@ -145,7 +136,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
                     raise ClaimError(f"{where}: cell {c!r} is not table.row.column")
             readings.append(Reading(tuple(map(str, cells)), _texts(r.get("label") if isinstance(r, dict) else None)))
         near = item.get("near") or []
-        near_patterns = tuple(_regex(n, where, first_use=False) for n in (near if isinstance(near, list) else [near]))
+        near_patterns = tuple(_regex(n, where) for n in (near if isinstance(near, list) else [near]))
         topic_list = item.get("topic_list") or {}
         if topic_list and (not isinstance(topic_list, dict) or not topic_list.get("pattern")
                            or not isinstance(topic_list.get("min"), int) or topic_list["min"] < 2):
@@ -165,7 +156,7 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
-def _near_needs(near: tuple[re.Pattern, ...]) -> frozenset[str] | None:
+def _near_needs(near: tuple[lazyre.LazyPattern, ...]) -> frozenset[str] | None:
     """The smallest of the sets of characters the ``near`` patterns each need (``core.scan.needed_chars``):
     a context holding none of one set cannot hold every pattern."""
     return min((got for p in near if (got := needed_chars(p)) is not None), key=len, default=None)

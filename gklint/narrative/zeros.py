@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.narrative.quantities import SentenceQuantities, period_at
 from gklint.core.scan import needed_chars
 from gklint.narrative.sentences import clause_bounds, holds_any
@@ -51,12 +52,12 @@ def parse_statements(rule_id: str, items: list[dict]) -> tuple[ZeroStatement, ..
         where = f"rule {rule_id}: statement {item.get('name', '?')}"
         if not item.get("name") or not item.get("pattern") or not item.get("cells"):
             raise ZeroError(f"{where}: needs name, pattern and cells")
-        try:
-            pattern = re.compile(item["pattern"])
-            spoilers = re.compile(item["spoilers"]) if item.get("spoilers") else None
-            context = re.compile(item["context"]) if item.get("context") else None
-            subject = re.compile(item["subject"]) if item.get("subject") else None
-            not_subject = re.compile(item["not_subject"]) if item.get("not_subject") else None
+        try:  # each compiled on first use: most are asked only of a sentence that holds a statement
+            pattern = lazyre.checked(item["pattern"])
+            spoilers = lazyre.checked(item["spoilers"]) if item.get("spoilers") else None
+            context = lazyre.checked(item["context"]) if item.get("context") else None
+            subject = lazyre.checked(item["subject"]) if item.get("subject") else None
+            not_subject = lazyre.checked(item["not_subject"]) if item.get("not_subject") else None
         except re.error as exc:
             raise ZeroError(f"{where}: bad pattern: {exc}") from None
         label = item.get("label") or item["name"]

@@ -284,7 +284,7 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
 @per_rule
 def _cited(rule: Rule) -> tuple[dict[str, dt.date], Scanner]:
     known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
-    return known, scanner(re.compile(rule.params["pattern"]))
+    return known, scanner(lazyre.compile(rule.params["pattern"]))
 
 
 CHECKS = {

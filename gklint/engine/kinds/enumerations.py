@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic
 from gklint.core.memo import by_identity
 from gklint.core.model import Report
@@ -100,7 +101,7 @@ def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) 
 def _compiled(styles: list[dict]) -> tuple[tuple[str, Scanner], ...]:
     """The styles' patterns, compiled once per list of styles (a rule's parameter, kept alive here), each as
     its ``Scanner`` (the matches of ``finditer``, found faster)."""
-    return tuple((s["name"], scanner(re.compile(s["pattern"], re.M))) for s in styles)
+    return tuple((s["name"], scanner(lazyre.compile(s["pattern"], re.M))) for s in styles)
 
 
 def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:

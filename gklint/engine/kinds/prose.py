@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 
+from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic
 from gklint.engine.kinds import dispatch, per_rule
 from gklint.engine.rules import Rule
@@ -263,7 +264,7 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 @per_rule
 def _phrase_patterns(rule: Rule) -> list[Scanner]:
-    return [scanner(re.compile(p)) for p in rule.params["patterns"]]
+    return [scanner(lazyre.compile(p)) for p in rule.params["patterns"]]
 
 
 CHECKS = {

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from gklint import layouts
+from gklint.core import lazyre
 from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
 from gklint.engine.kinds import dispatch, per_rule
@@ -346,7 +347,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 
 @per_rule
 def _promise(rule: Rule) -> Scanner:
-    return scanner(re.compile(rule.params["pattern"]))
+    return scanner(lazyre.compile(rule.params["pattern"]))
 
 
 # --------------------------------------------------------------------------- length of 总体情况
