@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  (re.compile's own parser)
 
-__all__ = ["LazyPattern", "checked", "compile"]
+__all__ = ["LazyPattern", "checked", "compile", "parse"]
 
 
 class LazyPattern:
@@ -50,11 +50,13 @@ def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:  # noqa: A001 
 def checked(pattern: str, flags: int = 0) -> LazyPattern:
     """``compile(pattern, flags)``, its syntax read now by the parser ``re.compile`` runs first (``re.error``
     when it cannot be read), as rules' patterns are read when their rule is."""
-    _parse(pattern, flags)
+    parse(pattern, flags)
     return LazyPattern(pattern, flags)
 
 
 @lru_cache(maxsize=None)
-def _parse(pattern: str, flags: int) -> None:
-    """The parse of ``checked``: once per pattern, as rules repeat theirs (112 claim patterns, 39 different)."""
-    _parser.parse(pattern, flags)
+def parse(pattern: str | bytes, flags: int = 0):
+    """The parse tree ``re.compile`` reads ``pattern`` into first (``re._parser``; ``re.error`` when it cannot):
+    once per pattern, as rules repeat theirs (112 claim patterns, 39 different), shared by ``checked`` and
+    ``core.scan``, which reads a pattern of this module from it."""
+    return _parser.parse(pattern, flags)

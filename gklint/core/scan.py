@@ -173,11 +173,12 @@ def matches_near(pattern: re.Pattern, text: str, hits: Sequence[int], lo: int = 
 def _parse(pattern: re.Pattern | lazyre.LazyPattern):
     """(the parse tree of a str pattern, the module of the parser's constants): from ``re._parser``, the parser
     ``re.compile`` itself uses. Not a public API: whoever reads the tree falls back to the plain search when it
-    is not as read here (another Python). A ``lazyre`` pattern is read from the flags it was given, uncompiled."""
+    is not as read here (another Python). A ``lazyre`` pattern is read uncompiled, from the flags it was given."""
     from re import _constants as c, _parser  # type: ignore[attr-defined]
 
-    flags = pattern.source[1] if isinstance(pattern, lazyre.LazyPattern) else pattern.flags
-    return _parser.parse(pattern.pattern, flags), c
+    if isinstance(pattern, lazyre.LazyPattern):
+        return lazyre.parse(*pattern.source), c
+    return _parser.parse(pattern.pattern, pattern.flags), c
 
 
 def _flags(pattern: re.Pattern | lazyre.LazyPattern) -> int:

@@ -26,6 +26,7 @@ from functools import cached_property
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter
+from typing import NamedTuple
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
@@ -40,9 +41,9 @@ KINDS = stage_kinds("table")
 # notes that say a row's cells were left blank because they could not be read (that note is the finding)
 UNREAD_NOTES = ("table_unreadable", "digits_contradict_text")
 
-@dataclass(frozen=True)
-class Instance:
-    """One identity as it applies to one column (or row) of one table."""
+class Instance(NamedTuple):
+    """One identity as it applies to one column (or row) of one table (a named tuple: made at import for less than
+    a frozen dataclass)."""
 
     rule: Rule
     table: str

@@ -13,16 +13,15 @@ it is already a Report, so it has no reader here and ``gklint.ingest`` hands it 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 
-@dataclass(frozen=True)
-class Format:
-    """A file format gklint reads: its extensions, how it is recognised and which reader reads it."""
+class Format(NamedTuple):
+    """A file format gklint reads: its extensions, how it is recognised and which reader reads it (a named tuple:
+    made at import for less than a frozen dataclass)."""
 
     kind: str
     extensions: tuple[str, ...]  # lower case, with the dot; the first is the usual one

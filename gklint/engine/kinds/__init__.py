@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from gklint.engine import params as P
@@ -30,9 +29,9 @@ def _names(*names: str) -> frozenset[str]:
     return frozenset(names) | _SHOWN
 
 
-@dataclass(frozen=True)
-class Kind:
-    """A kind of rule: its parameter model, its evaluator, the stage it runs at and the placeholders of its checks."""
+class Kind(NamedTuple):
+    """A kind of rule: its parameter model, its evaluator, the stage it runs at and the placeholders of its checks
+    (a named tuple, as ``Context``: made at import for less than a frozen dataclass)."""
 
     name: str
     model: str  # the name of its parameter model in gklint.engine.params (imported when first needed: pydantic)
@@ -40,7 +39,7 @@ class Kind:
     stage: str  # "table", "report" or "series"
     # check name -> the placeholders its messages may use; the key is the value of the ``variant``
     # parameter (None: the rule has none)
-    supplies: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    supplies: dict[str | None, frozenset[str]]
     variant: str | None = "check"
 
     def placeholders(self, params: dict) -> frozenset[str] | None:
@@ -110,8 +109,7 @@ def stage_kinds(stage: str) -> tuple[str, ...]:
 PER_REPORT = {k.name: k.module for k in KINDS.values() if k.stage == "report"}
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What an evaluator may need besides the rule and the report."""
 
     lang: str = "zh"
