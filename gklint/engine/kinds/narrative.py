@@ -31,11 +31,23 @@ from gklint.narrative import enumerations, zeros
 from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
 
-@by_identity(maxsize=1024)
 def _compiled(rule: Rule, field: str, parse) -> tuple:
-    """The rule's ``claims`` or ``statements`` (``field``), parsed once: keyed by the field as well as the
-    rule, so that asking a rule for the one never answers with the other."""
-    return parse(rule.id, rule.params.get(field) or [])
+    """The rule's ``claims`` or ``statements`` (``field``), parsed once and kept with the rule (``Rule.derived``,
+    under the field's name, so that asking a rule for the one never answers with the other)."""
+    got = rule.derived.get(field)
+    if got is None:
+        got = rule.derived[field] = parse(rule.id, rule.params.get(field) or [])
+    return got
+
+
+def prepare(rule: Rule) -> None:
+    """Parse the rule's claims or statements now (``_compiled``), for the loaded rules kept in the cache
+    (``gklint.engine.rules``)."""
+    check = rule.params.get("check")
+    if check == "claim":
+        _claims_of(rule)
+    elif check == "zero":
+        _statements_of(rule)
 
 
 def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
@@ -207,9 +219,13 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
 
 # --------------------------------------------------------------------------- zero statements
 
+def _statements_of(rule: Rule) -> tuple[zeros.ZeroStatement, ...]:
+    return _compiled(rule, "statements", zeros.parse_statements)
+
+
 def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
-    statements = _compiled(rule, "statements", zeros.parse_statements)
+    statements = _statements_of(rule)
     for section in report.sections:
         analysed = analyse(section.text, year)
         reported: set[tuple[int, claims_mod.CellRef]] = set()
