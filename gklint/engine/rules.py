@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gklint.core.cache import cache_dir, cached, keep
 from gklint.core.diagnostic import SEVERITIES, Diagnostic, Location
-from gklint.engine.kinds import KINDS
+from gklint.engine.kinds import KINDS, prepare
 from gklint.layouts import YAMLError, cached_yaml, parse_yaml, yaml_version
 from gklint.core.numbers import show_number
 from gklint.core.template import choose, fill, own_json_values
@@ -42,9 +42,9 @@ class Rule:
     params: dict = field(default_factory=dict)
     layouts: tuple[str, ...] = ()  # empty: every layout
     pack: str = ""
-    # what its kind's evaluator works out from ``params`` (a narrative rule's parsed claims), kept with the rule
-    # once worked out: in the loaded rules kept in the cache as well (``load_folder``); a copy of the rule with
-    # other parameters (``dataclasses.replace``) starts without it
+    # what its kind's evaluator works out from ``params`` (``kinds.kept_per_rule``: a narrative rule's parsed
+    # claims), kept with the rule once worked out: in the loaded rules kept in the cache as well (``load_folder``);
+    # a copy of the rule with other parameters (``dataclasses.replace``) starts without it
     derived: dict = field(default_factory=dict, init=False, repr=False)
 
     def applies_to(self, layout: str | None) -> bool:
@@ -285,13 +285,11 @@ def _load_packs(paths: list[Path], names, checked: bool, builtin: bool) -> tuple
 
 
 def _prepared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    """``rules``, each with what its kind's evaluator works out from its parameters (``Rule.derived``, by the
-    ``prepare`` of the kind's module, if it has one) worked out now: kept with them in the cache, a cold run
-    need not work it out again (what it gives depends only on the rule and gklint's code: ``checked_key``)."""
+    """``rules``, each with what its kind's evaluator works out from its parameters (``Rule.derived``,
+    ``kinds.prepare``) worked out now: kept with them in the cache, a cold run need not work it out again (what
+    it gives depends only on the rule and gklint's code: ``checked_key``)."""
     for rule in rules:
-        prepare = getattr(importlib.import_module(KINDS[rule.kind].module), "prepare", None)
-        if prepare is not None:
-            prepare(rule)
+        prepare(rule)
     return rules
 
 
