@@ -5,6 +5,7 @@ parsing."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import shutil
@@ -14,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from gklint.core import lazyre
 from gklint.core.cache import CACHE_ENV, cached
 from gklint.engine import rules as R
-from gklint.engine.kinds import KINDS
+from gklint.engine.kinds import KINDS, prepare
+from gklint.narrative import zeros
 from gklint.ruledocs import render_rule_doc
 
 ROOT = Path(__file__).parent.parent
@@ -267,3 +270,72 @@ def test_the_hash_of_gklints_code_is_kept_under_its_files_stat(tmp_path, monkeyp
     params.write_bytes(text[:-1] + (b"#" if text[-1:] != b"#" else b"\n"))  # same size, other bytes
     os.utime(params, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even the modification time put back
     assert R.checked_key(paths) != read  # the change time (and so the stat) differs
+
+
+def _derived(rules) -> dict:
+    """What each rule's evaluator worked out from its parameters (``Rule.derived``), as plain values: a pattern
+    by its source, a claim, statement or scanner by its fields."""
+    def plain(value):
+        if isinstance(value, lazyre.LazyPattern):
+            return ("pattern", value.source)
+        if dataclasses.is_dataclass(value):
+            return (type(value).__name__, *(plain(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        if hasattr(value, "__slots__"):
+            return (type(value).__name__, *(plain(getattr(value, name)) for name in value.__slots__))
+        if isinstance(value, (tuple, list)):
+            return tuple(plain(v) for v in value)
+        if isinstance(value, frozenset):
+            return ("set", *sorted(value))
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    return {r.id: plain(r.derived) for r in rules if r.derived}
+
+
+_STATEMENTS = "gklint.engine.kinds.narrative._statements_of"  # what ``Rule.derived`` keeps a zero rule's statements under
+
+
+def _parsed_now(folder: Path) -> dict:
+    rules = R.load_folder(folder)  # checked whole, nothing cached
+    for rule in rules:
+        prepare(rule)
+    return _derived(rules)
+
+
+def _kept(folder: Path) -> tuple:
+    """The rules as a run gets them once the cache is warm: checked (if need be), kept, then read back."""
+    for _ in range(3):
+        rules = R.load_folder(folder, remembered=True)
+    return rules
+
+
+def test_the_kept_rules_hold_the_claims_and_statements_of_these_very_packs_and_code(tmp_path, monkeypatch):
+    folder = copy_builtin(tmp_path, monkeypatch)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    kept = _derived(_kept(folder))
+    assert kept == _parsed_now(folder)
+    assert {r.params["check"] for r in R.load_folder(folder) if r.id in kept} >= {"claim", "zero", "phrases"}
+    pack = folder / "narrative.yaml"  # an edited claim: the rules are kept again, with it
+    text = pack.read_text("utf-8")
+    assert text.count("near: ['新收']") == 1
+    pack.write_text(text.replace("near: ['新收']", "near: ['新收|新接收']"), "utf-8")
+    edited = _derived(_kept(folder))
+    assert edited == _parsed_now(folder) != kept
+    # other code (``checked_key`` hashes gklint's modules): parsed again by that code, not read from the cache
+    key = R.checked_key(sorted(folder.glob("*.yaml")))
+    monkeypatch.setattr(R, "checked_key", lambda paths: key + "-other-code")
+    monkeypatch.setattr(zeros, "parse_statements", lambda rule_id, items: ("parsed by the other code", rule_id))
+    other = _derived(_kept(folder))
+    assert {v[_STATEMENTS] for v in other.values() if _STATEMENTS in v} \
+        == {("parsed by the other code", r) for r, v in edited.items() if _STATEMENTS in v} != set()
+
+
+def test_a_rule_copied_with_other_parameters_parses_them(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    rule = next(r for r in R.load_rules() if r.params.get("check") == "zero")
+    prepare(rule)
+    statements = [dict(s, name="renamed") for s in rule.params["statements"]]
+    copy = dataclasses.replace(rule, params=dict(rule.params, statements=statements))
+    prepare(copy)
+    assert {s.name for s in copy.derived[_STATEMENTS]} == {"renamed"} != {s.name for s in rule.derived[_STATEMENTS]}

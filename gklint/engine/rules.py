@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gklint.core.cache import cache_dir, cached, keep
 from gklint.core.diagnostic import SEVERITIES, Diagnostic, Location
-from gklint.engine.kinds import KINDS
+from gklint.engine.kinds import KINDS, prepare
 from gklint.layouts import YAMLError, cached_yaml, parse_yaml, yaml_version
 from gklint.core.numbers import show_number
 from gklint.core.template import choose, fill, own_json_values
@@ -42,6 +42,10 @@ class Rule:
     params: dict = field(default_factory=dict)
     layouts: tuple[str, ...] = ()  # empty: every layout
     pack: str = ""
+    # what its kind's evaluator works out from ``params`` (``kinds.kept_per_rule``: a narrative rule's parsed
+    # claims), kept with the rule once worked out: in the loaded rules kept in the cache as well (``load_folder``);
+    # a copy of the rule with other parameters (``dataclasses.replace``) starts without it
+    derived: dict = field(default_factory=dict, init=False, repr=False)
 
     def applies_to(self, layout: str | None) -> bool:
         return not self.layouts or layout in self.layouts
@@ -263,7 +267,7 @@ def load_folder(folder: Path, names=lambda path: path.name, checked: bool = True
     cache = cache_dir() if key else None
     stamp = cache / "rules-checked" if cache else None
     if stamp is not None and _read(stamp) == key.encode():  # passed: what it loads depends on the key only
-        return cached("rules-loaded", [key.encode()], lambda: _load_packs(paths, names, False, builtin))
+        return cached("rules-loaded", [key.encode()], lambda: _prepared(_load_packs(paths, names, False, builtin)))
     rules = _load_packs(paths, names, checked, builtin)
     if stamp is not None:
         keep(stamp, key.encode())
@@ -278,6 +282,15 @@ def _load_packs(paths: list[Path], names, checked: bool, builtin: bool) -> tuple
                 raise RuleError(f"{rule.pack}: 规则 {rule.id}: id: 编号已在 {rules[rule.id].pack} 中使用")
             rules[rule.id] = rule
     return tuple(sorted(rules.values(), key=lambda r: r.id))
+
+
+def _prepared(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """``rules``, each with what its kind's evaluator works out from its parameters (``Rule.derived``,
+    ``kinds.prepare``) worked out now: kept with them in the cache, a cold run need not work it out again (what
+    it gives depends only on the rule and gklint's code: ``checked_key``)."""
+    for rule in rules:
+        prepare(rule)
+    return rules
 
 
 def checked_key(paths: list[Path]) -> str | None:

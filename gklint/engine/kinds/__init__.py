@@ -14,7 +14,7 @@ that kind runs; ``series`` compares one agency's reports of consecutive years.
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -123,6 +123,38 @@ def per_rule(make):
     """``make(rule)`` (what a rule's parameters compile to: patterns, tables) worked out once per rule
     (rules are loaded once and hashed by identity), not once per report."""
     return lru_cache(maxsize=256)(make)
+
+
+_KEPT: dict[tuple[str, str | None], list] = {}  # (kind, check) -> the ``kept_per_rule`` functions of its rules
+
+
+def kept_per_rule(kind: str, check: str):
+    """``make(rule)`` worked out once per rule and kept with it (``Rule.derived``); for a rule of ``kind`` whose
+    check is ``check``, worked out as well when the loaded rules are kept in the cache (``prepare``), so that a
+    cold run reads it from there. For what pickles small and unpickles quickly: patterns not compiled yet
+    (``lazyre``) and their scanners, a narrative rule's parsed claims."""
+    def wrap(make):
+        name = f"{make.__module__}.{make.__qualname__}"
+
+        @wraps(make)
+        def derived(rule):
+            got = rule.derived.get(name)
+            if got is None:
+                got = rule.derived[name] = make(rule)
+            return got
+
+        _KEPT.setdefault((kind, check), []).append(derived)
+        return derived
+
+    return wrap
+
+
+def prepare(rule) -> None:
+    """Work out now what the ``kept_per_rule`` functions of its kind and check make of ``rule``."""
+    kind = KINDS[rule.kind]
+    importlib.import_module(kind.module)
+    for derived in _KEPT.get((rule.kind, rule.params.get(kind.variant) if kind.variant else None), ()):
+        derived(rule)
 
 
 def dispatch(checks: dict, kind: str):

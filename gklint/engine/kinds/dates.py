@@ -15,7 +15,7 @@ from gklint.core import lazyre
 from gklint.core.model import report_year
 from gklint.dates import FoundDate, dates_of_lines, find_dates
 from gklint.core.diagnostic import Diagnostic, Location
-from gklint.engine.kinds import dispatch, per_rule
+from gklint.engine.kinds import dispatch, kept_per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.scan import Scanner, scanner
@@ -281,7 +281,7 @@ def cited_after_published(rule: Rule, report: Report, ctx) -> Iterator[Diagnosti
                                   found=when, number=number, issued=when, published=published.isoformat())
 
 
-@per_rule
+@kept_per_rule("date", "cited_after_published")
 def _cited(rule: Rule) -> tuple[dict[str, dt.date], Scanner]:
     known = {re.sub(r"\s+", "", k): dt.date.fromisoformat(str(v)) for k, v in rule.params.get("documents", {}).items()}
     return known, scanner(lazyre.compile(rule.params["pattern"]))

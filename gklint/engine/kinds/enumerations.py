@@ -15,6 +15,7 @@ from gklint.core.memo import by_identity
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.core.scan import Scanner, scanner
+from gklint.engine.kinds import kept_per_rule
 from gklint.engine.rules import Rule
 from gklint.core.text import TextMemo
 from gklint.textutil import place_of, prose_lines
@@ -104,6 +105,12 @@ def _compiled(styles: list[dict]) -> tuple[tuple[str, Scanner], ...]:
     return tuple((s["name"], scanner(lazyre.compile(s["pattern"], re.M))) for s in styles)
 
 
+@kept_per_rule("structure", "enumeration")
+def _styles_of(rule: Rule) -> tuple[tuple[str, Scanner], ...]:
+    """``_compiled`` of the rule's styles."""
+    return _compiled(rule.params.get("styles", []))
+
+
 def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker, str]]:
     """(previous, marker, "gap" | "repeat" | "order") for each marker that does not continue its list.
 
@@ -137,9 +144,8 @@ def enumeration_problems(markers: list[Marker]) -> Iterator[tuple[Marker, Marker
 def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Each list marker in a section's text that does not continue its list (a gap, a repeat, a step back)."""
     lang = getattr(ctx, "lang", "zh")
-    styles = rule.params.get("styles", [])
     words = rule.params.get("problems", {})
-    found = _markers_of(tuple(section.text for section in report.sections), _compiled(styles))
+    found = _markers_of(tuple(section.text for section in report.sections), _styles_of(rule))
     for section, markers in zip(report.sections, found):
         for last, mk, problem in enumeration_problems([Marker(*marker) for marker in markers]):
             place, body = place_of(section, ctx), len(section.heading) + 1

@@ -21,7 +21,7 @@ from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.core.memo import by_identity
 from gklint.core.numbers import show_number, tidy
 from gklint.core.template import bilingual, choose, json_values, pick
-from gklint.engine.kinds import Context
+from gklint.engine.kinds import Context, kept_per_rule
 from gklint.engine.rules import Rule, RuleError
 from gklint.layouts import Layout
 from gklint.layouts import get as get_layout
@@ -30,13 +30,6 @@ from gklint.narrative import claims as claims_mod
 from gklint.narrative import enumerations, zeros
 from gklint.narrative.quantities import analyse
 from gklint.narrative.sentences import fold
-
-@by_identity(maxsize=1024)
-def _compiled(rule: Rule, field: str, parse) -> tuple:
-    """The rule's ``claims`` or ``statements`` (``field``), parsed once: keyed by the field as well as the
-    rule, so that asking a rule for the one never answers with the other."""
-    return parse(rule.id, rule.params.get(field) or [])
-
 
 def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
     check = rule.params.get("check")
@@ -75,8 +68,9 @@ def _versions(layouts: list[Layout]) -> str:
 
 # --------------------------------------------------------------------------- claims
 
+@kept_per_rule("narrative", "claim")
 def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
-    return _compiled(rule, "claims", claims_mod.parse_claims)
+    return claims_mod.parse_claims(rule.id, rule.params.get("claims") or [])
 
 
 _POOLS: dict[tuple[int, int], tuple[Rule, tuple, tuple]] = {}
@@ -207,9 +201,14 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
 
 # --------------------------------------------------------------------------- zero statements
 
+@kept_per_rule("narrative", "zero")
+def _statements_of(rule: Rule) -> tuple[zeros.ZeroStatement, ...]:
+    return zeros.parse_statements(rule.id, rule.params.get("statements") or [])
+
+
 def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
-    statements = _compiled(rule, "statements", zeros.parse_statements)
+    statements = _statements_of(rule)
     for section in report.sections:
         analysed = analyse(section.text, year)
         reported: set[tuple[int, claims_mod.CellRef]] = set()

@@ -15,7 +15,7 @@ from functools import cached_property, partial
 
 from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic
-from gklint.engine.kinds import dispatch, per_rule
+from gklint.engine.kinds import dispatch, kept_per_rule, per_rule
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.scan import Scanner, scanner
@@ -262,7 +262,7 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                                       phrase=m.group(0), count=count)
 
 
-@per_rule
+@kept_per_rule("prose", "phrases")
 def _phrase_patterns(rule: Rule) -> list[Scanner]:
     return [scanner(lazyre.compile(p)) for p in rule.params["patterns"]]
 

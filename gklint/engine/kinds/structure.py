@@ -15,7 +15,7 @@ from gklint import layouts
 from gklint.core import lazyre
 from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
-from gklint.engine.kinds import dispatch, per_rule
+from gklint.engine.kinds import dispatch, kept_per_rule
 from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
@@ -345,7 +345,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             return
 
 
-@per_rule
+@kept_per_rule("structure", "promised_parts")
 def _promise(rule: Rule) -> Scanner:
     return scanner(lazyre.compile(rule.params["pattern"]))
 
