@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic
-from gklint.core.memo import by_identity
 from gklint.core.model import Report
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.core.scan import Scanner, scanner
@@ -98,10 +97,9 @@ def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) 
     return tuple(tuple(sorted(markers, key=lambda mk: mk[3])) for markers in out)
 
 
-@by_identity(maxsize=64)
 def _compiled(styles: list[dict]) -> tuple[tuple[str, Scanner], ...]:
-    """The styles' patterns, compiled once per list of styles (a rule's parameter, kept alive here), each as
-    its ``Scanner`` (the matches of ``finditer``, found faster)."""
+    """The styles' patterns, each as its ``Scanner`` (the matches of ``finditer``, found faster), compiled on
+    first use. A rule's are made once and kept with it (``_styles_of``)."""
     return tuple((s["name"], scanner(lazyre.compile(s["pattern"], re.M))) for s in styles)
 
 
