@@ -22,14 +22,14 @@ from gklint.core.numerals import NUMERAL
 from gklint.core.text import sentence_span, text_cache
 from gklint.layouts import core, layouts, normalise
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = lazyre.compile(f"[{HAN}]+")  # the plain form of ``han_count``, for tests
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # the ideographs, as code points
+HAN = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES)  # the same, as a pattern's class
+_HAN_RUN = lazyre.compile(f"[{HAN}]+")  # how ``han_count`` counts a short text
 
 PREAMBLE = "标题与导语"  # how findings before the first section name their place
 _QUOTE_LIMIT = 80
 
 
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # HAN's, as code points
 _LONG = 512  # a text this long is counted by one comparison of its code points with each range
 
 
