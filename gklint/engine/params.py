@@ -268,6 +268,9 @@ class NarrativeParams(Checked):
     alternative: Optional[template("reading", "value")] = doc(None, "{alternatives}：另一种读法", "{alternatives}: another reading")
     blank_total: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
         None, "总计格空白、按各列之和比较的说明", "note for a blank total compared with its columns' sum")
+    blank_total_bound: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
+        None, "总计格空白、同行其他列也有空白，按已填各列之和作下限比较的说明",
+        "note for a blank total whose row is partly blank: at least the sum of the filled columns")
     relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
 
 

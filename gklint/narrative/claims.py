@@ -294,6 +294,33 @@ def _topic_reading(topic: re.Pattern) -> tuple[str, int] | None:
 _UNBOUNDED = 1 << 16  # a match that may be this wide is not bounded
 
 
+@dataclass(frozen=True)
+class BlankTotal:
+    """A blank 总计 cell read from the columns it totals: ``value`` is the sum of those holding a number
+    (``summed``). When some of the others are blank (``bound``), the total is only known to be at least
+    ``value``: a count is never below 0."""
+
+    ref: CellRef
+    value: int | float
+    summed: tuple[str, ...]
+    bound: bool
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One reading of a claim with the values of its cells in a report."""
+
+    reading: Reading
+    cells: list[tuple[CellRef, int | float]]
+    total: int | float
+    blanks: tuple[BlankTotal, ...]  # blank 总计 cells read from their rows
+
+    @property
+    def bound(self) -> bool:
+        """The total is a lower bound: a blank 总计 whose row is partly blank."""
+        return any(b.bound for b in self.blanks)
+
+
 @dataclass
 class Tie:
     """A stated number tied to a claim, and what the tables say."""
@@ -302,12 +329,9 @@ class Tie:
     sentence: SentenceQuantities
     quantity: Quantity
     stated: int | float
-    reading: Reading  # the reading compared (the agreeing one, or the first available)
-    cells: list[tuple[CellRef, int | float]]  # that reading's cells and values
-    expected: int | float
+    compared: Compared  # the reading compared: the agreeing one, or the first that decides
     agrees: bool
-    others: list[tuple[Reading, int | float]]  # the other available readings and their values
-    computed: tuple[CellRef, ...] = ()  # blank 总计 cells of the compared reading, read as their row's sum
+    others: list[Compared]  # the other readings that decide
 
 
 def resolve(cell: str, layout: Layout) -> list[CellRef] | None:
@@ -336,10 +360,10 @@ def _resolve(layout: Layout, cell: str) -> tuple[CellRef, ...] | None:
 
 
 def reading_values(reading: Reading, report: Report, layout: Layout,
-                   computed: list[CellRef] | None = None) -> list[tuple[CellRef, int | float]] | None:
-    """The values of a reading's cells; None when one has no value. A blank 总计 cell whose row
-    holds a number in every column it totals, not all 0, stands for their sum (its ref is added to
-    ``computed``, so that the finding can say so)."""
+                   computed: list[BlankTotal] | None = None) -> list[tuple[CellRef, int | float]] | None:
+    """The values of a reading's cells; None when one has no value. A blank 总计 cell stands for the
+    sum of the columns it totals when they hold numbers, not all 0, and blanks (``blank_total``; with a
+    blank among them the sum is a lower bound); it is added to ``computed``, so that the finding can say so."""
     cells: list[CellRef] = []
     for ref in reading.cells:
         got = resolve(ref, layout)
@@ -353,11 +377,12 @@ def reading_values(reading: Reading, report: Report, layout: Layout,
             return None
         value = report.value(t, r, c)
         if value is None:
-            value = _sum_for_blank_total(report, layout, (t, r, c))
-            if value is None:
+            blank = blank_total(report, layout, (t, r, c))
+            if blank is None:
                 return None
             if computed is not None:
-                computed.append((t, r, c))
+                computed.append(blank)
+            value = blank.value
         out.append(((t, r, c), value))
     return out
 
@@ -370,16 +395,21 @@ def summed_columns(layout: Layout, ref: CellRef) -> tuple[str, ...]:
     return col.sums if col is not None and col.id == c else ()
 
 
-def _sum_for_blank_total(report: Report, layout: Layout, ref: CellRef) -> int | float | None:
+def blank_total(report: Report, layout: Layout, ref: CellRef) -> BlankTotal | None:
+    """A blank 总计 cell read from its row: the columns it totals each a number or blank, the numbers
+    not all 0; None otherwise (a "/", a text, a missing cell says nothing sure)."""
     t, r, c = ref
     cell = report.cell(t, r, c)
     sums = summed_columns(layout, ref)
     if cell is None or cell.kind != "blank" or not sums:
         return None
-    values = [report.value(t, r, s) for s in sums]
-    if any(v is None for v in values) or not any(values):
-        return None  # a row of zeros beside a blank total says nothing sure: the template left unfilled
-    return sum(values)
+    row = [(s, report.cell(t, r, s)) for s in sums]
+    if any(x is None or x.kind not in ("number", "blank") for _, x in row):
+        return None
+    numbers = [(s, x.value) for s, x in row if x.is_number]
+    if not any(v for _, v in numbers):
+        return None  # zeros and blanks beside a blank total say nothing sure: the template left unfilled
+    return BlankTotal(ref, sum(v for _, v in numbers), tuple(s for s, _ in numbers), len(numbers) < len(sums))
 
 
 def _decimals(raw: str) -> int:
@@ -397,31 +427,38 @@ def _stated(claim: Claim, q: Quantity) -> tuple[float, float] | None:
     return q.value, q.tolerance + 1e-9
 
 
-def _agree(claim: Claim, stated: float, tolerance: float, expected: float) -> bool:
-    if claim.compare == "presence":
+def _agree(claim: Claim, stated: float, tolerance: float, compared: Compared) -> bool | None:
+    """Does the stated figure agree with a reading? None when it cannot be told: a figure above a lower
+    bound (the blank cells may hold the rest)."""
+    expected = compared.total
+    if claim.compare == "presence":  # a lower bound is above 0 (a column holds a number, not 0): so is the total
         return (stated == 0) == (expected == 0)
+    if compared.bound and stated > expected + tolerance:
+        return None
     return abs(stated - expected) <= tolerance
 
 
 def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
-    """Compare a matched quantity with the cells of its claim; None when no reading applies."""
+    """Compare a matched quantity with the cells of its claim; None when no reading applies, or when none
+    agrees and one cannot be told (the figure may agree with it)."""
     stated = _stated(claim, q)
     if stated is None:
         return None
     value, tolerance = stated
-    available = []
+    verdicts = []
     for reading in claim.readings:
-        computed: list[CellRef] = []
-        cells = reading_values(reading, report, layout, computed)
+        blanks: list[BlankTotal] = []
+        cells = reading_values(reading, report, layout, blanks)
         if cells is not None:
-            available.append((reading, cells, sum(v for _, v in cells), tuple(computed)))
-    if not available:
+            compared = Compared(reading, cells, sum(v for _, v in cells), tuple(blanks))
+            verdicts.append((compared, _agree(claim, value, tolerance, compared)))
+    agreeing = [c for c, ok in verdicts if ok]
+    decided = [c for c, ok in verdicts if ok is not None]
+    if not decided or not agreeing and len(decided) < len(verdicts):
         return None
-    agreeing = [a for a in available if _agree(claim, value, tolerance, a[2])]
-    chosen = agreeing[0] if agreeing else available[0]
-    others = [(a[0], a[2]) for a in available if a[0] is not chosen[0]]
-    return Tie(claim, sq, q, q.value if not claim.amount else value, chosen[0], chosen[1], chosen[2],
-               bool(agreeing), others, chosen[3])
+    chosen = agreeing[0] if agreeing else decided[0]
+    return Tie(claim, sq, q, q.value if not claim.amount else value, chosen, bool(agreeing),
+               [c for c in decided if c is not chosen])
 
 
 def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], report: Report,

@@ -133,43 +133,49 @@ def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int 
 def _claim_diagnostic(rule: Rule, t: claims_mod.Tie, section: Section, layout: Layout, lang: str,
                       report: Report | None = None) -> Diagnostic:
     values = bilingual(lambda lg: _claim_values(rule, t, layout, lg))
-    parts, related = _cell_parts(t.cells, layout, report)
+    compared = t.compared
+    parts, related = _cell_parts(compared.cells, layout, report)
     return Diagnostic(
         rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
         title=rule.text("title", lang),
-        location=_reading_location(t.reading, layout, section, t.sentence.sentence.quote,
+        location=_reading_location(compared.reading, layout, section, t.sentence.sentence.quote,
                                    _source(section, t.sentence.sentence.start)),
-        expected=t.expected, found=t.stated, parts=parts, related=related, values=json_values(values))
+        expected=compared.total, found=t.stated, parts=parts, related=related, values=json_values(values))
 
 
 def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> dict:
     """What a claim finding's message is filled with, in ``lang``."""
+    compared = t.compared
+    shown = [c for c in t.others if tidy(c.total) != tidy(compared.total)]
     alternatives = "".join(
-        pick(rule.params.get("alternative"), lang, reading=_reading_label(r, layout, lang), value=show_number(v))
-        for r, v in t.others if tidy(v) != tidy(t.expected))
+        pick(rule.params.get("alternative"), lang, reading=_reading_label(c.reading, layout, lang),
+             value=show_number(c.total)) for c in shown)
     stated, unit = show_number(t.stated), t.quantity.unit
     figure = f"{stated}{unit}" if lang == "zh" else f"{stated} {unit}"
     if t.claim.amount and unit != "万元":  # compared in 万元: show the text's figure and its conversion
         figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
     note = t.claim.text("note", lang)
-    blank = _blank_total_note(rule, t.computed, dict(t.cells), layout, lang)
+    blanks = {b.ref: b for c in (compared, *shown) for b in c.blanks}  # each blank total said once
+    blank = _blank_total_note(rule, blanks.values(), layout, lang)
     note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
     return dict(claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
-                table=t.cells[0][0][0], cells=_cells_text(t.cells, t.reading, layout, lang),
-                expected=show_number(t.expected), alternatives=alternatives, note=note.strip())
+                table=compared.cells[0][0][0], cells=_cells_text(compared.cells, compared.reading, layout, lang),
+                expected=show_number(compared.total), alternatives=alternatives, note=note.strip())
 
 
-def _blank_total_note(rule: Rule, computed, values: dict, layout: Layout, lang: str) -> str:
-    """Say which blank 总计 cells were read as the sum of the columns they total."""
-    template = rule.params.get("blank_total")
+def _blank_total_note(rule: Rule, blanks: Iterable[claims_mod.BlankTotal], layout: Layout, lang: str) -> str:
+    """Say which blank 总计 cells were read as the sum of the columns they total (``blank_total``), or as at
+    least the sum of those filled, the others blank (``blank_total_bound``)."""
     out = []
-    for ref in computed:
+    for b in blanks:
+        ref = b.ref
         row, col = _labels(ref, layout)
         spec = layout.table(ref[0]).row(ref[1])
-        summed = [spec.column(c).label for c in claims_mod.summed_columns(layout, ref) if spec.column(c)]
+        summed = [spec.column(c).label for c in b.summed if spec.column(c)]
         sep = "、" if lang == "zh" else ", "
+        template = rule.params.get("blank_total_bound" if b.bound else "blank_total")
         out.append(pick(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
-                         row=row, column=col, columns=sep.join(summed), value=show_number(values.get(ref, 0))))
+                         row=row, column=col, columns=sep.join(summed), value=show_number(b.value)))
     return ("" if lang == "zh" else " ").join(o for o in out if o)
 
 
@@ -226,10 +232,10 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ct
                 continue
             value = sum(v for _, v in nonzero)
             table = nonzero[0][0][0]
-            blanks = [ref for ref in computed if ref in dict(nonzero)]
+            blanks = [b for b in computed if b.ref in dict(nonzero)]
             values = bilingual(lambda lg: dict(
                 statement=mention.text.strip(), table=table, cells=_cells_text(nonzero, None, layout, lg),
-                value=show_number(value), note=_blank_total_note(rule, blanks, dict(nonzero), layout, lg)))
+                value=show_number(value), note=_blank_total_note(rule, blanks, layout, lg)))
             parts, related = _cell_parts(nonzero, layout, report)
             yield Diagnostic(
                 rule=rule.id, severity=rule.severity, message=rule.render(lang, **values).strip(),
