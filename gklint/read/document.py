@@ -17,6 +17,8 @@ class Paragraph:
 
     text: str
     source: Source = field(default_factory=Source)
+    edge_tabs: tuple[int, int] = (0, 0)  # tabs stripped off the line's start and end: a table row copied from
+    # a web page keeps its empty first and last cells as tabs there (``gklint.recognise.tabbed``)
 
 
 @dataclass

@@ -7,11 +7,19 @@ from gklint.core.source import Source
 
 
 def read_text(path: str, text: str) -> Document:
-    """Every non-blank line becomes a Paragraph remembering its 1-based line number."""
+    """Every non-blank line becomes a Paragraph remembering its 1-based line number (and the tabs stripped
+    off its ends)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    blocks = [Paragraph(line.strip(), Source(line=i)) for i, line in enumerate(text.split("\n"), 1)
+    blocks = [_paragraph(line, i) for i, line in enumerate(text.split("\n"), 1)
               if line.strip() and not line.strip().isspace()]
     return Document(blocks=blocks, path=path, format="txt")
+
+
+def _paragraph(line: str, number: int) -> Paragraph:
+    """The line stripped, counting the tabs stripped before and after it (a copied table row's empty end cells)."""
+    before = line[:len(line) - len(line.lstrip())]
+    after = line[len(line.rstrip()):]
+    return Paragraph(line.strip(), Source(line=number), (before.count("\t"), after.count("\t")))
 
 
 def read_text_file(path: str, data: bytes, limits=None) -> Document:

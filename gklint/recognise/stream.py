@@ -14,6 +14,7 @@ from gklint.core import lazyre
 from gklint.recognise.coverage import missing_rows
 from gklint.recognise.digit_runs import Ambiguous, count_said, note_forced, resolve_by_columns, split_run, totals_of
 from gklint.core.source import Source
+from gklint.recognise.tabbed import cells_after, line_end, whole_line
 from gklint.recognise.tokens import Token
 from gklint.recognise.values import parse_cell
 from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
@@ -130,6 +131,12 @@ def _cell(tok: Token, col, source: Source) -> Cell:
     return count_cell(tok.text, col, source)
 
 
+def _put_fields(table: Table, row: RowSpec, fields: list[str], source: Source) -> None:
+    """A row's cells from the tab-separated fields of its line (``gklint.recognise.tabbed``): one per column."""
+    for col, raw in zip(row.columns, fields):
+        table.cells[(row.id, col.id)] = count_cell(raw, col, source)
+
+
 def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
     """A table whose each data row is its label followed by its values (tables 二 and 三)."""
     result = StreamTable(Table(spec.key, found=False))
@@ -151,7 +158,11 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
             continue
         result.rows_found += 1
         values = _values_after(tokens, at, len(row.columns), text_cells=spec)
-        if len(values) == len(row.columns):
+        if (tabbed := cells_after(tokens[at], len(row.columns))) is not None:
+            _put_fields(result.table, row, tabbed, tokens[at].source)
+            pos = line_end(tokens, at)
+            result.used.update(range(at + 1, pos))
+        elif len(values) == len(row.columns):
             for col, tok in zip(row.columns, values):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
                 result.used.add(tok.index)
@@ -205,12 +216,17 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     rows_by_label = {}
     for row in spec.data_rows:
         at = _find_label(tokens, first, min(stop, first + 3 * _WINDOW), row)
-        if at is not None and len(_values_after(tokens, at, width)) == width:
+        if at is not None and (len(_values_after(tokens, at, width)) == width
+                               or cells_after(tokens[at], width) is not None):
             rows_by_label[row.id] = at
     if len(rows_by_label) == len(spec.data_rows):
         for row in spec.data_rows:
             at = rows_by_label[row.id]
             result.used.add(at)
+            if (tabbed := cells_after(tokens[at], width)) is not None:
+                _put_fields(result.table, row, tabbed, tokens[at].source)
+                result.used.update(range(at + 1, line_end(tokens, at)))
+                continue
             for col, tok in zip(row.columns, _values_after(tokens, at, width)):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
                 result.used.add(tok.index)
@@ -227,7 +243,9 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
         result.used.update(range(first, i))
         cells = width * len(spec.data_rows)
         numbers: list | None = None
-        if len(run) != cells:
+        if (tabbed := whole_line(run[0], cells)) is not None:
+            result.used.update(range(run[0].index, line_end(tokens, run[0].index)))
+        elif len(run) != cells:
             totals: dict = {}
             for n, row in enumerate(spec.data_rows):
                 totals |= totals_of(row.columns, n * width)
@@ -246,7 +264,9 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
         k = 0
         for row in spec.data_rows:
             for col in row.columns:
-                if numbers is not None:
+                if tabbed is not None:
+                    result.table.cells[(row.id, col.id)] = count_cell(tabbed[k], col, run[0].source)
+                elif numbers is not None:
                     result.table.cells[(row.id, col.id)] = Cell("number", numbers[k], str(numbers[k]), run[0].source,
                                                                 getattr(numbers, "doubt", None))
                 else:
