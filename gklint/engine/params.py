@@ -168,6 +168,13 @@ class CellParams(Checked):
     message_many: Optional[Message] = doc(None, "多格的消息", "message for many cells")
     message_column: Optional[Message] = doc(None, "整列的消息", "message for a whole column")
     message_total_column: Optional[Message] = doc(None, "总计列空白的消息", "message for a blank totals column")
+    message_total_cells: Optional[Message] = doc(
+        None, "总计列中部分单元格空白而该行分项有数字时的消息（列出应有之数）",
+        "message for blank cells of a totals column whose rows hold numbers in the columns it totals (what each should hold)")
+    at_least: Optional[template("value")] = doc(
+        None, "{totals} 中该行所合计的列另有空白时的数（应有之数至少为此）",
+        "{totals}: a total whose row has another blank among the columns it totals (a lower bound)")
+    zero_rest: Optional[Texts] = doc(None, "{totals} 之后：其余各行应为0时的说法", "said after {totals} when every other row should be 0")
 
 
 # --------------------------------------------------------------------------- per-report kinds

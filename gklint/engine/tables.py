@@ -33,7 +33,7 @@ from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
-from gklint.core.template import LANGS, choose
+from gklint.core.template import LANGS, bilingual, choose
 
 from gklint.engine.kinds import stage_kinds
 
@@ -706,6 +706,39 @@ def _keys(version: str) -> list[str]:
     return L.get(version).cell_keys()
 
 
+def _row_sum(report: Report, tkey: str, row: L.RowSpec, col: L.ColumnSpec) -> tuple[int | float, bool] | None:
+    """What totals column ``col`` should hold in ``row``: the sum of the columns it totals there, blanks (and
+    anything else not a number) read as 0, and whether any was (the sum is then a lower bound); None when
+    none of them holds a number."""
+    terms = [report.value(tkey, row.id, c) for c in col.sums]
+    filled = [v for v in terms if v is not None]
+    if not filled:
+        return None
+    return sum(filled), len(filled) < len(terms)
+
+
+def _total_part(tkey: str, row: L.RowSpec, col: L.ColumnSpec, value, cell) -> Part:
+    return Part(label=row.label, value=value,
+                location=Location(table=tkey, row=row.label, column=col.label, source=cell.source if cell else None))
+
+
+def _shown_totals(rule: Rule, parts: list[Part], partial: list[bool]) -> dict:
+    """``{totals}`` in each language: “row”value for each part that is not 0, a lower bound said as the rule's
+    ``at_least`` says it, then the rule's ``zero_rest`` when some parts were 0 and left out."""
+    at_least, rest = rule.params.get("at_least") or "{value}", rule.params.get("zero_rest") or ""
+
+    def make(lang: str) -> dict:
+        shown = ["“{}”{}".format(_short(p.label), choose(at_least, lang).replace("{value}", show_number(p.value))
+                                 if low else show_number(p.value))
+                 for p, low in zip(parts, partial) if p.value]
+        return {"totals": "、".join(shown) + (choose(rest, lang) if len(shown) < len(parts) else "")}
+    return bilingual(make)
+
+
+def _summed(layout: L.Layout, tkey: str, row: L.RowSpec, col: L.ColumnSpec) -> str:
+    return "、".join(_label(layout, tkey, row.id, c)[1] for c in col.sums)
+
+
 def _blank_columns(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str],
                    lang: str) -> list[Diagnostic]:
     """A column that fails in every row while the table's other columns do not: one finding for the
@@ -719,29 +752,69 @@ def _blank_columns(rule: Rule, report: Report, layout: L.Layout, tkey: str, fail
         if len(keys) < 2 or not failing.issuperset(keys):
             continue
         failing.difference_update(keys)
-        parts, shown = [], []
+        parts, partial = [], []
         for row in rows:
-            terms = [report.value(tkey, row.id, c) for c in col.sums]
-            if col.sums and all(v is not None for v in terms):
-                value = sum(terms)
-                parts.append(Part(label=row.label, value=value,
-                                  location=Location(table=tkey, row=row.label, column=col.label)))
-                if value:
-                    shown.append(f"“{_short(row.label)}”{show_number(value)}")
+            total = _row_sum(report, tkey, row, col) if col.sums else None
+            if total is not None:
+                parts.append(_total_part(tkey, row, col, total[0], None))
+                partial.append(total[1])
         values = dict(table=tkey, column=col.label, count=len(keys))
         cell = report.cell(tkey, rows[0].id, col.id)
         location = Location(table=tkey, column=col.label, source=cell.source if cell else None)
         if parts:
-            summed = "、".join(_label(layout, tkey, rows[0].id, c)[1] for c in col.sums)
-            rest = "其余各行为0" if lang == "zh" else "0 in every other row"
-            values |= dict(totals="、".join(shown) + ("；" + rest if len(shown) < len(parts) else ""),
-                           summed=summed)
+            values |= _shown_totals(rule, parts, partial) | dict(summed=_summed(layout, tkey, rows[0], col))
             out.append(rule.diagnostic(lang, location, expected={p.label: p.value for p in parts}, found=None,
                                        parts=parts, values=values, template="message_total_column"))
         else:
             out.append(rule.diagnostic(lang, location, expected=rule.params.get("expected"), found=None,
                                        values=values, template="message_column"))
     return out
+
+
+def _blank_totals(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str],
+                  lang: str) -> list[Diagnostic]:
+    """The failing cells of each totals column whose row holds a non-zero number in a column it totals: one
+    finding per column, listing each with what it should hold (a total left out is an omission, not a
+    zero). Only for a rule with ``message_total_cells``; its cells are taken out of ``failing``."""
+    if not rule.params.get("message_total_cells"):
+        return []
+    spec = layout.table(tkey)
+    out: list[Diagnostic] = []
+    for col in (c for c in spec.columns if c.sums):
+        parts, partial, keys = [], [], []
+        for row in spec.data_rows:
+            key = L.cell_key(tkey, row.id, col.id)
+            total = _row_sum(report, tkey, row, col) if key in failing else None
+            if total is None or not total[0]:  # a row of zeros: its blank total is a blank like any other
+                continue
+            parts.append(_total_part(tkey, row, col, total[0], report.cell(tkey, row.id, col.id)))
+            partial.append(total[1])
+            keys.append(key)
+        if not parts:
+            continue
+        failing.difference_update(keys)
+        values = dict(table=tkey, column=col.label, count=len(parts),
+                      summed=_summed(layout, tkey, spec.data_rows[0], col)) | _shown_totals(rule, parts, partial)
+        out.append(rule.diagnostic(lang, Location(table=tkey, column=col.label, source=parts[0].location.source),
+                                   expected={p.label: p.value for p in parts}, found=None, parts=parts,
+                                   values=values, template="message_total_cells"))
+    return out
+
+
+def _examples(keys: list[str], n: int = 3) -> list[str]:
+    """Up to ``n`` of ``keys`` (cell keys in reading order) to name as examples: one per row, the rows in order,
+    each its first cell in a column not yet named (else its first), so the examples show where the cells
+    are rather than the first few of one row."""
+    rows: dict[str, list[str]] = {}
+    for key in keys:
+        rows.setdefault(key.split(".")[1], []).append(key)
+    picked: list[str] = []
+    named: set[str] = set()
+    for row_keys in list(rows.values())[:n]:
+        key = next((k for k in row_keys if k.split(".")[2] not in named), row_keys[0])
+        picked.append(key)
+        named.add(key.split(".")[2])
+    return picked
 
 
 def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str,
@@ -774,11 +847,13 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
                                            expected=rule.params.get("expected"), found=len(hits),
                                            values=dict(table=tkey, count=len(hits))))
             continue
+        blank = frozenset(hits)  # a row blank throughout is one finding, even where a blank column took some cells
         if not whole:
             out += _blank_columns(rule, report, layout, tkey, failing, lang)
+            out += _blank_totals(rule, report, layout, tkey, failing, lang)
             hits = [k for k in table_keys if k in failing]
         if whole or (many and len(hits) > many):
-            examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in hits[:3])
+            examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in _examples(hits))
             values = dict(table=tkey, count=len(hits), examples=examples)
             out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
                                        expected=rule.params.get("expected"), found=len(hits),
@@ -786,7 +861,7 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
             continue
         for row in spec.data_rows:
             row_keys = [L.cell_key(tkey, row.id, c.id) for c in row.columns]
-            if len(row_keys) > 1 and failing.issuperset(row_keys):
+            if len(row_keys) > 1 and blank.issuperset(row_keys) and not failing.isdisjoint(row_keys):
                 cell = report.cell(tkey, row.id, row.columns[0].id)
                 values = dict(table=tkey, row=_short(row.label), count=len(row_keys))
                 out.append(rule.diagnostic(lang, Location(table=tkey, row=row.label,
