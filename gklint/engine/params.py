@@ -163,8 +163,13 @@ class CellParams(Checked):
     collapse: bool = doc(False, "整行、整列、整表不合格时合为一条", "one finding per wholly failing row, column or table")
     collapse_over: int = doc(0, "一表中超过此数的格不合格时合为一条", "one finding per table past this many failing cells", ge=0)
     whole_table_only: bool = doc(False, "只报告整表不合格", "report wholly failing tables only")
+    spare_when_blanks_are_zeros: bool = doc(
+        False, "报告的另一张表以空白代替0时（有数字、有空白、没有0），不报告整表空白（由C201报告）",
+        "not when another of the tables writes blanks for zeros (numbers and blanks, no 0): C201 reports it")
     message_row: Optional[Message] = doc(None, "整行的消息", "message for a whole row")
     message_table: Optional[Message] = doc(None, "整表的消息", "message for a whole table")
+    message_table_zeros: Optional[Message] = doc(None, "整表空白、而报告其他表以空白代替0时的消息",
+                                                 "message for a whole blank table when another table writes blanks for zeros")
     message_many: Optional[Message] = doc(None, "多格的消息", "message for many cells")
     message_column: Optional[Message] = doc(None, "整列的消息", "message for a whole column")
     message_total_column: Optional[Message] = doc(None, "总计列空白的消息", "message for a blank totals column")

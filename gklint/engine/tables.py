@@ -694,7 +694,7 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
         layout = L.get(reports[pos].layout)
         compiled = plan.compiled[plan.versions.index(layout.version)]
         whole_elsewhere = frozenset(t for r in compiled.cell_rules.values() if r.params.get("whole_table_only")
-                                    for t in r.params.get("tables") or layout.tables)
+                                    for t in _whole_tables(r, reports[pos], layout))
         for check, cell_keys in by_rule.items():
             out[pos].extend(cell_diagnostics(compiled.cell_rules[check], reports[pos], layout, cell_keys, lang,
                                              whole_elsewhere))
@@ -817,6 +817,32 @@ def _examples(keys: list[str], n: int = 3) -> list[str]:
     return picked
 
 
+def _writes_zeros_blank(report: Report, layout: L.Layout, tkey: str) -> bool:
+    """Does the report's table ``tkey`` write its zeros as blanks: numbers and blank cells, and no 0?"""
+    table = report.tables.get(tkey)
+    if table is None or not table.found:
+        return False
+    kinds = [(c.kind, c.value) for c in (report.cell(tkey, r.id, col.id) for r, col in layout.table(tkey).cells())
+             if c is not None]
+    return (any(k == "blank" for k, _ in kinds) and any(k == "number" for k, _ in kinds)
+            and not any(k == "number" and v == 0 for k, v in kinds))
+
+
+def _zeros_blank_elsewhere(report: Report, layout: L.Layout, tkey: str) -> bool:
+    """Does another of the report's tables 三 and 四 write its zeros as blanks? Then a wholly blank ``tkey`` most
+    likely means "none" (written the same way), not a table left unfilled."""
+    return any(_writes_zeros_blank(report, layout, t) for t in ("三", "四") if t != tkey and t in layout.tables)
+
+
+def _whole_tables(rule: Rule, report: Report, layout: L.Layout) -> tuple[str, ...]:
+    """The tables a ``whole_table_only`` rule judges in this report: its ``tables``, but with
+    ``spare_when_blanks_are_zeros``, not one beside a table that writes its zeros as blanks."""
+    tables = tuple(rule.params.get("tables") or layout.tables)
+    if not rule.params.get("spare_when_blanks_are_zeros"):
+        return tables
+    return tuple(t for t in tables if not _zeros_blank_elsewhere(report, layout, t))
+
+
 def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str,
                      whole_elsewhere: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """One diagnostic per failing cell; with ``collapse``, one per wholly failing table, column or row
@@ -831,8 +857,9 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
     failing = set(keys)
     many = int(rule.params.get("collapse_over", 0))
     out: list[Diagnostic] = []
+    reported_whole = _whole_tables(rule, report, layout) if whole_only else ()
     for tkey, spec in layout.tables.items():
-        if whole_only and tkey not in (rule.params.get("tables") or layout.tables):
+        if whole_only and tkey not in reported_whole:
             continue
         table_keys = [L.cell_key(tkey, r.id, c.id) for r, c in spec.cells()]
         hits = [k for k in table_keys if k in failing]
@@ -855,9 +882,13 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
         if whole or (many and len(hits) > many):
             examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in _examples(hits))
             values = dict(table=tkey, count=len(hits), examples=examples)
+            template = "message_many"
+            if whole:
+                template = "message_table_zeros" if _zeros_blank_elsewhere(report, layout, tkey) and \
+                    rule.params.get("message_table_zeros") else "message_table"
             out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
                                        expected=rule.params.get("expected"), found=len(hits),
-                                       values=values, template="message_table" if whole else "message_many"))
+                                       values=values, template=template))
             continue
         for row in spec.data_rows:
             row_keys = [L.cell_key(tkey, row.id, c.id) for c in row.columns]
