@@ -828,10 +828,10 @@ def _writes_zeros_blank(report: Report, layout: L.Layout, tkey: str) -> bool:
             and not any(k == "number" and v == 0 for k, v in kinds))
 
 
-def _zeros_blank_elsewhere(report: Report, layout: L.Layout, tkey: str) -> bool:
-    """Does another of the report's tables 三 and 四 write its zeros as blanks? Then a wholly blank ``tkey`` most
+def _zeros_blank_elsewhere(report: Report, layout: L.Layout, tkey: str, tables) -> bool:
+    """Does another of ``tables`` write its zeros as blanks in this report? Then a wholly blank ``tkey`` most
     likely means "none" (written the same way), not a table left unfilled."""
-    return any(_writes_zeros_blank(report, layout, t) for t in ("三", "四") if t != tkey and t in layout.tables)
+    return any(_writes_zeros_blank(report, layout, t) for t in tables if t != tkey and t in layout.tables)
 
 
 def _whole_tables(rule: Rule, report: Report, layout: L.Layout) -> tuple[str, ...]:
@@ -840,7 +840,7 @@ def _whole_tables(rule: Rule, report: Report, layout: L.Layout) -> tuple[str, ..
     tables = tuple(rule.params.get("tables") or layout.tables)
     if not rule.params.get("spare_when_blanks_are_zeros"):
         return tables
-    return tuple(t for t in tables if not _zeros_blank_elsewhere(report, layout, t))
+    return tuple(t for t in tables if not _zeros_blank_elsewhere(report, layout, t, tables))
 
 
 def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[str], lang: str,
@@ -884,7 +884,7 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
             values = dict(table=tkey, count=len(hits), examples=examples)
             template = "message_many"
             if whole:
-                template = "message_table_zeros" if _zeros_blank_elsewhere(report, layout, tkey) and \
+                template = "message_table_zeros" if _zeros_blank_elsewhere(report, layout, tkey, layout.tables) and \
                     rule.params.get("message_table_zeros") else "message_table"
             out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
                                        expected=rule.params.get("expected"), found=len(hits),
