@@ -220,3 +220,17 @@ def test_a_list_closed_by_the_rest_needs_no_qizhong():
                               "行政许可类信息3条。", year=2023)) == []
     # siblings, not a total and its parts: the first number names no action
     assert run("N201", report("网上申请4件，信函申请2件，当面申请1件，其他申请1件。")) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=st.lists(st.integers(0, 300), min_size=3, max_size=4), delta=st.integers(-20, 20),
+       included=st.integers(0, 50), word=st.sampled_from(["包括", "含", "其中含"]))
+def test_what_a_total_includes_is_not_the_total_of_the_list_after(values, delta, included, word):
+    """"答复100件，包括上年结转5件。其中……": the list after 其中 is the 100's, as without the 包括 clause."""
+    assume(sum(values) + delta >= 0)
+    total = sum(values) + delta
+    items = "，".join(f"{k}{v}件" for k, v in zip(["予以公开", "部分公开", "不予公开", "其他处理"], values))
+    plain = f"本年度共答复政府信息公开申请{total}件。其中，{items}。"
+    including = f"本年度共答复政府信息公开申请{total}件，{word}上年结转的申请{included}件。其中，{items}。"
+    judged = [(d.expected, d.found) for d in run("N201", report(plain))]
+    assert [(d.expected, d.found) for d in run("N201", report(including))] == judged

@@ -190,8 +190,8 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
     return out
 
 
-# what a total does (公开政府信息364条); the categories after it do not
-_AGGREGATE_VERB = lazyre.compile(r"公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
+# what a total does (公开政府信息364条); the categories after it do not (政务公开领域信息124条 names one)
+_AGGREGATE_VERB = lazyre.compile(r"(?<!政务)公开|发布|收到|受理|办结|办理|制作|印发|制发|获取|接收|答复")
 
 
 def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
@@ -209,7 +209,8 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
         parts: list[Quantity] = []
         prev = total
         for q in qs[a + 1:]:
-            adjacent = q.clause_start == prev.clause_end + 1 and s[prev.clause_end] in ",;"
+            seps = ",;:" if prev is total else ",;"  # a colon may close the total's clause ("…171条：…")
+            adjacent = q.clause_start == prev.clause_end + 1 and s[prev.clause_end] in seps
             if not adjacent or q.unit != total.unit or q.excluded is not None:
                 break
             if _REST_ITEM.match(label(q)):
@@ -241,8 +242,8 @@ def _total_before(analysed, i: int, pos: int) -> tuple[SentenceQuantities | None
     s = sq.sentence.folded
     before = [q for q in sq.quantities if q.end <= pos and (q.unit or q.excluded is None)]
     if before:
-        total = before[-1]
-        if len(_GAP_TEXT.findall(s[total.end:pos])) > 12:
+        total, gap_from = _past_inclusion(s, before)
+        if total is None or len(_GAP_TEXT.findall(s[gap_from:pos])) > 12:
             return None, None
         return (sq, total) if _can_total(total) else (None, None)
     if _GAP_TEXT.search(s[:pos]) or i == 0:
@@ -251,10 +252,26 @@ def _total_before(analysed, i: int, pos: int) -> tuple[SentenceQuantities | None
     counted = [q for q in prev.quantities if q.unit]
     if not counted:
         return None, None
-    total = counted[-1]
-    if len(_GAP_TEXT.findall(prev.sentence.folded[total.end:])) > 12:
+    total, gap_from = _past_inclusion(prev.sentence.folded, counted)
+    if total is None or len(_GAP_TEXT.findall(prev.sentence.folded[gap_from:])) > 12:
         return None, None  # "…4521条，同比增长8.6%。其中…" still names 4521
     return (prev, total) if _can_total(total) else (None, None)
+
+
+# a clause that says what a total includes ("…答复1453件，包括上年结转30件"): its number is no total
+_INCLUSION = re.compile(r"[\s,;:、]*(?:其中)?(?:包括|包含|含)")
+
+
+def _past_inclusion(s: str, before: list[Quantity]) -> tuple[Quantity | None, int]:
+    """The number of ``before`` (those before a 其中, in order) that is its list's total, if any, and where the
+    text between them starts. The last one, unless its clause opens with 包括/含: then it is what the number
+    of the clause right before includes ("答复1453件，包括上年结转30件。其中，予以公开966件……" lists the
+    1453), and that number is the total (none when that clause holds none)."""
+    last = before[-1]
+    if not _INCLUSION.match(s, last.clause_start):
+        return last, last.end
+    outer = [q for q in before[:-1] if q.clause_end + 1 == last.clause_start]
+    return (outer[-1] if outer else None), last.end
 
 
 def _can_total(q: Quantity) -> bool:

@@ -107,9 +107,10 @@ _BEFORE_LAST = frozenset(_RANGE_MARKS) | {w[-1] for w in _APPROX_WORDS + _CHANGE
 _CHANGE_IN_CLAUSE = lazyre.compile(r"同比|环比|[较比]上一?年|[较比]去年|增幅|降幅")
 _RATE_IN_CLAUSE = lazyre.compile(r"平均|人均|日均|月均|年均|每")
 
-# Time markers: the nearest before a number says which period it belongs to.
+# Time markers: the nearest before a number says which period it belongs to. Where requests are carried to
+# (结转至下一年度办理, 转下一年度) is no period the text then speaks of.
 _FOREIGN = (r"上一?年(?!度?结转)|去年|前年|往年|历年|以往|同比|环比|同期|上半年|下半年|[一二三四1-4]季度"
-            r"|累计|明年|下一年|下一步|今后|未来|此前|近[几两三五十\d]+年")
+            r"|累计|明年|(?<![至到入转])下一年|下一步|今后|未来|此前|近[几两三五十\d]+年")
 _OWN = r"本年度?|今年|年内|全年|当年|年度内"
 _MARKER = re.compile(rf"(?P<year>(?<!\d)(?:19|20)\d{{2}}(?=年)|[一二][〇零九一二三][〇零一二三四五六七八九]{{2}}(?=年))"
                      rf"|(?P<foreign>{_FOREIGN})|(?P<own>{_OWN})")

@@ -105,13 +105,17 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
     lang = ctx.lang
     every = _all_claims(rule, ctx.rules)
     for section, found in _unambiguous(every, report, year, ctx):
+        said: set[tuple[int, str]] = set()  # a sentence stating one figure of the same cells twice: said once
         for sq, q, claim in found:
             if claim.rule != rule.id:
                 continue
             t = claims_mod.tie(claim, sq, q, report, layout)
             if t is None or t.agrees:
                 continue
-            yield _claim_diagnostic(rule, t, section, layout, lang, report)
+            finding = _claim_diagnostic(rule, t, section, layout, lang, report)
+            if (sq.sentence.start, finding.message) not in said:
+                said.add((sq.sentence.start, finding.message))
+                yield finding
 
 
 def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int | None, ctx: Context):
