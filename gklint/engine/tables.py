@@ -692,7 +692,8 @@ def _blank_severity(inst: Instance, report: Report, layout: L.Layout, others: Se
         return inst.rule.severity
     for r, c, _ in blanks:
         for other in others:
-            if other is inst or other.table != inst.table or not _has_term(other, r, c):
+            if other.table != inst.table or (other.left, other.right) == (inst.left, inst.right) \
+                    or not _has_term(other, r, c):
                 continue
             read = _read_as_zero(other, report, layout, unread)
             if read is not None and abs(read) > _tolerance(other.rule):
@@ -789,7 +790,7 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
         layout = L.get(plan.versions[k])
         if local >= compiled.cells:
             diag = identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang,
-                                       compiled.instances)
+                                       witnesses(table_rules, layout.version))
             if diag is not None:
                 out[pos].append(diag)
         else:
@@ -803,6 +804,19 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
             out[pos].extend(cell_diagnostics(compiled.cell_rules[check], reports[pos], layout, cell_keys, lang,
                                              whole_elsewhere))
     return out
+
+
+@lru_cache(maxsize=32)
+def witnesses(rules: tuple[Rule, ...], version: str) -> tuple[Instance, ...]:
+    """The identity instances of a layout that say whether a blank cell reads as 0 (``_blank_severity``):
+    those of ``rules`` and of the built-in packs, so that what a blank is does not depend on the rules a
+    run selects."""
+    from gklint.engine.rules import load_rules
+
+    own = tuple(r for r in rules if r.kind == "identity")
+    ids = {r.id for r in own}
+    every = own + tuple(r for r in load_rules() if r.kind == "identity" and r.id not in ids)
+    return tuple(compile_rules(every, version).instances)
 
 
 @lru_cache(maxsize=None)
