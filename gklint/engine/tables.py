@@ -342,7 +342,8 @@ class Compiled:
     """A rule set compiled for one layout.
 
     Identities are weighted sums, so all of them are one matrix: ``values @ weights`` gives, per report,
-    left − right for every identity instance (NaN where a term is not a number). A report of this layout
+    left − right for every identity instance (NaN where a term is not a number, but for the blanks that
+    ``residuals`` reads as 0). A report of this layout
     is ``items`` rows of the check frame: its data cells (``cell_keys`` order), then its identity
     instances (``instances`` order); ``masks`` says, for each rule, the items it judges.
     """
