@@ -32,7 +32,7 @@ from functools import cached_property
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
@@ -645,17 +645,20 @@ def _short(label: str) -> str:
     return L.short_labels().get(label, label)
 
 
+Through = Mapping[tuple[str, str, str], tuple[Instance, ...]]  # a cell -> the identity instances through it
+
+
 def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str,
-                        others: Sequence[Instance] = ()) -> Diagnostic | None:
+                        through: Through | None = None) -> Diagnostic | None:
     """The finding of a failing identity instance; with blank cells read as 0 (``blank:``), a warning or
-    none when the blanks could be what makes it fail (``_blank_severity``; ``others``: every instance of the
-    report's layout)."""
+    none when the blanks could be what makes it fail (``_blank_severity``; ``through``: the instances through
+    each cell, ``witnesses``)."""
     rule = inst.rule
     by = "row" if rule.params.get("over") == "columns" else "column"
     left = _parts(report, layout, inst.table, inst.left, by)
     right = _parts(report, layout, inst.table, inst.right, by)
     blanks = [p for p in left + right if p.value is None]
-    severity = _blank_severity(inst, report, layout, others) if blanks else rule.severity
+    severity = _blank_severity(inst, report, layout, through or {}) if blanks else rule.severity
     if severity is None:
         return None
     expected, found = _sum(left), _sum(right)
@@ -674,7 +677,7 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     return _uncertain(diag, rule, report, inst, lang)
 
 
-def _blank_severity(inst: Instance, report: Report, layout: L.Layout, others: Sequence[Instance]) -> str | None:
+def _blank_severity(inst: Instance, report: Report, layout: L.Layout, through: Through) -> str | None:
     """The severity of a failing instance that read blank cells as 0: the rule's own when the difference is
     in the direction no blank can close (a count is never negative, so a blank on the right can only lower
     left − right, one on the left only raise it); else the ``blank:`` severity when every blank reads as 0
@@ -692,9 +695,8 @@ def _blank_severity(inst: Instance, report: Report, layout: L.Layout, others: Se
             residual < -tolerance and all(k < 0 for *_, k in blanks)):
         return inst.rule.severity
     for r, c, _ in blanks:
-        for other in others:
-            if other.table != inst.table or (other.left, other.right) == (inst.left, inst.right) \
-                    or not _has_term(other, r, c):
+        for other in through.get((inst.table, r, c), ()):
+            if (other.left, other.right) == (inst.left, inst.right):
                 continue
             read = _read_as_zero(other, report, layout, unread)
             if read is not None and abs(read) > _tolerance(other.rule):
@@ -705,11 +707,6 @@ def _blank_severity(inst: Instance, report: Report, layout: L.Layout, others: Se
 def _tolerance(rule: Rule) -> float:
     """The difference an identity rule tolerates (and a rounding error)."""
     return float(rule.params.get("tolerance", 0)) + 1e-9
-
-
-def _has_term(inst: Instance, row: str, column: str) -> bool:
-    """Is the cell (``row``, ``column``) of the instance's table a term of it?"""
-    return any(r == row and c == column for r, c, _ in inst.left + inst.right)
 
 
 def _unread_rows(report: Report) -> set[tuple[str, str]]:
@@ -808,16 +805,20 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
 
 
 @lru_cache(maxsize=32)
-def witnesses(rules: tuple[Rule, ...], version: str) -> tuple[Instance, ...]:
-    """The identity instances of a layout that say whether a blank cell reads as 0 (``_blank_severity``):
-    those of ``rules`` and of the built-in packs, so that what a blank is does not depend on the rules a
-    run selects."""
+def witnesses(rules: tuple[Rule, ...], version: str) -> Through:
+    """(table, row id, column id) -> the identity instances through that cell, of a layout: they say whether
+    a blank cell reads as 0 (``_blank_severity``). Those of ``rules`` and of the built-in packs, so that
+    what a blank is does not depend on the rules a run selects."""
     from gklint.engine.rules import load_rules
 
     own = tuple(r for r in rules if r.kind == "identity")
     ids = {r.id for r in own}
     every = own + tuple(r for r in load_rules() if r.kind == "identity" and r.id not in ids)
-    return tuple(compile_rules(every, version).instances)
+    through: dict[tuple[str, str, str], list[Instance]] = defaultdict(list)
+    for inst in compile_rules(every, version).instances:
+        for r, c, _ in inst.left + inst.right:
+            through[(inst.table, r, c)].append(inst)
+    return {cell: tuple(insts) for cell, insts in through.items()}
 
 
 @lru_cache(maxsize=None)
