@@ -91,10 +91,10 @@ def test_a_table_rule_that_raises_on_one_report_is_a_finding_on_that_report_alon
     bad = next(i for i, e in enumerate(expected) if any(d["rule"].startswith("T") for d in e))
     real = tables.identity_diagnostic
 
-    def explode(inst, report, layout, lang):
+    def explode(inst, report, layout, lang, *others):
         if report is reports[bad]:
             raise ZeroDivisionError("boom")
-        return real(inst, report, layout, lang)
+        return real(inst, report, layout, lang, *others)
 
     monkeypatch.setattr(tables, "identity_diagnostic", explode)
     found = run_mod.table_diagnostics(reports, RULES)

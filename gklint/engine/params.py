@@ -140,6 +140,12 @@ class Uncertain(Strict):
     note: template("doubt") = {"zh": ""}
 
 
+class Blank(Strict):
+    severity: Severity = "warning"
+    note: template("cell", "count") = {"zh": ""}
+    note_one: Optional[template("cell", "count")] = None
+
+
 class IdentityParams(Params):
     table: str = doc(..., "表（二、三、四）", "the table (二, 三, 四)")
     over: Literal["columns", "rows"] = doc("rows", "columns：左右两边为行，在每一列成立；rows：左右两边为列，在每一行成立",
@@ -153,6 +159,11 @@ class IdentityParams(Params):
     tolerance: float = doc(0, "允许的差额", "difference tolerated", ge=0)
     uncertain: Optional[Uncertain] = doc(None, "数字读法不确定时的严重程度和说明（{doubt}）",
                                          "severity and note ({doubt}) when a term was read uncertainly")
+    blank: Optional[Blank] = doc(None, "空白单元格按0计：各项只有空白、所报告的格为数字时也检查；空白可能就是差额所在时的严重程度，"
+                                 "以及说明（{cell}：第一个空白格，{count}：空白格数；note_one：只有一格时）",
+                                 "read blank cells as 0: also checked where the other terms are blank and the cell "
+                                 "reported is a number; severity when the blanks may be the difference, and the note "
+                                 "({cell}: the first blank, {count}: how many; note_one: when one)")
 
 
 class CellParams(Checked):

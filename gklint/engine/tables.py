@@ -8,8 +8,14 @@ task's hundred of both layouts at once, lazily, so every failing row of every re
 check is a vectorised predicate over the whole frame (numpy, no per-row Python). Failure cases are then
 turned into diagnostics, with the labels, values and parts read back from the report itself.
 
-Identity rules are weighted sums declared in YAML (``left`` = ``right``, per column or per row);
-they are evaluated only where every term is a number: a blank term is the cell rules' business.
+Identity rules are weighted sums declared in YAML (``left`` = ``right``, per column or per row),
+evaluated where every term is a number. Many reports write a blank cell for a zero: an instance of a rule
+that declares ``blank:`` is evaluated too where its other terms are blank cells (never "/", text, a cell
+missing or one recognition could not read) and the cell it is reported against is a number, the blanks read
+as 0. Whether a blank is a zero is then judged where such an identity fails (``_blank_severity``): certain
+when no blank could close the difference (counts are never negative), likely when every blank reads as 0 in
+the other identities through it, and no finding otherwise (a blank 总计 beside filled applicant columns is
+no zero). The blanks themselves are the cell rules' business.
 
 A report's findings do not depend on the reports stacked with it (tests/test_tables_stacked.py): that is
 what lets the workers stack each task's files, and the fixed cost of a validation (about 2 ms, mostly
@@ -26,14 +32,14 @@ from functools import cached_property
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
-from gklint.core.template import LANGS, bilingual, choose
+from gklint.core.template import LANGS, bilingual, choose, fill
 
 from gklint.engine.kinds import stage_kinds
 
@@ -320,7 +326,7 @@ CELL_CHECKS = {
 
 def _within(tolerance: float):
     """The identity check: a residual (left − right) within the tolerance, or unknown (NaN: a term is not a
-    number, which the cell rules judge)."""
+    number, nor a blank read as 0; the cell rules judge it)."""
     import numpy as np
 
     def predicate(value, kind):
@@ -336,13 +342,16 @@ class Compiled:
     """A rule set compiled for one layout.
 
     Identities are weighted sums, so all of them are one matrix: ``values @ weights`` gives, per report,
-    left − right for every identity instance (NaN where a term is not a number). A report of this layout
+    left − right for every identity instance (NaN where a term is not a number, but for the blanks that
+    ``residuals`` reads as 0). A report of this layout
     is ``items`` rows of the check frame: its data cells (``cell_keys`` order), then its identity
     instances (``instances`` order); ``masks`` says, for each rule, the items it judges.
     """
 
     weights: object  # numpy (cells × instances)
     instances: list[Instance]
+    anchors: object  # numpy (instances,): the cell each instance is reported against
+    reads_blanks: object  # numpy bool (instances,): its rule reads blank cells as 0 (``blank:``)
     cell_rules: dict[str, Rule]
     cells: int  # data cells of the layout
     masks: dict[str, object]  # rule id -> numpy bool (items,): the items the rule judges
@@ -351,11 +360,25 @@ class Compiled:
     def items(self) -> int:
         return self.cells + len(self.instances)
 
-    def residuals(self, values):
-        """left − right of every instance for every report (rows of ``values``): NaN where a term is not a
-        number. The weights' non-zero terms summed per instance (``np.add.reduceat``): no matrix product,
-        whose BLAS threads would compete with the other workers for the cores, and most of whose products
-        are by zero."""
+    def residuals(self, values, kinds):
+        """left − right of every instance for every report (rows of ``values``, ``kinds`` their cells' codes):
+        NaN where a term is not a number, but for an instance of a rule that reads blanks (``reads_blanks``)
+        whose other terms are blank cells and whose anchor is a number: there, the blanks read as 0."""
+        import numpy as np
+
+        res = self._sums(values)
+        blank = kinds == BLANK
+        some = blank.any(axis=1)
+        if some.any() and self.reads_blanks.any():
+            read = self._sums(np.where(blank[some], 0.0, values[some]))
+            unknown = np.isnan(res[some]) & (kinds[some][:, self.anchors] == NUMBER) & self.reads_blanks
+            res[some] = np.where(unknown, read, res[some])
+        return res
+
+    def _sums(self, values):
+        """left − right of every instance for every report: NaN where a term is not a number. The weights'
+        non-zero terms summed per instance (``np.add.reduceat``): no matrix product, whose BLAS threads would
+        compete with the other workers for the cores, and most of whose products are by zero."""
         import numpy as np
 
         terms, weights, starts, filled = self.terms
@@ -448,7 +471,10 @@ def compile_rules(rules: tuple[Rule, ...], version: str) -> Compiled:
             weights[position[L.cell_key(inst.table, r, c)], j] += w
         for r, c, w in inst.right:
             weights[position[L.cell_key(inst.table, r, c)], j] -= w
-    return Compiled(weights=weights, instances=instances, cell_rules=cell_rules, cells=len(keys), masks=masks)
+    anchors = np.array([position[inst.anchor] for inst in instances], dtype=np.intp)
+    reads_blanks = np.array([bool(inst.rule.params.get("blank")) for inst in instances], dtype=bool)
+    return Compiled(weights=weights, instances=instances, anchors=anchors, reads_blanks=reads_blanks,
+                    cell_rules=cell_rules, cells=len(keys), masks=masks)
 
 
 @dataclass
@@ -530,7 +556,7 @@ def stacked(rules: tuple[Rule, ...], versions: tuple[str, ...]) -> Stacked:
             if rule.id in c.masks:
                 mask[start:start + c.items] = c.masks[rule.id]
         if rule.kind == "identity":
-            predicate = _within(float(rule.params.get("tolerance", 0)) + 1e-9)
+            predicate = _within(_tolerance(rule))
         else:
             predicate = CELL_CHECKS[rule.params["check"]]
         checks.append(pa.Check(_check(predicate, mask), name=rule.id, ignore_na=False))
@@ -550,7 +576,7 @@ def frame(reports: list[Report], plan: Stacked, groups: list[list[int]]):
         n = len(positions)
         blocks.append((np.repeat(np.asarray(positions, dtype=np.int64), compiled.items),
                        np.tile(np.arange(base, base + compiled.items, dtype=np.int64), n),
-                       np.hstack([values, compiled.residuals(values)]).ravel(),
+                       np.hstack([values, compiled.residuals(values, kinds)]).ravel(),
                        np.hstack([kinds, np.full((n, len(compiled.instances)), SUM, dtype=np.int8)]).ravel()))
     return pd.DataFrame({name: np.concatenate([b[k] for b in blocks])
                          for k, name in enumerate(("report", "item", "value", "kind"))})
@@ -589,6 +615,7 @@ def _label(layout: L.Layout, table: str, row: str, col: str) -> tuple[str, str]:
 
 
 def _parts(report: Report, layout: L.Layout, table: str, terms, by: str) -> list[Part]:
+    """The parts of one side of an identity: each term's label, value (None: a blank cell) and place."""
     parts = []
     for r, c, w in terms:
         rl, cl = _label(layout, table, r, c)
@@ -600,7 +627,8 @@ def _parts(report: Report, layout: L.Layout, table: str, terms, by: str) -> list
 
 
 def _sum(parts: list[Part]):
-    total = sum(p.value * p.weight for p in parts)
+    """The weighted sum of ``parts``, a blank (None) read as 0."""
+    total = sum((p.value or 0) * p.weight for p in parts)
     return int(total) if isinstance(total, float) and total.is_integer() else total
 
 
@@ -608,7 +636,7 @@ def _expr(parts: list[Part]) -> str:
     text = ""
     for i, p in enumerate(parts):
         sign = ("−" if p.weight < 0 else "+") if i else ("−" if p.weight < 0 else "")
-        text += f"{sign}{_short(p.label)}({show_number(p.value)})"
+        text += f"{sign}{_short(p.label)}({'空白' if p.value is None else show_number(p.value)})"
     return text
 
 
@@ -617,11 +645,22 @@ def _short(label: str) -> str:
     return L.short_labels().get(label, label)
 
 
-def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str) -> Diagnostic:
+Through = Mapping[tuple[str, str, str], tuple[Instance, ...]]  # a cell -> the identity instances through it
+
+
+def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str,
+                        through: Through | None = None) -> Diagnostic | None:
+    """The finding of a failing identity instance; with blank cells read as 0 (``blank:``), a warning or
+    none when the blanks could be what makes it fail (``_blank_severity``; ``through``: the instances through
+    each cell, ``witnesses``)."""
     rule = inst.rule
     by = "row" if rule.params.get("over") == "columns" else "column"
     left = _parts(report, layout, inst.table, inst.left, by)
     right = _parts(report, layout, inst.table, inst.right, by)
+    blanks = [p for p in left + right if p.value is None]
+    severity = _blank_severity(inst, report, layout, through or {}) if blanks else rule.severity
+    if severity is None:
+        return None
     expected, found = _sum(left), _sum(right)
     values = dict(table=inst.table, row=_short(inst.row or ""), column=inst.column or "",
                   left=_expr(left), right=_expr(right), expected=show_number(expected), found=show_number(found),
@@ -629,8 +668,71 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
     diag = rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
                                           source=anchor_cell.source if anchor_cell else None),
-                           expected=expected, found=found, parts=left + right, values=values)
+                           expected=expected, found=found, parts=left + right, severity=severity, values=values)
+    if blanks:
+        spec = rule.params["blank"]
+        note = spec.get("note_one") if len(blanks) == 1 and spec.get("note_one") else spec.get("note") or {}
+        said = dict(cell=_short(blanks[0].label), count=len(blanks))
+        _append(diag, {lg: fill(choose(note, lg), said, lg) for lg in LANGS}, lang)
     return _uncertain(diag, rule, report, inst, lang)
+
+
+def _blank_severity(inst: Instance, report: Report, layout: L.Layout, through: Through) -> str | None:
+    """The severity of a failing instance that read blank cells as 0: the rule's own when the difference is
+    in the direction no blank can close (a count is never negative, so a blank on the right can only lower
+    left − right, one on the left only raise it); else the ``blank:`` severity when every blank reads as 0
+    in each other instance through it that can be read (numbers and blanks), and None (no finding) when
+    one of them fails so: that blank is no zero, and the identity cannot be judged."""
+    unread = _unread_rows(report)
+    residual = _read_as_zero(inst, report, layout, unread)
+    if residual is None:
+        return None
+    # each blank and the sign of its weight in left − right
+    blanks = [(r, c, w * side) for terms, side in ((inst.left, 1), (inst.right, -1)) for r, c, w in terms
+              if report.value(inst.table, r, c) is None]
+    tolerance = _tolerance(inst.rule)
+    if (residual > tolerance and all(k > 0 for *_, k in blanks)) or (
+            residual < -tolerance and all(k < 0 for *_, k in blanks)):
+        return inst.rule.severity
+    for r, c, _ in blanks:
+        for other in through.get((inst.table, r, c), ()):
+            if (other.left, other.right) == (inst.left, inst.right):
+                continue
+            read = _read_as_zero(other, report, layout, unread)
+            if read is not None and abs(read) > _tolerance(other.rule):
+                return None
+    return inst.rule.params["blank"].get("severity", "warning")
+
+
+def _tolerance(rule: Rule) -> float:
+    """The difference an identity rule tolerates (and a rounding error)."""
+    return float(rule.params.get("tolerance", 0)) + 1e-9
+
+
+def _unread_rows(report: Report) -> set[tuple[str, str]]:
+    """(table, row label) of the rows recognition could not read (their blanks are not cells left blank)."""
+    return {(note.table, note.row) for note in report.notes if note.kind in UNREAD_NOTES and note.row}
+
+
+def _read_as_zero(inst: Instance, report: Report, layout: L.Layout, unread: set) -> float | None:
+    """left − right of ``inst`` with its blank cells read as 0; None when a term is neither a number nor a
+    cell left blank."""
+    total = 0.0
+    for terms, sign in ((inst.left, 1), (inst.right, -1)):
+        for r, c, w in terms:
+            cell = report.cell(inst.table, r, c)
+            if cell is not None and cell.is_number:
+                total += sign * w * cell.value
+            elif cell is None or cell.kind != "blank" or (inst.table, layout.table(inst.table).row(r).label) in unread:
+                return None
+    return total
+
+
+def _append(diag: Diagnostic, note: dict[str, str], lang: str) -> None:
+    """``note`` ({lang: text}) said after the finding's message (gklint.engine.messages renders it too)."""
+    appended = diag.values.get("appended") or {}
+    diag.values["appended"] = {lg: appended.get(lg, "") + note[lg] for lg in LANGS}
+    diag.message += choose(note, lang)
 
 
 def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str) -> Diagnostic:
@@ -650,10 +752,8 @@ def _uncertain(diag: Diagnostic, rule, report: Report, inst: Instance, lang: str
     if SEVERITIES.index(severity) < SEVERITIES.index(diag.severity):  # only ever lower
         severity = diag.severity
     note = spec.get("note") or {}
-    appended = {lg: choose(note, lg).replace("{doubt}", "；".join(doubts)) for lg in LANGS}
     diag.severity = severity
-    diag.message += choose(appended, lang)
-    diag.values["appended"] = appended  # said after the message: gklint.engine.messages renders it too
+    _append(diag, {lg: choose(note, lg).replace("{doubt}", "；".join(doubts)) for lg in LANGS}, lang)
     return diag
 
 
@@ -687,7 +787,10 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
         compiled, local = plan.compiled[k], item - plan.base[k]
         layout = L.get(plan.versions[k])
         if local >= compiled.cells:
-            out[pos].append(identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang))
+            diag = identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang,
+                                       witnesses(table_rules, layout.version))
+            if diag is not None:
+                out[pos].append(diag)
         else:
             failing[pos].setdefault(plan.checked[check].id, []).append(_keys(layout.version)[local])
     for pos, by_rule in failing.items():
@@ -699,6 +802,23 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
             out[pos].extend(cell_diagnostics(compiled.cell_rules[check], reports[pos], layout, cell_keys, lang,
                                              whole_elsewhere))
     return out
+
+
+@lru_cache(maxsize=32)
+def witnesses(rules: tuple[Rule, ...], version: str) -> Through:
+    """(table, row id, column id) -> the identity instances through that cell, of a layout: they say whether
+    a blank cell reads as 0 (``_blank_severity``). Those of ``rules`` and of the built-in packs, so that
+    what a blank is does not depend on the rules a run selects."""
+    from gklint.engine.rules import load_rules
+
+    own = tuple(r for r in rules if r.kind == "identity")
+    ids = {r.id for r in own}
+    every = own + tuple(r for r in load_rules() if r.kind == "identity" and r.id not in ids)
+    through: dict[tuple[str, str, str], list[Instance]] = defaultdict(list)
+    for inst in compile_rules(every, version).instances:
+        for r, c, _ in inst.left + inst.right:
+            through[(inst.table, r, c)].append(inst)
+    return {cell: tuple(insts) for cell, insts in through.items()}
 
 
 @lru_cache(maxsize=None)
