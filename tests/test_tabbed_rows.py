@@ -132,3 +132,16 @@ def test_table_four_a_line_per_row_under_a_header_of_results():
     assert values == {"review": [2, None, None, None, 2], "litigation_direct": [None, None, None, 1, 1],
                       "litigation_after_review": [None] * 5}
     assert {table.cells["litigation_after_review", c].kind for c in ("upheld", "total")} == {"blank"}
+
+
+def test_a_row_written_as_its_label_alone_does_not_take_the_next_rows_label_and_numbers():
+    """A row left blank is its label alone on its line (a copy's empty cells, or a text with no numbers for
+    it). The next row's label after it is that row's, not the blank row's "rest": each row keeps its own
+    numbers, with tabs or without."""
+    for sep in ("\t", " "):
+        report = _table_three(f"1.属于国家秘密{sep}1{sep}0{sep}0{sep}0{sep}0{sep}0{sep}1",
+                              "2.其他法律行政法规禁止公开",
+                              f"3.危及“三安全一稳定”{sep}4{sep}0{sep}0{sep}0{sep}0{sep}0{sep}4")
+        table = report.tables["三"]
+        assert {c.kind for (r, _), c in table.cells.items() if r == "refused_prohibited"} == {"blank"}, sep
+        assert [table.cells["refused_security", c].value for c in ("natural", "total")] == [4, 4], sep

@@ -54,9 +54,12 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
         if label_matches(tok.text, row.names, loose=True):
             after = tokens[i + 2] if i + 2 < len(tokens) else None
             if nxt is not None and nxt.text and nxt.cell is None and after is not None and after.is_value \
+                    and not _whole_label(tok.text, row.names) \
                     and not any(label_matches(nxt.text, r.names, loose=True) for r in (row,)) \
                     and similarity(tok.text + nxt.text, (row.label,)) >= SIMILAR:
-                return i + 1  # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）")
+                # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）"); a label
+                # written in full has no rest: the text after it is the next row's (its own row left blank)
+                return i + 1
             return i
     return None
 
