@@ -1,0 +1,111 @@
+"""A row label wrapped over several lines, its values among them: a table printed without borders, a narrow
+page, or its copied text. Each cell's text is centred in its row, so a long label's lines come before and
+after its values' line (or share it), and a group label spanning several rows ("（六）其他处理") puts its own
+short lines between them:
+
+    1.申请人无正当理由逾期不补
+    正、行政机关不再处理其政府信   315 3 0 0 0 0 318
+    息公开申请
+    （六）其
+    2.申请人逾期未按收费通知要求
+    他处理
+    缴纳费用、行政机关不再处理其   202 0 0 1 0 0 203
+    政府信息公开申请
+
+The row is taken only when its label is spelt out exactly by its fragments in order, the fragments between
+them being pieces of the table's group labels; and its values are the one run of cells inside the label (or
+right after its last fragment). A label complete before its values takes no group fragment after it, so the
+values of a group row written with numbers (another year's format) never become the row's above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gklint.layouts import RowSpec, TableSpec, core, normalise
+from gklint.recognise.tokens import Token
+
+SPAN = 24  # tokens a wrapped label, its values and the group fragments among them may cover
+LONG = 4  # characters a label needs (without its numbering) to be read from fragments: short ones do not wrap
+
+
+@dataclass(frozen=True)
+class WrappedRow:
+    """Where a wrapped row was read: its label's fragments (token indexes, in order) and its values."""
+
+    fragments: tuple[int, ...]
+    values: tuple[Token, ...]
+
+
+def find_wrapped(tokens: list[Token], start: int, stop: int, row: RowSpec, spec: TableSpec) -> WrappedRow | None:
+    """``row`` with its label wrapped around its values, its first fragment the first text after ``start``
+    (and before ``stop``) that begins the label, before any value (a value would be another row's, left
+    unread before it)."""
+    groups = tuple(normalise(name) for r in spec.rows if r.heading for name in r.names)
+    width = len(row.columns)
+    for s in range(start, min(stop, len(tokens))):
+        tok = tokens[s]
+        if tok.is_value:
+            return None
+        if tok.cell is not None or not tok.text:
+            continue
+        for target in _targets(row, tok.text):
+            found = _walk(tokens, s, min(stop, len(tokens), s + SPAN), target, groups, width)
+            if found is not None:
+                return found
+    return None
+
+
+def _targets(row: RowSpec, first: str) -> list[str]:
+    """The row's names (normalised) that ``first`` begins: with their numbering, or without it when
+    ``first`` has none."""
+    text = normalise(first)
+    bare = core(first) == text
+    out = []
+    for name in row.names:
+        full, plain = normalise(name), core(name)
+        if len(text) < 2:
+            continue
+        if full.startswith(text) and len(full) >= LONG:
+            out.append(full)
+        elif bare and plain.startswith(text) and len(plain) >= LONG:
+            out.append(plain)
+    return out
+
+
+def _walk(tokens: list[Token], s: int, stop: int, target: str, groups: tuple[str, ...],
+          width: int) -> WrappedRow | None:
+    """The tokens from ``s`` read as ``target``'s fragments, group fragments and one run of values;
+    every reading of a token that fits (a fragment of the label or of a group) is tried."""
+    stack: list[tuple[int, str, tuple[int, ...], tuple[Token, ...]]] = [(s + 1, tokens[s].text, (s,), ())]
+    while stack:
+        j, joined, fragments, values = stack.pop()  # ``joined``: the fragments as written (a line may end in "、")
+        if normalise(joined) == target:
+            values = values or _run(tokens, j, width)
+            if values and len(fragments) > 1:  # one fragment is a label as written: ``_find_label``'s
+                return WrappedRow(fragments, values)
+            continue
+        if j >= stop:
+            continue
+        tok = tokens[j]
+        if tok.is_cell:
+            run = _run(tokens, j, width)
+            if run and not values:
+                stack.append((j + len(run), joined, fragments, run))
+            continue
+        text = normalise(tok.text)
+        if text and any(text in group for group in groups):
+            stack.append((j + 1, joined, fragments, values))
+        if text and target.startswith(normalise(joined + tok.text)):
+            stack.append((j + 1, joined + tok.text, (*fragments, j), values))  # pushed last: tried first
+    return None
+
+
+def _run(tokens: list[Token], j: int, width: int) -> tuple[Token, ...]:
+    """The cells from ``j`` on, if there are at most ``width`` of them (more are no one row's) and one is
+    a value."""
+    k = j
+    while k < len(tokens) and tokens[k].is_cell and k - j <= width:
+        k += 1
+    run = tuple(tokens[j:k])
+    return run if len(run) <= width and any(t.is_value for t in run) else ()
