@@ -43,11 +43,12 @@ def find_wrapped(tokens: list[Token], start: int, stop: int, row: RowSpec, spec:
     unread before it)."""
     groups = tuple(normalise(name) for r in spec.rows if r.heading for name in r.names)
     width = len(row.columns)
+    firsts = {core(name)[:1] for name in row.names}  # a first fragment past its numbering holds the first word
     for s in range(start, min(stop, len(tokens))):
         tok = tokens[s]
         if tok.is_value:
             return None
-        if tok.cell is not None or not tok.text:
+        if tok.cell is not None or not tok.text or (len(tok.text) > LONG and not any(c in tok.text for c in firsts)):
             continue
         for target in _targets(row, tok.text):
             found = _walk(tokens, s, min(stop, len(tokens), s + SPAN), target, groups, width)
