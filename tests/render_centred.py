@@ -3,8 +3,8 @@ wrapped at ``width`` characters, each cell's lines centred in its row (a label o
 on its middle line; one of two lines, on a line of their own between them), and each group label ("（六）其他
 处理", wrapped at ``group_width``) centred over its rows, its lines among theirs.
 
-``centred_lines`` gives each line as its cells (column 0: group label, 1: row label, 2 on: values), its
-height in half lines and whether a page may break above it (a row's first line outside any group); ``render_centred_text`` the whole report as text (one line per table line, its cells
+``centred_lines`` gives each line as its cells (column 0: group label, 1: row label, 2 on: values) and its
+height in half lines; ``render_centred_text`` the whole report as text (one line per table line, its cells
 joined by tabs, tables 二 and 四 as tab-separated rows). Only tests use this module.
 """
 
@@ -17,7 +17,7 @@ from gklint.core.model import Report
 from render import _table_lines, _value
 from render_tables import T3_HEADER, T3_NOTE
 
-Line = tuple[int, list[tuple[int, str]], bool]  # (height in half lines, [(column, text)], a page may break above)
+Line = tuple[int, list[tuple[int, str]]]  # (height in half lines, [(column, text)])
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -30,12 +30,10 @@ def centred_lines(report: Report, width: int, group_width: int) -> list[Line]:
     groups = {r.parent for r in spec.rows if r.parent}
     items: dict[int, list[tuple[int, str]]] = defaultdict(list)
     spans: dict[str, tuple[int, int]] = {}  # group -> (top, bottom) of its rows, in half lines
-    tops: set[int] = set()
     top = 0
     for row in spec.rows:
         if row.id in groups:
             continue  # placed over its rows below
-        tops.add(top)
         lines = _wrap(row.label, width)
         for k, piece in enumerate(lines):
             items[top + 2 * k].append((1, piece))
@@ -49,8 +47,7 @@ def centred_lines(report: Report, width: int, group_width: int) -> list[Line]:
         first = start + (bottom - start) // 2 - len(pieces)
         for k, piece in enumerate(pieces):
             items[first + 2 * k].append((0, piece))
-    inside = {y for start, bottom in spans.values() for y in range(start + 1, bottom)}
-    return [(y, sorted(cells), y in tops - inside) for y, cells in sorted(items.items())]
+    return [(y, sorted(cells)) for y, cells in sorted(items.items())]
 
 
 def render_centred_text(report: Report, width: int, group_width: int) -> str:
@@ -67,5 +64,5 @@ def render_centred_text(report: Report, width: int, group_width: int) -> str:
             lines += _table_lines(report, layout, tables_in[section.id], "\t")
         elif section.id == "requests":
             lines += [T3_NOTE, "\t".join(T3_HEADER)]
-            lines += ["\t".join(text for _, text in cells) for _, cells, _ in centred_lines(report, width, group_width)]
+            lines += ["\t".join(text for _, text in cells) for _, cells in centred_lines(report, width, group_width)]
     return "\n".join(lines) + "\n"

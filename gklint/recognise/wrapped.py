@@ -13,7 +13,8 @@ short lines between them:
     政府信息公开申请
 
 The row is taken only when its label is spelt out exactly by its fragments in order, the fragments between
-them being pieces of the table's group labels; and its values are the one run of cells inside the label (or
+them being pieces of the table's group labels (or such a piece run into a fragment, when the group's line
+and the row's are read as one text); and its values are the one run of cells inside the label (or
 right after its last fragment). A label complete before its values takes no group fragment after it, so the
 values of a group row written with numbers (another year's format) never become the row's above.
 """
@@ -50,11 +51,20 @@ def find_wrapped(tokens: list[Token], start: int, stop: int, row: RowSpec, spec:
             return None
         if tok.cell is not None or not tok.text or (len(tok.text) > LONG and not any(c in tok.text for c in firsts)):
             continue
-        for target in _targets(row, tok.text):
-            found = _walk(tokens, s, min(stop, len(tokens), s + SPAN), target, groups, width)
-            if found is not None:
-                return found
+        for label in _label_parts(tok.text, groups):
+            for target in _targets(row, label):
+                found = _walk(tokens, s, min(stop, len(tokens), s + SPAN), target, groups, width, label)
+                if found is not None:
+                    return found
     return None
+
+
+def _label_parts(text: str, groups: tuple[str, ...]) -> list[str]:
+    """What of ``text`` may be a label's fragment: all of it, or what follows a piece of a group label run
+    into it (the group's line and the row's, side by side, read as one: "（六）其他处理2.申请人逾期未")."""
+    longest = max(map(len, groups), default=0)
+    return [text] + [text[k:] for k in range(1, min(len(text), longest + 1))
+                     if (piece := normalise(text[:k])) and any(piece in group for group in groups)]
 
 
 def _targets(row: RowSpec, first: str) -> list[str]:
@@ -74,11 +84,12 @@ def _targets(row: RowSpec, first: str) -> list[str]:
     return out
 
 
-def _walk(tokens: list[Token], s: int, stop: int, target: str, groups: tuple[str, ...],
-          width: int) -> WrappedRow | None:
-    """The tokens from ``s`` read as ``target``'s fragments, group fragments and one run of values;
-    every reading of a token that fits (a fragment of the label or of a group) is tried."""
-    stack: list[tuple[int, str, tuple[int, ...], tuple[Token, ...]]] = [(s + 1, tokens[s].text, (s,), ())]
+def _walk(tokens: list[Token], s: int, stop: int, target: str, groups: tuple[str, ...], width: int,
+          first: str) -> WrappedRow | None:
+    """The tokens after ``s`` (whose label part is ``first``) read as ``target``'s fragments, group fragments
+    and one run of values; every reading of a token that fits (a fragment of the label or of a group, or a
+    group's piece run into a fragment of the label) is tried."""
+    stack: list[tuple[int, str, tuple[int, ...], tuple[Token, ...]]] = [(s + 1, first, (s,), ())]
     while stack:
         j, joined, fragments, values = stack.pop()  # ``joined``: the fragments as written (a line may end in "、")
         if normalise(joined) == target:
@@ -97,8 +108,9 @@ def _walk(tokens: list[Token], s: int, stop: int, target: str, groups: tuple[str
         text = normalise(tok.text)
         if text and any(text in group for group in groups):
             stack.append((j + 1, joined, fragments, values))
-        if text and target.startswith(normalise(joined + tok.text)):
-            stack.append((j + 1, joined + tok.text, (*fragments, j), values))  # pushed last: tried first
+        for part in reversed(_label_parts(tok.text, groups)):  # the whole token pushed last: tried first
+            if normalise(part) and target.startswith(normalise(joined + part)):
+                stack.append((j + 1, joined + part, (*fragments, j), values))
     return None
 
 
