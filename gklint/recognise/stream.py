@@ -17,6 +17,7 @@ from gklint.core.source import Source
 from gklint.recognise.tabbed import cells_after, line_end, whole_line
 from gklint.recognise.tokens import Token
 from gklint.recognise.values import parse_cell
+from gklint.recognise.wrapped import find_wrapped
 from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
                             similarity)
 from gklint.core.model import Cell, Note, Table
@@ -140,6 +141,26 @@ def _put_fields(table: Table, row: RowSpec, fields: list[str], source: Source) -
         table.cells[(row.id, col.id)] = count_cell(raw, col, source)
 
 
+def _locate(tokens: list[Token], pos: int, stop: int, row: RowSpec, spec: TableSpec, notes: list[Note],
+            first: bool) -> tuple[int, list[Token], tuple[int, ...]] | None:
+    """Where ``row`` is after ``pos``: its label's (first) token, its values and its label's tokens. The label
+    as one token (or two) with its values after it, or its tab-separated fields (``tabbed``); else wrapped around
+    its values (``find_wrapped``); else, after the first row, misprinted (``_approximate_label``)."""
+    def values_after(at: int | None) -> list[Token]:
+        return [] if at is None or row.heading else _values_after(tokens, at, len(row.columns), text_cells=spec)
+
+    at = _find_label(tokens, pos, stop, row)
+    values = values_after(at)
+    if at is not None and not row.heading and cells_after(tokens[at], len(row.columns)) is not None:
+        return at, values, (at,)  # its line's tab-separated fields are its cells, blank ones too
+    if not row.heading and not values and (wrapped := find_wrapped(tokens, pos, min(stop, pos + MAX_LABEL_GAP), row, spec)) is not None:
+        return wrapped.fragments[0], list(wrapped.values), wrapped.fragments
+    if at is None and not first:
+        at = _approximate_label(tokens, pos, stop, row, spec, notes)
+        values = values_after(at)
+    return None if at is None else (at, values, (at,))
+
+
 def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
     """A table whose each data row is its label followed by its values (tables 二 and 三)."""
     result = StreamTable(Table(spec.key, found=False))
@@ -149,18 +170,18 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
     forced: list = []  # rows whose run had one digit per cell
     for row in spec.rows:
         window_stop = stop if first else min(stop, pos + _WINDOW)
-        at = _find_label(tokens, pos, window_stop, row)
-        if at is None and not first:
-            at = _approximate_label(tokens, pos, window_stop, row, spec, result.notes)
-        if at is None:
+        found = _locate(tokens, pos, window_stop, row, spec, result.notes, first)
+        if found is None:
             continue
         first = False
-        result.used.add(at)
-        pos = at + 1
+        at, values, labels = found
+        result.used.update(labels)
         if row.heading:
+            if not any(t.is_value for t in tokens[pos:at]):
+                pos = at + 1  # not past the values of its first rows: a group label centred over its rows
             continue
+        pos = max(labels) + 1
         result.rows_found += 1
-        values = _values_after(tokens, at, len(row.columns), text_cells=spec)
         if (tabbed := cells_after(tokens[at], len(row.columns))) is not None:
             _put_fields(result.table, row, tabbed, tokens[at].source)
             pos = line_end(tokens, at)
@@ -169,7 +190,7 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
             for col, tok in zip(row.columns, values):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
                 result.used.add(tok.index)
-            pos = values[-1].index + 1
+            pos = max(pos, values[-1].index + 1)
         else:
             placed = (split_run(values, len(row.columns), totals_of(row.columns), spec.key, row.label, result.notes,
                                  pending=pending, row_spec=row, forced=forced) if values else None)
@@ -187,7 +208,7 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
             for tok in values:
                 result.used.add(tok.index)
             if values:
-                pos = values[-1].index + 1
+                pos = max(pos, values[-1].index + 1)
     resolve_by_columns(result.table, result.notes, spec, pending)
     note_forced(result.notes, spec.key, forced)
     result.table.found = result.rows_found > 0
