@@ -55,7 +55,7 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
         if label_matches(tok.text, row.names, loose=True):
             after = tokens[i + 2] if i + 2 < len(tokens) else None
             if nxt is not None and nxt.text and nxt.cell is None and after is not None and after.is_value \
-                    and not _whole_label(tok.text, row.names) \
+                    and core(tok.text) != core(row.label) \
                     and not any(label_matches(nxt.text, r.names, loose=True) for r in (row,)) \
                     and similarity(tok.text + nxt.text, (row.label,)) >= SIMILAR:
                 # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）"); a label
