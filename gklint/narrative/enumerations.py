@@ -340,10 +340,11 @@ def _heji(sq: SentenceQuantities, m: re.Match, qizhong: list[int]) -> Enumeratio
     start = max([p for p in qizhong if p < m.start()], default=0)
     parts = [q for q in sq.quantities if start <= q.start and q.end <= m.start() and not q.in_parens
              and q.unit and q.excluded not in _NOT_PARTS]
-    # the list runs back from the total while the numbers are of the total's kind
+    # the list runs back from the total while the numbers are of the total's kind, counted in its word (as a
+    # 其中 list's are): "新增21项，总计21项，处理决定数量776件" is a running total of items beside a count of decisions
     run: list[Quantity] = []
     for q in reversed(parts):
-        if q.family != total.family:
+        if q.family != total.family or (total.family != "money" and q.unit != total.unit):
             break
         run.append(q)
     run.reverse()
