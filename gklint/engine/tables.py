@@ -649,16 +649,17 @@ Through = Mapping[tuple[str, str, str], tuple[Instance, ...]]  # a cell -> the i
 
 
 def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: str,
-                        through: Through | None = None) -> Diagnostic | None:
+                        rules: tuple[Rule, ...] = ()) -> Diagnostic | None:
     """The finding of a failing identity instance; with blank cells read as 0 (``blank:``), a warning or
-    none when the blanks could be what makes it fail (``_blank_severity``; ``through``: the instances through
-    each cell, ``witnesses``)."""
+    none when the blanks could be what makes it fail (``_blank_severity``: the identities of ``rules``, the
+    rules run, and of the built-in packs through each blank say whether it reads as 0, ``witnesses``, worked out
+    only for such a failure)."""
     rule = inst.rule
     by = "row" if rule.params.get("over") == "columns" else "column"
     left = _parts(report, layout, inst.table, inst.left, by)
     right = _parts(report, layout, inst.table, inst.right, by)
     blanks = [p for p in left + right if p.value is None]
-    severity = _blank_severity(inst, report, layout, through or {}) if blanks else rule.severity
+    severity = _blank_severity(inst, report, layout, witnesses(rules, layout.version)) if blanks else rule.severity
     if severity is None:
         return None
     expected, found = _sum(left), _sum(right)
@@ -788,7 +789,7 @@ def run(reports: list[Report], rules: tuple[Rule, ...], lang: str = "zh") -> lis
         layout = L.get(plan.versions[k])
         if local >= compiled.cells:
             diag = identity_diagnostic(compiled.instances[local - compiled.cells], reports[pos], layout, lang,
-                                       witnesses(table_rules, layout.version))
+                                       table_rules)
             if diag is not None:
                 out[pos].append(diag)
         else:
