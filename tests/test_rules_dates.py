@@ -189,3 +189,25 @@ def test_d105_a_document_cited_that_was_issued_after_the_report_was_published():
     later = "依据某省政府办公厅文件（某政办〔2023〕5号）开展工作。"  # a year after publication: certain too
     [d] = run("D105", report(official(other=later), year=2021, published=dt.date(2022, 1, 20)))
     assert "某政办〔2023〕5号" in d.message
+
+
+def test_the_publication_date_is_the_named_one_among_a_pages_dates():
+    """Many pages give 成文日期 (or 更新时间) before 发布日期: the publication date is the 发布日期's, whatever
+    stands before it; a page without one keeps the first of its other dates, as before."""
+    from gklint.ingest import read_bytes
+
+    def published(chrome: str):
+        text = f"某县审计局2024年政府信息公开工作年度报告\n{chrome}\n一、总体情况\n本年度…\n"
+        return read_bytes("page.txt", text.encode()).meta.published
+
+    assert published("成文日期：2025-01-10\n发布日期：2025-01-15") == D(2025, 1, 15)
+    assert published("成文日期：2025-01-10 发布日期：2025-01-15") == D(2025, 1, 15)
+    assert published("更新时间：2025-06-03\n发布日期：2025-01-15") == D(2025, 1, 15)
+    assert published("成文日期：2025-01-10") == D(2025, 1, 10)
+
+
+def test_government_title_with_aggregate_wording_in_the_opening():
+    """"本报告涵盖全县…" in the opening paragraph says a county government's own report (due by 3月31日)."""
+    rep = report(title="某县人民政府2021年政府信息公开工作年度报告", published=D(2022, 3, 26),
+                 preamble="某县人民政府2021年政府信息公开工作年度报告\n本报告涵盖全县各级行政机关政府信息公开工作情况。")
+    assert run("D101", rep) == []

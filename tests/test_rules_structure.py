@@ -286,3 +286,20 @@ def test_s106_a_marker_right_after_a_closing_bracket_continues_its_list():
     # a run of bracketed numerals is still no list: （一）（五）（六）
     cited = "依据第二十条（一）（五）（六）项主动公开。（一）主动公开情况。（二）依申请公开情况。"
     assert run("S106", report(official(overview=cited))) == []
+
+
+def test_a_one_line_page_keeps_a_sections_text_apart_from_its_tables_caption():
+    """On a page run into one line, the text before a table's caption and header words (第二十条第（一）项,
+    （本列数据的勾稽关系为…）) is the section's own: read there, and the caption is not taken for its text."""
+    from gklint.read.text import read_text
+    from gklint.recognise.recognise import recognise
+    from gklint.testing import zero_report
+    from render_tables import render_tables_text
+
+    rep = zero_report("2021", year=2021, agency="某县审计局")
+    proactive = next(s for s in rep.sections if s.id == "proactive")
+    proactive.text = "本年度主动公开政府政府信息30条。"
+    back = recognise(read_text("page.txt", render_tables_text(rep, "oneline")))
+    by_id = {s.id: s.text for s in back.sections}
+    assert "政府政府信息30条" in by_id["proactive"]
+    assert "本列数据的勾稽关系" not in by_id["requests"]

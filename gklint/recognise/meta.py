@@ -17,6 +17,9 @@ _TITLE = lazyre.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五�
 # the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告"
 _YEAR_FIRST = lazyre.compile(r"^\s*(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?P<agency>[^\d\s]+?)(?:政府)?信息公开(?:工作)?年度报告")
 _SAME_YEAR_END = lazyre.compile(rf"\s*(?:至|到|—|－|-|~|～)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*月\s*(?P<d>\d{{1,3}}|[{_CN}]{{1,3}})\s*日")
+# a page's publication date: "发布日期：…" or "公开日期：…" first, wherever it stands among the page's dates (成文日期,
+# 更新时间 and the like come before it on many pages); the other labels only when neither is there
+_PUBLISHED_NAMED = lazyre.compile(r"(?:发布|公开)(?:日期|时间)\s*[:：]?\s*")
 _PUBLISHED = lazyre.compile(r"(?:(?:发布|公开|发文|成文|更新)(?:日期|时间)\s*[:：]?|(?<![统计])(?:日期|时间)\s*[:：])\s*")
 _PERIOD = lazyre.compile(r"(?:统计|数据)[^。\n]{0,12}?(?:期限|时限|期间|时间|区间|周期)[^。\n]{0,6}?")
 
@@ -57,6 +60,17 @@ def title_year(lines: list[str]) -> int | None:
     return None
 
 
+def _published(lines: list[str]) -> dt.date | None:
+    """The date after the first 发布日期/公开日期 label of ``lines``; without one, after the first of the other
+    labels a page gives its dates (发文日期, 成文日期, 更新时间, 日期：)."""
+    for pattern in (_PUBLISHED_NAMED, _PUBLISHED):
+        for line in lines:
+            for m in pattern.finditer(line):
+                if d := DATE.match(line, m.end()):
+                    return parse_date(d)
+    return None
+
+
 def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
     meta = Metadata()
     meta.title = find_title(preamble_lines) or find_title(all_lines)
@@ -64,10 +78,7 @@ def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
         meta.year = _year(m["year"])
         agency = m["agency"].strip(" 《》“”\"")
         meta.agency = agency or None
-    for line in preamble_lines + all_lines[:15]:
-        if (m := _PUBLISHED.search(line)) and (d := DATE.match(line, m.end())):
-            meta.published = parse_date(d)
-            break
+    meta.published = _published(preamble_lines + all_lines[:15])
     # the signing date: a line that is only a date, near the end
     for line in reversed(all_lines[-8:]):
         if (d := DATE.fullmatch(line.strip())) and (date := parse_date(d)):

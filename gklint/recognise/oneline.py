@@ -75,14 +75,23 @@ def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
     valued = [b for _, b in hits if (run := _VALUE_RUN.match(text, b)) and not _UNIT_AFTER.match(text, run.end())]
     if len(valued) < 3:
         return None
-    head = text[:hits[0][0]]
-    for word in spec.headers:  # the header on lines of its own, as the table's markers expect
-        head = head.replace(word, "\n" + word, 1)
-    pieces = head.split("\n")
+    pieces = _cut_head(text[:hits[0][0]], spec)
     for k, (a, b) in enumerate(hits):
         stop = hits[k + 1][0] if k + 1 < len(hits) else len(text)
         pieces += [text[a:b], *_values_then_rest(text, b, stop)]
     return pieces
+
+
+def _cut_head(head: str, spec: TableSpec) -> list[str]:
+    """The text before a table's first row label, cut before each of the table's markers and header words (an
+    opening bracket just before one goes with it: "（本列数据的勾稽关系为…）"): the section's own text stays apart
+    from the table's caption and header, as on a page with line breaks."""
+    cuts = set()
+    for word in (*spec.markers, *spec.headers):
+        if m := _pattern(word).search(head):
+            cuts.add(m.start() - 1 if m.start() and head[m.start() - 1] in "(（" else m.start())
+    bounds = [0, *sorted(cuts - {0}), len(head)]
+    return [head[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _cut_header(text: str, spec: TableSpec) -> list[str] | None:

@@ -75,7 +75,7 @@ def agency_kind(report: Report, params: dict, settings: dict | None) -> tuple[st
         if any(place.endswith(s) for s in params.get("township_suffixes", ())):
             return "department", "title", issuer
         if any(place.endswith(s) for s in params.get("region_suffixes", ())):
-            body = "\n".join(s.text for s in report.sections)
+            body = "\n".join([report.preamble or "", *(s.text for s in report.sections)])  # "本报告涵盖全县…"
             if any(w in body for w in params.get("aggregate_words", ())):
                 return "aggregate", "title_and_scope", issuer
         return None, "", issuer

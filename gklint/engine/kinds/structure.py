@@ -243,18 +243,20 @@ _NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]
 
 def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:
     """Does the heading's title (after its numbering) begin with the section's label or one of its aliases,
-    exactly as written in the layout (spaces and punctuation widths aside)?"""
-    title = _CONJUNCTIONS.sub("、", normalise(_NUMBER_MARK.sub("", heading, count=1)))
+    exactly as written in the layout (spaces and punctuation widths aside, and the 、/和/与/及 between two
+    items, which a heading may also leave out: "行政复议行政诉讼情况")?"""
+    title = _CONJUNCTIONS.sub("", normalise(_NUMBER_MARK.sub("", heading, count=1)))
     return title.startswith(_official_forms(spec.names))
 
 
 @cache
 def _official_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     """A section's names as ``_worded_officially`` compares them (layout data: made once)."""
-    return tuple(_CONJUNCTIONS.sub("、", normalise(name)) for name in names)
+    return tuple(_CONJUNCTIONS.sub("", normalise(name)) for name in names)
 
 
-# 行政复议、行政诉讼 / 行政复议和行政诉讼 / 行政复议与行政诉讼: the same wording (normalise() writes 、 as ".")
+# 行政复议、行政诉讼 / 行政复议和行政诉讼 / 行政复议与行政诉讼 / 行政复议行政诉讼: the same wording (normalise() writes 、
+# as ".")
 _CONJUNCTIONS = re.compile(r"[.和与及]")
 
 
