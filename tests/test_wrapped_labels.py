@@ -16,8 +16,9 @@ import pdfmaker
 from gklint.read.pdf import read_pdf
 from gklint.read.text import read_text
 from gklint.recognise.recognise import recognise
+from gklint.testing import consistent_report
 from render_centred import centred_lines, render_centred_text
-from render_tables import T3_HEADER, T3_NOTE
+from render_tables import T3_HEADER, T3_NOTE, render_tables_text
 from strategies import reports
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,3 +152,14 @@ def test_a_borderless_pdf_with_wrapped_labels_keeps_every_cell_of_table_three(re
     doc = read_pdf("case.pdf", _pdf_page_of_table_three(report, width, group_width))
     back = recognise(doc, version=report.layout)
     assert _cells(back, "三") == _cells(report, "三")
+
+
+def test_a_page_number_before_a_group_label_does_not_hold_the_reader_before_it():
+    """A page number on its own line just before "（三）不予公开" is no row's value: the reader still moves past
+    the group label, so a misprinted first row under it ("1.属件国家秘密") is found by likeness as before."""
+    report = consistent_report(1, "2019", year=2019)
+    text = render_tables_text(report, "page_numbers", labels={"refused_state_secret": "1.属件国家秘密"})
+    assert "\n2\n（三）不予公开\n1.属件国家秘密" in text  # the shape this test is about
+    back = recognise(read_text("page.txt", text))
+    row = {c: cell.value for (r, c), cell in back.tables["三"].cells.items() if r == "refused_state_secret"}
+    assert row == {c: cell.value for (r, c), cell in report.tables["三"].cells.items() if r == "refused_state_secret"}

@@ -177,7 +177,7 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
         at, values, labels = found
         result.used.update(labels)
         if row.heading:
-            if not any(t.is_value for t in tokens[pos:at]):
+            if not any(t.is_value and not _page_number(t) for t in tokens[pos:at]):
                 pos = at + 1  # not past the values of its first rows: a group label centred over its rows
             continue
         pos = max(labels) + 1
