@@ -39,9 +39,9 @@ class StreamTable:
 MAX_LABEL_GAP = 3000  # tokens searched for a row's label after the previous row: a table's rows are adjacent
 
 
-def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int | None:
-    """Where ``row``'s label is: a token, or two text tokens read together (a label wrapped over two lines
-    above its numbers, as PDF converters give it); then the index of the label's last token. Looked for
+def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec, spec: TableSpec) -> int | None:
+    """Where ``row`` (of ``spec``) has its label: a token, or two text tokens read together (a label wrapped over
+    two lines above its numbers, as PDF converters give it); then the index of the label's last token. Looked for
     within ``MAX_LABEL_GAP`` tokens (a real table's rows follow each other), so that a page of 100,000
     lines costs each of the 71 official rows a bounded search, not a scan of the whole page."""
     for i in range(start, min(stop, len(tokens), start + MAX_LABEL_GAP)):
@@ -55,11 +55,10 @@ def _find_label(tokens: list[Token], start: int, stop: int, row: RowSpec) -> int
         if label_matches(tok.text, row.names, loose=True):
             after = tokens[i + 2] if i + 2 < len(tokens) else None
             if nxt is not None and nxt.text and nxt.cell is None and after is not None and after.is_value \
-                    and core(tok.text) != core(row.label) \
-                    and not any(label_matches(nxt.text, r.names, loose=True) for r in (row,)) \
+                    and not any(label_matches(nxt.text, r.names, loose=True) for r in spec.rows) \
                     and similarity(tok.text + nxt.text, (row.label,)) >= SIMILAR:
-                # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）"); a label
-                # written in full has no rest: the text after it is the next row's (its own row left blank)
+                # the label's misprinted rest, cut off by a shorter name ("（二）部分公开" | "件区分…）"); a text that
+                # is a row's label is no rest (the row before it left blank: its label alone on its line)
                 return i + 1
             return i
     return None
@@ -149,7 +148,7 @@ def _locate(tokens: list[Token], pos: int, stop: int, row: RowSpec, spec: TableS
     def values_after(at: int | None) -> list[Token]:
         return [] if at is None or row.heading else _values_after(tokens, at, len(row.columns), text_cells=spec)
 
-    at = _find_label(tokens, pos, stop, row)
+    at = _find_label(tokens, pos, stop, row, spec)
     values = values_after(at)
     if at is not None and not row.heading and cells_after(tokens[at], len(row.columns)) is not None:
         return at, values, (at,)  # its line's tab-separated fields are its cells, blank ones too
@@ -239,7 +238,7 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     # layout 1: row label followed directly by its values
     rows_by_label = {}
     for row in spec.data_rows:
-        at = _find_label(tokens, first, min(stop, first + 3 * _WINDOW), row)
+        at = _find_label(tokens, first, min(stop, first + 3 * _WINDOW), row, spec)
         if at is not None and (len(_values_after(tokens, at, width)) == width
                                or cells_after(tokens[at], width) is not None):
             rows_by_label[row.id] = at
