@@ -11,6 +11,13 @@ Two forms are read:
 - ``合计``: numbers followed, in the same sentence, by 合计/共计/总计/总共 and a number.
 - ``列举``: no 其中, but a total stated with its verb (公开政府信息364条) and, clause after clause,
   categories with the same counting word ending with the rest (其他…19条).
+- ``包括``: a total stated with its verb, then 包括 and its parts ("公开信息36条，包括工作动态类信息34条，财政类
+  信息2条"); judged only when closed by the rest or items of one kind (…类), since 包括 may name channels that
+  overlap: even parts that exceed the total are no contradiction without that.
+
+Items may be numbered (一是, 第一，, （一）, (1)): a numbered list starts at its first item (one that starts at
+二是 lacks a part, and is not read), and an item numbered out of turn ends the list ("…，其中A类50条、其他49条；
+二是…": the 二是 item is the next point of the text, not a part).
 
 A 其中-list is read as a breakdown only on positive evidence, since 其中 also introduces highlights
 ("其中重点领域信息300条、政策解读50条") and changes ("调整为33家，其中注销5家、新增3家"):
@@ -35,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.core import lazyre
+from gklint.core.numerals import NUMERAL, chinese_to_int
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 from gklint.narrative.sentences import enclosing_brackets, holds_any, positions
 
@@ -52,6 +60,10 @@ _REST_ITEM = lazyre.compile(f"^(?:{'|'.join(_REST_WORDS)})")
 _LABEL_TAIL = lazyre.compile(r"(?:总数|数量|件数|条数|数|量)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
+# what numbers an item of a list: 一是, 第一, （一）, (1); it stands at the start of the item's clause
+# (第一 closes a clause of its own: "第一，政策文件20条"; 第一季度 numbers nothing)
+_ITEM_MARK = re.compile(rf"(?:^|(?<=[\s,;:。、]))(?:({NUMERAL}{{1,3}})是|第({NUMERAL}{{1,3}})[\s,、:]|"
+                        rf"[(（]({NUMERAL}{{1,3}}|\d{{1,2}})[)）])[^,;:。]*$")
 
 
 @dataclass
@@ -102,8 +114,8 @@ class Enumeration:
                 len(self.extended) > len(self.parts)
                 and self._run_makes([self.amount(q) for q in self.extended], total, tol)):
             return False  # the whole list, or a stretch of it, adds up: a second breakdown may follow
-        if sum(values) > total + tol:
-            return True
+        if sum(values) > total + tol and self.form != "包括":
+            return True  # (what 包括 lists may overlap: it must be closed, as when they fall short)
         return self.sure and self.closed
 
     @property
@@ -120,7 +132,8 @@ class Enumeration:
             return False
         if all("类" in h for h in heads):
             return True
-        return len({h[-1] for h in heads}) == 1
+        # 包括 lists may name channels that overlap ("…网站信息35条，…微信信息2443条"): they need 其他 or …类
+        return self.form != "包括" and len({h[-1] for h in heads}) == 1
 
     @staticmethod
     def _run_makes(values: list[float], total: float, tol: float) -> bool:
@@ -145,7 +158,8 @@ def _decimals(raw: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-_LABEL_LEAD = re.compile(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*")
+_LABEL_LEAD = re.compile(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*"
+                         rf"(?:{NUMERAL}{{1,3}}是|第{NUMERAL}{{1,3}}[,、:])?")  # and the item's number (一是)
 _LABEL_SUM = re.compile(r"(?:共计|合计|总计|共)(?:有|为|是)?$")
 
 
@@ -156,6 +170,37 @@ def label(q: Quantity) -> str:
     if not text:
         text = q.after.strip(" ,;:、()（）")[:12]
     return text
+
+
+def _item_number(s: str, start: int, q: Quantity) -> int | None:
+    """The number of the list item that ``q`` counts (一是 → 1, 第二 → 2, （三） → 3, (4) → 4), read from the text
+    between ``start`` (the end of the item before) and ``q``; None when the item is not numbered."""
+    m = _ITEM_MARK.search(s[start:q.start])  # (on a slice: ^ matches at its start)
+    if m is None:
+        return None
+    numeral = next(g for g in m.groups() if g)
+    return int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
+
+
+class _Numbering:
+    """The numbers of a list's items, item by item: a list is numbered from its first item on (一是, 第一…) or
+    not at all. An item numbered out of turn is no item of the list: "…其他信息5条；二是…" after a list without
+    numbers starts something else, and a list that begins at 二是 has its first item outside the text."""
+
+    def __init__(self, s: str, start: int):
+        self.s, self.at = s, start
+        self.last: int | None = 0  # the last item's number: 0 before the first item, None in a list without
+
+    def follows(self, q: Quantity) -> bool:
+        """Is ``q`` the next item (its number, or its lack of one, follows on)? If so, it is taken."""
+        n = _item_number(self.s, self.at, q)
+        if self.last == 0:
+            ok = n in (None, 1)
+        else:
+            ok = n is None if self.last is None else n == self.last + 1
+        if ok:
+            self.last, self.at = n, q.end
+        return ok
 
 
 def _lead_stripped(text: str) -> str:
@@ -179,6 +224,8 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
+        if holds_any(s, _INCLUDES_WORDS):
+            out.extend(_included(sq, [q.start() for q in qizhong]))
         if holds_any(s, _HEJI_WORDS):
             for m in _HEJI.finditer(s):
                 e = _heji(sq, m, [q.start() for q in qizhong])
@@ -206,12 +253,17 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
     for a, total in enumerate(qs):
         if not _can_total(total) or not _AGGREGATE_VERB.search(total.before) or _REST_ITEM.match(label(total)):
             continue
+        if _INCLUDES_AFTER.match(s, total.end):
+            continue  # "…32条，包括…": the 包括 list's (``_included``)
         parts: list[Quantity] = []
         prev = total
+        numbering = _Numbering(s, total.end)
         for q in qs[a + 1:]:
             seps = ",;:" if prev is total else ",;"  # a colon may close the total's clause ("…171条：…")
-            adjacent = q.clause_start == prev.clause_end + 1 and s[prev.clause_end] in seps
-            if not adjacent or q.unit != total.unit or q.excluded is not None:
+            adjacent = s[prev.clause_end] in seps and (
+                q.clause_start == prev.clause_end + 1
+                or _MARK_CLAUSE.fullmatch(s, prev.clause_end + 1, q.clause_start))  # "…20条；第二，…"
+            if not adjacent or q.unit != total.unit or q.excluded is not None or not numbering.follows(q):
                 break
             if _REST_ITEM.match(label(q)):
                 parts.append(q)
@@ -222,6 +274,33 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
             prev = q
         if len(parts) >= 3 and _REST_ITEM.match(label(parts[-1])) and not _NOT_EXHAUSTIVE_END.match(s, parts[-1].end):
             out.append(Enumeration(total, sq, parts, sq, form="列举"))
+    return out
+
+
+_MARK_CLAUSE = re.compile(rf"第{NUMERAL}{{1,3}},")
+
+
+_INCLUDES_WORDS = ("包括", "包含")
+# a total, then what it includes: "公开信息36条，包括…" (not 其中包括, 主要包括: those name highlights)
+_INCLUDES_AFTER = re.compile(r"[\s,:]*(?:包括|包含)[\s:]*")
+
+
+def _included(sq: SentenceQuantities, qizhong: list[int]) -> list[Enumeration]:
+    """The list after 包括: "共主动公开政府信息32条，包括领导信息类1条、……、其他类3条". 包括 may also name only
+    some of the parts (channels that overlap, highlights), so the list is judged only on stronger evidence than a
+    其中 list (``Enumeration.closed``): the total says what it totals with a verb (公开, 收到…) and 包括 follows it
+    right away; the list runs to the end of the sentence or the next 其中."""
+    s = sq.sentence.folded
+    out = []
+    for total in sq.quantities:
+        m = _INCLUDES_AFTER.match(s, total.end)
+        if m is None or not _can_total(total) or total.in_parens or not _AGGREGATE_VERB.search(total.before):
+            continue
+        stop = min([p for p in qizhong if p > m.end()], default=len(s))
+        e = _parts(sq, total, sq, m.start(), m.end(), stop)
+        if e is not None:
+            e.form = "包括"
+            out.append(e)
     return out
 
 
@@ -293,11 +372,14 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
     extended: list[Quantity] = []  # every exact number of the total's kind (件, 条, 篇… alike)
     own_word = True
     end_of_list = after
+    numbering = _Numbering(s, after)
     for q in candidates:
         if not nested and q.in_parens:
             continue
         if q.excluded in _NOT_PARTS:
             continue
+        if not numbering.follows(q):
+            break  # another list's item ("…；二是…"), or the list begins past its first item
         if not q.unit:
             if own_word:
                 unsure.append(q)
