@@ -28,6 +28,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from gklint.core import lookalikes
 from gklint.output.places import related_text
 
 AUTHOR = "gklint"
@@ -188,7 +189,8 @@ def _quoted_runs(p, quote: str | None) -> list:
             if not ch.isspace():
                 chars.append(ch)
                 owner.append(k)
-    text, wanted = "".join(chars), _SPACE.sub("", quote)
+    # a quote holds the ideographs that the draft's look-alikes stand for (one for one: ``owner`` still fits)
+    text, wanted = lookalikes.unify("".join(chars)), _SPACE.sub("", quote)
     for probe in (wanted, wanted[:20]):
         start = text.find(probe) if probe else -1
         if start >= 0:
@@ -212,7 +214,7 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
         from gklint.read.docx import _paragraph_text
 
         for p in places.every:
-            if wanted and wanted in _SPACE.sub("", _paragraph_text(p)):
+            if wanted and wanted in _SPACE.sub("", lookalikes.unify(_paragraph_text(p))):
                 return p, _quoted_runs(p, d.location.quote)
     return places.first, _runs(places.first) if places.first is not None else []
 

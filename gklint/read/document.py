@@ -6,7 +6,8 @@ paragraphs and table grids. Recognition (``gklint.recognise.recognise``) maps a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
 from gklint.core.source import Source
 
@@ -82,3 +83,23 @@ class Document:
     @property
     def grids(self) -> list[Grid]:
         return [b for b in self.blocks if isinstance(b, Grid)]
+
+    def texts(self) -> Iterator[str]:
+        """The text of each paragraph and grid cell, in document order."""
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text
+            else:
+                yield from (c.text for row in block.rows for c in row if c is not None)
+
+    def mapped(self, change: Callable[[str], str]) -> Document:
+        """A copy with ``change`` applied to the text of each paragraph and grid cell (all else kept)."""
+        blocks: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                blocks.append(replace(block, text=change(block.text)))
+            else:
+                rows = [[replace(c, text=change(c.text)) if c is not None else None for c in row]
+                        for row in block.rows]
+                blocks.append(replace(block, rows=rows))
+        return replace(self, blocks=blocks)

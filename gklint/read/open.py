@@ -1,10 +1,13 @@
 """A file on disk -> Document: size guard, then the reader the content calls for (``formats.FORMATS``).
 
-JSON is not a Document (it is a Report already): the caller handles it before coming here.
+JSON is not a Document (it is a Report already): the caller handles it before coming here. Whatever the reader,
+the look-alikes of ideographs in the text (Kangxi radicals and the like, ``core.lookalikes``) are read here as the
+ideographs they stand for, so that recognition and every rule (and the quotes of findings) see one text.
 """
 
 from __future__ import annotations
 
+from gklint.core import lookalikes
 from gklint.read import guards
 from gklint.read.document import Document
 from gklint.read.errors import ReadError
@@ -25,4 +28,5 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
         raise ReadError(path, f"文件过大（{found}，上限 {cap}），拒绝读取")
     from gklint.read import formats
 
-    return formats.get(kind or sniff(path, data)).read(path, data, limits)
+    doc = formats.get(kind or sniff(path, data)).read(path, data, limits)
+    return doc.mapped(lookalikes.unify) if lookalikes.holds("\n".join(doc.texts())) else doc

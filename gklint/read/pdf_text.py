@@ -8,12 +8,11 @@ Otherwise a line continues the paragraph before it, across a page break too.
 from __future__ import annotations
 
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gklint.core import lazyre
+from gklint.core import lazyre, lookalikes
 from gklint.core.numerals import NUMERAL
 
 # Chinese characters and punctuation (ideographs, CJK and full-width punctuation, curly quotes)
@@ -25,22 +24,11 @@ HEADING = lazyre.compile(rf"^\s*(?:第[一二三四五六七八九十百零]+[�
 _SENTENCE_END = tuple("。；：！？!?;:")
 
 
-# Some PDF producers map glyphs to look-alike code points: Kangxi radicals (U+2F00...) instead of
-# ideographs ("⼈" for "人", "⼀" for "一"), CJK compatibility ideographs, U+2329 for "〈". Fold
-# them back (NFKC, for these blocks only). The radicals supplement (U+2E80...) has no NFKC
-# mapping: its radicals that are also whole characters are mapped by hand (after Unicode's
-# EquivalentUnifiedIdeograph.txt).
-_RADICALS = {cp: unicodedata.normalize("NFKC", chr(cp))
-             for cp in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), 0x2329, 0x232A]
-             if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)}
-_RADICALS.update({ord(a): b for a, b in zip(
-    "⺁⺇⺌⺗⺝⺟⺠⺧⺩⺫⺬⺮⺯⺳⺶⺼⺽⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "厂几小心月母民牛王目示竹糸网羊肉臼虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟")})
-
-
 def tidy(text: str) -> str:
-    """Drop the spaces a PDF puts between Chinese characters and digits ("2024 年" -> "2024年")."""
-    return _SPACE_NEAR_CJK.sub("", text.translate(_RADICALS)).strip()
+    """Drop the spaces a PDF puts between Chinese characters and digits ("2024 年" -> "2024年"); look-alikes of
+    ideographs ("⼀" for "一", ``core.lookalikes``) read as the ideographs already here, where the lines are split
+    into paragraphs at headings ("一、")."""
+    return _SPACE_NEAR_CJK.sub("", lookalikes.unify(text)).strip()
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -16,13 +16,12 @@ simplified without converting anything (``changes_at_most``).
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from gklint.core import lazyre
 from gklint.core.cache import cached
-from gklint.read.document import Document, Grid, GridCell, Paragraph
+from gklint.read.document import Document
 
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
 MIN_CHANGED = 10  # characters that differ after conversion (in the sample)
@@ -148,14 +147,6 @@ def changes_at_most(text: str) -> int | None:
     return sum(text.count(c) for c in present if _holds(changeable, c))
 
 
-def _texts(document: Document):
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            yield block.text
-        else:
-            yield from (c.text for row in block.rows for c in row if c is not None)
-
-
 def sample(text: str, size: int = SAMPLE) -> str:
     """At most ``size`` characters of ``text``: all of it when short, else pieces from evenly spaced places."""
     if len(text) <= size:
@@ -166,7 +157,7 @@ def sample(text: str, size: int = SAMPLE) -> str:
 
 
 def is_traditional(document: Document) -> bool:
-    text = sample("\n".join(_texts(document)))
+    text = sample("\n".join(document.texts()))
     most = changes_at_most(text)
     if most is not None and most < MIN_CHANGED:  # too few characters could change
         return False
@@ -185,12 +176,4 @@ def simplify(document: Document) -> tuple[Document, bool]:
     """(the document in simplified script, whether it was converted)."""
     if not is_traditional(document):
         return document, False
-    blocks = []
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            blocks.append(replace(block, text=convert(block.text)))
-        else:
-            rows = [[replace(c, text=convert(c.text)) if isinstance(c, GridCell) else c for c in row]
-                    for row in block.rows]
-            blocks.append(Grid(rows, block.source))
-    return replace(document, blocks=blocks), True  # notes and path carried over by replace()
+    return document.mapped(convert), True

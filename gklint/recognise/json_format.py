@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from gklint import __version__
 from gklint import layouts as L
 from gklint.layouts import detect
+from gklint.core import lookalikes
 from gklint.core.source import Source
 from gklint.read.errors import ReadError
 from gklint.recognise.coverage import missing_rows
@@ -249,9 +250,23 @@ def _validated(data: dict, path: str) -> Report:
     meta = Metadata(**doc.meta.model_dump())
     sections = [Section(heading=s.heading, text=s.text, number=s.number, id=s.id, source=_source(s.source),
                         sources=[_source(x) for x in s.sources]) for s in doc.sections]
-    return Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
-                  preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
-                  path=path, notes=notes)
+    return _unified(Report(layout=layout.version, meta=meta, sections=sections, tables=tables,
+                           preamble=doc.preamble, preamble_sources=[_source(x) for x in doc.preamble_sources],
+                           path=path, notes=notes))
+
+
+def _unified(report: Report) -> Report:
+    """``report`` with the look-alikes of ideographs in its free text (title, agency, preamble, sections) read as
+    the ideographs, as the readers of the other formats read them (``core.lookalikes``); a cell keeps its text as
+    written (its value is read through NFKC, which maps them too)."""
+    meta, sections = report.meta, report.sections
+    if not lookalikes.holds("\n".join([meta.title or "", meta.agency or "", report.preamble,
+                                        *(f"{s.heading}\n{s.text}" for s in sections)])):
+        return report
+    unify = lookalikes.unify
+    return replace(report, preamble=unify(report.preamble),
+                   meta=replace(meta, title=meta.title and unify(meta.title), agency=meta.agency and unify(meta.agency)),
+                   sections=[replace(s, heading=unify(s.heading), text=unify(s.text)) for s in sections])
 
 
 def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note], rows_checked: bool = False) -> None:
@@ -337,8 +352,8 @@ def _plain_report(data: dict, path: str) -> Report:
     notes = [_plain_note(n) for n in notes_in]
     notes.extend(missing)
     _complete(layout, tables, notes, rows_checked=True)
-    return Report(layout=layout.version, meta=meta, sections=[_plain_section(s) for s in sections],
-                  tables=tables, preamble=preamble, preamble_sources=[], path=path, notes=notes)
+    return _unified(Report(layout=layout.version, meta=meta, sections=[_plain_section(s) for s in sections],
+                           tables=tables, preamble=preamble, preamble_sources=[], path=path, notes=notes))
 
 
 _NO_META: dict = {}
