@@ -228,7 +228,7 @@ class DateParams(Checked):
 
 
 class LayoutParams(Checked):
-    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": ()}}
+    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": (), "weak_severity": None}}
 
     old: str = doc("2019", "旧版格式", "the old layout")
     new: str = doc("2021", "新版格式", "the new layout")
@@ -237,7 +237,13 @@ class LayoutParams(Checked):
     message_weak: Optional[Message] = doc(None, "证据不足时的消息", "message when the evidence is weak")
     from_year: int = doc(2021, "自此年度起检查", "checked from this report year")
     current: str = doc("", "现行的格式通知", "the notice in force")
-    pattern: Optional[Regex] = doc(None, "旧通知的正则表达式", "regular expression of the old notice")
+    pattern: Optional[Regex] = doc(None, "旧通知文号的正则表达式", "regular expression of the old notice's number")
+    title_pattern: Optional[Regex] = doc(None, "旧格式标题的正则表达式（引用即为确定）",
+                                         "regular expression of the old format's title (always certain)")
+    current_pattern: Optional[Regex] = doc(None, "现行通知文号的正则表达式（报告引用了它，旧通知文号不再报告）",
+                                           "regular expression of the current notice (cited: the old number is not reported)")
+    format_words: list[str] = doc([], "句中有这些词时，引用旧通知为确定的错误", "words making a citation of the old notice certain")
+    deadline_words: list[str] = doc([], "说明旧通知中其他要求（如时限）的词", "words of the old notice's other requirements (deadlines)")
     excuse_words: list[str] = doc([], "说明旧通知已废止的词", "words saying the old notice no longer applies")
     note_kind: str = doc("header_alias", "识别记录的类型", "the kind of recognition note reported")
 
