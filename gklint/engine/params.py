@@ -334,6 +334,8 @@ class StructureParams(Checked):
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
+    part_words: list[str] = doc([], "句中须有其一的部分名称", "names of parts, one of which the sentence must have")
+    ignored_characters: str = doc("", "比较标题用语时忽略的字", "characters left out when headings are compared")
     overview_head: int = doc(400, "在概述部分开头查找的字数", "characters of the overview searched", ge=0)
     styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")
     max_chars: int = doc(1000, "概述部分的字数上限", "the overview's limit in characters", ge=1)
