@@ -313,6 +313,8 @@ class ProseParams(Checked):
     allowed: list[str] = doc([], "合理的叠词", "legitimate reduplications")
     allowed_contexts: list[str] = doc([], "合理的上下文", "legitimate contexts")
     allowed_patterns: list[Regex] = doc([], "合理写法的正则表达式", "legitimate shapes (regular expressions)")
+    heading_marker: Optional[Regex] = doc(None, "紧接重复词之前的序号（小标题与正文连成一行）",
+                                          "a list marker ending where a repeat starts (a sub-heading run into its text)")
     preamble_prose_marks: str = doc("。，；", "第一部分前视为正文的标点", "marks of prose before the first section")
     mark_count: Optional[template("mark", "count")] = doc(None, "{marks}：每种标点及处数", "{marks}: each mark and its count")
     separator: Optional[Texts] = doc(None, "{marks} 的分隔符", "separator of {marks}")

@@ -42,6 +42,7 @@ class RepeatPolicy:
     patterns: tuple[re.Pattern, ...] = ()  # legitimate shapes: 一个一个
     single: frozenset[str] = frozenset()  # the only characters whose doubling is flagged
     numerals: frozenset[str] = frozenset()
+    heading_marker: re.Pattern | None = None  # a list marker ending where a repeat starts: "（一）主动公开主动公开"
 
     @cached_property
     def all_contexts(self) -> str:
@@ -55,7 +56,8 @@ class RepeatPolicy:
                    contexts=tuple(params.get("allowed_contexts", ())),
                    patterns=tuple(re.compile(p) for p in params.get("allowed_patterns", ())),
                    single=frozenset(params.get("single_char_suspects", ())),
-                   numerals=frozenset(params.get("numerals", "")))
+                   numerals=frozenset(params.get("numerals", "")),
+                   heading_marker=re.compile(params["heading_marker"]) if params.get("heading_marker") else None)
 
 
 def find_repeats(text: str, policy: RepeatPolicy, starts: Sequence[int] | None = None) -> Iterator[tuple[str, int, int]]:
@@ -103,10 +105,17 @@ def _repeat_starts(text: str, max_length: int) -> list[int]:
     return [p for p in np.flatnonzero(found).tolist() if is_han(text[p])]
 
 
+# how far before a repeat its list marker is looked for (the longest marker, "（十一）", and blanks)
+_MARKER_REACH = 8
+
+
 def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
     doubled = word * 2
     if doubled in policy.allowed or word in policy.allowed:
         return True
+    if len(word) > 1 and policy.heading_marker is not None and \
+            policy.heading_marker.search(text, max(0, start - _MARKER_REACH), start):
+        return True  # a sub-heading run into its first sentence (a page saved as one line): "（一）主动公开主动公开方面"
     if all(c in policy.numerals for c in word):
         return True  # 一一, 十十: numerals, list markers
     if any(p.fullmatch(doubled) for p in policy.patterns):
