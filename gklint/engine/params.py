@@ -316,6 +316,8 @@ class ProseParams(Checked):
     heading_marker: Optional[Regex] = doc(None, "紧接重复词之前的序号（小标题与正文连成一行）",
                                           "a list marker ending where a repeat starts (a sub-heading run into its text)")
     preamble_prose_marks: str = doc("。，；", "第一部分前视为正文的标点", "marks of prose before the first section")
+    preamble_openers: list[str] = doc([], "第一部分前正文句子的开头（此前同一行无标点的文字是网页信息）",
+                                      "how the prose before the first section begins (page chrome before it on its line)")
     mark_count: Optional[template("mark", "count")] = doc(None, "{marks}：每种标点及处数", "{marks}: each mark and its count")
     separator: Optional[Texts] = doc(None, "{marks} 的分隔符", "separator of {marks}")
     characters: str = doc(",;:()", "检查的半角标点", "half-width marks checked")
