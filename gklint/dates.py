@@ -4,9 +4,10 @@
 ``(date, raw, span)``:
 
 - a full, valid date (2022年1月14日, 二〇二二年一月十四日, 2022-01-14, 2022.1.14) has ``date`` set;
-- a malformed one (截至202512月31日, 2021年13月, 2月30日, 2021年1231日) has ``date`` None and
+- a malformed one (截至202512月31日, 2021年13月, 2月30日, 2021年1231日, 202111日到1231日) has ``date`` None and
   ``problem`` saying what is wrong, as a ``Problem(code, values)`` that messages are built from:
-  ``glued`` (year written into the month: year, month, day), ``glued_day`` (month into the day),
+  ``glued`` (year written into the month: year, month, day), ``glued_day`` (month into the day: 2021年1231日,
+  到1231日), ``glued_all`` (year, month and day run together: 202111日, 20221231日; year, raw),
   ``bad_year`` / ``bad_month`` / ``bad_day`` (raw: the number as written), ``no_such_day`` (month, day);
 - a valid partial one (2021年12月, 12月31日) has ``date`` None and ``problem`` None, except a
   month and day that directly continue a range begun by a full date ("2021年1月1日至12月31日"),
@@ -35,6 +36,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("glued", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
     # month glued to the day: 2021年1231日
     ("glued_day", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})\s*年\s*(?P<md>\d{3,4})\s*[日号]")),
+    # year, month and day run together, the 年 and 月 lost: 202111日, 20221231日
+    ("glued_all", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<md>\d{2,4})\s*日")),
+    # month run into the day after a range link: 到1231日 (the link is part of the match)
+    ("glued_md", re.compile(r"[到至—－~～-]\s*(?P<md>1[0-2]\d\d)\s*日")),
     ("ymd", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
     ("cn_ymd", re.compile(f"(?P<y>[〇零一二三四五六七八九]{{4}})\\s*年\\s*(?P<m>[{_CN}]{{1,3}})\\s*月"
                           f"\\s*(?P<d>[{_CN}]{{1,4}})\\s*[日号]")),
@@ -74,6 +79,10 @@ def _build(kind: str, m: re.Match) -> tuple[dt.date | None, Problem | None]:
         return None, Problem("glued", {"year": g["y"], "month": int(g["m"]), "day": int(g["d"])})
     if kind == "glued_day":
         return None, Problem("glued_day", {"year": g["y"], "raw": g["md"]})
+    if kind == "glued_all":
+        return None, Problem("glued_all", {"year": g["y"], "raw": g["md"]})
+    if kind == "glued_md":
+        return None, Problem("glued_day", {"year": "", "raw": g["md"]})
     year = _num(g["y"]) if g.get("y") else None
     month = _num(g["m"]) if g.get("m") else None
     day = _num(g["d"]) if g.get("d") else None
@@ -92,11 +101,28 @@ def _build(kind: str, m: re.Match) -> tuple[dt.date | None, Problem | None]:
     return (dt.date(year, month, day) if year else None), None
 
 
+def _month_day(digits: str) -> bool:
+    """Can ``digits`` (a month and a day run together: 11, 131, 1231) be read as a month and a day of it?"""
+    for cut in range(1, len(digits)):
+        month, day = digits[:cut], digits[cut:]
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= calendar.monthrange(2000, int(month))[1]:
+            return True
+    return False
+
+
+def _is_date(kind: str, m: re.Match) -> bool:
+    """A run of digits before 日 (``glued_all``, ``glued_md``) is a date only when it reads as one: a year of
+    ``_MIN_YEAR`` to ``_MAX_YEAR``, then a month and a day of it (not 2000000日, 到1000日); so is an ISO date."""
+    if kind in ("iso", "glued_all") and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
+        return False
+    return kind not in ("glued_all", "glued_md") or _month_day(m["md"])
+
+
 @text_cache(maxsize=1024)
 def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     for kind, pattern in _PATTERNS:
         m = pattern.fullmatch(raw.strip())
-        if m:
+        if m and _is_date(kind, m):
             return _build(kind, m)
     return None, None
 
@@ -104,7 +130,8 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
 # what every match of a pattern above holds: 年 or 月 and then a numeral (or 年 and a Chinese numeral), or a digit,
 # a separator and a digit. Each alternative begins with a literal, so that the engine skips ahead to one of these
 # five characters (a line without such a cue, most lines that name a year, is not searched seven times).
-_CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<=\d-)\d|/(?<=\d/)\d|\.(?<=\d\.)\d")
+_CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<=\d-)\d|/(?<=\d/)\d|\.(?<=\d\.)\d"
+                  r"|日(?<=\d{6}日)|日(?<=[到至—－~～-]1\d{3}日)")
 # the characters the patterns above (their look-arounds included) and ``_RANGE_LINK`` read: a date, and what links
 # two of a range, is inside a run of them (a cue as well)
 _DATE_CHARS = "年月日号〇零一二三四五六七八九十-/.起至到—－~～–"
@@ -115,7 +142,8 @@ _SHORT = 80  # a text this short is read whole: cutting its runs out would cost 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date-like expression in ``text``, in order (see the module docstring)."""
-    if "年" not in text and "月" not in text and "-" not in text and "/" not in text and "." not in text:
+    if "年" not in text and "月" not in text and "日" not in text and "-" not in text and "/" not in text \
+            and "." not in text:
         return []
     return list(_find_dates(text))
 
@@ -174,7 +202,7 @@ def dates_in(text: str) -> tuple[FoundDate, ...]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if kind == "iso" and not _MIN_YEAR <= int(m["y"]) <= _MAX_YEAR:
+            if not _is_date(kind, m):
                 continue
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

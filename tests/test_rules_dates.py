@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
 from report_helpers import official, report, run, section
 
 from gklint.dates import find_dates
@@ -25,6 +27,27 @@ def test_find_dates_keeps_malformed_ones_with_the_problem():
     assert [f.raw for f in found] == ["202512月31日", "2021年13月", "2月30日", "4月31日", "2023年2月29日"]
     assert [f.problem.code for f in found] == ["glued", "bad_month", "no_such_day", "no_such_day", "no_such_day"]
     assert found[0].problem.values == {"year": "2025", "month": 12, "day": 31}
+
+
+def test_find_dates_reads_a_year_month_and_day_run_together():
+    # real pages that lost their 年 and 月: "统计期限从202111日到1231日止"
+    found = find_dates("统计期限从202111日到1231日止，截至20221231日。")
+    assert [(f.raw, f.date, f.problem.code) for f in found] == [
+        ("202111日", None, "glued_all"), ("到1231日", None, "glued_day"), ("20221231日", None, "glued_all")]
+
+
+@given(st.dates(dt.date(1949, 1, 1), dt.date(2100, 12, 31)), st.booleans())
+def test_every_date_run_together_is_malformed_and_written_out_is_read(day, padded):
+    month_day = f"{day.month:02d}{day.day:02d}" if padded else f"{day.month}{day.day}"
+    [glued] = find_dates(f"截至{day.year}{month_day}日。")
+    assert glued.date is None and glued.problem.code == "glued_all"
+    [whole] = find_dates(f"截至{day.year}年{day.month}月{day.day}日。")
+    assert whole.date == day and whole.problem is None
+
+
+def test_numbers_before_a_day_that_read_as_no_date_are_not_dates():
+    # no year of 1949 to 2100, or no month and day after it; a count after a range link
+    assert find_dates("日均访问2000000日活，1234567日，时限缩短到1000日，延长至120日。") == []
 
 
 def test_find_dates_ignores_phone_numbers_and_decimals():

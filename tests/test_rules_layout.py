@@ -65,6 +65,25 @@ def test_old_notice_in_a_2020_report_or_said_to_be_superseded_is_silent():
     assert run("L102", _citing("国办公开办函〔2019〕60号已被国办公开办函〔2021〕30号替代。")) == []
 
 
+def test_the_old_notice_beside_the_current_one_in_any_bracket_form_is_silent():
+    # 贵阳 2021 (real): 60号 is cited for the requirements it keeps, beside the current notice
+    for current in ("国办公开办函〔2021〕30号", "国办公开办函(2021)30号", "国办公开办函［2021］第30号"):
+        rep = _citing("根据《关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）及"
+                      f"《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{current}）要求，现公布本报告。")
+        assert run("L102", rep) == [], current
+
+
+def test_the_old_notice_alone_is_certain_only_in_a_sentence_about_the_format():
+    about_format = _citing("按照国办公开办函〔2019〕60号规定的格式编制本报告。")
+    other = _citing("根据国办公开办函〔2019〕60号要求，现公布本报告。")
+    deadline = _citing("按照国办公开办函〔2019〕60号要求，于1月31日前公布本报告。")
+    [certain] = run("L102", about_format)
+    [hint] = run("L102", other)
+    assert (certain.severity, hint.severity) == ("error", "info")
+    assert "未引用现行格式通知" in hint.message and "仍然有效" in hint.message
+    assert run("L102", deadline) == []
+
+
 def test_another_issuers_document_numbered_2019_60_is_silent():
     assert run("L102", _citing("制定下发《关于加强政务公开工作的通知》（某政办〔2019〕60号）。")) == []
 

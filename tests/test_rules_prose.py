@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_helpers import official, report, run
+from strategies import reports
 
 from gklint.engine.kinds.prose import RepeatPolicy, find_repeats
 from gklint.engine.rules import find
@@ -181,3 +184,24 @@ def test_p104_a_count_that_carries_an_extra_wan():
     [d] = run("P104", report(official(overview="发布文章1061篇，累计阅读量3241654万次。")))
     assert d.severity == "info" and "3241654万次" in d.message
     assert run("P104", report(official(overview="累计阅读量324万次，访问人数12.5万人次，共计1000000次。"))) == []
+
+
+# --------------------------------------------------------------------------- the preamble's prose
+
+_CHROME = st.sampled_from(["来源:某市人民政府办公室", "发布时间:2023-01-29 10:30", "浏览次数:XX次", "索引号:XX局-2023-001",
+                           "发布机构:××局", "字号:大 中 小", "访问量:1234567万次"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports(), st.lists(_CHROME, min_size=1, max_size=4), st.booleans())
+def test_page_chrome_before_the_preamble_adds_no_prose_finding(rep, chrome, one_line):
+    # the chrome's lines (no 。，；), or on a page saved as one line the chrome run into the first sentence
+    # before its opener: never the report's prose
+    import gklint
+
+    rules = ["P101", "P102", "P103", "P104"]
+    before = [d.message for d in gklint.check(rep, select=rules).diagnostics]
+    intro = "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况等六个部分。"
+    sep = "" if one_line else "\n"
+    rep.preamble = sep.join([rep.preamble, *chrome, intro])
+    assert [d.message for d in gklint.check(rep, select=rules).diagnostics] == before

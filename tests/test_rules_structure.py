@@ -120,9 +120,19 @@ def test_part_words_that_are_not_a_count_are_silent():
 
 def test_promise_in_the_overview_opening():
     sections = official()[:5]
-    sections[0] = section("一、总体情况", "本年度报告包括六个部分。2021年，本机关扎实推进政务公开。")
+    sections[0] = section("一、总体情况", "本年度报告包括总体情况等六个部分。2021年，本机关扎实推进政务公开。")
     [d] = run("S105", report(sections))
     assert d.location.section == "一、总体情况"
+
+
+def test_a_count_that_names_no_part_is_not_a_promise():
+    # the parts a report is "divided into" may be its text and its tables, or a count may be of the work's
+    # parts: only a sentence that lists the report's parts by name is read
+    for text in ("本年度报告包括六个部分。", "本报告分为文字说明和统计表格两部分。",
+                 "本报告期内，我局从三个部分推进政务公开：一是主动公开，二是依申请公开，三是平台建设。"):
+        sections = official()[:5]
+        sections[0] = section("一、总体情况", text + "2021年，本机关扎实推进政务公开。")
+        assert run("S105", report(sections)) == [], text
 
 
 # --------------------------------------------------------------------------- S106 enumerations

@@ -228,7 +228,7 @@ class DateParams(Checked):
 
 
 class LayoutParams(Checked):
-    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": ()}}
+    needs = {"old_tables": {"weak_severity": None}, "superseded_notice": {"pattern": (), "weak_severity": None}}
 
     old: str = doc("2019", "旧版格式", "the old layout")
     new: str = doc("2021", "新版格式", "the new layout")
@@ -237,7 +237,13 @@ class LayoutParams(Checked):
     message_weak: Optional[Message] = doc(None, "证据不足时的消息", "message when the evidence is weak")
     from_year: int = doc(2021, "自此年度起检查", "checked from this report year")
     current: str = doc("", "现行的格式通知", "the notice in force")
-    pattern: Optional[Regex] = doc(None, "旧通知的正则表达式", "regular expression of the old notice")
+    pattern: Optional[Regex] = doc(None, "旧通知文号的正则表达式", "regular expression of the old notice's number")
+    title_pattern: Optional[Regex] = doc(None, "旧格式标题的正则表达式（引用即为确定）",
+                                         "regular expression of the old format's title (always certain)")
+    current_pattern: Optional[Regex] = doc(None, "现行通知文号的正则表达式（报告引用了它，旧通知文号不再报告）",
+                                           "regular expression of the current notice (cited: the old number is not reported)")
+    format_words: list[str] = doc([], "句中有这些词时，引用旧通知为确定的错误", "words making a citation of the old notice certain")
+    deadline_words: list[str] = doc([], "说明旧通知中其他要求（如时限）的词", "words of the old notice's other requirements (deadlines)")
     excuse_words: list[str] = doc([], "说明旧通知已废止的词", "words saying the old notice no longer applies")
     note_kind: str = doc("header_alias", "识别记录的类型", "the kind of recognition note reported")
 
@@ -307,7 +313,11 @@ class ProseParams(Checked):
     allowed: list[str] = doc([], "合理的叠词", "legitimate reduplications")
     allowed_contexts: list[str] = doc([], "合理的上下文", "legitimate contexts")
     allowed_patterns: list[Regex] = doc([], "合理写法的正则表达式", "legitimate shapes (regular expressions)")
+    heading_marker: Optional[Regex] = doc(None, "紧接重复词之前的序号（小标题与正文连成一行）",
+                                          "a list marker ending where a repeat starts (a sub-heading run into its text)")
     preamble_prose_marks: str = doc("。，；", "第一部分前视为正文的标点", "marks of prose before the first section")
+    preamble_openers: list[str] = doc([], "第一部分前正文句子的开头（此前同一行无标点的文字是网页信息）",
+                                      "how the prose before the first section begins (page chrome before it on its line)")
     mark_count: Optional[template("mark", "count")] = doc(None, "{marks}：每种标点及处数", "{marks}: each mark and its count")
     separator: Optional[Texts] = doc(None, "{marks} 的分隔符", "separator of {marks}")
     characters: str = doc(",;:()", "检查的半角标点", "half-width marks checked")
@@ -328,6 +338,8 @@ class StructureParams(Checked):
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
+    part_words: list[str] = doc([], "句中须有其一的部分名称", "names of parts, one of which the sentence must have")
+    ignored_characters: str = doc("", "比较标题用语时忽略的字", "characters left out when headings are compared")
     overview_head: int = doc(400, "在概述部分开头查找的字数", "characters of the overview searched", ge=0)
     styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")
     max_chars: int = doc(1000, "概述部分的字数上限", "the overview's limit in characters", ge=1)

@@ -113,17 +113,40 @@ def superseded_notice(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     since = int(rule.params.get("from_year", 2021))
     if year is None or year < since:
         return
-    pattern = re.compile(rule.params["pattern"])
-    excuses = tuple(rule.params.get("excuse_words", ()))
-    for place in places(report, ctx):
-        for m in pattern.finditer(place.text):
-            lo, hi = sentence_span(place.text, m.start(), m.end())
-            if any(w in place.text[lo:hi] for w in excuses):
+    citations = list(_old_citations(rule, places(report, ctx)))
+    found = next((c for c in citations if c[2]), citations[0] if citations else None)
+    if found is None:
+        return
+    place, m, certain = found
+    weak = {} if certain else {"severity": rule.params["weak_severity"], "template": "message_weak"}
+    yield rule.diagnostic(ctx.lang, place.location(*m.span()),
+                          expected=rule.params.get("current", ""), found=m.group(0), cited=m.group(0),
+                          year=year, current=rule.params.get("current", ""), **weak)
+
+
+def _old_citations(rule: Rule, places_) -> Iterator[tuple]:
+    """(place, match, certain) of each citation of the superseded format, in order, outside a sentence that
+    says it no longer applies (``excuse_words``). Its title (``title_pattern``) is always certain. The old
+    notice's number (``pattern``) issued more than the format (the deadlines, which stay in force): it is
+    certain in a sentence about the format (``format_words``), weak in another one unless that sentence is
+    about a deadline (``deadline_words``), and not a citation of the format at all in a report that cites the
+    current notice (``current_pattern``)."""
+    params = rule.params
+    excuses = tuple(params.get("excuse_words", ()))
+    number = re.compile(params["pattern"])
+    title = re.compile(params["title_pattern"]) if params.get("title_pattern") else None
+    current = params.get("current_pattern")
+    cites_current = bool(current) and any(re.search(current, place.text) for place in places_)
+    for place in places_:
+        for m in sorted((*(title.finditer(place.text) if title else ()),
+                         *(() if cites_current else number.finditer(place.text))), key=re.Match.start):
+            sentence = place.text[slice(*sentence_span(place.text, m.start(), m.end()))]
+            if any(w in sentence for w in excuses):
                 continue
-            yield rule.diagnostic(ctx.lang, place.location(*m.span()),
-                        expected=rule.params.get("current", ""), found=m.group(0), cited=m.group(0),
-                        year=year, current=rule.params.get("current", ""))
-            return
+            if m.re is title or any(w in sentence for w in params.get("format_words", ())):
+                yield place, m, True
+            elif not any(w in sentence for w in params.get("deadline_words", ())):
+                yield place, m, False
 
 
 def header_alias(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:

@@ -42,6 +42,7 @@ class RepeatPolicy:
     patterns: tuple[re.Pattern, ...] = ()  # legitimate shapes: 一个一个
     single: frozenset[str] = frozenset()  # the only characters whose doubling is flagged
     numerals: frozenset[str] = frozenset()
+    heading_marker: re.Pattern | None = None  # a list marker ending where a repeat starts: "（一）主动公开主动公开"
 
     @cached_property
     def all_contexts(self) -> str:
@@ -55,7 +56,8 @@ class RepeatPolicy:
                    contexts=tuple(params.get("allowed_contexts", ())),
                    patterns=tuple(re.compile(p) for p in params.get("allowed_patterns", ())),
                    single=frozenset(params.get("single_char_suspects", ())),
-                   numerals=frozenset(params.get("numerals", "")))
+                   numerals=frozenset(params.get("numerals", "")),
+                   heading_marker=re.compile(params["heading_marker"]) if params.get("heading_marker") else None)
 
 
 def find_repeats(text: str, policy: RepeatPolicy, starts: Sequence[int] | None = None) -> Iterator[tuple[str, int, int]]:
@@ -103,10 +105,17 @@ def _repeat_starts(text: str, max_length: int) -> list[int]:
     return [p for p in np.flatnonzero(found).tolist() if is_han(text[p])]
 
 
+# how far before a repeat its list marker is looked for (the longest marker, "（十一）", and blanks)
+_MARKER_REACH = 8
+
+
 def _excused(text: str, start: int, end: int, word: str, policy: RepeatPolicy) -> bool:
     doubled = word * 2
     if doubled in policy.allowed or word in policy.allowed:
         return True
+    if len(word) > 1 and policy.heading_marker is not None and \
+            policy.heading_marker.search(text, max(0, start - _MARKER_REACH), start):
+        return True  # a sub-heading run into its first sentence (a page saved as one line): "（一）主动公开主动公开方面"
     if all(c in policy.numerals for c in word):
         return True  # 一一, 十十: numerals, list markers
     if any(p.fullmatch(doubled) for p in policy.patterns):
@@ -148,12 +157,46 @@ def _repeats(lines: tuple[str, ...], rule: Rule) -> tuple[tuple[tuple[str, int, 
     return tuple(out)
 
 
+def _is_prose(line: str, rule: Rule) -> bool:
+    """Is a line before the first section the report's prose: has it a mark of ``preamble_prose_marks``? The
+    rest is page chrome (the title, 来源：…, 发布时间：…, breadcrumbs such as 政府信息公开政府信息公开年报)."""
+    return any(mark in line for mark in str(rule.params.get("preamble_prose_marks", "。，；")))
+
+
+def _prose_text(place: Place, rule: Rule) -> str:
+    """A place's text as a rule reads it: a section's as it is; the preamble's with its page chrome blanked,
+    every offset kept: each line that is no prose (``_is_prose``), and on a prose line the text before its
+    first ``preamble_openers`` match when that text has no prose mark (a page saved as one line: "…年度报告
+    发布日期:2023-01-15来源:XX 本报告根据……")."""
+    if place.name != PREAMBLE:
+        return place.text
+    return _preamble_prose(place.text, rule)
+
+
+@text_cache(maxsize=64)
+def _preamble_prose(text: str, rule: Rule) -> str:
+    openers = _openers(rule)
+    out = []
+    for line in text.split("\n"):
+        if not _is_prose(line, rule):
+            out.append(" " * len(line))
+            continue
+        m = openers.search(line) if openers is not None else None
+        cut = m.start() if m and not _is_prose(line[:m.start()], rule) else 0
+        out.append(" " * cut + line[cut:])
+    return "\n".join(out)
+
+
+@per_rule
+def _openers(rule: Rule) -> re.Pattern | None:
+    words = rule.params.get("preamble_openers", ())
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
-    prose_marks = tuple(rule.params.get("preamble_prose_marks", "。，；"))
     todo = [(place, offset, line) for place in places(report, ctx) for offset, line in prose_lines(place.text)
-            # in the preamble, page chrome (breadcrumbs such as 政府信息公开政府信息公开年报) is not the report's prose
-            if place.name != PREAMBLE or any(mark in line for mark in prose_marks)]
+            if place.name != PREAMBLE or _is_prose(line, rule)]
     repeats = _repeats(tuple(line for _, _, line in todo), rule)
     by_place: dict[int, tuple[Place, dict[str, tuple[int, int]], Counter[str]]] = {}  # by id: places may be equal
     for (place, offset, _), line_repeats in zip(todo, repeats):
@@ -228,7 +271,7 @@ def _half_widths(text: str, rule: Rule) -> tuple[tuple[str, ...], tuple[int, int
 def half_width_punctuation(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     lang = getattr(ctx, "lang", "zh")
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
-        marks, first = _half_widths(place.text, rule)
+        marks, first = _half_widths(_prose_text(place, rule), rule)
         count = len(marks)
         if count < int(rule.params.get("min_count", 1)) or first is None:
             continue
@@ -254,10 +297,11 @@ def phrases(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     section, quoting the sentence; e.g. the template's "（文字描述）" left in a draft."""
     compiled = _phrase_patterns(rule)
     for place in places(report, ctx, preamble=bool(rule.params.get("preamble", False))):
+        text = _prose_text(place, rule)
         for pattern in compiled:
-            m = pattern.search(place.text)
+            m = pattern.search(text)
             if m:
-                count = sum(1 for _ in pattern.finditer(place.text))
+                count = sum(1 for _ in pattern.finditer(text))
                 yield rule.diagnostic(ctx.lang, place.location(m.start(), m.end()), found=m.group(0),
                                       phrase=m.group(0), count=count)
 

@@ -15,7 +15,7 @@ from gklint import layouts
 from gklint.core import lazyre
 from gklint.core.model import report_year
 from gklint.core.diagnostic import Diagnostic, Location
-from gklint.engine.kinds import dispatch, kept_per_rule
+from gklint.engine.kinds import dispatch, kept_per_rule, per_rule
 from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
@@ -241,23 +241,27 @@ _NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]
                           rf"|第{NUMERAL}{{1,2}}部分\s*[、.．:：]?)\s*")
 
 
-def _worded_officially(heading: str, spec: layouts.SectionSpec) -> bool:
+def _worded_officially(heading: str, spec: layouts.SectionSpec, ignored: re.Pattern) -> bool:
     """Does the heading's title (after its numbering) begin with the section's label or one of its aliases,
-    exactly as written in the layout (spaces and punctuation widths aside, and the 、/和/与/及 between two
-    items, which a heading may also leave out: "行政复议行政诉讼情况")?"""
-    title = _CONJUNCTIONS.sub("", normalise(_NUMBER_MARK.sub("", heading, count=1)))
-    return title.startswith(_official_forms(spec.names))
+    exactly as written in the layout (spaces and punctuation widths aside, and the characters ``ignored``
+    matches: the 、/和/与/及 between two items, which a heading may also leave out, "行政复议行政诉讼情况", and
+    the 的 of 条例 第五十条's own wording, "主动公开政府信息的情况")?"""
+    title = ignored.sub("", normalise(_NUMBER_MARK.sub("", heading, count=1)))
+    return title.startswith(_official_forms(spec.names, ignored))
 
 
 @cache
-def _official_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+def _official_forms(names: tuple[str, ...], ignored: re.Pattern) -> tuple[str, ...]:
     """A section's names as ``_worded_officially`` compares them (layout data: made once)."""
-    return tuple(_CONJUNCTIONS.sub("", normalise(name)) for name in names)
+    return tuple(ignored.sub("", normalise(name)) for name in names)
 
 
-# 行政复议、行政诉讼 / 行政复议和行政诉讼 / 行政复议与行政诉讼 / 行政复议行政诉讼: the same wording (normalise() writes 、
-# as ".")
-_CONJUNCTIONS = re.compile(r"[.和与及]")
+@per_rule
+def _ignored(rule: Rule) -> re.Pattern:
+    """The characters of the rule's ``ignored_characters`` as headings are compared (``normalise`` writes 、
+    as ".")."""
+    chars = normalise(str(rule.params.get("ignored_characters", "")))
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
 def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -274,7 +278,7 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         spec = specs.get(section.id or "")
         split = previous is not None and previous.id == section.id and previous.number != section.number
         previous = section
-        if spec is None or split or _worded_officially(section.heading, spec):
+        if spec is None or split or _worded_officially(section.heading, spec, _ignored(rule)):
             continue  # the second part of a split section is worded as a part: S103 names it
         heading = section.heading.strip()
         yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading,
@@ -325,6 +329,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         return
     pattern = _promise(rule)
     context = tuple(rule.params.get("context_words", ()))
+    parts = tuple(rule.params.get("part_words", ()))
     places_ = [(place, len(place.text)) for place in places(report, ctx) if place.name == PREAMBLE]
     overview = next((s for s in report.sections if s.id == "overview"), None)
     if overview is not None:
@@ -335,8 +340,9 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         text = place.text
         for m in pattern.finditer(text[:stop]):  # as pattern.finditer(text, 0, stop)
             lo, hi = sentence_span(text, m.start(), m.end())
-            if context and not any(w in text[lo:hi] for w in context):
-                continue
+            sentence = text[lo:hi]
+            if (context and not any(w in sentence for w in context)) or (parts and not any(w in sentence for w in parts)):
+                continue  # not a sentence about the report's own parts, listed by name
             raw = m.group("n")
             promised = int(raw) if raw.isdigit() else chinese_to_int(raw)
             if promised is None or not 2 <= promised <= 12:
