@@ -79,6 +79,10 @@ def test_a_denial_is_compared_with_its_table_2_cell(layout, text, cell_2021, cel
     ("本年度未收取信息处理费。", "二.fees.fees_amount"),  # not an administrative fee
     ("本年度未发生因政府信息公开工作被行政处罚的情况。", "二.penalties.decisions"),  # penalised, not penalising
     ("本年度所属单位未制定规范性文件。", "二.normative_documents.issued"),  # another body
+    ("我局无制定规范性文件的职权。", "二.normative_documents.issued"),  # no power: not a count
+    ("对首次轻微违法行为未作出行政处罚。", "二.penalties.decisions"),  # some cases only
+    ("项目未办理行政许可手续的，依法查处。", "二.licensing.decisions"),  # another's permit
+    ("依申请公开工作不收取行政事业性收费。", "二.fees.fees_amount"),  # fees of the requests only
     ("本年度未制定相关规章制度。", "二.regulations.issued"),  # internal rules, not 规章
     ("2020年未制定规范性文件。", "二.normative_documents.issued"),  # another year
     ("下一步将研究制定规范性文件，目前未制定规范性文件清理办法。", "二.normative_documents.issued"),
