@@ -210,3 +210,36 @@ def test_annotate_on_a_page_or_pdf_writes_its_review_page(name, tmp_path):
 def test_annotate_many_files_with_one_output_is_a_usage_error(draft, tmp_path):
     result = runner.invoke(app, ["check", str(draft), str(draft), "--annotate", "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 2 and "X.gklint.docx" in result.output and "-o" in result.output
+
+
+def _reviewed(data: bytes, part_name: str) -> bytes:
+    """The draft as a reviewer sent it back: one comment of theirs, in a comments part named ``part_name``."""
+    from docx.opc.packuri import PackURI
+
+    document = docx.Document(io.BytesIO(data))
+    title = next(p for p in document.paragraphs if p.text.strip())
+    document.add_comment(title.runs, text="请核对标题", author="审核人", initials="SH")
+    document.part._comments_part.partname = PackURI("/" + part_name)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part_name", ["word/comments.xml", "word/reviewer-notes.xml"])
+def test_a_draft_with_comments_keeps_them_and_gains_gklint_s(tmp_path, part_name):
+    """The comments part is found through the document's relationship, whatever its name: every comment mark in
+    the body names a comment that exists, the reviewer's comment is kept and gklint's three are added."""
+    path = tmp_path / "审核稿.docx"
+    path.write_bytes(_reviewed(draft_bytes(), part_name))
+    result = runner.invoke(app, ["check", str(path), "--annotate", "--format", "concise"])
+    assert result.exit_code == 1, result.output
+    out = tmp_path / "审核稿.gklint.docx"
+    document = docx.Document(str(out))
+    comments = {c.comment_id: (c.author, c.text) for c in document.comments}
+    assert sorted(author for author, _ in comments.values()) == ["gklint"] * 3 + ["审核人"]
+    assert ("审核人", "请核对标题") in comments.values()
+    package = zipfile.ZipFile(out)
+    assert part_name in package.namelist() and ("word/comments.xml" in package.namelist()) == (part_name == "word/comments.xml")
+    body = package.read("word/document.xml").decode()
+    marked = {int(i) for i in re.findall(r'<w:comment(?:Reference|RangeStart|RangeEnd) w:id="(\d+)"', body)}
+    assert len(marked) == 4 and marked == set(comments)

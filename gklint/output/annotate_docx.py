@@ -18,7 +18,9 @@ the drafting office wrote and must check), and the comment names the cells with 
 defects comes back with three comments.
 
 Only the comments part, its relationship, ``[Content_Types].xml`` and the comment anchors in
-``word/document.xml`` change: every other part of the package is copied byte for byte from the draft.
+``word/document.xml`` change: every other part of the package is copied byte for byte from the draft. A draft
+under review often has comments already: its comments part (found through the document's relationship, whatever
+its name) is kept with them and gains gklint's.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from gklint.output.places import related_text
 
 AUTHOR = "gklint"
 INITIALS = "GK"
-CHANGED = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+CHANGED = frozenset({"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -256,18 +258,28 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
             _mark_empty(el if el is not None else document.element.body, comment.comment_id)
     saved = io.BytesIO()
     document.save(saved)
-    return _merge(data, saved.getvalue())
+    return _merge(data, saved.getvalue(), CHANGED | {_comments_name(document)})
 
 
-def _merge(original: bytes, saved: bytes) -> bytes:
-    """The original package with the changed parts (and new ones, the comments) taken from ``saved``."""
+def _comments_name(document) -> str:
+    """The zip name of the document's comments part (python-docx keeps a draft's own part and its name), or
+    "" when there is none (no finding, no comment before)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    names = [rel.target_part.partname for rel in document.part.rels.values()
+             if rel.reltype == RT.COMMENTS and not rel.is_external]
+    return names[0].lstrip("/") if names else ""
+
+
+def _merge(original: bytes, saved: bytes, changed: frozenset | set) -> bytes:
+    """The original package with the ``changed`` parts (and new ones, the comments) taken from ``saved``."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(original)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         old_names = set(old.namelist())
         new_names = set(new.namelist())
         for info in old.infolist():
-            if info.filename in CHANGED and info.filename in new_names:
+            if info.filename in changed and info.filename in new_names:
                 z.writestr(info, _declared_as(old.read(info.filename), new.read(info.filename)))
             else:
                 z.writestr(info, old.read(info.filename))

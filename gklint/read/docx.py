@@ -1,23 +1,29 @@
 """Word (.docx) -> Document, with python-docx.
 
-The body's XML children are read in order: paragraphs (one Paragraph per line: a soft line break
-starts a new one) and tables. Table cells are resolved into a ``Grid``: ``w:gridSpan`` gives the
-column span, ``w:vMerge`` restart/continue the row span, ``w:gridBefore`` skipped grid columns.
-A table whose cells hold other tables (or long text, or that has a single cell) is layout: its
-cells' content is read as blocks, in order, so a nested data table becomes a Grid of its own.
-A table pasted as text (tab-separated paragraphs) stays paragraphs: the text recogniser reads those.
-Text boxes are not read.
+The body's XML children are read in order: paragraphs and tables. What is read is what Word shows once
+the tracked changes are accepted: inserted text, not deleted text; no hidden text (``docx_shown``); the
+label of a numbered paragraph ("一、", computed from numbering.xml: ``docx_numbering``) before its text; a
+paragraph whose mark is deleted (or hidden) run into the next one; zero-width characters (U+200B and its
+kin, pasted from web pages) deleted. A soft line break starts a new Paragraph, except inside a sentence
+(``_join_soft_breaks``: text pasted from a PDF, broken at the page's width). Alternate content is read in
+its first choice. Table cells are resolved into a ``Grid``: ``w:gridSpan`` gives the column span,
+``w:vMerge`` restart/continue the row span, ``w:gridBefore`` skipped grid columns. A table whose cells
+hold other tables (or long text, or that has a single cell) is layout: its cells' content is read as
+blocks, in order, so a nested data table becomes a Grid of its own. A table pasted as text
+(tab-separated paragraphs) stays paragraphs: the text recogniser reads those.
+Text boxes are not read, nor imported parts (``w:altChunk``).
 
 Where a paragraph is: ``Source.paragraph``, its number as Word counts paragraphs ("第N段"): the
 1-based position of its ``w:p`` among the paragraphs of the main document body, in order, empty
 paragraphs included (Word shows them as blank lines and counts them in ``Document.Paragraphs``),
-looking through content controls and custom XML as Word shows them, and *not* counting paragraphs
+looking through content controls, custom XML and alternate content as Word shows them, and *not* counting paragraphs
 inside tables, headers, footers, footnotes or text boxes. For a body without content controls this
 is python-docx's ``Document.paragraphs`` order: ``document.paragraphs[N - 1]``. (Word's object model,
 ``Document.Paragraphs``, also counts the paragraphs of table cells; they are left out here because a
 cell is placed by its table, row and column, and counting them would shift every number after a
 table by however many lines its cells hold.) A paragraph split by
-soft line breaks gives several Paragraph blocks with the same number. A paragraph inside a table
+soft line breaks gives several Paragraph blocks with the same number; paragraphs run into one (a deleted
+mark) have the first one's number, and every w:p is still counted (the annotator counts as the reader does). A paragraph inside a table
 used for layout has no number (``paragraph`` is None): it is found by its section and quote. A data
 table's cell is ``Source.table/row/column`` (the data table's 1-based index, grid row and column).
 """
@@ -33,12 +39,16 @@ from docx.oxml.ns import qn as _qn
 from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, GridCell, Paragraph
+from gklint.read.docx_numbering import labels
+from gklint.read.docx_shown import Shown, runs_into_next
 from gklint.core.source import Source
 from gklint.read.errors import ReadError
 from gklint.read.guards import DEFAULT, Limits
 
-_SPACE = lazyre.compile(r"[\s\u200b\ufeff]+")
-_SPACE_NOT_TAB = lazyre.compile(r"[^\S\t]+|[\u200b\ufeff]+")
+_SPACE = lazyre.compile(r"\s+")
+_SPACE_NOT_TAB = lazyre.compile(r"[^\S\t]+")
+# zero-width space, non-joiner, joiner, word joiner, byte order mark: nothing shown ("1\u200b5" is 15)
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = lazyre.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _MAX_GRID = 50_000  # grid positions
@@ -47,16 +57,20 @@ _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
 _T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
+_R = qn("w:r")
 _HYPHEN = qn("w:noBreakHyphen")
 # Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs, and the
 # fallback copy of alternate content.
-_SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE = _MC + "AlternateContent", _MC + "Choice"
+_WRAPPERS = {_SDT: _SDT_CONTENT, _ALTERNATE: _CHOICE, _CUSTOM: None}  # a wrapper -> where its blocks are
+_SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"), _MC + "Fallback"})
 
 
 def read_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     budget.check_docx_cells(path, data, limits)  # before python-docx builds its tree
     document = _open_package(path, data)
-    reader = _Reader(path, limits)
+    reader = _Reader(document, path, limits)
     reader.blocks_of(document.element.body)
     budget.check_chars(path, reader.chars, limits)
     return Document(blocks=reader.blocks, path=path, format="docx")
@@ -82,14 +96,16 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _paragraph_text(p) -> str:
-    """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n".
+def _paragraph_text(p, shown: Shown | None = None) -> str:
+    """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n", zero-width characters
+    deleted; with ``shown``, the runs it says are not text (hidden, a note's typed mark) left out.
 
     Read from the XML rather than python-docx's ``Paragraph.text``, which only sees runs directly in
     the paragraph or a hyperlink: it would drop text inside smart tags (Chinese dates such as
     2021年1月4日 are often wrapped in one), fields and tracked insertions. Deleted text (w:delText)
     and text boxes (their own paragraphs) are not part of it."""
     parts: list[str] = []
+    style = shown.paragraph_style(p) if shown is not None else None
     stack = [iter(p)]
     while stack:
         el = next(stack[-1], None)
@@ -97,7 +113,7 @@ def _paragraph_text(p) -> str:
             stack.pop()
             continue
         tag = el.tag
-        if tag in _SKIP:
+        if tag in _SKIP or tag == _R and shown is not None and shown.not_text(el, style):
             continue
         if tag == _T:
             parts.append(el.text or "")
@@ -109,14 +125,16 @@ def _paragraph_text(p) -> str:
             parts.append("-")
         elif tag != _P:
             stack.append(iter(el))
-    return "".join(parts)
+    return "".join(parts).translate(_ZERO_WIDTH)
 
 
 def _children(el):
-    """Block children, looking through content controls and custom XML wrappers."""
+    """Block children, looking through content controls, custom XML wrappers and alternate content (its
+    first choice, as Word reads it: the fallback is the copy for older programs)."""
     for child in el.iterchildren():
-        if child.tag in (_SDT, _CUSTOM):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+        if child.tag in _WRAPPERS:
+            inner = _WRAPPERS[child.tag]
+            content = child.find(inner) if inner else child
             if content is not None:
                 yield from _children(content)
         else:
@@ -131,10 +149,10 @@ def _cells(tr):
     return [tc for tc in _children(tr) if tc.tag == _TC]
 
 
-def _cell_text(tc) -> str:
-    """The cell's paragraphs joined by a space, or by nothing between two CJK characters (a narrow
-    header cell wrapped by hand: "商业" / "企业")."""
-    lines = [clean(_paragraph_text(p)) for p in _children(tc) if p.tag == _P]
+def _cell_text(tc, text_of=_paragraph_text) -> str:
+    """The cell's paragraphs (``text_of`` each) joined by a space, or by nothing between two CJK characters
+    (a narrow header cell wrapped by hand: "商业" / "企业")."""
+    lines = [clean(text_of(p)) for p in _children(tc) if p.tag == _P]
     return _CJK_GAP.sub("", " ".join(line for line in lines if line))
 
 
@@ -174,7 +192,7 @@ def _vmerge(tc) -> str | None:
     return el.get(qn("w:val")) or "continue"
 
 
-def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT) -> Grid:
+def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT, text_of=_paragraph_text) -> Grid:
     """The table's cells placed on its grid. Its size (rows times the widest row, where a row's width
     counts ``w:gridBefore`` and the spans) is checked against ``limits.max_table_cells`` before the
     grid is allocated: a damaged row skipping 2**31 grid columns is refused with a ReadError naming the
@@ -195,7 +213,7 @@ def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT) -> Gri
                     placed[(r, c + dc)] = above
                 c += span
                 continue
-            cell = GridCell(_cell_text(tc), r, c, 1, span, Source(table=index, row=r + 1, column=c + 1))
+            cell = GridCell(_cell_text(tc, text_of), r, c, 1, span, Source(table=index, row=r + 1, column=c + 1))
             cells.append(cell)
             for dc in range(span):
                 placed[(r, c + dc)] = cell
@@ -209,33 +227,85 @@ def build_grid(tbl, index: int, path: str = "", limits: Limits = DEFAULT) -> Gri
     return Grid(rows=grid, source=Source(table=index))
 
 
+# a line that ends a sentence or a clause, or that starts a numbered item, a heading or a date line
+_ENDS_LINE = "。；;！!？?：:）)”」\t"
+_ITEM = lazyre.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+|\d{4}年)")
+_SENTENCE_END = lazyre.compile(r"[。！？；!?;][”’」）)]*\s*$")
+_HEADING_PUNCT = lazyre.compile(r"[，。；,;]")
+_SHORTEST_CUT = 15  # a line shorter than this before a break is a line of its own (a name, a label)
+
+
+def _join_soft_breaks(text: str) -> str:
+    """A paragraph of sentences broken by soft line breaks (text pasted from a PDF) as Word's reader
+    takes it: one line where a break cuts a sentence. Only in prose (the paragraph ends a sentence: not a
+    title or a 落款 split over lines), only after a line of some length that does not end a sentence or a
+    clause and is not a heading (a numbered line without a comma or a full stop), and not before a numbered
+    item or a date line; never in a line with a tab (a table pasted as text)."""
+    lines = text.split("\n")
+    if len(lines) == 1 or not _SENTENCE_END.search(text) or "\t" in text:
+        return text
+    out = [lines[0]]
+    for line in lines[1:]:
+        before = out[-1].strip()
+        if (len(before) >= _SHORTEST_CUT and before[-1] not in _ENDS_LINE and line.strip()
+                and not (_ITEM.match(before) and not _HEADING_PUNCT.search(before)) and not _ITEM.match(line)):
+            out[-1] = out[-1].rstrip() + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 class _Reader:
-    def __init__(self, path: str = "", limits: Limits = DEFAULT) -> None:
+    def __init__(self, document, path: str, limits: Limits) -> None:
         self.blocks: list = []
         self.paragraphs = 0  # Word paragraph number of the last body paragraph read
         self.in_table = 0  # > 0 while reading the cells of a layout table
         self.tables = 0
         self.chars = 0
         self.path, self.limits = path, limits
+        self.shown = Shown(document.styles.element)
+        self.labels = labels(document, self.shown_text)  # w:p -> its list label
+
+    def shown_text(self, p) -> str:
+        return _paragraph_text(p, self.shown)
+
+    def text(self, p) -> str:
+        """The paragraph as Word shows it: its list label, then its text."""
+        return self.labels.get(p, "") + self.shown_text(p)
 
     def blocks_of(self, el) -> None:
+        joined: list[tuple[int | None, str]] = []  # (number, text) of paragraphs shown as one, so far
         for child in _children(el):
             if child.tag == _P:
-                self.paragraph(child)
+                joined.append((self.number(), self.text(child)))
+                if not runs_into_next(child):  # else its mark is deleted or hidden: the next one follows on
+                    self.paragraph(joined)
+                    joined = []
             elif child.tag == _TBL:
+                if joined:
+                    self.paragraph(joined)
+                    joined = []
                 self.table(child)
+        if joined:
+            self.paragraph(joined)
 
-    def paragraph(self, p) -> None:
-        number = None
-        if not self.in_table:
-            self.paragraphs += 1
-            number = self.paragraphs
-        for line in _paragraph_text(p).split("\n"):
-            text = _SPACE_NOT_TAB.sub(" ", line).strip()  # tabs kept: a table pasted as text
-            if text:
-                self.chars += len(text)
+    def number(self) -> int | None:
+        """The next body paragraph's Word number (None inside a layout table)."""
+        if self.in_table:
+            return None
+        self.paragraphs += 1
+        return self.paragraphs
+
+    def paragraph(self, joined: list[tuple[int | None, str]]) -> None:
+        """One paragraph as shown (``joined``: the paragraphs whose marks are gone, and the one that ends it),
+        numbered as its first; one Paragraph per line."""
+        number = joined[0][0]
+        for line in _join_soft_breaks("".join(text for _, text in joined)).split("\n"):
+            line = _SPACE_NOT_TAB.sub(" ", line).strip()  # tabs kept: a table pasted as text
+            if line:
+                self.chars += len(line)
                 budget.check_chars(self.path, self.chars, self.limits)
-                self.blocks.append(Paragraph(text, Source(paragraph=number)))
+                self.blocks.append(Paragraph(line, Source(paragraph=number)))
 
     def table(self, tbl) -> None:
         if not is_data_table(tbl):
@@ -247,7 +317,7 @@ class _Reader:
             self.in_table -= 1
             return
         self.tables += 1
-        grid = build_grid(tbl, self.tables, self.path, self.limits)  # checks the table's budget
+        grid = build_grid(tbl, self.tables, self.path, self.limits, self.text)  # checks the table's budget
         self.chars += sum(len(c.text) for row in grid.rows for c in row if c is not None)
         budget.check_chars(self.path, self.chars, self.limits)
         self.blocks.append(grid)

@@ -21,7 +21,8 @@ and a column found by its header. How it works:
    reader reads 自然人 = the first, 商业企业 = the second; so does the rule "the deepest header label
    covering a grid column names it" (column 4 belongs to 商业企业). A value covering two different
    columns evenly is given to the leftmost and the other is reported missing (never both: that
-   would double a sum).
+   would double a sum). Except a cell holding 0 (or nothing) merged over data columns of one row (a row
+   of zeros written once): each column it covers reads it (0 added to a sum changes nothing).
 A grid continuing a table without its own header reuses the header before it, aligned on the
 right edge (the data columns are the rightmost ones).
 """
@@ -43,6 +44,12 @@ from gklint.recognise.stream import count_cell
 from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
+_NOTHING = lazyre.compile(r"[0０]?")
+
+
+def _nothing(text: str) -> bool:
+    """A cell holding 0, or blank: merged over a row's data columns, it says the same of each."""
+    return _NOTHING.fullmatch(text.strip()) is not None
 _KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
 
 
@@ -283,11 +290,15 @@ class _Mapper:
             owner = next(k for k in keys if keys[k] == top)  # Counter keeps first-seen (leftmost) order
             owned.setdefault(owner, []).append(cell)
             others = [k for k in keys if k != owner]
-            if others and cell.text:
+            if others:
                 spans.append((cell, owner, others))
         for cell, owner, others in spans:
             # a merge that overlaps a column which has its own cell in this row changes nothing
-            if unowned := [k for k in others if k not in owned]:
+            unowned = [k for k in others if k not in owned]
+            if unowned and _nothing(cell.text) and all(k[0] == owner[0] for k in unowned):
+                for key in unowned:  # a row's zeros (or blanks) merged into one cell: each column reads it
+                    owned[key] = [cell]
+            elif unowned and cell.text:
                 self.note(f"{self.name}的一个单元格（{cell.text}）跨越“{self.label(owner)}”和"
                           f"“{'”“'.join(self.label(k) for k in unowned)}”，按“{self.label(owner)}”读取")
         if not owned:

@@ -1,0 +1,81 @@
+"""What Word shows of a paragraph: hidden text is not published, nor is a footnote's own mark.
+
+A run is hidden by ``w:vanish`` (or ``w:specVanish``, always hidden) in its own properties, else in its
+character style, else in its paragraph's style (each style with the styles it is based on); an explicit
+``w:val="0"`` shows it again. A footnote or endnote reference whose mark is typed (``customMarkFollows``: "10*"
+in a cell) is a note mark, not text. A paragraph mark that is deleted (a tracked change) or hidden runs the
+paragraph into the next one, as Word shows it once the change is accepted.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from docx.oxml.ns import qn
+
+_OFF = ("0", "false", "off")
+_HIDING = (qn("w:vanish"), qn("w:specVanish"))
+_NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
+_MARK_GONE = (qn("w:del"), qn("w:moveFrom"), *_HIDING)
+
+
+def _on(el) -> bool:
+    return el.get(qn("w:val"), "1").lower() not in _OFF
+
+
+def _hidden_by(rpr) -> bool | None:
+    """True or False when the run properties say (hidden, or shown again), None when they do not."""
+    if rpr is None:
+        return None
+    said = [_on(el) for el in rpr if el.tag in _HIDING]
+    return any(said) if said else None
+
+
+class Shown:
+    """The hiding rules of one document's styles."""
+
+    def __init__(self, styles) -> None:
+        elements = styles.findall(qn("w:style")) if styles is not None else []
+        self.styles = {st.get(qn("w:styleId")): st for st in elements}
+        self.default_paragraph = next((st.get(qn("w:styleId")) for st in elements
+                                       if st.get(qn("w:type")) == "paragraph" and _on_attr(st, "w:default")), None)
+        self.style_hides = functools.cache(self._style_hides)
+
+    def _style_hides(self, style_id: str | None, depth: int = 0) -> bool | None:
+        style = self.styles.get(style_id)
+        if style is None or depth > 20:
+            return None
+        said = _hidden_by(style.find(qn("w:rPr")))
+        if said is not None:
+            return said
+        based_on = style.find(qn("w:basedOn"))
+        return self.style_hides(based_on.get(qn("w:val")), depth + 1) if based_on is not None else None
+
+    def paragraph_style(self, p) -> str | None:
+        ppr = p.find(qn("w:pPr"))
+        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        return style.get(qn("w:val")) if style is not None else self.default_paragraph
+
+    def not_text(self, r, paragraph_style: str | None) -> bool:
+        """Whether run ``r`` is not published text: hidden, or a note's typed mark."""
+        if any(el.tag in _NOTE_REFERENCES and _on_attr(el, "w:customMarkFollows") for el in r):
+            return True
+        rpr = r.find(qn("w:rPr"))
+        said = _hidden_by(rpr)
+        if said is None and rpr is not None and (char_style := rpr.find(qn("w:rStyle"))) is not None:
+            said = self.style_hides(char_style.get(qn("w:val")))
+        if said is None:
+            said = self.style_hides(paragraph_style)
+        return bool(said)
+
+
+def _on_attr(el, name: str) -> bool:
+    value = el.get(qn(name))
+    return value is not None and value.lower() not in _OFF
+
+
+def runs_into_next(p) -> bool:
+    """Whether paragraph ``p``'s mark is deleted or hidden: its text runs into the next paragraph's."""
+    ppr = p.find(qn("w:pPr"))
+    rpr = ppr.find(qn("w:rPr")) if ppr is not None else None
+    return rpr is not None and any(el.tag in _MARK_GONE and (el.tag not in _HIDING or _on(el)) for el in rpr)
