@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import unicodedata
 from pathlib import Path
 
@@ -156,3 +157,56 @@ def test_word_comment_is_anchored_on_a_quote_the_draft_writes_with_lookalikes():
     runs = _quoted_runs(paragraph._p, "全年共收到申请6件，均已按时办结。")
     assert "".join(r.text for r in map(docx.text.run.Run, runs, [paragraph] * len(runs))) == \
         "全\uf98e共收到申请6件，均已按时办结。"
+
+
+# --------------------------------------------------------------------------- zero-width characters
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def test_zero_width_characters_are_dropped_and_nothing_else():
+    assert lookalikes.drop_invisible("申\u200b请1\ufeff5件\u2060。") == "申请15件。"
+    text = "２０２１年，共（１）件；①项\u3000 \u00a0“公开”"
+    assert lookalikes.drop_invisible(text) is text
+
+
+def test_sample_with_zero_width_characters_gets_the_findings_of_the_original(tmp_path):
+    """A page that carries zero-width spaces inside words and numbers (CMS editors insert them) reads as the
+    browser shows it: before, "申\u200b请" broke the heading of section 三 (a false S104) and the table's row labels
+    (R102: rows not checked), and "1\u200b0篇" hid the N104 warning."""
+    text = SAMPLE.read_text("utf-8")
+    written = text.replace("申请", "申\u200b请").replace("10篇", "1\u200b0篇").replace("政府", "政\ufeff府")
+    plain, spaced = tmp_path / "plain.txt", tmp_path / "spaced.txt"
+    plain.write_text(text, "utf-8")
+    spaced.write_text(written, "utf-8")
+    want = _findings(plain)
+    assert "N104" in {d["rule"] for d in want}
+    assert _findings(spaced) == want
+
+
+def test_html_number_with_a_zero_width_space_is_one_number():
+    html = ("<html><body><p>一、总体情况</p><p>本年共收到申请1\u200b5件。</p><table><tr><td>新收</td>"
+            "<td>1&#8203;5</td></tr></table></body></html>")
+    from gklint.read.open import read_document
+
+    doc = read_document("page.html", html.encode("utf-8"))
+    texts = [p.text for p in doc.paragraphs] + [c for g in doc.grids for row in g.texts() for c in row]
+    assert "本年共收到申请15件。" in texts and "15" in texts
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corrupted_reports(), st.floats(0.0, 0.3), st.integers(0, 2**32))
+def test_zero_width_characters_anywhere_change_no_finding(corruption, share, seed):
+    """A generated report with a table cell changed, as text: zero-width characters put after any character of
+    a line (not at a line's end: a line of them alone would be a line) change no finding."""
+    rng = random.Random(seed)  # one draw of hypothesis's data, not one per character
+    text = render_text(corruption.report)
+    out = []
+    for line in text.split("\n"):
+        chars = []
+        for i, ch in enumerate(line):
+            chars.append(ch)
+            if i < len(line) - 1 and rng.random() < share:
+                chars.append(rng.choice(ZERO_WIDTH))
+        out.append("".join(chars))
+    assert _result("\n".join(out)) == _result(text)

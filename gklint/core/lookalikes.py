@@ -14,6 +14,10 @@ the full-width digits and punctuation that rules look at.
 - CJK compatibility ideographs (U+F900…U+FAFF, U+2F800…U+2FA1F): their canonical decomposition, a single
   ideograph each, which every normalisation form (NFC too) applies; the twelve of U+FA0E…U+FA29 that are unified
   ideographs have none and are kept. And U+2329/U+232A, the canonical singletons of 〈 〉.
+
+Zero-width characters (space, non-joiner, joiner, word joiner, the byte order mark inside a text) show nothing:
+``drop_invisible`` deletes them, since a page's "1\u200b5" reads 15 and "申\u200b请" reads 申请. That changes a
+text's length, so it applies to whole paragraphs and cells, before anything points into them.
 """
 
 from __future__ import annotations
@@ -38,6 +42,21 @@ def table() -> dict[int, str]:
               for cp in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20), 0x2329, 0x232A)}
     mapped.update(zip(map(ord, _SUPPLEMENT[0]), _SUPPLEMENT[1]))
     return {cp: new for cp, new in mapped.items() if new != chr(cp)}
+
+
+# zero-width space, non-joiner, joiner, word joiner, byte order mark: nothing shown
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP = str.maketrans("", "", _INVISIBLE)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a zero-width character."""
+    return any(ch in text for ch in _INVISIBLE)
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without its zero-width characters."""
+    return text.translate(_DROP) if has_invisible(text) else text
 
 
 def holds(text: str) -> bool:

@@ -36,7 +36,7 @@ import io
 import docx
 from docx.oxml.ns import qn as _qn
 
-from gklint.core import lazyre
+from gklint.core import lazyre, lookalikes
 from gklint.read import budget
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 from gklint.read.docx_numbering import labels
@@ -47,8 +47,6 @@ from gklint.read.guards import DEFAULT, Limits
 
 _SPACE = lazyre.compile(r"\s+")
 _SPACE_NOT_TAB = lazyre.compile(r"[^\S\t]+")
-# zero-width space, non-joiner, joiner, word joiner, byte order mark: nothing shown ("1\u200b5" is 15)
-_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = lazyre.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _MAX_GRID = 50_000  # grid positions
@@ -125,7 +123,7 @@ def _paragraph_text(p, shown: Shown | None = None) -> str:
             parts.append("-")
         elif tag != _P:
             stack.append(iter(el))
-    return "".join(parts).translate(_ZERO_WIDTH)
+    return lookalikes.drop_invisible("".join(parts))
 
 
 def _children(el):

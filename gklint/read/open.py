@@ -2,7 +2,8 @@
 
 JSON is not a Document (it is a Report already): the caller handles it before coming here. Whatever the reader,
 the look-alikes of ideographs in the text (Kangxi radicals and the like, ``core.lookalikes``) are read here as the
-ideographs they stand for, so that recognition and every rule (and the quotes of findings) see one text.
+ideographs they stand for, and zero-width characters are deleted, so that recognition and every rule (and the
+quotes of findings) see one text: the text a reader of the page sees.
 """
 
 from __future__ import annotations
@@ -29,4 +30,7 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
     from gklint.read import formats
 
     doc = formats.get(kind or sniff(path, data)).read(path, data, limits)
-    return doc.mapped(lookalikes.unify) if lookalikes.holds("\n".join(doc.texts())) else doc
+    text = "\n".join(doc.texts())
+    if lookalikes.has_invisible(text):
+        doc = doc.mapped(lookalikes.drop_invisible)
+    return doc.mapped(lookalikes.unify) if lookalikes.holds(text) else doc
