@@ -161,11 +161,11 @@ def test_word_comment_is_anchored_on_a_quote_the_draft_writes_with_lookalikes():
 
 # --------------------------------------------------------------------------- zero-width characters
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u202a\u202c\u2060\ufeff\u00ad"
 
 
 def test_zero_width_characters_are_dropped_and_nothing_else():
-    assert lookalikes.drop_invisible("申\u200b请1\ufeff5件\u2060。") == "申请15件。"
+    assert lookalikes.drop_invisible("申\u200b请1\ufeff5件\u2060。\u00ad\u200e") == "申请15件。"
     text = "２０２１年，共（１）件；①项\u3000 \u00a0“公开”"
     assert lookalikes.drop_invisible(text) is text
 

@@ -15,8 +15,8 @@ the full-width digits and punctuation that rules look at.
   ideograph each, which every normalisation form (NFC too) applies; the twelve of U+FA0E…U+FA29 that are unified
   ideographs have none and are kept. And U+2329/U+232A, the canonical singletons of 〈 〉.
 
-Zero-width characters (space, non-joiner, joiner, word joiner, the byte order mark inside a text) show nothing:
-``drop_invisible`` deletes them, since a page's "1\u200b5" reads 15 and "申\u200b请" reads 申请. That changes a
+Zero-width characters (space, non-joiner, joiner, word joiner, direction marks, the byte order mark inside a text,
+the soft hyphen) show nothing: ``drop_invisible`` deletes them, since a page's "1\u200b5" reads 15 and "申\u200b请" reads 申请. That changes a
 text's length, so it applies to whole paragraphs and cells, before anything points into them.
 """
 
@@ -44,19 +44,20 @@ def table() -> dict[int, str]:
     return {cp: new for cp, new in mapped.items() if new != chr(cp)}
 
 
-# zero-width space, non-joiner, joiner, word joiner, byte order mark: nothing shown
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_DROP = str.maketrans("", "", _INVISIBLE)
+# shown as nothing: zero-width space, non-joiner, joiner, the direction marks and embeddings, word joiner and the
+# invisible operators, the byte order mark, and the soft hyphen (Chinese text is never hyphenated at a line end)
+_INVISIBLE = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_INVISIBLE_RUN = lazyre.compile(f"[{_INVISIBLE}]+")
 
 
 def has_invisible(text: str) -> bool:
-    """Whether ``text`` holds a zero-width character."""
-    return any(ch in text for ch in _INVISIBLE)
+    """Whether ``text`` holds a character that shows nothing."""
+    return _INVISIBLE_RUN.search(text) is not None
 
 
 def drop_invisible(text: str) -> str:
-    """``text`` without its zero-width characters."""
-    return text.translate(_DROP) if has_invisible(text) else text
+    """``text`` without the characters that show nothing."""
+    return _INVISIBLE_RUN.sub("", text) if has_invisible(text) else text
 
 
 def holds(text: str) -> bool:
