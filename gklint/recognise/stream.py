@@ -181,6 +181,8 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
             continue
         pos = max(labels) + 1
         result.rows_found += 1
+        if (alias := row_alias(tokens[at], row, spec)) is not None:
+            result.notes.append(alias)
         if (tabbed := cells_after(tokens[at], len(row.columns))) is not None:
             _put_fields(result.table, row, tabbed, tokens[at].source)
             pos = line_end(tokens, at)
@@ -302,21 +304,46 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     return result
 
 
+_WORD = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def reworded(found: str, official: str) -> bool:
+    """Does a label differ from the official one in its words, not only in punctuation (which a text copy may
+    lose or change: "单位：万元" for "（单位：万元）", "，" for "、")?"""
+    return _WORD.findall(found) != _WORD.findall(official)
+
+
 def header_aliases(tokens: list[Token], spec: TableSpec, used: set[int]) -> list[Note]:
-    """Column headers inside the table's span that match an official column only through an alias."""
+    """Column headers inside the table's span worded unlike the official label (``reworded``), found as the grids
+    find them (``TableSpec.first_matching``: an alias, a longer wording, a cut beginning of one column's name);
+    not a header wrapped over two lines whose next line completes it ("现行有效" | "件数")."""
     notes = []
     if not used:
         return notes
     lo, hi = min(used), max(used)
     for tok in tokens[lo:hi + 1]:
-        if tok.is_value:
+        if tok.is_value or not tok.text:
             continue
-        for col in spec.columns:
-            if col.aliases and not label_matches(tok.text, (col.label,)) and label_matches(tok.text, col.aliases):
-                notes.append(Note("header_alias", f"表{spec.key}表头“{tok.text}”与官方用语“{col.label}”不一致",
-                                  table=spec.key, column=col.label, found=tok.text, official=col.label,
-                                  source=tok.source))
+        col = spec.first_matching("columns", tok.text)
+        if col is None or not reworded(tok.text, col.label) or _wrapped_header(tokens, tok, col):
+            continue
+        notes.append(Note("header_alias", f"表{spec.key}表头“{tok.text}”与官方用语“{col.label}”不一致",
+                          table=spec.key, column=col.label, found=tok.text, official=col.label, source=tok.source))
     return notes
+
+
+def _wrapped_header(tokens: list[Token], tok: Token, col) -> bool:
+    """Is ``tok`` the first line of ``col``'s header, its next token the rest?"""
+    nxt = tokens[tok.index + 1] if tok.index + 1 < len(tokens) else None
+    return nxt is not None and not nxt.is_value and label_matches(tok.text + nxt.text, col.names)
+
+
+def row_alias(tok: Token, row: RowSpec, spec: TableSpec) -> Note | None:
+    """A row label written as one of the row's other names ("规范性文件" for 行政规范性文件), as the grids note it."""
+    if not (row.aliases and label_matches(tok.text, row.aliases) and reworded(tok.text, row.label)):
+        return None
+    return Note("header_alias", f"表{spec.key}的“{tok.text}”与官方表述“{row.label}”不同",
+                table=spec.key, row=row.label, found=tok.text, official=row.label, source=tok.source)
 
 
 def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int, int]]) -> dict[str, StreamTable]:
