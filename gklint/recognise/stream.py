@@ -121,6 +121,21 @@ def _values_after(tokens: list[Token], i: int, width: int, *, text_cells: TableS
     return out
 
 
+def _values_beyond(tokens: list[Token], values: list[Token]) -> list[Token]:
+    """Numbers on the line of a row's last value after it ("行政许可 0 12", "57 57 5 7" for three columns), up to the
+    line's next text: the row has more values than columns, and which are its own cannot be told. Not a footnote
+    mark ("①", "¹": numerals that are no decimal digits); not a number on a line of its own after the row (one cell
+    a line): a page number stands alone on its line too."""
+    last = values[-1] if values else None
+    out: list[Token] = []
+    for tok in tokens[last.index + 1:] if last is not None and last.line is not None else ():
+        if tok.line is not last.line or not tok.is_cell:
+            break
+        if tok.cell.kind == "number" and all(ch.isdecimal() for ch in tok.text if ch.isnumeric()):
+            out.append(tok)
+    return out
+
+
 def count_cell(raw: str, col, source: Source | None = None) -> Cell:
     """A table cell typed for its column: a change written "增3"/"减4" is a number only in a column of
     changes (2019 本年增/减); in a column of counts it is text that is not a count (C203)."""
@@ -183,18 +198,21 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
         result.rows_found += 1
         if (alias := row_alias(tokens[at], row, spec)) is not None:
             result.notes.append(alias)
+        extra = _values_beyond(tokens, values) if len(values) == len(row.columns) else []
         if (tabbed := cells_after(tokens[at], len(row.columns))) is not None:
             _put_fields(result.table, row, tabbed, tokens[at].source)
             pos = line_end(tokens, at)
             result.used.update(range(at + 1, pos))
-        elif len(values) == len(row.columns):
+        elif len(values) == len(row.columns) and not extra:
             for col, tok in zip(row.columns, values):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
                 result.used.add(tok.index)
             pos = max(pos, values[-1].index + 1)
         else:
+            # more values than columns (``extra``): which are the row's cannot be told, so none is read (R102)
             placed = (split_run(values, len(row.columns), totals_of(row.columns), spec.key, row.label, result.notes,
-                                 pending=pending, row_spec=row, forced=forced) if values else None)
+                                 pending=pending, row_spec=row, forced=forced) if values and not extra else None)
+            values = [*values, *extra]
             for k, col in enumerate(row.columns):
                 result.table.cells[(row.id, col.id)] = (
                     Cell("number", placed[k], str(placed[k]), values[0].source, getattr(placed, "doubt", None))
