@@ -126,7 +126,20 @@ class TableSpec:
                 memo.clear()
             memo[key] = next((spec for spec in getattr(self, what) if label_matches(text, spec.names, loose=True)),
                              None)
+            if memo[key] is None and what == "columns":
+                memo[key] = self.column_cut(text)
         return memo[key]
+
+    def column_cut(self, text: str) -> ColumnSpec | None:
+        """The one column whose name ``text`` is a cut beginning of: a header missing its last characters, or
+        kept only up to its line break ("现行有效件" for 现行有效件数). At least ``CUT_MIN`` characters and half
+        the name; a beginning of two columns' names names neither ("本年新" for 本年新制作数量, 本年新公开数量)."""
+        norm = normalise(text)
+        if len(norm) < CUT_MIN:
+            return None
+        cut = {col.id: col for col in self.columns for name in map(normalise, col.names)
+               if name.startswith(norm) and len(norm) * 2 >= len(name)}
+        return next(iter(cut.values())) if len(cut) == 1 else None
 
     @cached_property
     def _matching(self) -> dict:
@@ -348,6 +361,7 @@ def approximate_row(text: str, expected: "RowSpec", rows: tuple["RowSpec", ...])
     return all(similarity(text, r.names) <= score for r in rows if r.id != expected.id)
 
 
+CUT_MIN = 4  # characters a header needs to name a column by its beginning (``TableSpec.column_cut``)
 WRAPPED_MIN = 10  # characters of a label's beginning that identify it when the rest wrapped away
 
 

@@ -28,6 +28,7 @@ import lxml.html
 from lxml import etree
 
 from gklint.core import lazyre
+from gklint.core.chrome import NAVIGATION
 from gklint.read import budget
 from gklint.read.document import Document, Grid, Paragraph
 from gklint.core.source import Source
@@ -68,8 +69,10 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
                        + sum(len(c.text) for b in blocks if isinstance(b, Grid) for row in b.rows for c in row if c),
                        limits)
     title = _page_title(root)
-    # the page's title stands in for a body without one ("本报告……" in an opening sentence is not a title)
-    if title and not any("年度报告" in b.text and len(b.text) <= 80 for b in blocks[:5] if isinstance(b, Paragraph)):
+    # the page's title stands in for a body without one ("本报告……" in an opening sentence is not a title, nor is
+    # a breadcrumb "首页 > 政务公开 > 信息公开年度报告")
+    if title and not any("年度报告" in b.text and len(b.text) <= 80 and not NAVIGATION.search(b.text)
+                         for b in blocks[:5] if isinstance(b, Paragraph)):
         blocks.insert(0, Paragraph(title, Source()))
     return Document(blocks=blocks, path=path, format="html")
 

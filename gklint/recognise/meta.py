@@ -8,6 +8,7 @@ import re
 from gklint.core import lazyre
 from gklint.core.numerals import chinese_to_int
 from gklint.core.model import Metadata
+from gklint.core.chrome import FOOTER, NAVIGATION
 
 _CN = "〇零一二三四五六七八九十"
 DATE = lazyre.compile(
@@ -45,11 +46,31 @@ def _year(raw: str) -> int | None:
 _FIELD = lazyre.compile(r"^\s*(?:文章|信息|文件)?(?:标\s*题|名\s*称)\s*[:：]\s*")  # a portal's "标题：" info field
 
 
+_CRUMB = lazyre.compile(r"[>＞»›→]|\s+|^\s*[^:：]{2,8}[:：]")  # a breadcrumb's separators, and its "当前位置："
+_SENTENCE = lazyre.compile(r"[。，；！？]|如下|[:：]\s*$")  # a sentence naming the report, not its title
+
+
 def find_title(lines: list[str]) -> str | None:
-    for line in lines[:30]:
-        if "年度报告" in line and len(line) <= 80:
-            return _FIELD.sub("", line).strip()
-    return None
+    """The report's title among the first lines: the first short line naming 年度报告 with a year (and so its office)
+    that is no sentence; else the first line naming 年度报告. Page chrome is passed over: the footer's lines and
+    the navigation's (a breadcrumb "首页 > 政务公开 > 信息公开年度报告" names only the page's column; its last item
+    counts, after every other line)."""
+    found = list(_named_lines(lines[:30]))
+    titled = (text for text, _ in found if (_TITLE.search(text) or _YEAR_FIRST.search(text)) and not _SENTENCE.search(text))
+    return next(titled, None) or next((text for text, crumb in sorted(found, key=lambda f: f[1])), None)
+
+
+def _named_lines(lines: list[str]):
+    """Each short line naming 年度报告, as (its text, whether it is a breadcrumb's last item)."""
+    for line in lines:
+        if "年度报告" not in line or len(line) > 80 or FOOTER.search(line):
+            continue
+        if NAVIGATION.search(line):
+            last = _CRUMB.split(line)[-1].strip()
+            if "年度报告" in last:
+                yield last, True
+            continue
+        yield _FIELD.sub("", line).strip(), False
 
 
 def title_year(lines: list[str]) -> int | None:

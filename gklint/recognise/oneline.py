@@ -11,7 +11,7 @@ import re
 
 from gklint.core import lazyre
 from gklint.core.numerals import NUMERAL
-from gklint.recognise.chrome import FOOTER
+from gklint.core.chrome import FOOTER
 from gklint.read.document import Paragraph
 from gklint.layouts import Layout, RowSpec, TableSpec, normalise
 

@@ -121,6 +121,21 @@ def _values_after(tokens: list[Token], i: int, width: int, *, text_cells: TableS
     return out
 
 
+def _values_beyond(tokens: list[Token], values: list[Token]) -> list[Token]:
+    """Numbers on the line of a row's last value after it ("行政许可 0 12", "57 57 5 7" for three columns), up to the
+    line's next text: the row has more values than columns, and which are its own cannot be told. Not a footnote
+    mark ("①", "¹": numerals that are no decimal digits); not a number on a line of its own after the row (one cell
+    a line): a page number stands alone on its line too."""
+    last = values[-1] if values else None
+    out: list[Token] = []
+    for tok in tokens[last.index + 1:] if last is not None and last.line is not None else ():
+        if tok.line is not last.line or not tok.is_cell:
+            break
+        if tok.cell.kind == "number" and all(ch.isdecimal() for ch in tok.text if ch.isnumeric()):
+            out.append(tok)
+    return out
+
+
 def count_cell(raw: str, col, source: Source | None = None) -> Cell:
     """A table cell typed for its column: a change written "增3"/"减4" is a number only in a column of
     changes (2019 本年增/减); in a column of counts it is text that is not a count (C203)."""
@@ -181,18 +196,23 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
             continue
         pos = max(labels) + 1
         result.rows_found += 1
+        if (alias := row_alias(tokens[at], row, spec)) is not None:
+            result.notes.append(alias)
+        extra = _values_beyond(tokens, values) if len(values) == len(row.columns) else []
         if (tabbed := cells_after(tokens[at], len(row.columns))) is not None:
             _put_fields(result.table, row, tabbed, tokens[at].source)
             pos = line_end(tokens, at)
             result.used.update(range(at + 1, pos))
-        elif len(values) == len(row.columns):
+        elif len(values) == len(row.columns) and not extra:
             for col, tok in zip(row.columns, values):
                 result.table.cells[(row.id, col.id)] = _cell(tok, col, tok.source)
                 result.used.add(tok.index)
             pos = max(pos, values[-1].index + 1)
         else:
+            # more values than columns (``extra``): which are the row's cannot be told, so none is read (R102)
             placed = (split_run(values, len(row.columns), totals_of(row.columns), spec.key, row.label, result.notes,
-                                 pending=pending, row_spec=row, forced=forced) if values else None)
+                                 pending=pending, row_spec=row, forced=forced) if values and not extra else None)
+            values = [*values, *extra]
             for k, col in enumerate(row.columns):
                 result.table.cells[(row.id, col.id)] = (
                     Cell("number", placed[k], str(placed[k]), values[0].source, getattr(placed, "doubt", None))
@@ -302,21 +322,46 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     return result
 
 
+_WORD = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+def reworded(found: str, official: str) -> bool:
+    """Does a label differ from the official one in its words, not only in punctuation (which a text copy may
+    lose or change: "单位：万元" for "（单位：万元）", "，" for "、")?"""
+    return _WORD.findall(found) != _WORD.findall(official)
+
+
 def header_aliases(tokens: list[Token], spec: TableSpec, used: set[int]) -> list[Note]:
-    """Column headers inside the table's span that match an official column only through an alias."""
+    """Column headers inside the table's span worded unlike the official label (``reworded``), found as the grids
+    find them (``TableSpec.first_matching``: an alias, a longer wording, a cut beginning of one column's name);
+    not a header wrapped over two lines whose next line completes it ("现行有效" | "件数")."""
     notes = []
     if not used:
         return notes
     lo, hi = min(used), max(used)
     for tok in tokens[lo:hi + 1]:
-        if tok.is_value:
+        if tok.is_value or not tok.text:
             continue
-        for col in spec.columns:
-            if col.aliases and not label_matches(tok.text, (col.label,)) and label_matches(tok.text, col.aliases):
-                notes.append(Note("header_alias", f"表{spec.key}表头“{tok.text}”与官方用语“{col.label}”不一致",
-                                  table=spec.key, column=col.label, found=tok.text, official=col.label,
-                                  source=tok.source))
+        col = spec.first_matching("columns", tok.text)
+        if col is None or not reworded(tok.text, col.label) or _wrapped_header(tokens, tok, col):
+            continue
+        notes.append(Note("header_alias", f"表{spec.key}表头“{tok.text}”与官方用语“{col.label}”不一致",
+                          table=spec.key, column=col.label, found=tok.text, official=col.label, source=tok.source))
     return notes
+
+
+def _wrapped_header(tokens: list[Token], tok: Token, col) -> bool:
+    """Is ``tok`` the first line of ``col``'s header, its next token the rest?"""
+    nxt = tokens[tok.index + 1] if tok.index + 1 < len(tokens) else None
+    return nxt is not None and not nxt.is_value and label_matches(tok.text + nxt.text, col.names)
+
+
+def row_alias(tok: Token, row: RowSpec, spec: TableSpec) -> Note | None:
+    """A row label written as one of the row's other names ("规范性文件" for 行政规范性文件), as the grids note it."""
+    if not (row.aliases and label_matches(tok.text, row.aliases) and reworded(tok.text, row.label)):
+        return None
+    return Note("header_alias", f"表{spec.key}的“{tok.text}”与官方表述“{row.label}”不同",
+                table=spec.key, row=row.label, found=tok.text, official=row.label, source=tok.source)
 
 
 def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int, int]]) -> dict[str, StreamTable]:
