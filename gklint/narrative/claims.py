@@ -247,18 +247,28 @@ def _beside(s: str, q: Quantity) -> str:
 def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -> bool:
     """The topic is named before the number in its paragraph (the nearest mention wins), after it in
     its clause, or in the section heading; ``not_topic`` (another subject) must not be named between
-    that mention and the number."""
+    that mention and the number. The mention's clause is read from its start, or from the end of an item
+    of a 、-list before it ("其中行政复议结果维持3件、行政诉讼结果维持3件": the 复议 of the first item is not
+    the second number's subject)."""
     start = offset + q.start
     hits = _topic_hits(claim.topic, text[:start])
     nt = claim.not_topic
     if hits:
         lo = clause_start(text, hits[-1].start())
+        if nt:
+            lo = max([m.end() for m in _list_item_end(claim.units).finditer(text, lo, hits[-1].start())], default=lo)
         return not (nt and nt.search(text, lo, start))
     if claim.topic.search(q.after):
         return not (nt and nt.search(text, offset + q.clause_start, offset + q.clause_end))
     if heading and claim.topic.search(heading):
         return not (nt and (nt.search(heading) or nt.search(text, 0, start)))
     return False
+
+
+@lru_cache(maxsize=64)
+def _list_item_end(units: tuple[str, ...]) -> re.Pattern:
+    """The end of an item of a 、-list: a number in one of ``units``, then 、."""
+    return re.compile(rf"\d+(?:\.\d+)?\s*(?:{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})、")
 
 
 def _topic_hits(topic: re.Pattern, text: str) -> list[re.Match]:
