@@ -184,6 +184,7 @@ class Quantity:
     _before: str = field(default="", repr=False, compare=False)
     _after: str = field(default="", repr=False, compare=False)
     _note: str = field(default="", repr=False, compare=False)
+    _label: str = field(default="", repr=False, compare=False)
 
     # worked out with the rest of its sentence's numbers when one is first asked (``_Told``):
     clause_start = _Told()  # where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)
@@ -193,6 +194,7 @@ class Quantity:
     before = _Told()  # folded clause text before the number (back to a delimiter or the previous number)
     after = _Told()  # folded clause text after the unit (up to a delimiter or the next number)
     note = _Told()  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
+    label = _Told()  # a short label closed by a colon before its clause, naming what it counts: "行政许可：共处理600件"
 
     @property
     def counts(self) -> bool:
@@ -224,6 +226,7 @@ class _Pending:
         ends = clause_ends(s)
         for q in found:
             q._clause_start, q._clause_end = _clause(ends, len(s), q.start)
+            q._label = _colon_label(s, ends, q._clause_start)
         _context(s, found)
         _periods(s, found, self.year)
 
@@ -232,6 +235,18 @@ def _clause(ends: list[int], n: int, pos: int) -> tuple[int, int]:
     """``sentences.bounds_in``: the clause at ``pos`` of a sentence of length ``n`` whose clause ends are ``ends``."""
     k = bisect_left(ends, pos)
     return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else n)
+
+
+_LABEL_MARKS = " \t·•-—*"
+
+
+def _colon_label(s: str, ends: list[int], clause_start: int) -> str:
+    """The label before a clause that a colon opens ("· 行政许可：共处理600件"): a short text without a number
+    between the clause end before it and the colon; "" when there is none."""
+    if clause_start < 2 or s[clause_start - 1] != ":":
+        return ""
+    label = s[_clause(ends, len(s), clause_start - 2)[0]:clause_start - 1].strip(_LABEL_MARKS)
+    return label if 0 < len(label) <= 12 and not any(ch.isdigit() for ch in label) else ""
 
 
 def unit_family(unit: str) -> str:
