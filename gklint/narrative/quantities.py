@@ -228,6 +228,8 @@ class _Pending:
             q._clause_start, q._clause_end = _clause(ends, len(s), q.start)
             q._label = _colon_label(s, ends, q._clause_start)
         _context(s, found)
+        if "分别" in s:
+            _respectively(s, found)
         _periods(s, found, self.year)
 
 
@@ -458,6 +460,42 @@ def _context(s: str, found: list[Quantity]) -> None:
                 k_mark += 1
             q._in_parens = depth > 0
             q._note = _bracket_after(s, q.end)
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?)?")
+_LIST_SEP = re.compile(r"[\s、和及与]*")
+
+
+def _respectively(s: str, found: list[Quantity]) -> None:
+    """The numbers of a 分别 list say each what the item of the list before 分别 in its turn names ("行政许可、行政
+    处罚、行政强制决定数量分别为2764.2万宗、3124万宗和188.2万宗"): each is told the words before 分别 with only its
+    own item (the first and the last keep what opens and closes the list). Only when the list holds as many items
+    (split at 、, the last two also at 和/及/与) as 分别 is followed by numbers in a row; else nothing changes."""
+    for m in _RESPECTIVELY.finditer(s):
+        after = [q for q in found if q.start >= m.end()]
+        if not after or after[0].clause_start > m.start() or _GAP_TEXT_BEFORE.search(s, m.end(), after[0].start):
+            continue
+        run = [after[0]]
+        for q in after[1:]:
+            if _LIST_SEP.fullmatch(s, run[-1].end, q.start) is None:
+                break
+            run.append(q)
+        items = _list_items(s[after[0].clause_start:m.start()])
+        if len(run) < 2 or len(items) != len(run):
+            continue
+        for q, item in zip(run, items):
+            q._before = item + m.group()
+
+
+_GAP_TEXT_BEFORE = re.compile(r"[^\s:]")
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list ("行政许可、行政处罚和行政强制决定数量"), split at 、; the last also at its first 和/及/与
+    when that gives one more item."""
+    items = text.split("、")
+    last = re.split(r"[和及与]", items[-1], maxsplit=1)
+    return items[:-1] + last if len(last) == 2 and all(last) else items
 
 
 def _quoted(s: str, found: list[Quantity]) -> None:
