@@ -218,10 +218,14 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
     if not claim.in_parts and (q.in_parens or memo.parts_before):
         return False
     context = memo.context
-    for p in claim.near:  # (a colon's label names what the clause counts: "行政许可：共处理600件")
-        if p.search(context) is None and not (q.label and p.search(q.label)):
-            return False
-    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note)):
+    labelled = False  # a colon's label names what the clause counts ("行政许可：共处理600件"): its words then count too
+    for p in claim.near:
+        if p.search(context) is None:
+            if not (q.label and p.search(q.label)):
+                return False
+            labelled = True
+    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note)
+                                       or labelled and claim.not_near.search(q.label)):
         return False
     if claim.not_beside is not None and memo.beside_has(claim.not_beside):
         return False
