@@ -175,15 +175,20 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     return _matches(claim, sq, q, heading, para, _Memo(sq.sentence.folded, q))
 
 
+_ALL_OF = lazyre.compile(r"^\s*(?:均|全部|全|都)(?:为|是|系|属|来自|由)[^,;]*")
+
+
 class _Memo:
     """What ``matches`` asks of one quantity whatever the claim, worked out once for all the claims tried on it:
     its context, whether it follows 其中, the list beside it and the terms its sentence lists."""
 
-    __slots__ = ("s", "q", "context", "parts_before", "found", "beside", "lists")
+    __slots__ = ("s", "q", "context", "note", "parts_before", "found", "beside", "lists")
 
     def __init__(self, s: str, q: Quantity):
         self.s, self.q = s, q
         self.context = q.before + "\u2016" + q.after
+        # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them
+        self.note = _ALL_OF.sub("", q.note) if q.note else ""
         self.parts_before = "其中" in s[:q.start]
         self.found: dict = {}  # pattern -> does it occur in the list beside
         self.beside: str | None = None
@@ -213,10 +218,14 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
     if not claim.in_parts and (q.in_parens or memo.parts_before):
         return False
     context = memo.context
+    labelled = False  # a colon's label names what the clause counts ("行政许可：共处理600件"): its words then count too
     for p in claim.near:
         if p.search(context) is None:
-            return False
-    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.q.note)):
+            if not (q.label and p.search(q.label)):
+                return False
+            labelled = True
+    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note)
+                                       or labelled and claim.not_near.search(q.label)):
         return False
     if claim.not_beside is not None and memo.beside_has(claim.not_beside):
         return False
@@ -247,18 +256,28 @@ def _beside(s: str, q: Quantity) -> str:
 def _on_topic(claim: Claim, text: str, offset: int, q: Quantity, heading: str) -> bool:
     """The topic is named before the number in its paragraph (the nearest mention wins), after it in
     its clause, or in the section heading; ``not_topic`` (another subject) must not be named between
-    that mention and the number."""
+    that mention and the number. The mention's clause is read from its start, or from the end of an item
+    of a 、-list before it ("其中行政复议结果维持3件、行政诉讼结果维持3件": the 复议 of the first item is not
+    the second number's subject)."""
     start = offset + q.start
     hits = _topic_hits(claim.topic, text[:start])
     nt = claim.not_topic
     if hits:
         lo = clause_start(text, hits[-1].start())
+        if nt:
+            lo = max([m.end() for m in _list_item_end(claim.units).finditer(text, lo, hits[-1].start())], default=lo)
         return not (nt and nt.search(text, lo, start))
     if claim.topic.search(q.after):
         return not (nt and nt.search(text, offset + q.clause_start, offset + q.clause_end))
     if heading and claim.topic.search(heading):
         return not (nt and (nt.search(heading) or nt.search(text, 0, start)))
     return False
+
+
+@lru_cache(maxsize=64)
+def _list_item_end(units: tuple[str, ...]) -> re.Pattern:
+    """The end of an item of a 、-list: a number in one of ``units``, then 、."""
+    return re.compile(rf"\d+(?:\.\d+)?\s*(?:{'|'.join(map(re.escape, sorted(units, key=len, reverse=True)))})、")
 
 
 def _topic_hits(topic: re.Pattern, text: str) -> list[re.Match]:
@@ -504,9 +523,9 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
             if not counting or q.foreign:
                 continue
             memo = _Memo(sq.sentence.folded, q)
-            if needs is not None and needs.isdisjoint(memo.context):
+            if needs is not None and needs.isdisjoint(memo.context) and needs.isdisjoint(q.label):
                 continue
-            chars = set(memo.context)  # a claim whose ``near`` needs a character the context lacks cannot match
+            chars = set(memo.context + q.label)  # a claim whose ``near`` needs a character these lack cannot match
             hit = [c for c in counting
                    if (c.needs is None or not c.needs.isdisjoint(chars)) and _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:

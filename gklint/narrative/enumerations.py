@@ -10,7 +10,8 @@ Two forms are read:
   of an outer list.
 - ``合计``: numbers followed, in the same sentence, by 合计/共计/总计/总共 and a number.
 - ``列举``: no 其中, but a total stated with its verb (公开政府信息364条) and, clause after clause,
-  categories with the same counting word ending with the rest (其他…19条).
+  categories with the same counting word ending with the rest (其他…19条); a first number below one of the
+  others is the first category, not a total (主动公开行政许可33项，行政处罚36项，…，其他…4项).
 - ``包括``: a total stated with its verb, then 包括 and its parts ("公开信息36条，包括工作动态类信息34条，财政类
   信息2条"); judged only when closed by the rest or items of one kind (…类), since 包括 may name channels that
   overlap: even parts that exceed the total are no contradiction without that.
@@ -245,7 +246,9 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
     """The list without 其中: "主动公开政府信息364条，人事信息17条，……，其他应主动公开的政府信息19条".
     Read only on strong evidence: the first number says what it totals with a verb (公开, 收到…),
     every following clause holds one number with the same counting word and names a category
-    without such a verb, and the last is the rest (其他…), closing the list."""
+    without such a verb, and the last is the rest (其他…), closing the list. A first number below one of the
+    others is no total but the first of the siblings the verb governs ("主动公开行政许可33项，行政处罚36项，
+    行政强制1项，其他事项4项")."""
     s = sq.sentence.folded
     qs = [q for q in sq.quantities if not q.in_parens and q.excluded not in ("percent", "date", "ordinal", "phone",
                                                                                "list")]
@@ -272,6 +275,8 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
                 break
             parts.append(q)
             prev = q
+        if any(q.value > total.value for q in parts):
+            continue  # a "total" below one of its parts is a sibling: the verb governs the whole list
         if len(parts) >= 3 and _REST_ITEM.match(label(parts[-1])) and not _NOT_EXHAUSTIVE_END.match(s, parts[-1].end):
             out.append(Enumeration(total, sq, parts, sq, form="列举"))
     return out

@@ -184,6 +184,7 @@ class Quantity:
     _before: str = field(default="", repr=False, compare=False)
     _after: str = field(default="", repr=False, compare=False)
     _note: str = field(default="", repr=False, compare=False)
+    _label: str = field(default="", repr=False, compare=False)
 
     # worked out with the rest of its sentence's numbers when one is first asked (``_Told``):
     clause_start = _Told()  # where its clause starts (after the clause end before it, ``sentences.CLAUSE_END``)
@@ -193,6 +194,7 @@ class Quantity:
     before = _Told()  # folded clause text before the number (back to a delimiter or the previous number)
     after = _Told()  # folded clause text after the unit (up to a delimiter or the next number)
     note = _Told()  # a bracket right after the number, which qualifies it: "13件（含废止4件）"
+    label = _Told()  # a short label closed by a colon before its clause, naming what it counts: "行政许可：共处理600件"
 
     @property
     def counts(self) -> bool:
@@ -224,7 +226,10 @@ class _Pending:
         ends = clause_ends(s)
         for q in found:
             q._clause_start, q._clause_end = _clause(ends, len(s), q.start)
+            q._label = _colon_label(s, ends, q._clause_start)
         _context(s, found)
+        if "分别" in s:
+            _respectively(s, found)
         _periods(s, found, self.year)
 
 
@@ -232,6 +237,18 @@ def _clause(ends: list[int], n: int, pos: int) -> tuple[int, int]:
     """``sentences.bounds_in``: the clause at ``pos`` of a sentence of length ``n`` whose clause ends are ``ends``."""
     k = bisect_left(ends, pos)
     return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else n)
+
+
+_LABEL_MARKS = " \t·•-—*"
+
+
+def _colon_label(s: str, ends: list[int], clause_start: int) -> str:
+    """The label before a clause that a colon opens ("· 行政许可：共处理600件"): a short text without a number
+    between the clause end before it and the colon; "" when there is none."""
+    if clause_start < 2 or s[clause_start - 1] != ":":
+        return ""
+    label = s[_clause(ends, len(s), clause_start - 2)[0]:clause_start - 1].strip(_LABEL_MARKS)
+    return label if 0 < len(label) <= 12 and not any(ch.isdigit() for ch in label) else ""
 
 
 def unit_family(unit: str) -> str:
@@ -443,6 +460,42 @@ def _context(s: str, found: list[Quantity]) -> None:
                 k_mark += 1
             q._in_parens = depth > 0
             q._note = _bracket_after(s, q.end)
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?)?")
+_LIST_SEP = re.compile(r"[\s、和及与]*")
+
+
+def _respectively(s: str, found: list[Quantity]) -> None:
+    """The numbers of a 分别 list say each what the item of the list before 分别 in its turn names ("行政许可、行政
+    处罚、行政强制决定数量分别为2764.2万宗、3124万宗和188.2万宗"): each is told the words before 分别 with only its
+    own item (the first and the last keep what opens and closes the list). Only when the list holds as many items
+    (split at 、, the last two also at 和/及/与) as 分别 is followed by numbers in a row; else nothing changes."""
+    for m in _RESPECTIVELY.finditer(s):
+        after = [q for q in found if q.start >= m.end()]
+        if not after or after[0].clause_start > m.start() or _GAP_TEXT_BEFORE.search(s, m.end(), after[0].start):
+            continue
+        run = [after[0]]
+        for q in after[1:]:
+            if _LIST_SEP.fullmatch(s, run[-1].end, q.start) is None:
+                break
+            run.append(q)
+        items = _list_items(s[after[0].clause_start:m.start()])
+        if len(run) < 2 or len(items) != len(run):
+            continue
+        for q, item in zip(run, items):
+            q._before = item + m.group()
+
+
+_GAP_TEXT_BEFORE = re.compile(r"[^\s:]")
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list ("行政许可、行政处罚和行政强制决定数量"), split at 、; the last also at its first 和/及/与
+    when that gives one more item."""
+    items = text.split("、")
+    last = re.split(r"[和及与]", items[-1], maxsplit=1)
+    return items[:-1] + last if len(last) == 2 and all(last) else items
 
 
 def _quoted(s: str, found: list[Quantity]) -> None:
