@@ -34,13 +34,16 @@ from gklint.read.document import Document, Grid, Paragraph
 from gklint.core.source import Source
 from gklint.read.guards import DEFAULT, Limits
 from gklint.read.html_content import content_root, preamble_root
-from gklint.read.html_tables import build_grid, is_data_table
+from gklint.read.errors import ReadError
+from gklint.read.html_tables import build_grid, info_box_lines, is_data_table, is_info_box
 from gklint.read.html_text import BLOCK, clean, join
 from gklint.read.sniff import decode_text
 
 _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                    "canvas", "select", "option", "button", "input", "textarea", "map", "audio",
                    "video", "head", "title", "meta", "link"})
+_EMBEDDED = lazyre.compile(r"\.(?:pdf|docx?|wps|ofd)(?:[?#]|$)", re.I)  # a report file shown in the page
+_SHORT_PAGE = 2000  # characters: less text than any report, with its tables elsewhere
 _HIDDEN = lazyre.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 _CONTROL = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # not XML characters
 _CHARREF = lazyre.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9a-fA-F])(;?)")  # a numeric character reference
@@ -54,6 +57,7 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    embedded = _embedded_documents(body)
     for el in list(body.iter(*_DROP)):
         _drop(el)
     for el in list(body.iter()):
@@ -64,7 +68,9 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     walker = _Walker(content)
     walker.walk(top)
     walker.flush()
-    blocks = walker.blocks
+    blocks = _box_lines(_info_box(body, top)) + walker.blocks
+    if embedded and _no_report(blocks):
+        raise ReadError(path, f"网页正文是嵌入的文件（{embedded[0]}），网页本身没有报告内容，请下载该文件后检查")
     budget.check_chars(path, sum(len(b.text) for b in blocks if isinstance(b, Paragraph))
                        + sum(len(c.text) for b in blocks if isinstance(b, Grid) for row in b.rows for c in row if c),
                        limits)
@@ -106,6 +112,37 @@ def _page_title(root) -> str:
         return ""
     # Portals append "_column_site" or " - site" to the page title.
     return re.split(r"[_|]| - ", clean(el.text_content()))[0].strip()
+
+
+# --------------------------------------------------------------------------- embedded documents
+
+def _embedded_documents(body) -> list[str]:
+    """The documents a page shows in an <iframe>, <embed> or <object> (the report as a PDF, Word or OFD file)."""
+    sources = (el.get("src") or el.get("data") or "" for el in body.iter("iframe", "embed", "object"))
+    return [src for src in sources if _EMBEDDED.search(src)]
+
+
+def _no_report(blocks: list) -> bool:
+    """A page showing no report of its own: no table, and little text (a title, a date line, a link)."""
+    return (not any(isinstance(b, Grid) for b in blocks)
+            and sum(len(b.text) for b in blocks if isinstance(b, Paragraph)) < _SHORT_PAGE)
+
+
+# --------------------------------------------------------------------------- the 索引号 box
+
+def _info_box(body, top):
+    """The page's metadata box (索引号 | 发布机构 | 发布日期 …: label and value cells in turn) outside the
+    article, which is read as lines before the report; None if there is none."""
+    return next((t for t in body.iter("table")
+                 if t is not top and top not in t.iterancestors() and t not in top.iterancestors() and is_info_box(t)),
+                None)
+
+
+def _box_lines(box) -> list:
+    """Each row of a metadata box as a line of text: "索引号：… 发布日期：2024-01-15"."""
+    if box is None:
+        return []
+    return [Paragraph(line, Source(markup_line=tr.sourceline)) for tr, line in info_box_lines(box)]
 
 
 # --------------------------------------------------------------------------- hidden elements
@@ -161,6 +198,11 @@ class _Walker:
         tag = el.tag
         if tag == "br":
             self.flush()
+        elif tag == "table" and is_info_box(el):
+            self.flush()
+            for tr, line in info_box_lines(el):
+                self.add(line, tr.sourceline)
+                self.flush()
         elif tag == "table" and is_data_table(el):
             self.flush()
             self.tables += 1

@@ -89,13 +89,28 @@ def _text_without_links(el) -> str:
 def preamble_root(content):
     """The highest close ancestor of the content: one adding only a little text (the title, date,
     share buttons). Its text before the content, links aside, is kept; what follows the content
-    (share buttons, footers) is not."""
-    size = len(clean(content.text_content()))
+    (share buttons, footers) is not, so only the text before the content counts: print/close links, share
+    buttons and related links after the article must not push its title and date line out."""
+    path = set(content.iterancestors())
     top = content
     for ancestor in content.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
-        if len(clean(ancestor.text_content())) - size > _PREAMBLE_LIMIT:
+        if _longer_before(ancestor, content, path, _PREAMBLE_LIMIT):
             break
         top = ancestor
     return top
+
+
+def _longer_before(ancestor, content, path: set, limit: int) -> bool:
+    """Whether the text inside ``ancestor`` before ``content`` (whose ancestors are ``path``) is longer than
+    ``limit`` characters, white space collapsed."""
+    parts: list[str] = []
+    for node in ancestor.iter():
+        if node is content:
+            break
+        if isinstance(node.tag, str):
+            parts.append(node.text or "")
+        if node is not ancestor and node not in path:  # the tail of an element on the path follows the content
+            parts.append(node.tail or "")
+    return len(clean("".join(parts))) > limit

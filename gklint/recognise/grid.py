@@ -89,6 +89,15 @@ def match_grids(grids: list[Grid], layout: Layout) -> Matches:
 
 # --------------------------------------------------------------------------- mapping
 
+def _last_row_with_values(sheets: list[Sheet], rows: list[tuple[int, int]]) -> int:
+    """The index in ``rows`` of the last row holding a number or a mark for none ("-"); -1 if none does."""
+    for i in range(len(rows) - 1, -1, -1):
+        gi, r = rows[i]
+        if any(parse_cell(c.text).kind in ("number", "na") for c in sheets[gi].starting(r)):
+            return i
+    return -1
+
+
 class _Mapper:
     """Reads one official table from its rows, in order, across grids."""
 
@@ -127,6 +136,7 @@ class _Mapper:
 
     def run(self, rows: list[tuple[int, int]]) -> TableMatch:
         previous_grid = None
+        last_values = _last_row_with_values(self.sheets, rows)
         for i, (gi, r) in enumerate(rows):
             sheet = self.sheets[gi]
             if gi != previous_grid:
@@ -138,7 +148,7 @@ class _Mapper:
                 self.header(sheet, r)
             else:
                 self.in_header = False
-                self.data(sheet, r)
+                self.data(sheet, r, values_below=i < last_values)
         self.finish()
         return self.match
 
@@ -184,7 +194,8 @@ class _Mapper:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.label)
 
-    def data(self, sheet: Sheet, r: int) -> None:
+    def data(self, sheet: Sheet, r: int, values_below: bool) -> None:
+        """Read row r; ``values_below``: a later row of the table holds values."""
         cells = sheet.starting(r)
         if not cells:
             return
@@ -216,10 +227,11 @@ class _Mapper:
             return
         if row is None and self.groups:
             # Values named by the header alone (table 四): a row of numbers, or the first row
-            # below the header even if blank; not a note row further down.
+            # below the header even if blank (all blank: nothing filled in), unless a later row holds
+            # the values (a blank spacer row under the header); not a note row further down.
             keys = {(g, self.columns[c]) for c, g in self.groups.items() if c in self.columns}
             marks = any(parse_cell(v.text).kind in ("number", "na") for v in values if v.row == r)
-            if marks or not keys & self.match.cells.keys():
+            if marks or not (keys & self.match.cells.keys() or values_below):
                 self.read(sheet, r, None, values)
             return
         if row is None:
