@@ -8,6 +8,8 @@ import re
 
 import gklint
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gklint.cli import app
@@ -17,6 +19,7 @@ from gklint.read.html import read_html
 from gklint.testing import consistent_report
 
 from render_html import render_portal_page
+from strategies import reports
 
 _VALUE_CELL = re.compile(r'(<span style="[^"]*">)(\d+)(</span></p></td>)')
 _INFO_LINE = re.compile(r'<div class="article_info">.*?</div>', re.S)
@@ -72,6 +75,14 @@ def test_marked_values_read_as_the_report(tmp_path, report):
     result = _check(tmp_path, marked)
     assert _cells(result.report) == _cells(report)  # was 1571 for 157¹: T302/T303 errors
     assert _rules(result) == _rules(_check(tmp_path, plain))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(reports(), st.sampled_from(["1", "※", "①", "注2"]))
+def test_any_report_with_marked_values_reads_back(tmp_path, generated, mark):
+    marked = _VALUE_CELL.sub(rf"\1\2<sup>{mark}</sup>\3", _page(generated))
+    assert _cells(_check(tmp_path, marked).report) == _cells(generated)
 
 
 # --------------------------------------------------------------------------- a spacer row under table 四's header

@@ -10,7 +10,11 @@ A portal page wraps the report in navigation, scripts, layout tables and footers
    inside a close ancestor, links aside,
 4. walks it in document order: paragraphs (block elements, <br>-separated lines; text cleaned by
    ``gklint.read.html_text``) and data tables as ``Grid``s (``gklint.read.html_tables``: rowspan/colspan
-   resolved). Tables used for page layout are walked as containers.
+   resolved). Tables used for page layout are walked as containers; the page's metadata box (索引号 |
+   发布机构 | 发布日期 …, label and value cells in turn) is read as lines of text, before the report when it
+   stands outside the article, so that its dates are read,
+5. refuses a page that only embeds the report (an <iframe>, <embed> or <object> showing a PDF, Word or OFD
+   file, and no table or report text of its own): a read error naming the file to check instead.
 
 The reader knows nothing of the official layout; ``gklint.recognise.grid`` maps grids to tables.
 
