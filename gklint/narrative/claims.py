@@ -182,7 +182,7 @@ class _Memo:
     """What ``matches`` asks of one quantity whatever the claim, worked out once for all the claims tried on it:
     its context, whether it follows 其中, the list beside it and the terms its sentence lists."""
 
-    __slots__ = ("s", "q", "context", "note", "parts_before", "found", "beside", "lists")
+    __slots__ = ("s", "q", "context", "note", "parts_before", "parent", "found", "beside", "lists")
 
     def __init__(self, s: str, q: Quantity):
         self.s, self.q = s, q
@@ -190,6 +190,7 @@ class _Memo:
         # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them
         self.note = _ALL_OF.sub("", q.note) if q.note else ""
         self.parts_before = "其中" in s[:q.start]
+        self.parent = _parent(s, q) if self.parts_before else ""
         self.found: dict = {}  # pattern -> does it occur in the list beside
         self.beside: str | None = None
         self.lists: dict = {}  # topic_list pattern -> how many different terms the sentence names
@@ -212,6 +213,19 @@ class _Memo:
         return got
 
 
+def _parent(s: str, q: Quantity) -> str:
+    """The clause whose total the 其中 list holding ``q`` breaks down ("予以公开4件" for the 2 of "予以公开4件，其中
+    自然人申请2件"): a part is of its total's kind, so what must not be near the part must not be near it either.
+    "" when a "；" ends that list before ``q``, or when that clause counts in another word (``q`` is no part of it:
+    "新增事项88项，其中…，处理决定数量776件")."""
+    at = s.rfind("其中", 0, q.start)
+    if any(mark in s[at:q.start] for mark in ";；"):
+        return ""
+    end = len(s[:at].rstrip(" ,，:：、"))
+    parent = s[clause_start(s, end):end]
+    return parent if re.search(rf"\d\s*{re.escape(q.unit)}", parent) else ""
+
+
 def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, para: str, memo: _Memo) -> bool:
     """``matches`` for a counting quantity in one of the claim's units, with what does not depend on the
     claim taken from ``memo`` (shared by every claim tried on the quantity)."""
@@ -225,7 +239,8 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
                 return False
             labelled = True
     if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note)
-                                       or labelled and claim.not_near.search(q.label)):
+                                       or labelled and claim.not_near.search(q.label)
+                                       or claim.not_near.search(memo.parent)):
         return False
     if claim.not_beside is not None and memo.beside_has(claim.not_beside):
         return False

@@ -362,6 +362,23 @@ def _can_total(q: Quantity) -> bool:
     return bool(q.unit) and q.excluded is None
 
 
+# what a count is a count of; a clause after "；" that counts another of these than the list's total counts its
+# sibling ("行政复议3件，其中结果维持0件，结果纠正0件；行政诉讼52件"; "办结12件，其中…；结转下年度1件")
+_KINDS = (("复议",), ("诉讼",), ("结转",), ("办结", "答复", "办理"), ("收到", "新收", "受理", "接收"))
+
+
+def _kinds(text: str) -> set[int]:
+    return {k for k, words in enumerate(_KINDS) if any(w in text for w in words)}
+
+
+def _sibling(s: str, total: Quantity, q: Quantity) -> bool:
+    """Does ``q``, in a clause opened by "；", count a sibling of ``total`` (``_KINDS``), not one of its parts?"""
+    if not q.clause_start or s[q.clause_start - 1] not in ";；":
+        return False
+    own, its = _kinds(label(total)), _kinds(label(q))
+    return bool(own) and bool(its) and not own & its
+
+
 def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities, at: int, after: int,
            stop: int) -> Enumeration | None:
     s = sq.sentence.folded
@@ -389,7 +406,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
             if own_word:
                 unsure.append(q)
             continue
-        if q.family != total.family:
+        if q.family != total.family or _sibling(s, total, q):
             break
         new_total = _NEW_TOTAL.search(q.before)
         if new_total and not _GAP_TEXT.search(_lead_stripped(q.before[:new_total.start()])):

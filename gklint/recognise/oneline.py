@@ -82,13 +82,26 @@ def _cut_rows(text: str, spec: TableSpec) -> list[str] | None:
     return pieces
 
 
+_SENTENCE_MARK = lazyre.compile(r"[。；;，,、]")
+_SENTENCE_END = lazyre.compile(r"[。；;]")
+
+
+def _prose_end(text: str, stop: int) -> int:
+    """Where the section's sentences before a table end in ``text[:stop]``: after its last "。" or "；" (0 if none)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, stop)]
+    return ends[-1] if ends else 0
+
+
 def _cut_head(head: str, spec: TableSpec) -> list[str]:
     """The text before a table's first row label, cut before each of the table's markers and header words (an
     opening bracket just before one goes with it: "（本列数据的勾稽关系为…）"): the section's own text stays apart
     from the table's caption and header, as on a page with line breaks."""
     cuts = set()
+    prose = _prose_end(head, len(head))
+    if prose:
+        cuts.add(prose)
     for word in (*spec.markers, *spec.headers):
-        if m := _pattern(word).search(head):
+        if m := _pattern(word).search(head, prose):
             cuts.add(m.start() - 1 if m.start() and head[m.start() - 1] in "(（" else m.start())
     bounds = [0, *sorted(cuts - {0}), len(head)]
     return [head[a:b] for a, b in zip(bounds, bounds[1:])]
@@ -99,6 +112,8 @@ def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
     words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(spec.groups)
     pattern = re.compile("|".join(_pattern(w).pattern for w in sorted(words, key=len, reverse=True)))
     hits = list(pattern.finditer(text))
+    while len(hits) >= 3 and _SENTENCE_MARK.search(text, hits[0].end(), hits[2].start()):
+        hits.pop(0)  # a word of the table in the section's sentence before it ("未发生行政复议、行政诉讼。")
     if len(hits) < 3:
         return None
     pieces = [text[:hits[0].start()]]

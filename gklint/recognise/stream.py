@@ -238,11 +238,14 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
     return result
 
 
-def _header_start(text: str, spec: TableSpec) -> bool:
+def _header_start(tok: Token, spec: TableSpec) -> bool:
     """The first cell of a header-first table's header: one of its markers (table 四: "行政复议" or
-    "结果维持"), or a PDF line that starts the header with them run together ("行政复议 行政诉讼")."""
-    norm = normalise(text)
-    return label_matches(text, spec.markers) or (len(norm) <= 12 and norm.startswith(tuple(map(normalise, spec.markers))))
+    "结果维持"), or a PDF line that starts the header with them run together ("行政复议 行政诉讼"); not a
+    sentence of the section that starts with one ("行政复议2件。")."""
+    if not _table_like(tok):
+        return False
+    norm = normalise(tok.text)
+    return label_matches(tok.text, spec.markers) or (len(norm) <= 12 and norm.startswith(tuple(map(normalise, spec.markers))))
 
 
 def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> StreamTable:
@@ -250,7 +253,7 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     未经复议直接起诉, 复议后起诉; five result columns each), then its data: either one run of all the
     values (15), or each row label followed by its values (5)."""
     result = StreamTable(Table(spec.key, found=False))
-    header = [i for i in range(start, min(stop, len(tokens))) if not tokens[i].is_value and _header_start(tokens[i].text, spec)]
+    header = [i for i in range(start, min(stop, len(tokens))) if _header_start(tokens[i], spec)]
     if not header:
         return result
     first = header[0]
@@ -364,6 +367,32 @@ def row_alias(tok: Token, row: RowSpec, spec: TableSpec) -> Note | None:
                 table=spec.key, row=row.label, found=tok.text, official=row.label, source=tok.source)
 
 
+_SENTENCE_END = "。；;"
+TABLE_LINE_MAX = 60  # characters: a longer text above a table is a sentence of the section, not its caption
+
+
+def _table_like(tok: Token) -> bool:
+    """A token of a table's caption, header or units line ("（本列数据的勾稽关系为…）", "申请人情况", "单位：件"),
+    a blank cell or a page number: no figure, short, no sentence end. Not a sentence of the section's text."""
+    if tok.cell is not None:
+        return tok.cell.kind == "blank" or _page_number(tok)
+    return len(tok.text) <= TABLE_LINE_MAX and not any(ch in tok.text for ch in _SENTENCE_END)
+
+
+def _table_start(tokens: list[Token], spec: TableSpec, start: int, first: int, heading: object) -> int:
+    """The first token of a table whose first used token is ``first``: the earliest of its markers in the run of
+    table-like tokens (``_table_like``) just above it. Never the section's heading (``heading``: its line, "四、政府
+    信息公开行政复议、行政诉讼情况" holds a marker) nor anything above a sentence: the section's text before the
+    table stays its text."""
+    at = first
+    i = first - 1
+    while i >= start and tokens[i].line is not heading and _table_like(tokens[i]):
+        if any(normalise(m) in normalise(tokens[i].text) for m in spec.markers):
+            at = i
+        i -= 1
+    return at
+
+
 def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int, int]]) -> dict[str, StreamTable]:
     """Read each official table between the given token bounds (usually its section)."""
     out = {}
@@ -372,13 +401,8 @@ def read_tables(tokens: list[Token], layout: Layout, bounds: dict[str, tuple[int
         st = (read_header_first if spec.header_first else read_rows)(tokens, spec, start, stop)
         if st.table.found:
             # the table's header and label lines between its first and last used token belong to it
-            lo = min(st.used)
-            hi = max(st.used)
-            for i in range(start, lo):
-                if any(normalise(m) in normalise(tokens[i].text) for m in spec.markers) and len(tokens[i].text) <= 60:
-                    lo = i
-                    break
-            st.used.update(range(lo, hi + 1))
+            heading = tokens[start].line if key in bounds else None
+            st.used.update(range(_table_start(tokens, spec, start, min(st.used), heading), max(st.used) + 1))
             st.notes.extend(header_aliases(tokens, spec, st.used))
         out[key] = st
     return out
