@@ -9,6 +9,7 @@ and where it came from.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,8 @@ from gklint.core.numbers import show_number
 from gklint.core.source import Source
 
 CellKind = Literal["number", "blank", "na", "text"]
+# the dashes Excel (accounting format) and Word tables write for 0, width-folded; unlike "/" (not applicable)
+DASHES = frozenset({"-", "--", "—", "——", "–", "––"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,11 @@ class Cell:
     @property
     def is_number(self) -> bool:
         return self.kind == "number"
+
+    @property
+    def is_dash(self) -> bool:
+        """A dash written for a value ("-", "—", "－", "–"): the usual way a pasted spreadsheet shows 0."""
+        return self.kind == "na" and "".join(unicodedata.normalize("NFKC", self.raw).split()) in DASHES
 
     @classmethod
     def number(cls, value: int | float, raw: str | None = None, source: Source | None = None) -> "Cell":

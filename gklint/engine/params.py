@@ -142,8 +142,8 @@ class Uncertain(Strict):
 
 class Blank(Strict):
     severity: Severity = "warning"
-    note: template("cell", "count") = {"zh": ""}
-    note_one: Optional[template("cell", "count")] = None
+    note: template("cell", "count", "what") = {"zh": ""}
+    note_one: Optional[template("cell", "count", "what")] = None
 
 
 class IdentityParams(Params):
@@ -160,10 +160,12 @@ class IdentityParams(Params):
     uncertain: Optional[Uncertain] = doc(None, "数字读法不确定时的严重程度和说明（{doubt}）",
                                          "severity and note ({doubt}) when a term was read uncertainly")
     blank: Optional[Blank] = doc(None, "空白单元格按0计：各项只有空白、所报告的格为数字时也检查；空白可能就是差额所在时的严重程度，"
-                                 "以及说明（{cell}：第一个空白格，{count}：空白格数；note_one：只有一格时）",
+                                 "以及说明（{cell}：第一个空白格，{count}：空白格数，{what}：空白或所填的“-”；note_one：只有一格时）；"
+                                 "填“-”的格同空白格（“/”不按0计）",
                                  "read blank cells as 0: also checked where the other terms are blank and the cell "
                                  "reported is a number; severity when the blanks may be the difference, and the note "
-                                 "({cell}: the first blank, {count}: how many; note_one: when one)")
+                                 "({cell}: the first blank, {count}: how many, {what}: blank or the “-” written; note_one: when "
+                                 "one); a cell holding a dash is read as a blank (a \"/\" is not read as 0)")
 
 
 class CellParams(Checked):

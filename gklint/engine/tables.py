@@ -12,7 +12,7 @@ Identity rules are weighted sums declared in YAML (``left`` = ``right``, per col
 evaluated where every term is a number. Many reports write a blank cell for a zero: an instance of a rule
 that declares ``blank:`` is evaluated too where its other terms are blank cells (never "/", text, a cell
 missing or one recognition could not read) and the cell it is reported against is a number, the blanks read
-as 0. Whether a blank is a zero is then judged where such an identity fails (``_blank_severity``): certain
+as 0; so is a cell holding a dash ("-", "—": how a pasted spreadsheet shows 0), not a "/". Whether a blank is a zero is then judged where such an identity fails (``_blank_severity``): certain
 when no blank could close the difference (counts are never negative), likely when every blank reads as 0 in
 the other identities through it, and no finding otherwise (a blank 总计 beside filled applicant columns is
 no zero). The blanks themselves are the cell rules' business.
@@ -167,8 +167,9 @@ def identity_instances(rule: Rule, layout: L.Layout) -> list[Instance]:
 # --------------------------------------------------------------------------- frames
 
 # a cell's kind as a small integer in the frames (comparing int8 codes is what makes the checks vectorised)
-KIND_CODES = {"number": 0, "blank": 1, "na": 2, "text": 3, "missing": 4, "unread": 5, "other": 6, "sum": 7}
-NUMBER, BLANK, NA, TEXT, MISSING, UNREAD, OTHER, SUM = KIND_CODES.values()
+# ``dash``: a "na" cell holding a dash, which the identities read as they read a blank (``Cell.is_dash``)
+KIND_CODES = {"number": 0, "blank": 1, "na": 2, "text": 3, "missing": 4, "unread": 5, "other": 6, "sum": 7, "dash": 8}
+NUMBER, BLANK, NA, TEXT, MISSING, UNREAD, OTHER, SUM, DASH = KIND_CODES.values()
 
 
 @lru_cache(maxsize=None)
@@ -256,6 +257,10 @@ def to_arrays(reports: list[Report], layout: L.Layout):
         # the codes as bytes, the numbers as a C array of doubles: numpy converts neither from Python objects fast
         code = np.frombuffer(bytes(map(KIND_CODES.get, map(attrgetter("kind"), found), repeat(OTHER))),
                              dtype=np.int8)  # OTHER: a kind no rule knows
+        marks = np.flatnonzero(code == NA)  # few: each looked at for a dash
+        if len(marks):
+            code = code.copy()  # a view of the bytes: read-only
+            code[marks[np.array([found[k].is_dash for k in marks.tolist()], dtype=bool)]] = DASH
         kinds[flat] = code
         if unread_at:
             kinds[flat[unread_at]] = UNREAD
@@ -319,7 +324,7 @@ CELL_CHECKS = {
     "non_negative": _non_negative,
     "integer": _integer,
     "not_blank": lambda value, kind: kind != BLANK,
-    "not_na": lambda value, kind: kind != NA,
+    "not_na": lambda value, kind: (kind != NA) & (kind != DASH),
     "not_text": lambda value, kind: kind != TEXT,
 }
 
@@ -363,11 +368,11 @@ class Compiled:
     def residuals(self, values, kinds):
         """left − right of every instance for every report (rows of ``values``, ``kinds`` their cells' codes):
         NaN where a term is not a number, but for an instance of a rule that reads blanks (``reads_blanks``)
-        whose other terms are blank cells and whose anchor is a number: there, the blanks read as 0."""
+        whose other terms are blank cells (or dashes) and whose anchor is a number: there, the blanks read as 0."""
         import numpy as np
 
         res = self._sums(values)
-        blank = kinds == BLANK
+        blank = (kinds == BLANK) | (kinds == DASH)
         some = blank.any(axis=1)
         if some.any() and self.reads_blanks.any():
             read = self._sums(np.where(blank[some], 0.0, values[some]))
@@ -632,12 +637,29 @@ def _sum(parts: list[Part]):
     return int(total) if isinstance(total, float) and total.is_integer() else total
 
 
-def _expr(parts: list[Part]) -> str:
+def _expr(parts: list[Part], terms, marks: Mapping[tuple[str, str], str]) -> str:
+    """``parts`` (of ``terms``) as a sum, each with its value: a blank's "空白", a dash (``marks``) as written."""
     text = ""
-    for i, p in enumerate(parts):
+    for i, (p, (r, c, _)) in enumerate(zip(parts, terms)):
         sign = ("−" if p.weight < 0 else "+") if i else ("−" if p.weight < 0 else "")
-        text += f"{sign}{_short(p.label)}({'空白' if p.value is None else show_number(p.value)})"
+        shown = marks.get((r, c), "空白") if p.value is None else show_number(p.value)
+        text += f"{sign}{_short(p.label)}({shown})"
     return text
+
+
+def _marks(report: Report, inst: Instance) -> dict[tuple[str, str], str]:
+    """The dashes among the terms of ``inst``, (row, column) -> the dash as written."""
+    cells = {(r, c): report.cell(inst.table, r, c) for r, c, _ in inst.left + inst.right}
+    return {key: cell.raw.strip() for key, cell in cells.items() if cell is not None and cell.is_dash}
+
+
+def _blanks_are(marks: Mapping[tuple[str, str], str], blanks: int, lang: str) -> str:
+    """What the ``blanks`` cells read as 0 hold, for the ``blank:`` note: blank, a dash (``marks``), or both."""
+    blank = "空白" if lang == "zh" else "blank"
+    if not marks:
+        return blank
+    dash = f"“{next(iter(marks.values()))}”"
+    return dash if len(marks) == blanks else f"{blank}{'或' if lang == 'zh' else ' or '}{dash}"
 
 
 def _short(label: str) -> str:
@@ -659,12 +681,13 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     left = _parts(report, layout, inst.table, inst.left, by)
     right = _parts(report, layout, inst.table, inst.right, by)
     blanks = [p for p in left + right if p.value is None]
+    marks = _marks(report, inst)
     severity = _blank_severity(inst, report, layout, witnesses(rules, layout.version)) if blanks else rule.severity
     if severity is None:
         return None
     expected, found = _sum(left), _sum(right)
     values = dict(table=inst.table, row=_short(inst.row or ""), column=inst.column or "",
-                  left=_expr(left), right=_expr(right), expected=show_number(expected), found=show_number(found),
+                  left=_expr(left, inst.left, marks), right=_expr(right, inst.right, marks), expected=show_number(expected), found=show_number(found),
                   difference=show_number(abs(found - expected)))
     anchor_cell = report.cell(inst.table, *inst.anchor.split(".")[1:])
     diag = rule.diagnostic(lang, Location(table=inst.table, row=inst.row, column=inst.column,
@@ -674,7 +697,8 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
         spec = rule.params["blank"]
         note = spec.get("note_one") if len(blanks) == 1 and spec.get("note_one") else spec.get("note") or {}
         said = dict(cell=_short(blanks[0].label), count=len(blanks))
-        _append(diag, {lg: fill(choose(note, lg), said, lg) for lg in LANGS}, lang)
+        _append(diag, {lg: fill(choose(note, lg), {**said, "what": _blanks_are(marks, len(blanks), lg)}, lg)
+                       for lg in LANGS}, lang)
     return _uncertain(diag, rule, report, inst, lang)
 
 
@@ -716,15 +740,16 @@ def _unread_rows(report: Report) -> set[tuple[str, str]]:
 
 
 def _read_as_zero(inst: Instance, report: Report, layout: L.Layout, unread: set) -> float | None:
-    """left − right of ``inst`` with its blank cells read as 0; None when a term is neither a number nor a
-    cell left blank."""
+    """left − right of ``inst`` with its blank cells (and dashes) read as 0; None when a term is neither a
+    number nor a cell left blank or holding a dash."""
     total = 0.0
     for terms, sign in ((inst.left, 1), (inst.right, -1)):
         for r, c, w in terms:
             cell = report.cell(inst.table, r, c)
             if cell is not None and cell.is_number:
                 total += sign * w * cell.value
-            elif cell is None or cell.kind != "blank" or (inst.table, layout.table(inst.table).row(r).label) in unread:
+            elif cell is None or not (cell.kind == "blank" or cell.is_dash) or \
+                    (inst.table, layout.table(inst.table).row(r).label) in unread:
                 return None
     return total
 

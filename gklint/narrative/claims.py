@@ -472,9 +472,21 @@ def _agree(claim: Claim, stated: float, tolerance: float, compared: Compared) ->
     return abs(stated - expected) <= tolerance
 
 
+def _unfilled(reading: Reading, report: Report, layout: Layout) -> bool:
+    """Is one of a reading's cells, in a table the report has, blank or a mark ("-", "/") instead of a
+    number? A figure stated of it cannot be told (Excel shows a 0 as "-")."""
+    for ref in reading.cells:
+        for t, r, c in resolve(ref, layout) or ():
+            table = report.tables.get(t)
+            cell = report.cell(t, r, c) if table is not None and table.found else None
+            if cell is not None and cell.kind in ("blank", "na"):
+                return True
+    return False
+
+
 def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
     """Compare a matched quantity with the cells of its claim; None when no reading applies, or when none
-    agrees and one cannot be told (the figure may agree with it)."""
+    agrees and one cannot be told (the figure may agree with it; its cell blank or a dash, say)."""
     stated = _stated(claim, q)
     if stated is None:
         return None
@@ -486,6 +498,8 @@ def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layou
         if cells is not None:
             compared = Compared(reading, cells, sum(v for _, v in cells), tuple(blanks))
             verdicts.append((compared, _agree(claim, value, tolerance, compared)))
+        elif _unfilled(reading, report, layout):
+            verdicts.append((None, None))  # the cell it names holds no number: no other reading decides
     agreeing = [c for c, ok in verdicts if ok]
     decided = [c for c, ok in verdicts if ok is not None]
     if not decided or not agreeing and len(decided) < len(verdicts):
