@@ -191,12 +191,13 @@ def _describe(exc: BaseException) -> str:
 
 
 def _deduped(page):
-    """``page.dedupe_chars()`` (pdfplumber), with its characters deduplicated in linear time."""
+    """``page.dedupe_chars()`` (pdfplumber), with its characters deduplicated in linear time, without
+    the characters laid diagonally (``pdf_pdfium.diagonal``: a watermark), as PDFium reads them."""
     from pdfplumber.page import FilteredPage
 
     view = FilteredPage(page, lambda obj: True)
     view._objects = dict(page.objects)
-    view._objects["char"] = pdf_pdfium.dedupe(page.chars)
+    view._objects["char"] = pdf_pdfium.dedupe([c for c in page.chars if not pdf_pdfium.diagonal(*c["matrix"][:2])])
     return view
 
 
