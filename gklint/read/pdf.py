@@ -43,6 +43,7 @@ class _Page:
     chars: int = 0
     undecoded: int = 0
     images: int = 0
+    open_text: bool = False  # ends inside a table read as text lines
 
 
 def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT, *, engine: str = "auto") -> Document:
@@ -126,8 +127,10 @@ def _pdfium_pages(path: str, data: bytes, limits: guards.Limits, type3_flat: boo
     try:
         if len(doc) > limits.pdf_max_pages:
             raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
-        return [_read_page(page.view.dedupe_chars(), page.number, page.images, deadline)
-                for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat)]
+        pages: list[_Page] = []
+        for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat):
+            pages.append(_read_page(page.view.dedupe_chars(), page.number, page.images, deadline, _open_text(pages)))
+        return pages
     finally:
         doc.close()
 
@@ -179,7 +182,7 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
                     raise passed from None
                 raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=where) from None
             budget.raise_if_failed()
-            pages.append(_read_page(_deduped(page), number, len(page.images), deadline))
+            pages.append(_read_page(_deduped(page), number, len(page.images), deadline, _open_text(pages)))
             page.close()
         budget.page = None
     return pages
@@ -201,8 +204,15 @@ def _deduped(page):
     return view
 
 
-def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None) -> _Page:
-    """One page's lines and tables; the deadline is looked at between the steps."""
+def _open_text(pages: list[_Page]) -> bool:
+    """Did the page before end inside a table read as text lines (``pdf_columns.find_columns``)?"""
+    return bool(pages) and pages[-1].open_text
+
+
+def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None,
+               open_text: bool = False) -> _Page:
+    """One page's lines and tables; the deadline is looked at between the steps. ``open_text``: the
+    page before ended inside a table read as text lines."""
     def check() -> None:
         if deadline is not None:
             deadline.check(where=f"第{number}页")
@@ -217,7 +227,8 @@ def _read_page(page, number: int, images: int, deadline: guards.Deadline | None 
     outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
     lines = group_lines(outside, number)
     check()
-    columns = find_columns(lines, number)
+    columns = find_columns(lines, number, open_text)
+    result.open_text = columns.open_text
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)
     for i, text in columns.tabular.items():
