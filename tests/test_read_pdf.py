@@ -485,19 +485,24 @@ def test_tidy_rows_going_on_from_a_table_read_as_text_stay_text(where):
     assert "5.属于三类内部事务信息\t218\t25" in texts and "6.属于四类过程性信息\t295\t0" in texts
 
 
-def test_tidy_rows_after_a_section_heading_or_a_grid_stay_a_grid():
-    """The rule above holds only for a table read as text: rows going on from a grid (the page
-    before), or a table of their own after a section heading, are read as grids as before."""
+def test_tidy_rows_in_a_table_begun_as_a_grid_or_after_a_section_heading_stay_a_grid():
+    """The rule above holds only in a table that began as text: rows going on from a table that began
+    as a grid (then rows wrapped around their numbers, read as text), or a table of their own after a
+    section heading, are read as grids as before."""
     p1, p2, p3 = pdfmaker.Page(), pdfmaker.Page(), pdfmaker.Page()
-    _rows(p1, 700, [(72, "信息内容", "本年", "上年"), (72, "4.保护第三方合法权益", "1", "2")], 20)
-    _rows(p2, 72, _TIDY)  # goes on from the grid of page 1
+    _rows(p1, 60, [(72, "信息内容", "本年", "上年"), (72, "3.危及“三安全一稳定”", "1", "2")], 20)
+    for top, pieces in _UNCLEAN[1:]:
+        for x, text in pieces:
+            p1.text(x, top + 100, text, 10)
+    _rows(p2, 72, _TIDY)  # goes on from the table begun as a grid on page 1
     for top, pieces in _UNCLEAN:
         for x, text in pieces:
             p3.text(x, top, text, 10)
     p3.text(72, 260, "四、政府信息公开行政复议、行政诉讼情况", 12)
     _rows(p3, 300, _TIDY)
-    grids = _doc([p1, p2, p3]).grids
-    assert [row[0] for grid in grids for row in grid.texts()].count("5.属于三类内部事务信息") == 2
+    doc = _doc([p1, p2, p3])
+    assert [row[0] for grid in doc.grids for row in grid.texts()].count("5.属于三类内部事务信息") == 2
+    assert "447\t7" in [p.text for p in doc.paragraphs]  # the wrapped rows of page 1: text
 
 
 def test_a_right_aligned_value_under_a_header_spanning_columns_is_that_headers():

@@ -43,7 +43,7 @@ class _Page:
     chars: int = 0
     undecoded: int = 0
     images: int = 0
-    open_text: bool = False  # ends inside a table read as text lines
+    begun: str | None = None  # how the table going on at its end began (``pdf_columns.Columns.begun``)
 
 
 def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT, *, engine: str = "auto") -> Document:
@@ -129,7 +129,7 @@ def _pdfium_pages(path: str, data: bytes, limits: guards.Limits, type3_flat: boo
             raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
         pages: list[_Page] = []
         for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat):
-            pages.append(_read_page(page.view.dedupe_chars(), page.number, page.images, deadline, _open_text(pages)))
+            pages.append(_read_page(page.view.dedupe_chars(), page.number, page.images, deadline, _begun(pages)))
         return pages
     finally:
         doc.close()
@@ -182,7 +182,7 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
                     raise passed from None
                 raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=where) from None
             budget.raise_if_failed()
-            pages.append(_read_page(_deduped(page), number, len(page.images), deadline, _open_text(pages)))
+            pages.append(_read_page(_deduped(page), number, len(page.images), deadline, _begun(pages)))
             page.close()
         budget.page = None
     return pages
@@ -204,15 +204,15 @@ def _deduped(page):
     return view
 
 
-def _open_text(pages: list[_Page]) -> bool:
-    """Did the page before end inside a table read as text lines (``pdf_columns.find_columns``)?"""
-    return bool(pages) and pages[-1].open_text
+def _begun(pages: list[_Page]) -> str | None:
+    """How the table going on at the end of the page before began: "grid", "text" or None."""
+    return pages[-1].begun if pages else None
 
 
 def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None,
-               open_text: bool = False) -> _Page:
-    """One page's lines and tables; the deadline is looked at between the steps. ``open_text``: the
-    page before ended inside a table read as text lines."""
+               begun: str | None = None) -> _Page:
+    """One page's lines and tables; the deadline is looked at between the steps. ``begun``: how the
+    table going on at the end of the page before began (``pdf_columns.find_columns``)."""
     def check() -> None:
         if deadline is not None:
             deadline.check(where=f"第{number}页")
@@ -227,8 +227,8 @@ def _read_page(page, number: int, images: int, deadline: guards.Deadline | None 
     outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
     lines = group_lines(outside, number)
     check()
-    columns = find_columns(lines, number, open_text)
-    result.open_text = columns.open_text
+    columns = find_columns(lines, number, begun)
+    result.begun = columns.begun
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)
     for i, text in columns.tabular.items():

@@ -8,9 +8,10 @@ a number to tabulate. A region that is not clean (labels wrapped over lines, hea
 vertically...) is not guessed into a grid, nor are the other regions close to it (parts of one
 table would come out half grid, half text): each tabular line stays a line of its own, its
 pieces joined by tabs, which the text-stream reader reads like a table copied as text. Nor is a
-clean region without a header row (every tabular line holds a number) that goes on from a table
-read as text lines above it, on this page or the page before (no section heading between): it is
-that table's rows (two tidy rows at the top of a page), not a table of its own.
+clean region without a header row (every tabular line holds a number) in a table that began as
+text lines above it, on this page or a page before (no section heading between): it is that
+table's rows (two tidy rows at the top of a page), not a table of its own. In a table that began
+as a grid such a region goes on as a grid, as the grids of a table cut by page breaks do.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ GAP = 0.6  # a gap this wide (in font sizes) separates two cells; words in a sen
 class Columns:
     tables: list[tuple[int, int, Part]]  # (first line, last line, table) for clean runs
     tabular: dict[int, str]  # other tabular lines (index -> text with tabs between the pieces)
-    open_text: bool = False  # the page ends inside a table read as text lines (its next page goes on)
+    begun: str | None = None  # how the table going on at the page's end began: "grid", "text" (None: no table)
 
 
 def _pieces(line: Line) -> list[list[dict]]:
@@ -48,8 +49,8 @@ def _is_section(text: str) -> bool:
     return bool(m) and m.start("mark") == len(m["num"]) and m["mark"] == "、" and re.match(r"\S{4}", text[m.end("mark"):]) is not None
 
 
-def find_columns(lines: list[Line], number: int, open_text: bool = False) -> Columns:
-    """``open_text``: the page before ended inside a table read as text lines."""
+def find_columns(lines: list[Line], number: int, begun: str | None = None) -> Columns:
+    """``begun``: how the table going on at the end of the page before began (``Columns.begun``)."""
     pieces = [_pieces(line) for line in lines]
     texts = [[spaced_text(p) for p in line_pieces] for line_pieces in pieces]
     tabular = {i for i, p in enumerate(pieces) if len(p) >= 2}
@@ -67,21 +68,23 @@ def find_columns(lines: list[Line], number: int, open_text: bool = False) -> Col
         regions.append((i, j, _grid(pieces[i:j + 1], texts[i:j + 1], number)))
         i = j + 1
     unclean = {cluster[i] for i, _, part in regions if part is None}
-    result = Columns([], {}, open_text)
+    result = Columns([], {}, begun)
     end = -1
     for i, j, part in regions:
-        result.open_text = result.open_text and not any(end < k < i for k in headings)
+        if any(end < k < i for k in headings):
+            result.begun = None
         end = j
         run = [k for k in range(i, j + 1) if k in tabular]
-        if part is not None and cluster[i] not in unclean \
-                and not (result.open_text and all(any(is_number(t) for t in texts[k]) for k in run)):
+        headerless = all(any(is_number(t) for t in texts[k]) for k in run)
+        if part is not None and cluster[i] not in unclean and not (result.begun == "text" and headerless):
             part.top, part.bottom = lines[i].top, lines[j].bottom
             result.tables.append((i, j, part))
-            result.open_text = False
+            result.begun = "grid"
         elif len(run) >= 2 or part is not None or any(is_number(t) for t in texts[i]):
             result.tabular.update({k: "\t".join(texts[k]) for k in run})  # not one justified sentence
-            result.open_text = True
-    result.open_text = result.open_text and not any(k > end for k in headings)
+            result.begun = result.begun or "text"
+    if any(k > end for k in headings):
+        result.begun = None
     return result
 
 
