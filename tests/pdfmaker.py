@@ -9,6 +9,7 @@ PDF points with the origin at the top left (converted to PDF's bottom-left origi
 from __future__ import annotations
 
 import hashlib
+import math
 import zlib
 from dataclasses import dataclass, field
 
@@ -26,6 +27,14 @@ class Page:
         y = PAGE_H - top - size * 0.88
         self.ops.append(b"BT /F1 %g Tf %g %g Td <%s> Tj ET\n"
                         % (size, x, y, s.encode("utf-16-be").hex().encode()))
+        return self
+
+    def turned(self, x: float, top: float, s: str, degrees: float, size: float = 10) -> Page:
+        """Write ``s`` from (x, top) along a baseline turned ``degrees`` counter-clockwise
+        (a watermark laid across the page; 90 runs upwards, as a vertical label may)."""
+        a, b = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+        self.ops.append(b"BT /F1 %g Tf %.4f %.4f %.4f %.4f %g %g Tm <%s> Tj ET\n"
+                        % (size, a, b, -b, a, x, PAGE_H - top, s.encode("utf-16-be").hex().encode()))
         return self
 
     def line(self, x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> Page:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import gklint
 from gklint import layouts
-from gklint.core.model import Cell, Note
+from gklint.core.model import NUMBERS_UNREAD, Cell, Note
 from gklint.engine import tables
 from gklint.engine.messages import message_in
 from gklint.engine.rules import load_rules
@@ -130,3 +130,16 @@ def test_a_blank_that_is_no_zero_is_so_whatever_rules_are_selected():
                                           "三.granted.total": "", "三.total.natural": 5, "三.total.total": 5}})
     assert identity_findings(report) == []
     assert identity_findings(report, select=["T302"]) == []
+
+
+def test_blanks_of_a_table_with_numbers_left_unread_are_not_read_as_zero():
+    """A row of numbers recognition could not place (its label split from them: "数量 | 502 …") leaves its
+    official row blank: those blanks are no zeros, and only a failure no blank can close is reported."""
+    report = review(upheld=2, corrected="", pending=1, total=4)
+    assert identity_findings(report)
+    note = Note("table_unreadable", f"表四中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table="四")
+    report.notes.append(note)
+    assert identity_findings(report) == []
+    certain = review(upheld=2, corrected="", other="", pending=1, total=2)  # the blanks can only widen it
+    certain.notes.append(note)
+    assert [(d.rule, d.severity) for d in identity_findings(certain)] == [("T401", "error")]

@@ -450,3 +450,72 @@ def test_ruleless_table_with_wrapped_labels_stays_text_with_tabs():
     assert doc.grids == []
     assert [p.text for p in doc.paragraphs] == [
         LINE[:14] + "。", "信息内容\t本年\t上年", "（二）部分公开（区分", "447\t7", "处理的）", "规章\t1\t2", LINE[:9] + "。"]
+
+
+_UNCLEAN = [(140, [(72, "信息内容"), (250, "本年"), (350, "上年")]),  # a label wrapped around its numbers
+            (158, [(72, "（二）部分公开（区分")]),
+            (170, [(250, "447"), (350, "7")]),
+            (182, [(72, "处理的）")]),
+            (204, [(72, "4.保护第三方合法权益"), (250, "1"), (350, "2")])]
+_TIDY = [(72, "5.属于三类内部事务信息", "218", "25"), (72, "6.属于四类过程性信息", "295", "0")]
+
+
+def _rows(page: pdfmaker.Page, top: float, rows, gap: float = 30) -> float:
+    for row in rows:
+        for x, text in zip((row[0], 250, 350), row[1:]):
+            page.text(x, top, text, 10)
+        top += gap
+    return top
+
+
+@pytest.mark.parametrize("where", ["same page", "next page"])
+def test_tidy_rows_going_on_from_a_table_read_as_text_stay_text(where):
+    """Two rows far below a table read as text lines (here the top of the next page) are its rows,
+    not a table without a header: they stay text lines, with tabs, like the rest of it."""
+    p1, p2 = pdfmaker.Page(), pdfmaker.Page()
+    p1.text(72, 60, "三、收到和处理政府信息公开申请情况", 12)
+    for top, pieces in _UNCLEAN:
+        for x, text in pieces:
+            p1.text(x, top, text, 10)
+    top = _rows(p1 if where == "same page" else p2, 260 if where == "same page" else 72, _TIDY)
+    (p1 if where == "same page" else p2).text(72, top + 20, "四、政府信息公开行政复议、行政诉讼情况", 12)
+    doc = _doc([p1, p2] if where == "next page" else [p1])
+    assert doc.grids == []
+    texts = [p.text for p in doc.paragraphs]
+    assert "5.属于三类内部事务信息\t218\t25" in texts and "6.属于四类过程性信息\t295\t0" in texts
+
+
+def test_tidy_rows_in_a_table_begun_as_a_grid_or_after_a_section_heading_stay_a_grid():
+    """The rule above holds only in a table that began as text: rows going on from a table that began
+    as a grid (then rows wrapped around their numbers, read as text), or a table of their own after a
+    section heading, are read as grids as before."""
+    p1, p2, p3 = pdfmaker.Page(), pdfmaker.Page(), pdfmaker.Page()
+    _rows(p1, 60, [(72, "信息内容", "本年", "上年"), (72, "3.危及“三安全一稳定”", "1", "2")], 20)
+    for top, pieces in _UNCLEAN[1:]:
+        for x, text in pieces:
+            p1.text(x, top + 100, text, 10)
+    _rows(p2, 72, _TIDY)  # goes on from the table begun as a grid on page 1
+    for top, pieces in _UNCLEAN:
+        for x, text in pieces:
+            p3.text(x, top, text, 10)
+    p3.text(72, 260, "四、政府信息公开行政复议、行政诉讼情况", 12)
+    _rows(p3, 300, _TIDY)
+    doc = _doc([p1, p2, p3])
+    assert [row[0] for grid in doc.grids for row in grid.texts()].count("5.属于三类内部事务信息") == 2
+    assert "447\t7" in [p.text for p in doc.paragraphs]  # the wrapped rows of page 1: text
+
+
+def test_a_right_aligned_value_under_a_header_spanning_columns_is_that_headers():
+    """Table 二 without ruling lines, its numbers right-aligned: "本年处理决定数量" is printed over
+    columns 2-4, its text in column 3, its value at the span's right edge (column 4, under
+    "现行有效件数"): the header spans to the last column, so the value is read under it."""
+    page = pdfmaker.Page()
+    rows = [[(72, "信息内容"), (200, "本年制发件数"), (300, "本年废止件数"), (420, "现行有效件数")],
+            [(72, "规章"), (250, "1"), (350, "0"), (470, "11")],
+            [(72, "信息内容"), (300, "本年处理决定数量")],
+            [(72, "行政许可"), (460, "4,431")]]
+    for r, row in enumerate(rows):
+        for x, text in row:
+            page.text(x, 140 + r * 20, text, 10)
+    grid, = _doc([page]).grids
+    assert grid.texts()[2:] == [["信息内容", "", "本年处理决定数量", "本年处理决定数量"], ["行政许可", "", "", "4,431"]]

@@ -171,3 +171,38 @@ def test_deadline_is_kept_between_pdfium_pages():
     with pytest.raises(ReadError) as info:
         read_pdf(str(path), path.read_bytes(), guards.Limits(seconds=0), engine="pdfium")
     assert info.value.where == "第1页" and "超时" in info.value.message
+
+
+def _page_with_table(mark: float | None = None) -> bytes:
+    """A heading, a paragraph and a ruled table; with ``mark``, "政务公开" tiled over all of them along
+    a baseline turned ``mark`` degrees (a watermark in the text layer, as office suites print one)."""
+    page = pdfmaker.Page().text(72, 80, "二、主动公开政府信息情况", 12).text(72, 110, LINE, 12)
+    xs, ys = [72, 240, 340, 440, 540], [140, 164, 188, 212]
+    page.grid(xs, ys)
+    for r, row in enumerate([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                             ["规章", "7", "0", "60"], ["行政规范性文件", "11", "2", "71"]]):
+        for c, text in enumerate(row):
+            page.text(xs[c] + 4, ys[r] + 7, text, 10)
+    if mark is not None:
+        for x in (90, 300):
+            for top in (120, 220):
+                page.turned(x, top, "政务公开", mark, 28)
+    return pdfmaker.build([page])
+
+
+@pytest.mark.parametrize("degrees", [30, 45, -40, 150])
+def test_a_diagonal_watermark_is_left_out_by_both_readers(degrees):
+    """The watermark's characters would land in the heading and the cells ("开60"); both readers
+    leave them out, and PDFium (which refuses text that is not upright) still reads the page."""
+    clean = _content(read_pdf("clean.pdf", _page_with_table()))
+    data = _page_with_table(degrees)
+    assert _content(read_pdf("marked.pdf", data, engine="pdfminer")) == clean
+    assert _content(read_pdf("marked.pdf", data, engine="pdfium")) == clean
+
+
+@pytest.mark.parametrize("degrees", [90, 3])
+def test_text_at_a_right_angle_or_nearly_level_is_kept(degrees):
+    """A vertical label (90 degrees) and text a scanner tilted slightly are text of the report."""
+    data = _page_with_table(degrees)
+    text = "".join(str(item) for item in _content(read_pdf("marked.pdf", data, engine="pdfminer")))
+    assert "政" in text.replace("政府", "")

@@ -96,6 +96,9 @@ class Table:
         return self.cells.get((row, column))
 
 
+NUMBERS_UNREAD = "其中的数字未读取"  # in a ``table_unreadable`` note: a row's numbers were left unread
+
+
 @dataclass
 class Note:
     """Something recognition noticed or could not do, said plainly; rules of kind ``recognition`` report them.

@@ -43,6 +43,7 @@ class _Page:
     chars: int = 0
     undecoded: int = 0
     images: int = 0
+    begun: str | None = None  # how the table going on at its end began (``pdf_columns.Columns.begun``)
 
 
 def read_pdf(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT, *, engine: str = "auto") -> Document:
@@ -126,8 +127,10 @@ def _pdfium_pages(path: str, data: bytes, limits: guards.Limits, type3_flat: boo
     try:
         if len(doc) > limits.pdf_max_pages:
             raise pdf_pdfium.Unsupported("too many pages")  # pdfminer counts and says so
-        return [_read_page(page.view.dedupe_chars(), page.number, page.images, deadline)
-                for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat)]
+        pages: list[_Page] = []
+        for page in pdf_pdfium.read_pages(path, doc, limits, deadline, type3_flat=type3_flat):
+            pages.append(_read_page(page.view.dedupe_chars(), page.number, page.images, deadline, _begun(pages)))
+        return pages
     finally:
         doc.close()
 
@@ -179,7 +182,7 @@ def _parse_pages_within(path: str, data: bytes, limits: guards.Limits, deadline:
                     raise passed from None
                 raise ReadError(path, f"PDF 页面已损坏，无法解析（{_describe(exc)}）", where=where) from None
             budget.raise_if_failed()
-            pages.append(_read_page(_deduped(page), number, len(page.images), deadline))
+            pages.append(_read_page(_deduped(page), number, len(page.images), deadline, _begun(pages)))
             page.close()
         budget.page = None
     return pages
@@ -191,17 +194,25 @@ def _describe(exc: BaseException) -> str:
 
 
 def _deduped(page):
-    """``page.dedupe_chars()`` (pdfplumber), with its characters deduplicated in linear time."""
+    """``page.dedupe_chars()`` (pdfplumber), with its characters deduplicated in linear time, without
+    the characters laid diagonally (``pdf_pdfium.diagonal``: a watermark), as PDFium reads them."""
     from pdfplumber.page import FilteredPage
 
     view = FilteredPage(page, lambda obj: True)
     view._objects = dict(page.objects)
-    view._objects["char"] = pdf_pdfium.dedupe(page.chars)
+    view._objects["char"] = pdf_pdfium.dedupe([c for c in page.chars if not pdf_pdfium.diagonal(*c["matrix"][:2])])
     return view
 
 
-def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None) -> _Page:
-    """One page's lines and tables; the deadline is looked at between the steps."""
+def _begun(pages: list[_Page]) -> str | None:
+    """How the table going on at the end of the page before began: "grid", "text" or None."""
+    return pages[-1].begun if pages else None
+
+
+def _read_page(page, number: int, images: int, deadline: guards.Deadline | None = None,
+               begun: str | None = None) -> _Page:
+    """One page's lines and tables; the deadline is looked at between the steps. ``begun``: how the
+    table going on at the end of the page before began (``pdf_columns.find_columns``)."""
     def check() -> None:
         if deadline is not None:
             deadline.check(where=f"第{number}页")
@@ -216,7 +227,8 @@ def _read_page(page, number: int, images: int, deadline: guards.Deadline | None 
     outside = [c for c in page.chars if not any(_inside(c, box) for box in boxes)]
     lines = group_lines(outside, number)
     check()
-    columns = find_columns(lines, number)
+    columns = find_columns(lines, number, begun)
+    result.begun = columns.begun
     used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)
     for i, text in columns.tabular.items():

@@ -20,8 +20,9 @@ every Flate stream intact and measured (by ``guards.check_pdf_streams``, or here
 most one form, no vertical writing, fonts whose metrics both readers take from the same place. Every
 other file, and every file PDFium refuses or that holds something this module does not reproduce
 (rotated pages, a MediaBox off the origin, characters without a Unicode mapping, text that is not
-upright, a text object PDFium's text page leaves out (``_blank``), more objects than
+upright (turned at a right angle or mirrored), a text object PDFium's text page leaves out (``_blank``), more objects than
 ``pdf_max_objects``) is read by pdfminer (``Unsupported``), which reports errors as it always has.
+Characters laid diagonally (``diagonal``: a watermark across the page) are left out by both readers.
 """
 
 from __future__ import annotations
@@ -366,6 +367,16 @@ def _blank(raw, obj) -> bool:
                                                                raw.FPDF_TEXTRENDERMODE_CLIP))
 
 
+def diagonal(a: float, b: float) -> bool:
+    """Does a character whose matrix turns the x axis to (a, b) run neither horizontally nor at a right
+    angle? Such characters are a watermark laid across the page ("政务公开" tiled at 30-45 degrees), no
+    text of the report: read, they land in cells and headings. Vertical text (table labels) is kept."""
+    return abs(b) > _SKEW * abs(a) and abs(a) > _SKEW * abs(b)
+
+
+_SKEW = 0.1  # tan(5.7 degrees): text turned less than that is read as horizontal (or vertical)
+
+
 def _too_many(limits: guards.Limits, number: int) -> None:
     raise Unsupported(f"page {number}: more than {limits.pdf_max_objects} objects")
 
@@ -525,6 +536,8 @@ def _chars_of(raw, tp, height: float, limits, deadline, number: int, type3_flat:
             continue
         get_matrix(tp, i, m)
         a, b, c, d = m.a, m.b, m.c, m.d
+        if diagonal(a, b):
+            continue
         if not (a * d > 0 and b * c <= 0 and b == 0 and a > 0):
             raise Unsupported("text that is not upright")
         get_origin(tp, i, ox, oy)

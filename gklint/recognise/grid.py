@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gklint.core import lazyre
-from gklint.core.model import Cell, Note
+from gklint.core.model import NUMBERS_UNREAD, Cell, Note
 from gklint.core.source import Source
 from gklint.read.document import Grid, GridCell
 from gklint.recognise.grid_segments import Sheet, is_number, matches, segment
@@ -223,7 +223,7 @@ class _Mapper:
         if row is not None and broader:
             if has_numbers:
                 sub = label_cells[-1].text
-                self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，其中的数字未读取（可能使用了其他年度的格式）")
+                self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，{NUMBERS_UNREAD}（可能使用了其他年度的格式）")
             return
         if row is None and self.groups:
             # Values named by the header alone (table 四): a row of numbers, or the first row
@@ -237,7 +237,7 @@ class _Mapper:
         if row is None:
             if has_numbers:
                 text = " ".join(c.text for c in label_cells) or "（无行名）"
-                self.note(f"{self.name}中“{text}”一行不是官方的行，其中的数字未读取")
+                self.note(f"{self.name}中“{text}”一行不是官方的行，{NUMBERS_UNREAD}")
             return
         self.read(sheet, r, row, values)
 
