@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gklint import api
 from gklint.read.docx import read_docx
+from gklint.read.open import read_document
 from gklint.read.docx_numbering import number_text
 from gklint.read.document import Paragraph
 from gklint.layouts import get
@@ -80,7 +81,9 @@ def paragraph(document, starting: str):
 
 
 def texts(data: bytes) -> list[str]:
-    return [b.text for b in read_docx("x.docx", data).blocks if isinstance(b, Paragraph)]
+    """The paragraphs as the rest of gklint gets them (``read_document``: the Word reader, then zero-width
+    characters and look-alikes read as every reader's are)."""
+    return [b.text for b in read_document("x.docx", data).blocks if isinstance(b, Paragraph)]
 
 
 def runs(xml: str) -> list:

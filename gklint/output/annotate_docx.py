@@ -216,7 +216,7 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
         from gklint.read.docx import _paragraph_text
 
         for p in places.every:
-            if wanted and wanted in _SPACE.sub("", lookalikes.unify(_paragraph_text(p))):
+            if wanted and wanted in _SPACE.sub("", lookalikes.unify(lookalikes.drop_invisible(_paragraph_text(p)))):
                 return p, _quoted_runs(p, d.location.quote)
     return places.first, _runs(places.first) if places.first is not None else []
 

@@ -36,7 +36,7 @@ import io
 import docx
 from docx.oxml.ns import qn as _qn
 
-from gklint.core import lazyre, lookalikes
+from gklint.core import lazyre
 from gklint.read import budget
 from gklint.read.document import Document, Grid, GridCell, Paragraph
 from gklint.read.docx_numbering import labels
@@ -95,15 +95,16 @@ def clean(text: str) -> str:
 
 
 def _paragraph_text(p, shown: Shown | None = None) -> str:
-    """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n", zero-width characters
-    deleted; with ``shown``, the runs it says are not text (hidden, a note's typed mark) left out.
+    """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n" (zero-width characters are
+    deleted from every reader's document in ``read.open``); with ``shown``, the runs it says are not text
+    (hidden, a note's typed mark) left out.
 
     Read from the XML rather than python-docx's ``Paragraph.text``, which only sees runs directly in
     the paragraph or a hyperlink: it would drop text inside smart tags (Chinese dates such as
     2021年1月4日 are often wrapped in one), fields and tracked insertions. Deleted text (w:delText)
     and text boxes (their own paragraphs) are not part of it."""
     parts: list[str] = []
-    style = shown.paragraph_style(p) if shown is not None else None
+    style = shown.paragraph_style(p) if shown is not None and shown.styles_hide else None
     stack = [iter(p)]
     while stack:
         el = next(stack[-1], None)
@@ -123,7 +124,7 @@ def _paragraph_text(p, shown: Shown | None = None) -> str:
             parts.append("-")
         elif tag != _P:
             stack.append(iter(el))
-    return lookalikes.drop_invisible("".join(parts))
+    return "".join(parts)
 
 
 def _children(el):

@@ -27,7 +27,7 @@ def _hidden_by(rpr) -> bool | None:
     """True or False when the run properties say (hidden, or shown again), None when they do not."""
     if rpr is None:
         return None
-    said = [_on(el) for el in rpr if el.tag in _HIDING]
+    said = [_on(el) for el in map(rpr.find, _HIDING) if el is not None]  # lxml's find: no walk in Python
     return any(said) if said else None
 
 
@@ -40,6 +40,8 @@ class Shown:
         self.default_paragraph = next((st.get(qn("w:styleId")) for st in elements
                                        if st.get(qn("w:type")) == "paragraph" and _on_attr(st, "w:default")), None)
         self.style_hides = functools.cache(self._style_hides)
+        # whether any style hides text at all: most documents' styles do not, and then no run needs its styles
+        self.styles_hide = any(_hidden_by(st.find(qn("w:rPr"))) for st in elements)
 
     def _style_hides(self, style_id: str | None, depth: int = 0) -> bool | None:
         style = self.styles.get(style_id)
@@ -58,10 +60,12 @@ class Shown:
 
     def not_text(self, r, paragraph_style: str | None) -> bool:
         """Whether run ``r`` is not published text: hidden, or a note's typed mark."""
-        if any(el.tag in _NOTE_REFERENCES and _on_attr(el, "w:customMarkFollows") for el in r):
+        if any(el is not None and _on_attr(el, "w:customMarkFollows") for el in map(r.find, _NOTE_REFERENCES)):
             return True
         rpr = r.find(qn("w:rPr"))
         said = _hidden_by(rpr)
+        if not self.styles_hide:
+            return bool(said)
         if said is None and rpr is not None and (char_style := rpr.find(qn("w:rStyle"))) is not None:
             said = self.style_hides(char_style.get(qn("w:val")))
         if said is None:

@@ -30,8 +30,9 @@ right edge (the data columns are the rightmost ones).
 from __future__ import annotations
 
 import dataclasses
-
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gklint.core import lazyre
@@ -136,7 +137,13 @@ class _Mapper:
 
     def run(self, rows: list[tuple[int, int]]) -> TableMatch:
         previous_grid = None
-        last_values = _last_row_with_values(self.sheets, rows)
+        last_values: list[int] = []  # worked out once, when a blank row under table 四's header asks
+
+        def values_below(i: int) -> bool:
+            if not last_values:
+                last_values.append(_last_row_with_values(self.sheets, rows))
+            return i < last_values[0]
+
         for i, (gi, r) in enumerate(rows):
             sheet = self.sheets[gi]
             if gi != previous_grid:
@@ -148,7 +155,7 @@ class _Mapper:
                 self.header(sheet, r)
             else:
                 self.in_header = False
-                self.data(sheet, r, values_below=i < last_values)
+                self.data(sheet, r, values_below=functools.partial(values_below, i))
         self.finish()
         return self.match
 
@@ -194,8 +201,8 @@ class _Mapper:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.label)
 
-    def data(self, sheet: Sheet, r: int, values_below: bool) -> None:
-        """Read row r; ``values_below``: a later row of the table holds values."""
+    def data(self, sheet: Sheet, r: int, values_below: Callable[[], bool]) -> None:
+        """Read row r; ``values_below()``: whether a later row of the table holds values."""
         cells = sheet.starting(r)
         if not cells:
             return
@@ -231,7 +238,7 @@ class _Mapper:
             # the values (a blank spacer row under the header); not a note row further down.
             keys = {(g, self.columns[c]) for c, g in self.groups.items() if c in self.columns}
             marks = any(parse_cell(v.text).kind in ("number", "na") for v in values if v.row == r)
-            if marks or not (keys & self.match.cells.keys() or values_below):
+            if marks or not (keys & self.match.cells.keys() or values_below()):
                 self.read(sheet, r, None, values)
             return
         if row is None:
