@@ -248,7 +248,7 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
     every following clause holds one number with the same counting word and names a category
     without such a verb, and the last is the rest (其他…), closing the list. A first number below one of the
     others is no total but the first of the siblings the verb governs ("主动公开行政许可33项，行政处罚36项，
-    行政强制1项，其他事项4项")."""
+    行政强制1项，其他事项4项"), unless it says it is the total (``_declared_total``)."""
     s = sq.sentence.folded
     qs = [q for q in sq.quantities if not q.in_parens and q.excluded not in ("percent", "date", "ordinal", "phone",
                                                                                "list")]
@@ -275,7 +275,7 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
                 break
             parts.append(q)
             prev = q
-        if any(q.value > total.value for q in parts):
+        if any(q.value > total.value for q in parts) and not _declared_total(s, total):
             continue  # a "total" below one of its parts is a sibling: the verb governs the whole list
         if len(parts) >= 3 and _REST_ITEM.match(label(parts[-1])) and not _NOT_EXHAUSTIVE_END.match(s, parts[-1].end):
             out.append(Enumeration(total, sq, parts, sq, form="列举"))
@@ -283,6 +283,14 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
 
 
 _MARK_CLAUSE = re.compile(rf"第{NUMERAL}{{1,3}},")
+# what says a number is the total of what follows: 共, 总, 合计, 累计 before it, or a colon closing its clause
+_TOTAL_WORD = lazyre.compile(r"共|总|合计|累计")
+
+
+def _declared_total(s: str, total: Quantity) -> bool:
+    """Whether ``total`` says it is a total ("共公开364条", "…364条："), so that a part above it is a mistake in
+    the list rather than a sign that it is the first sibling."""
+    return s[total.clause_end:total.clause_end + 1] == ":" or _TOTAL_WORD.search(total.before) is not None
 
 
 _INCLUDES_WORDS = ("包括", "包含")
