@@ -225,11 +225,12 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
+        starts = [q.start() for q in qizhong]
         if holds_any(s, _INCLUDES_WORDS):
-            out.extend(_included(sq, [q.start() for q in qizhong]))
+            out.extend(_included(sq, starts))
         if holds_any(s, _HEJI_WORDS):
             for m in _HEJI.finditer(s):
-                e = _heji(sq, m, [q.start() for q in qizhong])
+                e = _heji(sq, m, starts)
                 if e is not None:
                     out.append(e)
         # a list closed by its rest: a total and three parts or more, the last one named 其他…
@@ -310,9 +311,8 @@ def _included(sq: SentenceQuantities, qizhong: list[int]) -> list[Enumeration]:
         if m is None or not _can_total(total) or total.in_parens or not _AGGREGATE_VERB.search(total.before):
             continue
         stop = min([p for p in qizhong if p > m.end()], default=len(s))
-        e = _parts(sq, total, sq, m.start(), m.end(), stop)
+        e = _parts(sq, total, sq, m.start(), m.end(), stop, form="包括")
         if e is not None:
-            e.form = "包括"
             out.append(e)
     return out
 
@@ -379,16 +379,17 @@ def _kinds(text: str) -> set[int]:
     return {k for k, words in enumerate(_KINDS) if any(w in text for w in words)}
 
 
-def _sibling(s: str, total: Quantity, q: Quantity) -> bool:
-    """Does ``q``, in a clause opened by "；", count a sibling of ``total`` (``_KINDS``), not one of its parts?"""
-    if not q.clause_start or s[q.clause_start - 1] not in ";；":
+def _sibling(s: str, own: set[int], q: Quantity) -> bool:
+    """Does ``q``, in a clause opened by "；", count a sibling of the total whose kinds are ``own`` (``_KINDS``),
+    not one of its parts?"""
+    if not own or not q.clause_start or s[q.clause_start - 1] not in ";；":
         return False
-    own, its = _kinds(label(total)), _kinds(label(q))
-    return bool(own) and bool(its) and not own & its
+    its = _kinds(label(q))
+    return bool(its) and not own & its
 
 
 def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities, at: int, after: int,
-           stop: int) -> Enumeration | None:
+           stop: int, form: str = "其中") -> Enumeration | None:
     s = sq.sentence.folded
     nested = _depth(s, at) > 0
     close = enclosing_brackets(s, at)[1] if nested else len(s)
@@ -403,6 +404,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
     own_word = True
     end_of_list = after
     numbering = _Numbering(s, after)
+    own_kinds = _kinds(label(total))
     for q in candidates:
         if not nested and q.in_parens:
             continue
@@ -414,7 +416,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
             if own_word:
                 unsure.append(q)
             continue
-        if q.family != total.family or _sibling(s, total, q):
+        if q.family != total.family or _sibling(s, own_kinds, q):
             break
         new_total = _NEW_TOTAL.search(q.before)
         if new_total and not _GAP_TEXT.search(_lead_stripped(q.before[:new_total.start()])):
@@ -438,7 +440,7 @@ def _parts(sq: SentenceQuantities, total: Quantity, total_sq: SentenceQuantities
     exhaustive = not (_NOT_EXHAUSTIVE_START.match(s, after) or _NOT_EXHAUSTIVE_END.match(s, end_of_list)
                       or any(_NOT_EXHAUSTIVE_END.match(s, q.end) for q in extended + unsure))
     return Enumeration(total, total_sq, parts, sq, exhaustive=exhaustive, sure=not unsure,
-                       form="其中", unsure_parts=unsure, extended=extended)
+                       form=form, unsure_parts=unsure, extended=extended)
 
 
 def _heji(sq: SentenceQuantities, m: re.Match, qizhong: list[int]) -> Enumeration | None:

@@ -112,8 +112,10 @@ def _cut_header(text: str, spec: TableSpec) -> list[str] | None:
     words = {n for c in spec.columns for n in c.names} | {n for r in spec.rows for n in r.names} | set(spec.groups)
     pattern = re.compile("|".join(_pattern(w).pattern for w in sorted(words, key=len, reverse=True)))
     hits = list(pattern.finditer(text))
-    while len(hits) >= 3 and _SENTENCE_MARK.search(text, hits[0].end(), hits[2].start()):
-        hits.pop(0)  # a word of the table in the section's sentence before it ("未发生行政复议、行政诉讼。")
+    first = 0  # past the words of the table in the section's sentence before it ("未发生行政复议、行政诉讼。")
+    while len(hits) - first >= 3 and _SENTENCE_MARK.search(text, hits[first].end(), hits[first + 2].start()):
+        first += 1
+    hits = hits[first:]
     if len(hits) < 3:
         return None
     pieces = [text[:hits[0].start()]]
