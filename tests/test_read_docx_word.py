@@ -453,3 +453,11 @@ def test_hidden_digits_and_typed_marks_in_cells_change_no_value(data):
     before = match_grids(read_docx("x.docx", saved(draft())).grids, get("2021"))
     after = match_grids(read_docx("x.docx", saved(document)).grids, get("2021"))
     assert {k: c.value for k, c in after["三"].cells.items()} == {k: c.value for k, c in before["三"].cells.items()}
+
+
+def test_letter_labels_stop_where_word_stops():
+    """A hostile w:start must not make a label of millions of letters: past 780 (zz… of 30) no label is computed
+    and the paragraph keeps its text as typed."""
+    assert number_text(780, "lowerLetter") == "z" * 30
+    assert number_text(781, "lowerLetter") is None
+    assert number_text(10**8, "upperLetter") is None

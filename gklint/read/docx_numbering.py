@@ -61,8 +61,9 @@ def _enclosed(n: int, first: int) -> str:
 
 
 def _letters(n: int, a: str) -> str | None:
-    """a … z, aa … zz, …: Word repeats the letter."""
-    return chr(ord(a) + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else None
+    """a … z, aa … zz, … up to 30 letters (780), as far as Word counts: Word repeats the letter. Past that, no
+    label (a hostile w:start must not make a label of millions of letters)."""
+    return chr(ord(a) + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= 26 * 30 else None
 
 
 _FORMATS = {
@@ -158,9 +159,11 @@ class Numbering:
     def __init__(self, numbering, styles) -> None:
         self.styles = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))} if styles is not None else {}
         abstracts = {ab.get(qn("w:abstractNumId")): ab for ab in numbering.findall(qn("w:abstractNum"))}
+        nums = numbering.findall(qn("w:num"))
+        num_abstract = {num.get(qn("w:numId")): _val(num, "w:abstractNumId") for num in reversed(nums)}  # first wins
         self.nums: dict[str, _Num] = {}
-        for num in numbering.findall(qn("w:num")):
-            abstract_id = self._linked(abstracts, _val(num, "w:abstractNumId"), numbering)
+        for num in nums:
+            abstract_id = self._linked(abstracts, _val(num, "w:abstractNumId"), num_abstract)
             if abstract_id not in abstracts:
                 continue
             entry = _Num(abstract_id, _levels(abstracts[abstract_id]))
@@ -176,16 +179,14 @@ class Numbering:
         self.counters: dict[str, dict[int, int]] = {}  # abstract list -> ilvl -> counter
         self.used: set[tuple[str, int]] = set()  # (numId, ilvl) already counted: overrides spent
 
-    def _linked(self, abstracts: dict, abstract_id: str | None, numbering) -> str | None:
-        """An abstract list that only names a numbering style (w:numStyleLink) -> the list that style uses."""
+    def _linked(self, abstracts: dict, abstract_id: str | None, num_abstract: dict) -> str | None:
+        """An abstract list that only names a numbering style (w:numStyleLink) -> the list that style uses
+        (``num_abstract``: each w:num's abstract list, the first w:num of an id winning)."""
         link = _val(abstracts.get(abstract_id), "w:numStyleLink")
         if link is None:
             return abstract_id
         num_id = _val(self._style_numpr(link), "w:numId")
-        for num in numbering.findall(qn("w:num")):
-            if num.get(qn("w:numId")) == num_id:
-                return _val(num, "w:abstractNumId")
-        return abstract_id
+        return num_abstract[num_id] if num_id in num_abstract else abstract_id
 
     def _style_numpr(self, style_id: str | None, depth: int = 0):
         """The w:numPr a paragraph style gives (its own or the style it is based on)."""
