@@ -94,3 +94,35 @@ def test_no_correction_and_no_loss_in_one_clause():
     [d] = run("N301", report(text, cells))
     assert (d.location.row, d.location.column) == ("未经复议直接起诉", "结果纠正")
     assert run("N301", report(text, {"四.review.total": 2, "四.review.upheld": 2})) == []
+
+
+def _without_row(rep, table: str, row: str):
+    """``rep`` with every cell of one row taken out, as when the row was not read."""
+    cells = rep.tables[table].cells
+    for key in [k for k in cells if k[0] == row]:
+        del cells[key]
+    return rep
+
+
+@pytest.mark.parametrize("text", ["本年度未发生因政府信息公开引起的行政诉讼。",
+                                  "本年度政府信息公开行政复议、行政诉讼均为0件。"])
+def test_a_present_nonzero_cell_contradicts_whatever_a_missing_row_holds(text):
+    rep = _without_row(report(text, {"四.litigation_direct.upheld": 2, "四.litigation_direct.total": 2}),
+                       "四", "litigation_after_review")
+    [d] = run("N301", rep)
+    assert d.location.row == "未经复议直接起诉" and d.expected == 2 and d.found == 0
+
+
+def test_a_missing_row_alone_claims_nothing():
+    text = "本年度政府信息公开行政复议、行政诉讼均为0件。"
+    rep = _without_row(report(text), "四", "litigation_after_review")
+    assert run("N301", _without_row(rep, "四", "review")) == []
+
+
+def test_a_statement_whose_cell_this_layout_lacks_is_judged_by_the_cell_it_has():
+    """"未制定规范性文件" names 本年制发件数 (2021) and 本年新制作数量 (2019): each layout compares its own."""
+    text = "本年度未制定规范性文件。"
+    for layout, cell, label in [("2021", "二.normative_documents.issued", "本年制发件数"),
+                                ("2019", "二.normative_documents.made", "本年新制作数量")]:
+        [d] = run("N301", report(text, {cell: 3}, layout=layout, year=2020))
+        assert d.location.column == label and d.expected == 3

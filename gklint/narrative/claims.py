@@ -395,9 +395,7 @@ def _resolve(layout: Layout, cell: str) -> tuple[CellRef, ...] | None:
 
 def reading_values(reading: Reading, report: Report, layout: Layout,
                    computed: list[BlankTotal] | None = None) -> list[tuple[CellRef, int | float]] | None:
-    """The values of a reading's cells; None when one has no value. A blank 总计 cell stands for the
-    sum of the columns it totals when they hold numbers, not all 0, and blanks (``blank_total``; with a
-    blank among them the sum is a lower bound); it is added to ``computed``, so that the finding can say so."""
+    """The values of a reading's cells; None when one has no value (``cell_value``)."""
     cells: list[CellRef] = []
     for ref in reading.cells:
         got = resolve(ref, layout)
@@ -405,20 +403,33 @@ def reading_values(reading: Reading, report: Report, layout: Layout,
             return None
         cells.extend(got)
     out = []
-    for t, r, c in cells:
-        table = report.tables.get(t)
-        if table is None or not table.found:
-            return None
-        value = report.value(t, r, c)
+    for ref in cells:
+        value = cell_value(ref, report, layout, computed)
         if value is None:
-            blank = blank_total(report, layout, (t, r, c))
-            if blank is None:
-                return None
-            if computed is not None:
-                computed.append(blank)
-            value = blank.value
-        out.append(((t, r, c), value))
+            return None
+        out.append((ref, value))
     return out
+
+
+def cell_value(ref: CellRef, report: Report, layout: Layout,
+               computed: list[BlankTotal] | None = None) -> int | float | None:
+    """The value of one cell; None when it has none (its table or row not read, a blank, a "/", a text). A blank
+    总计 cell stands for the sum of the columns it totals when they hold numbers, not all 0, and blanks
+    (``blank_total``; with a blank among them the sum is a lower bound); it is added to ``computed``, so that the
+    finding can say so."""
+    t, r, c = ref
+    table = report.tables.get(t)
+    if table is None or not table.found:
+        return None
+    value = report.value(t, r, c)
+    if value is not None:
+        return value
+    blank = blank_total(report, layout, ref)
+    if blank is None:
+        return None
+    if computed is not None:
+        computed.append(blank)
+    return blank.value
 
 
 def summed_columns(layout: Layout, ref: CellRef) -> tuple[str, ...]:

@@ -224,10 +224,7 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ct
         reported: set[tuple[int, claims_mod.CellRef]] = set()
         for mention in zeros.find(statements, analysed, year, fold(section.heading)):
             computed: list = []
-            cells = claims_mod.reading_values(claims_mod.Reading(mention.statement.cells), report, layout,
-                                              computed)
-            if cells is None:
-                continue
+            cells = _present_values(mention.statement.cells, report, layout, computed)
             # one sentence may state the same zero twice ("复议、诉讼均未被纠错"): each cell once
             nonzero = [(ref, v) for ref, v in cells if v != 0
                        and (mention.sentence.sentence.start, ref) not in reported]
@@ -247,6 +244,21 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ct
                 location=_cells_location(nonzero, layout, section, mention.sentence.sentence.quote,
                                          _source(section, mention.sentence.sentence.start)),
                 expected=tidy(value), found=0, parts=parts, related=related)
+
+
+def _present_values(cells: tuple[str, ...], report: Report, layout: Layout,
+                    computed: list) -> list[tuple[claims_mod.CellRef, int | float]]:
+    """The cells a zero statement names that this layout has and the report gives a value, with their values.
+    A cell the layout lacks (a statement names the cells of both layouts) or the report does not give (its row
+    not read, a "/") is left out: a non-zero cell present contradicts the statement whatever the others hold,
+    and nothing is claimed from a cell that is not there."""
+    out = []
+    for cell in cells:
+        for ref in claims_mod.resolve(cell, layout) or ():
+            value = claims_mod.cell_value(ref, report, layout, computed)
+            if value is not None:
+                out.append((ref, value))
+    return out
 
 
 _CHECKS = {"claim": _claim_check, "parts": _parts_check, "zero": _zero_check}
