@@ -155,7 +155,7 @@ def _cell(value: CellValue, column: L.ColumnSpec) -> Cell:
         if not column.amount and isinstance(value, float) and value.is_integer():
             value = int(value)
         return Cell.number(value)
-    return parse_cell(value, amount=column.amount, signed=column.signed)
+    return parse_cell(lookalikes.drop_invisible(value), amount=column.amount, signed=column.signed)
 
 
 _EXACT = 2 ** 53  # an int of fewer digits is finite as a float: no check needed
@@ -178,12 +178,18 @@ def _detect(data: ReportFile) -> L.Layout:
     return _layout_of(data.layout, data.tables, data.meta.year)
 
 
+def _label(text: str) -> str:
+    """A table or column label as written, without the characters that show nothing (an official label has none:
+    "行政\u200b复议" is 行政复议, as every other reader reads it)."""
+    return lookalikes.drop_invisible(text)
+
+
 def _layout_of(declared: str | None, tables: dict, year: int | None) -> L.Layout:
     """The declared layout, or the one the labels follow (``gklint.layouts.detect``, as for every input): rows
     found, the labels peculiar to a layout (a 2019 table 二's 本年新制作数量), the layout of the report year."""
     if declared:
         return L.get(declared)
-    labels = {L.normalise(label) for rows in tables.values() for rlabel, cols in rows.items()
+    labels = {L.normalise(_label(label)) for rows in tables.values() for rlabel, cols in rows.items()
               for label in (rlabel, *cols)}
     scored = []
     for layout in L.layouts().values():
@@ -191,7 +197,7 @@ def _layout_of(declared: str | None, tables: dict, year: int | None) -> L.Layout
         for tkey, table in tables.items():
             spec = layout.tables.get(tkey)
             if spec:
-                rows += sum(1 for label in table if spec.row(label) is not None)
+                rows += sum(1 for label in table if spec.row(_label(label)) is not None)
         scored.append((detect.score(layout, rows, detect.markers(labels, "", layout), year), layout))
     return detect.best(scored)
 
@@ -231,12 +237,12 @@ def _validated(data: dict, path: str) -> Report:
             raise ReadError(path, f"未知的表“{tkey}”，应为 {'、'.join(layout.tables)}", where=f"$.tables.{tkey}")
         table = Table(tkey)
         for rlabel, cols in rows.items():
-            row = spec.row(rlabel)
+            row = spec.row(_label(rlabel))
             if row is None or row.heading:
                 raise ReadError(path, f"表{tkey}没有数据行“{rlabel}”（{layout.version}年版格式）",
                                 where=f"$.tables.{tkey}.{rlabel}")
             for clabel, value in cols.items():
-                col = row.column(clabel)
+                col = row.column(_label(clabel))
                 if col is None:
                     raise ReadError(path, f"表{tkey}“{row.label}”一行没有列“{clabel}”",
                                     where=f"$.tables.{tkey}.{rlabel}.{clabel}")
@@ -256,17 +262,24 @@ def _validated(data: dict, path: str) -> Report:
 
 
 def _unified(report: Report) -> Report:
-    """``report`` with the look-alikes of ideographs in its free text (title, agency, preamble, sections) read as
-    the ideographs, as the readers of the other formats read them (``core.lookalikes``); a cell keeps its text as
-    written (its value is read through NFKC, which maps them too)."""
+    """``report`` with its free text (title, agency, preamble, sections) read as the readers of the other formats
+    read theirs (``read.open``): the characters that show nothing deleted, the look-alikes of ideographs read as
+    the ideographs (``core.lookalikes``). A cell keeps its text as written (its value is read through NFKC, which
+    maps the look-alikes too; ``_cell`` reads it without the invisible characters)."""
     meta, sections = report.meta, report.sections
-    if not lookalikes.holds("\n".join([meta.title or "", meta.agency or "", report.preamble,
-                                        *(f"{s.heading}\n{s.text}" for s in sections)])):
+    text = "\n".join([meta.title or "", meta.agency or "", report.preamble,
+                      *(f"{s.heading}\n{s.number or ''}\n{s.text}" for s in sections)])
+    if not lookalikes.holds(text) and not lookalikes.has_invisible(text):
         return report
-    unify = lookalikes.unify
-    return replace(report, preamble=unify(report.preamble),
-                   meta=replace(meta, title=meta.title and unify(meta.title), agency=meta.agency and unify(meta.agency)),
-                   sections=[replace(s, heading=unify(s.heading), text=unify(s.text)) for s in sections])
+    return replace(report, preamble=_seen(report.preamble),
+                   meta=replace(meta, title=meta.title and _seen(meta.title), agency=meta.agency and _seen(meta.agency)),
+                   sections=[replace(s, heading=_seen(s.heading), number=s.number and _seen(s.number),
+                                     text=_seen(s.text)) for s in sections])
+
+
+def _seen(text: str) -> str:
+    """``text`` as a reader sees it: without the characters that show nothing, look-alikes read as ideographs."""
+    return lookalikes.unify(lookalikes.drop_invisible(text))
 
 
 def _complete(layout: L.Layout, tables: dict[str, Table], notes: list[Note], rows_checked: bool = False) -> None:
@@ -514,7 +527,7 @@ class _Labels:
         self.unique = len(ids) == len(set(ids))  # a row read is then one its id names (missing_rows)
 
     def row(self, label: str):
-        row = self.spec.row(label)
+        row = self.spec.row(_label(label))
         entry = False if row is None or row.heading else (row, {})
         if len(self.rows) < _MEMO:
             self.rows[label] = entry
@@ -522,7 +535,7 @@ class _Labels:
 
     @staticmethod
     def shape(row: L.RowSpec, shapes: dict, names: tuple[str, ...]):
-        columns = tuple(map(row.column, names))
+        columns = tuple(row.column(_label(name)) for name in names)
         if None in columns:
             raise _NotPlain
         shape = (tuple((row.id, col.id) for col in columns), columns)
