@@ -36,10 +36,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("glued", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
     # month glued to the day: 2021年1231日
     ("glued_day", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})\s*年\s*(?P<md>\d{3,4})\s*[日号]")),
-    # year, month and day run together, the 年 and 月 lost: 202111日, 20221231日
-    ("glued_all", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<md>\d{2,4})\s*日")),
+    # year, month and day run together, the 年 and 月 lost: 202111日, 20221231日, 20221231 日 (one space at most
+    # before 日, as ``_CUE`` sees it; 日期 or 日均 after a number is a word (date, daily), not a day)
+    ("glued_all", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<md>\d{2,4})\s?日(?![期均])")),
     # month run into the day after a range link: 到1231日 (the link is part of the match)
-    ("glued_md", re.compile(r"[到至—－~～-]\s*(?P<md>1[0-2]\d\d)\s*日")),
+    ("glued_md", re.compile(r"[到至—－~～-]\s*(?P<md>1[0-2]\d\d)\s?日(?![期均])")),
     ("ymd", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
     ("cn_ymd", re.compile(f"(?P<y>[〇零一二三四五六七八九]{{4}})\\s*年\\s*(?P<m>[{_CN}]{{1,3}})\\s*月"
                           f"\\s*(?P<d>[{_CN}]{{1,4}})\\s*[日号]")),
@@ -127,14 +128,15 @@ def _check(raw: str) -> tuple[dt.date | None, Problem | None]:
     return None, None
 
 
-# what every match of a pattern above holds: 年 or 月 and then a numeral (or 年 and a Chinese numeral), or a digit,
-# a separator and a digit. Each alternative begins with a literal, so that the engine skips ahead to one of these
-# five characters (a line without such a cue, most lines that name a year, is not searched seven times).
+# what every match of a pattern above holds: 年 or 月 and then a numeral (or 年 and a Chinese numeral), a digit,
+# a separator and a digit, or four digits and 日 with at most one space between (the glued patterns). Each
+# alternative begins with a literal, so that the engine skips ahead to one of these five characters (a line without
+# such a cue, most lines that name a year, is not searched seven times).
 _CUE = re.compile(r"年\s*[\d〇零一二三四五六七八九十]|月\s*\d|-(?<=\d-)\d|/(?<=\d/)\d|\.(?<=\d\.)\d"
-                  r"|日(?<=\d{6}日)|日(?<=[到至—－~～-]1\d{3}日)")
+                  r"|日(?<=\d{4}日)|日(?<=\d{4}\s日)")
 # the characters the patterns above (their look-arounds included) and ``_RANGE_LINK`` read: a date, and what links
 # two of a range, is inside a run of them (a cue as well)
-_DATE_CHARS = "年月日号〇零一二三四五六七八九十-/.起至到—－~～–"
+_DATE_CHARS = "年月日号期均〇零一二三四五六七八九十-/.起至到—－~～–"
 _DATE_RUN = re.compile(r"[\d\s" + re.escape(_DATE_CHARS) + "]*")
 _GAP = "\x00"  # what separates two runs in the text the patterns read: no pattern reads it
 _SHORT = 80  # a text this short is read whole: cutting its runs out would cost more than it saves

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from report_helpers import official, report, run, section
 
-from gklint.dates import find_dates
+from gklint.dates import dates_in, find_dates
 
 D = dt.date
 
@@ -43,6 +43,32 @@ def test_every_date_run_together_is_malformed_and_written_out_is_read(day, padde
     assert glued.date is None and glued.problem.code == "glued_all"
     [whole] = find_dates(f"截至{day.year}年{day.month}月{day.day}日。")
     assert whole.date == day and whole.problem is None
+
+
+_PROSE = "本机关认真贯彻落实政府信息公开条例，" * 5  # a text longer than the finder reads whole
+
+
+@given(st.sampled_from(["", _PROSE]), st.lists(st.sampled_from(
+    ["2021", "20221231", "1231", "11", "5", "年", "月", "日", " 日", "期", "均", " ", "\u3000", "\n", "至", "到", "-",
+     "号"]), max_size=8), st.sampled_from(["", _PROSE]))
+@settings(max_examples=300)
+def test_the_cue_sees_every_date_the_patterns_read(before, words, after):
+    """``find_dates`` reads only the stretches of text holding a cue (``_CUE``): it finds what the patterns
+    find in the whole text (``dates_in``), glued dates with a space or a line break before 日 among them."""
+    text = before + "".join(words) + after
+    assert find_dates(text) == list(dates_in(text))
+
+
+def test_a_glued_date_with_a_space_before_the_day_is_read_in_a_long_text():
+    for written in ("20240105 日", "20240105\u3000日", "20240105\n日", "至1231 日", "到 1231日"):
+        [found] = find_dates(f"{_PROSE}统计期限{written}止。{_PROSE}")
+        assert found.raw == written and found.date is None and found.problem.code in ("glued_all", "glued_day")
+
+
+def test_a_number_before_a_word_with_day_in_it_is_no_date():
+    # 日期 (date) and 日均 (daily) after a number: a form's label, a visit count
+    found = find_dates(f"{_PROSE}受理编号：20240315 日期：2024年3月15日，网站访问量2021531日均1000次。")
+    assert [(f.raw, f.date) for f in found] == [("2024年3月15日", D(2024, 3, 15))]
 
 
 def test_numbers_before_a_day_that_read_as_no_date_are_not_dates():
