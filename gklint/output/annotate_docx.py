@@ -99,7 +99,8 @@ class _Places:
     """The draft's paragraphs by Word's paragraph number, and its data-table cells by grid position,
     found by walking the body as the reader does (``gklint.read.docx``)."""
 
-    def __init__(self, body) -> None:
+    def __init__(self, body, shown=None) -> None:
+        self.shown = shown  # the document's hiding rules (``read.docx_shown.Shown``), as the reader has them
         self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
         self.every: list = []  # every paragraph read, also those in layout tables, in order
         self.cells: dict[tuple[int, int, int], object] = {}  # (table, row, column), 1-based -> w:tc
@@ -108,6 +109,24 @@ class _Places:
         self._in_table = 0
         self._table = 0
         self._blocks(body)
+
+    def style_of(self, p) -> str | None:
+        """The paragraph style ``Shown.not_text`` weighs for the runs of ``p`` (None when no style hides text)."""
+        return self.shown.paragraph_style(p) if self.shown is not None and self.shown.styles_hide else None
+
+    def text(self, p) -> str:
+        """The text of paragraph ``p`` as the reader read it (hidden runs left out, invisible characters deleted)."""
+        from gklint.read.docx import _paragraph_text
+
+        return lookalikes.drop_invisible(_paragraph_text(p, self.shown))
+
+    def run_text(self, r, style: str | None) -> str:
+        """The text of run ``r`` of a paragraph of ``style`` as the reader read it: "" for a hidden run."""
+        from gklint.read.docx import _paragraph_text
+
+        if self.shown is not None and self.shown.not_text(r, style):
+            return ""
+        return lookalikes.drop_invisible(_paragraph_text(r))
 
     def _blocks(self, el) -> None:
         from gklint.read.docx import _P, _TBL, _children
@@ -173,21 +192,18 @@ def _runs(el) -> list:
     return out
 
 
-def _run_text(r) -> str:
-    from docx.oxml.ns import qn
-
-    return "".join((t.text or "") if t.tag == qn("w:t") else "\t" for t in r if t.tag in (qn("w:t"), qn("w:tab")))
-
-
-def _quoted_runs(p, quote: str | None) -> list:
-    """The runs of paragraph ``p`` that hold ``quote`` (spaces ignored), else all its runs."""
+def _quoted_runs(places: _Places, p, quote: str | None) -> list:
+    """The runs of paragraph ``p`` that hold ``quote`` (spaces ignored), else all its runs. The quote is found in
+    the runs' text as the reader read it (``places.run_text``): tracked deletions and hidden runs left out, the
+    characters that show nothing deleted, a non-breaking hyphen a "-"."""
     runs = _runs(p)
     if not quote or not runs:
         return runs
     owner: list[int] = []
     chars: list[str] = []
+    style = places.style_of(p)
     for k, r in enumerate(runs):
-        for ch in _run_text(r):
+        for ch in places.run_text(r, style):
             if not ch.isspace():
                 chars.append(ch)
                 owner.append(k)
@@ -210,14 +226,12 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
             return tc, _runs(tc)
     if src is not None and src.paragraph is not None and src.paragraph in places.paragraphs:
         p = places.paragraphs[src.paragraph]
-        return p, _quoted_runs(p, d.location.quote)
+        return p, _quoted_runs(places, p, d.location.quote)
     if d.location.quote:
         wanted = _SPACE.sub("", d.location.quote)[:20]
-        from gklint.read.docx import _paragraph_text
-
         for p in places.every:
-            if wanted and wanted in _SPACE.sub("", lookalikes.unify(lookalikes.drop_invisible(_paragraph_text(p)))):
-                return p, _quoted_runs(p, d.location.quote)
+            if wanted and wanted in _SPACE.sub("", lookalikes.unify(places.text(p))):
+                return p, _quoted_runs(places, p, d.location.quote)
     return places.first, _runs(places.first) if places.first is not None else []
 
 
@@ -245,8 +259,10 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
     import docx
     from docx.text.run import Run
 
+    from gklint.read.docx_shown import Shown
+
     document = docx.Document(io.BytesIO(data))
-    places = _Places(document.element.body)
+    places = _Places(document.element.body, Shown(document.styles.element))
     for d in diagnostics:
         el, runs = _anchor(places, d)
         text = comment_text(d, lang)
