@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gklint import layouts
 
 from narrative_helpers import report, run
 
@@ -126,3 +130,28 @@ def test_a_statement_whose_cell_this_layout_lacks_is_judged_by_the_cell_it_has()
                                 ("2019", "二.normative_documents.made", "本年新制作数量")]:
         [d] = run("N301", report(text, {cell: 3}, layout=layout, year=2020))
         assert d.location.column == label and d.expected == 3
+
+
+_REVIEW_ROWS = ("review", "litigation_direct", "litigation_after_review")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_rows_not_read_take_away_their_findings_and_no_other(data):
+    """"复议、诉讼均为0件" against a table 四 of drawn totals: with some rows not read, the findings are those of
+    the full table on the rows still read."""
+    totals = {row: data.draw(st.integers(0, 3)) for row in _REVIEW_ROWS}
+    cells = {f"四.{row}.{col}": n for row, n in totals.items() for col in ("upheld", "total")}
+    text = "本年度政府信息公开行政复议、行政诉讼均为0件。"
+    full = _rows_found(report(text, cells))
+    gone = data.draw(st.sets(st.sampled_from(_REVIEW_ROWS)))
+    rep = report(text, cells)
+    for row in gone:
+        _without_row(rep, "四", row)
+    labels = {row: layouts.get("2021").table("四").row(row).label for row in _REVIEW_ROWS}
+    assert _rows_found(rep) == full - {labels[row] for row in gone}
+
+
+def _rows_found(rep) -> set[str]:
+    """The rows N301's findings name (one finding may name several: "行政复议 + 复议后起诉")."""
+    return {row for d in run("N301", rep) for row in d.location.row.split(" + ")}
