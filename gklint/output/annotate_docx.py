@@ -100,7 +100,7 @@ class _Places:
     found by walking the body as the reader does (``gklint.read.docx``)."""
 
     def __init__(self, body, shown=None) -> None:
-        self.shown = shown  # the document's hiding rules (``read.docx_shown.Shown``), as the reader has them
+        self.shown = shown  # the document's hiding rules (``read.docx.Shown``), as the reader has them
         self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
         self.every: list = []  # every paragraph read, also those in layout tables, in order
         self.cells: dict[tuple[int, int, int], object] = {}  # (table, row, column), 1-based -> w:tc
@@ -259,7 +259,7 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
     import docx
     from docx.text.run import Run
 
-    from gklint.read.docx_shown import Shown
+    from gklint.read.docx import Shown  # the reader's hiding rules (the exception of tests/test_import_graph.py)
 
     document = docx.Document(io.BytesIO(data))
     places = _Places(document.element.body, Shown(document.styles.element))
