@@ -110,23 +110,11 @@ class _Places:
         self._table = 0
         self._blocks(body)
 
-    def style_of(self, p) -> str | None:
-        """The paragraph style ``Shown.not_text`` weighs for the runs of ``p`` (None when no style hides text)."""
-        return self.shown.paragraph_style(p) if self.shown is not None and self.shown.styles_hide else None
-
     def text(self, p) -> str:
         """The text of paragraph ``p`` as the reader read it (hidden runs left out, invisible characters deleted)."""
         from gklint.read.docx import _paragraph_text
 
         return lookalikes.drop_invisible(_paragraph_text(p, self.shown))
-
-    def run_text(self, r, style: str | None) -> str:
-        """The text of run ``r`` of a paragraph of ``style`` as the reader read it: "" for a hidden run."""
-        from gklint.read.docx import _paragraph_text
-
-        if self.shown is not None and self.shown.not_text(r, style):
-            return ""
-        return lookalikes.drop_invisible(_paragraph_text(r))
 
     def _blocks(self, el) -> None:
         from gklint.read.docx import _P, _TBL, _children
@@ -192,18 +180,23 @@ def _runs(el) -> list:
     return out
 
 
-def _quoted_runs(places: _Places, p, quote: str | None) -> list:
+def _quoted_runs(p, quote: str | None, shown=None) -> list:
     """The runs of paragraph ``p`` that hold ``quote`` (spaces ignored), else all its runs. The quote is found in
-    the runs' text as the reader read it (``places.run_text``): tracked deletions and hidden runs left out, the
-    characters that show nothing deleted, a non-breaking hyphen a "-"."""
+    the runs' text as the reader read it: tracked deletions and the runs ``shown`` (the document's hiding rules,
+    ``read.docx.Shown``) says are not text left out, the characters that show nothing deleted, a non-breaking
+    hyphen a "-"."""
+    from gklint.read.docx import _paragraph_text
+
     runs = _runs(p)
     if not quote or not runs:
         return runs
     owner: list[int] = []
     chars: list[str] = []
-    style = places.style_of(p)
+    style = shown.paragraph_style(p) if shown is not None and shown.styles_hide else None
     for k, r in enumerate(runs):
-        for ch in places.run_text(r, style):
+        if shown is not None and shown.not_text(r, style):
+            continue
+        for ch in lookalikes.drop_invisible(_paragraph_text(r)):
             if not ch.isspace():
                 chars.append(ch)
                 owner.append(k)
@@ -226,12 +219,12 @@ def _anchor(places: _Places, d) -> tuple[object, list]:
             return tc, _runs(tc)
     if src is not None and src.paragraph is not None and src.paragraph in places.paragraphs:
         p = places.paragraphs[src.paragraph]
-        return p, _quoted_runs(places, p, d.location.quote)
+        return p, _quoted_runs(p, d.location.quote, places.shown)
     if d.location.quote:
         wanted = _SPACE.sub("", d.location.quote)[:20]
         for p in places.every:
             if wanted and wanted in _SPACE.sub("", lookalikes.unify(places.text(p))):
-                return p, _quoted_runs(places, p, d.location.quote)
+                return p, _quoted_runs(p, d.location.quote, places.shown)
     return places.first, _runs(places.first) if places.first is not None else []
 
 
