@@ -119,15 +119,20 @@ class _Places:
                 self._tbl(child)
 
     def _paragraph(self, p) -> None:
-        from gklint.read.docx import _paragraph_text
+        from gklint.read.docx import _paragraph_text, read_boxes
 
-        text = _paragraph_text(p)
+        boxes: list = []
+        text = _paragraph_text(p, boxes=boxes)
         if not self._in_table:
             self._number += 1
             self.paragraphs[self._number] = p
         self.every.append(p)
         if self.first is None and text.strip() and _runs(p):
             self.first = p
+        self._in_table += 1  # a text box's paragraphs are not numbered, its tables are (the reader reads them)
+        for box in read_boxes(boxes):
+            self._blocks(box)
+        self._in_table -= 1
 
     def _tbl(self, tbl) -> None:
         from docx.oxml.ns import qn
