@@ -99,7 +99,7 @@ class _Places:
     """The draft's paragraphs by Word's paragraph number, and its data-table cells by grid position,
     found by walking the body as the reader does (``gklint.read.docx``)."""
 
-    def __init__(self, body) -> None:
+    def __init__(self, body, part=None) -> None:
         self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
         self.every: list = []  # every paragraph read, also those in layout tables, in order
         self.cells: dict[tuple[int, int, int], object] = {}  # (table, row, column), 1-based -> w:tc
@@ -107,16 +107,25 @@ class _Places:
         self._number = 0
         self._in_table = 0
         self._table = 0
+        self._part = part  # the document's part, whose relationships name the parts w:altChunk imports
         self._blocks(body)
 
     def _blocks(self, el) -> None:
-        from gklint.read.docx import _P, _TBL, _children
+        from gklint.read.docx import _CHUNK, _P, _TBL, _children
 
         for child in _children(el):
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
                 self._tbl(child)
+            elif child.tag == _CHUNK and self._part is not None:
+                self._imported(child)
+
+    def _imported(self, chunk) -> None:
+        """An imported part's tables are numbered by the reader (its cells are not in the body: no comment goes there)."""
+        from gklint.read.docx import imported_tables
+
+        self._table += imported_tables(self._part, chunk)
 
     def _paragraph(self, p) -> None:
         from gklint.read.docx import _paragraph_text, read_boxes
@@ -251,7 +260,7 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
     from docx.text.run import Run
 
     document = docx.Document(io.BytesIO(data))
-    places = _Places(document.element.body)
+    places = _Places(document.element.body, document.part)
     for d in diagnostics:
         el, runs = _anchor(places, d)
         text = comment_text(d, lang)

@@ -44,7 +44,7 @@ from docx.oxml.ns import qn as _qn
 
 from gklint.core import lazyre
 from gklint.read import budget
-from gklint.read.docx_chunks import chunk_blocks, missing_note
+from gklint.read.docx_chunks import imported_blocks
 from gklint.read.document import Block, Document, Grid, GridCell, Paragraph
 from gklint.read.docx_numbering import labels
 from gklint.read.docx_shown import Shown, runs_into_next
@@ -62,7 +62,7 @@ _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
 _T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
-_R, _CHUNK, _RID = qn("w:r"), qn("w:altChunk"), qn("r:id")
+_R, _CHUNK = qn("w:r"), qn("w:altChunk")
 _HYPHEN = qn("w:noBreakHyphen")
 # Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs, and the
 # fallback copy of alternate content.
@@ -283,6 +283,11 @@ def read_boxes(boxes: list) -> list:
     return [box for box in boxes if not _in_diagram(box)]
 
 
+def imported_tables(part, chunk) -> int:
+    """How many tables the reader reads in the part that ``chunk`` (a w:altChunk of ``part``) imports."""
+    return sum(isinstance(block, Grid) for block in imported_blocks(part, chunk)[0])
+
+
 class _Reader:
     def __init__(self, document, path: str, limits: Limits, depth: int = 0) -> None:
         self.blocks: list = []
@@ -371,11 +376,7 @@ class _Reader:
 
     def chunk(self, el) -> None:
         """An imported part, read in its place: paragraphs without a number, tables numbered on from the draft's."""
-        rel = self.part.rels.get(el.get(_RID))
-        if rel is None or rel.is_external:
-            self.notes.append(missing_note(el.get(_RID) or ""))
-            return
-        blocks, notes = chunk_blocks(rel.target_part, self.path, self.limits, self.depth)
+        blocks, notes = imported_blocks(self.part, el, self.path, self.limits, self.depth)
         self.notes += notes
         for block in blocks:
             self.imported(block)

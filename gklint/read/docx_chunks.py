@@ -5,18 +5,20 @@ as paragraphs: an HTML (or XHTML) page, a web archive (MHT: the HTML page inside
 whole Word document. Each is read with gklint's reader of its kind (the HTML one reads the whole body, as Word
 does: ``html.read_html_body``); an imported Word document may import others in turn, down to ``MAX_DEPTH``. A
 part of a kind gklint does not read (RTF, XML, …), or one missing from the package, is not read and is said so:
-``chunk_blocks`` returns a note for ``Document.notes`` in place of blocks; so does a part whose reader refuses it
+``imported_blocks`` returns a note for ``Document.notes`` in place of blocks; so does a part whose reader refuses it
 (a damaged imported document, one over a reading budget): the draft around it is still read.
 """
 
 from __future__ import annotations
 
-import email
-import email.policy
 import posixpath
 
-from gklint.read.document import Block
+from docx.oxml.ns import qn
 
+from gklint.read.document import Block
+from gklint.read.guards import DEFAULT, Limits
+
+_RID = qn("r:id")
 MAX_DEPTH = 3  # Word documents imported into imported Word documents
 _HTML = ("text/html", "application/xhtml+xml")
 _MHT = ("message/rfc822", "multipart/related", "application/x-mimearchive")
@@ -41,7 +43,18 @@ def _extension(part) -> str:
     return posixpath.splitext(str(part.partname))[1].lower()
 
 
-def chunk_blocks(part, path: str, limits, depth: int) -> tuple[list[Block], list[str]]:
+def imported_blocks(document_part, chunk, path: str = "", limits: Limits = DEFAULT,
+                    depth: int = 0) -> tuple[list[Block], list[str]]:
+    """The blocks of the part that ``chunk`` (a w:altChunk of ``document_part``) imports, and the notes on what
+    was not read (the whole part when the package lacks it)."""
+    rid = chunk.get(_RID) or ""
+    rel = document_part.rels.get(rid)
+    if rel is None or rel.is_external:
+        return [], [missing_note(rid)]
+    return _part_blocks(rel.target_part, path, limits, depth)
+
+
+def _part_blocks(part, path: str, limits, depth: int) -> tuple[list[Block], list[str]]:
     """The blocks of imported ``part`` (their places are the reader's to set) and the notes on what was not read.
     ``depth``: how many imported Word documents ``part`` lies in already."""
     from gklint.read.errors import ReadError
@@ -83,6 +96,9 @@ def _html(path: str, data: bytes, limits) -> list[Block]:
 def _mht_page(data: bytes) -> bytes | None:
     """The HTML page of a web archive (the first text/html part of the MIME message), its transfer encoding undone
     and its text re-encoded from the part's charset as UTF-8 (which gklint's decoder tries first)."""
+    import email
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for sub in message.walk():
         if sub.get_content_type() == "text/html":
