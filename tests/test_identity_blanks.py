@@ -149,6 +149,21 @@ def test_blanks_of_a_table_with_numbers_left_unread_are_not_read_as_zero():
     assert [d.rule for d in identity_findings(filled)] == ["T401"]
 
 
+@SETTINGS
+@given(st.data())
+def test_no_blank_is_read_as_zero_in_a_table_with_numbers_left_unread(data):
+    """Whatever cells of a report with one changed cell went astray (left blank), a note that the table held
+    numbers left unread leaves no finding of that table that reads a blank as 0."""
+    corruption = data.draw(corrupted_reports())
+    key = corruption.table
+    cells = [(t, row.id, col.id) for t, row, col in data_cells(layouts.get(corruption.report.layout), (key,))]
+    report = blanked(corruption.report, data.draw(st.lists(st.sampled_from(cells), min_size=1, max_size=8)))
+    report.notes.append(Note("table_unreadable", f"表{key}中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table=key,
+                             numbers_unread=True))
+    assert not [d for d in identity_findings(report)
+                if d.location.table == key and any(p.value is None for p in d.parts)]
+
+
 def test_the_fact_survives_gklints_json():
     report = review(upheld=2, corrected="", pending=1, total=4)
     report.notes.append(Note("table_unreadable", "表四中“数量”一行不是官方的行", table="四", numbers_unread=True))
