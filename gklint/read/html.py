@@ -3,7 +3,9 @@
 A portal page wraps the report in navigation, scripts, layout tables and footers. The reader
 1. decodes the bytes as every text file is (``gklint.read.sniff.decode_text``: BOM, valid UTF-8, the
    page's declared charset, GB18030, then charset-normalizer),
-2. parses them safely (lxml, no network access),
+2. puts in place of each script that only writes string literals (``document.write("…")``) the text it
+   writes (``gklint.read.html_script``; no JavaScript is run), and parses the page safely (lxml, no network
+   access),
 3. picks the element that holds the report (``gklint.read.html_content``): the deepest element holding the most distinct
    numbered section headings ("一、…", "二、…" starting a paragraph or line), or else the element
    whose paragraphs hold the most text; plus the short text just before it (title, source, date)
@@ -38,6 +40,7 @@ from gklint.read.document import Block, Document, Grid, Paragraph
 from gklint.core.source import Source
 from gklint.read.guards import DEFAULT, Limits
 from gklint.read.html_content import content_root, preamble_root
+from gklint.read.html_script import written
 from gklint.read.errors import ReadError
 from gklint.read.html_tables import build_grid, info_box_lines, is_data_table, is_info_box
 from gklint.read.html_text import BLOCK, clean, join
@@ -92,9 +95,10 @@ def read_html_body(path: str, data: bytes, limits: Limits = DEFAULT) -> list[Blo
 # --------------------------------------------------------------------------- parsing
 
 def _decoded(path: str, data: bytes, limits: Limits) -> str:
+    """The page's text, its ``document.write`` scripts replaced by what they write."""
     text = decode_text(data, path=path)
     budget.check_markup(path, text, limits)
-    return text
+    return written(text)
 
 
 def _body(root):

@@ -63,11 +63,10 @@ def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], lis
     notes: list[Note] = []
     for key, match in matches.items():
         if not match.cells:  # labels found but no value placed: let the text stream try
-            notes.extend(Note("table_unreadable", text, table=key) for text in match.notes)
+            notes.extend(match.notes)
             continue
         tables[key] = Table(key, dict(match.cells), found=True, source=match.source)
-        for text in match.notes:
-            notes.append(Note("table_unreadable", text, table=key))
+        notes.extend(match.notes)
         notes.extend(match.aliases)
     notes.extend(Note("table_unreadable", text) for text in getattr(matches, "notes", ()))
     return tables, notes
