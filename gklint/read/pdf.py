@@ -230,11 +230,8 @@ def _read_page(page, number: int, images: int, deadline: guards.Deadline | None 
     check()
     columns = find_columns(lines, number, begun)
     result.begun = columns.begun
-    used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)
-    for i, text in columns.tabular.items():
-        lines[i].text, lines[i].tabular = text, True
-    result.lines = [line for i, line in enumerate(lines) if i not in used]
+    result.lines = columns.placed(lines)
     return result
 
 
