@@ -120,9 +120,9 @@ def test_pingtan_sources_point_at_the_page_cells():
 def test_pingtan_read_with_the_2019_layout_says_why():
     matches = match_grids(grids_of("pingtan-2021.html"), get("2019"))
     assert matches["二"].cells == {}
-    assert any("表头" in n for n in matches["二"].notes)
-    notes = " ".join(matches["三"].notes)
-    assert "“（六）其他处理”下的“3.其他”不是本格式的行" in notes
+    assert any("表头" in n.message and not n.numbers_unread for n in matches["二"].notes)
+    [other] = [n for n in matches["三"].notes if "“（六）其他处理”下的“3.其他”不是本格式的行" in n.message]
+    assert (other.kind, other.table, other.numbers_unread) == ("table_unreadable", "三", True)  # its numbers unread
     assert ("other_handling", "natural") not in matches["三"].cells
 
 
@@ -253,8 +253,8 @@ def test_2019_layout_all_tables():
     assert all(m.notes == [] for m in matches.values())
     # The 2019 table read with the 2021 layout: （六）其他处理 holds numbers where 2021 has sub-rows.
     wrong = match_grids(grids, get("2021"))
-    assert any("（六）其他处理" in n and "分组标题" in n for n in wrong["三"].notes)
-    assert any("未找到“1.申请人无正当理由" in n for n in wrong["三"].notes)
+    assert any("（六）其他处理" in n.message and "分组标题" in n.message for n in wrong["三"].notes)
+    assert any("未找到“1.申请人无正当理由" in n.message for n in wrong["三"].notes)
 
 
 def test_detect_layout_from_table_three_alone():
@@ -333,7 +333,7 @@ def test_label_split_over_two_cells_and_aliases():
     assert [got.get(("new", c)) for c in T3_COLUMNS] == [1, 2, 3, 4, 5, 6, 7]
     assert [got.get(("partly_granted", c)) for c in T3_COLUMNS] == [7, 6, 5, 4, 3, 2, 1]
     assert [got.get(("refused_state_secret", c)) for c in T3_COLUMNS] == [0, 0, 0, 0, 0, 0, 0]
-    assert not [n for n in matches["三"].notes if "其他”列" in n]
+    assert not [n for n in matches["三"].notes if "其他”列" in n.message]
     # The split label read together, "1、" for "1.", spaces inside labels: all official wording;
     # only 其它 differs from the official header.
     assert [(a.found, a.official) for a in matches["三"].aliases] == [("其它", "其他")]
@@ -355,7 +355,7 @@ def test_value_spanning_two_columns_goes_to_the_first_and_is_noted():
     got = values(matches["三"])
     assert got[("new", "business")] == 2
     assert ("new", "research") not in got
-    assert any("跨越" in n and "商业企业" in n and "科研机构" in n for n in matches["三"].notes)
+    assert any("跨越" in n.message and "商业企业" in n.message and "科研机构" in n.message for n in matches["三"].notes)
 
 
 def test_unrelated_grids():
@@ -372,8 +372,8 @@ def test_unknown_row_with_numbers_is_noted_not_guessed():
             ["地方性法规", "9", "9", "9"]]
     matches = match_grids(page(table(rows)), get("2021"))
     assert all(v != 9 for v in values(matches["二"]).values())
-    assert any("地方性法规" in n for n in matches["二"].notes)
-    assert any("未找到“行政许可”" in n for n in matches["二"].notes)
+    assert any("地方性法规" in n.message for n in matches["二"].notes)
+    assert any("未找到“行政许可”" in n.message for n in matches["二"].notes)
 
 
 def test_blank_row_before_a_header_is_still_a_row():
@@ -395,8 +395,8 @@ def test_value_merged_down_two_rows_counts_once():
     assert got[("regulations", "issued")] == 0
     assert ("normative_documents", "issued") not in got
     assert (got[("normative_documents", "repealed")], got[("normative_documents", "in_force")]) == (3, 4)
-    assert any("“行政规范性文件”一行的值与上一行合并" in n for n in matches["二"].notes)
-    assert any("“行政规范性文件”一行缺少“本年制发件数”列" in n for n in matches["二"].notes)
+    assert any("“行政规范性文件”一行的值与上一行合并" in n.message for n in matches["二"].notes)
+    assert any("“行政规范性文件”一行缺少“本年制发件数”列" in n.message for n in matches["二"].notes)
 
 
 def test_table_four_values_on_the_next_page_and_unrelated_tables_after():

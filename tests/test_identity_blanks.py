@@ -9,6 +9,7 @@ and nothing else does. Blanks of rows recognition could not read, and "/" cells,
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import replace
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -20,6 +21,7 @@ from gklint.core.model import NUMBERS_UNREAD, Cell, Note
 from gklint.engine import tables
 from gklint.engine.messages import message_in
 from gklint.engine.rules import load_rules
+from gklint.recognise.json_format import from_json, to_json
 from gklint.testing import IDENTITY_TABLES, build_case_report, data_cells
 from strategies import corrupted_reports, reports
 
@@ -134,12 +136,45 @@ def test_a_blank_that_is_no_zero_is_so_whatever_rules_are_selected():
 
 def test_blanks_of_a_table_with_numbers_left_unread_are_not_read_as_zero():
     """A row of numbers recognition could not place (its label split from them: "数量 | 502 …") leaves its
-    official row blank: those blanks are no zeros, and only a failure no blank can close is reported."""
-    report = review(upheld=2, corrected="", pending=1, total=4)
-    assert identity_findings(report)
-    note = Note("table_unreadable", f"表四中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table="四")
-    report.notes.append(note)
-    assert identity_findings(report) == []
+    official row blank: those blanks are no zeros, and an identity through them is not judged, in either
+    direction (the numbers read beside them may have gone astray too); one without blanks still is."""
+    note = Note("table_unreadable", f"表四中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table="四", numbers_unread=True)
+    closable = review(upheld=2, corrected="", pending=1, total=4)
     certain = review(upheld=2, corrected="", other="", pending=1, total=2)  # the blanks can only widen it
-    certain.notes.append(note)
-    assert [(d.rule, d.severity) for d in identity_findings(certain)] == [("T401", "error")]
+    filled = review(upheld=2, corrected=0, other=0, pending=1, total=2)
+    assert identity_findings(closable) and identity_findings(certain) and identity_findings(filled)
+    for report in (closable, certain, filled):
+        report.notes.append(note)
+    assert identity_findings(closable) == identity_findings(certain) == []
+    assert [d.rule for d in identity_findings(filled)] == ["T401"]
+
+
+@SETTINGS
+@given(st.data())
+def test_no_blank_is_read_as_zero_in_a_table_with_numbers_left_unread(data):
+    """Whatever cells of a report with one changed cell went astray (left blank), a note that the table held
+    numbers left unread leaves no finding of that table that reads a blank as 0."""
+    corruption = data.draw(corrupted_reports())
+    key = corruption.table
+    cells = [(t, row.id, col.id) for t, row, col in data_cells(layouts.get(corruption.report.layout), (key,))]
+    report = blanked(corruption.report, data.draw(st.lists(st.sampled_from(cells), min_size=1, max_size=8)))
+    report.notes.append(Note("table_unreadable", f"表{key}中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table=key,
+                             numbers_unread=True))
+    assert not [d for d in identity_findings(report)
+                if d.location.table == key and any(p.value is None for p in d.parts)]
+
+
+def test_the_fact_survives_gklints_json():
+    report = review(upheld=2, corrected="", pending=1, total=4)
+    report.notes.append(Note("table_unreadable", "表四中“数量”一行不是官方的行", table="四", numbers_unread=True))
+    data = to_json(report)
+    assert data["notes"][-1]["numbers_unread"] is True
+    for back in (from_json(data), from_json(json.loads(json.dumps(data)))):
+        assert back.notes[-1].numbers_unread is True and identity_findings(back) == []
+
+
+def test_the_same_words_without_the_fact_leave_blanks_read_as_zero():
+    """What counts is the note's ``numbers_unread``, not its wording."""
+    report = review(upheld=2, corrected="", pending=1, total=4)
+    report.notes.append(Note("table_unreadable", f"表四中“数量”一行不是官方的行，{NUMBERS_UNREAD}", table="四"))
+    assert identity_findings(report)

@@ -519,3 +519,23 @@ def test_a_right_aligned_value_under_a_header_spanning_columns_is_that_headers()
             page.text(x, 140 + r * 20, text, 10)
     grid, = _doc([page]).grids
     assert grid.texts()[2:] == [["信息内容", "", "本年处理决定数量", "本年处理决定数量"], ["行政许可", "", "", "4,431"]]
+
+
+def test_a_running_footer_above_a_cut_label_is_dropped():
+    """A spreadsheet's print: "Sheet1" atop each page and "Page N" in the footer, with the cut label of a merged
+    cell drawn below the footer (in the page's margin, or past its edge where no one sees it). The running lines
+    are dropped wherever they sit in the margin zone; the labels stay."""
+    pages = []
+    for number in (1, 2, 3):
+        page = pdfmaker.Page()
+        page.text(72, 60, "Sheet1", 10)
+        _body(page, 100, [LINE[2:], LINE, f"第{number}段。"])
+        page.text(280, 775, f"Page {number}", 10)
+        if number == 1:
+            page.text(72, 915, "（三）不", 10).text(72, 930, "予公开", 10)
+        if number == 2:
+            page.text(72, 790, "三、本年", 10).text(72, 805, "度办理结", 10)
+        pages.append(page)
+    text = "\n".join(p.text for p in _doc(pages).paragraphs)
+    assert "Page" not in text and "Sheet" not in text
+    assert "度办理结" in text and all(f"第{n}段。" in text for n in (1, 2, 3))

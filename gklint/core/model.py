@@ -96,7 +96,7 @@ class Table:
         return self.cells.get((row, column))
 
 
-NUMBERS_UNREAD = "其中的数字未读取"  # in a ``table_unreadable`` note: a row's numbers were left unread
+NUMBERS_UNREAD = "其中的数字未读取"  # said by a ``table_unreadable`` note whose ``numbers_unread`` is set
 
 
 @dataclass
@@ -114,7 +114,11 @@ class Note:
     for the row expected at its place: R108), ``header_alias`` (a header or label
     worded differently from the official one; ``found`` and ``official`` hold both: L104), ``image_only``
     (pages published as images, read by OCR; ``found`` is "identities holding/checked": R112),
-    ``ocr_inferred`` (a scanned cell OCR missed or doubted, determined by the table's totals: R113).
+    ``ocr_inferred`` (a scanned cell OCR missed or doubted, determined by the table's totals: R113),
+    ``several_reports`` (the file holds more reports than the first, which alone was read; ``message`` is the
+    second's title or first heading, ``found`` the number of reports: R114).
+    ``numbers_unread`` is True on a ``table_unreadable`` note about a row of the table that held numbers
+    recognition left unread (a row that is not an official one): the table's blanks may be those numbers.
     """
 
     kind: str
@@ -125,6 +129,7 @@ class Note:
     found: str | None = None
     official: str | None = None
     source: Source | None = None
+    numbers_unread: bool | None = None
 
 
 @dataclass

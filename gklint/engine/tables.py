@@ -37,7 +37,7 @@ from typing import Mapping, NamedTuple
 from gklint import layouts as L
 from gklint.core.diagnostic import Diagnostic, Location, Part
 from gklint.engine.rules import Rule
-from gklint.core.model import NUMBERS_UNREAD, Report
+from gklint.core.model import Report
 from gklint.core.numbers import show_number
 from gklint.core.template import LANGS, bilingual, choose, fill
 
@@ -707,9 +707,12 @@ def _blank_severity(inst: Instance, report: Report, layout: L.Layout, through: T
     in the direction no blank can close (a count is never negative, so a blank on the right can only lower
     left − right, one on the left only raise it); else the ``blank:`` severity when every blank reads as 0
     in each other instance through it that can be read (numbers and blanks), and None (no finding) when
-    one of them fails so: that blank is no zero, and the identity cannot be judged. None too, in the
-    direction a blank could close, when recognition left numbers of the table unread (a row that is not
-    an official one): they may be the blank row's, whose blanks are then no cells left blank."""
+    one of them fails so: that blank is no zero, and the identity cannot be judged. None, in either
+    direction, when recognition left numbers of the table unread (a note's ``numbers_unread``: a row that is
+    not an official one): they may be the blank row's, whose blanks are then no cells left blank, and the
+    numbers read beside them may have gone astray too."""
+    if any(note.table == inst.table and note.numbers_unread for note in report.notes):
+        return None
     unread = _unread_rows(report)
     residual = _read_as_zero(inst, report, layout, unread)
     if residual is None:
@@ -721,8 +724,6 @@ def _blank_severity(inst: Instance, report: Report, layout: L.Layout, through: T
     if (residual > tolerance and all(k > 0 for *_, k in blanks)) or (
             residual < -tolerance and all(k < 0 for *_, k in blanks)):
         return inst.rule.severity
-    if any(note.table == inst.table and NUMBERS_UNREAD in note.message for note in report.notes):
-        return None
     for r, c, _ in blanks:
         for other in through.get((inst.table, r, c), ()):
             if (other.left, other.right) == (inst.left, inst.right):

@@ -99,7 +99,7 @@ class _Places:
     """The draft's paragraphs by Word's paragraph number, and its data-table cells by grid position,
     found by walking the body as the reader does (``gklint.read.docx``)."""
 
-    def __init__(self, body, shown=None) -> None:
+    def __init__(self, body, part=None, shown=None) -> None:
         self.shown = shown  # the document's hiding rules (``read.docx.Shown``), as the reader has them
         self.paragraphs: dict[int, object] = {}  # Word paragraph number (Source.paragraph) -> w:p
         self.every: list = []  # every paragraph read, also those in layout tables, in order
@@ -108,6 +108,7 @@ class _Places:
         self._number = 0
         self._in_table = 0
         self._table = 0
+        self._part = part  # the document's part, whose relationships name the parts w:altChunk imports
         self._blocks(body)
 
     def text(self, p) -> str:
@@ -117,24 +118,37 @@ class _Places:
         return lookalikes.drop_invisible(_paragraph_text(p, self.shown))
 
     def _blocks(self, el) -> None:
-        from gklint.read.docx import _P, _TBL, _children
+        from gklint.read.docx import _CHUNK, _P, _TBL, _children
 
         for child in _children(el):
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
                 self._tbl(child)
+            elif child.tag == _CHUNK and self._part is not None:
+                self._imported(child)
+
+    def _imported(self, chunk) -> None:
+        """An imported part's tables are numbered by the reader (its cells are not in the body: no comment goes there)."""
+        from gklint.read.docx import imported_tables
+
+        self._table += imported_tables(self._part, chunk)
 
     def _paragraph(self, p) -> None:
-        from gklint.read.docx import _paragraph_text
+        from gklint.read.docx import _paragraph_text, read_boxes
 
-        text = _paragraph_text(p)
+        boxes: list = []
+        text = _paragraph_text(p, boxes=boxes)
         if not self._in_table:
             self._number += 1
             self.paragraphs[self._number] = p
         self.every.append(p)
         if self.first is None and text.strip() and _runs(p):
             self.first = p
+        self._in_table += 1  # a text box's paragraphs are not numbered, its tables are (the reader reads them)
+        for box in read_boxes(boxes):
+            self._blocks(box)
+        self._in_table -= 1
 
     def _tbl(self, tbl) -> None:
         from docx.oxml.ns import qn
@@ -255,7 +269,7 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
     from gklint.read.docx import Shown  # the reader's hiding rules (the exception of tests/test_import_graph.py)
 
     document = docx.Document(io.BytesIO(data))
-    places = _Places(document.element.body, Shown(document.styles.element))
+    places = _Places(document.element.body, document.part, Shown(document.styles.element))
     for d in diagnostics:
         el, runs = _anchor(places, d)
         text = comment_text(d, lang)

@@ -11,34 +11,41 @@ its first choice. Table cells are resolved into a ``Grid``: ``w:gridSpan`` gives
 hold other tables (or long text, or that has a single cell) is layout: its cells' content is read as
 blocks, in order, so a nested data table becomes a Grid of its own. A table pasted as text
 (tab-separated paragraphs) stays paragraphs: the text recogniser reads those.
-Text boxes are not read, nor imported parts (``w:altChunk``).
+A text box's paragraphs and tables (``w:txbxContent``, read once: in the first choice of the alternate
+content Word writes around it, not again in the VML fallback) are read after the paragraph it is anchored in,
+never inside it (a box placed over a sentence does not cut it); a text box in a drawing canvas or a group of
+shapes (a flow chart's boxes) is not read. A part imported with ``w:altChunk`` (HTML, a web archive, plain text,
+another Word document: ``docx_chunks``) is read in its place; one gklint cannot read is said in ``Document.notes``.
 
 Where a paragraph is: ``Source.paragraph``, its number as Word counts paragraphs ("第N段"): the
 1-based position of its ``w:p`` among the paragraphs of the main document body, in order, empty
 paragraphs included (Word shows them as blank lines and counts them in ``Document.Paragraphs``),
 looking through content controls, custom XML and alternate content as Word shows them, and *not* counting paragraphs
-inside tables, headers, footers, footnotes or text boxes. For a body without content controls this
+inside tables, headers, footers, footnotes, text boxes or imported parts. For a body without content controls this
 is python-docx's ``Document.paragraphs`` order: ``document.paragraphs[N - 1]``. (Word's object model,
 ``Document.Paragraphs``, also counts the paragraphs of table cells; they are left out here because a
 cell is placed by its table, row and column, and counting them would shift every number after a
 table by however many lines its cells hold.) A paragraph split by
 soft line breaks gives several Paragraph blocks with the same number; paragraphs run into one (a deleted
-mark) have the first one's number, and every w:p is still counted (the annotator counts as the reader does). A paragraph inside a table
-used for layout has no number (``paragraph`` is None): it is found by its section and quote. A data
-table's cell is ``Source.table/row/column`` (the data table's 1-based index, grid row and column).
+mark) have the first one's number, and every w:p is still counted (the annotator counts as the reader does). A
+paragraph inside a table used for layout, a text box or an imported part has no number (``paragraph`` is None):
+it is found by its section and quote. A data table's cell is ``Source.table/row/column`` (the data table's
+1-based index, grid row and column).
 """
 
 from __future__ import annotations
 
 import functools
 import io
+from dataclasses import replace
 
 import docx
 from docx.oxml.ns import qn as _qn
 
 from gklint.core import lazyre
 from gklint.read import budget
-from gklint.read.document import Document, Grid, GridCell, Paragraph
+from gklint.read.docx_chunks import imported_blocks
+from gklint.read.document import Block, Document, Grid, GridCell, Paragraph
 from gklint.read.docx_numbering import labels
 from gklint.read.docx_shown import Shown, runs_into_next
 from gklint.core.source import Source
@@ -55,7 +62,7 @@ _LONG_CELL = 400  # a cell with more text than this is layout wrapping content, 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _CUSTOM = qn("w:tr"), qn("w:tc"), qn("w:customXml")
 _T, _TAB, _BR, _CR, _TXBX = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
-_R = qn("w:r")
+_R, _CHUNK = qn("w:r"), qn("w:altChunk")
 _HYPHEN = qn("w:noBreakHyphen")
 # Not text: properties (w:pPr holds tab stops, also named w:tab), text boxes, deleted runs, and the
 # fallback copy of alternate content.
@@ -63,15 +70,20 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE = _MC + "AlternateContent", _MC + "Choice"
 _WRAPPERS = {_SDT: _SDT_CONTENT, _ALTERNATE: _CHOICE, _CUSTOM: None}  # a wrapper -> where its blocks are
 _SKIP = frozenset({qn("w:pPr"), qn("w:rPr"), _TXBX, qn("w:del"), qn("w:moveFrom"), _MC + "Fallback"})
+# where a text box is one of a diagram's shapes: a drawing canvas, a DrawingML or VML group
+_DIAGRAMS = frozenset({"{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}wpc",
+                       "{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}wgp",
+                       "{urn:schemas-microsoft-com:vml}group"})
 
 
-def read_docx(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT, depth: int = 0) -> Document:
+    """``depth``: how many imported Word documents this one lies in (``docx_chunks``)."""
     budget.check_docx_cells(path, data, limits)  # before python-docx builds its tree
     document = _open_package(path, data)
-    reader = _Reader(document, path, limits)
+    reader = _Reader(document, path, limits, depth)
     reader.blocks_of(document.element.body)
     budget.check_chars(path, reader.chars, limits)
-    return Document(blocks=reader.blocks, path=path, format="docx")
+    return Document(blocks=reader.blocks, path=path, format="docx", notes=reader.notes)
 
 
 def _open_package(path: str, data: bytes):
@@ -94,10 +106,10 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _paragraph_text(p, shown: Shown | None = None) -> str:
+def _paragraph_text(p, shown: Shown | None = None, boxes: list | None = None) -> str:
     """The paragraph's text: every w:t in order, tabs as "\t", line breaks as "\n" (zero-width characters are
     deleted from every reader's document in ``read.open``); with ``shown``, the runs it says are not text
-    (hidden, a note's typed mark) left out.
+    (hidden, a note's typed mark) left out; with ``boxes``, the text boxes shown in it appended there.
 
     Read from the XML rather than python-docx's ``Paragraph.text``, which only sees runs directly in
     the paragraph or a hyperlink: it would drop text inside smart tags (Chinese dates such as
@@ -113,6 +125,8 @@ def _paragraph_text(p, shown: Shown | None = None) -> str:
             continue
         tag = el.tag
         if tag in _SKIP or tag == _R and shown is not None and shown.not_text(el, style):
+            if tag == _TXBX and boxes is not None:
+                boxes.append(el)
             continue
         if tag == _T:
             parts.append(el.text or "")
@@ -254,43 +268,80 @@ def _join_soft_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+def _in_diagram(box) -> bool:
+    """Whether text box ``box`` is a shape of a drawing canvas or a group (looking up to its paragraph)."""
+    for el in box.iterancestors():
+        if el.tag in _DIAGRAMS:
+            return True
+        if el.tag == _P:
+            return False
+    return False
+
+
+def read_boxes(boxes: list) -> list:
+    """The text boxes of ``boxes`` (found by ``_paragraph_text``) whose content is read: not a diagram's shapes."""
+    return [box for box in boxes if not _in_diagram(box)]
+
+
+def imported_tables(part, chunk) -> int:
+    """How many tables the reader reads in the part that ``chunk`` (a w:altChunk of ``part``) imports."""
+    return sum(isinstance(block, Grid) for block in imported_blocks(part, chunk)[0])
+
+
 class _Reader:
-    def __init__(self, document, path: str, limits: Limits) -> None:
+    def __init__(self, document, path: str, limits: Limits, depth: int = 0) -> None:
         self.blocks: list = []
+        self.notes: list[str] = []  # parts not read, said plainly (``Document.notes``)
         self.paragraphs = 0  # Word paragraph number of the last body paragraph read
-        self.in_table = 0  # > 0 while reading the cells of a layout table
+        self.unnumbered = 0  # > 0 while reading blocks Word does not number: a layout table's cells, a text box
         self.tables = 0
         self.chars = 0
-        self.path, self.limits = path, limits
+        self.path, self.limits, self.depth = path, limits, depth
+        self.part = document.part
         self.shown = Shown(document.styles.element)
         self.labels = labels(document, self.shown_text)  # w:p -> its list label
 
     def shown_text(self, p) -> str:
         return _paragraph_text(p, self.shown)
 
-    def text(self, p) -> str:
-        """The paragraph as Word shows it: its list label, then its text."""
-        return self.labels.get(p, "") + self.shown_text(p)
+    def text(self, p, boxes: list | None = None) -> str:
+        """The paragraph as Word shows it: its list label, then its text (``boxes``: see ``_paragraph_text``)."""
+        return self.labels.get(p, "") + _paragraph_text(p, self.shown, boxes)
 
     def blocks_of(self, el) -> None:
         joined: list[tuple[int | None, str]] = []  # (number, text) of paragraphs shown as one, so far
+        boxes: list = []  # the text boxes anchored in them
         for child in _children(el):
-            if child.tag == _P:
-                joined.append((self.number(), self.text(child)))
-                if not runs_into_next(child):  # else its mark is deleted or hidden: the next one follows on
-                    self.paragraph(joined)
-                    joined = []
-            elif child.tag == _TBL:
-                if joined:
-                    self.paragraph(joined)
-                    joined = []
+            tag = child.tag
+            if tag == _P:
+                joined.append((self.number(), self.text(child, boxes)))
+                if runs_into_next(child):  # its mark is deleted or hidden: the next one follows on
+                    continue
+            elif tag not in (_TBL, _CHUNK):
+                continue
+            self.flush(joined, boxes)
+            if tag == _TBL:
                 self.table(child)
+            elif tag == _CHUNK:
+                self.chunk(child)
+        self.flush(joined, boxes)
+
+    def flush(self, joined: list, boxes: list) -> None:
+        """The paragraph shown as ``joined``, then the text boxes anchored in it; both lists emptied."""
         if joined:
             self.paragraph(joined)
+            joined.clear()
+        if boxes:
+            taken = boxes[:]
+            boxes.clear()
+            self.unnumbered += 1
+            for box in read_boxes(taken):
+                self.blocks_of(box)
+            self.unnumbered -= 1
 
     def number(self) -> int | None:
-        """The next body paragraph's Word number (None inside a layout table)."""
-        if self.in_table:
+        """The next body paragraph's Word number (None inside a layout table or a text box)."""
+        if self.unnumbered:
             return None
         self.paragraphs += 1
         return self.paragraphs
@@ -308,23 +359,42 @@ class _Reader:
 
     def table(self, tbl) -> None:
         if not is_data_table(tbl):
-            self.in_table += 1
+            self.unnumbered += 1
             for tr in _rows(tbl):
                 for tc in _cells(tr):
                     if _vmerge(tc) != "continue":
                         self.blocks_of(tc)
-            self.in_table -= 1
+            self.unnumbered -= 1
             return
         self.tables += 1
-        grid = build_grid(tbl, self.tables, self.path, self.limits, self.text)  # checks the table's budget
+        self.grid(build_grid(tbl, self.tables, self.path, self.limits, self.text))  # checks the table's budget
+
+    def grid(self, grid: Grid) -> None:
         self.chars += sum(len(c.text) for row in grid.rows for c in row if c is not None)
         budget.check_chars(self.path, self.chars, self.limits)
         self.blocks.append(grid)
 
+    def chunk(self, el) -> None:
+        """An imported part, read in its place: paragraphs without a number, tables numbered on from the draft's."""
+        blocks, notes = imported_blocks(self.part, el, self.path, self.limits, self.depth)
+        self.notes += notes
+        for block in blocks:
+            self.imported(block)
 
-def read_docx_file(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
+    def imported(self, block: Block) -> None:
+        """A block of an imported part, placed in the draft (its place in the part means nothing to the reader)."""
+        if isinstance(block, Paragraph):
+            self.paragraph([(None, block.text)])
+            return
+        self.tables += 1
+        rows = [[replace(c, source=replace(c.source, table=self.tables)) if c is not None else None for c in row]
+                for row in block.rows]
+        self.grid(Grid(rows=rows, source=Source(table=self.tables)))
+
+
+def read_docx_file(path: str, data: bytes, limits: Limits = DEFAULT, depth: int = 0) -> Document:
     """The reader of ``formats.FORMATS``: the package guards, then python-docx's own errors on a damaged
-    package become ReadError."""
+    package become ReadError (``depth``: see ``read_docx``)."""
     import zipfile
 
     from docx.opc.exceptions import PackageNotFoundError
@@ -334,7 +404,7 @@ def read_docx_file(path: str, data: bytes, limits: Limits = DEFAULT) -> Document
 
     check_docx(path, data, limits)
     try:
-        return read_docx(path, data, limits)
+        return read_docx(path, data, limits, depth)
     except (zipfile.BadZipFile, PackageNotFoundError, etree.XMLSyntaxError, KeyError, EOFError) as exc:
         raise ReadError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}: {str(exc)[:120]}）") from None
     except ValueError as exc:

@@ -3,7 +3,9 @@
 A portal page wraps the report in navigation, scripts, layout tables and footers. The reader
 1. decodes the bytes as every text file is (``gklint.read.sniff.decode_text``: BOM, valid UTF-8, the
    page's declared charset, GB18030, then charset-normalizer),
-2. parses them safely (lxml, no network access),
+2. puts in place of each script that only writes string literals (``document.write("…")``) the text it
+   writes (``gklint.read.html_script``; no JavaScript is run), and parses the page safely (lxml, no network
+   access),
 3. picks the element that holds the report (``gklint.read.html_content``): the deepest element holding the most distinct
    numbered section headings ("一、…", "二、…" starting a paragraph or line), or else the element
    whose paragraphs hold the most text; plus the short text just before it (title, source, date)
@@ -34,10 +36,11 @@ from lxml import etree
 from gklint.core import lazyre
 from gklint.core.chrome import NAVIGATION
 from gklint.read import budget
-from gklint.read.document import Document, Grid, Paragraph
+from gklint.read.document import Block, Document, Grid, Paragraph
 from gklint.core.source import Source
 from gklint.read.guards import DEFAULT, Limits
 from gklint.read.html_content import content_root, preamble_root
+from gklint.read.html_script import written
 from gklint.read.errors import ReadError
 from gklint.read.html_tables import build_grid, info_box_lines, is_data_table, is_info_box
 from gklint.read.html_text import BLOCK, clean, join
@@ -54,19 +57,10 @@ _CHARREF = lazyre.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}))(?![0-9
 
 
 def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
-    text = decode_text(data, path=path)
-    budget.check_markup(path, text, limits)
-    root = _parse(text)
-    del text
-    body = root.find("body")
-    if body is None:
-        body = root
+    root = _parse(_decoded(path, data, limits))
+    body = _body(root)
     embedded = _embedded_documents(body)
-    for el in list(body.iter(*_DROP)):
-        _drop(el)
-    for el in list(body.iter()):
-        if isinstance(el.tag, str) and _hidden(el):
-            _drop(el)
+    _drop_unshown(body)
     content = content_root(body)
     top = preamble_root(content)
     walker = _Walker(content)
@@ -87,7 +81,39 @@ def read_html(path: str, data: bytes, limits: Limits = DEFAULT) -> Document:
     return Document(blocks=blocks, path=path, format="html")
 
 
+def read_html_body(path: str, data: bytes, limits: Limits = DEFAULT) -> list[Block]:
+    """The blocks of a whole page body, as Word shows an HTML part imported into a draft (``w:altChunk``):
+    every element read, no report picked out of the page, no page title added."""
+    body = _body(_parse(_decoded(path, data, limits)))
+    _drop_unshown(body)
+    walker = _Walker(body)
+    walker.walk(body)
+    walker.flush()
+    return walker.blocks
+
+
 # --------------------------------------------------------------------------- parsing
+
+def _decoded(path: str, data: bytes, limits: Limits) -> str:
+    """The page's text, its ``document.write`` scripts replaced by what they write."""
+    text = decode_text(data, path=path)
+    budget.check_markup(path, text, limits)
+    return written(text)
+
+
+def _body(root):
+    body = root.find("body")
+    return root if body is None else body
+
+
+def _drop_unshown(body) -> None:
+    """Remove what a browser does not show: scripts, forms, media and the like, and hidden elements."""
+    for el in list(body.iter(*_DROP)):
+        _drop(el)
+    for el in list(body.iter()):
+        if isinstance(el.tag, str) and _hidden(el):
+            _drop(el)
+
 
 def _parse(text: str):
     # Parse UTF-8 bytes with the encoding given, so a stale <meta charset> or XML declaration

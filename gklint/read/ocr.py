@@ -191,16 +191,13 @@ def read_page(number: int, grey, per_pixel: float) -> Scanned:
     outside = [ch for k, box in enumerate(boxes) if k not in taken and id(box) not in gap_ids for ch in _chars(box)]
     lines = group_lines(outside, number)
     columns = find_columns(lines, number)
-    used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     for first, _, part in columns.tables:  # tables without lines: a row is a line, a column a span of xs
         for cell in part.cells:
             _take(cell, [ch for ch in lines[first + cell.row].chars
                          if part.xs[cell.col] <= (ch["x0"] + ch["x1"]) / 2 <= part.xs[cell.col + cell.colspan]])
         parts.append(part)
-    for i, text in columns.tabular.items():
-        lines[i].text, lines[i].tabular = text, True
     height = grey.shape[0] * per_pixel
-    return Scanned(number, height, [ln for i, ln in enumerate(lines) if i not in used], parts)
+    return Scanned(number, height, columns.placed(lines), parts)
 
 
 def _chars(box: Box) -> list[dict]:

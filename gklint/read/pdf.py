@@ -32,6 +32,7 @@ from gklint.read.pdf_text import Line, Margins, ParagraphBuilder, group_lines, m
 _PAGE_NUMBER = lazyre.compile(r"^(?:[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
                           r"|\d{1,4}/\d{1,4}|(?:page)?\d{1,4}(?:of\d{1,4})?)$", re.I)
 _ZONE = 0.12  # running headers and footers live in the top and bottom 12% of a page
+_WORD = lazyre.compile(r"[^\W\d_]")  # a letter or a CJK character
 
 
 @dataclass
@@ -229,11 +230,8 @@ def _read_page(page, number: int, images: int, deadline: guards.Deadline | None 
     check()
     columns = find_columns(lines, number, begun)
     result.begun = columns.begun
-    used = {i for first, last, _ in columns.tables for i in range(first, last + 1)}
     result.tables.extend(part for _, _, part in columns.tables)
-    for i, text in columns.tabular.items():
-        lines[i].text, lines[i].tabular = text, True
-    result.lines = [line for i, line in enumerate(lines) if i not in used]
+    result.lines = columns.placed(lines)
     return result
 
 
@@ -249,20 +247,41 @@ def _shape(text: str) -> str:
 
 
 def _zone_lines(page: _Page) -> list[Line]:
-    """The first two and last two lines of a page, when they sit in the top/bottom margin zone."""
-    top = [ln for ln in page.lines[:2] if ln.bottom < page.height * _ZONE]
-    bottom = [ln for ln in page.lines[-2:] if ln.top > page.height * (1 - _ZONE)]
+    """The first two and last two lines shown on a page, when they sit in the top/bottom margin zone. Text
+    placed beyond the page's edges is not shown (a merged cell's label cut at a page break, drawn below the
+    page by a spreadsheet): it does not hide the running footer above it."""
+    shown = [ln for ln in page.lines if ln.bottom > 0 and ln.top < page.height]
+    top = [ln for ln in shown[:2] if ln.bottom < page.height * _ZONE]
+    bottom = [ln for ln in shown[-2:] if ln.top > page.height * (1 - _ZONE)]
     return top + [ln for ln in bottom if ln not in top]
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
-    """Drop page numbers, and texts repeated in the margin zone of at least half the pages."""
+    """Drop page numbers, and texts repeated in the margin zone of at least half the pages; one with words
+    ("Page 1", "Sheet1") that is in the zone of every page wherever it sits there (a spreadsheet draws the
+    cut label of a merged cell below its footer)."""
     seen = Counter(shape for p in pages for shape in {_shape(ln.text) for ln in _zone_lines(p)})
     running = {s for s, n in seen.items() if n >= 2 and n >= len(pages) / 2}
+    everywhere = _on_every_page(pages)
     for page in pages:
         drop = {id(ln) for ln in _zone_lines(page)
                 if _PAGE_NUMBER.match(re.sub(r"\s+", "", ln.text)) or _shape(ln.text) in running}
+        drop.update(id(ln) for ln in page.lines if _in_zone(ln, page) and _shape(ln.text) in everywhere)
         page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+def _on_every_page(pages: list[_Page]) -> set[str]:
+    """The shapes of texts with words (a letter or a CJK character) in the margin zone of every page (of two
+    or more)."""
+    if len(pages) < 2:
+        return set()
+    shapes = [{_shape(ln.text) for ln in page.lines if _in_zone(ln, page)} for page in pages]
+    return {shape for shape in set.intersection(*shapes) if _WORD.search(shape)}
+
+
+def _in_zone(line: Line, page: _Page) -> bool:
+    """Whether ``line`` is shown in the top or bottom margin zone of ``page``."""
+    return 0 < line.bottom < page.height * _ZONE or page.height * (1 - _ZONE) < line.top < page.height
 
 
 # --------------------------------------------------------------------------- assembly

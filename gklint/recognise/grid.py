@@ -61,7 +61,7 @@ class TableMatch:
     table: str  # 二 / 三 / 四
     cells: dict[Key, Cell] = field(default_factory=dict)
     source: Source | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # ``table_unreadable`` notes on the table
     aliases: list[Note] = field(default_factory=list)  # labels worded unlike the official ones
 
 
@@ -115,9 +115,11 @@ class _Mapper:
 
     # -- names
 
-    def note(self, text: str) -> None:
-        if text not in self.match.notes:
-            self.match.notes.append(text)
+    def note(self, text: str, numbers_unread: bool | None = None) -> None:
+        """A ``table_unreadable`` note on the table; ``numbers_unread``: a row's numbers were left unread."""
+        note = Note("table_unreadable", text, table=self.spec.key, numbers_unread=numbers_unread)
+        if note not in self.match.notes:
+            self.match.notes.append(note)
 
     @property
     def name(self) -> str:
@@ -230,7 +232,8 @@ class _Mapper:
         if row is not None and broader:
             if has_numbers:
                 sub = label_cells[-1].text
-                self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，{NUMBERS_UNREAD}（可能使用了其他年度的格式）")
+                self.note(f"{self.name}“{row.label}”下的“{sub}”不是本格式的行，{NUMBERS_UNREAD}（可能使用了其他年度的格式）",
+                          numbers_unread=True)
             return
         if row is None and self.groups:
             # Values named by the header alone (table 四): a row of numbers, or the first row
@@ -244,7 +247,7 @@ class _Mapper:
         if row is None:
             if has_numbers:
                 text = " ".join(c.text for c in label_cells) or "（无行名）"
-                self.note(f"{self.name}中“{text}”一行不是官方的行，{NUMBERS_UNREAD}")
+                self.note(f"{self.name}中“{text}”一行不是官方的行，{NUMBERS_UNREAD}", numbers_unread=True)
             return
         self.read(sheet, r, row, values)
 

@@ -87,6 +87,7 @@ class NoteModel(BaseModel):
     found: str | None = None
     official: str | None = None
     source: SourceModel | None = None
+    numbers_unread: bool | None = None
 
 
 class ReportFile(BaseModel):
@@ -425,8 +426,12 @@ def _plain_note(item) -> Note:
             or type(item.get("message")) is not str:
         raise _NotPlain
     get = item.get
+    unread = get("numbers_unread")
+    if not (unread is None or type(unread) is bool):
+        raise _NotPlain
     return Note(item["kind"], item["message"], table=_text(get("table")), row=_text(get("row")),
-                column=_text(get("column")), found=_text(get("found")), official=_text(get("official")))
+                column=_text(get("column")), found=_text(get("found")), official=_text(get("official")),
+                numbers_unread=unread)
 
 
 def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:

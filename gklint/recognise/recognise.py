@@ -17,6 +17,7 @@ from gklint.read.document import Document, Paragraph
 from gklint.read.script import simplify
 from gklint.recognise.sections import find_headings
 from gklint.recognise.oneline import unflatten
+from gklint.recognise.parts import first_report
 from gklint.recognise.stream import StreamTable, read_tables
 from gklint.recognise.tokens import Token, tokenise
 from gklint.core.model import Note, Report, Section, Table
@@ -63,11 +64,10 @@ def _grid_tables(doc: Document, layout: L.Layout) -> tuple[dict[str, Table], lis
     notes: list[Note] = []
     for key, match in matches.items():
         if not match.cells:  # labels found but no value placed: let the text stream try
-            notes.extend(Note("table_unreadable", text, table=key) for text in match.notes)
+            notes.extend(match.notes)
             continue
         tables[key] = Table(key, dict(match.cells), found=True, source=match.source)
-        for text in match.notes:
-            notes.append(Note("table_unreadable", text, table=key))
+        notes.extend(match.notes)
         notes.extend(match.aliases)
     notes.extend(Note("table_unreadable", text) for text in getattr(matches, "notes", ()))
     return tables, notes
@@ -105,6 +105,7 @@ def _fill_from_stream(spec: L.TableSpec, grid: Table, stream: StreamTable, notes
 def recognise(doc: Document, version: str | None = None) -> Report:
     doc, traditional = simplify(doc)
     candidates = [L.get(version)] if version else list(L.layouts().values())
+    doc, several = first_report(doc, candidates[0])  # a file holding two reports: the first is checked
     texts = {L.normalise(p.text) for p in doc.paragraphs} | {
         L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
     blob = "".join(texts)
@@ -172,6 +173,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
             spec = layout.table(key)
             notes.append(Note("table_missing", f"未找到表{key}（{spec.title}）", table=key))
     notes.extend(Note("unreadable_part", text) for text in doc.notes)
+    if several:
+        notes.append(several)
     if traditional:
         notes.append(Note("traditional_script", "原文使用繁体字，已转换为简体后检查；引文为转换后的文字"))
     if not any(t.found for t in tables.values()):
