@@ -43,7 +43,7 @@ class Shown:
                                        if st.get(qn("w:type")) == "paragraph" and _on_attr(st, "w:default")), None)
         self.style_hides = functools.cache(self._style_hides)
         # whether any style hides text at all: most documents' styles do not, and then no run needs its styles
-        self.styles_hide = any(_hidden_by(st.find(qn("w:rPr"))) for st in elements)
+        self.styles_hide = any(map(_style_hiding, elements))
 
     def _style_hides(self, style_id: str | None) -> bool | None:
         return inherited(self.styles, style_id, _style_hiding)
