@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from gklint.core import lazyre
 from gklint.core.cache import cached
 from gklint.core.numerals import NUMERAL
 
@@ -270,6 +271,10 @@ def _nfkc(text: str) -> str:
         if new != ch:
             text = text.replace(ch, new)
     return text
+
+
+# the characters ``normalise`` never removes nor merges: a label's words (Han characters, ASCII letters and digits)
+KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 @lru_cache(maxsize=1 << 16)

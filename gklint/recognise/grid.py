@@ -42,7 +42,7 @@ from gklint.read.document import Grid, GridCell
 from gklint.recognise.grid_segments import Sheet, is_number, matches, segment
 from gklint.recognise.values import parse_cell
 from gklint.recognise.stream import count_cell
-from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
+from gklint.layouts import KEPT, ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
 _NOTHING = lazyre.compile(r"[0０]?")
@@ -51,7 +51,6 @@ _NOTHING = lazyre.compile(r"[0０]?")
 def _nothing(text: str) -> bool:
     """A cell holding 0, or blank: merged over a row's data columns, it says the same of each."""
     return _NOTHING.fullmatch(text.strip()) is not None
-_KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
 
 
 @dataclass
@@ -278,7 +277,7 @@ class _Mapper:
         longest = max((len(normalise(name)) for spec in self.spec.rows for name in spec.names), default=0)
         kept = 0
         for j in range(len(texts) - 1, -1, -1):
-            kept += len(_KEPT.findall(texts[j]))
+            kept += len(KEPT.findall(texts[j]))
             if j < len(texts) - 1 and (kept > longest or len(texts) - j > longest):
                 break
             text = "".join(texts[j:])
