@@ -337,6 +337,7 @@ class StructureParams(Checked):
     positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")
     problems: dict[str, Texts] = doc({}, "{problem}：问题的说法", "{problem}: how each problem is said")
     message_content: Optional[Message] = doc(None, "有内容无标题时的消息", "message when the content is there without its heading")
+    message_digits: Optional[Message] = doc(None, "各部分用1.–6.编号时的消息", "message when the parts are numbered 1.–6.")
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")

@@ -77,7 +77,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("structure", "StructureParams", "gklint.engine.kinds.structure", "report", {
         "missing_section": _names("heading", "number", "label", "near", "position"),
         "section_order": _names("heading", "problem", "previous"),
-        "section_numbering": _names("heading", "number", "official", "label"),
+        "section_numbering": _names("heading", "number", "official", "label", "count"),
         "heading_wording": _names("heading", "official", "evidence"),
         "promised_parts": _names("promised", "delivered", "raw"),
         "enumeration": _names("previous", "marker", "problem", "next"),

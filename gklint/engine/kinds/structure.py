@@ -228,16 +228,21 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     layout = _layout(report, ctx)
     specs = {spec.id: spec for spec in layout.sections}
+    digits = [s for s in report.sections if s.id in specs and s.number and s.number.isdigit()]
+    if digits:  # parts numbered 1.–6.: one numbering for the whole report, said once
+        first = digits[0]
+        yield rule.diagnostic(_lang(ctx), _at(first), expected=specs[first.id].heading, found=first.heading.strip(),
+                              template="message_digits", heading=first.heading.strip(), count=len(digits))
     for section in report.sections:
         spec = specs.get(section.id or "")
-        if spec is None or section.number is None or section.number == spec.number:
+        if spec is None or section.number is None or section.number == spec.number or section.number.isdigit():
             continue
         yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=section.heading.strip(),
                     heading=section.heading.strip(), number=section.number, official=spec.number,
                     label=spec.label)
 
 
-_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]"
+_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]|[1-6１-６]\s*[、.．]"
                           rf"|第{NUMERAL}{{1,2}}部分\s*[、.．:：]?)\s*")
 
 
