@@ -337,6 +337,10 @@ class StructureParams(Checked):
     positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")
     problems: dict[str, Texts] = doc({}, "{problem}：问题的说法", "{problem}: how each problem is said")
     message_content: Optional[Message] = doc(None, "有内容无标题时的消息", "message when the content is there without its heading")
+    subject_terms: dict[str, list[list[str]]] = doc(
+        {}, "各部分标题的主题词（每组须有其一）", "a section's subject terms in its heading (one of each group)")
+    same_subject_severity: Optional[Severity] = doc(
+        None, "序号正确、主题词齐全的改写标题的严重程度", "severity of a reworded heading with its own number and subject terms")
     message_digits: Optional[Message] = doc(None, "各部分用1.–6.编号时的消息", "message when the parts are numbered 1.–6.")
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")

@@ -171,9 +171,10 @@ def content_evidence(rule: Rule, report: Report, layout: layouts.Layout, index: 
 def check_refs(rule: Rule, layouts_: list[layouts.Layout]):
     """(field, problem) for each section id of ``content`` that no layout the rule applies to has."""
     known = {spec.id for layout in layouts_ for spec in layout.sections}
-    for sid in rule.params.get("content") or {}:
-        if sid not in known:
-            yield "content", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
+    for field in ("content", "subject_terms"):
+        for sid in rule.params.get(field) or {}:
+            if sid not in known:
+                yield field, f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
 
 
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -269,6 +270,17 @@ def _ignored(rule: Rule) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
+def _same_subject_severity(rule: Rule, section: Section, spec: layouts.SectionSpec) -> str | None:
+    """The rule's ``same_subject_severity`` when the heading bears its section's own number and its title holds
+    one term of each group of the section's ``subject_terms`` ("五、主要问题及改进措施": the subject in other words);
+    None (the rule's severity) otherwise."""
+    groups = (rule.params.get("subject_terms") or {}).get(spec.id)
+    if not groups or section.number != spec.number:
+        return None
+    title = normalise(_NUMBER_MARK.sub("", section.heading, count=1))
+    return rule.params.get("same_subject_severity") if all(any(t in title for t in g) for g in groups) else None
+
+
 def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Every heading taken for a section (by its number, key terms or place) but not worded as the layout
     says, including one with a typo ("行政法复议"); a heading in the place (number) of a section the report
@@ -286,8 +298,8 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         if spec is None or split or _worded_officially(section.heading, spec, _ignored(rule)):
             continue  # the second part of a split section is worded as a part: S103 names it
         heading = section.heading.strip()
-        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading,
-                              heading=heading, official=spec.heading)
+        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading, heading=heading,
+                              official=spec.heading, severity=_same_subject_severity(rule, section, spec))
     for i, spec in enumerate(layout.sections):
         if spec.id in found or _heading_written(report, spec):
             continue
