@@ -207,7 +207,7 @@ class Style(Strict):
 
 
 class DateParams(Checked):
-    needs = {"cited_after_published": {"pattern": ("year",)}}
+    needs = {"cited_after_published": {"pattern": ("year",)}, "own_title_year": {"own_title": ("year", "title")}}
 
     department_deadline: MonthDay = doc("01-31", "部门和乡镇的公布期限（月-日）", "deadline of departments (month-day)")
     aggregate_deadline: MonthDay = doc("03-31", "本级政府年度报告的公布期限", "deadline of a government's own report")
@@ -227,6 +227,10 @@ class DateParams(Checked):
         {}, "{problem}：各种日期错误的说法", "{problem}: how each kind of bad date is described")
     pattern: Optional[Regex] = doc(None, "文号的正则表达式（year 组为年份）", "regular expression of a document number")
     documents: dict[str, datetime.date] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
+    own_title: Optional[Regex] = doc(None, "报告开头自称其标题的句式（year 组为年份，title 组为标题）",
+                                     "how a report's opening names its own title (groups year and title)")
+    not_in_sentence: Optional[Regex] = doc(None, "句中有此内容时不算自称（比较、部署各部门的工作）",
+                                           "a sentence with this is not the report naming itself (a comparison, others' work)")
 
 
 class LayoutParams(Checked):

@@ -87,7 +87,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "period_mismatch": _names("year", "start", "end"),
         "signed_after_published": _names("signed", "published", "days"),
         "malformed": _names("date", "problem"),
-        "cited_after_published": _names("number", "issued", "published")}),
+        "cited_after_published": _names("number", "issued", "published"),
+        "own_title_year": _names("year", "said", "title")}),
     Kind("prose", "ProseParams", "gklint.engine.kinds.prose", "report", {
         "repeated_words": _names("word", "repeated", "count", "times"),
         "half_width_punctuation": _names("count", "marks", "first"),
