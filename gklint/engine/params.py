@@ -393,6 +393,7 @@ class SeriesParams(Params):
     sections: Optional[list[str]] = doc(None, "比较的部分", "the sections compared")
     min_sentences: int = doc(2, "至少重复的句数", "fewest repeated sentences", ge=1)
     improvement_markers: list[str] = doc([], "问题与改进措施的分界词", "words where problems turn to improvements")
+    clause_marks: str = doc("", "把问题句再切分为分句的标点（一是…；二是…）", "marks that cut a problems sentence into its clauses")
 
     @model_validator(mode="after")
     def _terms(self):
