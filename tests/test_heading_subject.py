@@ -36,3 +36,9 @@ def test_other_subject_or_number_stays_a_warning(index, heading, number):
 
 def test_official_heading_is_silent():
     assert run("S104", report()) == []
+
+
+def test_official_title_with_a_typo_stays_a_warning():
+    """"行政法复议" holds 复议 and 诉讼, but it is the official title mistyped, not another wording."""
+    found = run("S104", _with(3, "四、政府信息公开行政法复议、行政诉讼情况"))
+    assert [d.severity for d in found] == ["warning"]

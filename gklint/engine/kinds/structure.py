@@ -20,6 +20,7 @@ from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
+from gklint.recognise.sections import name_spec
 from gklint.core.model import Report, Section
 from gklint.core.scan import Scanner, scanner
 from gklint.core.template import pick
@@ -270,14 +271,18 @@ def _ignored(rule: Rule) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
-def _same_subject_severity(rule: Rule, section: Section, spec: layouts.SectionSpec) -> str | None:
+def _same_subject_severity(rule: Rule, section: Section, spec: layouts.SectionSpec,
+                           layout: layouts.Layout) -> str | None:
     """The rule's ``same_subject_severity`` when the heading bears its section's own number and its title holds
     one term of each group of the section's ``subject_terms`` ("五、主要问题及改进措施": the subject in other words);
-    None (the rule's severity) otherwise."""
+    None (the rule's severity) otherwise, and for the official title with a typo ("行政法复议")."""
     groups = (rule.params.get("subject_terms") or {}).get(spec.id)
     if not groups or section.number != spec.number:
         return None
-    title = normalise(_NUMBER_MARK.sub("", section.heading, count=1))
+    rest = _NUMBER_MARK.sub("", section.heading, count=1)
+    if name_spec(rest, layout) is spec:
+        return None  # the official title mistyped: a typo is not another wording
+    title = normalise(rest)
     return rule.params.get("same_subject_severity") if all(any(t in title for t in g) for g in groups) else None
 
 
@@ -299,7 +304,7 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
             continue  # the second part of a split section is worded as a part: S103 names it
         heading = section.heading.strip()
         yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading, heading=heading,
-                              official=spec.heading, severity=_same_subject_severity(rule, section, spec))
+                              official=spec.heading, severity=_same_subject_severity(rule, section, spec, layout))
     for i, spec in enumerate(layout.sections):
         if spec.id in found or _heading_written(report, spec):
             continue
