@@ -207,7 +207,7 @@ class Style(Strict):
 
 
 class DateParams(Checked):
-    needs = {"cited_after_published": {"pattern": ("year",)}}
+    needs = {"cited_after_published": {"pattern": ("year",)}, "own_title_year": {"own_title": ("year", "title")}}
 
     department_deadline: MonthDay = doc("01-31", "部门和乡镇的公布期限（月-日）", "deadline of departments (month-day)")
     aggregate_deadline: MonthDay = doc("03-31", "本级政府年度报告的公布期限", "deadline of a government's own report")
@@ -227,6 +227,10 @@ class DateParams(Checked):
         {}, "{problem}：各种日期错误的说法", "{problem}: how each kind of bad date is described")
     pattern: Optional[Regex] = doc(None, "文号的正则表达式（year 组为年份）", "regular expression of a document number")
     documents: dict[str, datetime.date] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
+    own_title: Optional[Regex] = doc(None, "报告开头自称其标题的句式（year 组为年份，title 组为标题）",
+                                     "how a report's opening names its own title (groups year and title)")
+    not_in_sentence: Optional[Regex] = doc(None, "句中有此内容时不算自称（比较、部署各部门的工作）",
+                                           "a sentence with this is not the report naming itself (a comparison, others' work)")
 
 
 class LayoutParams(Checked):
@@ -337,6 +341,11 @@ class StructureParams(Checked):
     positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")
     problems: dict[str, Texts] = doc({}, "{problem}：问题的说法", "{problem}: how each problem is said")
     message_content: Optional[Message] = doc(None, "有内容无标题时的消息", "message when the content is there without its heading")
+    subject_terms: dict[str, list[list[str]]] = doc(
+        {}, "各部分标题的主题词（每组须有其一）", "a section's subject terms in its heading (one of each group)")
+    same_subject_severity: Optional[Severity] = doc(
+        None, "序号正确、主题词齐全的改写标题的严重程度", "severity of a reworded heading with its own number and subject terms")
+    message_digits: Optional[Message] = doc(None, "各部分用1.–6.编号时的消息", "message when the parts are numbered 1.–6.")
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
@@ -384,6 +393,7 @@ class SeriesParams(Params):
     sections: Optional[list[str]] = doc(None, "比较的部分", "the sections compared")
     min_sentences: int = doc(2, "至少重复的句数", "fewest repeated sentences", ge=1)
     improvement_markers: list[str] = doc([], "问题与改进措施的分界词", "words where problems turn to improvements")
+    clause_marks: str = doc("", "把问题句再切分为分句的标点（一是…；二是…）", "marks that cut a problems sentence into its clauses")
 
     @model_validator(mode="after")
     def _terms(self):

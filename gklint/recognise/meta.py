@@ -12,7 +12,7 @@ from gklint.core.chrome import FOOTER, NAVIGATION
 
 _CN = "〇零一二三四五六七八九十"
 DATE = lazyre.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
+    rf"(?P<y>(?<!\d)\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日?")
 _TITLE = lazyre.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
 # the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告"

@@ -77,7 +77,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("structure", "StructureParams", "gklint.engine.kinds.structure", "report", {
         "missing_section": _names("heading", "number", "label", "near", "position"),
         "section_order": _names("heading", "problem", "previous"),
-        "section_numbering": _names("heading", "number", "official", "label"),
+        "section_numbering": _names("heading", "number", "official", "label", "count"),
         "heading_wording": _names("heading", "official", "evidence"),
         "promised_parts": _names("promised", "delivered", "raw"),
         "enumeration": _names("previous", "marker", "problem", "next"),
@@ -87,7 +87,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "period_mismatch": _names("year", "start", "end"),
         "signed_after_published": _names("signed", "published", "days"),
         "malformed": _names("date", "problem"),
-        "cited_after_published": _names("number", "issued", "published")}),
+        "cited_after_published": _names("number", "issued", "published"),
+        "own_title_year": _names("year", "said", "title")}),
     Kind("prose", "ProseParams", "gklint.engine.kinds.prose", "report", {
         "repeated_words": _names("word", "repeated", "count", "times"),
         "half_width_punctuation": _names("count", "marks", "first"),
