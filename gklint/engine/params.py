@@ -175,6 +175,15 @@ class CellParams(Checked):
     expected: Optional[str] = doc(None, "提示中的应有值", "the expected value shown")
     collapse: bool = doc(False, "整行、整列、整表不合格时合为一条", "one finding per wholly failing row, column or table")
     collapse_over: int = doc(0, "一表中超过此数的格不合格时合为一条", "one finding per table past this many failing cells", ge=0)
+    collapse_habit: Optional[int] = doc(
+        None, "一表中超过此数的格不合格、且占不合格与填0的格的比例不低于 habit_share 时（该表以空白或符号表示0），合为一条"
+        "（message_habit），并列出各格",
+        "one finding (message_habit) listing the cells, for a table where more than this many cells fail and they are "
+        "at least habit_share of the failing cells and those holding 0 (the table writes its zeros so)", ge=0)
+    habit_share: float = doc(0.8, "见 collapse_habit", "see collapse_habit", gt=0, le=1)
+    message_habit: Optional[Message] = doc(None, "一表以空白或符号表示0时的消息（{count}、{examples}、{marks}：所填符号、{zeros}：填0的格数）",
+                                           "message for a table writing its zeros so ({count}, {examples}, {marks}: the "
+                                           "marks written, {zeros}: the cells holding 0)")
     whole_table_only: bool = doc(False, "只报告整表不合格", "report wholly failing tables only")
     spare_when_blanks_are_zeros: bool = doc(
         False, "报告的另一张表以空白代替0时（有数字、有空白、没有0），不报告整表空白（由C201报告）",

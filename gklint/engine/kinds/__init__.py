@@ -59,7 +59,7 @@ class Kind(NamedTuple):
 
 
 _IDENTITY = _names("table", "row", "column", "left", "right", "difference")
-_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed")
+_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed", "marks", "zeros")
 _SERIES = _names("table", "row", "column", "year", "last_year", "difference", "left", "right")
 _REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
 
