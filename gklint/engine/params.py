@@ -175,6 +175,15 @@ class CellParams(Checked):
     expected: Optional[str] = doc(None, "提示中的应有值", "the expected value shown")
     collapse: bool = doc(False, "整行、整列、整表不合格时合为一条", "one finding per wholly failing row, column or table")
     collapse_over: int = doc(0, "一表中超过此数的格不合格时合为一条", "one finding per table past this many failing cells", ge=0)
+    collapse_habit: Optional[int] = doc(
+        None, "一表中超过此数的格不合格、且占不合格与填0的格的比例不低于 habit_share 时（该表以空白或符号表示0），合为一条"
+        "（message_habit），并列出各格",
+        "one finding (message_habit) listing the cells, for a table where more than this many cells fail and they are "
+        "at least habit_share of the failing cells and those holding 0 (the table writes its zeros so)", ge=0)
+    habit_share: float = doc(0.8, "见 collapse_habit", "see collapse_habit", gt=0, le=1)
+    message_habit: Optional[Message] = doc(None, "一表以空白或符号表示0时的消息（{count}、{examples}、{marks}：所填符号、{zeros}：填0的格数）",
+                                           "message for a table writing its zeros so ({count}, {examples}, {marks}: the "
+                                           "marks written, {zeros}: the cells holding 0)")
     whole_table_only: bool = doc(False, "只报告整表不合格", "report wholly failing tables only")
     spare_when_blanks_are_zeros: bool = doc(
         False, "报告的另一张表以空白代替0时（有数字、有空白、没有0），不报告整表空白（由C201报告）",
@@ -199,6 +208,24 @@ class CellParams(Checked):
 
 class RecognitionParams(Params):
     note: str = doc(..., "识别记录的类型（report.notes 中的 kind）", "the kind of recognition note reported")
+    unless_note: Optional[str] = doc(None, "识别记录中另有此类型时不报告（另一条规则已说明，如未找到任何表格时不再逐表报告）",
+                                     "not reported when recognition made a note of this kind too (another rule says it: "
+                                     "no table at all, not each table missing)")
+    report_title: Optional[Regex] = doc(
+        None, "年度报告标题的写法：找到本记录、而标题（或导语中的短行）都不这样写，或报告年度早于最早的格式时，文件不是统一格式的"
+        "年度报告：只报告识别结果，其他规则不检查",
+        "how an annual report's title names it: with this rule's note, a document none of whose title lines names it so, "
+        "or whose year comes before the first layout, is no annual report in the official format: only the recognition "
+        "findings are reported, no other rule runs")
+    old_heading: Optional[Regex] = doc(
+        None, "2019年以前格式特有的部分标题（如“收费及减免情况”）：找到本记录、且有这样的部分时，文件不是统一格式的年度报告",
+        "a section heading only the format before 2019 has (收费及减免情况): with this rule's note, a document with such a "
+        "section is no annual report in the official format")
+    message_heading: Optional[template("heading")] = doc(None, "有2019年以前格式的部分时的消息",
+                                                         "message when a section of the format before 2019 is found")
+    message_title: Optional[template("title")] = doc(None, "标题不是年度报告时的消息", "message when the title names no annual report")
+    message_year: Optional[template("year", "first_year")] = doc(None, "报告年度早于最早的格式时的消息",
+                                                                 "message when the year comes before the first layout")
 
 
 class Style(Strict):

@@ -64,7 +64,7 @@ def _diagnostic(d: Diagnostic, lang: str):
         quote = printable(d.location.quote)
         parts.append(Text(f"  {w['quote']}{colon}“{quote}”", style="dim"))
     if related := places.related_text(d, lang):  # the cells a sentence was compared with, each with its place
-        parts.append(Text(f"  {w['compared']}{colon}{printable(related)}", style="dim"))
+        parts.append(Text(f"  {places.related_word(d, lang)}{colon}{printable(related)}", style="dim"))
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}" if lang == "zh" else f"  sum of: {summed}", style="dim"))

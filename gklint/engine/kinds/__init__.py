@@ -59,7 +59,7 @@ class Kind(NamedTuple):
 
 
 _IDENTITY = _names("table", "row", "column", "left", "right", "difference")
-_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed")
+_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed", "marks", "zeros")
 _SERIES = _names("table", "row", "column", "year", "last_year", "difference", "left", "right")
 _REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
 
@@ -68,7 +68,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("cell", "CellParams", "gklint.engine.tables", "table",
          {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
     Kind("recognition", "RecognitionParams", "gklint.engine.kinds.recognition", "report",
-         {None: _names("message", "table", "row", "column")}, variant=None),
+         {None: _names("message", "table", "row", "column", "title", "year", "first_year", "heading")}, variant=None),
     Kind("narrative", "NarrativeParams", "gklint.engine.kinds.narrative", "report", {
         "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
                             "note"}),
