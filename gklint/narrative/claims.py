@@ -418,15 +418,15 @@ def reading_values(reading: Reading, report: Report, layout: Layout, computed: l
         if value is None:
             blank = blank_total(report, layout, (t, r, c))
             cell = report.cell(t, r, c)
-            if blank is None and marked is not None and len(cells) > 1 and _holds_no_number(cell):
-                unfilled.append(((t, r, c), cell.raw.strip()))
-                value = 0
-            elif blank is None:
-                return None
-            else:
+            if blank is not None:
                 if computed is not None:
                     computed.append(blank)
                 value = blank.value
+            elif marked is not None and len(cells) > 1 and _holds_no_number(cell):
+                unfilled.append(((t, r, c), cell.raw.strip()))
+                value = 0
+            else:
+                return None
         out.append(((t, r, c), value))
     if unfilled and len(unfilled) == len(out):
         return None  # marks alone: nothing to bound
@@ -504,7 +504,8 @@ def _unfilled(reading: Reading, report: Report, layout: Layout) -> bool:
 
 def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
     """Compare a matched quantity with the cells of its claim; None when no reading applies, or when none
-    agrees and one cannot be told (the figure may agree with it; its cell blank or a dash, say)."""
+    agrees and one cannot be told (the figure may agree with it; its cell blank or a dash, say, or the figure
+    above a reading whose other cells hold no number)."""
     stated = _stated(claim, q)
     if stated is None:
         return None
