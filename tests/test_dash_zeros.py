@@ -22,7 +22,7 @@ from strategies import corrupted_reports, reports
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 IDENTITIES = tuple(r for r in load_rules() if r.kind == "identity")
-DASHES = st.sampled_from(["-", "—", "－", "–", "--", " - "])
+DASHES = st.sampled_from(["-", "—", "－", "–", "--", " - ", "无"])
 
 
 def zeros(report, tables=IDENTITY_TABLES):

@@ -333,6 +333,9 @@ class NarrativeParams(Checked):
     blank_total_bound: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
         None, "总计格空白、同行其他列也有空白，按已填各列之和作下限比较的说明",
         "note for a blank total whose row is partly blank: at least the sum of the filled columns")
+    marked_cell: Optional[template("table", "cell", "raw", "value")] = doc(
+        None, "几格之和的读法中一格空白或填符号、按其余各格之和作下限比较的说明",
+        "note for a cell of a several-cell reading that is blank or a mark: at least the sum of the others")
     relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
 
 
