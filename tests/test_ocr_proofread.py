@@ -10,10 +10,12 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
+from hypothesis import given, settings, strategies as st
+
 from gklint import api, layouts as L
 from gklint.core.model import Cell
 from gklint.recognise.proofread import proofread, scanned_note
-from test_proofread import _report, _scanned_copy
+from test_proofread import _cells_of, _report, _scanned_copy
 
 # a 2×2 square of table 三: each total through one of them has another of them in it
 SQUARE = [("granted", "natural"), ("granted", "business"), ("partly_granted", "natural"), ("partly_granted", "business")]
@@ -126,3 +128,25 @@ def test_no_table_read_is_said_not_counted():
     assert "没有读出可用表内合计关系核对的表格" in note.message and note.found is None
     read = scanned_note(tables, _layout(), sorted(pages), 6)
     assert "全部成立" in read.message and read.found.split("/")[0] == read.found.split("/")[1] != "0"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_right_doubtful_readings_are_all_kept_and_one_misread_never_is(data):
+    """Whatever block of table 三's cells reads doubtfully (a lone "0" at 0.75), a consistent table loses none
+    of them and says nothing; when one of them is misread too, no cell ends up with a value the report does not have."""
+    tables, pages = _scanned_copy()
+    keys = [k for k in _cells_of("三") if tables["三"].cells[k].kind == "number"]
+    # a block of rows × columns: every total through one of them has another of them in it
+    rows = data.draw(st.lists(st.sampled_from(sorted({r for r, _ in keys})), min_size=2, max_size=3, unique=True))
+    cols = data.draw(st.lists(st.sampled_from(sorted({c for _, c in keys})), min_size=2, max_size=3, unique=True))
+    doubtful = [(r, c) for r in rows for c in cols if (r, c) in keys]
+    original = {k: tables["三"].cells[k].value for k in keys}
+    for k in doubtful:
+        _read_at(tables, "三", k, 0.75)
+    assert proofread(copy.deepcopy(tables), [], _layout(), pages) == []
+    misread = data.draw(st.sampled_from(doubtful))
+    cell = tables["三"].cells[misread]
+    tables["三"].cells[misread] = replace(cell, value=cell.value + 1, raw=str(cell.value + 1))
+    proofread(tables, [], _layout(), pages)
+    assert all(tables["三"].cells[k].kind == "blank" or tables["三"].cells[k].value == original[k] for k in keys)
