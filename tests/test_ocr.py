@@ -159,8 +159,11 @@ def test_a_mixed_pdf_is_read_page_by_page_and_a_changed_digit_is_caught_at_its_p
     assert cell.value == original + 1 and cell.source.page == 4 and cell.source.confidence is not None
     assert [s.id for s in report.sections] == [s.id for s in _text().sections]  # text pages read as text
     result = api.check(report)
-    caught = {(d.rule, d.location.row, d.location.column) for d in result.diagnostics if d.severity == "error"}
-    assert ("T303", "（一）予以公开", None) in caught or any(r == "T303" and row == "（一）予以公开" for r, row, _ in caught)
+    # read from an image, the contradiction is not certain: a warning that says the table was OCR'd
+    table = [d for d in result.diagnostics if d.rule[0] == "T"]
+    assert all(d.severity == "warning" and "文字识别（OCR）从图片读出" in d.message for d in table)
+    caught = {(d.rule, d.location.row, d.location.column) for d in table}
+    assert any(r == "T303" and row == "（一）予以公开" for r, row, _ in caught)
     assert any(r == "T302" and col == "自然人" for r, _, col in caught)
     (note,) = [n for n in report.notes if n.kind == "image_only"]
     assert "第4页" in note.message and "不成立" in note.message
@@ -178,17 +181,6 @@ def test_a_page_image_is_read_in_a_worker_under_its_limits(tmp_path):
     text, read = _text().tables["四"], result.report.tables["四"]
     assert {k: c.raw for k, c in read.cells.items()} == {k: c.raw for k, c in text.cells.items()}
     assert any(d.rule == "R112" for d in result.diagnostics)
-
-
-def test_a_page_past_its_time_budget_stops_the_file():
-    from dataclasses import replace
-
-    from gklint.read import guards, ocr
-
-    limits = replace(guards.DEFAULT, ocr_page_seconds=0.0)
-    with pytest.raises(ReadError, match="文字识别超时") as info:
-        ocr._timed("scan.pdf", 3, limits, lambda: __import__("time").sleep(0.01))
-    assert info.value.where == "第3页"
 
 
 @needs_ocr

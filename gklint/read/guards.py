@@ -33,7 +33,7 @@ reports (a few pages, a few MB) and small against bombs. Every limit is a field 
     content parsed and every 1,000 objects drawn).
 - scanned pages (``gklint.read.ocr``): at most ``ocr_max_pages`` (40) pages read by OCR, each rendered
   at ``ocr_dpi`` (200) and at most 40 million pixels, the deadline checked before every page and a page
-  that took longer than ``ocr_page_seconds`` (60 s) stopping the file (the batch's deadline stops a worker
+  that took more than ``ocr_page_seconds`` (60 s) of CPU time stopping the file (the batch's deadline stops a worker
   stuck inside one: the model cannot be interrupted; its work is bounded by the image size); a worker
   that loads the OCR model may grow by ``ocr_memory`` (2 GB) more.
 """
@@ -77,7 +77,7 @@ class Limits:
     max_elements: int = 500_000  # elements of an HTML page (real pages: a few thousand)
     ocr_max_pages: int = 40  # scanned pages read by OCR in one file (5-11 s each on 2 cores; docs/ocr.md)
     ocr_dpi: int = 200  # resolution a scanned PDF page is rendered at for OCR
-    ocr_page_seconds: float = 60.0  # OCR of one page (5-11 s on 2 cores); a page past it stops the file
+    ocr_page_seconds: float = 60.0  # CPU seconds for OCR of one page (5-11 s on 2 cores); a page past it stops the file
     ocr_memory: int = 2048 * MB  # further growth allowed to a worker that loads the OCR model (~1.5 GB)
 
 

@@ -30,6 +30,8 @@ from gklint.read.ocr_engine import Box
 from gklint.read.pdf_tables import Part, _cluster, _from_cells
 from gklint.read.pdf_text import Line, group_lines
 
+RED_MARGIN = 40  # a pixel whose red exceeds its green and blue by more than this is red ink
+RED_PIXELS = 200  # fewer red pixels than this on a page: no seal, the page read as it is
 MAX_PIXELS = 40_000_000  # a page image larger than this (an A4 page at 600 dpi is 35 MP) is refused
 NO_TEXT = "PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和数字"
 IMAGE = "图片文件需要文字识别（OCR）才能读取"
@@ -64,8 +66,9 @@ def pdf_pages(path: str, data: bytes, numbers: list[int], limits: guards.Limits,
                 scale = (MAX_PIXELS / max(width * height, 1)) ** 0.5
             if scale * max(width, height) < 200:
                 raise ReadError(path, "扫描页面过小，无法识别", where=f"第{number}页")
-            bitmap = page.render(scale=scale, grayscale=True)
-            grey = np.asarray(bitmap.to_pil().convert("L"))
+            grey = without_red(page.render(scale=scale).to_pil())
+            if grey is None:  # no red ink: the grey rendering
+                grey = np.asarray(page.render(scale=scale, grayscale=True).to_pil().convert("L"))
             page.close()
             yield number, grey, 1 / scale
     finally:
@@ -91,7 +94,9 @@ def image_frames(path: str, data: bytes, limits: guards.Limits, deadline: guards
             if width * height > MAX_PIXELS:
                 raise ReadError(path, f"图片过大（{width}×{height} 像素，上限 {MAX_PIXELS // 1_000_000} 百万像素），拒绝读取",
                                 where=f"第{k + 1}页")
-            grey = np.asarray(image.convert("L"))
+            grey = without_red(image)
+            if grey is None:
+                grey = np.asarray(image.convert("L"))
         except ReadError:
             raise
         except (OSError, ValueError, EOFError, Image.DecompressionBombError) as exc:
@@ -102,6 +107,26 @@ def image_frames(path: str, data: bytes, limits: guards.Limits, deadline: guards
         # points per pixel: the image's resolution when it says one, else the page taken as A4 wide
         per_pixel = 72 / float(dpi) if dpi and 50 <= float(dpi) <= 1200 else 595 / width
         yield k + 1, grey, per_pixel
+
+
+def without_red(image):
+    """The page in grey with its red ink (a seal, 公章, stamped over a table) taken out, or None when the
+    page has none. A pixel is red where its red channel exceeds both others by ``RED_MARGIN``; it is lightened
+    by that excess, so the seal's red turns white while black digits under it (black stays black when a seal
+    is stamped over it) and grey anti-aliasing keep their darkness. Red text of a report (a 红头 letterhead)
+    goes too: it is never a table's figure."""
+    import numpy as np
+
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr"):
+        return None
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red, rest = rgb[..., 0], np.maximum(rgb[..., 1], rgb[..., 2])
+    excess = red - rest
+    reddish = excess > RED_MARGIN
+    if np.count_nonzero(reddish) < RED_PIXELS:
+        return None
+    grey = np.asarray(image.convert("RGB").convert("L"), dtype=np.int16)
+    return np.where(reddish, np.minimum(red + excess, 255), grey).astype(np.uint8)
 
 
 def _check_pages(path: str, n: int, limits: guards.Limits) -> None:
@@ -122,14 +147,16 @@ def read_pdf_pages(path: str, data: bytes, numbers: list[int], limits: guards.Li
 
 
 def _timed(path: str, number: int, limits: guards.Limits, read, *args) -> Scanned:
-    """``read(*args)``, a ReadError when it took longer than the page's budget (``ocr_page_seconds``)."""
+    """``read(*args)``, a ReadError when it took more than the page's budget (``ocr_page_seconds``) of CPU
+    time (the process's, all its threads): a machine busy with other work slows a page down without
+    spending its budget."""
     import time
 
-    started = time.monotonic()
+    started = time.process_time()
     page = read(*args)
-    took = time.monotonic() - started
+    took = time.process_time() - started
     if took > limits.ocr_page_seconds:
-        raise ReadError(path, f"文字识别超时（本页用时 {took:.0f} 秒，每页上限 {limits.ocr_page_seconds:.0f} 秒），文件可能异常",
+        raise ReadError(path, f"文字识别超时（本页用 CPU 时间 {took:.0f} 秒，每页上限 {limits.ocr_page_seconds:.0f} 秒），文件可能异常",
                         where=f"第{number}页")
     return page
 
@@ -212,14 +239,21 @@ def _chars(box: Box) -> list[dict]:
 
 def _provenance(part: Part, cells: list[tuple[float, float, float, float]], boxes: list[Box]) -> None:
     """Each cell's box (the union of the OCR boxes read into it) and confidence (the lowest of them); a box
-    belongs to the cell its middle falls in, found on the row edges ``_from_cells`` used."""
+    belongs to the cell its middle falls in, found on the row edges ``_from_cells`` used. A box whose digits
+    fall in two cells (a number read across a ruling line, as on a photographed page: "3804" as "0 3" and
+    "804") makes each of them doubtful (confidence 0), for the table's totals to decide."""
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells], 1.5)
     for box in boxes:
         r = bisect.bisect(ys, box.middle) - 1
-        c = bisect.bisect(part.xs, (box.x0 + box.x1) / 2) - 1
-        cell = part.covering(r, c)
+        chars = _chars(box)
+        cell = part.covering(r, bisect.bisect(part.xs, (box.x0 + box.x1) / 2) - 1)
         if cell is not None:
-            _take(cell, _chars(box))
+            _take(cell, chars)
+        hit = {id(c): c for c in (part.covering(r, bisect.bisect(part.xs, (ch["x0"] + ch["x1"]) / 2) - 1)
+                                  for ch in chars if ch["text"].isdigit()) if c is not None}
+        if len(hit) > 1:
+            for split in hit.values():
+                split.confidence = 0.0
 
 
 def _take(cell, chars: list[dict]) -> None:

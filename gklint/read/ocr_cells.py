@@ -76,7 +76,8 @@ def rotate(grey, degrees: float):
 
 def tables(grey) -> list[list[tuple[int, int, int, int]]]:
     """Per ruled table on the page, its cells as (x0, top, x1, bottom) pixel rectangles snapped to the
-    table's line positions (a cell reaches the middle of the lines around it)."""
+    table's line positions (a cell reaches the middle of the lines around it). A table cut by a page break
+    keeps its cut row: ``pdf_breaks`` joins the two pieces as it does a text PDF's."""
     import cv2
     import numpy as np
 
@@ -91,6 +92,10 @@ def tables(grey) -> list[list[tuple[int, int, int, int]]]:
         if fw < w / 5 or fh < 20:
             continue
         mine = (labels[y:y + fh, x:x + fw] == k).astype(np.uint8)
+        # a table cut by the page's end (or continued from the page before) has no line there, its vertical
+        # lines end at the frame's edge: the frame closed along its top and bottom rows keeps the cut row's
+        # cells (a table closed there has its lines on those rows already)
+        mine[0, :] = mine[-1, :] = 1
         inside = 1 - mine
         n, cell_labels, cell_stats, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
         cells = []
