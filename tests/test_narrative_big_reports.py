@@ -162,3 +162,13 @@ def test_a_zero_part_beside_non_zero_parts_is_the_sibling_s_too():
     cells = {"四.review.upheld": 2, "四.review.total": 2, "四.litigation_direct.corrected": 1,
              "四.litigation_direct.total": 1}
     assert [d for d in run_all(report(text, cells)) if "纠正" in d.message] == []
+
+
+# ---------------------------------------------------------------- approximate figures stay uncompared
+
+@pytest.mark.parametrize("text", ["全年共收到政府信息公开申请超过1500件。", "全年共收到政府信息公开申请1400余件。",
+                                  "全年共收到政府信息公开申请近1500件。"])
+def test_an_approximate_request_count_is_never_compared(text):
+    cells = _requests(1466, 1482, carried_over=16, granted=1482)
+    assert len(run("N101", report("全年共收到政府信息公开申请1500件。", cells))) == 1
+    assert run("N101", report(text, cells)) == []
