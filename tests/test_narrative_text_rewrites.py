@@ -103,7 +103,7 @@ def _plain_unambiguous(claims_, analysed, heading=""):
             if not q.counts:
                 continue
             counting, needs = claims._counting_in(claims_, q.unit)
-            memo = claims._Memo(sq.sentence.folded, q)
+            memo = claims._Memo(sq, q)
             if not counting or needs is not None and char_class(needs).search(memo.context) is None:
                 continue
             hit = [c for c in counting if claims._matches(c, sq, q, heading, para, memo)]

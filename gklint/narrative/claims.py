@@ -47,6 +47,7 @@ from gklint.layouts import Layout
 from gklint.core.model import Cell, Report
 from gklint.core.text import text_cache
 from gklint.core.scan import matches_near, needed_chars
+from gklint.narrative.enumerations import zero_sibling
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
 from gklint.narrative.sentences import clause_start, enclosing_brackets, positions
 
@@ -172,10 +173,14 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     """
     if not q.counts or q.unit not in claim.units:
         return False
-    return _matches(claim, sq, q, heading, para, _Memo(sq.sentence.folded, q))
+    return _matches(claim, sq, q, heading, para, _Memo(sq, q))
 
 
 _ALL_OF = lazyre.compile(r"^\s*(?:均|全部|全|都)(?:为|是|系|属|来自|由)[^,;]*")
+# an item of a bracket that states another figure of the requests ("1389件（上年度结转12件，本年度办结1392件）"),
+# not what the number includes (含上年结转12件)
+_OTHER_FIGURE = lazyre.compile(r"(?:^|(?<=[,;]))\s*(?!含|包括|包含|其中)[^,;()（）\d]{0,10}?(?:结转|办结|答复)"
+                               r"[^,;()（）\d]{0,12}?\d+(?:\.\d+)?\s*[件条个起宗次]\s*(?=[,;]|$)")
 
 
 class _Memo:
@@ -184,12 +189,17 @@ class _Memo:
 
     __slots__ = ("s", "q", "context", "note", "parts_before", "parent", "found", "beside", "lists")
 
-    def __init__(self, s: str, q: Quantity):
-        self.s, self.q = s, q
+    def __init__(self, sq: SentenceQuantities, q: Quantity):
+        s = sq.sentence.folded
+        self.q = q
         self.context = q.before + "\u2016" + q.after
-        # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them
-        self.note = _ALL_OF.sub("", q.note) if q.note else ""
+        # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them,
+        # and the other figures it states (上年度结转12件，本年度办结1392件) say nothing of what the number counts
+        self.note = _OTHER_FIGURE.sub("", _ALL_OF.sub("", q.note)) if q.note else ""
         self.parts_before = "其中" in s[:q.start]
+        if self.parts_before:
+            s = _without_zero_sibling(s, sq.quantities, q)
+        self.s = s
         self.parent = _parent(s, q) if self.parts_before else ""
         self.found: dict = {}  # pattern -> does it occur in the list beside
         self.beside: str | None = None
@@ -211,6 +221,23 @@ class _Memo:
         if got is None:
             got = self.lists[pattern] = len(set(pattern.findall(self.s)))
         return got
+
+
+def _without_zero_sibling(s: str, quantities: list[Quantity], q: Quantity) -> str:
+    """``s`` with the zero count right before the 其中 of ``q`` blanked out when it follows a sibling
+    (``enumerations.zero_sibling``) and the list holds a non-zero count in its unit: "被申请行政复议5宗、提起行政诉讼0宗，
+    其中2宗维持原答复" lists the 5, not the zero, so 诉讼 is the subject of none of its parts."""
+    at = s.rfind("其中", 0, q.start)
+    zero = next((p for p in reversed(quantities) if p.end <= at), None)
+    if zero is None or s[zero.end:at].strip(" ,:"):
+        return s
+    stop = min((i for i in (s.find(";", at), s.find("；", at)) if i >= 0), default=len(s))
+    if not any(p.value and p.unit == zero.unit for p in quantities if at < p.start < stop):
+        return s
+    sibling = zero_sibling(s, quantities, zero)
+    if sibling is None:
+        return s
+    return s[:sibling.end] + " " * (zero.end - sibling.end) + s[zero.end:]
 
 
 def _parent(s: str, q: Quantity) -> str:
@@ -588,7 +615,7 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
             counting, needs = by_unit[q.unit]
             if not counting or q.foreign:
                 continue
-            memo = _Memo(sq.sentence.folded, q)
+            memo = _Memo(sq, q)
             if needs is not None and needs.isdisjoint(memo.context) and needs.isdisjoint(q.label):
                 continue
             chars = set(memo.context + q.label)  # a claim whose ``near`` needs a character these lack cannot match

@@ -59,6 +59,8 @@ _CHANGE_ITEM = re.compile(r"^(?:新增|新建|新设|新开通|增加|增设|减
 _REST_WORDS = ("其他", "其它", "其余", "另有", "剩余", "余下")
 _REST_ITEM = lazyre.compile(f"^(?:{'|'.join(_REST_WORDS)})")
 _LABEL_TAIL = lazyre.compile(r"(?:总数|数量|件数|条数|数|量)$")
+# what a request's outcome ends in (予以公开, 不予处理, 告知…提供): verbs of the outcomes, of which a list may name some
+_OUTCOME_HEAD = lazyre.compile(r"(?:公开|处理|提供|告知|答复|办结|办理|受理)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 # the number of a list item as the text writes it (一是, 第一, （一）): one definition for every pattern below
@@ -135,8 +137,9 @@ class Enumeration:
             return False
         if all("类" in h for h in heads):
             return True
-        # 包括 lists may name channels that overlap ("…网站信息35条，…微信信息2443条"): they need 其他 or …类
-        return self.form != "包括" and len({h[-1] for h in heads}) == 1
+        # 包括 lists may name channels that overlap ("…网站信息35条，…微信信息2443条"): they need 其他 or …类;
+        # labels that end in an outcome (予以公开, …不予公开) share a verb, not a kind: other outcomes are left out
+        return self.form != "包括" and len({h[-1] for h in heads}) == 1 and not _OUTCOME_HEAD.search(heads[0])
 
     @staticmethod
     def _run_makes(values: list[float], total: float, tol: float) -> bool:
@@ -224,6 +227,10 @@ def find(analysed: tuple[SentenceQuantities, ...]) -> list[Enumeration]:
             # a list runs to the next 其中 at its own level (a nested one in brackets does not end it)
             stop = next((n.start() for n, d in zip(qizhong[k + 1:], depths[k + 1:]) if d <= depths[k]), len(s))
             e = _parts(sq, total, total_sq, m.start(), m.end(), stop)
+            sibling = zero_sibling(total_sq.sentence.folded, total_sq.quantities, total) if e else None
+            if sibling is not None and any(q.value for q in e.parts):
+                # non-zero parts break down no zero: "复议5宗、诉讼0宗，其中2宗维持…" lists the 5
+                e = _parts(sq, sibling, total_sq, m.start(), m.end(), stop)
             if e is not None:
                 out.append(e)
         starts = [q.start() for q in qizhong]
@@ -365,6 +372,26 @@ def _past_inclusion(s: str, before: list[Quantity]) -> tuple[Quantity | None, in
         return last, last.end
     outer = [q for q in before[:-1] if q.clause_end + 1 == last.clause_start]
     return (outer[-1] if outer else None), last.end
+
+
+# what joins a count to the next of its siblings ("被申请行政复议5宗、提起行政诉讼0宗"): a 、/和/及/与 or a comma, and
+# words without a number
+_SIBLING_JOIN = re.compile(r"[、和及与,][^\d,;:。!?]{1,12}")
+
+
+def zero_sibling(s: str, quantities: list[Quantity], q: Quantity) -> Quantity | None:
+    """The count that ``q``, a zero, follows as its sibling (the 5 of "被申请行政复议5宗、提起行政诉讼0宗"): a
+    non-zero count in ``q``'s unit right before it, joined by 、/和/及/与 or a comma; None otherwise. A 其中 list
+    after the zero whose parts are not all zero breaks that sibling down, not the zero."""
+    if q.value or not q.unit:
+        return None
+    before = [p for p in quantities if p.end <= q.start]
+    if not before:
+        return None
+    prev = before[-1]
+    if not prev.value or prev.unit != q.unit or not _can_total(prev) or prev.in_parens:
+        return None
+    return prev if _SIBLING_JOIN.fullmatch(s, prev.end, q.start) else None
 
 
 def _can_total(q: Quantity) -> bool:

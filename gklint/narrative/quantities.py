@@ -607,7 +607,10 @@ def _kind(m: re.Match, year: int | None) -> str | None:
     if m["year"]:
         if year is None:
             return None
-        return "own" if int(m["year"].translate(_YEAR_DIGITS)) == year else "foreign"
+        if int(m["year"].translate(_YEAR_DIGITS)) == year:
+            return "own"
+        # 比2022年（31起）下降29%: like 较上年, that year in its own clause only (于2022年, 同2022年 may date a thing)
+        return "comparison" if m.string[max(0, m.start() - 1):m.start()] in ("较", "比", "与") else "foreign"
     return "foreign" if m["foreign"] else "own"
 
 
