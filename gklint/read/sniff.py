@@ -129,14 +129,14 @@ def _reject_binary(path: str, data: bytes) -> None:
     if data.startswith(_ZIP):
         names = zip_names(path, data)
         if "xl/workbook.xml" in names:
-            raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx）")
+            raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx），年度报告请提供 Word（.docx）、PDF 或网页文件")
         if any(n.startswith("ppt/") for n in names):
             raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
         if "content.xml" in names and "mimetype" in names:
             raise ReadError(path, "不支持的文件类型：OpenDocument 文件（.odt/.ods），请另存为 .docx 或 PDF 后再检查")
         if "OFD.xml" in names:
             raise ReadError(path, "不支持的文件类型：OFD 版式文件，请另存为 PDF 后再检查")
-        raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档）")
+        raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档），请解压后检查其中的报告")
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             if what is None and not _confirm_weak(magic, data):
