@@ -88,7 +88,8 @@ def zip_names(path: str, data: bytes) -> set[str]:
 # what to do (save as .docx or PDF…) rather than being left out unseen
 SUBMITTED = frozenset((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".xls", ".xlsx", ".et",
                        ".ods", ".zip", ".rar", ".7z", ".mht", ".mhtml", ".ofd"))
-GENERATOR = "gklint"  # the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html)
+AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_docx.AUTHOR)
+# the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html.Page.html)
 _OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gklint[\s"']""", re.I)
 _OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes beside X
 
@@ -119,7 +120,7 @@ def _commented_by_gklint(path: str, data: bytes) -> bool:
         if "word/comments.xml" not in archive.namelist():
             return False
         with archive.open("word/comments.xml") as comments:
-            return f'w:author="{GENERATOR}"'.encode() in comments.read(1 << 20)
+            return f'w:author="{AUTHOR}"'.encode() in comments.read(1 << 20)
 
 
 def _reject_binary(path: str, data: bytes) -> None:
