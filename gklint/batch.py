@@ -114,6 +114,7 @@ class Read:
     error: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     result: FileResult | None = None
+    spot: str | None = None  # where in the file it could not be read (第3页, a ZIP entry), when the error says
 
 
 def _size(n: int) -> str:
@@ -135,7 +136,7 @@ def read_one(path: str, job: Job) -> Read:
     try:
         report = read_report(path, layout=job.layout, limits=job.limits)
     except ReadError as exc:
-        return Read(path, error=str(exc))
+        return Read(path, error=str(exc), spot=exc.where)
     except MemoryError:
         return Read(path, error=memory_message(path, job.limits))
     except RecursionError:

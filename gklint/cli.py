@@ -64,18 +64,40 @@ def _split(values: Optional[List[str]]) -> list[str]:
 
 
 def _expand(paths: list[Path]) -> list[str]:
-    """Files as given; a folder contributes the files inside it (sorted) with an extension of a format
-    gklint reads (``gklint.read.formats``)."""
+    """Files as given; a folder contributes the files inside it (sorted) that an inspector may have been sent
+    as a report: those of a format gklint reads (``gklint.read.formats``) and the usual ones it does not
+    (``sniff.SUBMITTED``: .doc, .wps, .xlsx, .zip…, each then a file that could not be read, with what to do).
+    Left out: hidden files and folders, Word's ~$ lock files, and gklint's own outputs (X.gklint.docx,
+    X.gklint.html, a review page written with -f html)."""
     from gklint.read.formats import extensions
+    from gklint.read.sniff import SUBMITTED
 
-    supported = extensions()
+    wanted = extensions() | SUBMITTED
     out: list[str] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in supported)
+            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in wanted and _submitted(f, p))
         else:
             out.append(str(p))
     return out
+
+
+def _submitted(path: Path, folder: Path) -> bool:
+    """Is this file in ``folder`` one to check: a file, not hidden, not a lock file, not gklint's own output?"""
+    from gklint.read.formats import HTML_EXTENSIONS
+    from gklint.read.sniff import is_review_page, own_output_name
+
+    if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.name.startswith("~$"):
+        return False
+    if not path.is_file() or own_output_name(path.name):
+        return False
+    if path.suffix.lower() in HTML_EXTENSIONS:
+        try:
+            with open(path, "rb") as page:
+                return not is_review_page(page.read(4096))
+        except OSError:  # said when the file is read
+            return True
+    return True
 
 
 @app.command(cls=_text.Command)
@@ -148,6 +170,8 @@ def check(
         _fail(problem)
     lang, format, fail_on = Lang(conf.lang or "zh"), Format(conf.format or "terminal"), Severity(conf.fail_on or "error")
     _text.set_language(lang.value)
+    if problem := _output.usage_problem(format.value, output_file, annotate):  # before any file is checked
+        _fail(*problem)
     rules, chosen, dropped, settings = conf.rules(rules), None, None, conf.settings() or None
     # Files are read in worker processes, each under a deadline and a memory limit, and shown as they
     # are done (in input order); a file's report model is dropped once rendered unless the series
@@ -169,7 +193,7 @@ def check(
                settings=settings, rules=rules, jobs=jobs or (os.cpu_count() or 1), limits=limits,
                executor=executor, keep_reports=format.value == "html" or annotate)
     sink = _output.open_sink(format.value, output_file, lang.value, annotate=annotate, full_paths=full_paths,
-                             total=len(paths), quiet=quiet)
+                             roots=tuple(p.as_posix() for p in files if p.is_dir()), total=len(paths), quiet=quiet)
     run.on_read = sink.advance  # the progress bar moves as each file is read
     _collect_less_often(ctx)
     baselined = baseline if write_baseline is None else None
@@ -356,7 +380,7 @@ def extract(
         try:
             output.write_text(text + "\n", encoding="utf-8")
         except OSError as exc:
-            _fail(f"{output}: 无法写入：{exc.strerror or exc}")
+            _fail(_output.cannot_write(output, exc))
 
 
 @app.command(cls=_text.Command)

@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gklint.cli import app
+from gklint.core.diagnostic import SEVERITY_WORDS
 from gklint.output import FORMATS
 
 from conftest import FIXTURES
@@ -231,7 +232,7 @@ def test_xlsx_reads_back_as_the_json_findings(batch, reference, tmp_path):
         for d in f["diagnostics"]:
             loc = d["location"]
             want.append([f["path"], f.get("meta", {}).get("agency"), f.get("meta", {}).get("year"), loc.get("table"),
-                         loc.get("row"), loc.get("column"), d["rule"], d["severity"], d["message"],
+                         loc.get("row"), loc.get("column"), d["rule"], SEVERITY_WORDS["zh"][d["severity"]], d["message"],
                          shown(d["expected"]), shown(d["found"]), loc.get("quote")])
     assert [r[:3] + r[4:12] + r[13:] for r in rows] == want
     assert all(r[12] for r in rows)  # every finding's place in words
@@ -243,7 +244,8 @@ def test_xlsx_reads_back_as_the_json_findings(batch, reference, tmp_path):
     assert [s[0] for s in summary] == [f["path"] for f in reference["files"]]
     for s, f in zip(summary, reference["files"]):
         counts = [sum(d["severity"] == k for d in f["diagnostics"]) for k in ("error", "warning", "info")]
-        assert s[3:7] == [f["layout"]] + counts and s[7] == f.get("error")
+        reason = f.get("error") and f["error"].removeprefix(f"{f['path']}: ")  # the file is named in its column
+        assert s[3:7] == [f["layout"]] + counts and s[7] == reason
 
 
 def test_display_width_counts_wide_characters_twice():
@@ -281,7 +283,8 @@ def test_xlsx_opens_in_libreoffice_when_installed(batch, reference, tmp_path):
     with open(tmp_path / "findings.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["文件", "机关", "年度"] and rows[0][7:10] == ["规则", "严重程度", "问题"]
-    want = [(f["path"], d["rule"], d["severity"], d["message"]) for f in reference["files"] for d in f["diagnostics"]]
+    want = [(f["path"], d["rule"], SEVERITY_WORDS["zh"][d["severity"]], d["message"]) for f in reference["files"]
+            for d in f["diagnostics"]]
     assert [(r[0], r[7], r[8], r[9]) for r in rows[1:]] == want
 
 

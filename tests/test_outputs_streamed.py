@@ -92,7 +92,9 @@ def test_json_spooled_of_no_file_and_one_unreadable_file(tmp_path):
     bad = tmp_path / "broken.json"
     bad.write_text("{not json", encoding="utf-8")
     streamed = runner.invoke(app, ["check", "-f", "json", str(bad)])
-    whole = render_json(Result([FileResult(path=str(bad), error=json.loads(streamed.stdout)["files"][0]["error"])]))
+    said = json.loads(streamed.stdout)["files"][0]
+    assert said["spot"] == "第1行第2列" and said["error"].startswith(f"{bad}: 第1行第2列: ")
+    whole = render_json(Result([FileResult(path=str(bad), error=said["error"], spot=said["spot"])]))
     assert streamed.stdout == whole + "\n"
 
 

@@ -73,10 +73,10 @@ def test_without_the_entry_the_same_bytes_are_plain_text():
 def test_a_folder_contributes_the_extensions_of_the_table(tmp_path, with_fake):
     from gklint.cli import _expand
 
-    for name in ("a.fake", "b.PDF", "c.txt", "d.xlsx", "e.tiff"):
+    for name in ("a.fake", "b.PDF", "c.txt", "d.xlsx", "e.tiff", "f.bak"):
         (tmp_path / name).write_bytes(b"x")
     found = [Path(p).name for p in _expand([tmp_path])]
-    assert found == ["a.fake", "b.PDF", "c.txt", "e.tiff"]
+    assert found == ["a.fake", "b.PDF", "c.txt", "d.xlsx", "e.tiff"]  # d.xlsx: a likely submission, said unreadable
 
 
 def test_json_has_no_document_reader():

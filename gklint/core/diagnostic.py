@@ -84,7 +84,8 @@ class Location:
 
 @dataclass
 class Part:
-    """One term of a checked sum: its label, value (None when not a number) and place."""
+    """One term of a checked sum: its label, value (None when not a number), place, and for an identity the side
+    of the equation it is on ("left": what the sum should be, the finding's expected; "right": its found)."""
 
     __reduce_ex__ = by_state  # pickled cheaply (a worker sends findings back)
 
@@ -92,11 +93,14 @@ class Part:
     value: int | float | None
     weight: int = 1
     location: Location | None = None
+    side: Literal["left", "right"] | None = None
 
     def to_dict(self) -> dict:
         out: dict = {"label": self.label, "value": self.value}
         if self.weight != 1:
             out["weight"] = self.weight
+        if self.side is not None:
+            out["side"] = self.side
         if self.location is not None:
             out["location"] = self.location.to_dict()
         return out
@@ -232,6 +236,7 @@ class FileResult:
     layout: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # set when the file could not be read; no diagnostics then
+    spot: str | None = None  # where in the file the reading failed (第3页, a ZIP entry), when the error names it
     report: object = None  # the Report (gklint.core.model), while the batch renders the file (the review page)
     meta: dict = field(default_factory=dict)
     layout_notice: str | None = None  # the notice that set the layout: 国办公开办函〔2021〕30号
@@ -258,6 +263,8 @@ class FileResult:
             out["meta"] = self.meta
         if self.error is not None:
             out["error"] = self.error
+        if self.spot is not None:
+            out["spot"] = self.spot
         out["diagnostics"] = [d.to_dict() for d in self.diagnostics]
         return out
 

@@ -619,15 +619,15 @@ def _label(layout: L.Layout, table: str, row: str, col: str) -> tuple[str, str]:
     return r.label, r.column(col).label
 
 
-def _parts(report: Report, layout: L.Layout, table: str, terms, by: str) -> list[Part]:
-    """The parts of one side of an identity: each term's label, value (None: a blank cell) and place."""
+def _parts(report: Report, layout: L.Layout, table: str, terms, by: str, side: str) -> list[Part]:
+    """The parts of one side of an identity: each term's label, value (None: a blank cell), place and side."""
     parts = []
     for r, c, w in terms:
         rl, cl = _label(layout, table, r, c)
         cell = report.cell(table, r, c)
         parts.append(Part(label=rl if by == "row" else cl, value=report.value(table, r, c), weight=w,
                           location=Location(table=table, row=rl, column=cl,
-                                            source=cell.source if cell else None)))
+                                            source=cell.source if cell else None), side=side))
     return parts
 
 
@@ -678,8 +678,8 @@ def identity_diagnostic(inst: Instance, report: Report, layout: L.Layout, lang: 
     only for such a failure)."""
     rule = inst.rule
     by = "row" if rule.params.get("over") == "columns" else "column"
-    left = _parts(report, layout, inst.table, inst.left, by)
-    right = _parts(report, layout, inst.table, inst.right, by)
+    left = _parts(report, layout, inst.table, inst.left, by, "left")
+    right = _parts(report, layout, inst.table, inst.right, by, "right")
     blanks = [p for p in left + right if p.value is None]
     marks = _marks(report, inst)
     severity = _blank_severity(inst, report, layout, witnesses(rules, layout.version)) if blanks else rule.severity

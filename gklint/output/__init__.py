@@ -90,19 +90,24 @@ def _isatty(stream) -> bool:
         return False
 
 
+WIDE = 120  # columns of the terminal format written to a file (-o, or stdout redirected): names stay whole
+
+
 class Sink:
     """Where a run's output goes, fed file by file as the batch is checked (``render_file``), then
     finished by ``emit``: the format's rich console or review page, and for ``--annotate`` the review
     page of each file that is not a Word draft (those cannot take comments)."""
 
     def __init__(self, name: str, output_file: Path | None = None, lang: str = "zh", *,
-                 annotate: bool = False, full_paths: bool = False, total: int = 0, quiet: bool = False) -> None:
+                 annotate: bool = False, full_paths: bool = False, roots: tuple[str, ...] = (), total: int = 0,
+                 quiet: bool = False) -> None:
         self.name = name
         self.total = total
         self.blocks: list[tuple[object, list]] = []  # terminal: (file, its rendered findings), in input order
         self.progress = _progress(total, lang) if total > 1 and not quiet and _on_terminal() else None
         self.lang = lang
         self.full_paths = full_paths  # the review page names files with their folders
+        self.roots = roots  # else from the folder given that holds them
         self.annotate = annotate
         # with --annotate, -o names the annotated file; the format goes to stdout
         self.output_file = None if annotate else output_file
@@ -118,16 +123,17 @@ class Sink:
         if name == "html":
             from gklint.output.html import Page
 
-            self.page = Page(lang=lang, full_paths=full_paths)
+            self.page = Page(lang=lang, full_paths=full_paths, roots=roots)
         elif FORMATS[name].console:
             from rich.console import Console
 
             if self.output_file is not None:
-                self.console = Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=120,
+                self.console = Console(highlight=False, soft_wrap=False, file=io.StringIO(), width=WIDE,
                                        force_terminal=False, color_system=None)
             else:
-                _utf8_stdout()
-                self.console = Console(highlight=False, soft_wrap=False)
+                _utf8_stdout()  # redirected to a file: as wide as -o writes, not rich's 80 columns
+                self.console = Console(highlight=False, soft_wrap=False,
+                                       width=None if _isatty(sys.stdout) else WIDE)
 
     def _stream_out(self, data: bytes) -> None:
         if self._failed is not None:
@@ -141,7 +147,7 @@ class Sink:
             self._stream.write(data)
             self._stream.flush()
         except OSError as exc:
-            self._failed = OutputError(f"{self.output_file}: 无法写入：{exc.strerror or exc}")
+            self._failed = OutputError(cannot_write(self.output_file, exc))
 
     def close(self) -> None:
         if self._stream is not None:
@@ -168,7 +174,7 @@ class Sink:
         if self.annotate and f.error is None and Path(f.path).suffix.lower() != ".docx":
             from gklint.output.html import Page
 
-            self.reviews[f.path] = page = Page(lang=self.lang, full_paths=self.full_paths)
+            self.reviews[f.path] = page = Page(lang=self.lang, full_paths=self.full_paths, roots=self.roots)
             page.add(f)
 
 
@@ -250,9 +256,31 @@ class Sink:
 
 
 def open_sink(name: str, output_file: Path | None = None, lang: str = "zh", *, annotate: bool = False,
-              full_paths: bool = False, total: int = 0, quiet: bool = False) -> Sink:
+              full_paths: bool = False, roots: tuple[str, ...] = (), total: int = 0, quiet: bool = False) -> Sink:
     """The run's output; ``total`` files are to come (a progress bar for a batch on a terminal, unless ``quiet``)."""
-    return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths, total=total, quiet=quiet)
+    return Sink(name, output_file, lang, annotate=annotate, full_paths=full_paths, roots=roots, total=total,
+                quiet=quiet)
+
+
+def usage_problem(name: str, output_file: Path | None, annotate: bool = False) -> tuple[str, str] | None:
+    """What is wrong with writing format ``name`` to ``output_file`` (Chinese, English), said before any file is
+    checked: a format written only to a file without -o, or -o in a folder that does not exist."""
+    if FORMATS[name].binary and output_file is None and not annotate:
+        return (f"--format {name} 写出的是文件，请用 -o 指定输出文件，例如 -o findings.{name}",
+                f"--format {name} writes a file: name it with -o, e.g. -o findings.{name}")
+    folder = Path(output_file).parent if output_file is not None else None
+    if folder is not None and not folder.is_dir():
+        return (f"{output_file}: 无法写入：文件夹 {folder} 不存在", f"{output_file}: cannot write: no folder {folder}")
+    return None
+
+
+_WHY_NOT = {FileNotFoundError: "文件夹不存在", PermissionError: "没有写入权限", IsADirectoryError: "这是一个文件夹",
+            NotADirectoryError: "路径中有一段不是文件夹"}
+
+
+def cannot_write(path, exc: OSError) -> str:
+    """Why ``path`` could not be written, in Chinese (the system's own words, in English, only for the rare rest)."""
+    return f"{path}: 无法写入：{_WHY_NOT.get(type(exc)) or exc.strerror or exc}"
 
 
 def _on_terminal() -> bool:
@@ -303,7 +331,9 @@ def emit(sink: Sink, result, *, statistics: bool = False) -> None:
 
         many = len(sink.blocks) > 1
         if many:  # a batch: the overview first, then each file's findings (or why it could not be read)
-            sink.console.print(summary_table(result, sink.lang))
+            table = summary_table(result, sink.lang)
+            _fit(sink.console, table)
+            sink.console.print(table)
             sink.console.print()
         for f, block in sink.blocks:
             if f.error is None or many:  # a lone unreadable file: its one line on stderr says it all
@@ -313,10 +343,24 @@ def emit(sink: Sink, result, *, statistics: bool = False) -> None:
         if output_file is not None:
             write(sink.console.file.getvalue(), output_file)
         return
+    if fmt.binary and output_file is None:  # the command line says so before checking (``usage_problem``)
+        raise OutputError(usage_problem(name, None)[0])
     data = fmt.render()(result, lang=sink.lang)
-    if fmt.binary and output_file is None:
-        raise OutputError(f"--format {name} 写出的是文件，请用 -o 指定输出文件，例如 -o findings.{name}")
     write(data, output_file)
+
+
+MOST_WIDE = 400  # columns a file's summary table may take, whatever its file names
+
+
+def _fit(console, table) -> None:
+    """A console writing to a file (-o, or stdout redirected) made as wide as the summary table needs: no width
+    to fit there, and a file name wrapped mid-name reads badly (a terminal keeps its own width)."""
+    if console.is_terminal:
+        return
+    from rich.measure import Measurement
+
+    needed = Measurement.get(console, console.options.update_width(MOST_WIDE), table).maximum
+    console.width = max(console.width, needed)
 
 
 def write(data: str | bytes, output_file: Path | None) -> None:
@@ -335,7 +379,7 @@ def write(data: str | bytes, output_file: Path | None) -> None:
     try:
         Path(output_file).write_bytes(data)
     except OSError as exc:
-        raise OutputError(f"{output_file}: 无法写入：{exc.strerror or exc}") from None
+        raise OutputError(cannot_write(output_file, exc)) from None
 
 
 def write_chunks(chunks, output_file: Path | None) -> None:
@@ -355,7 +399,7 @@ def write_chunks(chunks, output_file: Path | None) -> None:
             for chunk in chunks:
                 out.write(chunk)
     except OSError as exc:
-        raise OutputError(f"{output_file}: 无法写入：{exc.strerror or exc}") from None
+        raise OutputError(cannot_write(output_file, exc)) from None
 
 
 class _Spool:

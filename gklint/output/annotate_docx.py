@@ -58,7 +58,7 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
     """Write the annotated copy of every readable .docx in ``result``, and for a page or a PDF, which
     cannot take comments, its review page (``reviews``: path -> ``html.Page``); return what was written,
     one line each, for the user."""
-    from gklint.output import OutputError
+    from gklint.output import OutputError, cannot_write
 
     said = []
     for f in result.files:
@@ -74,7 +74,7 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
                 target.write_text(reviews[f.path].html(), encoding="utf-8")
                 said.append(f"{f.path} 不是 Word 文件，无法加批注；已写出审阅网页 {target}")
         except OSError as exc:
-            raise OutputError(f"{target}: 无法写入：{exc.strerror or exc}") from None
+            raise OutputError(cannot_write(target, exc)) from None
     return said
 
 

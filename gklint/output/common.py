@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from gklint.core.diagnostic import Diagnostic, FileResult, Result
+from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, FileResult, Result
 
 
-def why_unreadable(f: FileResult) -> str:
+def why_unreadable(f: FileResult, *, spot: bool = True) -> str:
     """Why a file could not be read, without the path its message starts with (the output names the file
-    once, in its own place: the header, the ``path:`` of a line, the ``file=`` of an annotation)."""
+    once, in its own place: the header, the ``path:`` of a line, the ``file=`` of an annotation); without
+    the spot too (第3页: …) when ``spot`` is False, for an output that gives it its own column."""
     error = f.error or ""
-    return error[len(f.path) + 2:] if error.startswith(f"{f.path}: ") else error
+    error = error[len(f.path) + 2:] if error.startswith(f"{f.path}: ") else error
+    if not spot and f.spot and error.startswith(f"{f.spot}: "):
+        error = error[len(f.spot) + 2:]
+    return error
 
 
 def section_of(d: Diagnostic, f: FileResult) -> str:
@@ -42,7 +46,8 @@ def rows(result: Result, lang: str = "zh") -> list[dict]:
             loc = d.location
             out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
                         "section": section_of(d, f), "table": loc.table, "row": loc.row,
-                        "column": loc.column, "rule": d.rule, "severity": d.severity, "message": d.message,
+                        "column": loc.column, "rule": d.rule, "severity": SEVERITY_WORDS[lang][d.severity],
+                        "message": d.message,
                         "expected": plain(d.expected), "found": plain(d.found),
                         "place": describe(d, lang), "quote": loc.quote})
     return out
@@ -59,11 +64,12 @@ def uri(path: str) -> str:
 
 
 def file_rows(result: Result) -> list[dict]:
-    """The per-file summary: counts by severity, or why the file could not be read."""
+    """The per-file summary: counts by severity, or why the file could not be read (the file named in its own
+    column, not again; the spot in the file, when the error has one, in its own)."""
     return [_file_row(f) for f in result.files]
 
 
 def _file_row(f: FileResult) -> dict:
     return {"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"), "layout": f.layout,
             "errors": f.count("error"), "warnings": f.count("warning"), "infos": f.count("info"),
-            "read_error": f.error}
+            "read_error": why_unreadable(f, spot=False) if f.error is not None else None, "spot": f.spot}

@@ -6,7 +6,10 @@ sort), then one section per report: its findings explained in plain Chinese (wha
 found, the parts summed, how to fix, the rule's page one click away), and the report itself rebuilt:
 its sections' text, with each quoted sentence highlighted, and its three tables as HTML tables with
 the official row and column labels, each cell a finding names highlighted and linked to its
-explanation. Files are named without their folders (no local paths) unless ``full_paths``. Prints on
+explanation. A file of a folder checked is named from that folder (甲县/年报.docx and 乙县/年报.docx stay
+apart; no local path above it), a file named alone without its folders, unless ``full_paths``; an identity's parts are shown side by side (左边 … = 20 ≠ 右边 … = 19)
+and each report's findings errors first. The page carries ``<meta name="generator" content="gklint …">``,
+by which a later check knows it for gklint's own output and refuses it (``gklint.read.sniff``). Prints on
 A4, one report per page.
 
 A batch is rendered as it is checked: ``Page.add`` turns each file into its HTML section while its
@@ -16,6 +19,7 @@ Report is still at hand, so the Reports need not be kept; ``Page.html`` assemble
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import PurePath
 
 from gklint.core.diagnostic import Diagnostic, FileResult, Result, RuleInfo, TableView
@@ -101,14 +105,19 @@ def shown(value) -> str:
 class Page:
     """The review page of one batch, built file by file."""
 
-    def __init__(self, *, lang: str = "zh", full_paths: bool = False) -> None:
+    def __init__(self, *, lang: str = "zh", full_paths: bool = False, roots: tuple[str, ...] = ()) -> None:
         self.lang = lang
         self.full_paths = full_paths
+        self.roots = roots  # the folders checked: a file in one is named from it (甲县/年报.docx), others alone
         self.sections: list[str] = []
         self.files: list[FileResult] = []
 
     def name(self, f: FileResult) -> str:
-        return f.path if self.full_paths else PurePath(f.path.replace("\\", "/")).name
+        if self.full_paths:
+            return f.path
+        path = PurePath(f.path.replace("\\", "/"))
+        root = next((r for r in self.roots if path.is_relative_to(r)), None)
+        return path.relative_to(root).as_posix() if root is not None else path.name
 
     def error(self, f: FileResult) -> str:
         """Why the file could not be read (the file is named beside it: not again, and no folders unless asked)."""
@@ -143,7 +152,11 @@ class Page:
             rows.append(f"<tr><td>{link}</td><td>{esc(m.get('agency'))}</td><td class=\"num\">{esc(m.get('year'))}</td>"
                         f"<td>{esc(LAYOUT_NAME.get(f.layout or '', f.layout or '未能确定'))}</td>{counts}</tr>")
         head = "".join(f"<th>{h}</th>" for h in ("文件", "机关", "年度", "格式版本", "错误", "警告", "提示"))
+        from gklint import __version__
+
         return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                # the mark by which a later check knows the page for gklint's own (``read.sniff.is_review_page``)
+                f"<meta name=\"generator\" content=\"gklint {__version__}\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 f"<title>政府信息公开工作年度报告检查结果</title><style>{STYLE}</style></head><body>"
                 "<h1>政府信息公开工作年度报告检查结果</h1>"
@@ -207,8 +220,7 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleIn
     if d.expected is not None or d.found is not None:
         out.append(f'<br><span class="values">应为：{esc(shown(d.expected))}；实为：{esc(shown(d.found))}</span>')
     if d.parts:
-        summed = " + ".join(f"{p.label} {show_number(p.value)}" + (f"×{p.weight}" if p.weight != 1 else "") for p in d.parts)
-        out.append(f'<br><span class="values">参与计算的各项：{esc(summed)}</span>')
+        out.append(f'<br><span class="values">参与计算的各项：{esc(_summed(d))}</span>')
     if rule is not None:
         out.append(f'<br>如何改正：{esc(rule.docs.get("fix", ""))}')
         out.append("<details><summary>这条规则的说明</summary>"
@@ -217,6 +229,22 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleIn
                    + "</details>")
     out.append("</li>")
     return "".join(out)
+
+
+def _summed(d: Diagnostic) -> str:
+    """The parts of a finding as a sum; an identity's two sides each summed, “左边 … = 20 ≠ 右边 … = 19”."""
+    def terms(parts) -> str:
+        return " + ".join(f"{p.label} {show_number(p.value)}" + (f"×{p.weight}" if p.weight != 1 else "") for p in parts)
+
+    left = [p for p in d.parts if p.side == "left"]
+    right = [p for p in d.parts if p.side == "right"]
+    if not left or not right or len(left) + len(right) != len(d.parts):
+        return terms(d.parts)
+    def side(parts, total) -> str:
+        return terms(parts) + (f" = {show_number(total)}" if len(parts) > 1 else "")
+
+    relation = "=" if d.expected == d.found else "≠"
+    return f"左边 {side(left, d.expected)} {relation} 右边 {side(right, d.found)}"
 
 
 def _flags(f: FileResult, prefix: str):
@@ -289,6 +317,9 @@ def _table(view: TableView, cells: dict, prefix: str, targets: set[str]) -> str:
 
 
 def _report_section(f: FileResult, index: int, name: str, lang: str, error: str | None = None) -> str:
+    """One file's part of the page: its findings, errors first (as the terminal lists them), each severity in
+    reading order, then the report rebuilt with them marked."""
+    f = replace(f, diagnostics=sorted(f.diagnostics, key=lambda d: RANK[d.severity]))
     prefix = f"r{index}"
     head = f'<section class="report" id="{prefix}"><h2>{esc(name)}</h2>'
     if f.error is not None:

@@ -3,7 +3,8 @@
 A finding: ``{"type": "finding", "path", "agency", "year", "layout", "rule", "severity", "title",
 "message", "location", "expected", "found", "parts", "related"}`` (``related``: the other places
 of the finding, each with its own position, docs/json-format.md#findings); a file that could not be read:
-``{"type": "error", "path", "error"}``. A reader can act on each line as it comes.
+``{"type": "error", "path", "error", "reason"}`` (``error`` the path and the reason, as before; ``reason`` without
+the path and the spot; ``spot``, where in the file, when the error has one). A reader can act on each line as it comes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 
 from gklint.core.display import json_safe
 from gklint.core.diagnostic import FileResult, Result
+from gklint.output.common import why_unreadable
 
 
 # ``json.dumps(value, ensure_ascii=False, default=str)``, its encoder made once (json.dumps makes one a call), without
@@ -23,7 +25,8 @@ _dumps = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False)
 
 def lines(f: FileResult) -> list[str]:
     if f.error is not None:
-        return [json_safe(_dumps({"type": "error", "path": f.path, "error": f.error}))]
+        said = {"type": "error", "path": f.path, "error": f.error, "reason": why_unreadable(f, spot=False)}
+        return [json_safe(_dumps(said | ({"spot": f.spot} if f.spot else {})))]
     head = {"type": "finding", "path": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
             "layout": f.layout}
     # line and paragraph separators escaped too (json_safe): a reader splitting lines sees one object a line

@@ -1,12 +1,13 @@
 """``--format xlsx -o findings.xlsx``: a spreadsheet for an inspector to sort, filter and hand out.
 
 Sheet 问题清单 (findings): one row per finding: file, agency, year, section, table, row, column, rule,
-severity, message, expected, found, place (every place of the finding in words, with its position in
-the file: 第12段, 第3页, 表格2 第4行第10列; a sentence compared with a table names the cells after
-对照, see ``gklint.output.places``) and the quoted sentence; the header frozen, an autofilter over
-the whole table, columns as wide as their text (an East-Asian wide character counts as two), long
-messages wrapped. Sheet 文件汇总 (files): one row per file: agency, year, layout, errors, warnings,
-infos, or why it could not be read. openpyxl is imported only when this format is used.
+severity (in the sheet's language: 错误/警告/提示), message, expected, found, place (every place of the
+finding in words, with its position in the file: 第12段, 第3页, 表格2 第4行第10列; a sentence compared with a
+table names the cells after 对照, see ``gklint.output.places``) and the quoted sentence; the header frozen,
+an autofilter over the whole table, columns as wide as their text (an East-Asian wide character counts as
+two), long messages wrapped. Sheet 文件汇总 (files): one row per file: agency, year, layout, errors,
+warnings, infos, or why it could not be read (not naming the file again) and where in it, when the error
+says. openpyxl is imported only when this format is used.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from gklint.output.common import file_rows, rows
 
 FINDING_COLUMNS = ("file", "agency", "year", "section", "table", "row", "column", "rule", "severity",
                    "message", "expected", "found", "place", "quote")
-FILE_COLUMNS = ("file", "agency", "year", "layout", "errors", "warnings", "infos", "read_error")
+FILE_COLUMNS = ("file", "agency", "year", "layout", "errors", "warnings", "infos", "read_error", "spot")
 HEADERS = {"zh": {"file": "文件", "agency": "机关", "year": "年度", "section": "部分", "table": "表", "row": "行",
                   "column": "列", "rule": "规则", "severity": "严重程度", "message": "问题", "expected": "应为",
                   "found": "实为", "layout": "格式版本", "errors": "错误", "warnings": "警告", "infos": "提示",
-                  "read_error": "无法读取的原因", "place": "位置", "quote": "原文"},
+                  "read_error": "无法读取的原因", "spot": "出错位置", "place": "位置", "quote": "原文"},
            "en": {}}
 SHEETS = {"zh": ("问题清单", "文件汇总"), "en": ("findings", "files")}
 MAX_WIDTH = 60  # characters (a wide one counts two); longer text wraps

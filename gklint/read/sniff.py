@@ -14,8 +14,10 @@ import re
 from gklint.core import lazyre
 from gklint.read.errors import ReadError
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: old Office, or a new one encrypted
+_ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx/.xlsx is kept in
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
+    (_OLE, "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
     (b"{\\rtf", "RTF 文件，请另存为 .docx 或 PDF 后再检查"),
     (b"GIF87a", "GIF 图片"),
     (b"GIF89a", "GIF 图片"),
@@ -41,6 +43,7 @@ def sniff(path: str, data: bytes) -> str:
     """
     from gklint.read import formats
 
+    _reject_own_output(path, data)
     for f in formats.FORMATS:
         if f.binary is not None and f.binary(path, data):
             return f.kind
@@ -81,17 +84,60 @@ def zip_names(path: str, data: bytes) -> set[str]:
         return set(archive.namelist())
 
 
+# what an office may send instead of a report gklint reads: a folder lists them, so that each gets its row and
+# what to do (save as .docx or PDF…) rather than being left out unseen
+SUBMITTED = frozenset((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".xls", ".xlsx", ".et",
+                       ".ods", ".zip", ".rar", ".7z", ".mht", ".mhtml", ".ofd"))
+AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_docx.AUTHOR)
+# the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html.Page.html)
+_OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gklint[\s"']""", re.I)
+_OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes beside X
+
+
+def own_output_name(path: str) -> bool:
+    """Is this the name --annotate gives its outputs (X.gklint.docx, X.gklint.html)? A folder skips them."""
+    return os.path.splitext(os.path.basename(path))[0].lower().endswith(_OWN_SUFFIX)
+
+
+def is_review_page(data: bytes) -> bool:
+    """Does this file start as gklint's review page (``-f html`` or ``--annotate``), by the mark gklint writes?"""
+    return bool(_OWN_PAGE.search(data[:4096]))
+
+
+def _reject_own_output(path: str, data: bytes) -> None:
+    """ReadError for what gklint itself wrote: its review page (by its generator mark), or a Word draft it
+    annotated (named X.gklint.docx and holding gklint's comments), which would repeat the findings."""
+    if is_review_page(data):
+        raise ReadError(path, "这是 gklint 写出的检查结果网页，不是年度报告；请检查报告原文件")
+    if own_output_name(path) and data.startswith(_ZIP) and _commented_by_gklint(path, data):
+        raise ReadError(path, "这是 gklint 加了批注的 Word 文件（--annotate 写出），不是报告原文件；请检查原文件")
+
+
+def _commented_by_gklint(path: str, data: bytes) -> bool:
+    from gklint.read.guards import open_zip
+
+    with open_zip(path, data) as archive:
+        if "word/comments.xml" not in archive.namelist():
+            return False
+        with archive.open("word/comments.xml") as comments:
+            return f'w:author="{AUTHOR}"'.encode() in comments.read(1 << 20)
+
+
 def _reject_binary(path: str, data: bytes) -> None:
     """ReadError naming what a file is when it is recognisably a format gklint does not read."""
+    if data.startswith(_OLE) and _ENCRYPTED_OFFICE in data:
+        raise ReadError(path, "文件已加密（设有打开密码），无法读取；请去除密码后重试")
     if data.startswith(_ZIP):
         names = zip_names(path, data)
         if "xl/workbook.xml" in names:
-            raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx）")
+            raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx），年度报告请提供 Word（.docx）、PDF 或网页文件")
         if any(n.startswith("ppt/") for n in names):
             raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
         if "content.xml" in names and "mimetype" in names:
             raise ReadError(path, "不支持的文件类型：OpenDocument 文件（.odt/.ods），请另存为 .docx 或 PDF 后再检查")
-        raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档）")
+        if "OFD.xml" in names:
+            raise ReadError(path, "不支持的文件类型：OFD 版式文件，请另存为 PDF 后再检查")
+        raise ReadError(path, "不支持的文件类型：ZIP 压缩包（不是 Word 文档），请解压后检查其中的报告")
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             if what is None and not _confirm_weak(magic, data):
