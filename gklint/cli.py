@@ -68,7 +68,7 @@ def _expand(paths: list[Path]) -> list[str]:
     as a report: those of a format gklint reads (``gklint.read.formats``) and the usual ones it does not
     (``sniff.SUBMITTED``: .doc, .wps, .xlsx, .zip…, each then a file that could not be read, with what to do).
     Left out: hidden files and folders, Word's ~$ lock files, and gklint's own outputs (X.gklint.docx,
-    X.gklint.html, a review page written with -f html)."""
+    X.gklint.html, a review page written with -f html, a result written with -f json or -f xlsx)."""
     from gklint.read.formats import extensions
     from gklint.read.sniff import SUBMITTED
 
@@ -82,22 +82,28 @@ def _expand(paths: list[Path]) -> list[str]:
     return out
 
 
+_RESULT_EXTENSIONS = (".json", ".xlsx")  # what -f json / -f xlsx write: skipped in a folder when gklint wrote it
+_MAX_OWN_WORKBOOK = 64 << 20  # a larger workbook is read as far as this, which is no whole workbook: not ours
+
+
 def _submitted(path: Path, folder: Path) -> bool:
     """Is this file in ``folder`` one to check: a file, not hidden, not a lock file, not gklint's own output?"""
     from gklint.read.formats import HTML_EXTENSIONS
-    from gklint.read.sniff import is_review_page, own_output_name
+    from gklint.read.sniff import is_own_result, is_review_page, own_output_name
 
     if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.name.startswith("~$"):
         return False
     if not path.is_file() or own_output_name(path.name):
         return False
-    if path.suffix.lower() in HTML_EXTENSIONS:
-        try:
-            with open(path, "rb") as page:
-                return not is_review_page(page.read(4096))
-        except OSError:  # said when the file is read
-            return True
-    return True
+    suffix = path.suffix.lower()
+    if suffix not in HTML_EXTENSIONS and suffix not in _RESULT_EXTENSIONS:
+        return True
+    try:
+        with open(path, "rb") as f:
+            data = f.read(4096 if suffix != ".xlsx" else _MAX_OWN_WORKBOOK)
+    except OSError:  # said when the file is read
+        return True
+    return not (is_review_page(data) if suffix in HTML_EXTENSIONS else is_own_result(str(path), data))
 
 
 @app.command(cls=_text.Command)

@@ -113,6 +113,21 @@ def test_a_review_page_in_the_folder_is_skipped_by_its_mark_and_refused_when_nam
     assert result.exit_code == 2 and "gklint 写出的检查结果网页" in result.output
 
 
+@pytest.mark.parametrize("fmt, name", [("json", "结果.json"), ("xlsx", "问题清单.xlsx")])
+def test_a_result_written_into_the_folder_is_skipped_by_its_content_and_refused_when_named(inbox, fmt, name):
+    out = inbox / name
+    assert run("check", inbox / "甲县", "-f", fmt, "-o", out).exit_code == 1
+    assert name not in names(_expand([inbox]), inbox)
+    result = run("check", out)
+    assert result.exit_code == 2 and "gklint 写出的检查结果（-f json 或 -f xlsx）" in result.output
+
+
+def test_a_report_json_and_another_workbook_are_not_taken_for_gklints_results(tmp_path):
+    (tmp_path / "报告.json").write_text(json.dumps({"meta": {"year": 2023}, "files": []}), encoding="utf-8")
+    (tmp_path / "统计.xlsx").write_bytes(xlsx())
+    assert names(_expand([tmp_path]), tmp_path) == ["报告.json", "统计.xlsx"]
+
+
 def test_a_report_page_is_still_read(tmp_path):
     page = tmp_path / "平潭.html"
     page.write_bytes((FIXTURES / "pingtan-2024.html").read_bytes())

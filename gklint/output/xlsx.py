@@ -74,6 +74,7 @@ def render(result: Result, lang: str = "zh") -> bytes:
 
     headers = HEADERS.get(lang) or {}
     book = Workbook()
+    book.properties.creator = "gklint"  # so that a folder checked again skips it (gklint.read.sniff.is_own_result)
     findings = book.active
     findings.title = SHEETS[lang][0]
     _sheet(findings, FINDING_COLUMNS, rows(result, lang), headers)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import zipfile
 import re
 
 from gklint.core import lazyre
@@ -92,6 +93,10 @@ AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_doc
 # the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html.Page.html)
 _OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gklint[\s"']""", re.I)
 _OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes beside X
+# the start of a result gklint wrote with -f json (``{"files": [...], "summary": ...}``)
+_OWN_RESULT = lazyre.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*"files"\s*:\s*\[')
+# the workbook -f xlsx writes names gklint as its creator (gklint.output.xlsx.render)
+_OWN_WORKBOOK = b">gklint</dc:creator>"
 
 
 def own_output_name(path: str) -> bool:
@@ -104,11 +109,30 @@ def is_review_page(data: bytes) -> bool:
     return bool(_OWN_PAGE.search(data[:4096]))
 
 
+def is_own_result(path: str, data: bytes) -> bool:
+    """Is this a result gklint wrote (``-f json``, ``-f xlsx``), by its content (a workbook's whole bytes, or at
+    least the first 4 KB of anything else)? A folder skips them: an inspector who writes the results beside the
+    reports checks the folder again."""
+    if _OWN_RESULT.match(data[:4096]):
+        return True
+    if not data.startswith(_ZIP):
+        return False
+    from gklint.read.guards import open_zip
+
+    try:
+        with open_zip(path, data) as archive, archive.open("docProps/core.xml") as core:
+            return _OWN_WORKBOOK in core.read(1 << 16)
+    except (KeyError, OSError, ReadError, zipfile.BadZipFile):
+        return False
+
+
 def _reject_own_output(path: str, data: bytes) -> None:
     """ReadError for what gklint itself wrote: its review page (by its generator mark), or a Word draft it
     annotated (named X.gklint.docx and holding gklint's comments), which would repeat the findings."""
     if is_review_page(data):
         raise ReadError(path, "这是 gklint 写出的检查结果网页，不是年度报告；请检查报告原文件")
+    if is_own_result(path, data):
+        raise ReadError(path, "这是 gklint 写出的检查结果（-f json 或 -f xlsx），不是年度报告；请检查报告原文件")
     if own_output_name(path) and data.startswith(_ZIP) and _commented_by_gklint(path, data):
         raise ReadError(path, "这是 gklint 加了批注的 Word 文件（--annotate 写出），不是报告原文件；请检查原文件")
 
