@@ -199,6 +199,22 @@ class CellParams(Checked):
 
 class RecognitionParams(Params):
     note: str = doc(..., "识别记录的类型（report.notes 中的 kind）", "the kind of recognition note reported")
+    message_per_digit: Optional[Message] = doc(
+        None, "数字粘连、已逐位拆分（每格一位数字）的若干行的消息（{count}：行数）",
+        "message for rows whose digits ran together one per cell ({count}: how many rows)")
+    message_one_per_cell: Optional[Message] = doc(
+        None, "位数恰好等于单元格数、不满足总计而逐位读取的一行的消息",
+        "message for a row whose digits, as many as its cells, were read one per cell against its totals")
+    message_by_columns: Optional[Message] = doc(
+        None, "按行、列总计拆分的一行的消息", "message for a row split by its row and column totals")
+    message_ambiguous: Optional[Message] = doc(
+        None, "有多种拆分方式都满足总计的一行的消息（{count}：几种，空：过多）",
+        "message for a row whose digits split in several ways that fit the totals ({count}: how many; empty: too many)")
+    message_row_missing: Optional[Message] = doc(
+        None, "未找到的一行的消息", "message for a row that was not found")
+    message_rows_missing: Optional[Message] = doc(
+        None, "未找到的多行的消息（{count}：行数，{row}：前几行）",
+        "message for several rows not found ({count}: how many, {row}: the first few)")
 
 
 class Style(Strict):
