@@ -415,7 +415,9 @@ def _load_rules(packs: Optional[List[Path]]) -> tuple:
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
             lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, show_envvar=False,
                                       help=f"language: zh (default) or en; also {LANG_ENV}"),
-            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
+            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs"),
+            verbose: bool = typer.Option(False, "--verbose", "-v",
+                                         help="also the kind, pack, example case and parameters (for rule writers)")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
     from gklint.ruledocs import render_rule_doc
@@ -425,7 +427,7 @@ def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）",
               f"no such rule: {rule_id} (gklint rules lists them all)")
-    typer.echo(render_rule_doc(rule, lang.value))
+    typer.echo(render_rule_doc(rule, lang.value, verbose))
 
 
 def _no_collection_at_exit() -> None:
