@@ -265,7 +265,9 @@ def _run(api, paths: list[str], previous: Optional[Path], **options):
     try:
         return api.Run(paths, previous=previous, **options)
     except ReadError as exc:
-        _fail(f"--previous：{exc}", f"--previous: {exc}")
+        from gklint.read.errors import reason_in
+
+        _fail(f"--previous：{exc}", f"--previous: {reason_in(str(exc), 'en')}")
 
 
 def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):
