@@ -150,7 +150,7 @@ class Run:
         out: list[tuple[FileResult, object]] = []
         for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
-                out.append((FileResult(path=read.path, error=reason_in(read.error, self.lang)), None))
+                out.append((FileResult(path=read.path, error=reason_in(read.error, self.lang, read.path)), None))
                 continue
             name_rules(read.result, self.rules, self.lang, self._infos)  # not sent by the workers
             kept = read.report

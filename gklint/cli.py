@@ -267,7 +267,7 @@ def _run(api, paths: list[str], previous: Optional[Path], **options):
     except ReadError as exc:
         from gklint.read.errors import reason_in
 
-        _fail(f"--previous：{exc}", f"--previous: {reason_in(str(exc), 'en')}")
+        _fail(f"--previous：{exc}", f"--previous: {reason_in(str(exc), 'en', exc.path)}")
 
 
 def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):

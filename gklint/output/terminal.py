@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResult, Result
+from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResult, Result, section_name
 from gklint.core.display import printable
 from gklint.core.numbers import show_number
 from gklint.output import places
@@ -31,7 +31,7 @@ def _section_title(d: Diagnostic, f: FileResult, lang: str) -> str:
     """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
     loc = d.location
     if loc.section:
-        return loc.section
+        return section_name(loc.section, lang)
     if loc.table and f.sections:
         return f.sections.get(loc.table, f"表{loc.table}")
     return "全文" if lang == "zh" else "Whole report"

@@ -94,40 +94,36 @@ _PHRASES = (
      "not a gklint report JSON (it should have tables, sections or meta; see gklint schema)"),
     ("不是有效的 JSON", "not valid JSON"), ("JSON 的数组或对象嵌套过深", "JSON arrays or objects nested too deeply"),
     ("（超过 Python 能解析的层数）", " (deeper than Python can parse)"),
-    ("个", ""), ("秒", "s"), ("，", ", "), ("；", "; "), ("：", ": "), ("（", " ("), ("）", ")"), ("、", ", "),
+    ("个", ""), ("秒", "s"), ("页", " pages"), ("，", ", "), ("；", "; "), ("：", ": "), ("（", " ("), ("）", ")"), ("、", ", "),
 )
 _LONGEST_FIRST = sorted(_PHRASES, key=lambda pair: -len(pair[0]))
 _WHERE = ((r"^第\s*(\d+)\s*页$", r"page \1"), (r"^第\s*(\d+)\s*个表格$", r"table \1"),
           (r"^第(\d+)行第(\d+)列$", r"line \1, column \2"))
 
 
-def reason_in(text: str, lang: str = "zh") -> str:
+def reason_in(text: str, lang: str = "zh", path: str = "") -> str:
     """An unreadable file's ``path: [where: ]reason`` line in ``lang``: as it is in Chinese; in English the
     reason said phrase by phrase (``_PHRASES``) and the place ("第3页": "page 3"); a reason with a phrase
     the table lacks is kept whole, quoted, after "cannot be read, for this reason (in Chinese)"."""
     if lang != "en" or not _CJK.search(text):
         return text
-    head, reason = _split_reason(text)
+    head = f"{path}: " if path and text.startswith(f"{path}: ") else ""
+    where, reason = _split_place(text[len(head):])
     said = _in_english(reason)
     if _CJK.search(said):
         said = f"cannot be read, for this reason (in Chinese): “{reason}”"
-    return f"{head}: {said}" if head else said
+    return head + where + said
 
 
-def _split_reason(text: str) -> tuple[str, str]:
-    """(``path[: where]`` in English, the reason) of a ``path: [where: ]reason`` line (the path may itself hold
-    ": "; the reason is the last part that does not, the place the one before it when it is one)."""
+def _split_place(text: str) -> tuple[str, str]:
+    """(the place in English with its ": ", the reason) of ``[where: ]reason``."""
     import re
 
-    parts = text.split(": ")
-    if len(parts) == 1:
-        return "", text
-    reason, before = parts[-1], parts[:-1]
+    place, sep, reason = text.partition(": ")
     for pattern, english in _WHERE:
-        if before and re.match(pattern, before[-1]):
-            before[-1] = re.sub(pattern, english, before[-1])
-            break
-    return ": ".join(before), reason
+        if sep and re.match(pattern, place):
+            return re.sub(pattern, english, place) + sep, reason
+    return "", text
 
 
 def _in_english(reason: str) -> str:
