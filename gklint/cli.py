@@ -291,6 +291,8 @@ def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path
                               f"{conf.path}: invalid value for 'format' (one of: {choices})")
         return conf
     except (ConfigError, BaselineError) as exc:
+        if not typed("lang") and getattr(exc, "lang", None):  # the file's own language, as it asked
+            _text.set_language(exc.lang)
         _fail(str(exc), exc.english)
 
 
