@@ -210,6 +210,9 @@ class RecognitionParams(Params):
     message_ambiguous: Optional[Message] = doc(
         None, "有多种拆分方式都满足总计的一行的消息（{count}：几种，空：过多）",
         "message for a row whose digits split in several ways that fit the totals ({count}: how many; empty: too many)")
+    message_unplaced: Optional[Message] = doc(
+        None, "一行读到的数值无法对应到各列的消息（{count}：该行的列数）",
+        "message for a row whose values could not be placed in its columns ({count}: how many columns)")
     message_row_missing: Optional[Message] = doc(
         None, "未找到的一行的消息", "message for a row that was not found")
     message_rows_missing: Optional[Message] = doc(
