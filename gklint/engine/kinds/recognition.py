@@ -15,4 +15,4 @@ def evaluate(rule, report, ctx):
             ctx.lang, Location(table=note.table, row=note.row, column=note.column, source=note.source),
             expected=note.official, found=note.found, template=shaped if rule.params.get(shaped) else "message",
             message=note.message, table=note.table or "", row=note.row or "", column=note.column or "",
-            count=note.count or "")
+            **({"count": note.count} if note.count else {}))
