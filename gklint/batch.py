@@ -488,11 +488,7 @@ def read_all(paths: Sequence[str], job: Job, *, jobs: int = 1, isolate: bool = T
             return [Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")]
 
     def stop(pending) -> None:
-        if pending:  # the caller stopped early, or an error: cancel what is left
-            pool.stop()
-        else:
-            pool.close()
-        pool.join()
+        _end(pool, bool(pending))
 
     yield from _in_order(paths, workers, submit, results, stop, task_bytes(job.limits))
 
@@ -590,11 +586,17 @@ def reduce_all(tasks: Iterator, job: Job, render, *, jobs: int = 1, executor=Non
         for _, future in pending:  # the caller stopped early, or an error
             future.cancel()
         if executor is None:
-            if pending:
-                pool.stop()
-            else:
-                pool.close()
-            pool.join()
+            _end(pool, bool(pending))
+
+
+def _end(pool, early: bool) -> None:
+    """End a worker pool: ``early`` (work left: the caller stopped early, or an error) stops it, else it is
+    closed once its work is done; then it is joined."""
+    if early:
+        pool.stop()
+    else:
+        pool.close()
+    pool.join()
 
 
 def _outcome(key, future) -> tuple[object, list | None]:

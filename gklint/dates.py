@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("glued_all", re.compile(r"(?P<y>\d(?<!\d\d)\d{3})(?P<md>\d{2,4})\s?日(?![期均])")),
     # month run into the day after a range link: 到1231日 (the link is part of the match)
     ("glued_md", re.compile(r"[到至—－~～-]\s*(?P<md>1[0-2]\d\d)\s?日(?![期均])")),
-    ("ymd", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,4})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
+    # a year of four digits, or five or six (20202年, 202020年: a typo, D104's bad year, never a year read inside it)
+    ("ymd", re.compile(r"(?P<y>\d(?<!\d\d)\d{3,5})\s*年\s*(?P<m>\d{1,3})\s*月\s*(?P<d>\d{1,3})\s*[日号]")),
     ("cn_ymd", re.compile(f"(?P<y>[〇零一二三四五六七八九]{{4}})\\s*年\\s*(?P<m>[{_CN}]{{1,3}})\\s*月"
                           f"\\s*(?P<d>[{_CN}]{{1,4}})\\s*[日号]")),
     ("iso", re.compile(r"(?P<y>\d(?<![\d.\-/]\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])")),

@@ -408,3 +408,38 @@ def test_table_four_values_on_the_next_page_and_unrelated_tables_after():
     assert values(matches["四"]) == T4_EXPECTED
     assert matches["四"].notes == []
     assert len(matches.notes) == 1 and "表格3" in matches.notes[0]
+
+
+def test_header_naming_no_column_starts_the_values():
+    """A header cell naming no official column (本年度制发数) still stands over values: its 0s are no row
+    labels, and the named columns beside it are read (scout11, a tax bureau's table 二)."""
+    rows = [[("第二十条第（一）项", {"c": 4})], ["信息内容", "本年度制发数", "本年废止数", "现行有效数"], ["规章", "0", "0", "0"],
+            ["行政规范性文件", "0", "1", "5"]]
+    matches = match_grids(page(table(rows)), get("2021"))
+    got = values(matches["二"])
+    assert got[("normative_documents", "in_force")] == 5
+    assert got[("normative_documents", "repealed")] == 1
+    assert not any("不是本格式的行" in n or "未找到“规章”" in n for n in matches["二"].notes)
+
+
+def test_header_words_read_as_the_official_words():
+    """本年度 in a header reads as 本年 (the layout's ``header_words``): 本年度制发件数 is 本年制发件数."""
+    rows = [[("第二十条第（一）项", {"c": 4})], ["信息内容", "本年度制发件数", "本年度废止件数", "现行有效件数"],
+            ["规章", "-1", "0", "0"],
+            ["行政规范性文件", "2", "0", "5"]]
+    matches = match_grids(page(table(rows)), get("2021"))
+    got = values(matches["二"])
+    assert got[("regulations", "issued")] == -1
+    assert got[("normative_documents", "issued")] == 2
+
+
+def test_values_under_an_unknown_header_are_no_row_labels():
+    """Under a header naming no official column (本年发文数), a row's first value is not taken for its label:
+    the row is found by 规章, and the column left unread is said once per row, not as an unknown row."""
+    rows = [["信息内容", "本年发文数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "2"],
+            ["行政规范性文件", "—", "1", "5"]]
+    matches = match_grids(page(table(rows)), get("2021"))
+    got = values(matches["二"])
+    assert got[("regulations", "in_force")] == 2 and got[("normative_documents", "repealed")] == 1
+    assert not any("不是本格式的行" in n or "未找到“规章”" in n for n in matches["二"].notes)
+    assert "表二“规章”一行缺少“本年制发件数”列" in matches["二"].notes

@@ -194,6 +194,23 @@ def test_html_number_with_a_zero_width_space_is_one_number():
     assert "本年共收到申请15件。" in texts and "15" in texts
 
 
+def test_zero_width_characters_and_lookalikes_together_are_mended_in_one_copy(monkeypatch):
+    """A page with both: every text has its zero-width characters deleted and its look-alikes read as ideographs,
+    in one copy of the document (not one copy for each)."""
+    from gklint.read.document import Document
+    from gklint.read.open import read_document
+
+    copies = []
+    mapped = Document.mapped
+    monkeypatch.setattr(Document, "mapped", lambda doc, change: copies.append(change) or mapped(doc, change))
+    html = ("<html><body><p>\u2f00、总体情况</p><p>本年共收到申请1\u200b5件。</p><table><tr><td>新\u200b收</td>"
+            "<td>\u2f06</td></tr></table></body></html>")
+    doc = read_document("page.html", html.encode("utf-8"))
+    texts = [p.text for p in doc.paragraphs] + [c for g in doc.grids for row in g.texts() for c in row]
+    assert {"一、总体情况", "本年共收到申请15件。", "新收", "二"} <= set(texts)
+    assert len(copies) == 1
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(corrupted_reports(), st.floats(0.0, 0.3), st.integers(0, 2**32))
 def test_zero_width_characters_anywhere_change_no_finding(corruption, share, seed):

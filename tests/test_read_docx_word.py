@@ -248,6 +248,20 @@ def test_numbering_taken_off_a_paragraph_of_a_numbered_style():
     assert LOOSE[0] in read and "一、" + LOOSE[1] in read  # Word counts the numbered paragraphs only
 
 
+def test_a_style_based_on_none_ends_its_chain():
+    """A style without w:basedOn gives no more than its own properties: a malformed style without a w:styleId
+    (numbered) is no style it is based on. Before: the numbering's walk went on to it and numbered the line."""
+    document = docx.Document()
+    document.add_paragraph("x")
+    num_id = numbering(document, CHINESE)
+    document.styles.element.append(parse_xml(
+        f'<w:style {NS} w:type="paragraph"><w:pPr><w:numPr><w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>'))
+    document.styles.element.append(parse_xml(f'<w:style {NS} w:type="paragraph" w:styleId="GkPlain"/>'))
+    p = document.add_paragraph("总体情况")._p
+    p.insert(0, parse_xml(f'<w:pPr {NS}><w:pStyle w:val="GkPlain"/></w:pPr>'))
+    assert texts(saved(document))[1:] == ["总体情况"]
+
+
 @pytest.mark.parametrize(("n", "fmt", "shown"), [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
     (20, "chineseCounting", "二十"), (35, "chineseCountingThousand", "三十五"), (3, "ideographTraditional", "丙"),

@@ -16,6 +16,8 @@ from gklint.cli import app
 from gklint.read.document import Grid, Paragraph
 from gklint.read.errors import ReadError
 from gklint.read.html import read_html
+from gklint.read.html_tables import _last_shown
+from gklint.read.html_text import clean
 from gklint.testing import consistent_report
 
 from render_html import render_portal_page
@@ -60,6 +62,16 @@ def _cell_texts(html: str) -> list[list[str]]:
 @pytest.mark.parametrize("mark", ["1", "12", "＊", "*", "※", "①", "注1", "（2）"])
 def test_a_superscript_mark_after_a_number_is_no_digit(mark):
     assert _cell_texts(f"<tr><td>行</td><td>157<sup>{mark}</sup></td></tr>") == [["行", "157"]]
+
+
+@given(st.lists(st.text(st.sampled_from("7文m \u3000\u00a0\u200b\ufeff\n")), max_size=12))
+def test_the_last_shown_character_is_read_as_the_joined_text_shows_it(parts):
+    assert _last_shown(parts) == clean("".join(parts))[-1:]
+
+
+def test_marks_after_each_of_many_numbers_in_one_cell():
+    rows = _cell_texts("<tr><td>行</td><td>" + "".join(f"{i}<sup>1</sup>、" for i in range(60)) + "</td></tr>")
+    assert rows == [["行", "、".join(map(str, range(60))) + "、"]]
 
 
 def test_a_superscript_elsewhere_stays_text():

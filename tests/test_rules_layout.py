@@ -154,12 +154,27 @@ def test_l101_without_old_headers_is_a_warning_that_says_why():
     assert "读出的数字更多" in d.message
 
 
-def test_l101_with_old_and_new_headers_mixed_is_a_warning():
+def test_l101_with_old_and_new_headers_mixed_in_one_block_is_a_warning():
     rep = _with_markers(report(official("2019"), layout="2019", year=2022, tables=TABLES),
-                        old=["上一年项目数量"], new=["本年制发件数"])
+                        old=["本年新制作数量"], new=["本年制发件数"])
     [d] = run("L101", rep)
     assert d.severity == "warning"
-    assert "“上一年项目数量”" in d.message and "“本年制发件数”" in d.message
+    assert "“本年新制作数量”" in d.message and "“本年制发件数”" in d.message
+
+
+def test_l101_names_a_block_of_table_two_holding_only_old_headers():
+    # scout11: a 2021 table 二 whose block (一) is the 2019 one (本年新制作数量…), its other blocks the 2021 ones
+    rep = _with_markers(report(official("2021"), layout="2021", year=2021, tables=TABLES),
+                        old=["本年新制作数量", "对外公开总数量"], new=["本年处理决定数量", "本年收费金额（单位：万元）"])
+    [d] = run("L101", rep)
+    assert (d.severity, d.location.table) == ("error", "二")
+    assert "“本年新制作数量”" in d.message and "处理决定数量" not in d.message
+
+
+def test_l101_is_silent_on_an_old_block_the_new_layout_does_not_have():
+    rep = _with_markers(report(official("2021"), layout="2021", year=2021, tables=TABLES),
+                        old=["采购项目数量"], new=["本年制发件数", "本年处理决定数量"])
+    assert run("L101", rep) == []
 
 
 def _one_line(rep) -> bytes:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from gklint.core.scan import scanner
 from gklint.dates import dates_in, dates_of_lines, find_dates
-from gklint.engine.kinds.enumerations import _compiled, _marker_value, _markers, _markers_of
+from gklint.core.numerals import item_value
+from gklint.engine.kinds.enumerations import _compiled, _markers, _markers_of
 from gklint.engine.rules import find
 from gklint.textutil import _HAN_RUN, han_count, lines, prose_lines
 
@@ -62,7 +63,7 @@ def _markers_line_by_line(text, styles):
         for name, pattern in ((s["name"], re.compile(s["pattern"], re.M)) for s in styles):
             for m in pattern.finditer(line):
                 s, e = m.span("n")
-                value = None if any(s < te and ts < e for ts, te in taken) else _marker_value(m.group("n"))
+                value = None if any(s < te and ts < e for ts, te in taken) else item_value(m.group("n"))
                 if value is not None and value <= 50:
                     taken.append((s, e))
                     out.append((name, value, m.group(0).strip(), offset + m.start(), offset + m.end()))

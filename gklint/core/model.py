@@ -18,8 +18,9 @@ from gklint.core.numbers import show_number
 from gklint.core.source import Source
 
 CellKind = Literal["number", "blank", "na", "text"]
-# the dashes Excel (accounting format) and Word tables write for 0, width-folded; unlike "/" (not applicable)
-DASHES = frozenset({"-", "--", "—", "——", "–", "––"})
+# the dashes Excel (accounting format) and Word tables write for 0, width-folded, and "无" (none) written
+# for 0 by hand; unlike "/" (not applicable)
+DASHES = frozenset({"-", "--", "—", "——", "–", "––", "无"})
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Cell:
 
     @property
     def is_dash(self) -> bool:
-        """A dash written for a value ("-", "—", "－", "–"): the usual way a pasted spreadsheet shows 0."""
+        """A dash written for a value ("-", "—", "－", "–"), the usual way a pasted spreadsheet shows 0, or "无"."""
         return self.kind == "na" and "".join(unicodedata.normalize("NFKC", self.raw).split()) in DASHES
 
     @classmethod

@@ -1,5 +1,5 @@
-"""Chinese numerals: the one parser (``chinese_to_int``, ``ordinal``), its inverse (``to_chinese``) and the
-one pattern of a numbered heading ("一、", "三．", "（二）").
+"""Chinese numerals: the one parser (``chinese_to_int``, ``ordinal``), its inverse (``to_chinese``), the
+one pattern of a numbered heading ("一、", "三．", "（二）") and the value of a list item's number (``item_value``).
 
 ``chinese_to_int`` reads long numerals through cn2an, imported on first use only (it costs ~200 ms):
 single characters, ordinals and digit-by-digit years are read here without it.
@@ -14,6 +14,7 @@ from gklint.core import lazyre
 
 DIGITS = "零一二三四五六七八九"
 NUMERAL = "[一二三四五六七八九十]"  # the numerals a report numbers its parts and lists with
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # list items numbered ① … ⑳
 _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _ONE = {ch: i for i, ch in enumerate(DIGITS + "十")} | {"〇": 0}
 MAX_CHARS = 40
@@ -51,6 +52,15 @@ def chinese_to_int(text: str) -> int | None:
     except (ValueError, KeyError, TypeError):
         return None
     return int(value) if float(value).is_integer() and value >= 0 else None
+
+
+def item_value(raw: str) -> int | None:
+    """A list item's number as written: "3" -> 3, "③" -> 3, "三" -> 3; None if not a number."""
+    if raw.isdecimal():  # not isdigit: "⑤" is a digit to isdigit(), but int() refuses it
+        return int(raw)
+    if len(raw) == 1 and raw in CIRCLED:
+        return CIRCLED.index(raw) + 1
+    return chinese_to_int(raw)
 
 
 def ordinal(numeral: str | None) -> int | None:

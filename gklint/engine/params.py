@@ -175,6 +175,15 @@ class CellParams(Checked):
     expected: Optional[str] = doc(None, "提示中的应有值", "the expected value shown")
     collapse: bool = doc(False, "整行、整列、整表不合格时合为一条", "one finding per wholly failing row, column or table")
     collapse_over: int = doc(0, "一表中超过此数的格不合格时合为一条", "one finding per table past this many failing cells", ge=0)
+    collapse_habit: Optional[int] = doc(
+        None, "一表中超过此数的格不合格、且占不合格与填0的格的比例不低于 habit_share 时（该表以空白或符号表示0），合为一条"
+        "（message_habit），并列出各格",
+        "one finding (message_habit) listing the cells, for a table where more than this many cells fail and they are "
+        "at least habit_share of the failing cells and those holding 0 (the table writes its zeros so)", ge=0)
+    habit_share: float = doc(0.8, "见 collapse_habit", "see collapse_habit", gt=0, le=1)
+    message_habit: Optional[Message] = doc(None, "一表以空白或符号表示0时的消息（{count}、{examples}、{marks}：所填符号、{zeros}：填0的格数）",
+                                           "message for a table writing its zeros so ({count}, {examples}, {marks}: the "
+                                           "marks written, {zeros}: the cells holding 0)")
     whole_table_only: bool = doc(False, "只报告整表不合格", "report wholly failing tables only")
     spare_when_blanks_are_zeros: bool = doc(
         False, "报告的另一张表以空白代替0时（有数字、有空白、没有0），不报告整表空白（由C201报告）",
@@ -199,6 +208,24 @@ class CellParams(Checked):
 
 class RecognitionParams(Params):
     note: str = doc(..., "识别记录的类型（report.notes 中的 kind）", "the kind of recognition note reported")
+    unless_note: Optional[str] = doc(None, "识别记录中另有此类型时不报告（另一条规则已说明，如未找到任何表格时不再逐表报告）",
+                                     "not reported when recognition made a note of this kind too (another rule says it: "
+                                     "no table at all, not each table missing)")
+    report_title: Optional[Regex] = doc(
+        None, "年度报告标题的写法：找到本记录、而标题（或导语中的短行）都不这样写，或报告年度早于最早的格式时，文件不是统一格式的"
+        "年度报告：只报告识别结果，其他规则不检查",
+        "how an annual report's title names it: with this rule's note, a document none of whose title lines names it so, "
+        "or whose year comes before the first layout, is no annual report in the official format: only the recognition "
+        "findings are reported, no other rule runs")
+    old_heading: Optional[Regex] = doc(
+        None, "2019年以前格式特有的部分标题（如“收费及减免情况”）：找到本记录、且有这样的部分时，文件不是统一格式的年度报告",
+        "a section heading only the format before 2019 has (收费及减免情况): with this rule's note, a document with such a "
+        "section is no annual report in the official format")
+    message_heading: Optional[template("heading")] = doc(None, "有2019年以前格式的部分时的消息",
+                                                         "message when a section of the format before 2019 is found")
+    message_title: Optional[template("title")] = doc(None, "标题不是年度报告时的消息", "message when the title names no annual report")
+    message_year: Optional[template("year", "first_year")] = doc(None, "报告年度早于最早的格式时的消息",
+                                                                 "message when the year comes before the first layout")
     message_per_digit: Optional[Message] = doc(
         None, "数字粘连、已逐位拆分（每格一位数字）的若干行的消息（{count}：行数）",
         "message for rows whose digits ran together one per cell ({count}: how many rows)")
@@ -208,16 +235,15 @@ class RecognitionParams(Params):
     message_by_columns: Optional[Message] = doc(
         None, "按行、列总计拆分的一行的消息", "message for a row split by its row and column totals")
     message_ambiguous: Optional[Message] = doc(
-        None, "有多种拆分方式都满足总计的一行的消息（{count}：几种，空：过多）",
-        "message for a row whose digits split in several ways that fit the totals ({count}: how many; empty: too many)")
+        None, "有多种拆分方式都满足总计的一行的消息（{count}：几种，过多时为 many）",
+        "message for a row whose digits split in several ways that fit the totals ({count}: how many, or many)")
     message_unplaced: Optional[Message] = doc(
         None, "一行读到的数值无法对应到各列的消息（{count}：该行的列数）",
         "message for a row whose values could not be placed in its columns ({count}: how many columns)")
     message_row_missing: Optional[Message] = doc(
         None, "未找到的一行的消息", "message for a row that was not found")
     message_rows_missing: Optional[Message] = doc(
-        None, "未找到的多行的消息（{count}：行数，{row}：前几行）",
-        "message for several rows not found ({count}: how many, {row}: the first few)")
+        None, "未找到的多行的消息（{count}：行数）", "message for several rows not found ({count}: how many)")
 
 
 class Style(Strict):
@@ -226,7 +252,7 @@ class Style(Strict):
 
 
 class DateParams(Checked):
-    needs = {"cited_after_published": {"pattern": ("year",)}}
+    needs = {"cited_after_published": {"pattern": ("year",)}, "own_title_year": {"own_title": ("year", "title")}}
 
     department_deadline: MonthDay = doc("01-31", "部门和乡镇的公布期限（月-日）", "deadline of departments (month-day)")
     aggregate_deadline: MonthDay = doc("03-31", "本级政府年度报告的公布期限", "deadline of a government's own report")
@@ -246,6 +272,10 @@ class DateParams(Checked):
         {}, "{problem}：各种日期错误的说法", "{problem}: how each kind of bad date is described")
     pattern: Optional[Regex] = doc(None, "文号的正则表达式（year 组为年份）", "regular expression of a document number")
     documents: dict[str, datetime.date] = doc({}, "文号及其印发日期", "document numbers and their issue dates")
+    own_title: Optional[Regex] = doc(None, "报告开头自称其标题的句式（year 组为年份，title 组为标题）",
+                                     "how a report's opening names its own title (groups year and title)")
+    not_in_sentence: Optional[Regex] = doc(None, "句中有此内容时不算自称（比较、部署各部门的工作）",
+                                           "a sentence with this is not the report naming itself (a comparison, others' work)")
 
 
 class LayoutParams(Checked):
@@ -321,6 +351,9 @@ class NarrativeParams(Checked):
     blank_total_bound: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
         None, "总计格空白、同行其他列也有空白，按已填各列之和作下限比较的说明",
         "note for a blank total whose row is partly blank: at least the sum of the filled columns")
+    marked_cell: Optional[template("table", "cell", "raw", "value")] = doc(
+        None, "几格之和的读法中一格空白或填符号、按其余各格之和作下限比较的说明",
+        "note for a cell of a several-cell reading that is blank or a mark: at least the sum of the others")
     relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
 
 
@@ -356,6 +389,11 @@ class StructureParams(Checked):
     positions: dict[Literal["after", "before"], Texts] = doc({}, "{position}：之前或之后", "{position}: before or after")
     problems: dict[str, Texts] = doc({}, "{problem}：问题的说法", "{problem}: how each problem is said")
     message_content: Optional[Message] = doc(None, "有内容无标题时的消息", "message when the content is there without its heading")
+    subject_terms: dict[str, list[list[str]]] = doc(
+        {}, "各部分标题的主题词（每组须有其一）", "a section's subject terms in its heading (one of each group)")
+    same_subject_severity: Optional[Severity] = doc(
+        None, "序号正确、主题词齐全的改写标题的严重程度", "severity of a reworded heading with its own number and subject terms")
+    message_digits: Optional[Message] = doc(None, "各部分用1.–6.编号时的消息", "message when the parts are numbered 1.–6.")
     evidence: dict[Literal["table", "text"], Any] = doc({}, "{evidence}：内容的证据", "{evidence}: what shows the content")
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
@@ -403,6 +441,7 @@ class SeriesParams(Params):
     sections: Optional[list[str]] = doc(None, "比较的部分", "the sections compared")
     min_sentences: int = doc(2, "至少重复的句数", "fewest repeated sentences", ge=1)
     improvement_markers: list[str] = doc([], "问题与改进措施的分界词", "words where problems turn to improvements")
+    clause_marks: str = doc("", "把问题句再切分为分句的标点（一是…；二是…）", "marks that cut a problems sentence into its clauses")
 
     @model_validator(mode="after")
     def _terms(self):

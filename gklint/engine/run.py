@@ -94,14 +94,25 @@ def report_diagnostics(report: Report, rules: tuple[Rule, ...], *, lang: str = "
     out: list[Diagnostic] = []
     ctx = Context(lang=lang, layout=L.get(report.layout), settings=settings or {},
                   rules=tuple(every) if every is not None else tuple(rules), text=ReportText(report))
+    alone = _not_a_report(report, ctx.rules)
     for rule in rules:
         if KINDS[rule.kind].stage != "report" or not rule.applies_to(report.layout):
             continue
+        if alone and rule.kind != "recognition":
+            continue  # no annual report in the official format: what recognition found is all there is to say
         try:
             out.extend(evaluator(rule.kind)(rule, report, ctx))
         except Exception as exc:
             out.append(_crash(rule, exc, lang))
     return out
+
+
+def _not_a_report(report: Report, rules: tuple[Rule, ...]) -> bool:
+    """Does a recognition rule of the run find the document no annual report in the official format (a notice,
+    a report of 2014: no official table, and a title or year that no layout is for)?"""
+    from gklint.engine.kinds.recognition import not_a_report
+
+    return any(not_a_report(rule, report) is not None for rule in rules if rule.kind == "recognition")
 
 
 def add_series(reports: list[Report], results: list[list[Diagnostic]], rules: tuple[Rule, ...],

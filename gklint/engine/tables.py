@@ -952,6 +952,46 @@ def _blank_totals(rule: Rule, report: Report, layout: L.Layout, tkey: str, faili
     return out
 
 
+def _writes_zeros_so(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str]) -> bool:
+    """Does table ``tkey`` write its zeros as the rule's failing cells (blank, "/", "无")? With ``collapse_habit: N``:
+    more than N of its cells fail, and they are at least ``habit_share`` of those and the cells holding 0 (a few
+    marks among written zeros, or zeros and marks half and half, are no habit)."""
+    over = rule.params.get("collapse_habit")
+    if over is None:
+        return False
+    hits = sum(1 for r, c in layout.table(tkey).cells() if L.cell_key(tkey, r.id, c.id) in failing)
+    return hits > over and hits >= float(rule.params.get("habit_share", 0.8)) * (hits + _zeros(report, layout, tkey))
+
+
+def _zeros(report: Report, layout: L.Layout, tkey: str) -> int:
+    """How many cells of table ``tkey`` hold 0."""
+    cells = (report.cell(tkey, r.id, c.id) for r, c in layout.table(tkey).cells())
+    return sum(1 for cell in cells if cell is not None and cell.kind == "number" and cell.value == 0)
+
+
+def _habit(rule: Rule, report: Report, layout: L.Layout, tkey: str, failing: set[str], lang: str) -> Diagnostic:
+    """One finding for the failing cells of table ``tkey`` (taken out of ``failing``), a table that writes its
+    zeros so: their count, the first few as examples, the marks written, and every cell in ``related``."""
+    keys = [L.cell_key(tkey, r.id, c.id) for r, c in layout.table(tkey).cells()]
+    keys = [k for k in keys if k in failing]
+    failing.difference_update(keys)
+    cells = []
+    for key in keys:
+        _, row, col = key.split(".")
+        cell = report.cell(tkey, row, col)
+        cells.append((*_label(layout, tkey, row, col), cell))
+    marks = dict.fromkeys(cell.raw.strip() for *_, cell in cells if cell is not None and cell.raw.strip())
+    examples = "、".join("“{}”“{}”".format(*_label(layout, *k.split("."))) for k in _examples(keys))
+    values = dict(table=tkey, count=len(keys), examples=examples, marks="、".join(f"“{m}”" for m in marks),
+                  zeros=_zeros(report, layout, tkey))
+    related = [Location(table=tkey, row=row, column=col, source=cell.source if cell else None)
+               for row, col, cell in cells]
+    finding = rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
+                              expected=rule.params.get("expected"), found=len(keys), values=values, template="message_habit")
+    finding.related = related
+    return finding
+
+
 def _examples(keys: list[str], n: int = 3) -> list[str]:
     """Up to ``n`` of ``keys`` (cell keys in reading order) to name as examples: one per row, the rows in order,
     each its first cell in a column not yet named (else its first), so the examples show where the cells
@@ -1004,7 +1044,10 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
     (``whole_elsewhere``) is left to it."""
     whole_only = bool(rule.params.get("whole_table_only"))
     if not rule.params.get("collapse") and not whole_only:
-        return [cell_diagnostic(rule, report, layout, key, lang) for key in keys]
+        failing = set(keys)
+        habits = [_habit(rule, report, layout, tkey, failing, lang) for tkey in layout.tables
+                  if _writes_zeros_so(rule, report, layout, tkey, failing)]
+        return habits + [cell_diagnostic(rule, report, layout, key, lang) for key in keys if key in failing]
     failing = set(keys)
     many = int(rule.params.get("collapse_over", 0))
     out: list[Diagnostic] = []
@@ -1024,6 +1067,11 @@ def cell_diagnostics(rule: Rule, report: Report, layout: L.Layout, keys: list[st
                 out.append(rule.diagnostic(lang, Location(table=tkey, source=report.tables[tkey].source),
                                            expected=rule.params.get("expected"), found=len(hits),
                                            values=dict(table=tkey, count=len(hits))))
+            continue
+        if not whole and _writes_zeros_so(rule, report, layout, tkey, failing):
+            out += _blank_totals(rule, report, layout, tkey, failing, lang)  # totals left out are no zeros
+            if any(k in failing for k in table_keys):
+                out.append(_habit(rule, report, layout, tkey, failing, lang))
             continue
         blank = frozenset(hits)  # a row blank throughout is one finding, even where a blank column took some cells
         if not whole:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from gklint.core import lazyre
 from gklint.core.cache import cached
 from gklint.core.numerals import NUMERAL
 
@@ -92,6 +93,7 @@ class TableSpec:
     headers: tuple[str, ...] = ()  # words a line holding the whole table run together always carries
     header_first: bool = False  # the header (columns, then rows) comes before one run of all the values
     groups: tuple[str, ...] = ()  # header words over a group of rows that are neither a row nor a column
+    header_words: tuple[tuple[str, str], ...] = ()  # (as written, official): a word of a column header read otherwise
 
     # cached_property stores into the instance __dict__ directly, which a frozen (slot-less) dataclass
     # allows: the spec never changes, and these are asked hundreds of times per report
@@ -128,7 +130,17 @@ class TableSpec:
                              None)
             if memo[key] is None and what == "columns":
                 memo[key] = self.column_cut(text)
+            if memo[key] is None and what == "columns":
+                official = self.official_words(text)
+                if official != text:
+                    memo[key] = self.first_matching(what, official)
         return memo[key]
+
+    def official_words(self, text: str) -> str:
+        """``text`` with each of the table's ``header_words`` written as the official word (本年度 -> 本年)."""
+        for written, official in self.header_words:
+            text = text.replace(written, official)
+        return text
 
     def column_cut(self, text: str) -> ColumnSpec | None:
         """The one column whose name ``text`` is a cut beginning of: a header missing its last characters, or
@@ -270,6 +282,10 @@ def _nfkc(text: str) -> str:
         if new != ch:
             text = text.replace(ch, new)
     return text
+
+
+# the characters ``normalise`` never removes nor merges: a label's words (Han characters, ASCII letters and digits)
+KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -456,7 +472,8 @@ def _build(data: dict) -> Layout:
         tables[key] = TableSpec(key=key, title=spec["title"], rows=tuple(rows), blocks=tuple(blocks),
                                 section=spec.get("section"), markers=tuple(spec.get("markers", ())),
                                 headers=tuple(spec.get("headers", ())), header_first=bool(spec.get("header_first")),
-                                groups=tuple(spec.get("groups", ())))
+                                groups=tuple(spec.get("groups", ())),
+                                header_words=tuple((k, v) for k, v in (spec.get("header_words") or {}).items()))
     sections = tuple(SectionSpec(s["id"], s["number"], s["label"], tuple(s.get("aliases", ())),
                                  tuple(s.get("keywords", ())))
                      for s in data["sections"])

@@ -44,7 +44,7 @@ from functools import lru_cache
 from gklint.core import lazyre
 from gklint.core.memo import by_identity
 from gklint.layouts import Layout
-from gklint.core.model import Report
+from gklint.core.model import Cell, Report
 from gklint.core.text import text_cache
 from gklint.core.scan import matches_near, needed_chars
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities, analyse
@@ -348,11 +348,13 @@ class Compared:
     cells: list[tuple[CellRef, int | float]]
     total: int | float
     blanks: tuple[BlankTotal, ...]  # blank 总计 cells read from their rows
+    marked: tuple[tuple[CellRef, str], ...] = ()  # cells holding no number, counted 0 (and as written)
 
     @property
     def bound(self) -> bool:
-        """The total is a lower bound: a blank 总计 whose row is partly blank."""
-        return any(b.bound for b in self.blanks)
+        """The total is a lower bound: a blank 总计 whose row is partly blank, or a cell of the reading
+        blank or a mark ("—", "/", "无") beside cells holding numbers."""
+        return bool(self.marked) or any(b.bound for b in self.blanks)
 
 
 @dataclass
@@ -393,9 +395,11 @@ def _resolve(layout: Layout, cell: str) -> tuple[CellRef, ...] | None:
     return out if out and len(out) == len(rows) else None
 
 
-def reading_values(reading: Reading, report: Report, layout: Layout,
-                   computed: list[BlankTotal] | None = None) -> list[tuple[CellRef, int | float]] | None:
-    """The values of a reading's cells; None when one has no value (``cell_value``)."""
+def reading_values(reading: Reading, report: Report, layout: Layout, computed: list[BlankTotal] | None = None,
+                   marked: list[tuple[CellRef, str]] | None = None) -> list[tuple[CellRef, int | float]] | None:
+    """The values of a reading's cells; None when one has no value (``cell_value``). With ``marked`` given, a
+    cell blank or holding a mark among cells that hold numbers counts 0 and is added to it (cell, as written):
+    the others' sum is then a lower bound, a count being never below 0."""
     cells: list[CellRef] = []
     for ref in reading.cells:
         got = resolve(ref, layout)
@@ -403,11 +407,20 @@ def reading_values(reading: Reading, report: Report, layout: Layout,
             return None
         cells.extend(got)
     out = []
+    unfilled: list[tuple[CellRef, str]] = []
     for ref in cells:
         value = cell_value(ref, report, layout, computed)
         if value is None:
-            return None
+            cell = _found_cell(report, ref)
+            if marked is None or len(cells) == 1 or not _holds_no_number(cell):
+                return None
+            unfilled.append((ref, cell.raw.strip()))
+            value = 0
         out.append((ref, value))
+    if unfilled and len(unfilled) == len(out):
+        return None  # marks alone: nothing to bound
+    if marked is not None:
+        marked.extend(unfilled)
     return out
 
 
@@ -430,6 +443,18 @@ def cell_value(ref: CellRef, report: Report, layout: Layout,
     if computed is not None:
         computed.append(blank)
     return blank.value
+
+
+def _found_cell(report: Report, ref: CellRef) -> Cell | None:
+    """The cell, when its table was found."""
+    t, r, c = ref
+    table = report.tables.get(t)
+    return report.cell(t, r, c) if table is not None and table.found else None
+
+
+def _holds_no_number(cell: Cell | None) -> bool:
+    """A cell left blank or holding a mark ("-", "/", "无") instead of a number."""
+    return cell is not None and cell.kind in ("blank", "na")
 
 
 def summed_columns(layout: Layout, ref: CellRef) -> tuple[str, ...]:
@@ -489,15 +514,15 @@ def _unfilled(reading: Reading, report: Report, layout: Layout) -> bool:
     for ref in reading.cells:
         for t, r, c in resolve(ref, layout) or ():
             table = report.tables.get(t)
-            cell = report.cell(t, r, c) if table is not None and table.found else None
-            if cell is not None and cell.kind in ("blank", "na"):
+            if table is not None and table.found and _holds_no_number(report.cell(t, r, c)):
                 return True
     return False
 
 
 def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
     """Compare a matched quantity with the cells of its claim; None when no reading applies, or when none
-    agrees and one cannot be told (the figure may agree with it; its cell blank or a dash, say)."""
+    agrees and one cannot be told (the figure may agree with it; its cell blank or a dash, say, or the figure
+    above a reading whose other cells hold no number)."""
     stated = _stated(claim, q)
     if stated is None:
         return None
@@ -505,9 +530,10 @@ def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layou
     verdicts = []
     for reading in claim.readings:
         blanks: list[BlankTotal] = []
-        cells = reading_values(reading, report, layout, blanks)
+        marked: list[tuple[CellRef, str]] = []
+        cells = reading_values(reading, report, layout, blanks, marked)
         if cells is not None:
-            compared = Compared(reading, cells, sum(v for _, v in cells), tuple(blanks))
+            compared = Compared(reading, cells, sum(v for _, v in cells), tuple(blanks), tuple(marked))
             verdicts.append((compared, _agree(claim, value, tolerance, compared)))
         elif _unfilled(reading, report, layout):
             verdicts.append((None, None))  # the cell it names holds no number: no other reading decides

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 from gklint.core import lazyre
-from gklint.core.numerals import NUMERAL, chinese_to_int
+from gklint.core.numerals import NUMERAL, item_value
 from gklint.narrative.quantities import WAN_YUAN, Quantity, SentenceQuantities
 from gklint.narrative.sentences import enclosing_brackets, holds_any, positions
 
@@ -61,10 +61,12 @@ _REST_ITEM = lazyre.compile(f"^(?:{'|'.join(_REST_WORDS)})")
 _LABEL_TAIL = lazyre.compile(r"(?:总数|数量|件数|条数|数|量)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
+# the number of a list item as the text writes it (一是, 第一, （一）): one definition for every pattern below
+_ITEM_NO = rf"{NUMERAL}{{1,3}}"
 # what numbers an item of a list: 一是, 第一, （一）, (1); it stands at the start of the item's clause
 # (第一 closes a clause of its own: "第一，政策文件20条"; 第一季度 numbers nothing)
-_ITEM_MARK = re.compile(rf"(?:^|(?<=[\s,;:。、]))(?:({NUMERAL}{{1,3}})是|第({NUMERAL}{{1,3}})[\s,、:]|"
-                        rf"[(（]({NUMERAL}{{1,3}}|\d{{1,2}})[)）])[^,;:。]*$")
+_ITEM_MARK = re.compile(rf"(?:^|(?<=[\s,;:。、]))(?:({_ITEM_NO})是|第({_ITEM_NO})[\s,、:]|"
+                        rf"[(（]({_ITEM_NO}|\d{{1,2}})[)）])[^,;:。]*$")
 
 
 @dataclass
@@ -160,7 +162,7 @@ def _decimals(raw: str) -> int:
 
 
 _LABEL_LEAD = re.compile(r"^[\s,;:、()（）□]*(?:其中[\s,:]*)?(?:主要|重点)?(?:包括|包含|有|是|如|例如)?[\s,:]*"
-                         rf"(?:{NUMERAL}{{1,3}}是|第{NUMERAL}{{1,3}}[,、:])?")  # and the item's number (一是)
+                         rf"(?:{_ITEM_NO}是|第{_ITEM_NO}[,、:])?")  # and the item's number (一是)
 _LABEL_SUM = re.compile(r"(?:共计|合计|总计|共)(?:有|为|是)?$")
 
 
@@ -179,8 +181,7 @@ def _item_number(s: str, start: int, q: Quantity) -> int | None:
     m = _ITEM_MARK.search(s[start:q.start])  # (on a slice: ^ matches at its start)
     if m is None:
         return None
-    numeral = next(g for g in m.groups() if g)
-    return int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
+    return item_value(next(g for g in m.groups() if g))
 
 
 class _Numbering:
@@ -283,7 +284,7 @@ def _rest_closed(sq: SentenceQuantities) -> list[Enumeration]:
     return out
 
 
-_MARK_CLAUSE = re.compile(rf"第{NUMERAL}{{1,3}},")
+_MARK_CLAUSE = re.compile(rf"第{_ITEM_NO},")
 # what says a number is the total of what follows: 共, 总, 合计, 累计 before it, or a colon closing its clause
 _TOTAL_WORD = lazyre.compile(r"共|总|合计|累计")
 

@@ -306,7 +306,7 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
                     continue
             if start > 0 and s[start - 1] in _CN_WORD_BEFORE:
                 continue  # 统一, 进一步, 第十四个: part of a word, or an ordinal
-            if len(numeral) == 1 and numeral in "一两万亿百千":
+            if len(numeral) == 1 and numeral in "一两万亿百千" and not _counted_in_words(s, numeral, after):
                 continue  # 一个, 两个: an article, not a count
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
@@ -336,6 +336,19 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
         for q in found:
             q._pending = pending
     return found
+
+
+# 一 and 两 with one of these units ending a clause count ("收到申请一件。", "两件次，"); elsewhere
+# (一件事, 一项工作, 一个) they are articles
+_WORD_COUNT_UNITS = ("件", "条", "件次", "项")
+
+
+def _counted_in_words(s: str, numeral: str, after: re.Match) -> bool:
+    """Is a lone 一 or 两 a count: right before one of ``_WORD_COUNT_UNITS`` (no 万, 余) that ends its clause?"""
+    if numeral not in "一两" or after["unit"] not in _WORD_COUNT_UNITS or after["mult"] or after["approx"]:
+        return False
+    end = after.end("unit")
+    return after.start("unit") == after.end() and (end == len(s) or s[end] in CLAUSE_END)
 
 
 _BEFORE_WINDOW = 64

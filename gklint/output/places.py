@@ -37,9 +37,12 @@ from gklint.core.source import Source
 SNIPPET = 40  # characters of a quote shown on one line (concise): enough to find it with Ctrl+F
 
 WORDS = {
-    "zh": {"at": "位置", "quote": "原文", "compared": "对照", "sep": "；", "open": "（", "close": "）"},
-    "en": {"at": "at", "quote": "text", "compared": "compared with", "sep": "; ", "open": " (", "close": ")"},
+    "zh": {"at": "位置", "quote": "原文", "compared": "对照", "cells": "单元格", "more": "另{n}格",
+           "sep": "；", "open": "（", "close": "）"},
+    "en": {"at": "at", "quote": "text", "compared": "compared with", "cells": "cells", "more": "and {n} more",
+           "sep": "; ", "open": " (", "close": ")"},
 }
+CELLS_SHOWN = 5  # a table finding's own cells named on one line (a table writing its zeros as "/": 169 of them)
 
 
 def words(lang: str) -> dict[str, str]:
@@ -100,17 +103,26 @@ def describe(d: Diagnostic, lang: str = "zh", *, quote: bool = False) -> str:
     if quote and d.location.quote:
         shown = f"“{snippet(d.location.quote)}”"
         text = f"{text} {shown}" if text else shown
-    others = [p.describe(lang) for p in found[1:]]
-    others = [o for o in others if o]
-    if others:
-        joined = w["sep"].join(others)
-        text = f"{text}{w['sep']}{w['compared']}：{joined}" if lang != "en" else f"{text}; {w['compared']}: {joined}"
+    joined = related_text(d, lang)
+    if joined:
+        word = related_word(d, lang)
+        text = f"{text}{w['sep']}{word}：{joined}" if lang != "en" else f"{text}; {word}: {joined}"
     return text
 
 
+def related_word(d: Diagnostic, lang: str = "zh") -> str:
+    """What the related places are: the cells a sentence was compared with (对照), or a table finding's own cells."""
+    return words(lang)["compared" if primary(d).kind == "text" else "cells"]
+
+
 def related_text(d: Diagnostic, lang: str = "zh") -> str:
-    """The related places alone, joined (empty when there are none)."""
-    return words(lang)["sep"].join(p.describe(lang) for p in places(d)[1:] if p.describe(lang))
+    """The related places alone, joined (empty when there are none); a table finding's own cells, the first
+    ``CELLS_SHOWN`` of them and how many more."""
+    w = words(lang)
+    shown = [text for p in places(d)[1:] if (text := p.describe(lang))]
+    if primary(d).kind != "text" and len(shown) > CELLS_SHOWN:
+        shown = shown[:CELLS_SHOWN] + [w["more"].replace("{n}", str(len(shown) - CELLS_SHOWN))]
+    return w["sep"].join(shown)
 
 
 def snippet(quote: str | None, limit: int = SNIPPET) -> str:

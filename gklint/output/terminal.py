@@ -17,7 +17,7 @@ from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResu
 from gklint.core.display import printable
 from gklint.core.numbers import show_number
 from gklint.output import places
-from gklint.output.common import why_unreadable
+from gklint.output.common import section_of, why_unreadable
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WORD = SEVERITY_WORDS
@@ -28,13 +28,8 @@ TOP_RULES = 3  # the most frequent rules named per file in the summary table
 
 
 def _section_title(d: Diagnostic, f: FileResult, lang: str) -> str:
-    """The section a finding belongs to: where its quoted text is, else the section that holds its table."""
-    loc = d.location
-    if loc.section:
-        return section_name(loc.section, lang)
-    if loc.table and f.sections:
-        return f.sections.get(loc.table, f"表{loc.table}")
-    return "全文" if lang == "zh" else "Whole report"
+    """The section a finding belongs to (``section_of``), else the whole report."""
+    return section_name(section_of(d, f), lang) or ("全文" if lang == "zh" else "Whole report")
 
 
 def _excerpt(d: Diagnostic, ex: Excerpt) -> RichTable:
@@ -69,7 +64,7 @@ def _diagnostic(d: Diagnostic, lang: str):
         quote = printable(d.location.quote)
         parts.append(Text(f"  {w['quote']}{colon}“{quote}”", style="dim"))
     if related := places.related_text(d, lang):  # the cells a sentence was compared with, each with its place
-        parts.append(Text(f"  {w['compared']}{colon}{printable(related)}", style="dim"))
+        parts.append(Text(f"  {places.related_word(d, lang)}{colon}{printable(related)}", style="dim"))
     if d.parts and not d.location.table:
         summed = " + ".join(f"{p.label} {show_number(p.value)}" for p in d.parts)
         parts.append(Text(f"  求和：{summed}" if lang == "zh" else f"  sum of: {summed}", style="dim"))

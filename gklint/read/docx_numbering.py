@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 from gklint.core import numerals
+from gklint.read.docx_styles import inherited
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _LEGAL = str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾")
@@ -149,6 +150,11 @@ class _Num:
     overrides: dict[int, int] = field(default_factory=dict)  # ilvl -> start, on this w:num's first use of it
 
 
+def _numpr(style):
+    ppr = style.find(qn("w:pPr"))
+    return ppr.find(qn("w:numPr")) if ppr is not None else None
+
+
 def _levels(el) -> dict[int, _Level]:
     return {_attr_int(lvl, "w:ilvl"): _Level.of(lvl) for lvl in el.findall(qn("w:lvl"))}
 
@@ -188,16 +194,9 @@ class Numbering:
         num_id = _val(self._style_numpr(link), "w:numId")
         return num_abstract[num_id] if num_id in num_abstract else abstract_id
 
-    def _style_numpr(self, style_id: str | None, depth: int = 0):
+    def _style_numpr(self, style_id: str | None):
         """The w:numPr a paragraph style gives (its own or the style it is based on)."""
-        style = self.styles.get(style_id)
-        if style is None or depth > 20:
-            return None
-        ppr = style.find(qn("w:pPr"))
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numpr is not None:
-            return numpr
-        return self._style_numpr(_val(style, "w:basedOn"), depth + 1)
+        return inherited(self.styles, style_id, _numpr)
 
     def _place(self, p) -> tuple[str, int] | None:
         """(numId, ilvl) of a numbered paragraph, or None."""

@@ -13,6 +13,8 @@ import functools
 
 from docx.oxml.ns import qn
 
+from gklint.read.docx_styles import inherited
+
 _OFF = ("0", "false", "off")
 _HIDING = (qn("w:vanish"), qn("w:specVanish"))
 _NOTE_REFERENCES = (qn("w:footnoteReference"), qn("w:endnoteReference"))
@@ -41,17 +43,10 @@ class Shown:
                                        if st.get(qn("w:type")) == "paragraph" and _on_attr(st, "w:default")), None)
         self.style_hides = functools.cache(self._style_hides)
         # whether any style hides text at all: most documents' styles do not, and then no run needs its styles
-        self.styles_hide = any(_hidden_by(st.find(qn("w:rPr"))) for st in elements)
+        self.styles_hide = any(map(_style_hiding, elements))
 
-    def _style_hides(self, style_id: str | None, depth: int = 0) -> bool | None:
-        style = self.styles.get(style_id)
-        if style is None or depth > 20:
-            return None
-        said = _hidden_by(style.find(qn("w:rPr")))
-        if said is not None:
-            return said
-        based_on = style.find(qn("w:basedOn"))
-        return self.style_hides(based_on.get(qn("w:val")), depth + 1) if based_on is not None else None
+    def _style_hides(self, style_id: str | None) -> bool | None:
+        return inherited(self.styles, style_id, _style_hiding)
 
     def paragraph_style(self, p) -> str | None:
         ppr = p.find(qn("w:pPr"))
@@ -71,6 +66,10 @@ class Shown:
         if said is None:
             said = self.style_hides(paragraph_style)
         return bool(said)
+
+
+def _style_hiding(style) -> bool | None:
+    return _hidden_by(style.find(qn("w:rPr")))
 
 
 def _on_attr(el, name: str) -> bool:

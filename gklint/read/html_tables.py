@@ -110,7 +110,13 @@ def _note_mark(el, before: list[str]) -> bool:
     a superscript elsewhere ("m²", a footnote on a label) stays text."""
     if el.tag != "sup" or not _NOTE_MARK.fullmatch(clean(el.text_content())):
         return False
-    return clean("".join(before))[-1:].isdigit()
+    return _last_shown(before).isdigit()
+
+
+def _last_shown(parts: list[str]) -> str:
+    """The last character the text of ``parts`` shows (``clean("".join(parts))[-1:]``: spaces and zero-width
+    characters show none), read from the last parts back to the first that shows one, not from all joined."""
+    return next((shown[-1] for shown in map(clean, reversed(parts)) if shown), "")
 
 
 def build_grid(table, index: int) -> Grid:

@@ -8,6 +8,8 @@ quotes of findings) see one text: the text a reader of the page sees.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gklint.core import lookalikes
 from gklint.read import guards
 from gklint.read.document import Document
@@ -30,7 +32,18 @@ def read_document(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT
     from gklint.read import formats
 
     doc = formats.get(kind or sniff(path, data)).read(path, data, limits)
-    text = "\n".join(doc.texts())
-    if lookalikes.has_invisible(text):
-        doc = doc.mapped(lookalikes.drop_invisible)
-    return doc.mapped(lookalikes.unify) if lookalikes.holds(text) else doc
+    change = _cleaning("\n".join(doc.texts()))
+    return doc if change is None else doc.mapped(change)
+
+
+def _cleaning(text: str) -> Callable[[str], str] | None:
+    """What a document whose text is ``text`` needs: its zero-width characters deleted, its look-alikes read as
+    the ideographs they stand for, both (in one copy of the document), or nothing (None)."""
+    invisible, lookalike = lookalikes.has_invisible(text), lookalikes.holds(text)
+    if invisible and lookalike:
+        return _drop_and_unify
+    return lookalikes.drop_invisible if invisible else lookalikes.unify if lookalike else None
+
+
+def _drop_and_unify(text: str) -> str:
+    return lookalikes.unify(lookalikes.drop_invisible(text))

@@ -42,7 +42,7 @@ from gklint.read.document import Grid, GridCell
 from gklint.recognise.grid_segments import Sheet, is_number, matches, segment
 from gklint.recognise.values import parse_cell
 from gklint.recognise.stream import count_cell
-from gklint.layouts import ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
+from gklint.layouts import KEPT, ColumnSpec, Layout, RowSpec, TableSpec, approximate_row, normalise
 
 Key = tuple[str, str]
 _NOTHING = lazyre.compile(r"[0０]?")
@@ -51,7 +51,6 @@ _NOTHING = lazyre.compile(r"[0０]?")
 def _nothing(text: str) -> bool:
     """A cell holding 0, or blank: merged over a row's data columns, it says the same of each."""
     return _NOTHING.fullmatch(text.strip()) is not None
-_KEPT = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # characters ``normalise`` never removes nor merges
 
 
 @dataclass
@@ -108,6 +107,7 @@ class _Mapper:
         self.match = TableMatch(spec.key)
         self.columns: dict[int, str] = {}  # grid column -> column id
         self.groups: dict[int, str] = {}  # grid column -> row id named in a header (table 四)
+        self.unnamed: set[int] = set()  # grid columns under a header cell naming no official column
         self.width = 0
         self.in_header = False
         self.found_rows: set[str] = set()
@@ -187,7 +187,7 @@ class _Mapper:
 
     def header(self, sheet: Sheet, r: int) -> None:
         if not self.in_header:  # a new band replaces the previous header
-            self.columns, self.groups = {}, {}
+            self.columns, self.groups, self.unnamed = {}, {}, set()
             self.in_header = True
         for c in range(sheet.width):
             cell = sheet.cover[r][c]
@@ -202,6 +202,8 @@ class _Mapper:
             if row is not None and not row.heading:
                 self.groups[c] = row.id
                 self.alias(cell, row.label, row=row.label)
+            elif row is None and c > 0 and cell.column == c and cell.text not in self.spec.headers:
+                self.unnamed.add(c)  # a value column whose header is worded unlike any ("本年发文数")
 
     def data(self, sheet: Sheet, r: int, values_below: Callable[[], bool]) -> None:
         """Read row r; ``values_below()``: whether a later row of the table holds values."""
@@ -213,7 +215,7 @@ class _Mapper:
                 self.note(f"{self.name}缺少可识别的表头，无法确定数字所在的列")
             return
         first = min(self.columns)
-        label_cells = [c for c in sheet.covering(r, range(first)) if c.text]
+        label_cells = [c for c in sheet.covering(r, range(first)) if c.text and not self.unnamed_value(c)]
         row, label, broader = self.row_label(label_cells)
         values = sheet.covering(r, sorted(self.columns))
         has_numbers = any(is_number(v.text) for v in values if v.row == r)
@@ -251,6 +253,11 @@ class _Mapper:
             return
         self.read(sheet, r, row, values)
 
+    def unnamed_value(self, cell: GridCell) -> bool:
+        """Is ``cell`` a value (a number, or a mark for none) under a header cell naming no official column?
+        It is no row label: the label is left of it ("规章 | 0 | 0 | 0" under "本年发文数 | 本年废止数 | …")."""
+        return cell.column in self.unnamed and parse_cell(cell.text).kind in ("number", "na")
+
     def approximate(self, cell: GridCell) -> RowSpec | None:
         """A misprinted row label in the place of the row expected next (the one after the last row read):
         taken for it when alike enough and matching no row as written (``gklint.layouts.approximate_row``)."""
@@ -278,7 +285,7 @@ class _Mapper:
         longest = max((len(normalise(name)) for spec in self.spec.rows for name in spec.names), default=0)
         kept = 0
         for j in range(len(texts) - 1, -1, -1):
-            kept += len(_KEPT.findall(texts[j]))
+            kept += len(KEPT.findall(texts[j]))
             if j < len(texts) - 1 and (kept > longest or len(texts) - j > longest):
                 break
             text = "".join(texts[j:])

@@ -12,7 +12,7 @@ from gklint.core.chrome import FOOTER, NAVIGATION
 
 _CN = "〇零一二三四五六七八九十"
 DATE = lazyre.compile(
-    rf"(?P<y>\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
+    rf"(?P<y>(?<!\d)\d{{4}}|[{_CN}]{{4}})\s*(?:年|-|/|\.)\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,2}})\s*(?:月|-|/|\.)\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*日?")
 _TITLE = lazyre.compile(r"(?P<agency>.*?)(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年度?\s*(?:政府)?信息公开(?:工作)?年度报告")
 # the year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告"
@@ -52,11 +52,12 @@ _SENTENCE = lazyre.compile(r"[。，；！？]|如下|[:：]\s*$")  # a sentence
 
 def find_title(lines: list[str]) -> str | None:
     """The report's title among the first lines: the first short line naming 年度报告 with a year (and so its office)
-    that is no sentence; else the first line naming 年度报告. Page chrome is passed over: the footer's lines and
+    that is no sentence; else the first such line without a year. A sentence is never the title (a notice's
+    "按时做好政府信息公开工作年度报告编制发布工作。"). Page chrome is passed over: the footer's lines and
     the navigation's (a breadcrumb "首页 > 政务公开 > 信息公开年度报告" names only the page's column; its last item
     counts, after every other line)."""
-    found = list(_named_lines(lines[:30]))
-    titled = (text for text, _ in found if (_TITLE.search(text) or _YEAR_FIRST.search(text)) and not _SENTENCE.search(text))
+    found = [(text, crumb) for text, crumb in _named_lines(lines[:30]) if not _SENTENCE.search(text)]
+    titled = (text for text, _ in found if _TITLE.search(text) or _YEAR_FIRST.search(text))
     return next(titled, None) or next((text for text, crumb in sorted(found, key=lambda f: f[1])), None)
 
 

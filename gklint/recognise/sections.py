@@ -17,6 +17,8 @@ _OTHER_STYLES = (
     lazyre.compile(r"^\s*[（(]\s*(?P<num>[一二三四五六])\s*[）)]\s*(?P<rest>.*)$"),
     lazyre.compile(r"^\s*第(?P<num>[一二三四五六])部分\s*[、.．:：\s]?\s*(?P<rest>.*)$"),
 )
+# Parts numbered 1.–6. ("1. 总体情况"): the last try, since 1. 2. 3. number the sub-items inside a section
+_DIGIT_STYLE = lazyre.compile(r"^\s*(?P<num>[1-6１-６])\s*[、.．]\s*(?P<rest>\S.*)$", re.S)
 _BARE_NUMBERED = lazyre.compile(rf"^\s*(?P<num>{NUMERAL})(?P<rest>[^、.．,，:：\s].*)$")
 _MAX_HEADING = 40  # characters of a heading line; a longer line is a heading followed by text
 
@@ -25,7 +27,8 @@ def find_headings(texts: list[str], layout: Layout) -> list[tuple[int, str | Non
     """(line index, numeral, section spec, text after the heading) of every top-level heading.
 
     The official style (一、总体情况) first; when it yields fewer than three headings, the report may
-    number its parts （一） or 第一部分, or not at all (a line that is exactly a section's title).
+    number its parts （一） or 第一部分, or not at all (a line that is exactly a section's title), or, last,
+    1.–6. (each such title stating its section's label or alias under that section's own number).
     """
     found = [(i, *m) for i, t in enumerate(texts) if (m := match_heading(t, layout))]
     found = _with_renumbered(texts, found, layout)
@@ -36,7 +39,20 @@ def find_headings(texts: list[str], layout: Layout) -> list[tuple[int, str | Non
         if len(other) >= 3:
             return other
     bare = [(i, None, spec, "") for i, t in enumerate(texts) if (spec := _bare_title(t, layout))]
-    return bare if len(bare) >= 3 else found
+    if len(bare) >= 3:
+        return bare
+    digits = [(i, *m) for i, t in enumerate(texts) if (m := _digit_heading(t, layout))]
+    return digits if len(digits) >= 3 else found
+
+
+def _digit_heading(text: str, layout: Layout) -> tuple[str, SectionSpec, str] | None:
+    """(digit as written, section, text after the title) when ``text`` is "3. 收到和处理政府信息公开申请情况":
+    a title stating a section's label or alias (``match_heading`` takes no key terms for a digit) under the
+    digit of that section's own number, so "1、强化组织领导" or "4. 总体情况" never is one."""
+    m = match_heading(text, layout, _DIGIT_STYLE)
+    if m is None or m[1] is None or int(m[0]) != ordinal(m[1].number):
+        return None
+    return m
 
 
 def _with_renumbered(texts: list[str], found: list[tuple[int, str | None, SectionSpec | None, str]],

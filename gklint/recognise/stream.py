@@ -18,8 +18,8 @@ from gklint.recognise.tabbed import cells_after, line_end, whole_line
 from gklint.recognise.tokens import Token
 from gklint.recognise.values import parse_cell
 from gklint.recognise.wrapped import find_wrapped
-from gklint.layouts import (SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches, normalise,
-                            similarity)
+from gklint.layouts import (KEPT, SIMILAR, Layout, RowSpec, TableSpec, approximate_row, core, label_matches,
+                            normalise, similarity)
 from gklint.core.model import Cell, Note, Table
 
 _CHANGE = lazyre.compile(r"^(?:增加|减少|增|减)")
@@ -325,13 +325,10 @@ def read_header_first(tokens: list[Token], spec: TableSpec, start: int, stop: in
     return result
 
 
-_WORD = lazyre.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
-
-
 def reworded(found: str, official: str) -> bool:
     """Does a label differ from the official one in its words, not only in punctuation (which a text copy may
     lose or change: "单位：万元" for "（单位：万元）", "，" for "、")?"""
-    return _WORD.findall(found) != _WORD.findall(official)
+    return KEPT.findall(found) != KEPT.findall(official)
 
 
 def header_aliases(tokens: list[Token], spec: TableSpec, used: set[int]) -> list[Note]:

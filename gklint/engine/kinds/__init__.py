@@ -59,7 +59,7 @@ class Kind(NamedTuple):
 
 
 _IDENTITY = _names("table", "row", "column", "left", "right", "difference")
-_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed")
+_CELL = _names("table", "row", "column", "raw", "count", "examples", "totals", "summed", "marks", "zeros")
 _SERIES = _names("table", "row", "column", "year", "last_year", "difference", "left", "right")
 _REPEATED = _names("section", "share", "threshold", "year", "last_year", "count", "sentences")
 
@@ -68,7 +68,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("cell", "CellParams", "gklint.engine.tables", "table",
          {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
     Kind("recognition", "RecognitionParams", "gklint.engine.kinds.recognition", "report",
-         {None: _names("message", "table", "row", "column", "count")}, variant=None),
+         {None: _names("message", "table", "row", "column", "count", "title", "year", "first_year", "heading")},
+         variant=None),
     Kind("narrative", "NarrativeParams", "gklint.engine.kinds.narrative", "report", {
         "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
                             "note"}),
@@ -77,7 +78,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("structure", "StructureParams", "gklint.engine.kinds.structure", "report", {
         "missing_section": _names("heading", "number", "label", "near", "position"),
         "section_order": _names("heading", "problem", "previous"),
-        "section_numbering": _names("heading", "number", "official", "label"),
+        "section_numbering": _names("heading", "number", "official", "label", "count"),
         "heading_wording": _names("heading", "official", "evidence"),
         "promised_parts": _names("promised", "delivered", "raw"),
         "enumeration": _names("previous", "marker", "problem", "next"),
@@ -87,7 +88,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "period_mismatch": _names("year", "start", "end"),
         "signed_after_published": _names("signed", "published", "days"),
         "malformed": _names("date", "problem"),
-        "cited_after_published": _names("number", "issued", "published")}),
+        "cited_after_published": _names("number", "issued", "published"),
+        "own_title_year": _names("year", "said", "title")}),
     Kind("prose", "ProseParams", "gklint.engine.kinds.prose", "report", {
         "repeated_words": _names("word", "repeated", "count", "times"),
         "half_width_punctuation": _names("count", "marks", "first"),

@@ -287,8 +287,39 @@ def _cited(rule: Rule) -> tuple[dict[str, dt.date], Scanner]:
     return known, scanner(lazyre.compile(rule.params["pattern"]))
 
 
+# --------------------------------------------------------------------------- the report naming itself
+
+def own_title_year(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
+    """The report's opening names the report by a title of another year ("编制了《某镇2020年政府信息公开工作
+    年度报告》" in the 2021 report): the opening, or the whole report, was carried over from that year's.
+    Only the text before the first section is read, and a sentence that compares or tells of others' work
+    (``not_in_sentence``) is not the report naming itself; said once, at the first such title."""
+    year = report_year(report)
+    if year is None:
+        return
+    pattern, excluded = _own_title(rule)
+    for place in places(report, ctx):
+        if place.name != PREAMBLE:
+            continue
+        for m in pattern.finditer(place.text):
+            said = int(m["year"])
+            lo, hi = sentence_span(place.text, m.start(), m.end())
+            if said == year or (excluded is not None and excluded.search(place.text[lo:hi])):
+                continue
+            yield rule.diagnostic(ctx.lang, place.location(*m.span("title")), expected=year, found=said,
+                                  year=year, said=said, title=m["title"])
+            return
+
+
+@kept_per_rule("date", "own_title_year")
+def _own_title(rule: Rule) -> tuple[Scanner, re.Pattern | None]:
+    excluded = rule.params.get("not_in_sentence")
+    return scanner(lazyre.compile(rule.params["own_title"])), (lazyre.compile(excluded) if excluded else None)
+
+
 CHECKS = {
     "cited_after_published": cited_after_published,
+    "own_title_year": own_title_year,
     "late_publication": late_publication,
     "period_mismatch": period_mismatch,
     "signed_after_published": signed_after_published,

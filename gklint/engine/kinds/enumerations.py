@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from gklint.core import lazyre
 from gklint.core.diagnostic import Diagnostic
 from gklint.core.model import Report
-from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
+from gklint.core.numerals import CIRCLED, NUMERAL, item_value, to_chinese
 from gklint.core.scan import Scanner, scanner
 from gklint.engine.kinds import kept_per_rule
 from gklint.engine.rules import Rule
@@ -29,17 +29,6 @@ class Marker:
     raw: str
     start: int
     end: int
-
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _marker_value(raw: str) -> int | None:
-    if raw.isdecimal():  # not isdigit: "⑤" is a digit to isdigit(), but int() refuses it
-        return int(raw)
-    if len(raw) == 1 and raw in _CIRCLED:
-        return _CIRCLED.index(raw) + 1
-    return chinese_to_int(raw)
 
 
 def find_markers(text: str, styles: list[dict]) -> list[Marker]:
@@ -89,7 +78,7 @@ def _markers(texts: tuple[str, ...], compiled: tuple[tuple[str, Scanner], ...]) 
             s, e = m.span("n")
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            value = _marker_value(m.group("n"))
+            value = item_value(m.group("n"))
             if value is None or value > 50:
                 continue
             taken.append((s, e))
@@ -159,8 +148,8 @@ def _spell(marker: Marker, n: int) -> str:
     digits = re.search(r"\d+", raw)
     if digits:
         return raw[: digits.start()] + str(n) + raw[digits.end():]
-    if raw and raw[0] in _CIRCLED:
-        return _CIRCLED[n - 1] if n <= len(_CIRCLED) else str(n)
+    if raw and raw[0] in CIRCLED:
+        return CIRCLED[n - 1] if n <= len(CIRCLED) else str(n)
     numeral = re.search(f"{NUMERAL}+", raw)
     if numeral:
         return raw[: numeral.start()] + to_chinese(n) + raw[numeral.end():]

@@ -84,9 +84,10 @@ def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                                   template="message_declared", **values)
         return
     old_found, new_found = markers.get(old, {}), markers.get(new, {})
-    certain = [t for t in layouts.get(old).tables if old_found.get(t) and not new_found.get(t)]
+    blocks = {t: _old_only(t, old_found.get(t, ()), new_found.get(t, ()), old, new) for t in layouts.get(old).tables}
+    certain = [t for t, headers in blocks.items() if headers]
     for table in certain:
-        headers = list(old_found[table])
+        headers = blocks[table]
         yield rule.diagnostic(ctx.lang, _header_location(report, old, table, ctx), expected=new, found=headers[0],
                               table=table, headers=_quoted(headers), **values)
     if not certain and report.layout == old:
@@ -96,6 +97,27 @@ def old_tables(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                               severity=rule.params["weak_severity"], template="message_weak",
                               headers=_quoted(olds), new_headers=_quoted(news),
                               **values)
+
+
+def _old_only(table: str, old_found, new_found, old: str, new: str) -> list[str]:
+    """The old layout's headers found in ``table``, when it holds none of the new layout's; else those whose block
+    (第二十条第（一）项), one the new layout has too, holds none of the new layout's headers for that block: the
+    block is the superseded one (a 2021 table 二 whose block (一) reads 本年新制作数量, its other blocks new)."""
+    if not new_found:
+        return list(old_found)
+    olds, news = _block_headers(old, table), _block_headers(new, table)
+    found_new = {block for block, names in news.items() for h in new_found if h in names}
+    return [h for h in old_found if any(h in names and block in news and block not in found_new
+                                        for block, names in olds.items())]
+
+
+@cache
+def _block_headers(version: str, table: str) -> dict[str | None, frozenset[str]]:
+    """The column names of each block of ``version``'s ``table`` by its heading (None: a table without blocks)."""
+    out: dict[str | None, set[str]] = {}
+    for row in layouts.get(version).table(table).data_rows:
+        out.setdefault(row.block, set()).update(n for col in row.columns for n in col.names)
+    return {block: frozenset(names) for block, names in out.items()}
 
 
 def new_tables_early(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:

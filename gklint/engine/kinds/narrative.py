@@ -160,7 +160,9 @@ def _claim_values(rule: Rule, t: claims_mod.Tie, layout: Layout, lang: str) -> d
         figure = f"{t.quantity.raw}（{stated}万元）" if lang == "zh" else f"{t.quantity.raw} (= {stated} 万元)"
     note = t.claim.text("note", lang)
     blanks = {b.ref: b for c in (compared, *shown) for b in c.blanks}  # each blank total said once
-    blank = _blank_total_note(rule, blanks.values(), layout, lang)
+    blank = ("" if lang == "zh" else " ").join(
+        n for n in (_blank_total_note(rule, blanks.values(), layout, lang),
+                    _marked_note(rule, (compared, *shown), layout, lang)) if n)
     note = f"{note}{blank}" if lang == "zh" or not note else f"{note} {blank}"
     return dict(claim=t.claim.text("label", lang), figure=figure, stated=stated, unit=unit,
                 table=compared.cells[0][0][0], cells=_cells_text(compared.cells, compared.reading, layout, lang),
@@ -180,6 +182,19 @@ def _blank_total_note(rule: Rule, blanks: Iterable[claims_mod.BlankTotal], layou
         template = rule.params.get("blank_total_bound" if b.bound else "blank_total")
         out.append(pick(template, lang, cell=_cells_text([(ref, 0)], None, layout, lang), table=ref[0],
                          row=row, column=col, columns=sep.join(summed), value=show_number(b.value)))
+    return ("" if lang == "zh" else " ").join(o for o in out if o)
+
+
+def _marked_note(rule: Rule, compared: Iterable[claims_mod.Compared], layout: Layout, lang: str) -> str:
+    """Say which cells of the readings shown hold no number (blank or a mark) and were counted 0: their
+    reading's total is a lower bound (``marked_cell``)."""
+    template = rule.params.get("marked_cell")
+    out = []
+    for c in compared:
+        for ref, raw in c.marked:
+            shown = f"“{raw}”" if raw else ("空白" if lang == "zh" else "blank")
+            out.append(pick(template, lang, table=ref[0], cell=_cells_text([(ref, 0)], None, layout, lang),
+                            raw=shown, value=show_number(c.total)))
     return ("" if lang == "zh" else " ").join(o for o in out if o)
 
 

@@ -157,10 +157,15 @@ def _repeats(lines: tuple[str, ...], rule: Rule) -> tuple[tuple[tuple[str, int, 
     return tuple(out)
 
 
-def _is_prose(line: str, rule: Rule) -> bool:
-    """Is a line before the first section the report's prose: has it a mark of ``preamble_prose_marks``? The
+def _prose_marks(rule: Rule) -> str:
+    """The rule's ``preamble_prose_marks``: what makes a line before the first section prose (``_is_prose``)."""
+    return str(rule.params.get("preamble_prose_marks", "。，；"))
+
+
+def _is_prose(line: str, marks: str) -> bool:
+    """Is a line before the first section the report's prose: has it one of ``marks`` (``_prose_marks``)? The
     rest is page chrome (the title, 来源：…, 发布时间：…, breadcrumbs such as 政府信息公开政府信息公开年报)."""
-    return any(mark in line for mark in str(rule.params.get("preamble_prose_marks", "。，；")))
+    return any(mark in line for mark in marks)
 
 
 def _prose_text(place: Place, rule: Rule) -> str:
@@ -175,14 +180,14 @@ def _prose_text(place: Place, rule: Rule) -> str:
 
 @text_cache(maxsize=64)
 def _preamble_prose(text: str, rule: Rule) -> str:
-    openers = _openers(rule)
+    openers, marks = _openers(rule), _prose_marks(rule)
     out = []
     for line in text.split("\n"):
-        if not _is_prose(line, rule):
+        if not _is_prose(line, marks):
             out.append(" " * len(line))
             continue
         m = openers.search(line) if openers is not None else None
-        cut = m.start() if m and not _is_prose(line[:m.start()], rule) else 0
+        cut = m.start() if m and not _is_prose(line[:m.start()], marks) else 0
         out.append(" " * cut + line[cut:])
     return "\n".join(out)
 
@@ -194,9 +199,9 @@ def _openers(rule: Rule) -> re.Pattern | None:
 
 
 def repeated_words(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
-    lang = getattr(ctx, "lang", "zh")
+    lang, marks = getattr(ctx, "lang", "zh"), _prose_marks(rule)
     todo = [(place, offset, line) for place in places(report, ctx) for offset, line in prose_lines(place.text)
-            if place.name != PREAMBLE or _is_prose(line, rule)]
+            if place.name != PREAMBLE or _is_prose(line, marks)]
     repeats = _repeats(tuple(line for _, _, line in todo), rule)
     by_place: dict[int, tuple[Place, dict[str, tuple[int, int]], Counter[str]]] = {}  # by id: places may be equal
     for (place, offset, _), line_repeats in zip(todo, repeats):

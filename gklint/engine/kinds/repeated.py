@@ -14,7 +14,8 @@ Two measures, each the evaluator of a ``series`` rule that names it in ``repeate
 - ``share``: per section, the Chinese characters of this year's sentences that appear in last year's
   same section, over all of this year's (kept) characters in that section;
 - ``problems``: the problems last year's section 五 stated (the sentences before its first
-  improvement marker) that this year's section 五 states again.
+  improvement marker, each cut into its clauses at the rule's ``clause_marks``) that this year's section 五
+  states again.
 """
 
 from __future__ import annotations
@@ -154,6 +155,22 @@ def problem_lines(lines: list[Line], markers: tuple[str, ...]) -> list[Line]:
     return lines
 
 
+def clauses(lines: list[Line], marks: str, min_chars: int) -> list[Line]:
+    """``lines`` with each one cut at ``marks`` (a list of problems written as one sentence, 一是…；二是…；三是…:
+    each clause is one problem), the clauses of at least ``min_chars`` Chinese characters kept."""
+    if not marks:
+        return lines
+    cut = _patterns((f"[{re.escape(marks)}]",))[0]
+    out: list[Line] = []
+    for line in lines:
+        pieces = [piece.strip() for piece in cut.split(line.text)]
+        if len(pieces) == 1:
+            out.append(line)
+            continue
+        out.extend(Line(piece, normalise(piece), n) for piece in pieces if (n := han_count(piece)) >= min_chars)
+    return out
+
+
 def _shorten(text: str) -> str:
     return text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
 
@@ -188,6 +205,7 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
     min_similar = int(p.get("min_similar_chars", 15))
     markers = tuple(p.get("improvement_markers", ()))
     min_sentences = int(p.get("min_sentences", 2))
+    marks = str(p.get("clause_marks", ""))
     memo: dict[int, tuple[Section, list[Line]]] = {}  # a report is this year's in one pair, last year's in another
 
     def kept(section: Section) -> list[Line]:
@@ -202,10 +220,10 @@ def evaluate_repeated(rule: Rule, pairs_: Iterator[tuple[int, Report, Report]], 
             if sid not in now or sid not in before:
                 continue
             if p["repeated"] == "problems":
-                theirs = problem_lines(kept(before[sid]), markers)
+                theirs = clauses(problem_lines(kept(before[sid]), markers), marks, min_sentence)
                 if sum(line.chars for line in theirs) < min_section:
                     continue
-                ours = kept(now[sid])
+                ours = clauses(kept(now[sid]), marks, min_sentence)
                 again = repeated_lines(theirs, ours, similarity, min_similar)  # last year's, stated again
                 part = share(again, theirs)
                 if len(again) < min_sentences or part < threshold:

@@ -20,6 +20,7 @@ from gklint.engine.kinds.enumerations import enumeration
 from gklint.engine.rules import Rule
 from gklint.core.numerals import NUMERAL, chinese_to_int, to_chinese
 from gklint.layouts import core, normalise
+from gklint.recognise.sections import name_spec
 from gklint.core.model import Report, Section
 from gklint.core.scan import Scanner, scanner
 from gklint.core.template import pick
@@ -171,9 +172,10 @@ def content_evidence(rule: Rule, report: Report, layout: layouts.Layout, index: 
 def check_refs(rule: Rule, layouts_: list[layouts.Layout]):
     """(field, problem) for each section id of ``content`` that no layout the rule applies to has."""
     known = {spec.id for layout in layouts_ for spec in layout.sections}
-    for sid in rule.params.get("content") or {}:
-        if sid not in known:
-            yield "content", f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
+    for field in ("content", "subject_terms"):
+        for sid in rule.params.get(field) or {}:
+            if sid not in known:
+                yield field, f"格式中没有部分 {sid!r}（可选：{', '.join(sorted(known))}）"
 
 
 def missing_section(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
@@ -228,16 +230,21 @@ def section_order(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
 def section_numbering(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     layout = _layout(report, ctx)
     specs = {spec.id: spec for spec in layout.sections}
+    digits = [s for s in report.sections if s.id in specs and s.number and s.number.isdigit()]
+    if digits:  # parts numbered 1.–6.: one numbering for the whole report, said once
+        first = digits[0]
+        yield rule.diagnostic(_lang(ctx), _at(first), expected=specs[first.id].heading, found=first.heading.strip(),
+                              template="message_digits", heading=first.heading.strip(), count=len(digits))
     for section in report.sections:
         spec = specs.get(section.id or "")
-        if spec is None or section.number is None or section.number == spec.number:
+        if spec is None or section.number is None or section.number == spec.number or section.number.isdigit():
             continue
         yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=section.heading.strip(),
                     heading=section.heading.strip(), number=section.number, official=spec.number,
                     label=spec.label)
 
 
-_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]"
+_NUMBER_MARK = re.compile(rf"^\s*(?:{NUMERAL}{{1,2}}\s*[、.．,，:：]?|[（(]{NUMERAL}{{1,2}}[）)]|[1-6１-６]\s*[、.．]"
                           rf"|第{NUMERAL}{{1,2}}部分\s*[、.．:：]?)\s*")
 
 
@@ -264,6 +271,21 @@ def _ignored(rule: Rule) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
+def _same_subject_severity(rule: Rule, section: Section, spec: layouts.SectionSpec,
+                           layout: layouts.Layout) -> str | None:
+    """The rule's ``same_subject_severity`` when the heading bears its section's own number and its title holds
+    one term of each group of the section's ``subject_terms`` ("五、主要问题及改进措施": the subject in other words);
+    None (the rule's severity) otherwise, and for the official title with a typo ("行政法复议")."""
+    groups = (rule.params.get("subject_terms") or {}).get(spec.id)
+    if not groups or section.number != spec.number:
+        return None
+    rest = _NUMBER_MARK.sub("", section.heading, count=1)
+    if name_spec(rest, layout) is spec:
+        return None  # the official title mistyped: a typo is not another wording
+    title = normalise(rest)
+    return rule.params.get("same_subject_severity") if all(any(t in title for t in g) for g in groups) else None
+
+
 def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Every heading taken for a section (by its number, key terms or place) but not worded as the layout
     says, including one with a typo ("行政法复议"); a heading in the place (number) of a section the report
@@ -281,8 +303,8 @@ def heading_wording(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
         if spec is None or split or _worded_officially(section.heading, spec, _ignored(rule)):
             continue  # the second part of a split section is worded as a part: S103 names it
         heading = section.heading.strip()
-        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading,
-                              heading=heading, official=spec.heading)
+        yield rule.diagnostic(_lang(ctx), _at(section), expected=spec.heading, found=heading, heading=heading,
+                              official=spec.heading, severity=_same_subject_severity(rule, section, spec, layout))
     for i, spec in enumerate(layout.sections):
         if spec.id in found or _heading_written(report, spec):
             continue
