@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, Union
 from gklint import batch
 from gklint.core.diagnostic import FileResult, Result
 from gklint.engine.rules import Rule, load_rules, select as select_rules
-from gklint.read.errors import ReadError
+from gklint.read.errors import ReadError, reason_in
 from gklint.read.guards import DEFAULT, Limits
 from gklint.core.model import Report
 
@@ -150,7 +150,8 @@ class Run:
         out: list[tuple[FileResult, object]] = []
         for read in batch.finish(reads, self.job, here=True):
             if read.result is None:
-                out.append((FileResult(path=read.path, error=read.error, spot=read.spot), None))
+                out.append((FileResult(path=read.path, error=reason_in(read.error, self.lang, read.path),
+                                       spot=read.spot), None))
                 continue
             name_rules(read.result, self.rules, self.lang, self._infos)  # not sent by the workers
             kept = read.report

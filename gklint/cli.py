@@ -295,7 +295,9 @@ def _run(api, paths: list[str], previous: Optional[Path], **options):
     try:
         return api.Run(paths, previous=previous, **options)
     except ReadError as exc:
-        _fail(f"--previous：{exc}", f"--previous: {exc}")
+        from gklint.read.errors import reason_in
+
+        _fail(f"--previous：{exc}", f"--previous: {reason_in(str(exc), 'en', exc.path)}")
 
 
 def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path], **options):
@@ -319,6 +321,8 @@ def _configured(ctx, first: str, config: Optional[Path], baseline: Optional[Path
                               f"{conf.path}: invalid value for 'format' (one of: {choices})")
         return conf
     except (ConfigError, BaselineError) as exc:
+        if not typed("lang") and getattr(exc, "lang", None):  # the file's own language, as it asked
+            _text.set_language(exc.lang)
         _fail(str(exc), exc.english)
 
 
@@ -445,7 +449,9 @@ def _load_rules(packs: Optional[List[Path]]) -> tuple:
 def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
             lang: Lang = typer.Option(Lang.zh, "--lang", envvar=LANG_ENV, show_envvar=False,
                                       help=f"language: zh (default) or en; also {LANG_ENV}"),
-            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs")) -> None:
+            rule_packs: Optional[List[Path]] = typer.Option(None, "--rules", help="a folder of your own rule packs"),
+            verbose: bool = typer.Option(False, "--verbose", "-v",
+                                         help="also the kind, pack, example case and parameters (for rule writers)")) -> None:
     """Print a rule's documentation: what it checks, why, an example, how to fix."""
     from gklint.engine.rules import find
     from gklint.ruledocs import render_rule_doc
@@ -455,7 +461,7 @@ def explain(rule_id: str = typer.Argument(..., help="a rule id such as T302"),
     if rule is None:
         _fail(f"没有这样的规则：{rule_id}（gklint rules 列出全部规则）",
               f"no such rule: {rule_id} (gklint rules lists them all)")
-    typer.echo(render_rule_doc(rule, lang.value))
+    typer.echo(render_rule_doc(rule, lang.value, verbose))
 
 
 def _no_collection_at_exit() -> None:

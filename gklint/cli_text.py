@@ -74,6 +74,7 @@ ZH_HELP = {
     ("rules", "docs"): "输出每条规则的说明页，Markdown 格式（docs/rules.md）",
     ("explain", "rule_id"): "规则编号，如 T302",
     ("explain", "lang"): f"输出语言：zh（默认）或 en；也可用环境变量 {LANG_ENV}",
+    ("explain", "verbose"): "另列规则类型、规则包、示例案例和参数（供编写规则者）",
 }
 
 METAVARS = {  # parameter name -> (Chinese, English)

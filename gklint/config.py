@@ -47,11 +47,14 @@ LEVELS = ("department", "aggregate")
 
 class ConfigError(ValueError):
     """A configuration file or option that gklint cannot use: names the file and the key (in Chinese; the
-    same in English as ``english``, which the CLI prints with ``--lang en``)."""
+    same in English as ``english``, which the CLI prints with ``--lang en``). ``lang`` is the language the
+    file itself asks for (its ``lang`` key, when it reads as "zh" or "en"), for the CLI to say the error in
+    when neither ``--lang`` nor ``GKLINT_LANG`` chose one."""
 
-    def __init__(self, message: str, english: str | None = None) -> None:
+    def __init__(self, message: str, english: str | None = None, lang: str | None = None) -> None:
         super().__init__(message)
         self.english = english or message
+        self.lang = lang
 
 
 _DEADLINE = lazyre.compile(r"^\s*(?:(\d{1,2})-(\d{1,2}|end)|(\d{1,2})月(?:(\d{1,2})日|(底)))\s*$")
@@ -239,10 +242,14 @@ def load_config(path: str | os.PathLike) -> Config:
         data = data.get("tool", {}).get("gklint", {})
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.gklint] 应是一个表", f"{path}: [tool.gklint] must be a table")
-    config = _validate(data, str(path))
-    if config.packs:  # folders named relative to the configuration file
-        config = config.model_copy(update={"packs": [str(path.parent / p) for p in config.packs]})
-    config.rules()  # unknown rule ids are errors of the file
+    try:
+        config = _validate(data, str(path))
+        if config.packs:  # folders named relative to the configuration file
+            config = config.model_copy(update={"packs": [str(path.parent / p) for p in config.packs]})
+        config.rules()  # unknown rule ids are errors of the file
+    except ConfigError as exc:
+        exc.lang = data.get("lang") if data.get("lang") in ("zh", "en") else None
+        raise
     return config
 
 

@@ -151,13 +151,14 @@ def resolve_cells(layout: Layout, key: str) -> list[tuple[TableSpec, RowSpec, Co
 
 # --------------------------------------------------------------------------- a case in words (rule docs)
 
-def example_lines(rule, lang: str = "zh") -> list[str]:
-    """The rule's example case (``example: true``) for its page, in Markdown; nothing without one."""
+def example_lines(rule, lang: str = "zh", head: str | None = None) -> list[str]:
+    """The rule's example case (``example: true``) for its page, in Markdown, under ``head`` (default: the
+    case's name, pack and test, for rule writers); nothing without one."""
     example = next((c for c in rule_cases(rule) if c.example), None)
     if example is None:
         return []
-    head = (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
-            f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
+    head = head or (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
+                    f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
     return [head, "", *describe_case(example)]
 
 

@@ -8,26 +8,43 @@ from functools import lru_cache, partial
 from gklint.core.diagnostic import RuleInfo
 
 
-def render_rule_doc(rule, lang: str = "zh") -> str:
-    """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md."""
-    heads = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型"),
-             "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind")}[lang]
-    from gklint.engine.rules import describe_params
+_HEADS = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "严重程度", "类型", "参数", "示例报告："),
+          "en": ("What it checks", "Why it matters", "Example", "How to fix", "Severity", "Kind", "Parameters",
+                 "Example report:")}
+
+
+def render_rule_doc(rule, lang: str = "zh", verbose: bool = False) -> str:
+    """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md.
+
+    For users: title, severity, what / why / example / how to fix (written in Chinese: in English the page
+    says so and gives the rule's English message first). ``verbose`` adds what rule writers need: the kind,
+    the pack, the example's case name and its test, the parameters."""
     from gklint.rulecases import example_lines
 
+    heads = _HEADS[lang]
     severity = {"error": "错误", "warning": "警告", "info": "提示"}[rule.severity] if lang == "zh" else rule.severity
-    lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}",
-             f"{heads[4]}: {severity}    {heads[5]}: {rule.kind}    ({rule.pack})", ""]
+    kind = f"    {heads[5]}: {rule.kind}    ({rule.pack})" if verbose else ""
+    lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}", f"{heads[4]}: {severity}{kind}", ""]
+    if lang == "en":
+        lines += ["## Message", rule.text("message", "en"), "",
+                  "The rule's documentation below is written in Chinese.", ""]
     for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
         lines += [f"## {head}", rule.docs[key], ""]
-        if key == "example" and (case := example_lines(rule, lang)):
+        if key == "example" and (case := example_lines(rule, lang, heads[7] if not verbose else None)):
             lines += [*case, ""]
-    params = describe_params(rule, lang)
-    if params:
-        lines += ["## 参数" if lang == "zh" else "## Parameters"]
-        lines += [f"- `{key}`: {value} — {what}" if what else f"- `{key}`: {value}" for key, value, what in params]
-        lines += [""]
+    if verbose:
+        lines += _param_lines(rule, lang, heads[6])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _param_lines(rule, lang: str, head: str) -> list[str]:
+    from gklint.engine.rules import describe_params
+
+    params = describe_params(rule, lang)
+    if not params:
+        return []
+    return [f"## {head}", *(f"- `{key}`: {value} — {what}" if what else f"- `{key}`: {value}"
+                            for key, value, what in params), ""]
 
 
 def rules_markdown(rules, lang: str = "zh") -> str:
@@ -37,7 +54,7 @@ def rules_markdown(rules, lang: str = "zh") -> str:
            "| id | severity | kind | title |", "|---|---|---|---|"]
     out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.kind} | {r.text('title', lang)} |" for r in rules]
     for rule in rules:
-        page = render_rule_doc(rule, lang).split("\n")
+        page = render_rule_doc(rule, lang, verbose=True).split("\n")
         out += ["", f"## {rule.id}", "", f"**{page[0]}**", "", page[1], ""]
         out += [line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in page[3:]]
     return "\n".join(out).rstrip() + "\n"
@@ -49,4 +66,4 @@ def rule_info(rule, lang: str = "zh") -> RuleInfo:
     when first read)."""
     return RuleInfo(id=rule.id, name=rule.name, kind=rule.kind, severity=rule.severity,
                     title=rule.text("title", lang), docs=dict(rule.docs), pack=rule.pack,
-                    page=partial(render_rule_doc, rule, lang))
+                    page=partial(render_rule_doc, rule, lang, True))

@@ -113,6 +113,29 @@ def test_three_defects_give_three_comments_in_place(annotated):
     assert text == HEADING
 
 
+def test_comments_say_what_to_change_in_plain_words_not_a_command(annotated):
+    """A drafting office has no gklint: the comment says how to fix (the rule's fix, its first sentence)
+    and names the rule in the head; it does not send the reader to ``gklint explain``."""
+    from gklint.engine.rules import load_rules
+
+    fixes = {r.id: r.docs["fix"].split("。")[0] for r in load_rules()}
+    for comment in docx.Document(str(annotated)).comments:
+        rule = comment.text.split("】")[0].split(" ")[-1]
+        assert f"如何改正：{fixes[rule]}。" in comment.text
+        assert "gklint explain" not in comment.text
+
+
+def test_a_finding_with_no_expected_value_prints_only_what_was_found():
+    from gklint.core.diagnostic import Diagnostic
+    from gklint.output.annotate_docx import comment_text
+
+    d = Diagnostic(rule="P102", severity="info", title="t", message="m", expected=None, found=3)
+    assert comment_text(d).splitlines()[2] == "实为：3"
+    assert comment_text(d, "en").splitlines()[2] == "found: 3"
+    both = Diagnostic(rule="T302", severity="error", title="t", message="m", expected=28, found=27)
+    assert comment_text(both).splitlines()[2] == "应为：28；实为：27"
+
+
 def _without_anchors(xml: bytes) -> bytes:
     root = etree.fromstring(xml)
     for tag in ANCHORS:

@@ -172,6 +172,25 @@ def test_explain_every_rule(rule):
         assert rule.docs[key] in result.stdout
 
 
+DEVELOPER_DETAIL = ("类型:", "Kind:", ".yaml", "tests/test_rule_cases.py", "## 参数", "## Parameters")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_shows_users_no_developer_detail_and_verbose_adds_it(lang):
+    page = run("explain", "T302", "--lang", lang).stdout
+    assert not [detail for detail in DEVELOPER_DETAIL if detail in page]
+    verbose = run("explain", "T302", "--lang", lang, "--verbose").stdout
+    assert "tests/test_rule_cases.py" in verbose and "(tables.yaml)" in verbose and "`anchor`" in verbose
+
+
+def test_explain_in_english_gives_the_english_message_and_says_the_docs_are_chinese():
+    from gklint.engine.rules import find
+
+    page = run("explain", "T302", "--lang", "en").stdout
+    assert find("T302", load_rules()).message["en"] in page
+    assert "written in Chinese" in page and "## How to fix" in page
+
+
 def test_explain_unknown_rule():
     assert run("explain", "Z123").exit_code == 2
 
@@ -179,7 +198,7 @@ def test_explain_unknown_rule():
 def test_english_messages(tmp_path, huangyuan_text):
     path = write(tmp_path, "a.txt", set_stream_value(huangyuan_text, "(一)予以公开", 0, "5"))
     _, diags = findings(path, "--lang", "en", "--select", "T302")
-    assert diags[0]["message"].startswith("Table 3, column 自然人")
+    assert diags[0]["message"].startswith("Table 3, column “自然人”")
 
 
 def test_terminal_report_shows_header_parts_and_summary(tmp_path, huangyuan_text):

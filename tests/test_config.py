@@ -176,3 +176,20 @@ def test_the_guides_example_configuration_is_valid(tmp_path):
     example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
     config = load_config(_write(tmp_path / "gklint.toml", example))
     assert config.deadlines.department == "02-20" and config.fail_on == "warning"
+
+
+@pytest.mark.parametrize("text", ['lang = "en"\n[severity]\nS101 = "fatal"\n', 'lang = "en"\nselect = ["ZZZ9"]\n'])
+def test_a_bad_configuration_that_asks_for_english_is_explained_in_english(tmp_path, monkeypatch, text):
+    from typer.testing import CliRunner
+
+    from gklint.cli import app
+
+    _write(tmp_path / "gklint.toml", text)
+    (tmp_path / "a.txt").write_text("一、总体情况\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GKLINT_LANG", raising=False)
+    said = CliRunner().invoke(app, ["check", "a.txt"])
+    assert said.exit_code == 2 and "gklint.toml" in said.output
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in said.output), said.output
+    chinese = CliRunner().invoke(app, ["check", "a.txt", "--lang", "zh"])
+    assert chinese.exit_code == 2 and ("配置" in chinese.output or "没有这样的规则" in chinese.output)

@@ -198,9 +198,10 @@ def test_an_identitys_parts_are_shown_as_its_two_sides(tmp_path):
     d = Diagnostic("T302", "error", "m", expected=20, found=19,
                    parts=[Part("（一）予以公开", 12, side="left"), Part("（二）部分公开", 8, side="left"),
                           Part("（七）总计", 19, side="right")])
-    assert _summed(d) == "左边 （一）予以公开 12 + （二）部分公开 8 = 20 ≠ 右边 （七）总计 19"
+    assert _summed(d, "zh") == "左边 （一）予以公开 12 + （二）部分公开 8 = 20 ≠ 右边 （七）总计 19"
+    assert _summed(d, "en").startswith("left side （一）予以公开 12 + ") and " ≠ right side " in _summed(d, "en")
     plain = Diagnostic("N101", "warning", "m", parts=[Part("a", 1), Part("b", 2)])
-    assert _summed(plain) == "a 1 + b 2"
+    assert _summed(plain, "zh") == "a 1 + b 2"
 
 
 def test_identity_parts_carry_their_side_in_json(tmp_path, huangyuan_text):

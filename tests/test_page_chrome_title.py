@@ -69,3 +69,21 @@ def test_a_sentence_naming_the_report_and_a_year_is_no_title():
 
 def test_a_title_naming_a_year_is_preferred_to_the_page_column_before_it():
     assert find_title(["信息公开年度报告", TITLE]) == TITLE
+
+
+@pytest.mark.parametrize("office", ["淮安市人民政府", "青山县石门镇人民政府"])
+def test_a_title_on_two_lines_names_its_office_on_the_first(office):
+    """淮安市人民政府 / 2024年政府信息公开工作年度报告: the office is the line above the year's title."""
+    report = read_bytes("page.txt", _page([office, "2023年政府信息公开工作年度报告", PUBLISHED]).encode())
+    assert (report.meta.title, report.meta.agency, report.meta.year) == ("2023年政府信息公开工作年度报告", office, 2023)
+
+
+def test_a_line_with_figures_above_the_title_is_no_office():
+    report = read_bytes("page.txt", _page(["索引号：123-456", "2023年政府信息公开工作年度报告", PUBLISHED]).encode())
+    assert report.meta.agency is None
+
+
+def test_the_huaian_pdf_names_its_office():
+    from conftest import FIXTURES
+
+    assert gklint.extract(str(FIXTURES / "huaian-2024.pdf")).meta.agency == "淮安市人民政府"

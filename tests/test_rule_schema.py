@@ -163,9 +163,9 @@ def test_every_parameter_is_described_in_both_languages(kind):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_rules_page_lists_its_parameters(lang):
+def test_a_rules_verbose_page_lists_its_parameters(lang):
     for rule in load_rules():
-        page = render_rule_doc(rule, lang)
+        page = render_rule_doc(rule, lang, verbose=True)
         keys = [k for k in rule.params if k != "cases"]
         if keys:
             section = page.split("## 参数" if lang == "zh" else "## Parameters")[1]
@@ -219,7 +219,7 @@ def test_rules_adds_a_pack_of_ones_own_that_fires(tmp_path):
     assert result.exit_code == 0, result.stderr
     [found] = local_findings(result)
     assert phrase in found["message"] and found["severity"] == "info"
-    page = cli("explain", "U901", "--rules", mine)
+    page = cli("explain", "U901", "--rules", mine, "--verbose")
     assert page.exit_code == 0 and "`patterns`" in page.stdout
     only = cli("check", report, "--format", "json", "--exit-zero", "--rules", mine, "--select", "U9")
     assert {d["rule"] for f in json.loads(only.stdout)["files"] for d in f["diagnostics"]} == {"U901"}

@@ -25,6 +25,16 @@ def by_state(obj, protocol: int = 5):
     return copyreg.__newobj__, (type(obj),), obj.__dict__
 
 
+# the places gklint names itself (not a heading of the report), in English
+_SECTIONS_EN = {"标题与导语": "title and opening lines"}
+
+
+def section_name(section: str | None, lang: str = "zh") -> str | None:
+    """A finding's section as said in ``lang``: the report's own heading as written; the place gklint names
+    itself (the title and the lines before the first section, ``gklint.textutil.PREAMBLE``) in English too."""
+    return _SECTIONS_EN.get(section, section) if lang == "en" and section else section
+
+
 @dataclass
 class Location:
     """Where a finding is. Tables: official labels of table, row and column. Text: section and quote."""
@@ -56,7 +66,8 @@ class Location:
         """The place in words, in ``lang``, with its position in the file: ``表二 · …（第9行）`` /
         ``table 2 · … (line 9)``; a text place (or ``as_text``) by its section: ``一、总体情况（第7段）``.
         The one implementation of a place in words: ``gklint.output.places`` calls it."""
-        text = (self.section or "") if as_text else (self.labels(lang) or self.section or "")
+        section = section_name(self.section, lang)
+        text = (section or "") if as_text else (self.labels(lang) or section or "")
         where = self.source.describe(lang) if self.source is not None else ""
         if not where:
             return text

@@ -120,6 +120,8 @@ class Note:
     second's title or first heading, ``found`` the number of reports: R114).
     ``numbers_unread`` is True on a ``table_unreadable`` note about a row of the table that held numbers
     recognition left unread (a row that is not an official one): the table's blanks may be those numbers.
+    ``shape`` names the rule's other template that says this note (``message_<shape>``: the note's fields fill
+    it in either language; none: the rule's ``message``), ``count`` a number it says (rows, readings).
     """
 
     kind: str
@@ -131,6 +133,8 @@ class Note:
     official: str | None = None
     source: Source | None = None
     numbers_unread: bool | None = None
+    shape: str | None = None
+    count: str | None = None
 
 
 @dataclass

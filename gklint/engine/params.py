@@ -226,6 +226,24 @@ class RecognitionParams(Params):
     message_title: Optional[template("title")] = doc(None, "标题不是年度报告时的消息", "message when the title names no annual report")
     message_year: Optional[template("year", "first_year")] = doc(None, "报告年度早于最早的格式时的消息",
                                                                  "message when the year comes before the first layout")
+    message_per_digit: Optional[Message] = doc(
+        None, "数字粘连、已逐位拆分（每格一位数字）的若干行的消息（{count}：行数）",
+        "message for rows whose digits ran together one per cell ({count}: how many rows)")
+    message_one_per_cell: Optional[Message] = doc(
+        None, "位数恰好等于单元格数、不满足总计而逐位读取的一行的消息",
+        "message for a row whose digits, as many as its cells, were read one per cell against its totals")
+    message_by_columns: Optional[Message] = doc(
+        None, "按行、列总计拆分的一行的消息", "message for a row split by its row and column totals")
+    message_ambiguous: Optional[Message] = doc(
+        None, "有多种拆分方式都满足总计的一行的消息（{count}：几种，过多时为 many）",
+        "message for a row whose digits split in several ways that fit the totals ({count}: how many, or many)")
+    message_unplaced: Optional[Message] = doc(
+        None, "一行读到的数值无法对应到各列的消息（{count}：该行的列数）",
+        "message for a row whose values could not be placed in its columns ({count}: how many columns)")
+    message_row_missing: Optional[Message] = doc(
+        None, "未找到的一行的消息", "message for a row that was not found")
+    message_rows_missing: Optional[Message] = doc(
+        None, "未找到的多行的消息（{count}：行数）", "message for several rows not found ({count}: how many)")
 
 
 class Style(Strict):

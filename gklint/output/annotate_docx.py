@@ -68,7 +68,7 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
         target = target_for(f.path, output_file, ".docx" if is_docx else ".html")
         try:
             if is_docx:
-                target.write_bytes(annotated(Path(f.path).read_bytes(), f.diagnostics, lang=lang))
+                target.write_bytes(annotated(Path(f.path).read_bytes(), f.diagnostics, lang=lang, rules=f.rules))
                 said.append(f"已写出 {target}（{len(f.diagnostics)} 条批注）")
             elif reviews and f.path in reviews:
                 target.write_text(reviews[f.path].html(), encoding="utf-8")
@@ -78,19 +78,38 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
     return said
 
 
-def comment_text(d, lang: str = "zh") -> str:
-    from gklint.core.numbers import show_number
-
+def comment_text(d, lang: str = "zh", rule=None) -> str:
+    """A finding as a Word comment, for a drafting office that has no gklint: what is wrong, the values
+    given (a side that has none is left out), the cells compared with, and what to change in plain words
+    (the first sentence of the rule's ``fix``; in Chinese, as the rules' docs are written)."""
     head = {"error": "错误", "warning": "警告", "info": "提示"}[d.severity] if lang == "zh" else d.severity
     lines = [f"【{head} {d.rule}】{d.title}", d.message]
-    if d.expected is not None or d.found is not None:
-        if isinstance(d.expected, (int, float)) or isinstance(d.found, (int, float)):
-            lines.append(f"应为：{show_number(d.expected)}；实为：{show_number(d.found)}" if lang == "zh" else
-                         f"expected: {show_number(d.expected)}; found: {show_number(d.found)}")
+    if values := _values_line(d, lang):
+        lines.append(values)
     if related := related_text(d, lang):  # the cells the sentence was compared with
         lines.append(f"对照：{related}" if lang == "zh" else f"compared with: {related}")
-    lines.append(f"（说明：gklint explain {d.rule}）" if lang == "zh" else f"(see: gklint explain {d.rule})")
+    if lang == "zh" and rule is not None and rule.docs.get("fix"):
+        lines.append(f"如何改正：{_first_sentence(rule.docs['fix'])}")
     return "\n".join(lines)
+
+
+def _values_line(d, lang: str) -> str:
+    """"应为：28；实为：27" (or "expected: 28; found: 27") for a finding about numbers, a side that has no
+    value left out; "" for any other finding."""
+    from gklint.core.numbers import show_number
+
+    if not any(isinstance(value, (int, float)) for value in (d.expected, d.found)):
+        return ""
+    names = ("应为", "实为") if lang == "zh" else ("expected", "found")
+    said = [f"{name}{'：' if lang == 'zh' else ': '}{show_number(value)}"
+            for name, value in zip(names, (d.expected, d.found)) if value is not None]
+    return ("；" if lang == "zh" else "; ").join(said)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text``, with its full stop."""
+    head, stop, _ = text.partition("。")
+    return head + stop
 
 
 # --------------------------------------------------------------------------- finding places
@@ -261,8 +280,9 @@ def _mark_empty(el, comment_id: int) -> None:
     p.append(run)
 
 
-def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
-    """The draft's bytes with one comment per diagnostic; parts other than the comments' copied as they were."""
+def annotated(data: bytes, diagnostics, lang: str = "zh", rules=None) -> bytes:
+    """The draft's bytes with one comment per diagnostic (``rules``: the findings' rules by id, as
+    ``FileResult.rules`` holds them, for what to change); parts other than the comments' copied as they were."""
     import docx
     from docx.text.run import Run
 
@@ -272,7 +292,7 @@ def annotated(data: bytes, diagnostics, lang: str = "zh") -> bytes:
     places = _Places(document.element.body, document.part, Shown(document.styles.element))
     for d in diagnostics:
         el, runs = _anchor(places, d)
-        text = comment_text(d, lang)
+        text = comment_text(d, lang, (rules or {}).get(d.rule))
         if runs:
             document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR,
                                  initials=INITIALS)

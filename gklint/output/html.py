@@ -28,6 +28,32 @@ from gklint.core.numbers import show_number
 from gklint.output import places
 
 WORD = {"error": "错误", "warning": "警告", "info": "提示"}
+# the page's own words (the report's text, its labels and the rules' docs are shown as they are written)
+LABELS = {
+    "zh": {"title": "政府信息公开工作年度报告检查结果", "html_lang": "zh-CN",
+           "help": "点击表头可排序；点击文件名查看该报告的问题和原文，有问题的单元格和语句已标出颜色（红：错误，黄：警告，蓝：提示）。",
+           "heads": ("文件", "机关", "年度", "格式版本", "错误", "警告", "提示"), "unknown_layout": "未能确定",
+           "unreadable": "无法读取：", "across_years": "跨年度核对（同一机关相邻年度的报告）",
+           "expected": "应为：", "found": "实为：", "and": "；", "parts": "参与计算的各项：", "left": "左边", "right": "右边", "fix": "如何改正：",
+           "rule_page": "这条规则的说明", "docs": (("检查什么", "what"), ("为什么重要", "why"), ("示例", "example")),
+           "colon": "：", "no_table": "（报告中没有找到表{key}）", "table": "表{key}", "year": "{year}年度",
+           "layout": "{name}格式", "findings": "发现的问题（{error} 个错误、{warning} 个警告、{info} 个提示）",
+           "none": "未发现问题。", "original": "报告原文（重建，有问题处已标出）",
+           "severity": WORD},
+    "en": {"title": "Government information disclosure annual reports: check results", "html_lang": "en",
+           "help": "Click a header to sort; click a file name for its findings and its text, where the cells and "
+                   "sentences concerned are coloured (red: error, yellow: warning, blue: info).",
+           "heads": ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Infos"), "unknown_layout": "unknown",
+           "unreadable": "Cannot be read: ", "across_years": "Across years (an agency's reports of consecutive years)",
+           "expected": "expected: ", "found": "found: ", "and": "; ", "parts": "terms summed: ", "left": "left side", "right": "right side",
+           "fix": "How to fix (the rule's text, in Chinese): ", "rule_page": "About this rule (in Chinese)",
+           "docs": (("What it checks", "what"), ("Why it matters", "why"), ("Example", "example")),
+           "colon": ": ", "no_table": "(table {key} was not found in the report)", "table": "Table {key}",
+           "year": "{year}", "layout": "{name} layout",
+           "findings": "Findings ({error} errors, {warning} warnings, {info} infos)", "none": "No findings.",
+           "original": "The report's text (rebuilt, with what the findings name marked)",
+           "severity": {"error": "error", "warning": "warning", "info": "info"}},
+}
 RANK = {"error": 0, "warning": 1, "info": 2}
 LAYOUT_NAME = {"2021": "2021年版", "2019": "2019年版"}
 
@@ -89,6 +115,19 @@ document.body.dataset.ready="1";
 """
 
 
+def _layout_name(layout: str | None, lang: str) -> str:
+    """"2021年版" (zh) / "2021" (en) for a known layout; "" otherwise."""
+    name = LAYOUT_NAME.get(layout or "", "")
+    return name if lang == "zh" or not name else str(layout)
+
+
+def _table_number(key: str, lang: str) -> str:
+    """Table 三 is 三 in Chinese and 3 in English, as places say it."""
+    from gklint.core.numerals import chinese_to_int
+
+    return key if lang == "zh" else str(chinese_to_int(key) or key)
+
+
 def esc(value) -> str:
     """Escaped for HTML, with control, separator and bidi characters written out (display.printable)."""
     from gklint.core.display import printable
@@ -131,7 +170,7 @@ class Page:
 
     def add_series(self, files: list[FileResult]) -> None:
         """The findings across years, after the files (numbered on from them, so every anchor stays unique)."""
-        title = "跨年度核对（同一机关相邻年度的报告）" if self.lang == "zh" else "Across years"
+        title = LABELS[self.lang]["across_years"]
         self.sections.append(f"<h2>{esc(title)}</h2>")
         for k, f in enumerate(files, start=len(self.files) + 1 + getattr(self, "_series", 0)):
             self.sections.append(_report_section(f, k, self.name(f), self.lang, None))
@@ -141,27 +180,28 @@ class Page:
         from gklint.output.terminal import summary
 
         result = result or Result(self.files)
+        say = LABELS[self.lang]
         rows = []
         for k, f in enumerate(self.files, start=1):
             m = f.meta
             link = f'<a href="#r{k}">{esc(self.name(f))}</a>'
             if f.error is not None:
-                rows.append(f'<tr><td>{link}</td><td colspan="6" class="unreadable">无法读取：{esc(self.error(f))}</td></tr>')
+                rows.append(f'<tr><td>{link}</td><td colspan="6" class="unreadable">{say["unreadable"]}{esc(self.error(f))}</td></tr>')
                 continue
             counts = "".join(f'<td class="num">{f.count(s)}</td>' for s in ("error", "warning", "info"))
             rows.append(f"<tr><td>{link}</td><td>{esc(m.get('agency'))}</td><td class=\"num\">{esc(m.get('year'))}</td>"
-                        f"<td>{esc(LAYOUT_NAME.get(f.layout or '', f.layout or '未能确定'))}</td>{counts}</tr>")
-        head = "".join(f"<th>{h}</th>" for h in ("文件", "机关", "年度", "格式版本", "错误", "警告", "提示"))
+                        f"<td>{esc(_layout_name(f.layout, self.lang) or f.layout or say['unknown_layout'])}</td>{counts}</tr>")
+        head = "".join(f"<th>{h}</th>" for h in say["heads"])
+        stop = "。" if self.lang == "zh" else ". "
         from gklint import __version__
 
-        return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+        return (f"<!DOCTYPE html>\n<html lang=\"{say['html_lang']}\"><head><meta charset=\"utf-8\">"
                 # the mark by which a later check knows the page for gklint's own (``read.sniff.is_review_page``)
                 f"<meta name=\"generator\" content=\"gklint {__version__}\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                f"<title>政府信息公开工作年度报告检查结果</title><style>{STYLE}</style></head><body>"
-                "<h1>政府信息公开工作年度报告检查结果</h1>"
-                f"<p class=\"meta\">{esc(summary(result, 'zh'))}。点击表头可排序；点击文件名查看该报告的问题和原文，"
-                "有问题的单元格和语句已标出颜色（红：错误，黄：警告，蓝：提示）。</p>"
+                f"<title>{say['title']}</title><style>{STYLE}</style></head><body>"
+                f"<h1>{say['title']}</h1>"
+                f"<p class=\"meta\">{esc(summary(result, self.lang))}{stop}{say['help']}</p>"
                 f"<table class=\"summary\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
                 + "".join(self.sections) + f"<script>{SCRIPT}</script></body></html>\n")
 
@@ -194,7 +234,8 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleIn
     loc = d.location
     prefix = fid.rsplit("-", 1)[0]
     first, *others = places.places(d)
-    out = [f'<li id="{fid}"><span class="sev {d.severity}">{WORD[d.severity]}</span> '
+    say = LABELS[lang]
+    out = [f'<li id="{fid}"><span class="sev {d.severity}">{say["severity"][d.severity]}</span> '
            f'<b>{esc(d.rule)}</b> {esc(d.title)}<br>{esc(d.message)}']
 
     def linked(place: places.Place) -> str:
@@ -218,20 +259,20 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleIn
         shown_others = w["sep"].join(linked(p) for p in others if p.describe(lang))
         out.append(f'<br><span class="place">{w["compared"]}{colon}{shown_others}</span>')
     if d.expected is not None or d.found is not None:
-        out.append(f'<br><span class="values">应为：{esc(shown(d.expected))}；实为：{esc(shown(d.found))}</span>')
+        out.append(f'<br><span class="values">{say["expected"]}{esc(shown(d.expected))}{say["and"]}'
+                   f'{say["found"]}{esc(shown(d.found))}</span>')
     if d.parts:
-        out.append(f'<br><span class="values">参与计算的各项：{esc(_summed(d))}</span>')
+        out.append(f'<br><span class="values">{say["parts"]}{esc(_summed(d, lang))}</span>')
     if rule is not None:
-        out.append(f'<br>如何改正：{esc(rule.docs.get("fix", ""))}')
-        out.append("<details><summary>这条规则的说明</summary>"
-                   + "".join(f"<p><b>{h}</b>：{esc(rule.docs.get(k, ''))}</p>" for h, k in
-                             (("检查什么", "what"), ("为什么重要", "why"), ("示例", "example")))
+        out.append(f'<br>{say["fix"]}{esc(rule.docs.get("fix", ""))}')
+        out.append(f"<details><summary>{say['rule_page']}</summary>"
+                   + "".join(f"<p><b>{h}</b>{say['colon']}{esc(rule.docs.get(k, ''))}</p>" for h, k in say["docs"])
                    + "</details>")
     out.append("</li>")
     return "".join(out)
 
 
-def _summed(d: Diagnostic) -> str:
+def _summed(d: Diagnostic, lang: str) -> str:
     """The parts of a finding as a sum; an identity's two sides each summed, “左边 … = 20 ≠ 右边 … = 19”."""
     def terms(parts) -> str:
         return " + ".join(f"{p.label} {show_number(p.value)}" + (f"×{p.weight}" if p.weight != 1 else "") for p in parts)
@@ -244,7 +285,8 @@ def _summed(d: Diagnostic) -> str:
         return terms(parts) + (f" = {show_number(total)}" if len(parts) > 1 else "")
 
     relation = "=" if d.expected == d.found else "≠"
-    return f"左边 {side(left, d.expected)} {relation} 右边 {side(right, d.found)}"
+    say = LABELS[lang]
+    return f"{say['left']} {side(left, d.expected)} {relation} {say['right']} {side(right, d.found)}"
 
 
 def _flags(f: FileResult, prefix: str):
@@ -281,11 +323,13 @@ def _mark_line(line: str, quotes: list, used: set) -> str:
     return esc(line)
 
 
-def _table(view: TableView, cells: dict, prefix: str, targets: set[str]) -> str:
+def _table(view: TableView, cells: dict, prefix: str, targets: set[str], lang: str = "zh") -> str:
     key = view.key
+    say = LABELS[lang]
+    shown_key = _table_number(key, lang)
     if not view.found:
-        return f"<p class=\"meta\">（报告中没有找到表{key}）</p>"
-    out = [f'<h3>表{key}　{esc(view.title)}</h3><table class="report" data-table="{esc(key)}">']
+        return f"<p class=\"meta\">{say['no_table'].format(key=shown_key)}</p>"
+    out = [f'<h3>{say["table"].format(key=shown_key)}　{esc(view.title)}</h3><table class="report" data-table="{esc(key)}">']
     header: tuple | None = None
     width = max((len(columns) for _, columns, _ in view.rows), default=0)
     for label, columns, values in view.rows:
@@ -322,31 +366,34 @@ def _report_section(f: FileResult, index: int, name: str, lang: str, error: str 
     f = replace(f, diagnostics=sorted(f.diagnostics, key=lambda d: RANK[d.severity]))
     prefix = f"r{index}"
     head = f'<section class="report" id="{prefix}"><h2>{esc(name)}</h2>'
+    say = LABELS[lang]
     if f.error is not None:
-        return head + f'<p class="unreadable">无法读取：{esc(error or f.error)}</p></section>'
+        return head + f'<p class="unreadable">{say["unreadable"]}{esc(error or f.error)}</p></section>'
     m = f.meta
-    bits = [m.get("agency"), f"{m['year']}年度" if m.get("year") else None,
-            LAYOUT_NAME.get(f.layout or "") and f"{LAYOUT_NAME[f.layout]}格式"]
+    layout = _layout_name(f.layout, lang)
+    bits = [m.get("agency"), say["year"].format(year=m["year"]) if m.get("year") else None,
+            layout and say["layout"].format(name=layout)]
     out = [head, f'<p class="meta">{esc(" · ".join(b for b in bits if b))}</p>']
     report = f.report if isinstance(f.report, Report) else None
     targets: set[str] = set()  # ids of the highlighted cells and sentences
-    body = _report_body(report, f, prefix, targets) if report is not None else ""
+    body = _report_body(report, f, prefix, targets, lang) if report is not None else ""
     if f.diagnostics:
-        out.append(f"<h3>发现的问题（{f.count('error')} 个错误、{f.count('warning')} 个警告、{f.count('info')} 个提示）</h3>"
+        counts = {s: f.count(s) for s in ("error", "warning", "info")}
+        out.append(f"<h3>{say['findings'].format(**counts)}</h3>"
                    '<ol class="findings">')
         out += [_finding(d, f"{prefix}-f{k}", lang, targets, f.rules.get(d.rule)) for k, d in enumerate(f.diagnostics, start=1)]
         out.append("</ol>")
     else:
-        out.append('<p class="ok">未发现问题。</p>')
+        out.append(f'<p class="ok">{say["none"]}</p>')
     out.append(body)
     out.append("</section>")
     return "".join(out)
 
 
-def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str]) -> str:
+def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str], lang: str = "zh") -> str:
     cells, quotes = _flags(f, prefix)
     used: set = set()
-    out = ['<details open><summary>报告原文（重建，有问题处已标出）</summary><div class="text">']
+    out = [f'<details open><summary>{LABELS[lang]["original"]}</summary><div class="text">']
     for line in report.preamble.split("\n"):
         if line.strip():
             out.append(f"<p>{_mark_line(line, quotes, used)}</p>")
@@ -359,10 +406,10 @@ def _report_body(report: Report, f: FileResult, prefix: str, targets: set[str]) 
         for view in f.tables:
             if view.section == section.id and view.key not in placed:
                 placed.add(view.key)
-                out.append(_table(view, cells, prefix, targets))
+                out.append(_table(view, cells, prefix, targets, lang))
     for view in f.tables:
         if view.key not in placed and view.key in report.tables:
-            out.append(_table(view, cells, prefix, targets))
+            out.append(_table(view, cells, prefix, targets, lang))
     out.append("</div></details>")
     targets.update(u for u in used if u.endswith("-text"))
     return "".join(out)

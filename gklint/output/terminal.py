@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResult, Result
+from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, Excerpt, FileResult, Result, section_name
 from gklint.core.display import printable
 from gklint.core.numbers import show_number
 from gklint.output import places
@@ -29,7 +29,7 @@ TOP_RULES = 3  # the most frequent rules named per file in the summary table
 
 def _section_title(d: Diagnostic, f: FileResult, lang: str) -> str:
     """The section a finding belongs to (``section_of``), else the whole report."""
-    return section_of(d, f) or ("全文" if lang == "zh" else "Whole report")
+    return section_name(section_of(d, f), lang) or ("全文" if lang == "zh" else "Whole report")
 
 
 def _excerpt(d: Diagnostic, ex: Excerpt) -> RichTable:

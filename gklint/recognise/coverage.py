@@ -14,6 +14,6 @@ def missing_rows(spec: TableSpec, table: Table, absent: list[RowSpec] | None = N
     if len(absent) > 3:
         listed = "、".join(f"“{r.label}”" for r in absent[:3])
         return [Note("table_unreadable", f"表{spec.key}有{len(absent)}行未找到（如{listed}），这些单元格未检查",
-                     table=spec.key)]
-    return [Note("table_unreadable", f"表{spec.key}未找到“{r.label}”一行，该行未检查", table=spec.key, row=r.label)
-            for r in absent]
+                     table=spec.key, count=str(len(absent)), shape="rows_missing")]
+    return [Note("table_unreadable", f"表{spec.key}未找到“{r.label}”一行，该行未检查", table=spec.key, row=r.label,
+                 shape="row_missing") for r in absent]

@@ -20,7 +20,7 @@ def note_forced(notes: list[Note], table: str, forced: list) -> None:
     rows = "、".join(f"“{row}”" for row, _ in forced if row)
     where = "" if not rows else f"{len(forced)}行" if len(forced) > 3 else f"{len(forced)}行（{rows}）"
     notes.append(Note("digits_split", f"表{table}{where}的数字粘连在一起，每个单元格一位数字，已逐位拆分",
-                             table=table, source=forced[0][1]))
+                      table=table, count=str(len(forced)), shape="per_digit", source=forced[0][1]))
 
 
 @dataclass
@@ -86,7 +86,8 @@ def resolve_by_columns(table: Table, notes: list[Note], spec: TableSpec, pending
         if k not in decided:
             notes.append(Note("table_unreadable",
                                      f"{where}的数字粘连为{run}，有{len(amb.found)}种拆分方式都满足总计，无法确定，按空白处理",
-                                     table=spec.key, row=amb.row.label, found=" ".join(texts), source=amb.values[0].source))
+                                     table=spec.key, row=amb.row.label, found=" ".join(texts), count=str(len(amb.found)),
+                                     shape="ambiguous", source=amb.values[0].source))
             continue
         split = decided[k]
         for col, v in zip(amb.row.columns, split):
@@ -94,7 +95,7 @@ def resolve_by_columns(table: Table, notes: list[Note], spec: TableSpec, pending
         notes.append(Note("digits_split",
                                  f"{where}的数字粘连为{run}，已按行、列总计拆分为{'、'.join(map(str, split))}",
                                  table=spec.key, row=amb.row.label, found=" ".join(texts),
-                                 official=" ".join(map(str, split)), source=amb.values[0].source))
+                                 official=" ".join(map(str, split)), shape="by_columns", source=amb.values[0].source))
 
 
 def _columns_add_up(cells: dict, spec: TableSpec, identities) -> bool:
@@ -165,7 +166,8 @@ def split_run(values: list[Token], width: int, totals: dict, table: str, row: st
         count = "过多" if found is None else f"{len(found)}种"
         notes.append(Note("table_unreadable",
                           f"{where}的数字粘连为{run}，有{count}拆分方式都满足总计，无法确定，按空白处理",
-                          table=table, row=row, found=" ".join(texts), source=values[0].source))
+                          table=table, row=row, found=" ".join(texts), count="many" if found is None else str(len(found)),
+                          shape="ambiguous", source=values[0].source))
         return []  # reported here: the caller leaves the cells blank without a second note
     if (whole := one_per_cell(texts, width)) is not None:
         placed = Placed(whole)
@@ -179,7 +181,7 @@ def split_run(values: list[Token], width: int, totals: dict, table: str, row: st
                           f"{where}的数字粘连为{run}，位数与单元格数相同，按每格一位数字读作{shown}（{how}）；"
                           f"该读法不满足总计，见表格核对结果",
                           table=table, row=row, found=" ".join(texts), official=" ".join(map(str, whole)),
-                          source=values[0].source))
+                          shape="one_per_cell", source=values[0].source))
         return placed
     if short := zeros_short(texts, width):
         placed = Placed([0] * width)

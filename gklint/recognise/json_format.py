@@ -88,6 +88,8 @@ class NoteModel(BaseModel):
     official: str | None = None
     source: SourceModel | None = None
     numbers_unread: bool | None = None
+    shape: str | None = Field(None, description="which of the rule's messages says this note")
+    count: str | None = Field(None, description="a number the note says (rows, readings)")
 
 
 class ReportFile(BaseModel):
@@ -431,7 +433,7 @@ def _plain_note(item) -> Note:
         raise _NotPlain
     return Note(item["kind"], item["message"], table=_text(get("table")), row=_text(get("row")),
                 column=_text(get("column")), found=_text(get("found")), official=_text(get("official")),
-                numbers_unread=unread)
+                numbers_unread=unread, shape=_text(get("shape")), count=_text(get("count")))
 
 
 def _plain_table(layout: L.Layout, tkey: str, rows) -> tuple[Table, list[Note]]:

@@ -74,6 +74,17 @@ def _named_lines(lines: list[str]):
         yield _FIELD.sub("", line).strip(), False
 
 
+def agency_above_title(lines: list[str]) -> str:
+    """A title broken over two lines (淮安市人民政府 / 2024年政府信息公开工作年度报告): the line above the one
+    that starts with the year and names 年度报告, when it is short and holds no digit or colon; else ""."""
+    rows = [re.sub(r"\s+", "", line) for line in lines if line.strip()]
+    for i, row in enumerate(rows[1:12], 1):
+        if "年度报告" in row and re.match(r"^(?:19|20)\d{2}年", row):
+            above = rows[i - 1]
+            return above if len(above) <= 30 and not re.search(r"[:：\d]", above) else ""
+    return ""
+
+
 def title_year(lines: list[str]) -> int | None:
     """The report year from a title among the first lines (before sections and tables are known)."""
     for line in lines:
@@ -98,7 +109,7 @@ def extract(preamble_lines: list[str], all_lines: list[str]) -> Metadata:
     meta.title = find_title(preamble_lines) or find_title(all_lines)
     if meta.title and (m := _TITLE.search(meta.title) or _YEAR_FIRST.search(meta.title)):
         meta.year = _year(m["year"])
-        agency = m["agency"].strip(" 《》“”\"")
+        agency = m["agency"].strip(" 《》“”\"") or agency_above_title(preamble_lines)
         meta.agency = agency or None
     meta.published = _published(preamble_lines + all_lines[:15])
     # the signing date: a line that is only a date, near the end

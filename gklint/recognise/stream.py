@@ -223,7 +223,7 @@ def read_rows(tokens: list[Token], spec: TableSpec, start: int, stop: int) -> St
                     f"表{spec.key}“{row.label}”一行{count_said(values, len(row.columns), bool(totals_of(row.columns)))}"
                     f"，无法确定各数值所属的列",
                     table=spec.key, row=row.label, found=" ".join(normalise(t.text) for t in values),
-                    source=tokens[at].source))
+                    count=str(len(row.columns)), shape="unplaced", source=tokens[at].source))
             for tok in values:
                 result.used.add(tok.index)
             if values:

@@ -68,7 +68,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("cell", "CellParams", "gklint.engine.tables", "table",
          {c: _CELL for c in ("non_negative", "integer", "not_blank", "not_na", "not_text")}),
     Kind("recognition", "RecognitionParams", "gklint.engine.kinds.recognition", "report",
-         {None: _names("message", "table", "row", "column", "title", "year", "first_year", "heading")}, variant=None),
+         {None: _names("message", "table", "row", "column", "count", "title", "year", "first_year", "heading")},
+         variant=None),
     Kind("narrative", "NarrativeParams", "gklint.engine.kinds.narrative", "report", {
         "claim": frozenset({"claim", "figure", "stated", "unit", "table", "cells", "expected", "alternatives",
                             "note"}),

@@ -21,6 +21,7 @@ from gklint.core.model import Report
 from gklint.core.scan import Scanner, scanner
 from gklint.core.template import pick
 from gklint.core.text import sentence_span
+from gklint.recognise.meta import agency_above_title
 from gklint.textutil import (
     PREAMBLE,
     Place,
@@ -100,12 +101,7 @@ def _issuer(title: str) -> str:
 
 def _issuer_above_title(report: Report) -> str:
     """A title broken over two lines (淮安市人民政府 / 2024 年政府信息公开工作年度报告): the line above it."""
-    rows = [re.sub(r"\s+", "", ln) for _, ln in lines(report.preamble) if ln.strip()]
-    for i, row in enumerate(rows[1:12], 1):
-        if "年度报告" in row and re.match(r"^(?:19|20)\d{2}年", row):
-            above = rows[i - 1]
-            return above if len(above) <= 30 and not re.search(r"[:：\d]", above) else ""
-    return ""
+    return agency_above_title([line for _, line in lines(report.preamble)])
 
 
 def _month_day(text: str, year: int) -> dt.date:

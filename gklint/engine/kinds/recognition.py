@@ -1,4 +1,5 @@
-"""Kind ``recognition``: report what recognition noted (a missing or unreadable table) as findings."""
+"""Kind ``recognition``: report what recognition noted (a missing or unreadable table) as findings, each said
+by the rule's template for the note's shape (``message_<shape>``, declared by the rule) or its ``message``."""
 
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ def evaluate(rule, report, ctx):
             template, values = why
             yield rule.diagnostic(ctx.lang, Location(source=note.source), values=values, template=template)
             continue
+        shaped = f"message_{note.shape}"
         yield rule.diagnostic(
             ctx.lang, Location(table=note.table, row=note.row, column=note.column, source=note.source),
-            expected=note.official, found=note.found,
-            message=note.message, table=note.table or "", row=note.row or "", column=note.column or "")
+            expected=note.official, found=note.found, template=shaped if rule.params.get(shaped) else "message",
+            message=note.message, table=note.table or "", row=note.row or "", column=note.column or "",
+            **({"count": note.count} if note.count else {}))
 
 
 def not_a_report(rule, report: Report) -> tuple[str, dict] | None:
