@@ -67,3 +67,11 @@ def test_a_report_in_the_outline_before_2019_gets_one_finding():
              "四、政府信息公开的收费及减免情况", "无。", "五、政府信息公开工作存在的主要问题和改进措施", "进一步加强学习。"]
     [found] = _check(lines)
     assert found.rule == "R103" and "“四、政府信息公开的收费及减免情况”" in found.message
+
+
+@pytest.mark.parametrize("title", ["青山县人民政府2021年度政府信息公开年度工作报告", "青山县人民政府2021年政府信息公开工作报告",
+                                   "青山县人民政府关于2021年度政府信息公开工作情况的报告"])
+def test_a_report_titled_otherwise_is_still_checked_as_a_report(title):
+    found = _check([title, *NO_TABLES[1:]])
+    assert [d.rule for d in found].count("R103") == 1 and "S101" in [d.rule for d in found]
+    assert "不是统一格式" not in next(d for d in found if d.rule == "R103").message

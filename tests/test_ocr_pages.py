@@ -104,6 +104,21 @@ def test_the_page_budget_is_cpu_time_not_the_clock(monkeypatch):
     assert ocr._timed("scan.pdf", 3, guards.DEFAULT, lambda: "page") == "page"
     cpu = itertools.count(0, 100)
     monkeypatch.setattr(time, "process_time", lambda: next(cpu))
+    monkeypatch.setattr(ocr, "_cores", lambda: 1)
     with pytest.raises(ReadError, match="文字识别超时") as info:
         ocr._timed("scan.pdf", 3, replace(guards.DEFAULT, ocr_page_seconds=60.0), lambda: "page")
     assert info.value.where == "第3页" and "CPU" in info.value.message
+
+
+def test_the_page_budget_is_per_core(monkeypatch):
+    """ONNX Runtime spreads a page over every core: 100 s of CPU time on four cores is 25 s of the budget."""
+    import itertools
+    import time
+    from dataclasses import replace
+
+    from gklint.read import guards, ocr
+
+    cpu = itertools.count(0, 100)
+    monkeypatch.setattr(time, "process_time", lambda: next(cpu))
+    monkeypatch.setattr(ocr, "_cores", lambda: 4)
+    assert ocr._timed("scan.pdf", 3, replace(guards.DEFAULT, ocr_page_seconds=60.0), lambda: "page") == "page"
