@@ -59,8 +59,11 @@ def test_two_columns_are_read_one_after_the_other():
        st.lists(st.sampled_from(LEFT_TEXT + RIGHT_TEXT), min_size=1, max_size=3))
 def test_any_two_columns_of_paragraphs_read_whole(left, right):
     """Whichever column is longer, and however many paragraphs each holds (one-line ones included), every
-    paragraph comes out whole, the left column's first, once three lines stand side by side."""
+    paragraph comes out whole, the left column's first, once three lines stand side by side. Each column holds
+    a paragraph of two lines or more: a column made only of one-line paragraphs, each indented, shows no margin
+    to tell the indent from (CI's seed found three "结转下年度继续办理65件。" a column read as one paragraph)."""
     assume(min(sum(len(_lines(p)) for p in column) for column in (left, right)) >= 3)
+    assume(all(any(len(_lines(p)) > 1 for p in column) for column in (left, right)))
     assert _paragraphs(_page(left, right))[1:] == [*left, *right]
 
 
