@@ -96,6 +96,7 @@ _OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes
 _OWN_RESULT = lazyre.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*"files"\s*:\s*\[')
 # the workbook -f xlsx writes names gklint as its creator (gklint.output.xlsx.render)
 _OWN_WORKBOOK = b">gklint</dc:creator>"
+_OWN_RESULT_SAID = "这是 gklint 写出的检查结果（-f json 或 -f xlsx），不是年度报告；请检查报告原文件"
 
 
 def own_output_name(path: str) -> bool:
@@ -112,10 +113,11 @@ def is_own_result(path: str, data: bytes) -> bool:
     """Is this a result gklint wrote (``-f json``, ``-f xlsx``), by its content (a workbook's whole bytes, or at
     least the first 4 KB of anything else)? A folder skips them: an inspector who writes the results beside the
     reports checks the folder again."""
-    if _OWN_RESULT.match(data[:4096]):
-        return True
-    if not data.startswith(_ZIP):
-        return False
+    return bool(_OWN_RESULT.match(data[:4096])) or (data.startswith(_ZIP) and _own_workbook(path, data))
+
+
+def _own_workbook(path: str, data: bytes) -> bool:
+    """Does this package name gklint as its creator (what ``-f xlsx`` writes)?"""
     from gklint.read.guards import open_zip
 
     try:
@@ -130,8 +132,8 @@ def _reject_own_output(path: str, data: bytes) -> None:
     annotated (named X.gklint.docx and holding gklint's comments), which would repeat the findings."""
     if is_review_page(data):
         raise ReadError(path, "这是 gklint 写出的检查结果网页，不是年度报告；请检查报告原文件")
-    if is_own_result(path, data):
-        raise ReadError(path, "这是 gklint 写出的检查结果（-f json 或 -f xlsx），不是年度报告；请检查报告原文件")
+    if _OWN_RESULT.match(data[:4096]):  # a workbook gklint wrote is told apart among workbooks (_reject_binary)
+        raise ReadError(path, _OWN_RESULT_SAID)
     if own_output_name(path) and data.startswith(_ZIP) and _commented_by_gklint(path, data):
         raise ReadError(path, "这是 gklint 加了批注的 Word 文件（--annotate 写出），不是报告原文件；请检查原文件")
 
@@ -153,6 +155,8 @@ def _reject_binary(path: str, data: bytes) -> None:
     if data.startswith(_ZIP):
         names = zip_names(path, data)
         if "xl/workbook.xml" in names:
+            if _own_workbook(path, data):
+                raise ReadError(path, _OWN_RESULT_SAID)
             raise ReadError(path, "不支持的文件类型：Excel 表格（.xlsx），年度报告请提供 Word（.docx）、PDF 或网页文件")
         if any(n.startswith("ppt/") for n in names):
             raise ReadError(path, "不支持的文件类型：PowerPoint 演示文稿（.pptx）")
