@@ -129,11 +129,8 @@ class TableSpec:
             memo[key] = next((spec for spec in getattr(self, what) if label_matches(text, spec.names, loose=True)),
                              None)
             if memo[key] is None and what == "columns":
-                memo[key] = self.column_cut(text)
-            if memo[key] is None and what == "columns":
                 official = self.official_words(text)
-                if official != text:
-                    memo[key] = self.first_matching(what, official)
+                memo[key] = self.column_cut(text) or (self.first_matching(what, official) if official != text else None)
         return memo[key]
 
     def official_words(self, text: str) -> str:

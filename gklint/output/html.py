@@ -22,12 +22,11 @@ import html
 from dataclasses import replace
 from pathlib import PurePath
 
-from gklint.core.diagnostic import Diagnostic, FileResult, Result, RuleInfo, TableView
+from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, FileResult, Result, RuleInfo, TableView
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
 from gklint.output import places
 
-WORD = {"error": "错误", "warning": "警告", "info": "提示"}
 # the page's own words (the report's text, its labels and the rules' docs are shown as they are written)
 LABELS = {
     "zh": {"title": "政府信息公开工作年度报告检查结果", "html_lang": "zh-CN",
@@ -38,8 +37,7 @@ LABELS = {
            "rule_page": "这条规则的说明", "docs": (("检查什么", "what"), ("为什么重要", "why"), ("示例", "example")),
            "colon": "：", "no_table": "（报告中没有找到表{key}）", "table": "表{key}", "year": "{year}年度",
            "layout": "{name}格式", "findings": "发现的问题（{error} 个错误、{warning} 个警告、{info} 个提示）",
-           "none": "未发现问题。", "original": "报告原文（重建，有问题处已标出）",
-           "severity": WORD},
+           "none": "未发现问题。", "original": "报告原文（重建，有问题处已标出）"},
     "en": {"title": "Government information disclosure annual reports: check results", "html_lang": "en",
            "help": "Click a header to sort; click a file name for its findings and its text, where the cells and "
                    "sentences concerned are coloured (red: error, yellow: warning, blue: info).",
@@ -51,8 +49,7 @@ LABELS = {
            "colon": ": ", "no_table": "(table {key} was not found in the report)", "table": "Table {key}",
            "year": "{year}", "layout": "{name} layout",
            "findings": "Findings ({error} errors, {warning} warnings, {info} infos)", "none": "No findings.",
-           "original": "The report's text (rebuilt, with what the findings name marked)",
-           "severity": {"error": "error", "warning": "warning", "info": "info"}},
+           "original": "The report's text (rebuilt, with what the findings name marked)"},
 }
 RANK = {"error": 0, "warning": 1, "info": 2}
 LAYOUT_NAME = {"2021": "2021年版", "2019": "2019年版"}
@@ -235,7 +232,7 @@ def _finding(d: Diagnostic, fid: str, lang: str, targets: set[str], rule: RuleIn
     prefix = fid.rsplit("-", 1)[0]
     first, *others = places.places(d)
     say = LABELS[lang]
-    out = [f'<li id="{fid}"><span class="sev {d.severity}">{say["severity"][d.severity]}</span> '
+    out = [f'<li id="{fid}"><span class="sev {d.severity}">{SEVERITY_WORDS[lang][d.severity]}</span> '
            f'<b>{esc(d.rule)}</b> {esc(d.title)}<br>{esc(d.message)}']
 
     def linked(place: places.Place) -> str:

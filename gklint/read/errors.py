@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gklint.core import lazyre
+
 
 class ReadError(Exception):
     """A file that cannot be read (unsupported, damaged, hostile, encrypted, scanned...).
@@ -109,8 +111,10 @@ _PHRASES = (
     ("个", ""), ("秒", "s"), ("页", " pages"), ("，", ", "), ("；", "; "), ("：", ": "), ("（", " ("), ("）", ")"), ("、", ", "),
 )
 _LONGEST_FIRST = sorted(_PHRASES, key=lambda pair: -len(pair[0]))
-_WHERE = ((r"^第\s*(\d+)\s*页$", r"page \1"), (r"^第\s*(\d+)\s*个表格$", r"table \1"),
-          (r"^第(\d+)行第(\d+)列$", r"line \1, column \2"))
+_WHERE = ((lazyre.compile(r"^第\s*(\d+)\s*页$"), r"page \1"), (lazyre.compile(r"^第\s*(\d+)\s*个表格$"), r"table \1"),
+          (lazyre.compile(r"^第(\d+)行第(\d+)列$"), r"line \1, column \2"))
+_SPACES = lazyre.compile(r" {2,}")
+_CJK = lazyre.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # Han ideographs and full-width punctuation
 
 
 def reason_in(text: str, lang: str = "zh", path: str = "") -> str:
@@ -129,30 +133,14 @@ def reason_in(text: str, lang: str = "zh", path: str = "") -> str:
 
 def _split_place(text: str) -> tuple[str, str]:
     """(the place in English with its ": ", the reason) of ``[where: ]reason``."""
-    import re
-
     place, sep, reason = text.partition(": ")
     for pattern, english in _WHERE:
-        if sep and re.match(pattern, place):
-            return re.sub(pattern, english, place) + sep, reason
+        if sep and pattern.match(place):
+            return pattern.sub(english, place) + sep, reason
     return "", text
 
 
 def _in_english(reason: str) -> str:
-    import re
-
     for zh, en in _LONGEST_FIRST:
         reason = reason.replace(zh, en)
-    return re.sub(r" {2,}", " ", reason).strip()
-
-
-class _Cjk:
-    """Han ideographs and full-width punctuation (compiled on first use)."""
-
-    def search(self, text: str):
-        import re
-
-        return re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", text)
-
-
-_CJK = _Cjk()
+    return _SPACES.sub(" ", reason).strip()

@@ -119,13 +119,14 @@ def without_red(image):
 
     if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr"):
         return None
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    rgb_image = image.convert("RGB")
+    rgb = np.asarray(rgb_image, dtype=np.int16)
     red, rest = rgb[..., 0], np.maximum(rgb[..., 1], rgb[..., 2])
     excess = red - rest
     reddish = excess > RED_MARGIN
     if np.count_nonzero(reddish) < RED_PIXELS:
         return None
-    grey = np.asarray(image.convert("RGB").convert("L"), dtype=np.int16)
+    grey = np.asarray(rgb_image.convert("L"), dtype=np.int16)
     return np.where(reddish, np.minimum(red + excess, 255), grey).astype(np.uint8)
 
 

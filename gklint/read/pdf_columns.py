@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gklint.core import lazyre
 from gklint.core.numerals import HEADING
 from gklint.read.pdf_tables import Part, PartCell, is_number
 from gklint.read.pdf_text import Line, Margins, ParagraphBuilder, margins, spaced_text
@@ -190,7 +191,7 @@ def _widen_header(header: list[PartCell], row: list[PartCell], k: int) -> None:
 
 _PROSE_LINES = 3  # two-piece lines of prose that make a run of two-column narrative
 _INDENT = 2.5  # a column's lines start at its left edge, or this many font sizes right of it (a first line)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = lazyre.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_prose(text: str) -> bool:

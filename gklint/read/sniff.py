@@ -88,7 +88,7 @@ def zip_names(path: str, data: bytes) -> set[str]:
 # what to do (save as .docx or PDF…) rather than being left out unseen
 SUBMITTED = frozenset((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".xls", ".xlsx", ".et",
                        ".ods", ".zip", ".rar", ".7z", ".mht", ".mhtml", ".ofd"))
-AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_docx.AUTHOR)
+AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_docx)
 # the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html.Page.html)
 _OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gklint[\s"']""", re.I)
 _OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes beside X

@@ -109,7 +109,7 @@ def proofread(tables: dict[str, Table], notes: list[Note], layout: L.Layout, sca
             cell = table.cells.get((row.id, col.id))
             if cell is None or cell.kind == "na":
                 continue  # a row not found is the table's own note; "/" is no number
-            if cell.kind == "blank" and (cell.source is None or cell.source.page not in scanned):
+            if cell.kind == "blank" and not _ocr_read(cell, scanned):
                 continue  # blank in a text layer: not OCR's to recover
             if _doubtful(cell, low, scanned):
                 unknown[(key, (row.id, col.id))] = cell
