@@ -189,10 +189,10 @@ class _Memo:
 
     __slots__ = ("s", "q", "context", "note", "parts_before", "parent", "found", "beside", "lists")
 
-    def __init__(self, sq: SentenceQuantities, q: Quantity):
+    def __init__(self, sq: SentenceQuantities, q: Quantity, context: str | None = None):
         s = sq.sentence.folded
         self.q = q
-        self.context = q.before + "\u2016" + q.after
+        self.context = q.before + "\u2016" + q.after if context is None else context
         # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them,
         # and the other figures it states (上年度结转12件，本年度办结1392件) say nothing of what the number counts
         self.note = _OTHER_FIGURE.sub("", _ALL_OF.sub("", q.note)) if q.note else ""
@@ -538,12 +538,8 @@ def _agree(claim: Claim, stated: float, tolerance: float, compared: Compared) ->
 def _unfilled(reading: Reading, report: Report, layout: Layout) -> bool:
     """Is one of a reading's cells, in a table the report has, blank or a mark ("-", "/") instead of a
     number? A figure stated of it cannot be told (Excel shows a 0 as "-")."""
-    for ref in reading.cells:
-        for t, r, c in resolve(ref, layout) or ():
-            table = report.tables.get(t)
-            if table is not None and table.found and _holds_no_number(report.cell(t, r, c)):
-                return True
-    return False
+    return any(_holds_no_number(_found_cell(report, cell))
+               for ref in reading.cells for cell in resolve(ref, layout) or ())
 
 
 def tie(claim: Claim, sq: SentenceQuantities, q: Quantity, report: Report, layout: Layout) -> Tie | None:
@@ -615,10 +611,11 @@ def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, .
             counting, needs = by_unit[q.unit]
             if not counting or q.foreign:
                 continue
-            memo = _Memo(sq, q)
-            if needs is not None and needs.isdisjoint(memo.context) and needs.isdisjoint(q.label):
+            context = q.before + "\u2016" + q.after
+            if needs is not None and needs.isdisjoint(context) and needs.isdisjoint(q.label):
                 continue
-            chars = set(memo.context + q.label)  # a claim whose ``near`` needs a character these lack cannot match
+            memo = _Memo(sq, q, context)
+            chars = set(context + q.label)  # a claim whose ``near`` needs a character these lack cannot match
             hit = [c for c in counting
                    if (c.needs is None or not c.needs.isdisjoint(chars)) and _matches(c, sq, q, heading, para, memo)]
             if not hit or len({c.readings for c in hit}) > 1:
