@@ -32,7 +32,7 @@ from pathlib import Path
 
 from gklint.core import lookalikes
 from gklint.output.places import related_text
-from gklint.read.sniff import AUTHOR  # a later check knows an annotated draft by it
+from gklint.core.own import AUTHOR  # a later check knows an annotated draft by it
 
 INITIALS = "GK"
 CHANGED = frozenset({"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"})

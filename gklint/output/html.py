@@ -25,6 +25,7 @@ from pathlib import PurePath
 from gklint.core.diagnostic import SEVERITY_WORDS, Diagnostic, FileResult, Result, RuleInfo, TableView
 from gklint.core.model import Report
 from gklint.core.numbers import show_number
+from gklint.core.own import GENERATOR
 from gklint.output import places
 
 # the page's own words (the report's text, its labels and the rules' docs are shown as they are written)
@@ -194,7 +195,7 @@ class Page:
 
         return (f"<!DOCTYPE html>\n<html lang=\"{say['html_lang']}\"><head><meta charset=\"utf-8\">"
                 # the mark by which a later check knows the page for gklint's own (``read.sniff.is_review_page``)
-                f"<meta name=\"generator\" content=\"gklint {__version__}\">"
+                f"<meta name=\"generator\" content=\"{GENERATOR} {__version__}\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 f"<title>{say['title']}</title><style>{STYLE}</style></head><body>"
                 f"<h1>{say['title']}</h1>"

@@ -16,6 +16,7 @@ import io
 import unicodedata
 
 from gklint.core.diagnostic import Result
+from gklint.core.own import CREATOR
 from gklint.output.common import file_rows, rows
 
 FINDING_COLUMNS = ("file", "agency", "year", "section", "table", "row", "column", "rule", "severity",
@@ -74,7 +75,7 @@ def render(result: Result, lang: str = "zh") -> bytes:
 
     headers = HEADERS.get(lang) or {}
     book = Workbook()
-    book.properties.creator = "gklint"  # so that a folder checked again skips it (gklint.read.sniff.is_own_result)
+    book.properties.creator = CREATOR  # so that a folder checked again skips it (gklint.read.sniff.is_own_result)
     findings = book.active
     findings.title = SHEETS[lang][0]
     _sheet(findings, FINDING_COLUMNS, rows(result, lang), headers)

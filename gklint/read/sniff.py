@@ -12,6 +12,7 @@ import os
 import re
 
 from gklint.core import lazyre
+from gklint.core.own import AUTHOR, CREATOR, GENERATOR
 from gklint.read.errors import ReadError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: old Office, or a new one encrypted
@@ -88,14 +89,14 @@ def zip_names(path: str, data: bytes) -> set[str]:
 # what to do (save as .docx or PDF…) rather than being left out unseen
 SUBMITTED = frozenset((".doc", ".dot", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".xls", ".xlsx", ".et",
                        ".ods", ".zip", ".rar", ".7z", ".mht", ".mhtml", ".ofd"))
-AUTHOR = "gklint"  # of the comments --annotate adds (gklint.output.annotate_docx)
 # the review page's <meta name="generator" content="gklint VERSION"> (gklint.output.html.Page.html)
-_OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']gklint[\s"']""", re.I)
+_OWN_PAGE = lazyre.compile(rb"""<meta\s+name=["']generator["']\s+content=["']""" + GENERATOR.encode() + rb"""[\s"']""",
+                           re.I)
 _OWN_SUFFIX = ".gklint"  # X.gklint.docx / X.gklint.html: what --annotate writes beside X
 # the start of a result gklint wrote with -f json (``{"files": [...], "summary": ...}``)
 _OWN_RESULT = lazyre.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*"files"\s*:\s*\[')
 # the workbook -f xlsx writes names gklint as its creator (gklint.output.xlsx.render)
-_OWN_WORKBOOK = b">gklint</dc:creator>"
+_OWN_WORKBOOK = f">{CREATOR}</dc:creator>".encode()
 _OWN_RESULT_SAID = "这是 gklint 写出的检查结果（-f json 或 -f xlsx），不是年度报告；请检查报告原文件"
 
 
