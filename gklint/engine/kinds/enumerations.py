@@ -17,7 +17,7 @@ from gklint.core.scan import Scanner, scanner
 from gklint.engine.kinds import kept_per_rule
 from gklint.engine.rules import Rule
 from gklint.core.text import TextMemo
-from gklint.textutil import place_of, prose_lines
+from gklint.textutil import is_table_line, lines, place_of, prose_lines
 
 
 @dataclass
@@ -132,14 +132,26 @@ def enumeration(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     """Each list marker in a section's text that does not continue its list (a gap, a repeat, a step back)."""
     lang = getattr(ctx, "lang", "zh")
     words = rule.params.get("problems", {})
-    found = _markers_of(tuple(section.text for section in report.sections), _styles_of(rule))
+    styles = _styles_of(rule)
+    found = _markers_of(tuple(section.text for section in report.sections), styles)
     for section, markers in zip(report.sections, found):
         for last, mk, problem in enumeration_problems([Marker(*marker) for marker in markers]):
+            if problem == "gap" and _skipped_in_table_lines(section.text, last, mk, dict(styles)[mk.style]):
+                continue
             place, body = place_of(section, ctx), len(section.heading) + 1
             expected = _spell(last, last.n + 1)
             yield rule.diagnostic(lang, place.location(body + mk.start, body + mk.end), expected=expected,
                         found=mk.raw, previous=last.raw, marker=mk.raw,
                         problem=words.get(problem, problem), next=expected)
+
+
+def _skipped_in_table_lines(text: str, last: Marker, mk: Marker, pattern: Scanner) -> bool:
+    """Whether every number the list seems to skip between ``last`` and ``mk`` heads a line read as a table
+    line (markers are found in prose lines only): sub-headings worded as table labels, "2.行政许可", are items
+    of the list, not a gap in it."""
+    hidden = {item_value(m.group("n")) for _, line in lines(text[last.end:mk.start])
+              if line.strip() and is_table_line(line) for m in pattern.finditer(line)}
+    return hidden >= set(range(last.n + 1, mk.n))
 
 
 def _spell(marker: Marker, n: int) -> str:
