@@ -172,3 +172,16 @@ def test_an_approximate_request_count_is_never_compared(text):
     cells = _requests(1466, 1482, carried_over=16, granted=1482)
     assert len(run("N101", report("全年共收到政府信息公开申请1500件。", cells))) == 1
     assert run("N101", report(text, cells)) == []
+
+
+# ---------------------------------------------------------------- a space as thousands separator
+
+def test_a_count_with_a_spaced_thousands_separator_agrees_with_its_cell():
+    text = "本年度共收到政府信息公开申请1 476件。"
+    assert [d for d in run_all(report(text, _requests(1476, 1476))) if d.rule.startswith("N")] == []
+
+
+def test_a_count_with_a_spaced_thousands_separator_is_compared_whole():
+    text = "本年度共收到政府信息公开申请1 476件。"
+    found = [d for d in run_all(report(text, _requests(1576, 1576))) if d.rule.startswith("N")]
+    assert found and all("1476" in d.message or "1 476" in d.message for d in found)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gklint.core.model import Metadata, Report, Section, report_year
 from gklint.narrative.quantities import analyse, find
@@ -155,3 +157,32 @@ def test_report_year_prefers_the_metadata_then_the_title_to_the_narrative():
     assert report_year(_report(narrative, title="某局2021年度政府信息公开工作年度报告")) == 2021
     assert report_year(_report(narrative, preamble="某局2021年政府信息公开工作年度报告\n")) == 2021
     assert report_year(_report(narrative, preamble="2021年工作总结\n")) == 2022  # not a report's title
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("共收到政府信息公开申请1 476件。", 1476, "件"),
+    ("全年公开信息12\u2009345条。", 12345, "条"),  # a thin space
+    ("全年公开信息1\u202f234\u00a0567条。", 1234567, "条"),  # narrow and ordinary no-break spaces
+    ("全年公开信息1 476 条。", 1476, "条"),
+])
+def test_a_space_between_groups_of_three_before_a_unit_separates_thousands(text, value, unit):
+    q = only(text)
+    assert (q.value, q.unit, q.excluded) == (value, unit, None)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("分别收到2 3件。", [2, 3]),  # a group of one digit: two numbers
+    ("分别收到12 3456件。", [12, 3456]),  # a group of four
+    ("共1 476，其余另计。", [1, 476]),  # no unit after it
+    ("联系电话0551 123 4567。", [551, 123, 4567]),
+])
+def test_a_space_joins_no_other_numbers(text, values):
+    assert [q.value for q in quantities(text)] == values
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1000, 10**9), space=st.sampled_from([" ", "\u2009", "\u202f", "\u00a0", "\u3000"]),
+       unit=st.sampled_from(["件", "条", "人次", "个"]))
+def test_any_count_written_with_spaced_thousands_reads_whole(n, space, unit):
+    written = f"{n:,}".replace(",", space)
+    assert only(f"本年度共办理{written}{unit}。").value == n

@@ -81,9 +81,13 @@ _AFTER_RE = lazyre.compile(_AFTER)  # read again only where a 万 or 亿 is the 
 # Every numeral (Arabic: 2715, 1,234, 2.5; Chinese: 二千七百一十五, 零) with what follows it (``_AFTER``, in a
 # lookahead: the match ends with the numeral). It opens with the class of every character a numeral starts
 # with, so that a search skips to the next one in a single scan; an Arabic numeral,
-# ``\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?``, is read on after its first digit.
+# ``\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?![\d.])(?=unit)|\d+(?:\.\d+)?``, is read on after its
+# first digit. A space (a thin or no-break one folds to it) separates thousands only where every group after the
+# first has three digits and a unit follows ("1 476件"; never "2 3件", a date or a phone number).
+_SPACED_UNIT = rf"(?=\s*[万亿]?\s*(?:余|多|来)?\s*(?:{_UNIT_RE}))"
 _NUMBER = re.compile(
-    rf"[\d{_CN_DIGITS}](?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d.])|\d*(?:\.\d+)?)|[{_CN_DIGITS}]*)(?={_AFTER})")
+    rf"[\d{_CN_DIGITS}](?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?![\d.])|\d{{0,2}}(?: \d{{3}})+(?![\d.]){_SPACED_UNIT}"
+    rf"|\d*(?:\.\d+)?)|[{_CN_DIGITS}]*)(?={_AFTER})")
 
 _APPROX_WORDS = ("约", "近", "逾", "超过", "超", "大约", "将近", "不足", "不到", "不少于", "至少", "多达", "上百", "上千",
                  "上万", "几")
@@ -264,8 +268,10 @@ class SentenceQuantities:
 
 
 def _arabic(text: str, start: int, original: str) -> tuple[int | float | None, int]:
-    """Value of an Arabic numeral read at ``start`` of folded text, and its end (a thousands comma must be ASCII)."""
+    """Value of an Arabic numeral read at ``start`` of folded text, and its end (a thousands comma must be ASCII;
+    a thousands space is any blank)."""
     end = start + len(text)
+    text = text.replace(" ", "")
     if "," in text:
         if "," not in original[start:end]:  # a full-width "，": a list, not thousands
             text = text.split(",", 1)[0]
@@ -311,7 +317,7 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
             value, num_end = chinese_to_int(numeral), start + len(numeral)
-        elif "," not in numeral and len(numeral) <= _MAX_DIGITS:  # ``_arabic``'s reading, without the call
+        elif "," not in numeral and " " not in numeral and len(numeral) <= _MAX_DIGITS:  # ``_arabic``'s reading, without the call
             value, num_end = float(numeral) if "." in numeral else int(numeral), m.end()
         else:
             value, num_end = _arabic(numeral, start, text)
