@@ -97,6 +97,29 @@ def test_a_damaged_page_image_is_a_read_error(tmp_path):
         read_report(path)
 
 
+def test_an_animated_gif_gives_its_first_frame_and_says_so():
+    from PIL import Image
+
+    from gklint.read import guards
+    from gklint.read.ocr import image_frames
+
+    frames = [Image.new("L", (400, 300), shade) for shade in (255, 128, 0)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:])
+    notes: list[str] = []
+    read = list(image_frames("a.gif", buffer.getvalue(), guards.DEFAULT, guards.Deadline("a.gif", 60), notes))
+    assert [number for number, _, _ in read] == [1] and read[0][1].max() == 255
+    assert notes == ["GIF 动图共3帧，只识别了第一帧"]
+
+
+def test_a_folder_picks_up_gif_bmp_and_webp_pages(tmp_path):
+    from gklint.cli import _expand
+
+    for name in ("a.gif", "b.bmp", "c.webp", "d.psd"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.rsplit("/", 1)[-1] for p in _expand([tmp_path])] == ["a.gif", "b.bmp", "c.webp"]
+
+
 def test_too_many_scanned_pages_are_refused_before_any_ocr(tmp_path):
     from dataclasses import replace
 
@@ -181,6 +204,15 @@ def test_a_page_image_is_read_in_a_worker_under_its_limits(tmp_path):
     text, read = _text().tables["四"], result.report.tables["四"]
     assert {k: c.raw for k, c in read.cells.items()} == {k: c.raw for k, c in text.cells.items()}
     assert any(d.rule == "R112" for d in result.diagnostics)
+
+
+@needs_ocr
+def test_a_gif_page_reads_as_its_text_layer(tmp_path):
+    """A page saved as a GIF (a grey page in its 256 colours) is read by OCR like a PNG."""
+    path = tmp_path / "page5.gif"
+    degrade(render(FIXTURE, 5)).save(path)
+    read = read_report(path).tables["四"]
+    assert {k: c.raw for k, c in read.cells.items()} == {k: c.raw for k, c in _text().tables["四"].cells.items()}
 
 
 @needs_ocr

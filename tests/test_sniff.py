@@ -62,7 +62,6 @@ def _zip(names: list[str]) -> bytes:
     (_zip(["[Content_Types].xml", "xl/workbook.xml"]), "Excel"),
     (_zip(["[Content_Types].xml", "ppt/presentation.xml"]), "PowerPoint"),
     (_zip(["a.txt"]), "ZIP"),
-    (b"GIF89a" + os.urandom(200), "GIF"),
     (b"{\\rtf1\\ansi report}", "RTF"),
     (b"\x7fELF" + os.urandom(200), "可执行"),
     (b"\x1f\x8b\x08" + os.urandom(200), "gzip"),
@@ -75,9 +74,11 @@ def test_unsupported(data, words):
     assert str(info.value).startswith("report.txt: ")
 
 
-@pytest.mark.parametrize("magic", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*"])
+@pytest.mark.parametrize("magic", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"II*\x00", b"MM\x00*", b"GIF87a",
+                                   b"GIF89a", b"RIFF\x10\x27\x00\x00WEBPVP8 ", b"BM\x36\x10\x0e\x00\0\0\0\0\x36\x00"])
 def test_page_images_go_to_ocr(magic):
-    """PNG, JPEG and TIFF are scanned pages, read by OCR (gklint.read.ocr), whatever the file is called."""
+    """PNG, JPEG, TIFF, GIF, WebP and BMP are scanned pages, read by OCR (gklint.read.ocr), whatever the file is
+    called."""
     assert sniff("report.txt", magic + os.urandom(200)) == "image"
 
 

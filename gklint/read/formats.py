@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable, NamedTuple
 
-_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")  # PNG, JPEG, TIFF, GIF
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 
@@ -41,6 +41,12 @@ class Format(NamedTuple):
         return reader(path, data, limits)
 
 
+def _is_image(path: str, data: bytes) -> bool:
+    """A PNG, JPEG, TIFF, GIF, WebP or BMP image (a bitmap's "BM" is confirmed by its four reserved zero bytes)."""
+    return (data.startswith(_IMAGES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+            or (data[:2] == b"BM" and len(data) > 26 and data[6:10] == b"\0\0\0\0"))
+
+
 def _is_docx(path: str, data: bytes) -> bool:
     if not data.startswith(_ZIP):
         return False
@@ -60,8 +66,8 @@ HTML_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
 FORMATS: tuple[Format, ...] = (
     Format("pdf", (".pdf",), "gklint.read.pdf:read_pdf", binary=lambda path, data: b"%PDF-" in data[:1024],
            label="PDF"),
-    Format("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), "gklint.read.ocr:read_image",
-           binary=lambda path, data: data.startswith(_IMAGES), extra="ocr", label="page image, read by OCR"),
+    Format("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp"), "gklint.read.ocr:read_image",
+           binary=_is_image, extra="ocr", label="page image, read by OCR"),
     Format("docx", (".docx",), "gklint.read.docx:read_docx_file", binary=_is_docx, label="Word document"),
     Format("json", (".json",), None,
            textual=lambda ext, text, head: head.startswith("{") or (head.startswith("[") and ext == ".json"),

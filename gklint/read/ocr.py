@@ -75,8 +75,12 @@ def pdf_pages(path: str, data: bytes, numbers: list[int], limits: guards.Limits,
         pdf.close()
 
 
-def image_frames(path: str, data: bytes, limits: guards.Limits, deadline: guards.Deadline):
-    """(frame number, grey image, points per pixel) for every frame of a PNG / JPEG / TIFF."""
+ANIMATED = frozenset({"GIF", "WEBP"})  # image formats whose frames are an animation (Pillow's names)
+
+
+def image_frames(path: str, data: bytes, limits: guards.Limits, deadline: guards.Deadline, notes: list[str]):
+    """(frame number, grey image, points per pixel) for every frame of a PNG / JPEG / TIFF / BMP, and for the first
+    of a GIF or WebP (their frames are an animation, not pages: said in ``notes``)."""
     import numpy as np
     from PIL import Image, UnidentifiedImageError
 
@@ -85,6 +89,9 @@ def image_frames(path: str, data: bytes, limits: guards.Limits, deadline: guards
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ReadError(path, f"图片已损坏，无法解析（{type(exc).__name__}）") from None
     frames = getattr(image, "n_frames", 1)
+    if frames > 1 and image.format in ANIMATED:
+        notes.append(f"{image.format} 动图共{frames}帧，只识别了第一帧")
+        frames = 1
     _check_pages(path, frames, limits)
     for k in range(frames):
         deadline.check(where=f"第{k + 1}页")
@@ -174,7 +181,7 @@ def _cores() -> int:
 
 
 def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
-    """A page image (PNG, JPEG, TIFF; every frame of a TIFF is a page) -> Document, by OCR."""
+    """A page image (PNG, JPEG, TIFF, GIF, WebP, BMP; every frame of a TIFF is a page) -> Document, by OCR."""
     from gklint.read import ocr_engine
     from gklint.read.document import Document
     from gklint.read.pdf import _assemble, _drop_running_lines, _Page
@@ -182,16 +189,16 @@ def read_image(path: str, data: bytes, limits: guards.Limits = guards.DEFAULT):
     ocr_engine.require(path, IMAGE)
     ocr_engine.allow_memory(limits.ocr_memory)
     deadline = guards.Deadline(path, limits.seconds)
-    pages = []
-    for number, grey, per_pixel in image_frames(path, data, limits, deadline):
+    pages, notes = [], []
+    for number, grey, per_pixel in image_frames(path, data, limits, deadline, notes):
         page = _timed(path, number, limits, read_page, number, grey, per_pixel)
         pages.append(_Page(number, page.height, page.lines, page.tables,
                            chars=sum(len(ln.text) for ln in page.lines), images=1))
     if not any(p.lines or p.tables for p in pages):
         raise ReadError(path, "图片中没有识别出任何文字")
     _drop_running_lines(pages)
-    return Document(blocks=_assemble(pages), path=path, format="image", scanned=[p.number for p in pages],
-                    pages=len(pages))
+    return Document(blocks=_assemble(pages), path=path, format="image", notes=notes,
+                    scanned=[p.number for p in pages], pages=len(pages))
 
 
 # --------------------------------------------------------------------------- one page

@@ -20,9 +20,6 @@ _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream an encr
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (_OLE, "旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再检查"),
     (b"{\\rtf", "RTF 文件，请另存为 .docx 或 PDF 后再检查"),
-    (b"GIF87a", "GIF 图片"),
-    (b"GIF89a", "GIF 图片"),
-    (b"BM", None),  # bitmap: confirmed below, "BM" alone is too short a signature
     (b"\x1f\x8b", "gzip 压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
     (b"Rar!\x1a\x07", "RAR 压缩包"),
@@ -177,13 +174,11 @@ def _reject_binary(path: str, data: bytes) -> None:
             raise ReadError(path, "不支持的文件类型：Word 2003 XML 文档，请另存为 .docx 或 PDF 后再检查")
 
 
-_WEAK = {b"BM": "BMP 图片", b"MZ": "可执行文件"}
+_WEAK = {b"MZ": "可执行文件"}
 
 
 def _confirm_weak(magic: bytes, data: bytes) -> bool:
     """Two-letter signatures only count when the rest of the file is not text."""
-    if magic == b"BM":
-        return len(data) > 26 and data[6:10] == b"\0\0\0\0"
     return not _looks_textual(data[:4096])
 
 
