@@ -58,13 +58,19 @@ def test_two_columns_are_read_one_after_the_other():
 @given(st.lists(st.sampled_from(LEFT_TEXT + RIGHT_TEXT), min_size=1, max_size=3),
        st.lists(st.sampled_from(LEFT_TEXT + RIGHT_TEXT), min_size=1, max_size=3))
 def test_any_two_columns_of_paragraphs_read_whole(left, right):
-    """Whichever column is longer, and however many paragraphs each holds (one-line ones included), every
-    paragraph comes out whole, the left column's first, once three lines stand side by side. Each column holds
-    a paragraph of two lines or more: a column made only of one-line paragraphs, each indented, shows no margin
-    to tell the indent from (CI's seed found three "结转下年度继续办理65件。" a column read as one paragraph)."""
+    """Whichever column is longer, and however many paragraphs each holds (one-line ones included, a column
+    made only of them too), every paragraph comes out whole, the left column's first, once three lines stand side
+    by side."""
     assume(min(sum(len(_lines(p)) for p in column) for column in (left, right)) >= 3)
-    assume(all(any(len(_lines(p)) > 1 for p in column) for column in (left, right)))
     assert _paragraphs(_page(left, right))[1:] == [*left, *right]
+
+
+def test_a_column_of_one_line_paragraphs_is_read_line_by_line():
+    """Each line indented, none at the margin: each line ends a sentence, so each is a paragraph (CI's seed found
+    three "结转下年度继续办理65件。" in a column read as one paragraph)."""
+    left, right = [RIGHT_TEXT[1]] * 3, ["本年度未收取信息处理费。", "没有需要报告的其他事项。", "本年度未收取信息处理费。"]
+    assert _paragraphs(_page(left, right))[1:] == [*left, *right]
+    assert _paragraphs(_page(right, RIGHT_TEXT))[1:] == [*right, *RIGHT_TEXT]
 
 
 def test_a_table_of_labels_in_two_columns_stays_tabular():

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from gklint.core import lazyre
 from gklint.core.numerals import HEADING
 from gklint.read.pdf_tables import Part, PartCell, is_number
-from gklint.read.pdf_text import Line, Margins, ParagraphBuilder, margins, spaced_text
+from gklint.read.pdf_text import Line, ParagraphBuilder, column_margins, spaced_text
 
 GAP = 0.6  # a gap this wide (in font sizes) separates two cells; words in a sentence are closer
 
@@ -276,9 +276,7 @@ def _read_columns(lines: list[Line], pieces, first: int, last: int) -> list[Line
     builder = ParagraphBuilder(emit=lambda page, text: found.append((page, text)))
     width = max(max(ln.x1 for ln in column) - min(ln.x0 for ln in column) for column in columns)
     for column in columns:  # both hold the pieces of the run's two-piece lines
-        own = margins(column)
-        # the columns are as wide as each other: a column of one-line paragraphs does not reach its edge
-        edges = Margins(own.left, max(own.right, min(ln.x0 for ln in column) + width), own.pitch)
+        edges = column_margins(column, width)
         for line in column:
             builder.add(line, edges)
     builder.flush()

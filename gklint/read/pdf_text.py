@@ -156,6 +156,24 @@ def margins(lines: list[Line], fallback: Margins | None = None) -> Margins:
     return Margins(left=left, right=right, pitch=pitch)
 
 
+_FULL_STOPS = ("。", "！", "？", "!", "?")
+
+
+def column_margins(column: list[Line], width: float) -> Margins:
+    """The margins of one column of a two-column run ``width`` wide (the columns are as wide as each other: a
+    column of one-line paragraphs does not reach its edge). A column whose lines all start at one place and each
+    end a sentence is a run of one-line paragraphs, each indented: it shows no margin to tell the indent from,
+    and a wrapped paragraph would have to end a sentence at every line's end to look like it; its margin is
+    taken left of the lines, so that each line starts a paragraph."""
+    own = margins(column)
+    left, size = own.left, statistics.median(ln.size for ln in column)
+    starts = [ln.x0 for ln in column]
+    if len(column) > 1 and max(starts) - min(starts) < 0.5 * size and all(ln.text.endswith(_FULL_STOPS)
+                                                                         for ln in column):
+        left = min(starts) - 2 * size
+    return Margins(left, max(own.right, min(starts) + width), own.pitch)
+
+
 @dataclass
 class ParagraphBuilder:
     """Feed lines in reading order; each finished paragraph goes to ``emit(page, text)``."""
