@@ -70,7 +70,7 @@ def _versions(layouts: list[Layout]) -> str:
 
 @kept_per_rule("narrative", "claim")
 def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
-    return claims_mod.parse_claims(rule.id, rule.params.get("claims") or [])
+    return claims_mod.parse_claims(rule.id, rule.params.get("claims") or [], rule.params.get("bracket_asides"))
 
 
 _POOLS: dict[tuple[int, int], tuple[Rule, tuple, tuple]] = {}
@@ -203,10 +203,11 @@ def _marked_note(rule: Rule, compared: Iterable[claims_mod.Compared], layout: La
 def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
     relations = rule.params.get("relations") or {}
+    outcome_heads = tuple(rule.params.get("outcome_heads") or ())
     for section in report.sections:
         analysed = analyse(section.text, year)
         for e in enumerations.find(analysed):
-            if not e.contradicts():
+            if not e.contradicts(outcome_heads):
                 continue
             total, total_sum = e.total_value, e.sum
             relation = relations.get("less" if total_sum < total else "more") or {}
