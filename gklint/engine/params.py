@@ -364,6 +364,9 @@ class NarrativeParams(Checked):
         None, "几格之和的读法中一格空白或填符号、按其余各格之和作下限比较的说明",
         "note for a cell of a several-cell reading that is blank or a mark: at least the sum of the others")
     relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
+    word_count_units: list[str] = doc(
+        [], "单独的“一”“两”紧接其后、且到此分句结束时算作数目的量词（“收到申请一件。”；“一件事”“一项工作”中是数量词，不算）",
+        "units after which a lone 一 or 两 ending its clause is a count (收到申请一件。), not an article (一件事, 一项工作)")
     outcome_heads: list[str] = doc(
         [], "申请办理结果结尾的动词（予以公开、不予处理、告知…提供）：各项名称同以其中之一结尾的，只是同一动词，不算同一类，"
         "不能证明已列全（check: parts）",

@@ -584,23 +584,27 @@ def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], re
 
 
 def ties_in_text(claims: tuple[Claim, ...], text: str, year: int | None, report: Report, layout: Layout,
-                 heading: str = "", rule: str | None = None) -> list[Tie]:
+                 heading: str = "", rule: str | None = None, word_units: tuple[str, ...] = ()) -> list[Tie]:
     """``ties`` for a section's text; which claim each number states is worked out once per text, heading
     and claim set, and shared by every claim rule (each then keeps its own ties: ``rule``, the claims of
     that rule only, or every claim's when None)."""
-    found = (tie(claim, sq, q, report, layout) for sq, q, claim in _unambiguous_in_text(claims, text, year, heading)
+    found = (tie(claim, sq, q, report, layout)
+             for sq, q, claim in _unambiguous_in_text(claims, text, year, heading, word_units)
              if rule is None or claim.rule == rule)
     return [t for t in found if t is not None]
 
 
 @text_cache(maxsize=1024)
-def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str):
-    return unambiguous(claims, analyse(text, year), heading)
+def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str,
+                         word_units: tuple[str, ...]):
+    return unambiguous(claims, analyse(text, year, word_units), heading)
 
 
-def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str = ""):
-    """``unambiguous`` for a section's text (cached per text, heading and claim set)."""
-    return _unambiguous_in_text(claims, text, year, heading)
+def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str = "",
+                        word_units: tuple[str, ...] = ()):
+    """``unambiguous`` for a section's text (cached per text, heading, claim set and ``word_units``, the units
+    of a count written 一 or 两: ``quantities.find``)."""
+    return _unambiguous_in_text(claims, text, year, heading, word_units)
 
 
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):
