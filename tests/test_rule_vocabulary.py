@@ -78,3 +78,12 @@ def test_title_line_bounds_the_lines_that_may_name_the_report(tmp_path):
     assert "不是政府信息公开工作年度报告" in found
     [found] = messages(overridden(tmp_path, "R103", title_line=len(long_line)), report)
     assert "无法判断所用格式版本" in found
+
+
+def test_min_and_max_parts_bound_the_counts_of_parts_compared(tmp_path):
+    rule_id = next(r.id for r in load_rules() if r.params.get("check") == "promised_parts")
+    report = build_case_report({"sections": {
+        "overview": "本报告由总体情况、主动公开政府信息情况等13个部分组成，其他需要报告的事项列于最后。"}})
+    assert messages(find(rule_id), report) == []
+    [found] = messages(overridden(tmp_path, rule_id, max_parts=13), report)
+    assert "13个部分" in found

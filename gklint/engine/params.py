@@ -415,6 +415,10 @@ class StructureParams(Checked):
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
     part_words: list[str] = doc([], "句中须有其一的部分名称", "names of parts, one of which the sentence must have")
+    min_parts: int = doc(2, "所述部分数至少为此才比较（check: promised_parts）", "fewest parts a count must state to be compared "
+                         "(promised_parts)", ge=0)
+    max_parts: int = doc(12, "所述部分数至多为此才比较（check: promised_parts）", "most parts a count may state to be compared "
+                         "(promised_parts)", ge=0)
     ignored_characters: str = doc("", "比较标题用语时忽略的字", "characters left out when headings are compared")
     overview_head: int = doc(400, "在概述部分开头查找的字数", "characters of the overview searched", ge=0)
     styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")
