@@ -26,6 +26,9 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
           - cells: [三.new.total, 三.carried_over.total]
             label: {zh: 新收加上年结转, en: new plus carried over}
 
+The rule's ``bracket_asides`` (regular expressions) are taken out of the bracket after a number, in turn,
+before ``not_near`` is looked for in it: what the bracket says of something else ("均为自然人申请", "上年度结转12件").
+
 A cell is ``table.row.column`` with the ids of ``gklint/layouts/<version>.yaml``; a row that is a
 group heading (（三）不予公开) stands for the sum of its rows. A reading whose cells the report's
 layout lacks is dropped, so one pattern serves both layouts.
