@@ -349,10 +349,10 @@ class NarrativeParams(Checked):
     claims: list[Claim] = doc([], "正文所述数字及其对应的单元格（check: claim）", "stated figures and their cells (claim)")
     statements: list[Statement] = doc([], "“没有发生”的说法及其单元格（check: zero）", "statements of none and their cells (zero)")
     bracket_asides: list[Regex] = doc(
-        [], "数字后括号中与其所计无关的内容（正则表达式，依次删去），删去后再查 not_near：说全部属于一类的（“均为自然人申请”）、"
+        [], "数字后括号中与其所计无关的内容（正则表达式，依次删去），删去后再查 not_near：说全部属于一类的（“均为……申请”）、"
         "说另一个数的（“上年度结转12件，本年度办结1392件”，不是“含上年结转12件”）（check: claim）",
         "what the bracket after a number says of something else (regular expressions, taken out in turn) before not_near "
-        "is looked for in it: that all of them are of one kind (均为自然人申请), another figure (上年度结转12件, not "
+        "is looked for in it: that all of them are of one kind (均为…申请), another figure (上年度结转12件, not "
         "含上年结转12件) (claim)")
     alternative: Optional[template("reading", "value")] = doc(None, "{alternatives}：另一种读法", "{alternatives}: another reading")
     blank_total: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
