@@ -5,7 +5,8 @@ written as marks ("—", "/", "无") or left blank, and the counts written in wo
   others a lower bound, as a blank 总计 does: a figure below it disagrees, one at it agrees, one above it
   cannot be told (the mark is not read as 0 even when its whole row is marks).
 - "无" in a cell is a zero written as a mark, read as the identities read a dash.
-- 一 and 两 right before 件/条/件次/项 at the end of a clause are counts, not articles.
+- 一 and 两 right before a unit of the narrative rules' ``word_count_units`` (件/条/件次/项) at the end of a
+  clause are counts, not articles.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gklint
+from gklint.engine.rules import find
 from gklint.testing import build_case_report
 from gklint.narrative.quantities import analyse
 from narrative_helpers import run
 
+WORD_UNITS = tuple(find("N101").params["word_count_units"])  # as every narrative rule reads the text
 
 
 def quantities(text: str):
-    return [q for sq in analyse(text, 2021) for q in sq.quantities]
+    return [q for sq in analyse(text, 2021, WORD_UNITS) for q in sq.quantities]
 
 
 MARKS = st.sampled_from(["—", "-", "/", "无", ""])

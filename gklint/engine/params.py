@@ -217,6 +217,9 @@ class RecognitionParams(Params):
         "how an annual report's title names it: with this rule's note, a document none of whose title lines names it so, "
         "or whose year comes before the first layout, is no annual report in the official format: only the recognition "
         "findings are reported, no other rule runs")
+    title_line: int = doc(60, "导语中可算作标题行的短行至多几个字（report_title 在标题和这些短行中查找）",
+                          "the most characters of a line before the first heading that may be a title line "
+                          "(report_title looks in the title and those lines)", ge=1)
     old_heading: Optional[Regex] = doc(
         None, "2019年以前格式特有的部分标题（如“收费及减免情况”）：找到本记录、且有这样的部分时，文件不是统一格式的年度报告",
         "a section heading only the format before 2019 has (收费及减免情况): with this rule's note, a document with such a "
@@ -345,6 +348,12 @@ class NarrativeParams(Checked):
 
     claims: list[Claim] = doc([], "正文所述数字及其对应的单元格（check: claim）", "stated figures and their cells (claim)")
     statements: list[Statement] = doc([], "“没有发生”的说法及其单元格（check: zero）", "statements of none and their cells (zero)")
+    bracket_asides: list[Regex] = doc(
+        [], "数字后括号中与其所计无关的内容（正则表达式，依次删去），删去后再查 not_near：说全部属于一类的（“均为……申请”）、"
+        "说另一个数的（“上年度结转12件，本年度办结1392件”，不是“含上年结转12件”）（check: claim）",
+        "what the bracket after a number says of something else (regular expressions, taken out in turn) before not_near "
+        "is looked for in it: that all of them are of one kind (均为…申请), another figure (上年度结转12件, not "
+        "含上年结转12件) (claim)")
     alternative: Optional[template("reading", "value")] = doc(None, "{alternatives}：另一种读法", "{alternatives}: another reading")
     blank_total: Optional[template("cell", "table", "row", "column", "columns", "value")] = doc(
         None, "总计格空白、按各列之和比较的说明", "note for a blank total compared with its columns' sum")
@@ -355,6 +364,14 @@ class NarrativeParams(Checked):
         None, "几格之和的读法中一格空白或填符号、按其余各格之和作下限比较的说明",
         "note for a cell of a several-cell reading that is blank or a mark: at least the sum of the others")
     relations: dict[Literal["less", "more"], Texts] = doc({}, "{relation}：各项之和比总数少或多", "{relation}: parts short or over")
+    word_count_units: list[str] = doc(
+        [], "单独的“一”“两”紧接其后、且到此分句结束时算作数目的量词（“收到申请一件。”；“一件事”“一项工作”中是数量词，不算）",
+        "units after which a lone 一 or 两 ending its clause is a count (收到申请一件。), not an article (一件事, 一项工作)")
+    outcome_heads: list[str] = doc(
+        [], "申请办理结果结尾的动词（予以公开、不予处理、告知…提供）：各项名称同以其中之一结尾的，只是同一动词，不算同一类，"
+        "不能证明已列全（check: parts）",
+        "the verbs a request's outcome ends in (予以公开, 不予处理, 告知…提供): labels ending in the same one share a verb, "
+        "not a kind, and do not show the list is whole (parts)")
 
 
 class ProseParams(Checked):
@@ -398,6 +415,10 @@ class StructureParams(Checked):
     pattern: Optional[Regex] = doc(None, "部分数的正则表达式（n 组）", "regular expression of a count of parts (group n)")
     context_words: list[str] = doc([], "句中须有的词", "words the sentence must have")
     part_words: list[str] = doc([], "句中须有其一的部分名称", "names of parts, one of which the sentence must have")
+    min_parts: int = doc(2, "所述部分数至少为此才比较（check: promised_parts）", "fewest parts a count must state to be compared "
+                         "(promised_parts)", ge=0)
+    max_parts: int = doc(12, "所述部分数至多为此才比较（check: promised_parts）", "most parts a count may state to be compared "
+                         "(promised_parts)", ge=0)
     ignored_characters: str = doc("", "比较标题用语时忽略的字", "characters left out when headings are compared")
     overview_head: int = doc(400, "在概述部分开头查找的字数", "characters of the overview searched", ge=0)
     styles: list[Style] = doc([], "列举序号的样式（n 组为序号）", "enumeration marker styles (group n)")

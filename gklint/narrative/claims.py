@@ -26,6 +26,9 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
           - cells: [三.new.total, 三.carried_over.total]
             label: {zh: 新收加上年结转, en: new plus carried over}
 
+The rule's ``bracket_asides`` (regular expressions) are taken out of the bracket after a number, in turn,
+before ``not_near`` is looked for in it: what the bracket says of something else ("均为自然人申请", "上年度结转12件").
+
 A cell is ``table.row.column`` with the ids of ``gklint/layouts/<version>.yaml``; a row that is a
 group heading (（三）不予公开) stands for the sum of its rows. A reading whose cells the report's
 layout lacks is dropped, so one pattern serves both layouts.
@@ -90,6 +93,9 @@ class Claim:
     topic_list: re.Pattern | None = None
     topic_list_min: int = 0
     needs: frozenset[str] | None = None  # characters one of which the context must hold for ``near`` to occur
+    # what of the bracket after a number says nothing of what it counts (its rule's ``bracket_asides``), left out
+    # of the bracket before ``not_near`` is looked for in it
+    asides: tuple[re.Pattern, ...] = ()
 
     def text(self, field_name: str, lang: str) -> str:
         texts = getattr(self, field_name)
@@ -119,7 +125,9 @@ def _regex(value, where: str) -> lazyre.LazyPattern | None:
         raise ClaimError(f"{where}: bad pattern {value!r}: {exc}") from None
 
 
-def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
+def parse_claims(rule_id: str, items: list[dict], asides: list[str] | None = None) -> tuple[Claim, ...]:
+    """The claims a rule declares (``items``), each with the rule's ``bracket_asides`` (``asides``)."""
+    asides_patterns = tuple(_regex(a, f"rule {rule_id}: bracket_asides") for a in asides or ())
     out = []
     for item in items or ():
         where = f"rule {rule_id}: claim {item.get('name', '?')}"
@@ -153,7 +161,8 @@ def parse_claims(rule_id: str, items: list[dict]) -> tuple[Claim, ...]:
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
             readings=tuple(readings), note=_texts(item.get("note")),
             not_beside=_regex(item.get("not_beside"), where),
-            topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0))))
+            topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0)),
+            asides=asides_patterns))
     return tuple(out)
 
 
@@ -176,26 +185,17 @@ def matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str = ""
     return _matches(claim, sq, q, heading, para, _Memo(sq, q))
 
 
-_ALL_OF = lazyre.compile(r"^\s*(?:均|全部|全|都)(?:为|是|系|属|来自|由)[^,;]*")
-# an item of a bracket that states another figure of the requests ("1389件（上年度结转12件，本年度办结1392件）"),
-# not what the number includes (含上年结转12件)
-_OTHER_FIGURE = lazyre.compile(r"(?:^|(?<=[,;]))\s*(?!含|包括|包含|其中)[^,;()（）\d]{0,10}?(?:结转|办结|答复)"
-                               r"[^,;()（）\d]{0,12}?\d+(?:\.\d+)?\s*[件条个起宗次]\s*(?=[,;]|$)")
-
-
 class _Memo:
     """What ``matches`` asks of one quantity whatever the claim, worked out once for all the claims tried on it:
     its context, whether it follows 其中, the list beside it and the terms its sentence lists."""
 
-    __slots__ = ("s", "q", "context", "note", "parts_before", "parent", "found", "beside", "lists")
+    __slots__ = ("s", "q", "context", "notes", "parts_before", "parent", "found", "beside", "lists")
 
     def __init__(self, sq: SentenceQuantities, q: Quantity, context: str | None = None):
         s = sq.sentence.folded
         self.q = q
         self.context = q.before + "\u2016" + q.after if context is None else context
-        # its bracket, but what says all of them are of one kind ("6件（均为自然人申请）") qualifies no part of them,
-        # and the other figures it states (上年度结转12件，本年度办结1392件) say nothing of what the number counts
-        self.note = _OTHER_FIGURE.sub("", _ALL_OF.sub("", q.note)) if q.note else ""
+        self.notes: dict = {}  # a claim's asides -> its bracket without them (``note``)
         self.parts_before = "其中" in s[:q.start]
         if self.parts_before:
             s = _without_zero_sibling(s, sq.quantities, q)
@@ -204,6 +204,16 @@ class _Memo:
         self.found: dict = {}  # pattern -> does it occur in the list beside
         self.beside: str | None = None
         self.lists: dict = {}  # topic_list pattern -> how many different terms the sentence names
+
+    def note(self, asides: tuple[re.Pattern, ...]) -> str:
+        """The number's bracket without what ``asides`` match, each taken out in turn."""
+        got = self.notes.get(asides)
+        if got is None:
+            got = self.q.note or ""
+            for aside in asides:
+                got = aside.sub("", got)
+            self.notes[asides] = got
+        return got
 
     def beside_has(self, pattern: re.Pattern) -> bool:
         got = self.found.get(pattern)
@@ -265,7 +275,7 @@ def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, pa
             if not (q.label and p.search(q.label)):
                 return False
             labelled = True
-    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note)
+    if claim.not_near is not None and (claim.not_near.search(context) or claim.not_near.search(memo.note(claim.asides))
                                        or labelled and claim.not_near.search(q.label)
                                        or claim.not_near.search(memo.parent)):
         return False
@@ -577,23 +587,27 @@ def ties(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], re
 
 
 def ties_in_text(claims: tuple[Claim, ...], text: str, year: int | None, report: Report, layout: Layout,
-                 heading: str = "", rule: str | None = None) -> list[Tie]:
+                 heading: str = "", rule: str | None = None, word_units: tuple[str, ...] = ()) -> list[Tie]:
     """``ties`` for a section's text; which claim each number states is worked out once per text, heading
     and claim set, and shared by every claim rule (each then keeps its own ties: ``rule``, the claims of
     that rule only, or every claim's when None)."""
-    found = (tie(claim, sq, q, report, layout) for sq, q, claim in _unambiguous_in_text(claims, text, year, heading)
+    found = (tie(claim, sq, q, report, layout)
+             for sq, q, claim in _unambiguous_in_text(claims, text, year, heading, word_units)
              if rule is None or claim.rule == rule)
     return [t for t in found if t is not None]
 
 
 @text_cache(maxsize=1024)
-def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str):
-    return unambiguous(claims, analyse(text, year), heading)
+def _unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str,
+                         word_units: tuple[str, ...]):
+    return unambiguous(claims, analyse(text, year, word_units), heading)
 
 
-def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str = ""):
-    """``unambiguous`` for a section's text (cached per text, heading and claim set)."""
-    return _unambiguous_in_text(claims, text, year, heading)
+def unambiguous_in_text(claims: tuple[Claim, ...], text: str, year: int | None, heading: str = "",
+                        word_units: tuple[str, ...] = ()):
+    """``unambiguous`` for a section's text (cached per text, heading, claim set and ``word_units``, the units
+    of a count written 一 or 两: ``quantities.find``)."""
+    return _unambiguous_in_text(claims, text, year, heading, word_units)
 
 
 def unambiguous(claims: tuple[Claim, ...], analysed: tuple[SentenceQuantities, ...], heading: str = ""):

@@ -59,8 +59,6 @@ _CHANGE_ITEM = re.compile(r"^(?:新增|新建|新设|新开通|增加|增设|减
 _REST_WORDS = ("其他", "其它", "其余", "另有", "剩余", "余下")
 _REST_ITEM = lazyre.compile(f"^(?:{'|'.join(_REST_WORDS)})")
 _LABEL_TAIL = lazyre.compile(r"(?:总数|数量|件数|条数|数|量)$")
-# what a request's outcome ends in (予以公开, 不予处理, 告知…提供): verbs of the outcomes, of which a list may name some
-_OUTCOME_HEAD = lazyre.compile(r"(?:公开|处理|提供|告知|答复|办结|办理|受理)$")
 _NOT_PARTS = ("percent", "date", "ordinal", "rate", "change", "phone", "list")
 _GAP_TEXT = re.compile(r"[^\s,;:。!?、()（）□]")
 # the number of a list item as the text writes it (一是, 第一, （一）): one definition for every pattern below
@@ -108,9 +106,10 @@ class Enumeration:
         factor = min(WAN_YUAN[q.unit] for q in [self.total, *self.parts])
         return 0.5 * 10 ** -digits * factor * (len(self.parts) + 1) + 1e-9
 
-    def contradicts(self) -> bool:
+    def contradicts(self, outcome_heads: tuple[str, ...] = ()) -> bool:
         """Do the parts contradict the total? Parts may be a second breakdown of the same total, or
-        a list the text does not claim to be complete, so only a sum that cannot be right counts."""
+        a list the text does not claim to be complete, so only a sum that cannot be right counts.
+        ``outcome_heads``: the verbs a request's outcome ends in (``closed``)."""
         if not self.exhaustive:
             return False  # 主要包括…, 如…, …等: the text says these are not all the parts
         total, tol = self.total_value, self.tolerance
@@ -121,12 +120,12 @@ class Enumeration:
             return False  # the whole list, or a stretch of it, adds up: a second breakdown may follow
         if sum(values) > total + tol and self.form != "包括":
             return True  # (what 包括 lists may overlap: it must be closed, as when they fall short)
-        return self.sure and self.closed
+        return self.sure and self.closed(outcome_heads)
 
-    @property
-    def closed(self) -> bool:
+    def closed(self, outcome_heads: tuple[str, ...] = ()) -> bool:
         """Positive evidence that the parts are all the parts: the 合计 form (the text sums them), a
-        rest item (其他…) at the end, or items of one kind (their labels share a head word: …类, …栏, …信息)."""
+        rest item (其他…) at the end, or items of one kind (their labels share a head word: …类, …栏, …信息;
+        not one of ``outcome_heads``, the verbs a request's outcome ends in: 予以公开, 不予处理, 告知…提供)."""
         if self.form == "合计":
             return True
         labels = [label(q) for q in self.parts + self.unsure_parts]
@@ -139,7 +138,7 @@ class Enumeration:
             return True
         # 包括 lists may name channels that overlap ("…网站信息35条，…微信信息2443条"): they need 其他 or …类;
         # labels that end in an outcome (予以公开, …不予公开) share a verb, not a kind: other outcomes are left out
-        return self.form != "包括" and len({h[-1] for h in heads}) == 1 and not _OUTCOME_HEAD.search(heads[0])
+        return self.form != "包括" and len({h[-1] for h in heads}) == 1 and not heads[0].endswith(outcome_heads)
 
     @staticmethod
     def _run_makes(values: list[float], total: float, tol: float) -> bool:

@@ -285,12 +285,13 @@ def _arabic(text: str, start: int, original: str) -> tuple[int | float | None, i
 _MAX_DIGITS = 30
 
 
-def find(sentence: Sentence, year: int | None = None) -> list[Quantity]:
-    """Every quantity of one sentence, in order, each marked with why it is not a count (if so)."""
-    return _find(sentence.text, sentence.folded, year)
+def find(sentence: Sentence, year: int | None = None, word_units: tuple[str, ...] = ()) -> list[Quantity]:
+    """Every quantity of one sentence, in order, each marked with why it is not a count (if so). A lone 一 or 两
+    is a count before one of ``word_units`` ending its clause (the narrative rules' ``word_count_units``)."""
+    return _find(sentence.text, sentence.folded, year, word_units)
 
 
-def _find(text: str, s: str, year: int | None) -> list[Quantity]:
+def _find(text: str, s: str, year: int | None, word_units: tuple[str, ...]) -> list[Quantity]:
     """``find`` for a sentence as written (``text``) and folded (``s``)."""
     found: list[Quantity] = []
     words: dict = {}  # the clause ends and _ClauseWords of this sentence, found when first needed
@@ -312,7 +313,7 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
                     continue
             if start > 0 and s[start - 1] in _CN_WORD_BEFORE:
                 continue  # 统一, 进一步, 第十四个: part of a word, or an ordinal
-            if len(numeral) == 1 and numeral in "一两万亿百千" and not _counted_in_words(s, numeral, after):
+            if len(numeral) == 1 and numeral in "一两万亿百千" and not _counted_in_words(s, numeral, after, word_units):
                 continue  # 一个, 两个: an article, not a count
             if not after["unit"]:
                 continue  # a Chinese numeral without a unit is a word (一是, 十九大) or a date
@@ -344,14 +345,10 @@ def _find(text: str, s: str, year: int | None) -> list[Quantity]:
     return found
 
 
-# 一 and 两 with one of these units ending a clause count ("收到申请一件。", "两件次，"); elsewhere
-# (一件事, 一项工作, 一个) they are articles
-_WORD_COUNT_UNITS = ("件", "条", "件次", "项")
-
-
-def _counted_in_words(s: str, numeral: str, after: re.Match) -> bool:
-    """Is a lone 一 or 两 a count: right before one of ``_WORD_COUNT_UNITS`` (no 万, 余) that ends its clause?"""
-    if numeral not in "一两" or after["unit"] not in _WORD_COUNT_UNITS or after["mult"] or after["approx"]:
+def _counted_in_words(s: str, numeral: str, after: re.Match, word_units: tuple[str, ...]) -> bool:
+    """Is a lone 一 or 两 a count: right before one of ``word_units`` (no 万, 余) that ends its clause ("收到申请一件。",
+    "两件次，")? Elsewhere (一件事, 一项工作, 一个) it is an article."""
+    if numeral not in "一两" or after["unit"] not in word_units or after["mult"] or after["approx"]:
         return False
     end = after.end("unit")
     return after.start("unit") == after.end() and (end == len(s) or s[end] in CLAUSE_END)
@@ -621,15 +618,16 @@ def _kind(m: re.Match, year: int | None) -> str | None:
 
 
 @text_cache(maxsize=512)
-def analyse(text: str, year: int | None = None) -> tuple[SentenceQuantities, ...]:
-    """The sentences of a text with their quantities (cached: every narrative rule reads the same text)."""
-    return tuple(SentenceQuantities(s, _sentence_quantities(s.text, s.folded, year)) for s in split(text))
+def analyse(text: str, year: int | None = None, word_units: tuple[str, ...] = ()) -> tuple[SentenceQuantities, ...]:
+    """The sentences of a text with their quantities (cached: every narrative rule reads the same text); ``word_units``
+    as ``find``'s."""
+    return tuple(SentenceQuantities(s, _sentence_quantities(s.text, s.folded, year, word_units)) for s in split(text))
 
 
 @text_cache(maxsize=4096)
-def _sentence_quantities(text: str, folded: str, year: int | None) -> list[Quantity]:
+def _sentence_quantities(text: str, folded: str, year: int | None, word_units: tuple[str, ...]) -> list[Quantity]:
     """``find`` for one sentence, by what it reads of it (the sentence as written and folded: offsets are the
     sentence's own), so that a sentence repeated word for word (boilerplate within a report or across a
     batch) is read once. Nothing changes a Quantity once ``find`` has made it but what it is told when first
     asked (``_Pending``), which is the same whoever asks."""
-    return _find(text, folded, year)
+    return _find(text, folded, year, word_units)

@@ -74,14 +74,21 @@ def _named_lines(lines: list[str]):
         yield _FIELD.sub("", line).strip(), False
 
 
+# a title broken over two lines: the year's line is looked for among the first lines that are not blank, and the line
+# above it is an agency's name when it is no longer than this (a sentence or a page's heading line is longer)
+_TITLE_BREAK_LINES = 12
+_AGENCY_LINE = 30
+
+
 def agency_above_title(lines: list[str]) -> str:
     """A title broken over two lines (淮安市人民政府 / 2024年政府信息公开工作年度报告): the line above the one
-    that starts with the year and names 年度报告, when it is short and holds no digit or colon; else ""."""
+    that starts with the year and names 年度报告 (among the first ``_TITLE_BREAK_LINES``), when it is short
+    (``_AGENCY_LINE``) and holds no digit or colon; else ""."""
     rows = [re.sub(r"\s+", "", line) for line in lines if line.strip()]
-    for i, row in enumerate(rows[1:12], 1):
+    for i, row in enumerate(rows[1:_TITLE_BREAK_LINES], 1):
         if "年度报告" in row and re.match(r"^(?:19|20)\d{2}年", row):
             above = rows[i - 1]
-            return above if len(above) <= 30 and not re.search(r"[:：\d]", above) else ""
+            return above if len(above) <= _AGENCY_LINE and not re.search(r"[:：\d]", above) else ""
     return ""
 
 

@@ -42,6 +42,11 @@ def evaluate(rule: Rule, report: Report, ctx: Context) -> Iterable[Diagnostic]:
     return list(handler(rule, report, layout, year, ctx))
 
 
+def _word_units(rule: Rule) -> tuple[str, ...]:
+    """The units after which a lone 一 or 两 ending its clause is a count (``word_count_units``)."""
+    return tuple(rule.params.get("word_count_units") or ())
+
+
 def check_refs(rule: Rule, layouts: list[Layout]):
     """(field, problem) for each cell a claim or statement names that no layout the rule applies to has
     (a reading whose cells one layout lacks is dropped there, so one layout having it is enough)."""
@@ -70,7 +75,7 @@ def _versions(layouts: list[Layout]) -> str:
 
 @kept_per_rule("narrative", "claim")
 def _claims_of(rule: Rule) -> tuple[claims_mod.Claim, ...]:
-    return claims_mod.parse_claims(rule.id, rule.params.get("claims") or [])
+    return claims_mod.parse_claims(rule.id, rule.params.get("claims") or [], rule.params.get("bracket_asides"))
 
 
 _POOLS: dict[tuple[int, int], tuple[Rule, tuple, tuple]] = {}
@@ -104,7 +109,7 @@ def _joined(rules: tuple[Rule, ...]) -> tuple[claims_mod.Claim, ...]:
 def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
     every = _all_claims(rule, ctx.rules)
-    for section, found in _unambiguous(every, report, year, ctx):
+    for section, found in _unambiguous(every, report, year, ctx, _word_units(rule)):
         said: set[tuple[int, str]] = set()  # a sentence stating one figure of the same cells twice: said once
         for sq, q, claim in found:
             if claim.rule != rule.id:
@@ -118,16 +123,17 @@ def _claim_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
                 yield finding
 
 
-def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int | None, ctx: Context):
+def _unambiguous(every: tuple[claims_mod.Claim, ...], report: Report, year: int | None, ctx: Context,
+                 word_units: tuple[str, ...]):
     """(section, what ``claims.unambiguous`` finds in it) for each section: which claim each number states,
-    worked out once per report and claim set and shared by every claim rule (through ``ctx.text``)."""
+    worked out once per report, claim set and ``word_units`` and shared by every claim rule (through ``ctx.text``)."""
     shared = getattr(ctx, "text", None)
     if shared is not None and shared.report is not report:
         shared = None
-    key = ("claims", id(every), year)
+    key = ("claims", id(every), year, word_units)
     if shared is not None and (got := shared.memo.get(key)) is not None and got[0] is every:
         return got[1]
-    out = [(section, claims_mod.unambiguous_in_text(every, section.text, year, fold(section.heading)))
+    out = [(section, claims_mod.unambiguous_in_text(every, section.text, year, fold(section.heading), word_units))
            for section in report.sections]
     if shared is not None:
         shared.memo[key] = (every, out)
@@ -203,10 +209,11 @@ def _marked_note(rule: Rule, compared: Iterable[claims_mod.Compared], layout: La
 def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, ctx: Context):
     lang = ctx.lang
     relations = rule.params.get("relations") or {}
+    outcome_heads = tuple(rule.params.get("outcome_heads") or ())
     for section in report.sections:
-        analysed = analyse(section.text, year)
+        analysed = analyse(section.text, year, _word_units(rule))
         for e in enumerations.find(analysed):
-            if not e.contradicts():
+            if not e.contradicts(outcome_heads):
                 continue
             total, total_sum = e.total_value, e.sum
             relation = relations.get("less" if total_sum < total else "more") or {}
@@ -235,7 +242,7 @@ def _zero_check(rule: Rule, report: Report, layout: Layout, year: int | None, ct
     lang = ctx.lang
     statements = _statements_of(rule)
     for section in report.sections:
-        analysed = analyse(section.text, year)
+        analysed = analyse(section.text, year, _word_units(rule))
         reported: set[tuple[int, claims_mod.CellRef]] = set()
         for mention in zeros.find(statements, analysed, year, fold(section.heading)):
             computed: list = []

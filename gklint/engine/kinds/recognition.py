@@ -9,8 +9,6 @@ from gklint import layouts
 from gklint.core.diagnostic import Location
 from gklint.core.model import Report, report_year
 
-_TITLE_LINE = 60  # characters a title line holds at most
-
 
 def evaluate(rule, report, ctx):
     kinds = {note.kind for note in report.notes}
@@ -48,15 +46,15 @@ def not_a_report(rule, report: Report) -> tuple[str, dict] | None:
     heading = next((s.heading for s in report.sections if old and s.heading and re.search(old, s.heading)), None)
     if heading is not None:
         return "message_heading", {"heading": heading}
-    titles = title_lines(report)
+    titles = title_lines(report, int(rule.params.get("title_line", 60)))
     if titles and not any(re.search(pattern, line) for line in titles):
         return "message_title", {"title": titles[0]}
     return None
 
 
-def title_lines(report: Report) -> list[str]:
-    """The lines that may be the document's title: its title, then each short line before its first heading
-    that is no sentence (ends in no 。)."""
+def title_lines(report: Report, longest: int) -> list[str]:
+    """The lines that may be the document's title: its title, then each line before its first heading of at most
+    ``longest`` characters that is no sentence (ends in no 。)."""
     lines = [line.strip() for line in report.preamble.split("\n")]
-    short = [line for line in lines if line and len(line) <= _TITLE_LINE and "。" not in line]
+    short = [line for line in lines if line and len(line) <= longest and "。" not in line]
     return [report.meta.title, *short] if report.meta.title else short

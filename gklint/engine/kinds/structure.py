@@ -352,6 +352,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
     pattern = _promise(rule)
     context = tuple(rule.params.get("context_words", ()))
     parts = tuple(rule.params.get("part_words", ()))
+    fewest, most = int(rule.params.get("min_parts", 2)), int(rule.params.get("max_parts", 12))
     places_ = [(place, len(place.text)) for place in places(report, ctx) if place.name == PREAMBLE]
     overview = next((s for s in report.sections if s.id == "overview"), None)
     if overview is not None:
@@ -367,7 +368,7 @@ def promised_parts(rule: Rule, report: Report, ctx) -> Iterator[Diagnostic]:
                 continue  # not a sentence about the report's own parts, listed by name
             raw = m.group("n")
             promised = int(raw) if raw.isdigit() else chinese_to_int(raw)
-            if promised is None or not 2 <= promised <= 12:
+            if promised is None or not fewest <= promised <= most:
                 continue
             if promised != delivered:
                 yield rule.diagnostic(_lang(ctx), place.location(*m.span()), expected=promised, found=delivered,
