@@ -202,10 +202,10 @@ def describe_case(case: RuleCase, lang: str = "zh") -> list[str]:
         lines.append(f"- {say['settings']}" + say["comma"].join(f"`{k}: {v}`" for k, v in data["settings"].items()))
     if not data["fires"]:
         return [*lines, "- " + say["silent"].format(rule=case.rule)]
+    if lang != "zh" and data.get("lang") != lang:  # its message is in Chinese: say which finding instead
+        return [*lines, f"- {case.rule} reports {_finding_in_words(data)}"]
     said = data.get("message") or "……".join(
         [data["contains"]] if isinstance(data.get("contains"), str) else data.get("contains", []))
-    if lang != "zh" and data.get("lang") != lang:
-        said = _finding_in_words(data)
     return [*lines, "- " + (say["reports"] if said else say["reports_one"]).format(rule=case.rule, said=said)]
 
 

@@ -150,3 +150,16 @@ def test_the_review_page_and_word_comments_give_the_rule_docs_in_english():
     first = rule.docs["fix"]["en"].split(". ")[0]
     assert f"how to fix: {first}" in comment and "如何改正" not in comment
     assert "如何改正：" + rule.docs["fix"]["zh"].split("。")[0] in comment_text(d, "zh", rule_info(rule, "zh"))
+
+
+def test_the_example_report_is_described_in_english():
+    """The example case on an English page: the report and its edits in English (labels quoted as written),
+    and which finding the rule reports (its message in the case is Chinese, so not quoted)."""
+    from gklint.rulecases import example_lines
+
+    rule = find("T301", load_rules())
+    lines = example_lines(rule, "en", "Example report:")
+    assert "- a report in the 2021 layout for 2021, every table cell 0" in lines
+    assert "- table 3, “（七）总计” / “自然人”: 9" in lines
+    assert lines[-1] == "- T301 reports 1 finding at table 3 · 自然人, expected 12, found 11"
+    assert example_lines(rule, "zh", "示例报告：")[-1].startswith("- T301 报告：表三“自然人”列")
