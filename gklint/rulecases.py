@@ -152,65 +152,114 @@ def resolve_cells(layout: Layout, key: str) -> list[tuple[TableSpec, RowSpec, Co
 # --------------------------------------------------------------------------- a case in words (rule docs)
 
 def example_lines(rule, lang: str = "zh", head: str | None = None) -> list[str]:
-    """The rule's example case (``example: true``) for its page, in Markdown, under ``head`` (default: the
-    case's name, pack and test, for rule writers); nothing without one."""
+    """The rule's example case (``example: true``) for its page, in Markdown and in ``lang``, under ``head``
+    (default: the case's name, pack and test, for rule writers); nothing without one."""
     example = next((c for c in rule_cases(rule) if c.example), None)
     if example is None:
         return []
     head = head or (f"案例 `{example.name}`（{rule.pack}，由 tests/test_rule_cases.py 核对）：" if lang == "zh" else
                     f"Case `{example.name}` ({rule.pack}, checked by tests/test_rule_cases.py):")
-    return [head, "", *describe_case(example)]
+    return [head, "", *describe_case(example, lang)]
 
 
-def describe_case(case: RuleCase) -> list[str]:
-    """The case as lines of Markdown for the rule's page: the report, the edits, what the rule says."""
-    data = case.data
+# the words of a case's description: Chinese, and English (the report's own text, labels and headings stay as
+# they are written, quoted)
+_SAY = {
+    "zh": {"previous": "上一年度报告：", "settings": "设置：", "comma": "，", "reports": "{rule} 报告：{said}",
+           "reports_one": "{rule} 报告一处问题", "silent": "{rule} 不报告", "text": "报告文字：", "replace": "文字中“{old}”改为“{new}”",
+           "zeros": "表格全部为0", "generated": "各表自洽的随机生成报告（种子{seed}）", "report": "{version}年版格式{year}的报告，{base}",
+           "year": "、{year}年度", "last_year": "、上一年度", "every_row": "各行", "every_column": "各列", "blank": "空白",
+           "cell": "表{table}{row}{column}填{value}", "dropped": "删去“{heading}”部分", "section": "“{heading}”的正文为“{text}”",
+           "meta": {"title": "标题", "agency": "机关", "year": "年度", "published": "发布日期", "signed": "落款日期"},
+           "meta_is": "{key}为{value}", "note": "记有识别说明“{message}”", "render": "写成从网页复制的文字后再读入",
+           "omit": "（不含表{tables}）", "omit_sep": "、表", "arabic_tables": False},
+    "en": {"previous": "last year's report: ", "settings": "settings: ", "comma": ", ", "reports": "{rule} reports: {said}",
+           "reports_one": "{rule} reports it", "silent": "{rule} reports nothing", "text": "the report's text: ",
+           "replace": "in the text, “{old}” changed to “{new}”", "zeros": "every table cell 0",
+           "generated": "a random report whose tables agree (seed {seed})", "report": "a report in the {version} layout{year}, {base}",
+           "year": " for {year}", "last_year": " for the year before", "every_row": "every row", "every_column": "every column",
+           "blank": "blank", "cell": "table {table}, {row} / {column}: {value}", "dropped": "section “{heading}” left out",
+           "section": "section “{heading}” reads “{text}”",
+           "meta": {"title": "title", "agency": "agency", "year": "year", "published": "publication date", "signed": "signing date"},
+           "meta_is": "{key}: “{value}”", "note": "recognition noted “{message}”",
+           "render": "written out as text copied from a web page and read back", "omit": " (without table {tables})",
+           "omit_sep": ", table ", "arabic_tables": True},
+}
+
+
+def describe_case(case: RuleCase, lang: str = "zh") -> list[str]:
+    """The case as lines of Markdown for the rule's page, in ``lang``: the report, the edits, what the rule says
+    (in English, which finding, where and with what values: a case's message is written in Chinese unless the
+    case runs in English)."""
+    data, say = case.data, _SAY[lang]
     def bullets(items: list[str], lead: str = "") -> list[str]:  # a code block's lines ("  …", "") as they are
         return [item if item.startswith("  ") or not item else f"- {lead}{item}" for item in items]
 
-    lines = bullets(_describe_report(data))
+    lines = bullets(_describe_report(data, say))
     if "previous" in data:
-        lines += bullets(_describe_report(data["previous"], previous=True), "上一年度报告：")
+        lines += bullets(_describe_report(data["previous"], say, previous=True), say["previous"])
     if data.get("settings"):
-        lines.append("- 设置：" + "，".join(f"`{k}: {v}`" for k, v in data["settings"].items()))
-    if data["fires"]:
-        said = data.get("message") or "……".join(
-            [data["contains"]] if isinstance(data.get("contains"), str) else data.get("contains", []))
-        lines.append(f"- {case.rule} 报告：{said}" if said else f"- {case.rule} 报告一处问题")
-    else:
-        lines.append(f"- {case.rule} 不报告")
-    return lines
+        lines.append(f"- {say['settings']}" + say["comma"].join(f"`{k}: {v}`" for k, v in data["settings"].items()))
+    if not data["fires"]:
+        return [*lines, "- " + say["silent"].format(rule=case.rule)]
+    if lang != "zh" and data.get("lang") != lang:  # its message is in Chinese: say which finding instead
+        return [*lines, f"- {case.rule} reports {_finding_in_words(data)}"]
+    said = data.get("message") or "……".join(
+        [data["contains"]] if isinstance(data.get("contains"), str) else data.get("contains", []))
+    return [*lines, "- " + (say["reports"] if said else say["reports_one"]).format(rule=case.rule, said=said)]
 
 
-def _describe_report(data: dict, previous: bool = False) -> list[str]:
+def _finding_in_words(data: dict) -> str:
+    """What a case expects of its finding, in English: how many, how severe, where, with what values."""
+    from gklint.core.diagnostic import Location
+
+    count = data.get("count", 1)
+    out = f"{count} finding{'' if count == 1 else 's'}" + (f" ({data['severity']})" if data.get("severity") else "")
+    if data.get("where"):
+        out += f" at {Location(**data['where']).describe('en')}"
+    values = [f"{k} {show_number(data[k])}" for k in ("expected", "found") if k in data]
+    return out + (f", {', '.join(values)}" if values else "")
+
+
+def _describe_report(data: dict, say: dict, previous: bool = False) -> list[str]:
+    replaced = [say["replace"].format(old=old, new=new) for old, new in (data.get("replace") or {}).items()]
     if "text" in data:
         text = str(data["text"]).rstrip("\n")
-        out = ["报告文字：" + (f"“{text}”" if "\n" not in text and len(text) <= 120 else "")]
+        out = [(say["text"] + (f"“{text}”" if "\n" not in text and len(text) <= 120 else "")).rstrip()]
         if "\n" in text or len(text) > 120:
             out += ["", "  ```text", *[f"  {t}" for t in text.split("\n")], "  ```"]
-        out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
-        return out
+        return out + replaced
     version = str(data.get("layout", "2021"))
     layout = layouts.get(version)
     year = data.get("year") or (None if previous else layout.first_year)
-    base = "表格全部为0" if data.get("fill", "zeros") == "zeros" else f"各表自洽的随机生成报告（种子{data.get('seed', 0)}）"
-    out = [f"{version}年版格式{f'、{year}年度' if year else ('、上一年度' if previous else '')}的报告，{base}"]
+    base = say["zeros"] if data.get("fill", "zeros") == "zeros" else say["generated"].format(seed=data.get("seed", 0))
+    said_year = say["year"].format(year=year) if year else (say["last_year"] if previous else "")
+    out = [say["report"].format(version=version, year=said_year, base=base)]
     for key, value in (data.get("cells") or {}).items():
-        cells = resolve_cells(layout, key)
-        table, row, col = cells[0]
+        table, row, col = resolve_cells(layout, key)[0]
         _, row_id, col_id = _split_cell(key)
-        rows = "各行" if row_id == "*" else f"“{row.label}”"
-        cols = "各列" if col_id == "*" else f"“{col.label}”"
-        shown = "空白" if value in (None, "") else f"“{value}”" if isinstance(value, str) else show_number(value)
-        out.append(f"表{table.key}{rows}{cols}填{shown}")
+        shown = say["blank"] if value in (None, "") else f"“{value}”" if isinstance(value, str) else show_number(value)
+        out.append(say["cell"].format(table=_table_name(table.key, say), value=shown,
+                                      row=say["every_row"] if row_id == "*" else f"“{row.label}”",
+                                      column=say["every_column"] if col_id == "*" else f"“{col.label}”"))
     names = {s.id: s.heading for s in layout.sections}
     for sid, text in (data.get("sections") or {}).items():
-        out.append(f"删去“{names.get(sid, sid)}”部分" if text is None else f"“{names.get(sid, sid)}”的正文为“{text}”")
-    labels = {"title": "标题", "agency": "机关", "year": "年度", "published": "发布日期", "signed": "落款日期"}
-    out += [f"{labels[k]}为{v}" for k, v in (data.get("meta") or {}).items()]
-    out += [f"记有识别说明“{n.get('message')}”" for n in data.get("notes") or ()]
+        heading = names.get(sid, sid)
+        out.append(say["dropped"].format(heading=heading) if text is None else
+                   say["section"].format(heading=heading, text=text))
+    out += [say["meta_is"].format(key=say["meta"][k], value=v) for k, v in (data.get("meta") or {}).items()]
+    out += [say["note"].format(message=n.get("message")) for n in data.get("notes") or ()]
     if data.get("render"):
         omitted = (data["render"] if isinstance(data["render"], dict) else {}).get("omit", ())
-        out.append("写成从网页复制的文字后再读入" + (f"（不含表{'、表'.join(map(str, omitted))}）" if omitted else ""))
-    out += [f"文字中“{old}”改为“{new}”" for old, new in (data.get("replace") or {}).items()]
-    return out
+        tables = say["omit_sep"].join(_table_name(str(t), say) for t in omitted)
+        out.append(say["render"] + (say["omit"].format(tables=tables) if omitted else ""))
+    return out + replaced
+
+
+def _table_name(key: str, say: dict) -> str:
+    """A table's key as the case's words say it: 三 in Chinese, 3 in English."""
+    if not say["arabic_tables"]:
+        return key
+    from gklint.core.numerals import chinese_to_int
+
+    return str(chinese_to_int(key) or key)

@@ -16,9 +16,10 @@ _HEADS = {"zh": ("检查什么", "为什么重要", "示例", "如何改正", "�
 def render_rule_doc(rule, lang: str = "zh", verbose: bool = False) -> str:
     """A rule's page, built from the rule itself (so it cannot drift): used by `explain` and docs/rules.md.
 
-    For users: title, severity, what / why / example / how to fix (written in Chinese: in English the page
-    says so and gives the rule's English message first). ``verbose`` adds what rule writers need: the kind,
-    the pack, the example's case name and its test, the parameters."""
+    For users: title, severity, what / why / example / how to fix (in English, after the rule's English message;
+    a rule of the user's own whose docs are in Chinese only has them in Chinese, and the page says so).
+    ``verbose`` adds what rule writers need: the kind, the pack, the example's case name and its test, the
+    parameters."""
     from gklint.rulecases import example_lines
 
     heads = _HEADS[lang]
@@ -26,10 +27,11 @@ def render_rule_doc(rule, lang: str = "zh", verbose: bool = False) -> str:
     kind = f"    {heads[5]}: {rule.kind}    ({rule.pack})" if verbose else ""
     lines = [f"{rule.id} {rule.name}: {rule.text('title', lang)}", f"{heads[4]}: {severity}{kind}", ""]
     if lang == "en":
-        lines += ["## Message", rule.text("message", "en"), "",
-                  "The rule's documentation below is written in Chinese.", ""]
+        lines += ["## Message", rule.text("message", "en"), ""]
+        if any(lang not in texts for texts in rule.docs.values()):
+            lines += ["The rule's documentation below is written in Chinese.", ""]
     for head, key in zip(heads[:4], ("what", "why", "example", "fix")):
-        lines += [f"## {head}", rule.docs[key], ""]
+        lines += [f"## {head}", rule.doc(key, lang), ""]
         if key == "example" and (case := example_lines(rule, lang, heads[7] if not verbose else None)):
             lines += [*case, ""]
     if verbose:
@@ -48,9 +50,9 @@ def _param_lines(rule, lang: str, head: str) -> list[str]:
 
 
 def rules_markdown(rules, lang: str = "zh") -> str:
-    """docs/rules.md: an index, then each rule's page as ``explain`` prints it."""
-    out = ["# gklint rules", "",
-           "Generated from `rules/*.yaml` by `gklint rules --docs > docs/rules.md`; a test keeps it in step.", "",
+    """docs/rules.md (docs/rules.en.md in English): an index, then each rule's page as ``explain`` prints it."""
+    made = "`gklint rules --docs > docs/rules.md`" if lang == "zh" else "`gklint rules --docs --lang en > docs/rules.en.md`"
+    out = ["# gklint rules", "", f"Generated from `rules/*.yaml` by {made}; a test keeps it in step.", "",
            "| id | severity | kind | title |", "|---|---|---|---|"]
     out += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.kind} | {r.text('title', lang)} |" for r in rules]
     for rule in rules:
@@ -65,5 +67,5 @@ def rule_info(rule, lang: str = "zh") -> RuleInfo:
     """What outputs need of ``rule`` (its title in ``lang``, docs and page), as plain data (the page rendered
     when first read)."""
     return RuleInfo(id=rule.id, name=rule.name, kind=rule.kind, severity=rule.severity,
-                    title=rule.text("title", lang), docs=dict(rule.docs), pack=rule.pack,
+                    title=rule.text("title", lang), docs=rule.docs_in(lang), pack=rule.pack,
                     page=partial(render_rule_doc, rule, lang, True))

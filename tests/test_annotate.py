@@ -118,7 +118,7 @@ def test_comments_say_what_to_change_in_plain_words_not_a_command(annotated):
     and names the rule in the head; it does not send the reader to ``gklint explain``."""
     from gklint.engine.rules import load_rules
 
-    fixes = {r.id: r.docs["fix"].split("。")[0] for r in load_rules()}
+    fixes = {r.id: r.doc("fix", "zh").split("。")[0] for r in load_rules()}
     for comment in docx.Document(str(annotated)).comments:
         rule = comment.text.split("】")[0].split(" ")[-1]
         assert f"如何改正：{fixes[rule]}。" in comment.text

@@ -19,10 +19,10 @@ def test_a_page_made_on_read_is_the_rendered_page_everywhere():
                 calls.append(1)
                 return render_rule_doc(rule, lang, True)  # the page outputs carry: with the detail (SARIF help)
 
-            lazy = RuleInfo(rule.id, rule.name, rule.kind, rule.severity, rule.text("title", lang), dict(rule.docs),
+            lazy = RuleInfo(rule.id, rule.name, rule.kind, rule.severity, rule.text("title", lang), rule.docs_in(lang),
                             rule.pack, render)
             whole = RuleInfo(rule.id, rule.name, rule.kind, rule.severity, rule.text("title", lang),
-                             dict(rule.docs), rule.pack, render_rule_doc(rule, lang, True))
+                             rule.docs_in(lang), rule.pack, render_rule_doc(rule, lang, True))
             assert not calls  # not rendered until read
             assert lazy == whole and repr(lazy) == repr(whole) and lazy.page == whole.page
             assert dataclasses.asdict(lazy) == dataclasses.asdict(whole) and len(calls) == 1

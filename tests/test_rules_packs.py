@@ -12,6 +12,8 @@ from conftest import ROOT
 def test_docs_page_is_generated_from_the_rules():
     assert (ROOT / "docs" / "rules.md").read_text("utf-8") == rules_markdown(load_rules()), \
         "run: gklint rules --docs > docs/rules.md"
+    assert (ROOT / "docs" / "rules.en.md").read_text("utf-8") == rules_markdown(load_rules(), "en"), \
+        "run: gklint rules --docs --lang en > docs/rules.en.md"
 
 
 @pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.id)
@@ -21,7 +23,8 @@ def test_every_rule_is_complete(rule):
     assert rule.title["zh"] and rule.title.get("en"), "title in Chinese and English"
     assert rule.message["zh"] and rule.message.get("en"), "message in Chinese and English"
     for key in ("what", "why", "example", "fix"):
-        assert len(rule.docs[key]) >= 8
+        assert len(rule.doc(key, "zh")) >= 8 and len(rule.docs[key].get("en", "")) >= 8, \
+            f"docs.{key} in Chinese and English"
 
 
 def test_ids_are_unique_and_sorted():

@@ -38,7 +38,7 @@ class Rule:
     severity: str
     title: dict[str, str]
     message: dict[str, str]
-    docs: dict[str, str]
+    docs: dict[str, dict[str, str]]  # what / why / example / fix, each a {zh, en} mapping like title and message
     params: dict = field(default_factory=dict)
     layouts: tuple[str, ...] = ()  # empty: every layout
     pack: str = ""
@@ -52,6 +52,14 @@ class Rule:
 
     def text(self, field_name: str, lang: str) -> str:
         return choose(getattr(self, field_name), lang)
+
+    def doc(self, key: str, lang: str = "zh") -> str:
+        """The ``key`` part of the rule's docs (what, why, example or fix) in ``lang``, else in Chinese."""
+        return choose(self.docs[key], lang)
+
+    def docs_in(self, lang: str = "zh") -> dict[str, str]:
+        """The rule's docs in ``lang`` (each part in Chinese where it has no ``lang`` text)."""
+        return {key: self.doc(key, lang) for key in self.docs}
 
     def diagnostic(self, lang: str, location=None, *, expected=None, found=None, parts=(), severity=None,
                    values: dict | None = None, template: str = "message", **more):
@@ -130,7 +138,8 @@ def parse_rule(data: dict, pack: str, checked: bool = True) -> Rule:
     rule = Rule(
         id=str(data["id"]), name=str(data["name"]), kind=data["kind"], severity=data["severity"],
         title=_texts(data["title"], where, "title"), message=_texts(data["message"], where, "message"),
-        docs={k: str(v).strip() for k, v in docs.items()},
+        docs={k: {lang: text.strip() for lang, text in _texts(v, where, f"docs.{k}").items()}
+              for k, v in docs.items()},
         params={k: v for k, v in data.items() if k not in COMMON},
         layouts=tuple(str(v) for v in layouts), pack=pack)
     if checked:

@@ -81,15 +81,16 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
 def comment_text(d, lang: str = "zh", rule=None) -> str:
     """A finding as a Word comment, for a drafting office that has no gklint: what is wrong, the values
     given (a side that has none is left out), the cells compared with, and what to change in plain words
-    (the first sentence of the rule's ``fix``; in Chinese, as the rules' docs are written)."""
+    (the first sentence of the rule's ``fix``, in ``lang`` as ``rule``, a RuleInfo, gives it)."""
     head = {"error": "错误", "warning": "警告", "info": "提示"}[d.severity] if lang == "zh" else d.severity
     lines = [f"【{head} {d.rule}】{d.title}", d.message]
     if values := _values_line(d, lang):
         lines.append(values)
     if related := related_text(d, lang):  # the cells the sentence was compared with
         lines.append(f"对照：{related}" if lang == "zh" else f"compared with: {related}")
-    if lang == "zh" and rule is not None and rule.docs.get("fix"):
-        lines.append(f"如何改正：{_first_sentence(rule.docs['fix'])}")
+    if rule is not None and rule.docs.get("fix"):
+        lines.append(f"如何改正：{_first_sentence(rule.docs['fix'])}" if lang == "zh" else
+                     f"how to fix: {_first_sentence(rule.docs['fix'])}")
     return "\n".join(lines)
 
 
@@ -107,9 +108,9 @@ def _values_line(d, lang: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    """The first sentence of ``text``, with its full stop."""
-    head, stop, _ = text.partition("。")
-    return head + stop
+    """The first sentence of ``text``, with its full stop (a Chinese one, or an English one before a space)."""
+    first = re.match(r".*?(?:。|\.(?=\s))", text, re.S)
+    return first.group(0) if first else text
 
 
 # --------------------------------------------------------------------------- finding places

@@ -28,7 +28,8 @@ from gklint.core.numbers import show_number
 from gklint.core.own import GENERATOR
 from gklint.output import places
 
-# the page's own words (the report's text, its labels and the rules' docs are shown as they are written)
+# the page's own words (the report's text and its labels are shown as they are written, the rules' docs in the
+# page's language)
 LABELS = {
     "zh": {"title": "政府信息公开工作年度报告检查结果", "html_lang": "zh-CN",
            "help": "点击表头可排序；点击文件名查看该报告的问题和原文，有问题的单元格和语句已标出颜色（红：错误，黄：警告，蓝：提示）。",
@@ -45,7 +46,7 @@ LABELS = {
            "heads": ("File", "Agency", "Year", "Layout", "Errors", "Warnings", "Infos"), "unknown_layout": "unknown",
            "unreadable": "Cannot be read: ", "across_years": "Across years (an agency's reports of consecutive years)",
            "expected": "expected: ", "found": "found: ", "and": "; ", "parts": "terms summed: ", "left": "left side", "right": "right side",
-           "fix": "How to fix (the rule's text, in Chinese): ", "rule_page": "About this rule (in Chinese)",
+           "fix": "How to fix: ", "rule_page": "About this rule",
            "docs": (("What it checks", "what"), ("Why it matters", "why"), ("Example", "example")),
            "colon": ": ", "no_table": "(table {key} was not found in the report)", "table": "Table {key}",
            "year": "{year}", "layout": "{name} layout",
