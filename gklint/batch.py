@@ -144,11 +144,10 @@ def read_one(path: str, job: Job) -> Read:
         return Read(path, error=str(ReadError(path, "文件结构嵌套过深，无法读取")))
     except Exception as exc:  # a reader's bug on odd input: report this file, check the others
         return Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
-    read = check_one(path, report, job)
+    read = check_one(path, report, job)  # a file holding several reports: each checked, the later ones in ``parts``
     if others and read.error is None:
         read.parts = [check_one(path, other, job) for other in others]
-        if any(part.error is not None for part in read.parts):
-            return next(part for part in read.parts if part.error is not None)
+        return next((part for part in read.parts if part.error is not None), read)  # out of memory: the file's error
     return read
 
 

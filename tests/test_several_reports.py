@@ -73,9 +73,10 @@ def test_a_portal_page_with_two_reports():
     assert _cells(report) == _cells(read_bytes("page.html", page.encode("utf-8")))
 
 
-def _docx_of(report, times: int) -> bytes:
+def docx_of(*reports) -> bytes:
+    """A Word file holding ``reports`` one after the other, each from its title line."""
     document = docx.Document()
-    for _ in range(times):
+    for report in reports:
         document.add_paragraph(report.meta.title)
         for line in render_text(report, sep="\t").split("\n\n")[1:]:
             document.add_paragraph(line)
@@ -86,8 +87,8 @@ def _docx_of(report, times: int) -> bytes:
 
 def test_a_word_draft_with_the_report_pasted_twice():
     report = consistent_report(random.Random(4))
-    once = read_bytes("d.docx", _docx_of(report, 1))
-    twice = read_bytes("d.docx", _docx_of(report, 2))
+    once = read_bytes("d.docx", docx_of(report))
+    twice = read_bytes("d.docx", docx_of(report, report))
     [note] = _several(twice)
     assert note.found == "2" and note.source.paragraph is not None
     assert not _several(once) and _cells(twice) == _cells(once)

@@ -4,7 +4,6 @@ findings (R114 on the first says how many the file holds); the same report paste
 
 from __future__ import annotations
 
-import io
 import random
 import re
 from dataclasses import replace
@@ -23,6 +22,7 @@ from gklint.testing import consistent_report
 
 from render import render_text
 from render_html import _article, render_portal_page
+from test_several_reports import docx_of
 
 runner = CliRunner()
 
@@ -39,17 +39,6 @@ def _pair():
 
 def _t3(result: FileResult) -> set[tuple[str, str]]:
     return {(d.rule, d.location.row) for d in result.diagnostics if d.rule.startswith("T3")}
-
-
-def _docx(*reports) -> bytes:
-    document = docx.Document()
-    for report in reports:
-        document.add_paragraph(report.meta.title)
-        for line in render_text(report, sep="\t").split("\n\n")[1:]:
-            document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _html(first, second) -> bytes:
@@ -83,7 +72,7 @@ def test_two_years_in_one_text_file_each_checked_with_its_own_defect(tmp_path):
 
 
 def test_two_years_in_one_word_file(tmp_path):
-    _check_pair(_files(tmp_path, "two.docx", _docx(*_pair())))
+    _check_pair(_files(tmp_path, "two.docx", docx_of(*_pair())))
 
 
 def test_two_years_on_one_portal_page(tmp_path):
@@ -110,8 +99,8 @@ def test_the_same_report_pasted_twice_is_checked_once(tmp_path):
     report = consistent_report(random.Random(4))
     cell = report.cell("三", "new", "natural")
     report.tables["三"].cells[("new", "natural")] = replace(cell, value=cell.value + 1, raw=str(int(cell.value) + 1))
-    once = _files(tmp_path, "once.docx", _docx(report))
-    [twice] = _files(tmp_path, "twice.docx", _docx(report, report))
+    once = _files(tmp_path, "once.docx", docx_of(report))
+    [twice] = _files(tmp_path, "twice.docx", docx_of(report, report))
     [note] = [d for d in twice.diagnostics if d.rule == "R114"]
     assert "完全相同" in note.message and note.found == "2"
     assert [d.rule for d in twice.diagnostics if d.rule != "R114"] == [d.rule for d in once[0].diagnostics]
@@ -141,7 +130,7 @@ def test_a_file_of_more_reports_than_the_cap_checks_the_first_ones(tmp_path, mon
 def test_annotate_puts_each_reports_comments_in_that_report(tmp_path):
     first, second = _pair()
     path = tmp_path / "two.docx"
-    path.write_bytes(_docx(first, second))
+    path.write_bytes(docx_of(first, second))
     result = runner.invoke(app, ["check", str(path), "--annotate", "--format", "concise", "--select", "T303,R114"])
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
