@@ -148,7 +148,7 @@ class Run:
         from gklint.engine.views import name_rules
 
         out: list[tuple[FileResult, object]] = []
-        for read in batch.finish(reads, self.job, here=True):
+        for read in batch.with_parts(batch.finish(reads, self.job, here=True)):  # each report of a file its own
             if read.result is None:
                 out.append((FileResult(path=read.path, error=reason_in(read.error, self.lang, read.path),
                                        spot=read.spot), None))
@@ -578,7 +578,8 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
       and what the series rules need, so memory does not grow with the reports' size.
 
     The table rules of all readable reports run as one stacked validation per layout; the series
-    rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order.
+    rules pair every report of the call. Returns a ``Result`` with one ``FileResult`` per source, in order;
+    a file holding several reports gives one per report (``FileResult.part``, ``part_title``), one after the other.
     """
     run = Run(sources, select=select, ignore=ignore, lang=lang, settings=settings, rules=rules, layout=layout,
               jobs=jobs, limits=limits, isolate=isolate, group=1 << 30, flush_after=None, previous=previous,
@@ -598,14 +599,16 @@ def check(source: Source, *, isolate: bool = False, keep_reports: bool = True, *
     A single file is read in this process by default (no worker to start: the quick path for a caller
     checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like
     ``check_many`` does, for files from untrusted sources. The result keeps its ``Report`` (``report``)
-    unless ``keep_reports=False``.
+    unless ``keep_reports=False``. A file holding several reports (R114) gives the first one's result, the
+    others' in its ``later`` (``check_many`` gives each its own result, in file order).
     """
     import gc
 
     collecting = gc.isenabled()
     gc.disable()  # one report's check frees what it makes when it returns; the first one imports pandas and
     try:  # pandera, hundreds of thousands of objects that stay: the cyclic collector would scan them for nothing
-        result = check_many([source], isolate=isolate, keep_reports=keep_reports, **options).files[0]
+        result, *later = check_many([source], isolate=isolate, keep_reports=keep_reports, **options).files
+        result.later = later
     finally:
         if collecting:
             gc.enable()

@@ -115,6 +115,7 @@ class Read:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     result: FileResult | None = None
     spot: str | None = None  # where in the file it could not be read (第3页, a ZIP entry), when the error says
+    parts: "list[Read]" = field(default_factory=list)  # a file holding several reports: the later reports' reads
 
 
 def _size(n: int) -> str:
@@ -131,10 +132,10 @@ def memory_message(path: str, limits: Limits) -> str:
 
 def read_one(path: str, job: Job) -> Read:
     """Read ``path`` and run the job's per-report rules on it; never raises (a reader's bug is this file's error)."""
-    from gklint.ingest import read_report
+    from gklint.ingest import read_reports
 
     try:
-        report = read_report(path, layout=job.layout, limits=job.limits)
+        report, *others = read_reports(path, layout=job.layout, limits=job.limits)
     except ReadError as exc:
         return Read(path, error=str(exc), spot=exc.where)
     except MemoryError:
@@ -143,7 +144,16 @@ def read_one(path: str, job: Job) -> Read:
         return Read(path, error=str(ReadError(path, "文件结构嵌套过深，无法读取")))
     except Exception as exc:  # a reader's bug on odd input: report this file, check the others
         return Read(path, error=f"{path}: 无法读取（{type(exc).__name__}: {str(exc)[:200]}）")
-    return check_one(path, report, job)
+    read = check_one(path, report, job)  # a file holding several reports: each checked, the later ones in ``parts``
+    if others and read.error is None:
+        read.parts = [check_one(path, other, job) for other in others]
+        return next((part for part in read.parts if part.error is not None), read)  # out of memory: the file's error
+    return read
+
+
+def with_parts(reads: list[Read]) -> list[Read]:
+    """``reads`` with each file's later reports after it (``Read.parts``), as one read each."""
+    return [r for read in reads for r in (read, *read.parts)]
 
 
 def check_one(path: str, report: Report, job: Job) -> Read:
@@ -178,13 +188,15 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
     ``FileResult`` (but for ``FileResult.rules``: the caller's ``engine.views.name_rules``), and the report replaced by what the series rules need of it (kept whole ``here``, in
     the process that runs them: nothing to send, and a Report given as a source stays itself). Reads
     already finished, not read, or of a job without rules are left as they are."""
-    todo = [r for r in reads if r.report is not None and r.result is None]
+    todo = [r for r in with_parts(reads) if r.report is not None and r.result is None]
     if not job.rules or not todo:
         return reads
     from gklint.engine.run import sort, summary, table_diagnostics
     from gklint.engine.views import describe
 
     found = table_diagnostics([r.report for r in todo], job.rules, job.lang)
+    numbered = {id(r): {"part": k, "part_title": r.report.meta.title}  # type: ignore[union-attr]
+                for read in reads if read.parts for k, r in enumerate((read, *read.parts), 1)}
     for read, tables in zip(todo, found):
         report = read.report
         assert report is not None
@@ -194,7 +206,8 @@ def finish(reads: list[Read], job: Job, *, here: bool = False) -> list[Read]:
         # the rules' descriptions (``FileResult.rules``) are left to the process gathering the results
         # (``views.name_rules``): made once per run there, not pickled with every file
         read.result = describe(FileResult(path=read.path or report.path, layout=layout_shown(report),
-                                          report=report if keep else None, meta=meta(report), diagnostics=diags),
+                                          report=report if keep else None, meta=meta(report), diagnostics=diags,
+                                          **numbered.get(id(read), {})),
                                report, (), job.lang, views=keep)
         if keep or here:
             read.report = report

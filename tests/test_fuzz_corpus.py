@@ -120,11 +120,11 @@ def test_a_report_lost_to_the_catch_all_is_a_failure(monkeypatch):
     """check(path) turns a reader's internal error into "无法读取（XxxError…）": the fuzzer counts it.
 
     The reading path (``check`` -> ``check_many`` -> ``gklint.batch.read_one``) calls
-    ``gklint.ingest.read_report``; batch.read_one's catch-all writes the message the fuzzer matches.
+    ``gklint.ingest.read_reports``; batch.read_one's catch-all writes the message the fuzzer matches.
     """
     import gklint.ingest
 
-    monkeypatch.setattr(gklint.ingest, "read_report", _exploding)
+    monkeypatch.setattr(gklint.ingest, "read_reports", _exploding)
     outcome = runner.Outcome(5, "txt", ".txt", 1, runner.OK)
     runner._check_path(outcome, str(ROOT / "samples" / "huangyuan-2021.txt"), LIMITS)
     assert (outcome.status, outcome.kind) == (runner.FAILURE, "lost")

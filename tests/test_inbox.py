@@ -268,7 +268,7 @@ def test_a_read_errors_spot_reaches_the_result(tmp_path, monkeypatch):
     def refuse(path, **_):
         raise ReadError(path, "文字识别超时", where="第1页")
 
-    monkeypatch.setattr(gklint.ingest, "read_report", refuse)
+    monkeypatch.setattr(gklint.ingest, "read_reports", refuse)
     scan = tmp_path / "扫描.png"
     scan.write_bytes(b"x")
     [f] = api.check_many([str(scan)], jobs=1).files

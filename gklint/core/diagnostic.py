@@ -254,6 +254,23 @@ class FileResult:
     sections: dict[str, str] = field(default_factory=dict)  # table key -> the heading of the section holding it
     tables: list[TableView] = field(default_factory=list)  # each official table as found, in the layout's order
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # the rules its findings name
+    # a file holding several reports (R114) gives one result per report: its number in the file (from 1; 0 for a
+    # file holding one) and its title; ``gklint.check`` returns the first with the others' results in ``later``
+    part: int = 0
+    part_title: str | None = None
+    later: list[FileResult] = field(default_factory=list)
+
+    def name(self, lang: str = "zh", path: str | None = None) -> str:
+        """The file as outputs name it (``path``: as they show the file's path; default its path), with ``tag``."""
+        return (self.path if path is None else path) + self.tag(lang)
+
+    def tag(self, lang: str = "zh") -> str:
+        """Which report of a file holding several this is, as outputs say it after the file's path:
+        "（第2份：TITLE）", in English " (report 2: TITLE)"; empty for a file holding one."""
+        if not self.part:
+            return ""
+        title = self.part_title or "?"
+        return f" (report {self.part}: {title})" if lang == "en" else f"（第{self.part}份：{title}）"
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity == severity for d in self.diagnostics)
@@ -270,6 +287,8 @@ class FileResult:
 
     def to_dict(self) -> dict:
         out: dict = {"path": self.path, "layout": self.layout}
+        if self.part:
+            out |= {"part": self.part, "part_title": self.part_title}
         if self.meta:
             out["meta"] = self.meta
         if self.error is not None:
@@ -323,7 +342,7 @@ class Result:
         for f in self.files:
             for d in f.diagnostics:
                 loc = d.location
-                rows.append({"path": f.path, "layout": f.layout, "rule": d.rule, "severity": d.severity,
+                rows.append({"path": f.path, "part": f.part, "layout": f.layout, "rule": d.rule, "severity": d.severity,
                              "table": loc.table, "row": loc.row, "column": loc.column,
                              "section": loc.section, "quote": loc.quote, "expected": d.expected,
                              "found": d.found, "message": d.message})

@@ -116,7 +116,7 @@ class Note:
     worded differently from the official one; ``found`` and ``official`` hold both: L104), ``image_only``
     (pages published as images, read by OCR; ``found`` is "identities holding/checked": R112),
     ``ocr_inferred`` (a scanned cell OCR missed or doubted, determined by the table's totals: R113),
-    ``several_reports`` (the file holds more reports than the first, which alone was read; ``message`` is the
+    ``several_reports`` (on a file's first report: the file holds more, each read on its own; ``message`` is the
     second's title or first heading, ``found`` the number of reports: R114).
     ``numbers_unread`` is True on a ``table_unreadable`` note about a row of the table that held numbers
     recognition left unread (a row that is not an official one): the table's blanks may be those numbers.

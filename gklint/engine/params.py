@@ -229,6 +229,11 @@ class RecognitionParams(Params):
     message_title: Optional[template("title")] = doc(None, "标题不是年度报告时的消息", "message when the title names no annual report")
     message_year: Optional[template("year", "first_year")] = doc(None, "报告年度早于最早的格式时的消息",
                                                                  "message when the year comes before the first layout")
+    message_same: Optional[Message] = doc(
+        None, "文件中后面的报告都与第一份相同（整篇重复粘贴）时的消息", "message when every later report of the file is the first one again (pasted twice)")
+    message_capped: Optional[Message] = doc(
+        None, "文件中的报告多于逐份检查的上限时的消息（{count}：检查的份数）",
+        "message when the file holds more reports than are checked one by one ({count}: how many were checked)")
     message_per_digit: Optional[Message] = doc(
         None, "数字粘连、已逐位拆分（每格一位数字）的若干行的消息（{count}：行数）",
         "message for rows whose digits ran together one per cell ({count}: how many rows)")

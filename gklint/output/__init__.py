@@ -174,8 +174,9 @@ class Sink:
         if self.annotate and f.error is None and Path(f.path).suffix.lower() != ".docx":
             from gklint.output.html import Page
 
-            self.reviews[f.path] = page = Page(lang=self.lang, full_paths=self.full_paths, roots=self.roots)
-            page.add(f)
+            if f.path not in self.reviews:  # a file holding several reports: one page, each report on it
+                self.reviews[f.path] = Page(lang=self.lang, full_paths=self.full_paths, roots=self.roots)
+            self.reviews[f.path].add(f)
 
 
     def merged(self, position: int, f) -> None:
@@ -227,11 +228,13 @@ class Sink:
             from gklint.output.terminal import file_block
 
             for g in files:
-                k = next((k for k, (f, _) in enumerate(self.blocks) if f.path == g.path and f.error is None), None)
+                k = next((k for k, (f, _) in enumerate(self.blocks)
+                          if (f.path, f.part) == (g.path, g.part) and f.error is None), None)
                 if k is not None:
                     f = self.blocks[k][0]
                     self.blocks[k] = (f, file_block(type(g)(path=f.path, layout=f.layout, diagnostics=f.diagnostics,
-                                                            meta=f.meta, report=g.report), lang=self.lang))
+                                                            meta=f.meta, report=g.report, part=f.part,
+                                                            part_title=f.part_title), lang=self.lang))
         if self.page is not None:
             self.page.add_series(files)
 

@@ -28,9 +28,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from gklint.core import lookalikes
+from gklint.core.diagnostic import FileResult
 from gklint.output.places import related_text
 from gklint.core.own import AUTHOR  # a later check knows an annotated draft by it
 
@@ -54,6 +56,17 @@ def usage(paths: list[str], output_file: Path | None) -> str | None:
     return None
 
 
+def _whole_files(files: list[FileResult]) -> list[FileResult]:
+    """The results by file: the reports of a file holding several (``FileResult.part``) as one result with all
+    their findings (each names its own paragraph, so each comment lands in its own report)."""
+    out: dict[str, FileResult] = {}
+    for f in files:
+        first = out.setdefault(f.path, f)
+        if first is not f:
+            out[f.path] = replace(first, diagnostics=first.diagnostics + f.diagnostics, rules=first.rules | f.rules)
+    return list(out.values())
+
+
 def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews: dict | None = None) -> list[str]:
     """Write the annotated copy of every readable .docx in ``result``, and for a page or a PDF, which
     cannot take comments, its review page (``reviews``: path -> ``html.Page``); return what was written,
@@ -61,7 +74,7 @@ def annotate(result, output_file: Path | None = None, lang: str = "zh", reviews:
     from gklint.output import OutputError, cannot_write
 
     said = []
-    for f in result.files:
+    for f in _whole_files(result.files):
         if f.error is not None:
             continue
         is_docx = Path(f.path).suffix.lower() == ".docx"

@@ -44,7 +44,7 @@ def rows(result: Result, lang: str = "zh") -> list[dict]:
     for f in result.files:
         for d in f.diagnostics:
             loc = d.location
-            out.append({"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
+            out.append({"file": f.name(lang), "agency": f.meta.get("agency"), "year": f.meta.get("year"),
                         "section": section_of(d, f), "table": loc.table, "row": loc.row,
                         "column": loc.column, "rule": d.rule, "severity": SEVERITY_WORDS[lang][d.severity],
                         "message": d.message,
@@ -63,13 +63,13 @@ def uri(path: str) -> str:
     return quote(text)
 
 
-def file_rows(result: Result) -> list[dict]:
+def file_rows(result: Result, lang: str = "zh") -> list[dict]:
     """The per-file summary: counts by severity, or why the file could not be read (the file named in its own
     column, not again; the spot in the file, when the error has one, in its own)."""
-    return [_file_row(f) for f in result.files]
+    return [_file_row(f, lang) for f in result.files]
 
 
-def _file_row(f: FileResult) -> dict:
-    return {"file": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"), "layout": f.layout,
+def _file_row(f: FileResult, lang: str) -> dict:
+    return {"file": f.name(lang), "agency": f.meta.get("agency"), "year": f.meta.get("year"), "layout": f.layout,
             "errors": f.count("error"), "warnings": f.count("warning"), "infos": f.count("info"),
             "read_error": why_unreadable(f, spot=False) if f.error is not None else None, "spot": f.spot}

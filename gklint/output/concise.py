@@ -27,6 +27,6 @@ def render(result: Result, lang: str = "zh") -> str:
             line = places.file_line(d)
             where = places.describe(d, lang, quote=True)  # the sentence's start: to find it with Ctrl+F
             tail = (f"（{where}）" if lang == "zh" else f" ({where})") if where else ""
-            out.append(f"{f.path}:{line}: " if line else f"{f.path}: ")
-            out[-1] += f"{d.rule} [{d.severity}] {d.message}{tail}"
+            out.append(f"{f.path}:{line}: " if line else f"{f.path}: ")  # path:line: as editors find it; then the report
+            out[-1] += f"{f.tag(lang).lstrip()}{' ' if f.part else ''}{d.rule} [{d.severity}] {d.message}{tail}"
     return "".join(printable(line) + "\n" for line in out)  # one line each, whatever a path or quote holds

@@ -44,5 +44,5 @@ def render(result: Result, lang: str = "zh") -> str:
             if d.location.quote:
                 message += f"\n原文：“{d.location.quote}”" if lang == "zh" else f"\ntext: “{d.location.quote}”"
             out.append(annotation(COMMAND[d.severity], message, file=f.path, line=places.tool_line(d),
-                                  title=f"{d.rule} {d.title}".strip()))
+                                  title=f"{d.rule} {d.title}{f.tag(lang)}".strip()))
     return "".join(line + "\n" for line in out)

@@ -151,9 +151,13 @@ class Page:
         self.files: list[FileResult] = []
 
     def name(self, f: FileResult) -> str:
+        """The file as the page names it, with which of its reports this is (``FileResult.tag``)."""
+        return f.name(self.lang, self._shown(f.path))
+
+    def _shown(self, path_text: str) -> str:
         if self.full_paths:
-            return f.path
-        path = PurePath(f.path.replace("\\", "/"))
+            return path_text
+        path = PurePath(path_text.replace("\\", "/"))
         root = next((r for r in self.roots if path.is_relative_to(r)), None)
         return path.relative_to(root).as_posix() if root is not None else path.name
 
@@ -161,7 +165,7 @@ class Page:
         """Why the file could not be read (the file is named beside it: not again, and no folders unless asked)."""
         from gklint.output.common import why_unreadable
 
-        return why_unreadable(f).replace(f.path, self.name(f))
+        return why_unreadable(f).replace(f.path, self._shown(f.path))
 
     def add(self, f: FileResult) -> None:
         self.files.append(f)

@@ -28,7 +28,7 @@ def lines(f: FileResult) -> list[str]:
         said = {"type": "error", "path": f.path, "error": f.error, "reason": why_unreadable(f, spot=False)}
         return [json_safe(_dumps(said | ({"spot": f.spot} if f.spot else {})))]
     head = {"type": "finding", "path": f.path, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
-            "layout": f.layout}
+            "layout": f.layout} | ({"part": f.part, "part_title": f.part_title} if f.part else {})
     # line and paragraph separators escaped too (json_safe): a reader splitting lines sees one object a line
     return [json_safe(_dumps(head | d.to_dict())) for d in f.diagnostics]
 

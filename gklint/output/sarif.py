@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from gklint.core.diagnostic import Diagnostic, Result, RuleInfo
+from gklint.core.diagnostic import Diagnostic, FileResult, Result, RuleInfo
 from gklint.output import places
 from gklint.output.common import uri
 
@@ -87,13 +87,22 @@ def _result(d: Diagnostic, path: str, index: dict[str, int], lang: str = "zh") -
     return out
 
 
+def _in_part(out: dict, f: FileResult, lang: str) -> dict:
+    """A finding of a file holding several reports: its message names the report, its properties its number
+    and title (the artifact stays the file)."""
+    if f.part:
+        out["message"]["text"] = f"{f.tag(lang).strip()} {out['message']['text']}"
+        out["properties"] |= {"part": f.part, "partTitle": f.part_title}
+    return out
+
+
 def log(result: Result, lang: str = "zh") -> dict:
     from gklint import __version__
 
     named = {r.id: r for f in result.files for r in f.rules.values()}  # the rules of the findings
     rules = [named[k] for k in sorted(named)]
     index = {r.id: i for i, r in enumerate(rules)}
-    results = [_result(d, f.path, index, lang) for f in result.files for d in f.diagnostics]
+    results = [_in_part(_result(d, f.path, index, lang), f, lang) for f in result.files for d in f.diagnostics]
     notifications = [{"level": "error", "message": {"text": f.error},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.path)}}}]}
                      for f in result.unreadable]
@@ -101,7 +110,7 @@ def log(result: Result, lang: str = "zh") -> dict:
                                "rules": [_descriptor(r) for r in rules]}},
            "invocations": [{"executionSuccessful": not notifications,
                             "toolExecutionNotifications": notifications}],
-           "artifacts": [{"location": {"uri": uri(f.path)}} for f in result.files],
+           "artifacts": [{"location": {"uri": uri(path)}} for path in dict.fromkeys(f.path for f in result.files)],
            "results": results}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

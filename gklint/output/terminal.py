@@ -74,7 +74,7 @@ def _diagnostic(d: Diagnostic, lang: str):
 
 
 def _header(f: FileResult, lang: str) -> Text:
-    text = Text(printable(f.path), style="bold underline")
+    text = Text(printable(f.name(lang)), style="bold underline")
     if f.error:  # the path is the line above: not again
         error = printable(why_unreadable(f))
         text.append(f"\n无法读取：{error}" if lang == "zh" else f"\ncannot read: {error}", style="bold red")
@@ -92,10 +92,12 @@ def _header(f: FileResult, lang: str) -> Text:
 def summary(result: Result, lang: str = "zh") -> str:
     e, w, i = (result.count(s) for s in ("error", "warning", "info"))
     n, bad = len(result.files), len(result.unreadable)
+    files = len({f.path for f in result.files})  # a file holding several reports: one result per report
     if lang == "zh":
-        text = f"共 {e} 个错误、{w} 个警告、{i} 个提示（{n} 个文件"
+        text = f"共 {e} 个错误、{w} 个警告、{i} 个提示（{files} 个文件" + (f"，{n} 份报告" if n > files else "")
         return text + (f"，{bad} 个无法读取）" if bad else "）")
-    return f"{e} errors, {w} warnings, {i} info ({n} files" + (f", {bad} unreadable)" if bad else ")")
+    return (f"{e} errors, {w} warnings, {i} info ({files} files" + (f", {n} reports" if n > files else "")
+            + (f", {bad} unreadable)" if bad else ")"))
 
 
 def ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -135,7 +137,7 @@ def summary_table(result: Result, lang: str = "zh") -> RichTable:
     for k, head in enumerate(heads):  # a narrow terminal folds the cells, never crops them
         table.add_column(head, justify="right" if 4 <= k <= 6 else "left", overflow="fold")
     for f in result.files:
-        name = printable(os.path.relpath(f.path, folder) if folder else f.path)
+        name = printable(f.name(lang, os.path.relpath(f.path, folder) if folder else f.path))
         if f.error is not None:
             table.add_row(name, "", "", "", "", "", "",
                           Text("无法读取" if zh else "cannot read", style="bold red"))

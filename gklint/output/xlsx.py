@@ -79,7 +79,7 @@ def render(result: Result, lang: str = "zh") -> bytes:
     findings = book.active
     findings.title = SHEETS[lang][0]
     _sheet(findings, FINDING_COLUMNS, rows(result, lang), headers)
-    _sheet(book.create_sheet(SHEETS[lang][1]), FILE_COLUMNS, file_rows(result), headers)
+    _sheet(book.create_sheet(SHEETS[lang][1]), FILE_COLUMNS, file_rows(result, lang), headers)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

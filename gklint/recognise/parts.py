@@ -2,8 +2,11 @@
 
 Offices publish two years in one PDF, a portal page shows two reports one under the other, a Word draft
 has the whole report pasted twice. Read as one report, the second one's tables would be read as the first
-one's ("appears twice and differs") and its text compared with the first one's tables. Recognition checks
-the first report only and says so (``several_reports``, rule R114).
+one's ("appears twice and differs") and its text compared with the first one's tables. Recognition cuts the
+file into its reports (``split_reports``) and reads each one, with its own title, agency and year; the first
+says how many the file holds (``several_reports``, rule R114). A 汇编 of a city's departments holds dozens; at
+most ``MAX_PARTS`` are read (a hostile file of tiny reports stays within the time budget: the readers'
+``max_chars`` bounds a file to about a hundred reports of real size anyway), and the note says so.
 
 A second report begins where the official parts start again: a heading of the first part (一、总体情况)
 after the headings of at least two parts that hold a table (二、三、四), followed by the headings of at least
@@ -28,16 +31,24 @@ _TITLE_MAX = 80  # characters of a title line
 _TITLE_BACK = 4  # lines above the second report's first heading searched for its title
 
 
-def first_report(doc: Document, layout: Layout) -> tuple[Document, Note | None]:
-    """``doc`` up to where a second report begins, and the note saying how many reports the file holds and
-    where the second begins (its title or first heading as ``message``; ``found`` the number of reports)."""
+MAX_PARTS = 100  # reports of one file read and checked; the rest are named by R114, not checked
+
+
+def split_reports(doc: Document, layout: Layout) -> tuple[list[Document], Note | None]:
+    """``doc`` cut into its reports (one Document each, at most ``MAX_PARTS``), and the note saying how many
+    reports the file holds and where the second begins (its title or first heading as ``message``; ``found``
+    the number of reports; ``count`` the number read when there are more than ``MAX_PARTS``)."""
     starts = report_starts(doc, layout)
     if not starts:
-        return doc, None
+        return [doc], None
     second = cast(Paragraph, doc.blocks[starts[0]])  # a report begins at a line (its title or heading)
     title = " ".join(second.text.split())
-    note = Note("several_reports", title, found=str(len(starts) + 1), official="1", source=second.source)
-    return replace(doc, blocks=doc.blocks[: starts[0]]), note
+    total = len(starts) + 1
+    note = Note("several_reports", title, found=str(total), official="1", source=second.source)
+    if total > MAX_PARTS:
+        note = replace(note, shape="capped", count=str(MAX_PARTS))
+    bounds = [0, *starts[: MAX_PARTS - 1], starts[MAX_PARTS - 1] if total > MAX_PARTS else len(doc.blocks)]
+    return [replace(doc, blocks=doc.blocks[a:b]) for a, b in zip(bounds, bounds[1:])], note
 
 
 def report_starts(doc: Document, layout: Layout) -> list[int]:

@@ -7,7 +7,7 @@ tables the document matches best (``gklint.layouts.detect``); a version forced b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gklint import layouts as L
 from gklint.layouts import detect
@@ -17,7 +17,7 @@ from gklint.read.document import Document, Paragraph
 from gklint.read.script import simplify
 from gklint.recognise.sections import find_headings
 from gklint.recognise.oneline import unflatten
-from gklint.recognise.parts import first_report
+from gklint.recognise.parts import split_reports
 from gklint.recognise.stream import StreamTable, read_tables
 from gklint.recognise.tokens import Token, tokenise
 from gklint.core.model import Note, Report, Section, Table
@@ -103,9 +103,41 @@ def _fill_from_stream(spec: L.TableSpec, grid: Table, stream: StreamTable, notes
 
 
 def recognise(doc: Document, version: str | None = None) -> Report:
+    """The document's (first) report."""
+    return recognise_all(doc, version)[0]
+
+
+def recognise_all(doc: Document, version: str | None = None) -> list[Report]:
+    """Every report the document holds (``parts.split_reports``), each read from its own part: its own title,
+    agency, year and layout. The first carries the note that the file holds several (R114); a later part
+    identical to an earlier one (a draft with the report pasted twice) is left out, and when every later part
+    is, the note says so (``shape`` "same") instead of naming a second report."""
     doc, traditional = simplify(doc)
     candidates = [L.get(version)] if version else list(L.layouts().values())
-    doc, several = first_report(doc, candidates[0])  # a file holding two reports: the first is checked
+    parts, several = split_reports(doc, candidates[0])
+    reports = [_recognise_part(part, candidates, traditional, k == 0) for k, part in enumerate(parts)]
+    if several is None:
+        return reports
+    distinct: list[Report] = []
+    for report in reports:
+        if not any(_same(report, earlier) for earlier in distinct):
+            distinct.append(report)
+    if len(distinct) == 1:
+        several = replace(several, shape="same")
+    distinct[0].notes.append(several)
+    return distinct
+
+
+def _same(one: Report, other: Report) -> bool:
+    """Whether two parts of a file are the same report: the same title, tables and sections' text."""
+    return (one.meta.title == other.meta.title and one.layout == other.layout
+            and [s.text for s in one.sections] == [s.text for s in other.sections]
+            and {k: {c: (v.kind, v.value) for c, v in t.cells.items()} for k, t in one.tables.items()}
+            == {k: {c: (v.kind, v.value) for c, v in t.cells.items()} for k, t in other.tables.items()})
+
+
+def _recognise_part(doc: Document, candidates: list[L.Layout], traditional: bool, opening: bool) -> Report:
+    """One report of the document (``opening``: the file's first, which says what the reader could not read)."""
     texts = {L.normalise(p.text) for p in doc.paragraphs} | {
         L.normalise(c.text) for g in doc.grids for row in g.rows for c in row if c is not None}
     blob = "".join(texts)
@@ -172,9 +204,8 @@ def recognise(doc: Document, version: str | None = None) -> Report:
         if not table.found:
             spec = layout.table(key)
             notes.append(Note("table_missing", f"未找到表{key}（{spec.title}）", table=key))
-    notes.extend(Note("unreadable_part", text) for text in doc.notes)
-    if several:
-        notes.append(several)
+    if opening:
+        notes.extend(Note("unreadable_part", text) for text in doc.notes)
     if traditional:
         notes.append(Note("traditional_script", "原文使用繁体字，已转换为简体后检查；引文为转换后的文字"))
     if not any(t.found for t in tables.values()):
