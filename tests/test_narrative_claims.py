@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gklint import layouts
 from gklint.engine.rules import find, load_rules
@@ -227,6 +229,28 @@ def test_2019_layout_has_its_own_columns():
     assert run("N104", report(text, {"二.normative_documents.published": 5}, layout="2019", year=2020)) == []
     [d] = run("N104", report(text, {"二.normative_documents.made": 4}, layout="2019", year=2020))
     assert d.location.column == "本年新制作数量"
+
+
+_ISSUERS = ["县政府", "县政府办公室", "乡镇", "街道", "县直部门", "区县", "市直各部门", "本级"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=st.lists(st.integers(1, 30), min_size=2, max_size=3, unique=True), issued=st.integers(1, 90),
+       issuers=st.permutations(_ISSUERS))
+def test_parts_by_issuer_of_a_total_of_documents_are_not_the_tables_figure(values, issued, issuers):
+    """"印发规范性文件12件，其中县政府规范性文件4件、乡镇规范性文件8件": each part is one issuer's share of the 12
+    the text already gives; only the 12 is compared with table 二."""
+    total = sum(values)
+    items = "、".join(f"{who}规范性文件{v}件" for who, v in zip(issuers, values))
+    text = f"本年度印发规范性文件{total}件，其中{items}。"
+    fired = run("N104", report(text, {"二.normative_documents.issued": issued}))
+    assert [d.found for d in fired] == ([] if issued == total else [total])
+
+
+def test_a_part_of_another_total_is_still_the_tables_figure():
+    # the total counts all documents, not 规范性文件: its part named 规范性文件 is the table's figure
+    [d] = run("N104", report("本年度制发各类文件20件，其中县政府规范性文件5件。", {"二.normative_documents.issued": 4}))
+    assert (d.expected, d.found) == (4, 5)
 
 
 # --------------------------------------------------------------------------- N105 decisions

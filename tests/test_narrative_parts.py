@@ -52,6 +52,26 @@ def test_highlights_are_not_a_breakdown():
     assert (d.expected, d.found) == (2645, 2500)
 
 
+@pytest.mark.parametrize("text", [
+    "门户网站全年更新信息6120条，其中概况类信息205条，政务动态信息3310条，信息公开目录信息1876条。",
+    "门户网站全年更新信息6120条。其中，概况类信息205条，政务动态信息3310条，信息公开目录信息1876条，内容全面。",
+    "门户网站全年更新信息6120条，其中概况信息205条、政务动态3310条。",
+])
+def test_website_return_categories_need_not_make_the_total(text):
+    """The categories of a website's annual return (概况, 政务动态, 信息公开目录) count part of what it
+    published (专题, 解读, 互动 are not among them): sharing 信息 makes them no closed list."""
+    assert run("N201", report(text)) == []
+
+
+def test_website_return_categories_still_judged_when_closed_or_over():
+    over = "门户网站全年更新信息5000条，其中概况类信息205条，政务动态信息3310条，信息公开目录信息1876条。"
+    [d] = run("N201", report(over))
+    assert (d.expected, d.found) == (5000, 5391)
+    rest = "门户网站全年更新信息6120条，其中概况类信息205条，政务动态信息3310条，其他信息1876条。"
+    [d] = run("N201", report(rest))
+    assert (d.expected, d.found) == (6120, 5391)
+
+
 def test_total_in_one_sentence_parts_in_the_next():
     text = "年内公开政府信息2715条。其中,政务类信息672条,机构职能类43条。"
     [d] = run("N201", report(text))

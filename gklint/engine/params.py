@@ -334,6 +334,7 @@ class Claim(Strict):
     readings: list[Union[Label, list[Cell]]] = Field(min_length=1)
     note: Optional[Texts] = None
     not_beside: Optional[Regex] = None
+    issuer_shares: Optional[Regex] = None
     topic_list: Optional[TopicList] = None
 
 

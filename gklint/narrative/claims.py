@@ -14,6 +14,8 @@ A claim pattern is declared in a rule of ``rules/narrative.yaml`` (``check: clai
         context: '政府信息公开|依申请'   # must occur in the heading, the paragraph or the sentence
         context_in: paragraph           # or sentence: only the heading and the sentence count
         in_parts: false                 # skip numbers that follow 其中 (a part, not the total)
+        issuer_shares: '县政府|乡镇|部门'  # with in_parts: a part naming one of these (an issuer) is its share of a
+                                        # 其中 list's total of the same kind (``near`` in it), not the figure
         topic_list: {pattern: '予以公开|无法提供|不予处理', min: 3}
                                         # a sentence naming at least ``min`` different terms of this
                                         # pattern states the topic and the context by itself
@@ -96,6 +98,7 @@ class Claim:
     # what of the bracket after a number says nothing of what it counts (its rule's ``bracket_asides``), left out
     # of the bracket before ``not_near`` is looked for in it
     asides: tuple[re.Pattern, ...] = ()
+    issuer_shares: re.Pattern | None = None
 
     def text(self, field_name: str, lang: str) -> str:
         texts = getattr(self, field_name)
@@ -161,6 +164,7 @@ def parse_claims(rule_id: str, items: list[dict], asides: list[str] | None = Non
             compare=item.get("compare", "equal"), amount=bool(item.get("amount", False)),
             readings=tuple(readings), note=_texts(item.get("note")),
             not_beside=_regex(item.get("not_beside"), where),
+            issuer_shares=_regex(item.get("issuer_shares"), where),
             topic_list=_regex(topic_list.get("pattern"), where), topic_list_min=int(topic_list.get("min", 0)),
             asides=asides_patterns))
     return tuple(out)
@@ -263,10 +267,19 @@ def _parent(s: str, q: Quantity) -> str:
     return parent if re.search(rf"\d\s*{re.escape(q.unit)}", parent) else ""
 
 
+def _issuer_share(claim: Claim, q: Quantity, parent: str) -> bool:
+    """Is ``q`` one issuer's share of a total of the claim's own kind ("印发规范性文件12件，其中县政府规范性文件4件、
+    乡镇规范性文件8件": the 4 and the 8)? The total (``parent``) names every ``near`` word, the part an issuer."""
+    return bool(claim.issuer_shares is not None and parent and claim.issuer_shares.search(q.before)
+                and all(p.search(parent) for p in claim.near))
+
+
 def _matches(claim: Claim, sq: SentenceQuantities, q: Quantity, heading: str, para: str, memo: _Memo) -> bool:
     """``matches`` for a counting quantity in one of the claim's units, with what does not depend on the
     claim taken from ``memo`` (shared by every claim tried on the quantity)."""
     if not claim.in_parts and (q.in_parens or memo.parts_before):
+        return False
+    if _issuer_share(claim, q, memo.parent):
         return False
     context = memo.context
     labelled = False  # a colon's label names what the clause counts ("行政许可：共处理600件"): its words then count too
