@@ -378,6 +378,11 @@ class NarrativeParams(Checked):
         "不能证明已列全（check: parts）",
         "the verbs a request's outcome ends in (予以公开, 不予处理, 告知…提供): labels ending in the same one share a verb, "
         "not a kind, and do not show the list is whole (parts)")
+    partial_kinds: list[str] = doc(
+        [], "只计总数一部分的类别（政府网站年度报表的概况类、政务动态、信息公开目录信息）：各项名称都是其中之一的，"
+        "虽同以“信息”结尾，也不能证明已列全（check: parts）",
+        "categories that count only part of a total (a website's annual return: 概况, 政务动态, 信息公开目录): labels "
+        "that each name one of them, though they share 信息, do not show the list is whole (parts)")
 
 
 class ProseParams(Checked):

@@ -106,10 +106,10 @@ class Enumeration:
         factor = min(WAN_YUAN[q.unit] for q in [self.total, *self.parts])
         return 0.5 * 10 ** -digits * factor * (len(self.parts) + 1) + 1e-9
 
-    def contradicts(self, outcome_heads: tuple[str, ...] = ()) -> bool:
+    def contradicts(self, outcome_heads: tuple[str, ...] = (), partial_kinds: tuple[str, ...] = ()) -> bool:
         """Do the parts contradict the total? Parts may be a second breakdown of the same total, or
         a list the text does not claim to be complete, so only a sum that cannot be right counts.
-        ``outcome_heads``: the verbs a request's outcome ends in (``closed``)."""
+        ``outcome_heads``, ``partial_kinds``: words whose labels show no closed list (``closed``)."""
         if not self.exhaustive:
             return False  # 主要包括…, 如…, …等: the text says these are not all the parts
         total, tol = self.total_value, self.tolerance
@@ -120,19 +120,20 @@ class Enumeration:
             return False  # the whole list, or a stretch of it, adds up: a second breakdown may follow
         if sum(values) > total + tol and self.form != "包括":
             return True  # (what 包括 lists may overlap: it must be closed, as when they fall short)
-        return self.sure and self.closed(outcome_heads)
+        return self.sure and self.closed(outcome_heads, partial_kinds)
 
-    def closed(self, outcome_heads: tuple[str, ...] = ()) -> bool:
+    def closed(self, outcome_heads: tuple[str, ...] = (), partial_kinds: tuple[str, ...] = ()) -> bool:
         """Positive evidence that the parts are all the parts: the 合计 form (the text sums them), a
         rest item (其他…) at the end, or items of one kind (their labels share a head word: …类, …栏, …信息;
-        not one of ``outcome_heads``, the verbs a request's outcome ends in: 予以公开, 不予处理, 告知…提供)."""
+        not one of ``outcome_heads``, the verbs a request's outcome ends in: 予以公开, 不予处理, 告知…提供; nor
+        labels that each name one of ``partial_kinds``, categories that count only part of a total: 概况, 政务动态)."""
         if self.form == "合计":
             return True
         labels = [label(q) for q in self.parts + self.unsure_parts]
         if _REST_ITEM.match(label(self.parts[-1])):
             return True  # the rest comes last
         heads = [_LABEL_TAIL.sub("", t) for t in labels]
-        if any(not h for h in heads):
+        if any(not h for h in heads) or partial_kinds and all(any(k in t for k in partial_kinds) for t in labels):
             return False
         if all("类" in h for h in heads):
             return True

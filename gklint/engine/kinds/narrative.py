@@ -210,10 +210,11 @@ def _parts_check(rule: Rule, report: Report, layout: Layout, year: int | None, c
     lang = ctx.lang
     relations = rule.params.get("relations") or {}
     outcome_heads = tuple(rule.params.get("outcome_heads") or ())
+    partial_kinds = tuple(rule.params.get("partial_kinds") or ())
     for section in report.sections:
         analysed = analyse(section.text, year, _word_units(rule))
         for e in enumerations.find(analysed):
-            if not e.contradicts(outcome_heads):
+            if not e.contradicts(outcome_heads, partial_kinds):
                 continue
             total, total_sum = e.total_value, e.sum
             relation = relations.get("less" if total_sum < total else "more") or {}
