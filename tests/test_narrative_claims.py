@@ -179,6 +179,16 @@ def test_reviews_the_government_decides_as_review_body_are_not_table_four():
     assert (d.location.row, d.expected, d.found) == ("行政复议", 3, 30)
 
 
+@pytest.mark.parametrize("text", ["全年因不服本机关答复申请行政复议4件。", "因当事人不服答复提起行政复议4件。",
+                                  "因答复不当被申请行政复议4件。"])
+def test_a_review_of_a_reply_is_about_disclosure(text):
+    """不服…答复, 答复不当: the reply a review contests is to a disclosure request, as 信息公开 would say."""
+    [d] = run("N103", report(text, APPEALS))
+    assert (d.location.row, d.expected, d.found) == ("行政复议", 3, 4)
+    # a review of another decision is no disclosure appeal
+    assert run("N103", report("全年因不服行政处罚决定被申请行政复议4件。", APPEALS)) == []
+
+
 def test_the_nearest_subject_decides():
     text = "因政府信息公开被申请行政复议3件；被提起行政诉讼2件，其中维持3件。"  # lawsuits upheld: table says 1
     [d] = run("N103", report(text, APPEALS))

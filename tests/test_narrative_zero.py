@@ -33,6 +33,13 @@ def test_review_and_lawsuit_in_one_statement():
     assert sorted(d.location.row for d in fired) == ["未经复议直接起诉", "行政复议"]
 
 
+@pytest.mark.parametrize("text", ["本年度未出现因答复不当引起的行政复议。", "未发生申请人不服答复提起的行政复议。"])
+def test_appeals_of_a_reply_are_about_disclosure(text):
+    assert run("N301", report(text)) == []
+    [d] = run("N301", report(text, {"四.review.total": 1}))
+    assert d.location.row == "行政复议"
+
+
 def test_appeals_need_to_be_about_disclosure():
     text = "本年度未发生行政复议和行政诉讼案件。"
     assert run("N301", report(text, {"四.review.total": 1})) == []
