@@ -52,6 +52,30 @@ def _rules(select: Iterable[str] | None, ignore: Iterable[str] | None,
     return select_rules(every, list(select or []), list(ignore or []))
 
 
+def _every(rules) -> tuple[Rule, ...]:
+    """The run's full rule set: ``rules`` as given (Rule objects), or the built-in rules with, as ``--rules``
+    adds them, the packs of a folder (a path) or of several (a list of paths); TypeError for anything else."""
+    if not rules:
+        return load_rules()
+    folders = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
+    if all(isinstance(r, Rule) for r in folders):
+        return tuple(folders)
+    if all(isinstance(r, (str, os.PathLike)) for r in folders):
+        return load_rules(packs=tuple(map(str, folders)))
+    raise TypeError("rules 应是规则（Rule）的元组（如 load_rules() 或 Config.rules() 所给），或自己的规则包文件夹的路径"
+                    "（一个或一个列表，加在自带规则之上，如 --rules）")
+
+
+def _check_source(source) -> None:
+    """TypeError naming what a source may be, for anything else (bytes of an upload: how to read them)."""
+    if isinstance(source, (str, os.PathLike, dict, Report)):
+        return
+    upload = ("；上传的字节请用 gklint.ingest.read_bytes(文件名, 字节) 读成 Report 再检查，或写入临时文件后按路径检查"
+              "（isolate=True 在子进程中读取）" if isinstance(source, (bytes, bytearray, memoryview)) else "")
+    raise TypeError(f"source 应是文件路径（str 或 os.PathLike）、gklint JSON 的 dict 或 Report，"
+                    f"而不是 {type(source).__name__}{upload}")
+
+
 _meta = batch.meta
 _layout_shown = batch.layout_shown
 
@@ -100,12 +124,14 @@ class Run:
 
     def __init__(self, sources: Iterable[Source], *, select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
-                 rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
+                 rules: tuple[Rule, ...] | str | os.PathLike | list | None = None, layout: str | None = None, jobs: int = 1,
                  limits: Limits | None = None, isolate: bool = True, group: int = 200,
                  flush_after: float | None = 1.0, previous: Source | None = None, executor=None,
                  keep_reports: bool = False):
         self.sources = list(sources)
-        self.every = rules or load_rules()  # the run's full rule set (narrative claims weigh them all)
+        for source in self.sources:
+            _check_source(source)
+        self.every = _every(rules)  # the run's full rule set (narrative claims weigh them all)
         self.rules = _rules(select, ignore, self.every, lang)
         self.previous = None if previous is None else _previous(previous, layout, limits, isolate)
         self.lang, self.settings, self.jobs, self.isolate, self.group = lang, settings, jobs, isolate, group
@@ -543,7 +569,7 @@ def _previous(source: Source, layout: str | None, limits: Limits | None, isolate
 
 def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, lang: str = "zh", settings: dict | None = None,
-               rules: tuple[Rule, ...] | None = None, layout: str | None = None, jobs: int = 1,
+               rules: tuple[Rule, ...] | str | os.PathLike | list | None = None, layout: str | None = None, jobs: int = 1,
                limits: Limits | None = None, isolate: bool = True, previous: Source | None = None,
                executor=None, keep_reports: bool = False) -> Result:
     """Check many reports at once; a file that cannot be read is reported and the rest still run.
@@ -560,7 +586,8 @@ def check_many(sources: Iterable[Source], *, select: Iterable[str] | None = None
       government's own report (deadline 3月31日), ``{"repeated_threshold": 0.6}`` for Y103.
       ``gklint.config.Config.settings()`` builds it from a configuration file.
     - ``rules``: the rules to choose from (default: every rule of ``rules/*.yaml``);
-      ``Config.rules()`` gives them with a configuration's severities, deadlines and tolerance.
+      ``Config.rules()`` gives them with a configuration's severities, deadlines and tolerance. A folder of
+      your own rule packs (a path, or a list of paths) adds its rules to the built-in ones, as ``--rules``.
     - ``layout``: force the layout version ("2019" or "2021") instead of recognising it.
     - ``jobs``: read the files in that many worker processes (one when ``jobs=1``).
     - ``limits`` (``guards.Limits``): each file is read under ``seconds`` and ``memory`` (plus the
@@ -594,7 +621,9 @@ def check(source: Source, *, isolate: bool = False, keep_reports: bool = True, *
     """Check one report (a path, a JSON dict or a Report) and return its ``FileResult``.
 
     Takes the options of ``check_many`` (``select``, ``ignore``, ``lang``, ``settings``, ``rules``,
-    ``layout``, ``limits``, ``previous``), validated the same way. Raises ReadError if the report cannot be read.
+    ``layout``, ``limits``, ``previous``), validated the same way. Raises ReadError if the report cannot be read,
+    TypeError for a source of another kind (bytes of an upload: ``gklint.ingest.read_bytes(name, data)``
+    reads them into a Report, or write them to a temporary file and check it with ``isolate=True``).
 
     A single file is read in this process by default (no worker to start: the quick path for a caller
     checking one known file); ``isolate=True`` reads it in a worker process under ``limits`` like

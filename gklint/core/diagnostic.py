@@ -337,12 +337,14 @@ class Result:
                 "summary": {s: self.count(s) for s in SEVERITIES} | {"unreadable": len(self.unreadable)}}
 
     def flatten(self) -> list[dict]:
-        """One flat row per diagnostic, for a table or a DataFrame."""
+        """One flat row per diagnostic, for a table or a DataFrame; ``agency`` and ``year`` as ``meta`` has them
+        (None where the report did not say), as the jsonl output's findings have them."""
         rows = []
         for f in self.files:
             for d in f.diagnostics:
                 loc = d.location
-                rows.append({"path": f.path, "part": f.part, "layout": f.layout, "rule": d.rule, "severity": d.severity,
+                rows.append({"path": f.path, "part": f.part, "agency": f.meta.get("agency"), "year": f.meta.get("year"),
+                             "layout": f.layout, "rule": d.rule, "severity": d.severity,
                              "table": loc.table, "row": loc.row, "column": loc.column,
                              "section": loc.section, "quote": loc.quote, "expected": d.expected,
                              "found": d.found, "message": d.message})

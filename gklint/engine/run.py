@@ -14,6 +14,7 @@ from gklint.engine import tables
 from gklint.core.diagnostic import Diagnostic
 from gklint.core.memo import by_identity
 from gklint.engine.kinds import KINDS, Context, evaluator
+from gklint.engine.messages import CRASH, crash_message, crash_title
 from gklint.engine.rules import Rule
 from gklint.core.model import Report, Table
 from gklint.textutil import ReportText
@@ -22,10 +23,10 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _crash(rule: Rule, exc: Exception, lang: str) -> Diagnostic:
-    message = (f"规则 {rule.id} 运行出错（{type(exc).__name__}: {exc}），该项未能检查，请报告此问题。"
-               if lang == "zh" else
-               f"Rule {rule.id} failed ({type(exc).__name__}: {exc}); this check was not done. Please report it.")
-    return Diagnostic(rule=rule.id, severity="warning", title=rule.text("title", lang), message=message)
+    """The finding that says ``rule`` failed: marked as such (template ``crash``), in no words of the rule's own."""
+    error = f"{type(exc).__name__}: {exc}"
+    return Diagnostic(rule=rule.id, severity="warning", title=crash_title(lang),
+                      message=crash_message(rule.id, error, lang), template=CRASH, values={"error": error})
 
 
 def _order(report: Report, layout: L.Layout):
